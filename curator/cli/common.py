@@ -1,0 +1,57 @@
+"""What every command shares: the --review and --reviewer options and opening the review."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from curator.store import REVIEW_ENV, Review, ReviewError, open_review
+
+F = TypeVar("F", bound=Callable[..., Any])
+REVIEWER_ENV = "CURATOR_REVIEWER"
+
+
+def review_option(function: F) -> F:
+    """Add ``--review PATH`` (also read from ``CURATOR_REVIEW``)."""
+    return click.option(
+        "--review", "review_path", type=click.Path(dir_okay=False, path_type=Path), envvar=REVIEW_ENV,
+        help=f"The review file (default: ${REVIEW_ENV}, else the default review in your user-data folder).",
+    )(function)
+
+
+def default_reviewer() -> str:
+    """The reviewer's name: ``CURATOR_REVIEWER``, else the login name."""
+    named = os.environ.get(REVIEWER_ENV)
+    if named:
+        return named
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "reviewer"
+
+
+def reviewer_option(function: F) -> F:
+    """Add ``--reviewer NAME`` (also read from ``CURATOR_REVIEWER``)."""
+    return click.option(
+        "--reviewer", default=default_reviewer, show_default="$CURATOR_REVIEWER or your login name",
+        help="Who is making the change (kept with every decision and edit).",
+    )(function)
+
+
+def open_or_fail(path: Path | None, *, create: bool = True) -> Review:
+    """Open the review, or stop with its reason as the error message."""
+    try:
+        return open_review(path, create=create)
+    except ReviewError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def print_json(value: Any) -> None:
+    """One JSON object on one line."""
+    click.echo(json.dumps(value, ensure_ascii=False, default=str))

@@ -1,0 +1,30 @@
+"""``curator gui``: open the window on a review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from curator.cli.common import review_option
+
+
+@click.command("gui")
+@review_option
+@click.option("--demo", is_flag=True, help="Open the demo review (built from the bundled samples on first use).")
+def gui_command(review_path: Path | None, demo: bool) -> None:
+    """Open the curation window on the review."""
+    if demo:
+        from curator.demo import build_demo_review
+
+        review_path = build_demo_review(review_path)
+    try:
+        from ui.app import run
+    except ImportError as error:  # PySide6 missing or its system libraries absent
+        raise click.ClickException(f"the window cannot start: {error}") from error
+    raise SystemExit(run(review_path))
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's command to the ``curator`` group."""
+    cli.add_command(gui_command)

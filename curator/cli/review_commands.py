@@ -1,0 +1,218 @@
+"""Commands on the records of a review: demo, list, show, screen, edit, tag, note, reasons, log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.fields import FIELD_KEYS
+from curator.listing import RecordFilter, find_record_ids, record_rows
+from curator.models import STAGES, VERDICTS
+from curator.records import RecordNotFound, add_note, add_tag, get_record, remove_tag, revert_field, set_field
+from curator.screening import (
+    current_decisions,
+    decision_log,
+    exclusion_reasons,
+    record_decision,
+    set_exclusion_reasons,
+)
+
+
+def _stages_map(row: Any, attribute: str) -> dict[str, Any]:
+    return {stage: getattr(row, attribute)(stage) for stage in STAGES}
+
+
+@click.command("demo")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to build the demo review (default: demo review in your user-data folder).")
+@click.option("--fresh", is_flag=True, help="Rebuild it even if it already exists (its decisions are lost).")
+@reviewer_option
+def demo_command(review_path: Path | None, fresh: bool, reviewer: str) -> None:
+    """Build a review from the bundled sample documents and print its path."""
+    from curator.demo import build_demo_review
+
+    try:
+        path = build_demo_review(review_path, fresh=fresh, reviewer=reviewer)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(str(path))
+
+
+@click.command("list")
+@review_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--search", default="", help="Only records whose title or text has these words.")
+@click.option("--stage", type=click.Choice(STAGES), default="title-abstract", show_default=True,
+              help="The stage --verdict refers to.")
+@click.option("--verdict", type=click.Choice([*VERDICTS, "conflict", "undecided"]), help="Only records with this verdict.")
+@click.option("--tag", help="Only records with this tag.")
+def list_command(review_path: Path | None, as_json: bool, search: str, stage: str, verdict: str | None,
+                 tag: str | None) -> None:
+    """List the records: id, kind, verdicts per stage, title."""
+    with open_or_fail(review_path) as review:
+        ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag))
+        for start in range(0, len(ids), 500):
+            for row in record_rows(review, ids[start:start + 500]):
+                if as_json:
+                    print_json({"id": row.id, "title": row.title, "kind": row.kind,
+                                "decisions": _stages_map(row, "verdict"), "reasons": _stages_map(row, "reason"),
+                                "tags": list(row.tags), "source": row.source, "duplicate_of": row.duplicate_of})
+                else:
+                    marks = " ".join(f"{(row.verdict(s) or '-'):8}" for s in STAGES)
+                    click.echo(f"{row.id:>6}  {row.kind:8} {marks} {row.title[:90]}")
+
+
+@click.command("show")
+@click.argument("record_id", type=int)
+@review_option
+@click.option("--json", "as_json", is_flag=True, help="As one JSON object.")
+def show_command(record_id: int, review_path: Path | None, as_json: bool) -> None:
+    """Show every field of one record, extracted and curated."""
+    with open_or_fail(review_path) as review:
+        try:
+            record = get_record(review, record_id)
+        except RecordNotFound as error:
+            raise click.ClickException(str(error)) from error
+        decisions = {s: [d.__dict__ for d in current_decisions(review, s, [record_id]).get(record_id, [])]
+                     for s in STAGES}
+    if as_json:
+        print_json({
+            "id": record.id, "source": record.source_name, "source_kind": record.source_kind,
+            "source_entry": record.source_entry, "kind": record.kind, "profile": record.profile,
+            "fields": record.fields(), "extracted": record.extracted, "curated": record.curated,
+            "evidence": record.evidence, "tags": record.tags, "notes": [n.__dict__ for n in record.notes],
+            "decisions": decisions, "duplicate_of": record.duplicate_of,
+        })
+        return
+    click.echo(f"Record {record.id} · {record.kind} · {record.profile} · from {record.source_name} ({record.source_entry})")
+    for key in FIELD_KEYS:
+        value = record.value(key)
+        if value in (None, [], ""):
+            continue
+        mark = f" (edited; extracted: {record.extracted_value(key)!r})" if record.is_edited(key) else ""
+        shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+        click.echo(f"{key:>18}: {shown[:300]}{mark}")
+    for stage, items in decisions.items():
+        for d in items:
+            click.echo(f"{stage:>18}: {d['verdict']}{' (' + d['reason'] + ')' if d['reason'] else ''} by {d['reviewer']}")
+    if record.tags:
+        click.echo(f"{'tags':>18}: {', '.join(record.tags)}")
+    for note in record.notes:
+        click.echo(f"{'note':>18}: {note.text} ({note.reviewer})")
+
+
+@click.command("screen")
+@click.argument("record_id", type=int)
+@click.argument("verdict", type=click.Choice(VERDICTS))
+@click.option("--reason", help="Exclusion reason (one of the stage's reasons; see `curator reasons`).")
+@click.option("--stage", type=click.Choice(STAGES), default="title-abstract", show_default=True)
+@click.option("--note", help="A note kept with the decision.")
+@click.option("--automation", is_flag=True, help="The decision was made by an automation tool, not a person.")
+@review_option
+@reviewer_option
+def screen_command(record_id: int, verdict: str, reason: str | None, stage: str, note: str | None, automation: bool,
+                   review_path: Path | None, reviewer: str) -> None:
+    """Record a screening decision: include, exclude or maybe."""
+    with open_or_fail(review_path) as review:
+        try:
+            decision = record_decision(review, record_id, verdict, stage=stage, reviewer=reviewer, reason=reason,
+                                       note=note, actor="automation" if automation else "human")
+        except (ValueError, LookupError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+    click.echo(f"record {record_id}: {decision.verdict}{' (' + decision.reason + ')' if decision.reason else ''}"
+               f" at {stage} by {reviewer}")
+
+
+@click.command("edit")
+@click.argument("record_id", type=int)
+@click.argument("key", type=click.Choice(FIELD_KEYS), metavar="FIELD")
+@click.argument("value", required=False)
+@click.option("--revert", is_flag=True, help="Drop the edit: the extracted value stands again.")
+@review_option
+@reviewer_option
+def edit_command(record_id: int, key: str, value: str | None, revert: bool, review_path: Path | None,
+                 reviewer: str) -> None:
+    """Set a field's curated value (lists: separate items with ';'), or --revert to the extracted value."""
+    with open_or_fail(review_path) as review:
+        try:
+            if revert:
+                change = revert_field(review, record_id, key, reviewer=reviewer)
+            else:
+                change = set_field(review, record_id, key, value, reviewer=reviewer)
+        except (ValueError, LookupError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+    click.echo(f"record {record_id}: {key} = {change.new!r}{' (edited)' if change.edited else ' (extracted)'}")
+
+
+@click.command("tag")
+@click.argument("record_id", type=int)
+@click.argument("tags", nargs=-1, required=True)
+@click.option("--remove", is_flag=True, help="Take the tags off instead.")
+@review_option
+@reviewer_option
+def tag_command(record_id: int, tags: tuple[str, ...], remove: bool, review_path: Path | None, reviewer: str) -> None:
+    """Tag a record (or --remove tags)."""
+    with open_or_fail(review_path) as review:
+        try:
+            for tag in tags:
+                (remove_tag if remove else add_tag)(review, record_id, tag, reviewer=reviewer)
+        except (ValueError, LookupError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+        click.echo(f"record {record_id}: tags {', '.join(get_record(review, record_id).tags) or '(none)'}")
+
+
+@click.command("note")
+@click.argument("record_id", type=int)
+@click.argument("text")
+@review_option
+@reviewer_option
+def note_command(record_id: int, text: str, review_path: Path | None, reviewer: str) -> None:
+    """Add a note to a record."""
+    with open_or_fail(review_path) as review:
+        try:
+            add_note(review, record_id, text, reviewer=reviewer)
+        except (ValueError, LookupError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+    click.echo(f"record {record_id}: note added")
+
+
+@click.command("reasons")
+@click.option("--stage", type=click.Choice(STAGES), default="full-text", show_default=True)
+@click.option("--set", "new_reasons", multiple=True, help="Replace the list (repeat, in order).")
+@review_option
+@reviewer_option
+def reasons_command(stage: str, new_reasons: tuple[str, ...], review_path: Path | None, reviewer: str) -> None:
+    """Show (or --set) the exclusion reasons of a stage; keys 1-9 in the window pick them in this order."""
+    with open_or_fail(review_path) as review:
+        try:
+            labels = (set_exclusion_reasons(review, stage, list(new_reasons), reviewer=reviewer) if new_reasons
+                      else exclusion_reasons(review, stage))
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+    for position, label in enumerate(labels, 1):
+        click.echo(f"{position}. {label}")
+
+
+@click.command("log")
+@review_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def log_command(review_path: Path | None, as_json: bool) -> None:
+    """Every screening decision ever made, oldest first."""
+    with open_or_fail(review_path) as review:
+        for d in decision_log(review):
+            if as_json:
+                print_json(d.__dict__)
+            else:
+                undone = " (undone)" if d.retracted else ""
+                click.echo(f"{d.decided_at:%Y-%m-%d %H:%M:%S}  {d.reviewer:12} {d.stage:15} #{d.record_id:<6} "
+                           f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''} [{d.actor}]{undone}")
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's commands to the ``curator`` group."""
+    for command in (demo_command, list_command, show_command, screen_command, edit_command, tag_command,
+                    note_command, reasons_command, log_command):
+        cli.add_command(command)

@@ -1,0 +1,136 @@
+"""Readers of the files reviewers bring, one module per format, found by suffix and by content.
+
+Every reader turns one file into entries (one per record) and problems (an
+entry or the file that could not be read, with its position); nothing here
+touches a review. :func:`read_path` picks the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Files larger than this are refused with a clear message rather than read into memory.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Entry:
+    """One record read from a file: its readable text, its fields, and where it came from."""
+
+    source: str  # "file.ris#3": the file, and the entry number inside a multi-record file
+    text: str  # the document as the document pane shows it
+    fields: dict[str, Any]  # fields.md JSON shape, with profile, kind and evidence
+    source_kind: str | None = None  # guess for PRISMA: database | register | website | ...
+    source_name: str | None = None  # guess, e.g. "ClinicalTrials.gov", "PubMed"
+
+
+@dataclass
+class Problem:
+    """Something that could not be read: the file, where in it, and why."""
+
+    file: str
+    position: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file} ({self.position})" if self.position else self.file
+        return f"{where}: {self.message}"
+
+
+Item = Entry | Problem
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A file format: the suffixes it claims, a content sniffer, and the function that reads it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes], bool]  # looks at the first few KB
+    read: Callable[[Path, bytes], Iterator[Item]]
+    priority: int = 50  # lower sniffs first
+
+
+READERS: list[Reader] = []
+
+
+def register(reader: Reader) -> Reader:
+    """Add a reader to the registry (each format module registers itself on import)."""
+    READERS.append(reader)
+    READERS.sort(key=lambda r: r.priority)
+    return reader
+
+
+def _load_formats() -> None:
+    # Imported for their side effect of registering; each module is one format.
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+def choose_reader(path: Path, head: bytes) -> Reader | None:
+    """The reader for a file: the first whose sniffer recognises the content, else by suffix."""
+    if not READERS:
+        _load_formats()
+    suffix = path.suffix.lower()
+    for reader in READERS:
+        try:
+            if reader.sniff(head):
+                return reader
+        except Exception:  # a sniffer must never stop an import
+            continue
+    for reader in READERS:
+        if suffix in reader.suffixes:
+            return reader
+    return None
+
+
+def read_path(path: Path) -> Iterator[Item]:
+    """Entries and problems of one file; never raises for bad content."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Problem(name, None, f"file is {size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(name, None, f"cannot read the file: {error.strerror or error}")
+        return
+    if not data.strip():
+        yield Problem(name, None, "the file is empty")
+        return
+    reader = choose_reader(path, data[:8192])
+    if reader is None:
+        yield Problem(name, None, f"unrecognised format ({path.suffix or 'no suffix'})")
+        return
+    try:
+        yield from reader.read(path, data)
+    except Exception as error:  # a reader's bug or a broken file: report it by name, keep the batch going
+        yield Problem(name, None, f"cannot read as {reader.name}: {error}")
+
+
+SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files named or found (recursively, sorted) inside the folders named; missing paths are problems."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED_NAMES
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), None, "no such file or folder"))
+    return files, problems

@@ -1,0 +1,175 @@
+"""Finding and listing records: filters, full-text search, sorting, and rows for a list.
+
+The GUI's lazy list keeps only the ids that :func:`find_record_ids` returns and
+fetches :func:`record_rows` for the rows it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+from sqlmodel import col, func, select
+
+from curator.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
+from curator.screening import Verdict, verdicts
+from curator.store import Review
+
+SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
+                "phase": "r.phase", "year": "r.year", "source": "s.name"}
+UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What the list shows: a search, a stage and its verdict / reason, a tag, a kind."""
+
+    search: str = ""
+    stage: str = "title-abstract"
+    verdict: str | None = None  # include | exclude | maybe | conflict | undecided
+    reason: str | None = None
+    tag: str | None = None
+    kind: str | None = None
+    hide_duplicates: bool = False
+
+
+def fts_query(search: str) -> str:
+    """A safe FTS5 query: every word must occur (prefix match on the last, as the reviewer types)."""
+    words = re.findall(r"\w+", search, flags=re.UNICODE)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+def _current_verdict_sql(stage_param: str) -> str:
+    # Current decisions: each reviewer's latest non-undone decision per record at the stage.
+    return (
+        "SELECT d.record_id, d.verdict, d.reason FROM decisions d WHERE d.id IN ("
+        " SELECT max(id) FROM decisions WHERE stage = :" + stage_param + " AND retracted = 0"
+        " GROUP BY record_id, reviewer)"
+    )
+
+
+def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by: str = "id",
+                    descending: bool = False) -> list[int]:
+    """Ids of the records the filter selects, in list order."""
+    flt = flt or RecordFilter()
+    where: list[str] = []
+    params: dict[str, object] = {"stage": flt.stage}
+    query = fts_query(flt.search)
+    if query:
+        where.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :fts)")
+        params["fts"] = query
+    if flt.kind:
+        where.append("r.kind = :kind")
+        params["kind"] = flt.kind
+    if flt.tag:
+        where.append("r.id IN (SELECT rt.record_id FROM record_tags rt JOIN tags t ON t.id = rt.tag_id"
+                     " WHERE t.name = :tag)")
+        params["tag"] = flt.tag
+    if flt.hide_duplicates:
+        where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
+    current = _current_verdict_sql("stage")
+    if flt.verdict == UNDECIDED:
+        where.append(f"r.id NOT IN (SELECT record_id FROM ({current}))")
+    elif flt.verdict == "conflict":
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
+                     " HAVING count(DISTINCT verdict) > 1)")
+    elif flt.verdict:
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
+                     " HAVING count(DISTINCT verdict) = 1 AND max(verdict) = :verdict)")
+        params["verdict"] = flt.verdict
+    if flt.reason:
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE reason = :reason)")
+        params["reason"] = flt.reason
+    order = SORT_COLUMNS.get(order_by, "r.id")
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {order} {direction}, r.id {direction}"
+    )
+    with review.engine.connect() as connection:
+        return [row[0] for row in connection.execute(text(sql), params)]
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of the record list."""
+
+    id: int
+    title: str
+    kind: str
+    status: str | None
+    phase: str | None
+    year: int | None
+    source: str
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    duplicate_of: int | None = None
+
+    def verdict(self, stage: str) -> str | None:
+        """The agreed verdict at ``stage`` ("conflict" when reviewers disagree)."""
+        v = self.verdicts.get(stage)
+        if v is None:
+            return None
+        return "conflict" if v.conflict else v.verdict
+
+    def reason(self, stage: str) -> str | None:
+        """The exclusion reason at ``stage``."""
+        v = self.verdicts.get(stage)
+        return v.reason if v else None
+
+
+def record_rows(review: Review, ids: Sequence[int]) -> list[RecordRow]:
+    """List rows for ``ids``, in the same order."""
+    if not ids:
+        return []
+    wanted = list(ids)
+    with review.session() as session:
+        records = session.exec(
+            select(Record.id, Record.title, Record.kind, Record.status, Record.phase, Record.year, Source.name)
+            .join(Source, col(Source.id) == col(Record.source_id))
+            .where(col(Record.id).in_(wanted))
+        ).all()
+        tags: dict[int, list[str]] = defaultdict(list)
+        for record_id, name in session.exec(
+            select(RecordTag.record_id, Tag.name).join(Tag, col(Tag.id) == col(RecordTag.tag_id))
+            .where(col(RecordTag.record_id).in_(wanted))
+        ):
+            tags[record_id].append(name)
+        duplicates = dict(session.exec(
+            select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
+            .where(col(DuplicateLink.record_id).in_(wanted), col(DuplicateLink.confirmed).is_not(False))
+        ).all())
+    by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}
+    rows = {
+        r[0]: RecordRow(
+            id=r[0], title=r[1], kind=r[2], status=r[3], phase=r[4], year=r[5], source=r[6],
+            verdicts={s: by_stage[s][r[0]] for s in STAGES if r[0] in by_stage[s]},
+            tags=tuple(sorted(tags.get(r[0], []))), duplicate_of=duplicates.get(r[0]),
+        )
+        for r in records
+    }
+    return [rows[i] for i in wanted if i in rows]
+
+
+def count_records(review: Review) -> int:
+    """How many records the review holds."""
+    with review.session() as session:
+        return session.exec(select(func.count()).select_from(Record)).one()
+
+
+def screening_progress(review: Review, stage: str = "title-abstract") -> tuple[int, int]:
+    """(records with an agreed or pending decision at ``stage``, all records): "132 of 1,204 screened"."""
+    with review.engine.connect() as connection:
+        screened = connection.execute(
+            text("SELECT count(DISTINCT record_id) FROM decisions WHERE stage = :stage AND retracted = 0"),
+            {"stage": stage},
+        ).scalar_one()
+    return int(screened), count_records(review)

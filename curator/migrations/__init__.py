@@ -1,0 +1,1 @@
+"""Named, transactional schema migrations (Alembic), run when a review is opened."""

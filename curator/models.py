@@ -1,0 +1,177 @@
+"""The tables of one review file (SQLModel).
+
+The schema itself is created and upgraded by the migrations in
+``curator/migrations``; a test checks that these classes and the migrations agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+STAGES = ("title-abstract", "full-text")
+VERDICTS = ("include", "exclude", "maybe")
+ACTORS = ("human", "automation")
+SOURCE_KINDS = ("database", "register", "website", "organisation", "citation", "other")
+
+DEFAULT_REASONS = (
+    "wrong population",
+    "wrong intervention",
+    "wrong comparator",
+    "wrong outcome",
+    "wrong study design",
+    "duplicate",
+    "not retrievable",
+    "other",
+)
+NOT_RETRIEVABLE = "not retrievable"
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (every time stored in a review is UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Source(SQLModel, table=True):
+    """One import: where a batch of records came from (PRISMA counts per source)."""
+
+    __tablename__ = "sources"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str = Field(default="other")
+    file_name: str = Field(default="")
+    imported_at: datetime = Field(default_factory=utcnow)
+    imported_by: str = Field(default="")
+    record_count: int = Field(default=0)
+
+
+class Record(SQLModel, table=True):
+    """One source document, its text as imported, what was extracted and what was curated."""
+
+    __tablename__ = "records"
+    __table_args__ = (Index("ix_records_content_hash", "content_hash"), Index("ix_records_title", "title"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    source_entry: str = Field(default="")
+    text: str = Field(default="")
+    content_hash: str = Field(default="")
+    kind: str = Field(default="unknown")
+    profile: str = Field(default="unknown")
+    # Effective values (curated where edited, else extracted), kept for listing and sorting.
+    title: str = Field(default="")
+    status: str | None = Field(default=None)
+    phase: str | None = Field(default=None)
+    year: int | None = Field(default=None)
+    extracted: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    curated: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    evidence: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    imported_at: datetime = Field(default_factory=utcnow)
+
+
+class Decision(SQLModel, table=True):
+    """One screening decision; all are kept, the latest per record, stage and reviewer is current."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_current", "record_id", "stage", "reviewer"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id")
+    stage: str
+    reviewer: str
+    verdict: str
+    reason: str | None = Field(default=None)
+    note: str | None = Field(default=None)
+    actor: str = Field(default="human")
+    decided_at: datetime = Field(default_factory=utcnow)
+    # An undone decision stays in the log but no longer counts.
+    retracted: bool = Field(default=False)
+
+
+class ExclusionReason(SQLModel, table=True):
+    """An exclusion reason offered at one stage, in the reviewer's order."""
+
+    __tablename__ = "exclusion_reasons"
+    __table_args__ = (UniqueConstraint("stage", "label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    stage: str
+    position: int = Field(default=0)
+    label: str
+
+
+class Tag(SQLModel, table=True):
+    """A reviewer's tag."""
+
+    __tablename__ = "tags"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class RecordTag(SQLModel, table=True):
+    """Which record carries which tag."""
+
+    __tablename__ = "record_tags"
+
+    record_id: int = Field(foreign_key="records.id", primary_key=True)
+    tag_id: int = Field(foreign_key="tags.id", primary_key=True)
+
+
+class Note(SQLModel, table=True):
+    """A reviewer's note on a record."""
+
+    __tablename__ = "notes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id", index=True)
+    reviewer: str
+    text: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DuplicateLink(SQLModel, table=True):
+    """``record_id`` repeats ``duplicate_of_id``; found by ``method`` with ``score``.
+
+    ``confirmed`` is None while only the machine says so, True once a reviewer
+    confirms it and False once a reviewer undoes it (the link is kept, not counted).
+    """
+
+    __tablename__ = "duplicate_links"
+    __table_args__ = (UniqueConstraint("record_id", "duplicate_of_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id", index=True)
+    duplicate_of_id: int = Field(foreign_key="records.id", index=True)
+    method: str
+    score: float = Field(default=1.0)
+    confirmed: bool | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only log of every change: who, when, what, old → new."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    reviewer: str
+    action: str
+    record_id: int | None = Field(default=None, index=True)
+    field: str | None = Field(default=None)
+    old: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class Setting(SQLModel, table=True):
+    """A per-review setting (review name, keywords to highlight, ...)."""
+
+    __tablename__ = "settings"
+
+    key: str = Field(primary_key=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))

@@ -1,0 +1,242 @@
+"""Reading one record and curating its fields, tags and notes.
+
+A reviewer's edit is kept beside what was extracted (``curated`` holds the
+value, who set it and when); the effective value is the curated one where
+edited, else the extracted one. Every change is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from curator.audit import log_change
+from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
+from curator.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
+from curator.store import Review
+
+
+class RecordNotFound(LookupError):
+    """No record with that id in this review."""
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A note as plain data."""
+
+    id: int
+    reviewer: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """Everything the desk shows about one record, as plain data."""
+
+    id: int
+    source_name: str
+    source_kind: str
+    source_entry: str
+    text: str
+    kind: str
+    profile: str
+    extracted: dict[str, Any]
+    curated: dict[str, Any]
+    evidence: dict[str, list[list[int]]]
+    tags: list[str] = field(default_factory=list)
+    notes: list[NoteView] = field(default_factory=list)
+    duplicate_of: int | None = None
+
+    def value(self, key: str) -> Any:
+        """The effective value of ``key``: curated where edited, else extracted."""
+        if key in self.curated:
+            return self.curated[key]["value"]
+        return get_field(self.extracted, key)
+
+    def extracted_value(self, key: str) -> Any:
+        """What extraction found for ``key``."""
+        return get_field(self.extracted, key)
+
+    def is_edited(self, key: str) -> bool:
+        """True when a reviewer's value stands instead of the extracted one."""
+        return key in self.curated
+
+    def fields(self) -> dict[str, Any]:
+        """The effective fields in the JSON shape of fields.md."""
+        return effective_fields(self.extracted, self.curated)
+
+    @property
+    def title(self) -> str:
+        """The effective title."""
+        return self.value("title") or ""
+
+
+def effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict[str, Any]:
+    """Extracted fields with every curated value laid over them (JSON shape)."""
+    fields = copy.deepcopy(extracted)
+    fields.setdefault("pico", {})
+    for key, edit in curated.items():
+        set_field_value(fields, key, edit["value"])
+    return fields
+
+
+def _load(session: Session, record_id: int) -> Record:
+    record = session.get(Record, record_id)
+    if record is None:
+        raise RecordNotFound(f"no record {record_id} in this review")
+    return record
+
+
+def get_record(review: Review, record_id: int) -> RecordView:
+    """One record with its tags, notes and duplicate link."""
+    with review.session() as session:
+        record = _load(session, record_id)
+        source = session.get(Source, record.source_id)
+        tags = session.exec(
+            select(Tag.name).join(RecordTag, col(RecordTag.tag_id) == col(Tag.id)).where(RecordTag.record_id == record_id)
+        ).all()
+        notes = session.exec(select(Note).where(Note.record_id == record_id).order_by(col(Note.id))).all()
+        link = session.exec(
+            select(DuplicateLink.duplicate_of_id).where(
+                DuplicateLink.record_id == record_id, col(DuplicateLink.confirmed).is_not(False)
+            )
+        ).first()
+        return RecordView(
+            id=record_id,
+            source_name=source.name if source else "",
+            source_kind=source.kind if source else "other",
+            source_entry=record.source_entry,
+            text=record.text,
+            kind=record.kind,
+            profile=record.profile,
+            extracted=record.extracted,
+            curated=record.curated,
+            evidence=record.evidence,
+            tags=sorted(tags),
+            notes=[NoteView(n.id or 0, n.reviewer, n.text, n.created_at) for n in notes],
+            duplicate_of=link,
+        )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """What a field edit changed: the effective value before and after."""
+
+    record_id: int
+    key: str
+    old: Any
+    new: Any
+    edited: bool
+
+
+def _sync_columns(record: Record) -> None:
+    """Keep the listing columns equal to the effective values."""
+    fields = effective_fields(record.extracted, record.curated)
+    record.title = fields.get("title") or ""
+    record.kind = fields.get("kind") or "unknown"
+    record.status = fields.get("status")
+    record.phase = fields.get("phase")
+    record.year = fields.get("year")
+
+
+def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer: str) -> FieldChange:
+    """Set a reviewer's value for ``key`` (validated); setting the extracted value back reverts the edit.
+
+    Raises ValueError for a value the field does not accept.
+    """
+    value = coerce_value(key, value)
+    with review.transaction() as session:
+        record = _load(session, record_id)
+        curated = dict(record.curated)
+        old = curated[key]["value"] if key in curated else get_field(record.extracted, key)
+        extracted = get_field(record.extracted, key)
+        if value == extracted or (value in (None, []) and extracted in (None, [])):
+            curated.pop(key, None)
+        else:
+            curated[key] = {"value": value, "by": reviewer, "at": utcnow().isoformat(timespec="seconds")}
+        record.curated = curated
+        _sync_columns(record)
+        session.add(record)
+        if old != value:
+            log_change(session, reviewer, "set field", record_id=record_id, field=key, old=old, new=value)
+        return FieldChange(record_id, key, old, value, key in curated)
+
+
+def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> FieldChange:
+    """Drop the reviewer's value for ``key`` so the extracted value stands again."""
+    if key not in FIELD_KEYS:
+        raise ValueError(f"unknown field {key!r}")
+    with review.transaction() as session:
+        record = _load(session, record_id)
+        curated = dict(record.curated)
+        extracted = get_field(record.extracted, key)
+        if key not in curated:
+            return FieldChange(record_id, key, extracted, extracted, False)
+        old = curated.pop(key)["value"]
+        record.curated = curated
+        _sync_columns(record)
+        session.add(record)
+        log_change(session, reviewer, "revert field", record_id=record_id, field=key, old=old, new=extracted)
+        return FieldChange(record_id, key, old, extracted, False)
+
+
+def _tag_id(session: Session, name: str) -> int:
+    tag = session.exec(select(Tag).where(Tag.name == name)).first()
+    if tag is None:
+        tag = Tag(name=name)
+        session.add(tag)
+        session.flush()
+    assert tag.id is not None
+    return tag.id
+
+
+def add_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool:
+    """Tag a record; False when it already carried the tag."""
+    name = name.strip()
+    if not name:
+        raise ValueError("a tag needs a name")
+    with review.transaction() as session:
+        _load(session, record_id)
+        tag_id = _tag_id(session, name)
+        if session.get(RecordTag, (record_id, tag_id)) is not None:
+            return False
+        session.add(RecordTag(record_id=record_id, tag_id=tag_id))
+        log_change(session, reviewer, "add tag", record_id=record_id, field="tags", new=name)
+        return True
+
+
+def remove_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool:
+    """Take a tag off a record; False when it did not carry it."""
+    with review.transaction() as session:
+        tag = session.exec(select(Tag).where(Tag.name == name.strip())).first()
+        link = session.get(RecordTag, (record_id, tag.id)) if tag else None
+        if link is None:
+            return False
+        session.delete(link)
+        log_change(session, reviewer, "remove tag", record_id=record_id, field="tags", old=name)
+        return True
+
+
+def all_tags(review: Review) -> list[str]:
+    """Every tag used in the review, sorted."""
+    with review.session() as session:
+        return sorted(session.exec(select(Tag.name)).all())
+
+
+def add_note(review: Review, record_id: int, text: str, *, reviewer: str) -> NoteView:
+    """Add a reviewer's note to a record."""
+    text = text.strip()
+    if not text:
+        raise ValueError("a note needs some text")
+    with review.transaction() as session:
+        _load(session, record_id)
+        note = Note(record_id=record_id, reviewer=reviewer, text=text)
+        session.add(note)
+        session.flush()
+        log_change(session, reviewer, "add note", record_id=record_id, field="notes", new=text)
+        return NoteView(note.id or 0, reviewer, text, note.created_at)

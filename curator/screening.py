@@ -1,0 +1,219 @@
+"""Screening decisions and exclusion reasons.
+
+Every decision is kept. The current decision of a reviewer on a record at a
+stage is their latest one that has not been undone; with several reviewers,
+the record's verdict at a stage is the one they agree on, and a disagreement
+is a conflict (reported, not counted).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from curator.audit import log_change
+from curator.models import ACTORS, STAGES, VERDICTS, Decision, ExclusionReason, Record
+from curator.store import Review
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision as plain data."""
+
+    id: int
+    record_id: int
+    stage: str
+    reviewer: str
+    verdict: str
+    reason: str | None
+    note: str | None
+    actor: str
+    decided_at: datetime
+    retracted: bool = False
+
+
+def _view(d: Decision) -> DecisionView:
+    return DecisionView(
+        d.id or 0, d.record_id, d.stage, d.reviewer, d.verdict, d.reason, d.note, d.actor, d.decided_at, d.retracted
+    )
+
+
+def check_stage(stage: str) -> str:
+    """``stage`` if it is one of the stages, else ValueError naming them."""
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
+    return stage
+
+
+def exclusion_reasons(review: Review, stage: str) -> list[str]:
+    """The exclusion reasons offered at ``stage``, in order."""
+    check_stage(stage)
+    with review.session() as session:
+        return list(
+            session.exec(
+                select(ExclusionReason.label)
+                .where(ExclusionReason.stage == stage)
+                .order_by(col(ExclusionReason.position), col(ExclusionReason.id))
+            ).all()
+        )
+
+
+def set_exclusion_reasons(review: Review, stage: str, labels: list[str], *, reviewer: str) -> list[str]:
+    """Replace the ordered reason list of ``stage`` (past decisions keep their reason text)."""
+    check_stage(stage)
+    cleaned: list[str] = []
+    for label in labels:
+        label = label.strip()
+        if label and label.lower() not in (c.lower() for c in cleaned):
+            cleaned.append(label)
+    if not cleaned:
+        raise ValueError("a stage needs at least one exclusion reason")
+    with review.transaction() as session:
+        old = session.exec(select(ExclusionReason).where(ExclusionReason.stage == stage)).all()
+        old_labels = [r.label for r in sorted(old, key=lambda r: r.position)]
+        for reason in old:
+            session.delete(reason)
+        session.flush()
+        for position, label in enumerate(cleaned):
+            session.add(ExclusionReason(stage=stage, position=position, label=label))
+        log_change(session, reviewer, "set exclusion reasons", field=stage, old=old_labels, new=cleaned)
+    return cleaned
+
+
+def _canonical_reason(session: Session, stage: str, reason: str) -> str:
+    labels = session.exec(select(ExclusionReason.label).where(ExclusionReason.stage == stage)).all()
+    for label in labels:
+        if label.lower() == reason.strip().lower():
+            return label
+    raise ValueError(f"{reason!r} is not an exclusion reason at {stage}; the reasons are: {', '.join(labels)}")
+
+
+def record_decision(
+    review: Review,
+    record_id: int,
+    verdict: str,
+    *,
+    stage: str = "title-abstract",
+    reviewer: str,
+    reason: str | None = None,
+    note: str | None = None,
+    actor: str = "human",
+) -> DecisionView:
+    """Record ``reviewer``'s verdict on a record at ``stage``; returns the stored decision.
+
+    A reason is kept only with an exclusion and must be one of the stage's reasons.
+    """
+    check_stage(stage)
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    if actor not in ACTORS:
+        raise ValueError(f"actor must be one of {', '.join(ACTORS)}")
+    if not reviewer.strip():
+        raise ValueError("a decision needs a reviewer's name")
+    with review.transaction() as session:
+        if session.get(Record, record_id) is None:
+            raise LookupError(f"no record {record_id} in this review")
+        if reason and verdict == "exclude":
+            reason = _canonical_reason(session, stage, reason)
+        elif verdict != "exclude":
+            reason = None
+        previous = _current(session, [record_id], stage).get(record_id, {}).get(reviewer)
+        decision = Decision(
+            record_id=record_id, stage=stage, reviewer=reviewer, verdict=verdict,
+            reason=reason or None, note=(note or "").strip() or None, actor=actor,
+        )
+        session.add(decision)
+        session.flush()
+        log_change(
+            session, reviewer, "decide", record_id=record_id, field=stage,
+            old=[previous.verdict, previous.reason] if previous else None, new=[verdict, reason],
+        )
+        return _view(decision)
+
+
+def set_decision_retracted(review: Review, decision_id: int, retracted: bool, *, reviewer: str) -> DecisionView:
+    """Undo (``retracted=True``) or redo a decision; it stays in the log either way."""
+    with review.transaction() as session:
+        decision = session.get(Decision, decision_id)
+        if decision is None:
+            raise LookupError(f"no decision {decision_id}")
+        decision.retracted = retracted
+        session.add(decision)
+        log_change(
+            session, reviewer, "undo decision" if retracted else "redo decision",
+            record_id=decision.record_id, field=decision.stage, old=[decision.verdict, decision.reason],
+        )
+        return _view(decision)
+
+
+def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> dict[int, dict[str, Decision]]:
+    latest = (
+        select(func.max(Decision.id))
+        .where(Decision.stage == stage, col(Decision.retracted).is_(False))
+        .group_by(col(Decision.record_id), col(Decision.reviewer))
+    )
+    query = select(Decision).where(col(Decision.id).in_(latest))
+    if record_ids is not None:
+        ids = list(record_ids)
+        query = query.where(col(Decision.record_id).in_(ids))
+    current: dict[int, dict[str, Decision]] = defaultdict(dict)
+    for decision in session.exec(query):
+        current[decision.record_id][decision.reviewer] = decision
+    return current
+
+
+def current_decisions(
+    review: Review, stage: str, record_ids: Iterable[int] | None = None
+) -> dict[int, list[DecisionView]]:
+    """Each reviewer's current decision per record at ``stage`` (all records when ``record_ids`` is None)."""
+    check_stage(stage)
+    with review.session() as session:
+        return {
+            rid: [_view(d) for d in by_reviewer.values()]
+            for rid, by_reviewer in _current(session, record_ids, stage).items()
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A record's verdict at one stage, reconciled across reviewers."""
+
+    verdict: str | None
+    reason: str | None
+    actor: str | None
+    conflict: bool
+    reviewers: tuple[str, ...]
+
+
+def reconcile(decisions: list[DecisionView]) -> Verdict:
+    """The agreed verdict of several reviewers' current decisions; disagreement is a conflict.
+
+    Reviewers agree when their verdicts are equal; for exclusions the reason
+    of the latest decision is kept.
+    """
+    if not decisions:
+        return Verdict(None, None, None, False, ())
+    verdicts = {d.verdict for d in decisions}
+    reviewers = tuple(sorted(d.reviewer for d in decisions))
+    if len(verdicts) > 1:
+        return Verdict(None, None, None, True, reviewers)
+    latest = max(decisions, key=lambda d: d.id)
+    actor = "automation" if all(d.actor == "automation" for d in decisions) else "human"
+    return Verdict(latest.verdict, latest.reason, actor, False, reviewers)
+
+
+def verdicts(review: Review, stage: str, record_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
+    """The reconciled verdict per record at ``stage`` (records without a decision are left out)."""
+    return {rid: reconcile(ds) for rid, ds in current_decisions(review, stage, record_ids).items()}
+
+
+def decision_log(review: Review) -> Iterator[DecisionView]:
+    """Every decision ever made, oldest first (undone ones flagged)."""
+    with review.session() as session:
+        for decision in session.exec(select(Decision).order_by(col(Decision.id))):
+            yield _view(decision)
