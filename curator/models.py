@@ -71,6 +71,9 @@ class Record(SQLModel, table=True):
     curated: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     evidence: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     imported_at: datetime = Field(default_factory=utcnow)
+    # Removed before screening (PRISMA's "marked ineligible by automation tools" / "removed for other reasons").
+    removed_reason: str | None = Field(default=None)
+    removed_by: str | None = Field(default=None)  # human | automation
 
 
 class Decision(SQLModel, table=True):

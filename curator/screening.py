@@ -217,3 +217,26 @@ def decision_log(review: Review) -> Iterator[DecisionView]:
     with review.session() as session:
         for decision in session.exec(select(Decision).order_by(col(Decision.id))):
             yield _view(decision)
+
+
+def remove_before_screening(
+    review: Review, record_id: int, reason: str | None, *, reviewer: str, actor: str = "human"
+) -> None:
+    """Mark a record removed before screening (``reason`` None puts it back).
+
+    PRISMA counts these apart from duplicates: "marked as ineligible by
+    automation tools" when ``actor`` is automation, else "removed for other reasons".
+    """
+    if actor not in ACTORS:
+        raise ValueError(f"actor must be one of {', '.join(ACTORS)}")
+    with review.transaction() as session:
+        record = session.get(Record, record_id)
+        if record is None:
+            raise LookupError(f"no record {record_id} in this review")
+        old = [record.removed_reason, record.removed_by] if record.removed_reason else None
+        reason = (reason or "").strip() or None
+        record.removed_reason = reason
+        record.removed_by = actor if reason else None
+        session.add(record)
+        log_change(session, reviewer, "remove before screening" if reason else "restore to screening",
+                   record_id=record_id, old=old, new=[reason, actor] if reason else None)

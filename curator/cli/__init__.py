@@ -9,7 +9,13 @@ import click
 from curator import __version__
 
 # Each module adds its commands to the group; one module per area of work.
-COMMAND_MODULES = ("review_commands", "import_commands", "report_commands", "gui_command")
+COMMAND_MODULES = (
+    "review_commands",
+    "import_commands",
+    "duplicate_commands",
+    "report_commands",
+    "gui_command",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -196,6 +196,27 @@ def reasons_command(stage: str, new_reasons: tuple[str, ...], review_path: Path 
         click.echo(f"{position}. {label}")
 
 
+@click.command("remove")
+@click.argument("record_id", type=int)
+@click.option("--reason", help="Why it is removed before screening (e.g. 'retracted', 'conference abstract').")
+@click.option("--automation", is_flag=True, help="An automation tool marked it ineligible.")
+@click.option("--restore", is_flag=True, help="Put it back into screening.")
+@review_option
+@reviewer_option
+def remove_command(record_id: int, reason: str | None, automation: bool, restore: bool, review_path: Path | None,
+                   reviewer: str) -> None:
+    """Remove a record before screening (PRISMA: by automation, or for other reasons), or --restore it."""
+    if not restore and not (reason or "").strip():
+        raise click.UsageError("give --reason (or --restore)")
+    with open_or_fail(review_path) as review:
+        try:
+            remove_before_screening(review, record_id, None if restore else reason, reviewer=reviewer,
+                                    actor="automation" if automation else "human")
+        except (ValueError, LookupError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from error
+    click.echo(f"record {record_id}: {'back in screening' if restore else 'removed before screening'}")
+
+
 @click.command("log")
 @review_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -214,5 +235,5 @@ def log_command(review_path: Path | None, as_json: bool) -> None:
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``curator`` group."""
     for command in (demo_command, list_command, show_command, screen_command, edit_command, tag_command,
-                    note_command, reasons_command, log_command):
+                    note_command, reasons_command, remove_command, log_command):
         cli.add_command(command)

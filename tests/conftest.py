@@ -1,0 +1,49 @@
+"""Shared fixtures. Qt runs offscreen in every test (set before any Qt import)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+SAMPLES = REPO / "resources" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user-data folder or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("CURATOR_REVIEW", raising=False)
+    monkeypatch.setenv("CURATOR_REVIEWER", "tester")
+
+
+@pytest.fixture
+def review_path(tmp_path: Path) -> Path:
+    """Where a test's review file goes."""
+    return tmp_path / "test.curator.sqlite"
+
+
+@pytest.fixture
+def review(review_path: Path) -> Iterator[object]:
+    """A new, empty review."""
+    from curator.store import open_review
+
+    with open_review(review_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def samples() -> list[Path]:
+    """The five bundled sample documents."""
+    return sorted(SAMPLES.glob("*.txt"))
