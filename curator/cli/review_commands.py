@@ -17,6 +17,7 @@ from curator.screening import (
     decision_log,
     exclusion_reasons,
     record_decision,
+    remove_before_screening,
     set_exclusion_reasons,
 )
 
