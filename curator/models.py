@@ -32,7 +32,7 @@ NOT_RETRIEVABLE = "not retrievable"
 
 def utcnow() -> datetime:
     """Now, in UTC (every time stored in a review is UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 class Source(SQLModel, table=True):

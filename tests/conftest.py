@@ -47,3 +47,27 @@ def review(review_path: Path) -> Iterator[object]:
 def samples() -> list[Path]:
     """The five bundled sample documents."""
     return sorted(SAMPLES.glob("*.txt"))
+
+
+def add_records(review: object, titles: list[str], *, source: str = "PubMed", kind: str = "database",
+                record_kind: str = "article", fields: dict | None = None) -> list[int]:
+    """Put records with these titles into ``review`` directly (one source), for tests of later stages."""
+    from curator.fields import empty_fields
+    from curator.models import Record, Source
+
+    ids: list[int] = []
+    with review.transaction() as session:  # type: ignore[attr-defined]
+        src = Source(name=source, kind=kind, file_name=f"{source}.txt", record_count=len(titles))
+        session.add(src)
+        session.flush()
+        for number, title in enumerate(titles, 1):
+            extracted = empty_fields()
+            extracted.update({"title": title, "kind": record_kind, "profile": "test"})
+            extracted.update(fields or {})
+            record = Record(source_id=src.id, source_entry=f"{source}.txt#{number}", text=f"{title}\n\nAbstract.",
+                            content_hash=f"{source}-{number}-{title}", kind=record_kind, profile="test",
+                            title=title, extracted=extracted, curated={}, evidence={"title": [[0, len(title)]]})
+            session.add(record)
+            session.flush()
+            ids.append(record.id)
+    return ids
