@@ -133,7 +133,7 @@ def record_rows(review: Review, ids: Sequence[int]) -> list[RecordRow]:
     wanted = list(ids)
     with review.session() as session:
         records = session.exec(
-            select(Record.id, Record.title, Record.kind, Record.status, Record.phase, Record.year, Source.name)
+            select(Record.id, Record.title, Record.kind, Record.status, Record.phase, Record.year, Source.name)  # type: ignore[call-overload]
             .join(Source, col(Source.id) == col(Record.source_id))
             .where(col(Record.id).in_(wanted))
         ).all()
