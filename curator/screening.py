@@ -152,15 +152,11 @@ def set_decision_retracted(review: Review, decision_id: int, retracted: bool, *,
 
 
 def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> dict[int, dict[str, Decision]]:
-    latest = (
-        select(func.max(Decision.id))
-        .where(Decision.stage == stage, col(Decision.retracted).is_(False))
-        .group_by(col(Decision.record_id), col(Decision.reviewer))
-    )
-    query = select(Decision).where(col(Decision.id).in_(latest))
+    latest = select(func.max(Decision.id)).where(Decision.stage == stage, col(Decision.retracted).is_(False))
     if record_ids is not None:
-        ids = list(record_ids)
-        query = query.where(col(Decision.record_id).in_(ids))
+        # Restrict the grouping itself, so a page of a long list costs only its own rows.
+        latest = latest.where(col(Decision.record_id).in_(list(record_ids)))
+    query = select(Decision).where(col(Decision.id).in_(latest.group_by(col(Decision.record_id), col(Decision.reviewer))))
     current: dict[int, dict[str, Decision]] = defaultdict(dict)
     for decision in session.exec(query):
         current[decision.record_id][decision.reviewer] = decision
