@@ -1,0 +1,124 @@
+"""Every record as one row of plain values, read in batches (a 100,000-record review stays flat in memory).
+
+The columns are the same in the workbook's Records sheet and the CSV: ids, source,
+duplicate-of, removal, the verdict and reason per stage, every field (the curated value
+where edited, else the extracted one), tags and notes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from curator.fields import FIELD_KEYS, LIST_KEYS, get_field
+from curator.models import STAGES
+from curator.prisma import PrismaCounts
+from curator.store import Review
+
+BATCH = 2000
+LIST_SEPARATOR = "; "
+
+STAGE_LABELS = {"title-abstract": "title/abstract", "full-text": "full text"}
+LEAD_COLUMNS = ("record id", "PRISMA box", "study", "source", "source kind", "source file", "entry",
+                "duplicate of", "removed before screening", "removed by")
+STAGE_COLUMNS = tuple(
+    f"{STAGE_LABELS[stage]} {what}" for stage in STAGES for what in ("verdict", "reason", "reviewers")
+)
+TAIL_COLUMNS = ("edited fields", "tags", "notes")
+COLUMNS: tuple[str, ...] = (*LEAD_COLUMNS, *STAGE_COLUMNS, *FIELD_KEYS, *TAIL_COLUMNS)
+
+
+@dataclass(frozen=True)
+class RecordRowData:
+    """One record for export: its effective fields and everything said about it."""
+
+    id: int
+    values: list[Any]  # in COLUMNS order; lists joined, numbers kept as numbers
+    fields: dict[str, Any]  # effective values by field key (lists as lists)
+
+
+def _effective(extracted: dict[str, Any], curated: dict[str, Any], key: str) -> Any:
+    if key in curated:
+        return curated[key].get("value")
+    return get_field(extracted, key)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value if v is not None) or None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    return str(value)
+
+
+def _notes_text(notes: list[tuple[str, str, Any]]) -> str | None:
+    if not notes:
+        return None
+    return "\n".join(f"{reviewer} ({str(at)[:16]}): {body}" for reviewer, body, at in notes)
+
+
+def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH,
+                     only: set[int] | None = None) -> Iterator[RecordRowData]:
+    """Every record (or those in ``only``) as a row, in id order, read ``batch`` records at a time."""
+    sources = {s.id: s for s in counts.sources}
+    stage_verdicts = counts.stage_verdicts
+    last = 0
+    with review.engine.connect() as connection:
+        duplicate_of: dict[int, int] = {}
+        for rid, original in connection.execute(text(
+                "SELECT record_id, min(duplicate_of_id) FROM duplicate_links WHERE confirmed IS NOT 0"
+                " GROUP BY record_id")):
+            duplicate_of[rid] = original
+        while True:
+            rows = connection.execute(text(
+                "SELECT id, source_id, source_entry, extracted, curated, removed_reason, removed_by"
+                " FROM records WHERE id > :last ORDER BY id LIMIT :n"), {"last": last, "n": batch}).all()
+            if not rows:
+                return
+            first, last = rows[0][0], rows[-1][0]
+            tags: dict[int, list[str]] = defaultdict(list)
+            for rid, name in connection.execute(text(
+                    "SELECT rt.record_id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id"
+                    " WHERE rt.record_id BETWEEN :a AND :b ORDER BY t.name"), {"a": first, "b": last}):
+                tags[rid].append(name)
+            notes: dict[int, list[tuple[str, str, Any]]] = defaultdict(list)
+            for rid, reviewer, body, at in connection.execute(text(
+                    "SELECT record_id, reviewer, text, created_at FROM notes"
+                    " WHERE record_id BETWEEN :a AND :b ORDER BY id"), {"a": first, "b": last}):
+                notes[rid].append((reviewer, body, at))
+            for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by in rows:
+                if only is not None and rid not in only:
+                    continue
+                extracted = json.loads(extracted_json) if isinstance(extracted_json, str) else extracted_json or {}
+                curated = json.loads(curated_json) if isinstance(curated_json, str) else curated_json or {}
+                fields = {key: _effective(extracted, curated, key) for key in FIELD_KEYS}
+                for key in LIST_KEYS:
+                    if fields[key] is None:
+                        fields[key] = []
+                source = sources.get(source_id)
+                values: list[Any] = [
+                    rid, counts.outcomes.get(rid), counts.study_of.get(rid),
+                    source.name if source else None, source.kind if source else None,
+                    (source.file_name or None) if source else None, entry or None,
+                    duplicate_of.get(rid), removed_reason, removed_by if removed_reason else None,
+                ]
+                for stage in STAGES:
+                    verdict = stage_verdicts.get(stage, {}).get(rid)
+                    if verdict is None:
+                        values += [None, None, None]
+                    else:
+                        values += ["conflict" if verdict.conflict else verdict.verdict, verdict.reason,
+                                   LIST_SEPARATOR.join(verdict.reviewers) or None]
+                values += [_cell(fields[key]) for key in FIELD_KEYS]
+                values += [", ".join(sorted(curated)) or None, LIST_SEPARATOR.join(tags.get(rid, [])) or None,
+                           _notes_text(notes.get(rid, []))]
+                yield RecordRowData(rid, values, fields)

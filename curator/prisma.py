@@ -1,0 +1,528 @@
+"""PRISMA 2020 flow-diagram counts, computed from the records' own state (never typed by hand).
+
+Which box a record ends in (see ``shared/docs/prisma.md``):
+
+* its source's kind puts it in a column: ``database`` and ``register`` sources feed the
+  "databases and registers" column, ``website``, ``organisation``, ``citation`` and
+  ``other`` sources the "other methods" column;
+* a record linked as a duplicate (a link not undone by a reviewer) is a duplicate removed;
+  else a record removed before screening is "marked ineligible by automation tools" or
+  "removed for other reasons", by who removed it;
+* the rest are screened at title/abstract. The agreed verdict counts; a disagreement
+  between reviewers is a conflict, reported and not counted. An exclusion is a record
+  excluded (human and automation apart). An inclusion **or a "maybe"** is a report
+  sought for retrieval: "maybe" means the title and abstract could not rule the record
+  out, so its full text has to be read. A record with no agreed verdict yet is pending;
+* at full text, an exclusion for "not retrievable" is a report not retrieved, any other
+  exclusion a report excluded for its reason, an inclusion a report of an included study;
+  a "maybe" or no agreed verdict is pending. Studies included are the distinct studies
+  among the included reports: records that share a registry id are one study.
+
+The "other methods" column of the template has no duplicate or screening boxes: its
+records go straight to retrieval unless a reviewer excluded them at title/abstract; those
+removed or excluded earlier are kept in the detail and named in the checks.
+
+Every arithmetic rule of prisma.md is checked; a rule that does not hold is named with
+the records that break it (pending screening, conflicts, contradictory decisions).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+
+from curator.models import NOT_RETRIEVABLE, STAGES
+from curator.screening import Verdict, exclusion_reasons, verdicts
+from curator.store import Review
+
+DATABASES_AND_REGISTERS = "databases and registers"
+OTHER_METHODS = "other methods"
+COLUMN_OF_KIND = {
+    "database": DATABASES_AND_REGISTERS,
+    "register": DATABASES_AND_REGISTERS,
+    "website": OTHER_METHODS,
+    "organisation": OTHER_METHODS,
+    "citation": OTHER_METHODS,
+    "other": OTHER_METHODS,
+}
+NO_REASON = "no reason given"
+
+# Where a record ends in the flow diagram (one per record).
+DUPLICATE = "duplicate removed"
+REMOVED_AUTOMATION = "marked ineligible by automation"
+REMOVED_OTHER = "removed for other reasons"
+EXCLUDED_SCREENING = "excluded at title/abstract"
+AWAITING_SCREENING = "awaiting title/abstract screening"
+SCREENING_CONFLICT = "title/abstract conflict"
+NOT_RETRIEVED = "report not retrieved"
+EXCLUDED_FULL_TEXT = "excluded at full text"
+AWAITING_FULL_TEXT = "awaiting full-text assessment"
+FULL_TEXT_CONFLICT = "full-text conflict"
+INCLUDED = "included"
+
+# Registry identifiers (canonical forms of fields.md): records sharing one are one study.
+REGISTRY_ID = re.compile(r"^(NCT\d{8}|ISRCTN\d+|EudraCT:|CTIS:|ACTRN\d+|ChiCTR|DRKS\d+|CTRI/|jRCT|IRAS:)")
+
+
+def is_registry_id(identifier: str) -> bool:
+    """True for a trial-registry identifier (NCT, ISRCTN, EudraCT, CTIS, ACTRN, ChiCTR, DRKS, CTRI, jRCT, IRAS)."""
+    return bool(REGISTRY_ID.match(identifier))
+
+
+def study_groups(record_ids: dict[int, Iterable[str]]) -> dict[int, int]:
+    """Each record's study: records sharing a registry id (directly or through others) are one study.
+
+    ``record_ids`` maps record id → its identifiers; returns record id → the smallest
+    record id of its study. A record with no registry id is a study of its own.
+    """
+    parent: dict[int, int] = {rid: rid for rid in record_ids}
+
+    def root(rid: int) -> int:
+        while parent[rid] != rid:
+            parent[rid] = parent[parent[rid]]
+            rid = parent[rid]
+        return rid
+
+    first_with: dict[str, int] = {}
+    for rid, ids in record_ids.items():
+        for identifier in ids:
+            if not is_registry_id(identifier):
+                continue
+            other = first_with.setdefault(identifier, rid)
+            a, b = root(rid), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {rid: root(rid) for rid in record_ids}
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """One import and what became of its records."""
+
+    id: int
+    name: str
+    kind: str
+    file_name: str
+    imported_at: datetime | None
+    imported_by: str
+    records: int
+    duplicates: int
+    stated_records: int  # the count written when it was imported
+
+    @property
+    def column(self) -> str:
+        """The diagram column its records feed."""
+        return COLUMN_OF_KIND.get(self.kind, OTHER_METHODS)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One arithmetic rule of prisma.md: ``left`` must equal ``right``."""
+
+    rule: str
+    left: int
+    right: int
+    explanation: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the rule holds."""
+        return self.left == self.right
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON data."""
+        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok,
+                "explanation": self.explanation}
+
+
+@dataclass
+class ColumnCounts:
+    """The boxes of one column of the diagram."""
+
+    identified: int = 0
+    duplicates: int = 0
+    removed_automation: int = 0
+    removed_other: int = 0
+    screened: int = 0
+    excluded_human: int = 0
+    excluded_automation: int = 0
+    screening_reasons: Counter[str] = field(default_factory=Counter)
+    sought: int = 0
+    not_retrieved: int = 0
+    assessed: int = 0
+    excluded_reasons: Counter[str] = field(default_factory=Counter)
+    included_reports: int = 0
+    awaiting_screening: list[int] = field(default_factory=list)
+    screening_conflicts: list[int] = field(default_factory=list)
+    awaiting_full_text: list[int] = field(default_factory=list)
+    full_text_conflicts: list[int] = field(default_factory=list)
+
+    @property
+    def excluded(self) -> int:
+        """Records excluded at title/abstract (human and automation together)."""
+        return self.excluded_human + self.excluded_automation
+
+
+@dataclass
+class PrismaCounts:
+    """Every count of the PRISMA 2020 flow diagram, with the checks of its arithmetic."""
+
+    sources: list[SourceCount]
+    dbr: ColumnCounts
+    other: ColumnCounts
+    identified_by_kind: dict[str, int]
+    new_studies: int
+    new_reports: int
+    screening_reason_order: list[str]
+    full_text_reason_order: list[str]
+    outcomes: dict[int, str] = field(repr=False)
+    study_of: dict[int, int] = field(repr=False)
+    stage_verdicts: dict[str, dict[int, Verdict]] = field(default_factory=dict, repr=False)
+    inconsistencies: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every rule holds and nothing contradicts."""
+        return all(c.ok for c in self.checks) and not self.inconsistencies
+
+    def specific_results(self, kinds: tuple[str, ...]) -> list[tuple[str, int]]:
+        """Records identified per source name (imports of one name added up), for sources of ``kinds``."""
+        totals: dict[str, int] = {}
+        for source in self.sources:
+            if source.kind in kinds:
+                totals[source.name] = totals.get(source.name, 0) + source.records
+        return list(totals.items())
+
+    def ordered_reasons(self, counts: Counter[str], order: list[str]) -> dict[str, int]:
+        """``counts`` by reason in the stage's reason order (reasons no longer offered last)."""
+        ordered = {r: counts[r] for r in order if counts.get(r)}
+        for reason, n in sorted(counts.items()):
+            if reason not in ordered and n:
+                ordered[reason] = n
+        return ordered
+
+    def as_prisma2020_data(self) -> dict[str, Any]:
+        """The counts under the ``data`` keys of the PRISMA2020 package's CSV template.
+
+        ``*_specific_results`` are in that package's ``"Name, n; Name, n"`` form; ``dbr_excluded``
+        and ``other_excluded`` are reason → n.
+        """
+        k = self.identified_by_kind
+        return {
+            "previous_studies": None,
+            "previous_reports": None,
+            "database_results": k.get("database", 0),
+            "database_specific_results": _specific_text(self.specific_results(("database",))),
+            "register_results": k.get("register", 0),
+            "register_specific_results": _specific_text(self.specific_results(("register",))),
+            "website_results": k.get("website", 0),
+            "organisation_results": k.get("organisation", 0),
+            "citations_results": k.get("citation", 0),
+            "duplicates": self.dbr.duplicates,
+            "excluded_automatic": self.dbr.removed_automation,
+            "excluded_other": self.dbr.removed_other,
+            "records_screened": self.dbr.screened,
+            "records_excluded": self.dbr.excluded,
+            "dbr_sought_reports": self.dbr.sought,
+            "dbr_notretrieved_reports": self.dbr.not_retrieved,
+            "other_sought_reports": self.other.sought,
+            "other_notretrieved_reports": self.other.not_retrieved,
+            "dbr_assessed": self.dbr.assessed,
+            "dbr_excluded": self.ordered_reasons(self.dbr.excluded_reasons, self.full_text_reason_order),
+            "other_assessed": self.other.assessed,
+            "other_excluded": self.ordered_reasons(self.other.excluded_reasons, self.full_text_reason_order),
+            "new_studies": self.new_studies,
+            "new_reports": self.new_reports,
+            "total_studies": self.new_studies,
+            "total_reports": self.new_reports,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The PRISMA2020 ``data`` keys plus the detail behind them (per source, reasons, pending, checks)."""
+        data = self.as_prisma2020_data()
+        data.update({
+            "other_results": self.identified_by_kind.get("other", 0),
+            "records_excluded_human": self.dbr.excluded_human,
+            "records_excluded_automation": self.dbr.excluded_automation,
+            "records_excluded_reasons": self.ordered_reasons(self.dbr.screening_reasons, self.screening_reason_order),
+            "other_records_excluded": self.other.excluded,
+            "other_records_excluded_reasons": self.ordered_reasons(self.other.screening_reasons,
+                                                                   self.screening_reason_order),
+            "other_duplicates": self.other.duplicates,
+            "other_excluded_automatic": self.other.removed_automation,
+            "other_excluded_other": self.other.removed_other,
+            "sources": [
+                {"name": s.name, "kind": s.kind, "column": s.column, "file": s.file_name,
+                 "imported_at": s.imported_at.isoformat(timespec="seconds") if s.imported_at else None,
+                 "records": s.records, "duplicates": s.duplicates}
+                for s in self.sources
+            ],
+            "pending": {
+                "title_abstract": sorted(self.dbr.awaiting_screening + self.other.awaiting_screening),
+                "full_text": sorted(self.dbr.awaiting_full_text + self.other.awaiting_full_text),
+            },
+            "conflicts": {
+                "title_abstract": sorted(self.dbr.screening_conflicts + self.other.screening_conflicts),
+                "full_text": sorted(self.dbr.full_text_conflicts + self.other.full_text_conflicts),
+            },
+            "checks": [c.as_dict() for c in self.checks],
+            "inconsistencies": list(self.inconsistencies),
+            "ok": self.ok,
+        })
+        return data
+
+
+def _specific_text(items: list[tuple[str, int]]) -> str:
+    # The package splits on ";" and ","; keep them out of names.
+    return "; ".join(f"{name.replace(';', ' ').replace(',', ' ')}, {n}" for name, n in items)
+
+
+@dataclass
+class _RecordState:
+    id: int
+    source_id: int
+    kind: str
+    removed_by: str | None
+    ids: list[str]
+
+
+def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], list[_RecordState], set[int],
+                                                       dict[int, list[int]]]:
+    with review.engine.connect() as connection:
+        sources = [dict(row._mapping) for row in connection.execute(text(
+            "SELECT id, name, kind, file_name, imported_at, imported_by, record_count FROM sources ORDER BY id"))]
+        kind_of = {s["id"]: s["kind"] for s in sources}
+        records: list[_RecordState] = []
+        rows = connection.execute(text(
+            "SELECT id, source_id, removed_reason, removed_by,"
+            " CASE WHEN json_type(curated, '$.ids') IS NOT NULL THEN json_extract(curated, '$.ids.value')"
+            " ELSE json_extract(extracted, '$.ids') END FROM records ORDER BY id"))
+        for rid, source_id, removed_reason, removed_by, ids_json in rows:
+            ids = json.loads(ids_json) if isinstance(ids_json, str) and ids_json.startswith("[") else []
+            removed = (removed_by or "human") if removed_reason else None
+            records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed,
+                                        [i for i in ids if isinstance(i, str)]))
+        links: dict[int, list[int]] = defaultdict(list)
+        for rid, original in connection.execute(text(
+                "SELECT record_id, duplicate_of_id FROM duplicate_links WHERE confirmed IS NOT 0")):
+            links[rid].append(original)
+    return sources, records, set(links), links
+
+
+def _duplicate_cycles(links: dict[int, list[int]]) -> list[int]:
+    """Duplicates whose chain of originals never reaches a kept record (every one of them removed)."""
+    stuck: list[int] = []
+    for start in links:
+        seen = {start}
+        frontier = list(links[start])
+        reached = False
+        while frontier and not reached:
+            current = frontier.pop()
+            if current not in links:
+                reached = True
+            elif current not in seen:
+                seen.add(current)
+                frontier.extend(links[current])
+        if not reached:
+            stuck.append(start)
+    return sorted(stuck)
+
+
+def _name_ids(ids: list[int], limit: int = 10) -> str:
+    shown = ", ".join(str(i) for i in sorted(ids)[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _classify(record: _RecordState, is_duplicate: bool, column: ColumnCounts, other_column: bool,
+              ta: Verdict | None, ft: Verdict | None) -> str:
+    column.identified += 1
+    if is_duplicate:
+        column.duplicates += 1
+        return DUPLICATE
+    if record.removed_by == "automation":
+        column.removed_automation += 1
+        return REMOVED_AUTOMATION
+    if record.removed_by is not None:
+        column.removed_other += 1
+        return REMOVED_OTHER
+    column.screened += 1
+    if ta is not None and ta.verdict == "exclude":
+        if ta.actor == "automation":
+            column.excluded_automation += 1
+        else:
+            column.excluded_human += 1
+        column.screening_reasons[ta.reason or NO_REASON] += 1
+        return EXCLUDED_SCREENING
+    if not other_column:
+        if ta is None:
+            column.awaiting_screening.append(record.id)
+            return AWAITING_SCREENING
+        if ta.conflict:
+            column.screening_conflicts.append(record.id)
+            return SCREENING_CONFLICT
+    column.sought += 1
+    if ft is None or ft.verdict == "maybe":
+        column.awaiting_full_text.append(record.id)
+        return AWAITING_FULL_TEXT
+    if ft.conflict:
+        column.full_text_conflicts.append(record.id)
+        return FULL_TEXT_CONFLICT
+    if ft.verdict == "exclude" and (ft.reason or "").lower() == NOT_RETRIEVABLE:
+        column.not_retrieved += 1
+        return NOT_RETRIEVED
+    column.assessed += 1
+    if ft.verdict == "exclude":
+        column.excluded_reasons[ft.reason or NO_REASON] += 1
+        return EXCLUDED_FULL_TEXT
+    column.included_reports += 1
+    return INCLUDED
+
+
+def prisma_counts(review: Review) -> PrismaCounts:
+    """Every PRISMA 2020 count of ``review`` from its records, duplicates, removals and agreed decisions."""
+    source_rows, records, duplicates, links = _load_sources_and_records(review)
+    ta_stage, ft_stage = STAGES
+    ta_verdicts = verdicts(review, ta_stage)
+    ft_verdicts = verdicts(review, ft_stage)
+    dbr, other = ColumnCounts(), ColumnCounts()
+    outcomes: dict[int, str] = {}
+    by_source: Counter[int] = Counter()
+    dup_by_source: Counter[int] = Counter()
+    identified_by_kind: Counter[str] = Counter()
+    for record in records:
+        other_column = COLUMN_OF_KIND.get(record.kind, OTHER_METHODS) == OTHER_METHODS
+        column = other if other_column else dbr
+        identified_by_kind[record.kind] += 1
+        by_source[record.source_id] += 1
+        if record.id in duplicates:
+            dup_by_source[record.source_id] += 1
+        outcomes[record.id] = _classify(record, record.id in duplicates, column, other_column,
+                                        ta_verdicts.get(record.id), ft_verdicts.get(record.id))
+    sources = [
+        SourceCount(s["id"], s["name"], s["kind"], s["file_name"] or "", _as_datetime(s["imported_at"]),
+                    s["imported_by"] or "", by_source[s["id"]], dup_by_source[s["id"]], s["record_count"] or 0)
+        for s in source_rows
+    ]
+    included = [rid for rid, outcome in outcomes.items() if outcome == INCLUDED]
+    study_of = study_groups({r.id: r.ids for r in records})
+    counts = PrismaCounts(
+        sources=sources, dbr=dbr, other=other, identified_by_kind=dict(identified_by_kind),
+        new_studies=len({study_of[rid] for rid in included}), new_reports=len(included),
+        screening_reason_order=exclusion_reasons(review, ta_stage),
+        full_text_reason_order=exclusion_reasons(review, ft_stage),
+        outcomes=outcomes, study_of=study_of, stage_verdicts={ta_stage: ta_verdicts, ft_stage: ft_verdicts},
+    )
+    counts.inconsistencies = _inconsistencies(counts, links, ta_verdicts, ft_verdicts)
+    counts.checks = _checks(counts)
+    return counts
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime) or value is None:
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], ta: dict[int, Verdict],
+                     ft: dict[int, Verdict]) -> list[str]:
+    found: list[str] = []
+    for source in counts.sources:
+        if source.stated_records != source.records:
+            found.append(f"source {source.name!r} ({source.file_name}) was imported with {source.stated_records}"
+                         f" records but holds {source.records}")
+    cycles = _duplicate_cycles(links)
+    if cycles:
+        found.append(f"records {_name_ids(cycles)} are duplicates of each other with no original kept;"
+                     " every one of them is counted as a duplicate")
+    outcomes = counts.outcomes
+    early = {DUPLICATE, REMOVED_AUTOMATION, REMOVED_OTHER}
+    decided_but_removed = [rid for rid in set(ta) | set(ft) if outcomes.get(rid) in early]
+    if decided_but_removed:
+        found.append(f"records {_name_ids(decided_but_removed)} have screening decisions but were removed before"
+                     " screening (duplicate or removed); they are counted as removed")
+    not_sought = {EXCLUDED_SCREENING, AWAITING_SCREENING, SCREENING_CONFLICT}
+    full_text_early = [rid for rid in ft if outcomes.get(rid) in not_sought]
+    if full_text_early:
+        found.append(f"records {_name_ids(full_text_early)} have a full-text decision but were not included at"
+                     " title/abstract; they are counted by their title/abstract verdict")
+    kinds_other = counts.identified_by_kind.get("other", 0)
+    if kinds_other:
+        found.append(f"{kinds_other} records come from sources of kind 'other', which the PRISMA 2020 template has"
+                     " no box for (set the source's kind to database, register, website, organisation or citation)")
+    if counts.other.duplicates or counts.other.removed_automation or counts.other.removed_other:
+        found.append(f"{counts.other.duplicates} duplicates and"
+                     f" {counts.other.removed_automation + counts.other.removed_other} records removed before"
+                     " screening come from other methods, whose column has no box for them")
+    return found
+
+
+def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Check]:
+    checks: list[Check] = []
+    removed = c.duplicates + c.removed_automation + c.removed_other
+    if with_screening:
+        checks.append(Check(f"{label}: identified − duplicates − removed by automation − removed for other reasons"
+                            " = records screened", c.identified - removed, c.screened))
+        waiting = len(c.awaiting_screening) + len(c.screening_conflicts)
+        checks.append(Check(
+            f"{label}: records screened − records excluded = reports sought for retrieval",
+            c.screened - c.excluded, c.sought,
+            f"{len(c.awaiting_screening)} records await title/abstract screening"
+            f"{' (' + _name_ids(c.awaiting_screening) + ')' if c.awaiting_screening else ''} and"
+            f" {len(c.screening_conflicts)} are in conflict"
+            f"{' (' + _name_ids(c.screening_conflicts) + ')' if c.screening_conflicts else ''}" if waiting else ""))
+        checks.append(Check(f"{label}: records excluded = excluded by a human + excluded by automation",
+                            c.excluded, c.excluded_human + c.excluded_automation))
+    else:
+        checks.append(Check(
+            f"{label}: identified − removed before screening − excluded at title/abstract = reports sought",
+            c.identified - removed - c.excluded, c.sought,
+            f"{removed} duplicates or removed records and {c.excluded} excluded at title/abstract are not in the"
+            " template's other-methods column" if removed or c.excluded else ""))
+    pending = len(c.awaiting_full_text) + len(c.full_text_conflicts)
+    checks.append(Check(
+        f"{label}: reports sought − reports not retrieved = reports assessed",
+        c.sought - c.not_retrieved, c.assessed,
+        f"{len(c.awaiting_full_text)} reports await full-text assessment"
+        f"{' (' + _name_ids(c.awaiting_full_text) + ')' if c.awaiting_full_text else ''} and"
+        f" {len(c.full_text_conflicts)} are in conflict"
+        f"{' (' + _name_ids(c.full_text_conflicts) + ')' if c.full_text_conflicts else ''}" if pending else ""))
+    checks.append(Check(f"{label}: reports assessed − Σ reports excluded = reports of included studies",
+                        c.assessed - sum(c.excluded_reasons.values()), c.included_reports))
+    return checks
+
+
+def _checks(counts: PrismaCounts) -> list[Check]:
+    checks = _column_checks(counts.dbr, "databases and registers", True)
+    if counts.other.identified:
+        checks += _column_checks(counts.other, "other methods", False)
+    checks.append(Check("reports of included studies = databases and registers + other methods",
+                        counts.new_reports, counts.dbr.included_reports + counts.other.included_reports))
+    checks.append(Check(
+        "records identified = sum over sources",
+        sum(counts.identified_by_kind.values()), sum(s.records for s in counts.sources)))
+    if counts.new_studies > counts.new_reports:  # cannot happen: a study has at least one report
+        checks.append(Check("studies included ≤ reports of included studies", counts.new_studies,
+                            counts.new_reports))
+    return checks
+
+
+__all__ = [
+    "Check",
+    "ColumnCounts",
+    "PrismaCounts",
+    "SourceCount",
+    "is_registry_id",
+    "prisma_counts",
+    "study_groups",
+]
