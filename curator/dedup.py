@@ -1,57 +1,443 @@
-"""Finding duplicates: records that repeat one already in the review.
+"""Finding duplicates: records that repeat one already in the review; and which records are one study.
 
-A duplicate is linked to the record it repeats (method and score kept),
-never deleted. Exact matches first: the same document text, then a shared
-registry or bibliographic identifier.
+A duplicate is linked to the record it repeats (method and score kept), never
+deleted; a reviewer confirms or undoes the link. Matching goes from the surest
+to the least sure:
+
+1. the same document text;
+2. a shared document identifier (PMID, DOI, PMCID);
+3. for registry records only, the same primary registration (the same
+   registry entry imported twice, or once per EU member state);
+4. the same or a near-identical normalised title, with a compatible year and
+   first author, found by sorted-neighbourhood blocking (two sort keys, a small
+   window) so 100,000 titles take seconds, not the minutes of all pairs.
+
+A registry record and a paper that share a registration are *not* duplicates:
+they are two reports of one study (:func:`study_groups`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Indel
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from curator.models import DuplicateLink, Record
+from curator.audit import log_change
+from curator.importers._identifiers import is_document_id, is_registry_id
+from curator.models import DuplicateLink, Record, utcnow
+from curator.store import Review
 
-# Identifiers that name one document (a second record with the same one is a duplicate).
-DOCUMENT_ID_PREFIXES = ("PMID:", "DOI:")
+#: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
+TITLE_THRESHOLD = 93.0
+#: How many neighbours on each side a title is compared with, per sort key.
+WINDOW = 6
+#: Titles shorter than this (normalised characters) must match exactly, with year and author present.
+SHORT_TITLE = 25
 
 
-def _ids(extracted: dict[str, Any]) -> list[str]:
-    return [i for i in extracted.get("ids") or [] if isinstance(i, str)]
+@dataclass(slots=True)
+class Candidate:
+    """A record as duplicate finding sees it: its ids and normalised title, year and first author."""
+
+    id: int
+    kind: str
+    content_hash: str
+    document_ids: frozenset[str]
+    registrations: tuple[str, ...]  # registry ids, the record's own registration first
+    title_key: str
+    year: int | None
+    author_key: frozenset[str]
 
 
-def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
-    """Link each new record that repeats an earlier one; returns how many were linked.
+def normalise_title(title: str) -> str:
+    """Lower-case letters and digits only, accents dropped, PubMed's [translated title] brackets removed."""
+    if not title:
+        return ""
+    stripped = title.strip()
+    if stripped.startswith("[") and stripped.rstrip(".").endswith("]"):
+        stripped = stripped.rstrip(".")[1:-1]
+    decomposed = unicodedata.normalize("NFKD", stripped)
+    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[^\W_]+", ascii_ish))
+
+
+def author_key(author: str | None) -> frozenset[str]:
+    """The words that may be the first author's surname (``Rau R``, ``R Rau``, ``Rau, Rolf`` all give rau)."""
+    if not author:
+        return frozenset()
+    if "," in author:
+        author = author.split(",", 1)[0]
+    words = [w for w in re.findall(r"[^\W\d_]+", author) if not (w.isupper() and len(w) <= 3)]
+    return frozenset(normalise_title(w) for w in words if len(w) > 1)
+
+
+def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "") -> Candidate:
+    """The matching keys of a record from its fields (fields.md shape)."""
+    ids = [i for i in fields.get("ids") or [] if isinstance(i, str)]
+    authors = fields.get("authors") or []
+    year = fields.get("year")
+    return Candidate(
+        id=record_id,
+        kind=fields.get("kind") or "unknown",
+        content_hash=content_hash,
+        document_ids=frozenset(i for i in ids if is_document_id(i)),
+        registrations=tuple(i for i in ids if is_registry_id(i)),
+        title_key=normalise_title(fields.get("title") or ""),
+        year=year if isinstance(year, int) else None,
+        author_key=author_key(authors[0] if authors and isinstance(authors[0], str) else None),
+    )
+
+
+_EXISTING = text(
+    "SELECT id, kind, content_hash, title, year,"
+    " coalesce(json_extract(curated, '$.ids.value'), json_extract(extracted, '$.ids')),"
+    " coalesce(json_extract(curated, '$.authors.value[0]'), json_extract(extracted, '$.authors[0]'))"
+    " FROM records WHERE id < :first ORDER BY id"
+)
+
+
+def _existing(session: Session, first_new: int) -> list[Candidate]:
+    # Only the matching keys come back from SQLite (json_extract), never whole records: this scales.
+    found = []
+    for record_id, kind, digest, title, year, ids, author in session.execute(_EXISTING, {"first": first_new}):
+        fields = {"kind": kind, "title": title, "year": year, "ids": json.loads(ids) if ids else [],
+                  "authors": [author] if author else []}
+        found.append(candidate(record_id, fields, digest or ""))
+    return found
+
+
+def _roots(session: Session) -> dict[int, int]:
+    """Current links (not undone): duplicate record → the record it repeats."""
+    rows = session.exec(select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
+                        .where(col(DuplicateLink.confirmed).is_not(False))).all()
+    return dict(rows)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    """Nothing about the two records says they are different documents."""
+    if (a.kind == "trial") != (b.kind == "trial"):
+        return False  # a registration and a paper: one study, two reports
+    for prefix in ("PMID:", "DOI:"):
+        ours = {i for i in a.document_ids if i.startswith(prefix)}
+        theirs = {i for i in b.document_ids if i.startswith(prefix)}
+        if ours and theirs and not ours & theirs:
+            return False
+    if a.registrations and b.registrations and a.kind == "trial" and a.registrations[0] != b.registrations[0]:
+        return False
+    if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
+        return False
+    if a.author_key and b.author_key and not a.author_key & b.author_key:
+        return False
+    # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
+    return re.findall(r"\d+", a.title_key) == re.findall(r"\d+", b.title_key)
+
+
+_STOPWORDS = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by", "from", "versus", "vs", "or"])
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Every word one title has and the other lacks is a spelling variant of one there, or a stop word.
+
+    "randomised"/"randomized" and typos agree; "early"/"established" do not, however
+    similar the whole titles are.
+    """
+    ours, theirs = set(a.split()), set(b.split())
+    only_ours = [w for w in ours - theirs if w not in _STOPWORDS]
+    only_theirs = [w for w in theirs - ours if w not in _STOPWORDS]
+    for word in only_ours:
+        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_theirs):
+            return False
+    for word in only_theirs:
+        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_ours):
+            return False
+    return True
+
+
+def _title_score(a: Candidate, b: Candidate) -> float:
+    if a.title_key == b.title_key:
+        if len(a.title_key) < SHORT_TITLE and not (a.year and b.year and a.author_key and b.author_key):
+            return 0.0
+        return 100.0
+    if len(a.title_key) < SHORT_TITLE or len(b.title_key) < SHORT_TITLE:
+        return 0.0
+    score = float(Indel.normalized_similarity(a.title_key, b.title_key) * 100)
+    return score if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key) else min(score, 0.0)
+
+
+def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
+               roots: dict[int, int] | None = None) -> list[tuple[int, int, str, float]]:
+    """(duplicate, original, method, score) for each new record that repeats an earlier one.
+
+    ``existing`` are records already in the review, ``new`` the ones just read
+    (higher ids); ``roots`` maps existing duplicates to what they repeat, so a
+    link always points at an original.
+    """
+    root = dict(roots or {})
+
+    def original(record_id: int) -> int:
+        while record_id in root:
+            record_id = root[record_id]
+        return record_id
+
+    links: list[tuple[int, int, str, float]] = []
+    new_ids = {c.id for c in new}
+    by_hash: dict[str, int] = {}
+    by_document: dict[str, int] = {}
+    by_registration: dict[str, int] = {}
+    for item in sorted([*existing, *new], key=lambda c: c.id):
+        match: tuple[int, str] | None = None
+        if item.id in new_ids:
+            if item.content_hash and item.content_hash in by_hash:
+                match = by_hash[item.content_hash], "same text"
+            if match is None:
+                for identifier in sorted(item.document_ids):
+                    if identifier in by_document:
+                        match = by_document[identifier], f"same id {identifier}"
+                        break
+            if match is None and item.kind == "trial" and item.registrations:
+                primary = item.registrations[0]
+                if primary in by_registration:
+                    match = by_registration[primary], f"same registration {primary}"
+            if match is not None:
+                target = original(match[0])
+                if target != item.id:
+                    root[item.id] = target
+                    links.append((item.id, target, match[1], 1.0))
+                    continue
+        if item.content_hash:
+            by_hash.setdefault(item.content_hash, item.id)
+        for identifier in item.document_ids:
+            by_document.setdefault(identifier, item.id)
+        if item.kind == "trial" and item.registrations:
+            by_registration.setdefault(item.registrations[0], item.id)
+    links.extend(_title_links([c for c in [*existing, *new] if c.title_key], new_ids, root, original))
+    return links
+
+
+def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int],
+                 original: Any) -> list[tuple[int, int, str, float]]:
+    """Sorted neighbourhood: sort by title and by title read backwards, compare each with its neighbours."""
+    best: dict[int, tuple[float, int]] = {}
+    orders = (sorted(items, key=lambda c: c.title_key),
+              sorted(items, key=lambda c: " ".join(reversed(c.title_key.split()))))
+    for order in orders:
+        for index, item in enumerate(order):
+            for other in order[index + 1: index + 1 + WINDOW]:
+                later, earlier = (item, other) if item.id > other.id else (other, item)
+                if later.id not in new_ids or later.id in root:
+                    continue
+                score = _title_score(later, earlier)
+                if score < TITLE_THRESHOLD or not _compatible(later, earlier):
+                    continue
+                previous = best.get(later.id)
+                if previous is None or (score, -earlier.id) > (previous[0], -previous[1]):
+                    best[later.id] = (score, earlier.id)
+    links = []
+    for record_id in sorted(best):
+        score, earlier_id = best[record_id]
+        target = original(earlier_id)
+        if target == record_id or record_id in root:
+            continue
+        root[record_id] = target
+        method = "same title, year and first author" if score == 100.0 else "similar title, year and first author"
+        links.append((record_id, target, method, round(score / 100, 3)))
+    return links
+
+
+def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
+    """Link each new record (candidates of records just written) that repeats an earlier one; how many.
 
     Runs inside the importer's transaction so the links land with the records.
     """
-    new = sorted(new_ids)
     if not new:
         return 0
-    first_new = new[0]
-    by_hash: dict[str, int] = {}
-    by_id: dict[str, int] = {}
-    rows = session.exec(select(Record.id, Record.content_hash, Record.extracted).order_by(col(Record.id))).all()
-    links = 0
-    for record_id, content_hash, extracted in rows:
+    existing = _existing(session, min(c.id for c in new))
+    links = find_links(existing, new, _roots(session))
+    if links:
+        cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        stamp = utcnow()
+        cursor.executemany(
+            "INSERT OR IGNORE INTO duplicate_links (record_id, duplicate_of_id, method, score, confirmed, created_at)"
+            " VALUES (?, ?, ?, ?, NULL, ?)",
+            [(a, b, method, score, stamp.strftime("%Y-%m-%d %H:%M:%S.%f")) for a, b, method, score in links],
+        )
+    return len(links)
+
+
+def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
+    """Link the given records (already written) that repeat earlier ones; how many were linked."""
+    wanted = sorted(set(new_ids))
+    if not wanted:
+        return 0
+    rows = session.exec(select(Record.id, Record.content_hash, Record.extracted, Record.curated)
+                        .where(col(Record.id).in_(wanted))).all()
+    new = []
+    for record_id, digest, extracted, curated in rows:
+        fields = dict(extracted)
+        fields.update({key: edit["value"] for key, edit in curated.items() if key in ("ids", "title", "authors",
+                                                                                       "year", "kind")})
         assert record_id is not None
-        original = None
-        method = ""
-        if content_hash and content_hash in by_hash:
-            original, method = by_hash[content_hash], "same text"
-        else:
-            for identifier in _ids(extracted):
-                if identifier.startswith(DOCUMENT_ID_PREFIXES) and identifier in by_id:
-                    original, method = by_id[identifier], f"same id {identifier}"
-                    break
-        if original is not None and record_id >= first_new:
-            session.add(DuplicateLink(record_id=record_id, duplicate_of_id=original, method=method, score=1.0))
-            links += 1
-            continue
-        if content_hash:
-            by_hash.setdefault(content_hash, record_id)
-        for identifier in _ids(extracted):
-            by_id.setdefault(identifier, record_id)
-    return links
+        new.append(candidate(record_id, fields, digest))
+    return link_new_records(session, new)
+
+
+# --- The reviewer's side: links as plain data, confirm, undo, mark by hand ---------------------------
+
+
+class LinkNotFound(LookupError):
+    """No duplicate link with that id in this review."""
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """One duplicate link as plain data."""
+
+    id: int
+    record_id: int
+    duplicate_of_id: int
+    method: str
+    score: float
+    confirmed: bool | None  # None: found by Curator; True: confirmed; False: undone by a reviewer
+    record_title: str
+    original_title: str
+    record_source: str
+    original_source: str
+
+    @property
+    def counts(self) -> bool:
+        """True when the link counts as a duplicate (not undone)."""
+        return self.confirmed is not False
+
+
+def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]:
+    """Every duplicate link, oldest first (undone ones too unless ``include_undone`` is False)."""
+    query = (
+        "SELECT l.id, l.record_id, l.duplicate_of_id, l.method, l.score, l.confirmed, r.title, o.title,"
+        " rs.name, os.name FROM duplicate_links l JOIN records r ON r.id = l.record_id"
+        " JOIN records o ON o.id = l.duplicate_of_id JOIN sources rs ON rs.id = r.source_id"
+        " JOIN sources os ON os.id = o.source_id"
+    )
+    if not include_undone:
+        query += " WHERE l.confirmed IS NOT 0"
+    with review.session() as session:
+        rows = session.execute(text(query + " ORDER BY l.id")).all()
+    return [LinkView(r[0], r[1], r[2], r[3], float(r[4]), None if r[5] is None else bool(r[5]), r[6] or "",
+                     r[7] or "", r[8] or "", r[9] or "") for r in rows]
+
+
+def _set_confirmed(review: Review, link_id: int, value: bool, reviewer: str, action: str) -> LinkView:
+    with review.transaction() as session:
+        link = session.get(DuplicateLink, link_id)
+        if link is None:
+            raise LinkNotFound(f"no duplicate link {link_id} in this review")
+        old = link.confirmed
+        if old is not value:
+            link.confirmed = value
+            session.add(link)
+            log_change(session, reviewer, action, record_id=link.record_id, field="duplicate_of",
+                       old={"duplicate_of": link.duplicate_of_id, "confirmed": old},
+                       new={"duplicate_of": link.duplicate_of_id, "confirmed": value})
+    found = [v for v in list_links(review) if v.id == link_id]
+    return found[0]
+
+
+def confirm_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
+    """The reviewer agrees: the record is a duplicate of the one it is linked to."""
+    return _set_confirmed(review, link_id, True, reviewer, "confirm duplicate")
+
+
+def undo_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
+    """The reviewer disagrees: the link is kept (with who undid it) but no longer counts."""
+    return _set_confirmed(review, link_id, False, reviewer, "undo duplicate")
+
+
+def mark_duplicate(review: Review, record_id: int, original_id: int, *, reviewer: str) -> LinkView:
+    """A reviewer links ``record_id`` to the record it repeats (confirmed from the start)."""
+    if record_id == original_id:
+        raise ValueError("a record cannot be a duplicate of itself")
+    with review.transaction() as session:
+        for wanted in (record_id, original_id):
+            if session.get(Record, wanted) is None:
+                raise LookupError(f"no record {wanted} in this review")
+        link = session.exec(select(DuplicateLink).where(DuplicateLink.record_id == record_id,
+                                                        DuplicateLink.duplicate_of_id == original_id)).first()
+        if link is None:
+            link = DuplicateLink(record_id=record_id, duplicate_of_id=original_id, method="marked by reviewer",
+                                 score=1.0, confirmed=True)
+        old = link.confirmed
+        link.confirmed = True
+        session.add(link)
+        session.flush()
+        log_change(session, reviewer, "confirm duplicate", record_id=record_id, field="duplicate_of",
+                   old=None if old is None else {"duplicate_of": original_id, "confirmed": old},
+                   new={"duplicate_of": original_id, "confirmed": True})
+        link_id = link.id
+    return [v for v in list_links(review) if v.id == link_id][0]
+
+
+def duplicate_count(review: Review) -> int:
+    """How many records are duplicates (linked and not undone): PRISMA's "duplicate records removed"."""
+    with review.session() as session:
+        value = session.execute(text(
+            "SELECT count(DISTINCT record_id) FROM duplicate_links WHERE confirmed IS NOT 0")).scalar()
+    return int(value or 0)
+
+
+_REGISTRATIONS = text(
+    "SELECT r.id, j.value FROM records r,"
+    " json_each(coalesce(json_extract(r.curated, '$.ids.value'), json_extract(r.extracted, '$.ids'))) j"
+)
+
+
+def study_groups(review_or_session: Review | Session, record_ids: Iterable[int] | None = None) -> list[list[int]]:
+    """Records grouped by study: records that share a registry id, or that duplicate each other, are one study.
+
+    Every record is in exactly one group (a record sharing nothing is a study of
+    its own); groups are sorted lists of record ids, in order of their first id.
+    With ``record_ids``, only those records are grouped (their links through
+    other records still count).
+    """
+    if isinstance(review_or_session, Review):
+        with review_or_session.session() as session:
+            return study_groups(session, record_ids)
+    session = review_or_session
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for (record_id,) in session.execute(text("SELECT id FROM records")):
+        find(record_id)
+    first_with: dict[str, int] = {}
+    for record_id, identifier in session.execute(_REGISTRATIONS):
+        if isinstance(identifier, str) and is_registry_id(identifier):
+            union(record_id, first_with.setdefault(identifier, record_id))
+    for duplicate, original_id in _roots(session).items():
+        union(duplicate, original_id)
+    wanted = set(record_ids) if record_ids is not None else None
+    groups: dict[int, list[int]] = {}
+    for record_id in sorted(parent):
+        if wanted is None or record_id in wanted:
+            groups.setdefault(find(record_id), []).append(record_id)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+__all__ = ["Candidate", "LinkNotFound", "LinkView", "candidate", "confirm_link", "duplicate_count",
+           "find_links", "link_duplicates", "link_new_records", "list_links", "mark_duplicate",
+           "normalise_title", "study_groups", "undo_link"]

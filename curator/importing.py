@@ -1,28 +1,41 @@
-"""Importing files into a review: read every file, then write the whole batch in one transaction.
+"""Importing files into a review: every file of a batch in one transaction, read and written as it streams.
 
 A broken file or entry is reported (file, position, reason) and skipped; the
 rest of the batch still imports. Killed or cancelled half-way, the review is
-left as it was.
+left as it was: nothing is committed until the last file is read and the
+duplicates are linked.
+
+Records go in with bulk inserts on the session's own connection (so they
+share its transaction); the search index is kept by the table's triggers.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlmodel import Session
 
 from curator import dedup
 from curator.audit import log_change
 from curator.fields import empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
-from curator.models import SOURCE_KINDS, Record, Source, utcnow
+from curator.models import SOURCE_KINDS, Source, utcnow
 from curator.store import Review
 
 Progress = Callable[[int, int, str], None]  # done, total, current file name
+
+#: Records written per bulk insert (also how often a cancel is noticed inside a large file).
+CHUNK = 2000
+
+_INSERT = (
+    "INSERT INTO records (id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase,"
+    " year, extracted, curated, evidence, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"
+)
 
 
 class ImportCancelled(Exception):
@@ -51,26 +64,67 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _record_row(entry: Entry, source_id: int, now: Any) -> dict[str, Any]:
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tuple[tuple[Any, ...], dedup.Candidate]:
     fields = dict(entry.fields) if entry.fields else empty_fields()
     evidence = fields.pop("evidence", None) or {}
     fields.pop("source", None)
-    return {
-        "source_id": source_id,
-        "source_entry": entry.source,
-        "text": entry.text,
-        "content_hash": content_hash(entry.text) if entry.text.strip() else "",
-        "kind": fields.get("kind") or "unknown",
-        "profile": fields.get("profile") or "unknown",
-        "title": fields.get("title") or "",
-        "status": fields.get("status"),
-        "phase": fields.get("phase"),
-        "year": fields.get("year") if isinstance(fields.get("year"), int) else None,
-        "extracted": fields,
-        "curated": {},
-        "evidence": evidence,
-        "imported_at": now,
-    }
+    year = fields.get("year") if isinstance(fields.get("year"), int) else None
+    digest = content_hash(entry.text) if entry.text.strip() else ""
+    kind = fields.get("kind") or "unknown"
+    row = (record_id, source_id, entry.source, entry.text, digest, kind, fields.get("profile") or "unknown",
+           fields.get("title") or "", fields.get("status"), fields.get("phase"), year, _dumps(fields),
+           _dumps(evidence), stamp)
+    return row, dedup.candidate(record_id, fields, digest)
+
+
+class _Writer:
+    """Writes the entries of one batch: a source per file, records in chunks, candidates kept for dedup."""
+
+    def __init__(self, session: Session, reviewer: str, source_name: str | None, source_kind: str | None) -> None:
+        self.session = session
+        self.reviewer = reviewer
+        self.source_name = source_name
+        self.source_kind = source_kind
+        self.now = utcnow()
+        self.stamp = self.now.strftime("%Y-%m-%d %H:%M:%S.%f")
+        self.cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        self.next_id: int | None = None
+        self.candidates: list[dedup.Candidate] = []
+        self.record_ids: list[int] = []
+
+    def start_source(self, path: Path, first: Entry) -> Source:
+        source = Source(
+            name=self.source_name or first.source_name or path.name,
+            kind=self.source_kind or first.source_kind or "other",
+            file_name=path.name, imported_at=self.now, imported_by=self.reviewer, record_count=0,
+        )
+        self.session.add(source)
+        self.session.flush()  # the write lock is held from here on, so the ids below stay ours
+        if self.next_id is None:
+            self.next_id = int(self.cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0])
+        return source
+
+    def write(self, source: Source, entries: list[Entry]) -> None:
+        assert source.id is not None and self.next_id is not None
+        rows = []
+        for entry in entries:
+            row, candidate = _record_row(self.next_id, entry, source.id, self.stamp)
+            rows.append(row)
+            self.candidates.append(candidate)
+            self.record_ids.append(self.next_id)
+            self.next_id += 1
+        self.cursor.executemany(_INSERT, rows)
+        source.record_count += len(rows)
+
+    def finish_source(self, source: Source, path: Path) -> None:
+        self.session.add(source)
+        log_change(self.session, self.reviewer, "import", field="source",
+                   new={"source": source.name, "kind": source.kind, "file": path.name,
+                        "records": source.record_count})
 
 
 def import_paths(
@@ -85,56 +139,47 @@ def import_paths(
 ) -> ImportSummary:
     """Import files and folders into ``review``; one source per file, one transaction for the batch.
 
-    Raises :class:`ImportCancelled` (nothing written) when ``cancelled()`` turns true.
+    ``progress(done, total, name)`` is called before each file and while saving;
+    raises :class:`ImportCancelled` (nothing written) when ``cancelled()`` turns true.
     """
     if source_kind is not None and source_kind not in SOURCE_KINDS:
         raise ValueError(f"source kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
     files, problems = expand_paths(Path(p) for p in paths)
     summary = ImportSummary(files=len(files), failed=list(problems))
-    batches: list[tuple[Path, list[Entry]]] = []
-    for done, path in enumerate(files):
+
+    def check() -> None:
         if cancelled is not None and cancelled():
             raise ImportCancelled("import cancelled; nothing was imported")
-        if progress is not None:
-            progress(done, len(files), path.name)
-        entries: list[Entry] = []
-        for item in read_path(path):
-            if isinstance(item, Problem):
-                summary.failed.append(item)
-            else:
-                entries.append(item)
-        if entries:
-            batches.append((path, entries))
-    if progress is not None:
-        progress(len(files), len(files), "saving")
-    if cancelled is not None and cancelled():
-        raise ImportCancelled("import cancelled; nothing was imported")
-    if not batches:
-        return summary
-    now = utcnow()
+
     with review.transaction() as session:
-        for path, entries in batches:
-            first = entries[0]
-            source = Source(
-                name=source_name or first.source_name or path.name,
-                kind=source_kind or first.source_kind or "other",
-                file_name=path.name,
-                imported_at=now,
-                imported_by=reviewer,
-                record_count=len(entries),
-            )
-            session.add(source)
-            session.flush()
-            assert source.id is not None
-            rows = [_record_row(entry, source.id, now) for entry in entries]
-            ids = session.execute(
-                insert(Record).returning(Record.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
-                rows,
-            ).scalars().all()
-            summary.record_ids.extend(ids)
-            summary.sources.append(f"{source.name} ({source.kind})")
-            log_change(session, reviewer, "import", field="source", new={"source": source.name, "file": path.name,
-                                                                             "records": len(entries)})
-        summary.duplicates = dedup.link_duplicates(session, summary.record_ids)
-        summary.imported = len(summary.record_ids)
+        writer = _Writer(session, reviewer, source_name, source_kind)
+        for done, path in enumerate(files):
+            check()
+            if progress is not None:
+                progress(done, len(files), path.name)
+            source: Source | None = None
+            pending: list[Entry] = []
+            for item in read_path(path):
+                if isinstance(item, Problem):
+                    summary.failed.append(item)
+                    continue
+                if source is None:
+                    source = writer.start_source(path, item)
+                pending.append(item)
+                if len(pending) >= CHUNK:
+                    check()
+                    writer.write(source, pending)
+                    pending = []
+            if source is not None:
+                if pending:
+                    writer.write(source, pending)
+                writer.finish_source(source, path)
+                summary.sources.append(f"{source.name} ({source.kind})")
+        check()
+        if progress is not None:
+            progress(len(files), len(files), "finding duplicates")
+        summary.duplicates = dedup.link_new_records(session, writer.candidates)
+        summary.record_ids = writer.record_ids
+        summary.imported = len(writer.record_ids)
+        check()
     return summary

@@ -1,0 +1,174 @@
+"""RIS exports (Embase, Scopus, Ovid, Cochrane Library, EndNote, Zotero...): ``.ris`` and RIS content in ``.txt``.
+
+One entry runs from ``TY  -`` to ``ER  -``; lines without a tag continue the
+value before them. An entry without a type line or without any title or
+identifier is reported with its entry number and line, and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
+from curator.importers._page import Page
+from curator.importers._vocabulary import year_of
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_SNIFF = re.compile(rb"^(?:\xef\xbb\xbf)?\s*TY  - ", re.M)
+
+TITLE_TAGS = ("TI", "T1", "CT", "BT")
+JOURNAL_TAGS = ("JF", "JO", "T2", "JA", "J2", "J1", "SE")
+AUTHOR_TAGS = ("AU", "A1")
+TYPE_NAMES = {"JOUR": "Journal article", "ABST": "Abstract", "CONF": "Conference proceeding",
+              "CPAPER": "Conference paper", "BOOK": "Book", "CHAP": "Book chapter", "THES": "Thesis",
+              "RPRT": "Report", "ELEC": "Web page", "GEN": "Generic", "NEWS": "Newspaper article",
+              "EJOUR": "Electronic article", "SER": "Serial", "DATA": "Dataset"}
+
+
+def sniff(head: bytes) -> bool:
+    """RIS content: a ``TY  - `` line near the top."""
+    return bool(_SNIFF.search(head[:4096]))
+
+
+def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
+    """(entry number, first line, tags → values) per entry, or a message for a malformed one."""
+    number = 0
+    tags: dict[str, list[str]] | None = None
+    start = 0
+    last: str | None = None
+    broken: str | None = None
+    for index, line in enumerate(text.split("\n"), start=1):
+        match = _TAG.match(line)
+        if match:
+            tag, value = match.group(1), (match.group(2) or "").strip()
+            if tag == "TY":
+                if tags is not None:
+                    yield number, start, broken or f"entry has no end (ER) line before the next TY at line {index}"
+                number += 1
+                tags, start, broken, last = {"TY": [value]}, index, None, "TY"
+            elif tag == "ER":
+                if tags is None:
+                    number += 1
+                    yield number, index, "ER line without a TY line starting the entry"
+                else:
+                    yield number, start, broken or tags
+                tags, last = None, None
+            elif tags is None:
+                if line.strip():
+                    number += 1
+                    tags, start, last = {}, index, tag
+                    broken = f"entry starts with {tag} instead of a TY line (line {index})"
+            else:
+                tags.setdefault(tag, []).append(value)
+                last = tag
+        elif line.strip():
+            if tags is not None and last is not None:
+                values = tags.setdefault(last, [""])
+                values[-1] = f"{values[-1]}\n{line.strip()}" if last in ("AB", "N2", "N1") else \
+                    f"{values[-1]} {line.strip()}".strip()
+            elif tags is None and not line.startswith("\ufeff"):
+                number += 1
+                tags, start, last = {}, index, None
+                broken = f"text outside an entry at line {index}: {line.strip()[:40]!r}"
+    if tags is not None:
+        if broken:
+            yield number, start, broken
+        else:
+            yield number, start, tags  # the last entry may lack its ER line; it is complete otherwise
+
+
+def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        for value in tags.get(name, []):
+            if value.strip():
+                return value.strip()
+    return None
+
+
+def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
+    """One RIS entry as a record: fields from the tags, a labelled page to read."""
+    page = Page("ris", "article")
+    title = _first(tags, TITLE_TAGS)
+    type_code = (tags.get("TY") or [""])[0]
+    page.line("Title", title, "title")
+    authors = [a for name in AUTHOR_TAGS for a in tags.get(name, [])]
+    page.items("Authors", authors, "authors")
+    journal = _first(tags, JOURNAL_TAGS)
+    if type_code in ("BOOK", "CHAP") and journal is None:
+        journal = _first(tags, ("T2",))
+    page.line("Journal", journal, "journal")
+    year_raw = _first(tags, ("PY", "Y1", "DA", "Y2"))
+    year = year_of(year_raw)
+    if year is not None:
+        page.line("Year", str(year), "year", field_value=year)
+    page.line("Type", TYPE_NAMES.get(type_code, type_code))
+    page.line("Volume", _first(tags, ("VL",)))
+    page.line("Issue", _first(tags, ("IS",)))
+    pages = "-".join(p for p in (_first(tags, ("SP",)), _first(tags, ("EP",))) if p)
+    page.line("Pages", pages)
+    database = _first(tags, ("DB", "DP"))
+    for value in tags.get("DO", []) + [u for u in tags.get("UR", []) if "doi.org/" in u.lower()]:
+        page.identifier("DOI", value, canonical_doi(value))
+    for value in tags.get("AN", []) + tags.get("C7", []) + tags.get("ID", []):
+        if database and re.search(r"medline|pubmed", database, re.I):
+            page.identifier("PubMed ID", value, canonical_pmid(value))
+        else:
+            page.line("Accession number", value)
+    for note in tags.get("N1", []):
+        match = re.search(r"PubMed ID:\s*(\d+)", note)  # Scopus writes the PMID in its notes
+        if match:
+            page.identifier("PubMed ID", match.group(1), canonical_pmid(match.group(1)))
+    abstract = _first(tags, ("AB", "N2"))
+    for value in registration_ids(abstract or ""):
+        page.identifier("Trial registration", value, value)
+    for value in tags.get("M1", []) + tags.get("M3", []):
+        for identifier in registry_ids(value):
+            page.identifier("Trial registration", value, identifier)
+    page.items("Keywords", tags.get("KW", []))
+    page.line("Language", _first(tags, ("LA",)))
+    page.line("Database", database)
+    page.items("Links", [u for u in tags.get("UR", []) + tags.get("L1", []) + tags.get("L2", [])])
+    page.block("Abstract", abstract, "abstract")
+    name = _source_name(database)
+    return Entry(source=source, text=page.text(), fields=page.fields, source_kind="database", source_name=name)
+
+
+def _source_name(database: str | None) -> str | None:
+    if not database:
+        return None
+    lowered = database.lower()
+    for word, name in (("embase", "Embase"), ("scopus", "Scopus"), ("medline", "MEDLINE"), ("pubmed", "PubMed"),
+                       ("cochrane", "Cochrane Library"), ("central", "Cochrane CENTRAL"),
+                       ("web of science", "Web of Science"), ("psycinfo", "PsycINFO"), ("cinahl", "CINAHL")):
+        if word in lowered:
+            return name
+    return database
+
+
+def read(path: Path, data: bytes) -> Iterator[Item]:
+    """Every entry of a RIS file; malformed entries become problems with entry number and line."""
+    try:
+        text = decode_text(data)
+    except DecodingError as error:
+        yield Problem(path.name, None, str(error))
+        return
+    items = list(parse(text))
+    if not any(isinstance(parsed, dict) or "TY" in parsed for _, _, parsed in items):
+        yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
+        return
+    for number, line, parsed in items:
+        where = f"entry {number}, line {line}"
+        if isinstance(parsed, str):
+            yield Problem(path.name, where, parsed)
+            continue
+        if not (_first(parsed, TITLE_TAGS) or parsed.get("DO") or parsed.get("AN")):
+            yield Problem(path.name, where, "entry has neither a title nor an identifier")
+            continue
+        yield to_entry(parsed, f"{path.name}#{number}")
+
+
+register(Reader("ris", (".ris",), sniff, read, priority=20))

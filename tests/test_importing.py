@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from curator.importing import ImportCancelled, import_paths
+from curator.store import open_review
+from tests.importers.conftest import fixture
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _count(review, table: str = "records") -> int:
+    with review.session() as session:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar() or 0)
+
+
+def _ris(path: Path, count: int, start: int = 0) -> Path:
+    lines = []
+    for n in range(start, start + count):
+        lines += ["TY  - JOUR", f"TI  - Generated study number {n} of a treatment", f"AU  - Author{n}, A",
+                  f"PY  - {2000 + n % 20}", f"DO  - 10.1000/gen.{n}", "ER  - ", ""]
+    path.write_text("\n".join(lines))
+    return path
+
+
+def test_import_summary_sources_and_problems(review) -> None:
+    summary = import_paths(review, [fixture("embase_scopus.ris"), fixture("pubmed.nbib")], reviewer="ann")
+    assert summary.files == 2
+    assert summary.imported == 5
+    assert len(summary.failed) == 4  # two malformed RIS entries, two malformed MEDLINE entries
+    assert not summary.ok
+    assert summary.sources == ["Embase (database)", "PubMed (database)"]
+    assert _count(review) == 5
+    with review.session() as session:
+        rows = session.execute(text("SELECT name, kind, file_name, record_count FROM sources ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [("Embase", "database", "embase_scopus.ris", 3),
+                                        ("PubMed", "database", "pubmed.nbib", 2)]
+    # the paper in PubMed and in Embase share a DOI: the later one is linked, not deleted
+    assert summary.duplicates == 1
+
+
+def test_source_name_and_kind_given(review) -> None:
+    summary = import_paths(review, [fixture("pubmed.nbib")], reviewer="ann", source_name="MEDLINE via Ovid",
+                           source_kind="database")
+    assert summary.sources == ["MEDLINE via Ovid (database)"]
+    with pytest.raises(ValueError, match="source kind"):
+        import_paths(review, [fixture("pubmed.nbib")], reviewer="ann", source_kind="shop")
+
+
+def test_unreadable_and_missing_files_are_reported_by_name(review, tmp_path) -> None:
+    good = _ris(tmp_path / "good.ris", 3)
+    empty = tmp_path / "empty.ris"
+    empty.write_text("")
+    odd = tmp_path / "data.bin"
+    odd.write_bytes(b"\x00\x01\x02garbage")
+    summary = import_paths(review, [good, empty, odd, tmp_path / "missing.ris"], reviewer="ann")
+    assert summary.imported == 3
+    messages = [str(p) for p in summary.failed]
+    assert any(m.startswith("empty.ris") and "empty" in m for m in messages)
+    assert any(m.startswith("data.bin") and "unrecognised format" in m for m in messages)
+    assert any("missing.ris" in m and "no such file" in m for m in messages)
+
+
+def test_importing_twice_marks_every_second_copy(review) -> None:
+    first = import_paths(review, [fixture("embase_scopus.ris")], reviewer="ann")
+    second = import_paths(review, [fixture("embase_scopus.ris")], reviewer="ann")
+    assert first.duplicates == 0
+    assert second.duplicates == second.imported == 3
+    with review.session() as session:
+        links = session.execute(text("SELECT record_id, duplicate_of_id FROM duplicate_links ORDER BY record_id")).all()
+    assert [tuple(r) for r in links] == list(zip(second.record_ids, first.record_ids, strict=True))
+
+
+def test_cancel_writes_nothing(review, tmp_path) -> None:
+    files = [_ris(tmp_path / f"f{i}.ris", 5, i * 5) for i in range(3)]
+    calls: list[str] = []
+
+    def progress(done: int, total: int, name: str) -> None:
+        calls.append(name)
+
+    with pytest.raises(ImportCancelled):
+        import_paths(review, files, reviewer="ann", progress=progress, cancelled=lambda: len(calls) >= 2)
+    assert _count(review) == 0 and _count(review, "sources") == 0 and _count(review, "audit_log") == 0
+    summary = import_paths(review, files, reviewer="ann", progress=progress)
+    assert summary.imported == 15 and calls[-1] == "finding duplicates"
+
+
+def test_import_is_searchable(review) -> None:
+    import_paths(review, [fixture("pubmed.nbib")], reviewer="ann")
+    from curator.listing import RecordFilter, find_record_ids
+
+    assert len(find_record_ids(review, RecordFilter(search="etanercept"))) == 1
+
+
+def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> None:
+    with open_review(review_path) as review:
+        import_paths(review, [_ris(tmp_path / "before.ris", 4)], reviewer="ann")
+    files = [_ris(tmp_path / f"big{i}.ris", 3000, 10_000 * (i + 1)) for i in range(2)]
+    child = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(REPO)!r})
+        from curator.store import open_review
+        from curator.importing import import_paths
+
+        def progress(done, total, name):
+            if done == 1:  # the first file is written, the transaction still open
+                print("half-way", flush=True)
+                time.sleep(60)
+
+        review = open_review({str(review_path)!r})
+        import_paths(review, {[str(f) for f in files]!r}, reviewer="ann", progress=progress)
+        print("finished", flush=True)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "half-way"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    with open_review(review_path) as review:
+        assert _count(review) == 4 and _count(review, "sources") == 1
+        with review.session() as session:
+            assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        summary = import_paths(review, files, reviewer="ann")
+        assert summary.imported == 6000 and _count(review) == 6004
