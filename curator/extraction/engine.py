@@ -1,0 +1,315 @@
+"""``extract``: one document's text to a fields object (fields.md JSON shape) with evidence spans."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction import pico as pico_finders
+from curator.extraction.articlefields import abstract, article_fields, title_fields
+from curator.extraction.identifiers import is_trial_id
+from curator.extraction.layout import Document, Hit
+from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
+from curator.extraction.textutil import clip, is_foreign, is_site_helper, strip_foreign
+from curator.extraction.trialfields import Spans, ids_and_references, put, registry_fields
+from curator.fields import empty_fields
+
+_ICD_PREFIX_RE = re.compile(r"^(?:ICD-?10:?\s*)?[A-Z]\d{2}(?:\.\d+)?\s*[-–:]\s*|^(?:ICD-?10|MeSH|Free text)\s*:\s*", re.I)
+_ITEM_NOISE_RE = re.compile(
+    r"^(?:[\w/]+\s+)?type\b|^role\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
+    r"|^(?:dose|dosage|duration|frequency|route)\b|^(?:see|n/a$|none$|not applicable$)",
+    re.I,
+)
+_ITEM_PREFIX_RE = re.compile(
+    r"^(?:drug|procedure|device|biological|behavio(?:u)?ral|other|radiation|dietary supplement|genetic"
+    r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*)\s*:\s*",
+    re.I,
+)
+_TRIAL_SLOTS = ("status", "phase", "enrollment", "enrollment_actual", "study_type", "sponsor", "start_date",
+                "completion_date", "sex", "min_age", "max_age", "age_range", "countries", "conditions", "interventions",
+                "intervention_names", "pico.outcome", "inclusion", "iras")
+_PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
+                  ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
+                  ("jRCT", "jrct-record"), ("CTIS:", "ctis-record"), ("EudraCT:", "euctr-record"),
+                  ("UMIN", "umin-record"))
+
+
+def extract(text: str, *, source: str = "") -> dict[str, Any]:
+    """The fields of one document, in the JSON shape of fields.md.
+
+    ``text`` is plain text (HTML already converted by the caller); evidence offsets
+    are into exactly this string. Only the first 200 000 characters are scanned, so
+    time per document is bounded. Nothing is guessed: a field the document does not
+    state stays null (or empty).
+    """
+    fields = empty_fields()
+    fields["source"] = source
+    if not isinstance(text, str) or not text.strip():
+        return fields
+    try:
+        _fill(Document(text), fields)
+    except Exception:  # noqa: BLE001 - a batch import must survive one odd document
+        clean = empty_fields()
+        clean["source"] = source
+        clean["profile"] = "error"
+        return clean
+    return fields
+
+
+def _counted(doc: Document, slots: tuple[str, ...]) -> int:
+    return sum(1 for s in slots if doc.own_hits(s))
+
+
+def _kind(doc: Document, fields: dict[str, Any], n_article: int) -> str:
+    trial_ids = [i for i in fields["ids"] if is_trial_id(i)]
+    trial = 2 * len(trial_ids) + _counted(doc, _TRIAL_SLOTS)
+    article = 2 * n_article + sum(1 for i in fields["ids"] if i.startswith(("PMID:", "DOI:")))
+    article += 1 if doc.own_hits("abstract") and fields["abstract"] else 0
+    if doc.own_hits("abstract") and any(doc.lines[h.line].text.lower().startswith("abstract")
+                                        for h in doc.own_hits("abstract")):
+        article += 1
+    if trial == 0 and article == 0:
+        return "unknown"
+    if trial >= 2 and (trial_ids or trial >= article):
+        return "trial"
+    if article >= 2 and article > trial:
+        return "article"
+    return "trial" if trial > article else ("article" if article > trial else "unknown")
+
+
+def _profile(doc: Document, fields: dict[str, Any]) -> str:
+    head = doc.text[:20000].lower()
+    if doc.own_hits("iras") and ("rec name" in head or "research type" in head or "rec opinion" in head):
+        return "hra-summary"
+    helpers = sum(1 for line in doc.lines[:600] if line.text and is_site_helper(line.text))
+    if fields["kind"] == "trial":
+        if helpers >= 3:
+            return "trial-aggregator"
+        if "receive emails" in head or "research sites near you" in head or "clinical study identifier" in head:
+            return "trial-finder"
+        for cid in fields["ids"]:
+            for prefix, name in _PROFILE_BY_ID:
+                if cid.startswith(prefix):
+                    return name
+        return "registry-listing"
+    if fields["kind"] == "article":
+        foreign = sum(1 for line in doc.lines[:600] if line.text and is_foreign(line.text))
+        if re.search(r"\b(?:medrxiv|biorxiv|preprint)\b", head):
+            return "preprint"
+        if foreign >= 3:
+            return "article-aggregator"
+        if any(i.startswith("PMID:") for i in fields["ids"]) or "pubmed" in head:
+            return "pubmed-abstract"
+        if fields["abstract"]:
+            return "journal-abstract"
+        return "bibliographic-entry"
+    return "unknown"
+
+
+def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
+    """Short items under a label (names, not prose); the flag says the value was prose."""
+    items: list[str] = []
+    spans: Spans = []
+    prose = False
+    for hit in doc.own_hits(slot):
+        for item, s, e in doc.items(hit):
+            t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
+            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
+                continue
+            if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
+                prose = True
+                continue
+            if t.lower() not in (i.lower() for i in items):
+                items.append(t)
+                spans.append([s, e])
+        if items or prose:
+            break
+    return items[:limit], spans[:limit], prose
+
+
+def _prose_text(doc: Document, slot: str) -> tuple[str, int] | None:
+    for hit in doc.own_hits(slot):
+        lines = [ln for p in doc.paragraphs(hit) for ln in p]
+        if lines:
+            return doc.text[lines[0].start:lines[-1].end], lines[0].start
+    return None
+
+
+def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
+    for hit in doc.own_hits(slot):
+        paras = doc.paragraphs(hit)
+        lines = [ln for p in paras for ln in p][:12]
+        if lines:
+            text = " ".join(strip_foreign(ln.text) for ln in lines).strip()
+            if text:
+                return clip(text, 300), [[ln.start, ln.end] for ln in lines]
+    return None
+
+
+def _fill(doc: Document, fields: dict[str, Any]) -> None:
+    ids_and_references(doc, fields)
+    n_trial = registry_fields(doc, fields)
+    pre_guess = bool(n_trial or fields["ids"] or doc.hits)
+    title_line = title_fields(doc, fields, guess=pre_guess)
+    n_article = article_fields(doc, fields, title_line)
+    abstract(doc, fields, fallback=False)
+    fields["kind"] = _kind(doc, fields, n_article)
+    known = fields["kind"] != "unknown"
+    if not known and title_line is not None:
+        # Nothing says what this is: a first line is not evidence of a title.
+        fields["title"] = None
+        fields["evidence"].pop("title", None)
+    if known and fields["abstract"] is None:
+        abstract(doc, fields, fallback=True)
+    fields["profile"] = _profile(doc, fields)
+
+    # Zones of running text about this record: its titles and its summary.
+    ev = fields["evidence"]
+    zones: list[tuple[int, int]] = []
+    for key in ("official_title", "title", "abstract"):
+        zones.extend((s, e) for s, e in ev.get(key, []))
+    title_zones = [(s, e) for key in ("official_title", "title") for s, e in ev.get(key, [])]
+    summary_zones = [(s, e) for s, e in ev.get("abstract", [])]
+    _more = [tuple(x) for h in doc.own_hits("abstract")[1:3] for x in _hit_span(doc, h)]
+    summary_zones += [(s, e) for s, e in _more]
+
+    # Conditions.
+    conds, cspans, _ = _label_items(doc, "conditions")
+    if conds:
+        put(fields, "conditions", conds, cspans)
+    elif known:
+        found = [c for z in title_zones for c in _conds_in(doc.text, z)]
+        if not found:
+            found = [c for z in summary_zones[:3] for c in _conds_in(doc.text, z)][:3]
+        uniq: dict[str, tuple[str, int, int]] = {}
+        for c in found:
+            uniq.setdefault(c[0].lower(), c)
+        if uniq:
+            put(fields, "conditions", [c[0] for c in uniq.values()][:5], [[c[1], c[2]] for c in uniq.values()][:5])
+
+    # Interventions.
+    names, nspans, prose = _label_items(doc, "intervention_names")
+    if not names:
+        names, nspans, prose = _label_items(doc, "interventions")
+    if not names and prose:
+        got = _prose_text(doc, "interventions")
+        if got:
+            names = []
+            for name, s, e in top_drugs(got[0]):
+                names.append(name)
+                nspans.append([got[1] + s, got[1] + e])
+    if not names and known:
+        for s, e in title_zones:
+            for name, a, b in find_drugs(doc.text[s:e]):
+                if name.lower() not in (n.lower() for n in names):
+                    names.append(name)
+                    nspans.append([s + a, s + b])
+        if not names:
+            for s, e in summary_zones[:3]:
+                for name, a, b in top_drugs(doc.text[s:e]):
+                    if name.lower() not in (n.lower() for n in names):
+                        names.append(name)
+                        nspans.append([s + a, s + b])
+    if names:
+        put(fields, "interventions", names[:20], nspans[:20])
+
+    _pico(doc, fields, known, title_zones, summary_zones)
+
+
+def _body_zones(doc: Document) -> list[tuple[int, int]]:
+    """Sentences of the record's own text (long lines outside boxes): where a stated endpoint may sit."""
+    return [(ln.start, ln.end) for ln in doc.lines[:2000]
+            if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and not is_foreign(ln.text)][:300]
+
+
+def _hit_span(doc: Document, hit: Hit) -> list[list[int]]:
+    lines = [ln for p in doc.paragraphs(hit) for ln in p]
+    return [[lines[0].start, lines[-1].end]] if lines else []
+
+
+def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
+    s, e = zone
+    return [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
+
+
+def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
+          summary_zones: list[tuple[int, int]]) -> None:
+    text = doc.text
+    zones = title_zones + summary_zones
+    abbrs = find_abbreviations(text[:30000]) if known else {}
+
+    pop = _scalar_phrase(doc, "pico.population")
+    if pop:
+        put(fields, "pico.population", pop[0], pop[1])
+    elif known:
+        got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs)
+        if got:
+            put(fields, "pico.population", got[0], [[got[1], got[2]]])
+        else:
+            for s, e in title_zones:
+                conds = _conds_in(text, (s, e))
+                if conds:
+                    put(fields, "pico.population", annotate(conds[0][0], abbrs), [[conds[0][1], conds[0][2]]])
+                    break
+        if fields["pico"]["population"] is None:
+            inc = _scalar_phrase(doc, "inclusion")
+            if inc:
+                put(fields, "pico.population", inc[0], inc[1])
+            elif fields["conditions"]:
+                put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
+
+    if fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+        put(fields, "pico.intervention", clip("; ".join(fields["interventions"][:5]), 300),
+            fields["evidence"].get("interventions"))
+    else:
+        lab = _scalar_phrase(doc, "interventions")
+        if lab:
+            put(fields, "pico.intervention", lab[0], lab[1])
+        elif known:
+            _guess_intervention(doc, fields, title_zones, summary_zones)
+
+    comp = _scalar_phrase(doc, "pico.comparator")
+    if comp:
+        put(fields, "pico.comparator", comp[0], comp[1])
+    elif known:
+        got = pico_finders.comparator(text, zones)
+        if got:
+            put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
+
+    out = _scalar_phrase(doc, "pico.outcome")
+    if out:
+        put(fields, "pico.outcome", out[0], out[1])
+    elif known:
+        got = pico_finders.outcome(text, zones) or pico_finders.outcome(text, _body_zones(doc))
+        if got:
+            put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
+
+
+def annotate(phrase: str, abbrs: dict[str, str]) -> str:
+    """A phrase with its abbreviations spelled out (kept short)."""
+    from curator.extraction.terms import annotate_abbreviations
+
+    return clip(annotate_abbreviations(phrase, abbrs), 300)
+
+
+def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
+                        summary_zones: list[tuple[int, int]]) -> None:
+    text = doc.text
+    cands: list[tuple[str, int, int]] = []
+    for s, e in title_zones:
+        got = pico_finders.title_intervention(text[s:e], s)
+        if got:
+            cands.append(got)
+    for cand in cands:
+        if any(True for _ in find_drugs(cand[0], 1)):
+            put(fields, "pico.intervention", clip(cand[0], 300), [[cand[1], cand[2]]])
+            return
+    got = pico_finders.summary_intervention(text, summary_zones)
+    if got:
+        put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
+        return
+    if fields["interventions"]:
+        put(fields, "pico.intervention", "; ".join(fields["interventions"][:3]), fields["evidence"].get("interventions"))
+        return
+    if cands:
+        put(fields, "pico.intervention", clip(cands[0][0], 300), [[cands[0][1], cands[0][2]]])

@@ -1,0 +1,136 @@
+"""HTML to visible plain text with the line structure the field extractors rely on."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Content of these elements is never shown to a reader.
+_HIDDEN = frozenset({"script", "style", "head", "noscript", "svg", "template", "title", "iframe", "object"})
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "main", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "tfoot", "thead", "ul", "option", "label",
+    }
+)
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"})
+_SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_TAG_HINT_RE = re.compile(r"<(?:p|div|br|table|tr|td|a|span|li|ul|body|head|meta|h[1-6]|section|article)\b", re.I)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.hidden = 0
+        self.pre = 0
+        # Stack of open table rows; each is a list of cells, each cell a list of strings.
+        self.rows: list[list[list[str]]] = []
+        self.in_cell: list[bool] = []
+
+    # -- output helpers -------------------------------------------------------------
+    def _emit(self, s: str) -> None:
+        if self.rows and self.in_cell and self.in_cell[-1]:
+            self.rows[-1][-1].append(s)
+        else:
+            self.out.append(s)
+
+    def _newline(self) -> None:
+        if self.rows and self.in_cell and self.in_cell[-1]:
+            self.rows[-1][-1].append(" ")
+        else:
+            self.out.append("\n")
+
+    # -- parser callbacks -----------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+            return
+        if self.hidden:
+            return
+        if tag == "pre":
+            self.pre += 1
+        if tag == "tr":
+            self.rows.append([])
+            self.in_cell.append(False)
+        elif tag in ("td", "th") and self.rows:
+            self.rows[-1].append([])
+            self.in_cell[-1] = True
+        elif tag == "li":
+            self._newline()
+            self._emit("  • ")
+        elif tag in _BLOCK or tag == "br" or tag == "table":
+            self._newline()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden:
+            return
+        if tag in ("br", "hr"):
+            self._newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+            return
+        if self.hidden:
+            return
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in ("td", "th") and self.rows:
+            self.in_cell[-1] = False
+        elif tag == "tr" and self.rows:
+            cells = ["".join(c) for c in self.rows.pop()]
+            self.in_cell.pop()
+            cells = [_SPACE_RE.sub(" ", c).strip() for c in cells]
+            cells = [c for c in cells if c]
+            if len(cells) > 1:
+                self._emit("\n" + " | ".join(cells) + " |\n")
+            elif cells:
+                self._emit("\n" + cells[0] + "\n")
+        elif tag in _BLOCK:
+            self._newline()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        if not self.pre:
+            data = _SPACE_RE.sub(" ", data.replace("\n", " "))
+        self._emit(data)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page as plain text.
+
+    Scripts, styles, the head, noscript, svg and template content are dropped; block
+    elements start new lines; list items become ``  • item`` lines; table rows become
+    ``Label | value |`` lines; entities are decoded.
+    """
+    parser = _TextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient, but never let a page crash import
+        pass
+    # Flush rows left open by malformed tables.
+    while parser.rows:
+        cells = [_SPACE_RE.sub(" ", "".join(c)).strip() for c in parser.rows.pop()]
+        parser.out.append("\n" + " | ".join(c for c in cells if c) + "\n")
+    text = "".join(parser.out)
+    lines = [_SPACE_RE.sub(" ", line).strip() if not line.startswith("  • ") else "  • " + line[4:].strip()
+             for line in text.split("\n")]
+    text = "\n".join(line if line.strip() not in ("•",) else "" for line in lines)
+    text = _BLANKS_RE.sub("\n\n", text)
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML document or fragment rather than plain text."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:20000].lower():
+        return True
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return len(_TAG_HINT_RE.findall(text[:20000])) >= 3

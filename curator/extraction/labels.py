@@ -1,0 +1,244 @@
+"""The label vocabulary: which written labels (many registries, several languages) name which field.
+
+Keys are internal slots; most are field keys, a few are finer slots that the engine
+merges (``enrollment_actual`` beats ``enrollment``, ``age_range`` feeds both ages, ...).
+Labels are matched after :func:`norm_label`, so they are written lower-case, without
+``(s)``, trailing colons or numbering.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SLOT_LABELS: dict[str, tuple[str, ...]] = {
+    "title": (
+        "title", "brief title", "public title", "study title", "trial title", "title of the study",
+        "public title of the study", "display title", "title of trial", "short title", "lay title",
+        "english title", "studientitel",
+    ),
+    "official_title": (
+        "official title", "full title", "scientific title", "full title of the trial", "official scientific title",
+        "scientific title of the study", "scientific title of trial", "scientific title of the trial",
+        "full scientific title", "official study title", "wissenschaftlicher titel",
+    ),
+    "ids": (
+        "nct id", "nct number", "clinicaltrials.gov id", "clinicaltrials.gov identifier", "clinical study identifier",
+        "isrctn", "isrctn number", "isrctn no", "eudract number", "eudract", "eudract no", "eu ct number",
+        "ctis number", "trial id", "trial number", "registration number", "registration no", "trial registration number",
+        "secondary id", "secondary identifying numbers", "other identifiers", "other study id numbers", "study id",
+        "protocol id", "registry number", "ctri number", "drks id", "drks-id", "jrct number", "jrct id",
+        "anzctr registration number", "trial registration", "registration", "identifier", "identifiers",
+        "registry identifier", "registry id", "unique protocol id", "secondary ids", "org study id",
+        "registration number of the trial", "registered number", "study identifier", "trial identifier",
+    ),
+    "iras": ("iras id", "iras number", "iras project id", "iras", "iras reference", "iras project number"),
+    "pmid": ("pmid", "pubmed id", "pubmed"),
+    "doi": ("doi", "digital object identifier"),
+    "status": (
+        "status", "overall status", "recruitment status", "overall trial status", "trial status", "recruiting status",
+        "study status", "recruitment status of trial", "recruitment status of trial (india)", "current status",
+        "recruitment status of trial (global)", "overall recruitment status", "status of trial", "rekrutierungsstatus",
+        "status der studie", "recruitment status (global)", "recruitment", "trial recruitment status",
+    ),
+    "phase": ("phase", "study phase", "clinical phase", "trial phase", "phase of trial", "phase of the trial", "phases",
+              "phase of study", "studienphase", "development phase"),
+    "enrollment_actual": (
+        "actual enrollment", "actual enrolment", "total final enrolment", "total final enrollment", "final sample size",
+        "enrollment (actual)", "enrolment (actual)", "actual sample size", "actual number of participants",
+        "number of participants enrolled", "final enrolment", "actual participants",
+    ),
+    "enrollment": (
+        "enrollment", "enrolment", "total enrollment", "total enrolment", "target enrollment", "target enrolment",
+        "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
+        "target number of participants", "number of participants", "planned sample size", "target number of subjects",
+        "sample size from india", "enrollment count", "planned number of participants", "target size",
+        "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
+        "target participants", "geplante fallzahl", "fallzahl", "planned enrollment",
+    ),
+    "study_type": ("study type", "type of study", "study classification", "type of trial", "primary study design",
+                   "trial type", "study design type", "studientyp", "research type"),
+    "conditions": (
+        "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
+        "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
+        "diseases", "medical condition being investigated", "medical condition", "condition or disease",
+        "diseases or conditions studied", "disease or condition being studied", "condition studied", "health condition",
+        "indication", "target condition", "studied condition", "erkrankung", "untersuchte erkrankung",
+        "conditions studied", "disease or condition", "health condition studied", "research area",
+    ),
+    "intervention_names": (
+        "drug/device/biological/vaccine name", "intervention name", "drug name", "product name", "investigational product",
+        "investigational medicinal product", "intervention names", "name of intervention",
+    ),
+    "interventions": (
+        "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
+        "study treatment", "treatment", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
+        "intervention / comparator agent", "intervention/exposure", "intervention(s)/exposure", "interventionen",
+        "intervention type and description",
+    ),
+    "sponsor": (
+        "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
+        "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
+        "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
+        "sponsoring organization",
+    ),
+    "start_date": (
+        "start date", "study start date", "study start", "actual study start date", "overall trial start date",
+        "trial start date", "recruitment start date", "date of first enrolment", "date of first enrollment",
+        "date of first enrollment (india)", "date of first enrollment (global)", "anticipated date of first participant enrolment",
+        "actual date of first participant enrolment", "date of first participant enrolment", "start of recruitment",
+        "recruitment start", "planned study start", "date study started", "study start (planned/actual)",
+        "study start date (anticipated)", "studienbeginn", "date of study start", "first enrollment date",
+        "recruitment period start", "study execute time", "start of study", "date enrolment started",
+    ),
+    "completion_date": (
+        "completion date", "study completion date", "overall trial end date", "trial end date", "end date",
+        "study end date", "actual study completion date", "anticipated study completion date", "date of study completion",
+        "estimated study completion date", "end of study", "study completion", "planned end date", "trial end",
+        "completion date (anticipated)", "studienende", "date of last data collection", "anticipated end date",
+        "actual end date", "end of trial", "study end", "primary completion date", "actual completion date",
+    ),
+    "last_updated": (
+        "last updated", "last update posted", "last update", "last edited", "last modified", "last modified on",
+        "date of last update", "record last updated", "last updated on", "last refreshed on", "last update submitted",
+        "date last updated", "updated", "last changed", "letzte aktualisierung", "last update date", "updated on",
+        "date of last modification", "last revised", "last review date", "record updated",
+    ),
+    "sex": ("sex", "gender", "eligible sex", "sexes eligible for study", "sex eligible", "participant gender",
+            "gender eligible", "sexes eligible", "sex/gender", "participant sex", "geschlecht", "eligible gender"),
+    "min_age": ("minimum age", "minimum eligible age", "lower age limit", "min age", "age from", "age minimum",
+                "min. age", "mindestalter", "minimum age limit", "age (minimum)"),
+    "max_age": ("maximum age", "maximum eligible age", "upper age limit", "max age", "age to", "age maximum",
+                "max. age", "höchstalter", "maximum age limit", "age (maximum)"),
+    "age_range": ("age", "ages", "ages eligible for study", "age range", "age limits", "age eligible", "participant age",
+                  "eligible ages", "age limit"),
+    "countries": (
+        "countries", "country", "countries of recruitment", "recruitment countries", "location countries", "locations",
+        "location", "trial sites", "study sites", "study locations", "participating countries", "research sites",
+        "contact investigators or research sites near you", "countries of recruitment and research settings",
+        "recruitment country", "member state concerned", "recruitment outside australia", "trial locations", "sites",
+        "site locations", "recruitment locations", "countries of recruitment (global)", "länder", "rekrutierungsländer",
+        "study location", "trial site", "locations/countries", "where the study is taking place",
+    ),
+    "authors": ("authors", "author", "by", "written by", "autoren", "autor", "نویسندگان", "نویسنده", "作者", "著者",
+                "authors and affiliations", "investigators/authors"),
+    "journal": ("journal", "journal title", "source", "published in", "journal name", "عنوان ژورنال", "ژورنال", "期刊",
+                "zeitschrift", "雑誌名", "container title", "publication"),
+    "year": ("year", "publication year", "year of publication", "سال انتشار", "年"),
+    "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
+                 "first published", "posted", "date published", "published date", "出版日期", "発行日", "online publication date",
+                 "erscheinungsdatum", "epub"),
+    "abstract": (
+        "abstract", "summary", "brief summary", "research summary", "brief description", "brief description of study",
+        "lay summary", "plain english summary", "plain language summary", "study summary", "trial summary", "چکیده",
+        "摘要", "zusammenfassung", "brief summary in lay language", "summary of the study", "description",
+        "study description", "abstract summary", "overview", "要旨", "概要", "kurzzusammenfassung",
+        "brief summary in scientific language", "short summary", "purpose of the study", "study aim", "background and study aims",
+        "english abstract", "abstract (english)", "structured abstract",
+    ),
+    "references": ("references", "publications", "citations", "publication list", "results publications",
+                   "references and publications", "publications and references", "publication references",
+                   "reference", "bibliography", "literature", "cited references"),
+    "pico.population": ("population", "participants", "target population", "study population", "participant population",
+                        "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
+                        "patient population", "participant type", "participant type(s)"),
+    "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility"),
+    "pico.comparator": ("comparator", "control", "control group", "comparator/control treatment", "control treatment",
+                        "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
+                        "comparator group", "control arm", "kontrollgruppe"),
+    "pico.outcome": (
+        "primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures", "primary endpoint",
+        "primary endpoints", "primary end point", "key primary outcome", "main outcome measure", "main outcome",
+        "primary efficacy endpoint", "primary outcome variable", "primary end-point", "primäre endpunkt",
+        "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
+    ),
+}
+
+# Headings that name no field but end the value of the label before them.
+OTHER_LABELS: tuple[str, ...] = (
+    "study results", "results", "basic information", "study design", "design", "allocation method", "allocation",
+    "intervention model", "primary study purpose", "primary purpose", "blinding strategy", "masking", "study groups",
+    "arms", "arm group", "arms and interventions", "eligibility", "exclusion criteria", "key exclusion criteria",
+    "participant exclusion criteria", "accepts healthy volunteers", "healthy volunteers", "responsible party",
+    "principal investigators", "principal investigator", "investigators", "contact", "contacts", "contact information",
+    "contacts and locations", "site status", "detailed description", "detailed study description", "aim of the study",
+    "rec name", "rec reference", "date of rec opinion", "rec opinion", "contact name", "contact email", "contact phone",
+    "duration of study in the uk", "research type", "secondary outcome", "secondary outcomes", "secondary outcome measures",
+    "secondary outcome measure", "secondary endpoint", "secondary endpoints", "secondary end point", "study objectives",
+    "hypothesis", "ethics approval", "ethics approval required", "ethics", "funding", "funder", "funders",
+    "funder type", "funding source", "source of monetary or material support", "condition category", "intervention type",
+    "intervention code", "primary sponsor type", "sponsor type", "address", "city", "postcode", "email", "phone",
+    "telephone", "fax", "website", "keywords", "mesh terms", "publication types", "substances", "grants and funding",
+    "related information", "linkout - more resources", "full text links", "affiliations", "affiliation",
+    "comment in", "erratum in", "similar articles", "cited by", "figures", "data availability", "ipd sharing statement",
+    "individual participant data sharing", "trial website", "study website", "acronym", "study hypothesis",
+    "outcome measures", "secondary sponsor", "collaborators", "collaborator", "more information", "study documents",
+    "statistical methods", "methods", "background", "objectives", "objective", "conclusions", "conclusion",
+    "study design and methods", "type of endpoint", "target size", "ethics committee", "ethics committee approval",
+    "date of ethics approval", "ethics review", "results and publications", "trial details", "study information",
+    "editorial notes", "plain english summary of protocol", "participant information", "trial participants",
+    "eligibility criteria and participants", "participant flow", "adverse events", "baseline characteristics",
+    "more related trials", "related trials", "similar trials", "version history", "history of changes", "documents",
+    "study record dates", "first posted", "first submitted", "registration date", "date of registration",
+    "date registered", "first received", "date of first registration", "prospective registration", "type of sponsor",
+    "results posted", "study start date", "other ids", "document", "metrics", "share", "other study ids",
+    "version", "protocol", "study plan", "study protocol", "secondary ids and aliases", "trial acronym",
+    "nicht zutreffend", "publication type", "keywords:", "article information", "copyright", "license",
+    "received", "accepted", "revised", "competing interests", "author contributions", "acknowledgements",
+    "supplementary material", "supplementary materials", "funding statement", "disclosures", "ثبت نام", "متن کامل",
+    "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
+    "gender eligibility", "more details", "study purpose", "purpose", "key dates", "dates", "identifiers",
+)
+
+LABELS: dict[str, str] = {}
+for _slot, _variants in _SLOT_LABELS.items():
+    for _v in _variants:
+        LABELS.setdefault(_v, _slot)
+for _v in OTHER_LABELS:
+    LABELS.setdefault(_v.rstrip(":"), "other")
+
+#: Slots whose values are validated (dates, numbers, vocabularies), so a label followed by
+#: a value on the same line without a colon ("Last updated on September 2018") is safe.
+VALIDATED_SLOTS = frozenset(
+    {"status", "phase", "enrollment", "enrollment_actual", "start_date", "completion_date", "last_updated",
+     "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex"}
+)
+
+_CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")
+_TRAIL_RE = re.compile(r"\s*(?:\[\d+\]|\(\d+\))\s*$")
+_PUNCT_STRIP = " \t:：-–—.*•·|"
+
+#: Headings of boxes about OTHER records: their identifiers are not the record's own.
+BOX_RE = re.compile(
+    r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
+    r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
+    r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
+    r"|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
+)
+#: Boxes whose content is the record's own bibliography (goes to ``references``).
+REFERENCE_SLOTS = frozenset({"references"})
+
+
+def norm_label(text: str) -> str:
+    """A candidate label in the form the label table uses (lower-case, no numbering or colon)."""
+    s = text.strip(_PUNCT_STRIP)
+    if s[:1].isdigit() or (len(s) > 2 and s[1] == "."):
+        s = _CODE_PREFIX_RE.sub("", s)
+    s = s.lower()
+    if "(" in s:
+        s = s.replace("(s)", "").replace("(es)", "")
+    if s.endswith("]") or s.endswith(")"):
+        s = _TRAIL_RE.sub("", s)
+    s = " ".join(s.split())
+    return s.strip(_PUNCT_STRIP)
+
+
+def label_slot(text: str) -> str | None:
+    """The slot a label text names (``"other"`` for known headings of no field), else None."""
+    if len(text) > 90:
+        return None
+    return LABELS.get(norm_label(text))
+
+
+def is_box_heading(norm: str) -> bool:
+    """True for headings of boxes about other records (related trials, similar articles ...)."""
+    return bool(BOX_RE.match(norm))

@@ -1,0 +1,258 @@
+"""Document structure: label lines, their values, and boxes about other records.
+
+A document is read as lines. A line is a *label* when it names a field in one of the
+written forms registries use: ``Label: value``, ``Label`` alone with the value on the
+following lines (after blank lines or bullets), ``Label | value |`` table rows,
+``Label<tab>value``, or a label followed by a validated value without a colon
+("Last updated on September 2018"). Label lines end the value of the label before
+them, so an empty label ("Target enrollment:") never takes the next label's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from curator.extraction.labels import LABELS, VALIDATED_SLOTS, is_box_heading, norm_label
+from curator.extraction.normalise import (
+    normalise_age,
+    normalise_phase,
+    normalise_sex,
+    normalise_status,
+    parse_date,
+)
+from curator.extraction.textutil import (
+    MAX_LABEL_LINE,
+    SCAN_LIMIT,
+    Line,
+    is_chrome,
+    is_foreign,
+    is_site_helper,
+    split_lines,
+)
+
+OWN, OTHER_BOX, REF_BOX = 0, 1, 2
+_WORD_RE = re.compile(r"\S+")
+_GAP_RE = re.compile(r"\t+|\s{3,}")
+_MAX_VALUE_LINES = 400
+
+
+@dataclass(slots=True)
+class Hit:
+    """A label found in the document: its slot, line and inline value span (None: value below)."""
+
+    slot: str
+    line: int
+    value: tuple[int, int] | None
+
+
+def _validates(slot: str, value: str) -> bool:
+    """True when ``value`` is a plausible value of ``slot`` (used for labels written without a colon)."""
+    if slot in ("start_date", "completion_date", "last_updated", "year", "pub_date"):
+        return parse_date(value) is not None
+    if slot == "status":
+        return len(value) <= 60 and normalise_status(value) is not None
+    if slot == "phase":
+        return len(value) <= 40 and normalise_phase(value) is not None
+    if slot in ("enrollment", "enrollment_actual", "iras", "pmid"):
+        return value[:1].isdigit()
+    if slot in ("min_age", "max_age"):
+        return normalise_age(value) is not None
+    if slot == "sex":
+        return normalise_sex(value) is not None
+    return False
+
+
+class Document:
+    """The scanned part of a text, split into lines, with labels and boxes recognised."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text[:SCAN_LIMIT]
+        self.lines = split_lines(self.text)
+        n = len(self.lines)
+        self.stop = [False] * n
+        self.box = [OWN] * n
+        self.hits: list[Hit] = []
+        self.by_slot: dict[str, list[Hit]] = {}
+        self._box_heads: list[tuple[int, int]] = []
+        self._classify()
+        self._mark_boxes()
+
+    # ------------------------------------------------------------------ classification
+    def _add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
+        hit = Hit(slot, i, value)
+        self.hits.append(hit)
+        self.by_slot.setdefault(slot, []).append(hit)
+        self.stop[i] = True
+
+    def _next_nonblank(self, i: int) -> Line | None:
+        for j in range(i + 1, min(len(self.lines), i + 6)):
+            if self.lines[j].text:
+                return self.lines[j]
+        return None
+
+    def _classify(self) -> None:
+        lines = self.lines
+        for line in lines:
+            t = line.text
+            if not t:
+                continue
+            head = t[:MAX_LABEL_LINE]
+            if len(t) <= 90:
+                norm = norm_label(t)
+                slot = LABELS.get(norm)
+                if len(norm) <= 60 and norm.count(" ") <= 6 and is_box_heading(norm):
+                    self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
+                    self.stop[line.idx] = True
+                    continue
+                if slot:
+                    if slot == "references":
+                        self._box_heads.append((line.idx, REF_BOX))
+                    self._add(slot, line.idx, None)
+                    continue
+            c1, c2 = head.find(":"), head.find("：")
+            colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
+            if 0 < colon <= 70:
+                left = t[:colon]
+                slot = LABELS.get(norm_label(left))
+                rest = t[colon + 1:]
+                stripped = rest.strip()
+                if slot and not rest.startswith("//"):
+                    if stripped:
+                        off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
+                        self._add(slot, line.idx, (off, off + len(stripped)))
+                    else:
+                        self._add(slot, line.idx, None)
+                    continue
+                if not stripped and len(t) <= 60 and t.count(" ") <= 6:
+                    self.stop[line.idx] = True  # an unknown "Label:" still ends the value above it
+                    continue
+            if "|" in head:
+                bar = t.find("|")
+                slot = LABELS.get(norm_label(t[:bar])) if bar > 0 else None
+                if slot:
+                    rest = t[bar + 1:].rstrip(" |")
+                    lead = len(rest) - len(rest.lstrip(" |"))
+                    value = rest.strip(" |")
+                    if value:
+                        off = line.start + bar + 1 + lead
+                        self._add(slot, line.idx, (off, off + len(value)))
+                    else:
+                        self._add(slot, line.idx, None)
+                    continue
+            if "\t" in head or "   " in head:
+                gap = _GAP_RE.search(head)
+                if gap and gap.start() > 0:
+                    slot = LABELS.get(norm_label(t[:gap.start()]))
+                    if slot:
+                        self._add(slot, line.idx, (line.start + gap.end(), line.end))
+                        continue
+            if self._prefix_label(line):
+                continue
+            if line.bullet and t.count(" ") <= 5 and len(t) <= 60:
+                nxt = self._next_nonblank(line.idx)
+                if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
+                    self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    def _prefix_label(self, line: Line) -> bool:
+        """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
+        words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
+        if len(words) < 2:
+            return False
+        for k in range(min(5, len(words) - 1), 0, -1):
+            cand = norm_label(line.text[: words[k - 1].end()])
+            slot = LABELS.get(cand)
+            if slot in VALIDATED_SLOTS:
+                assert slot is not None
+                value = line.text[words[k].start():]
+                if not _validates(slot, value):
+                    return False
+                self._add(slot, line.idx, (line.start + words[k].start(), line.end))
+                return True
+        return False
+
+    def _mark_boxes(self) -> None:
+        """Lines under a related/similar/references heading, up to the next section heading."""
+        lines = self.lines
+        for start, kind in self._box_heads:
+            for j in range(start + 1, len(lines)):
+                if self.stop[j] and lines[j].text and self._is_heading(j):
+                    break
+                self.box[j] = kind
+
+    def _is_heading(self, j: int) -> bool:
+        """A label standing alone on its line (a section heading), not an inline ``Label: value``."""
+        t = self.lines[j].text
+        return len(t) <= 90 and (LABELS.get(norm_label(t)) is not None or is_box_heading(norm_label(t)))
+
+    # ------------------------------------------------------------------ values
+    def own_hits(self, slot: str) -> list[Hit]:
+        """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``)."""
+        return [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
+
+    def value_lines(self, hit: Hit) -> list[Line]:
+        """The lines holding a label's value (blank lines kept as paragraph separators)."""
+        if hit.value is not None:
+            s, e = hit.value
+            return [Line(hit.line, s, e, self.text[s:e], 0, False)]
+        out: list[Line] = []
+        lines = self.lines
+        for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
+            if self.stop[j]:
+                break
+            out.append(lines[j])
+        return out
+
+    def paragraphs(self, hit: Hit, *, english: bool = True, drop_helper: bool = True) -> list[list[Line]]:
+        """A label's value as paragraphs of lines, without chrome, site helper text or foreign-script lines."""
+        paras: list[list[Line]] = []
+        cur: list[Line] = []
+        inline = hit.value is not None
+        for line in self.value_lines(hit):
+            if not line.text:
+                if cur:
+                    paras.append(cur)
+                    cur = []
+                continue
+            if (not inline and is_chrome(line.text)) or (english and is_foreign(line.text)):
+                if cur:
+                    paras.append(cur)
+                    cur = []
+                continue
+            cur.append(line)
+        if cur:
+            paras.append(cur)
+        if drop_helper and paras and len(paras[0]) == 1 and is_site_helper(paras[0][0].text):
+            paras = paras[1:]
+        return paras
+
+    def scalar(self, hit: Hit) -> tuple[str, list[list[int]]] | None:
+        """A label's single value: the first paragraph, joined, with its evidence spans."""
+        paras = self.paragraphs(hit)
+        if not paras:
+            return None
+        lines = paras[0][:6]
+        text = " ".join(line.text for line in lines).replace(" | ", "; ").strip(" |")
+        return (text, [[line.start, line.end] for line in lines]) if text else None
+
+    def items(self, hit: Hit) -> list[tuple[str, int, int]]:
+        """A label's value as list items: one per line, ``;``-separated parts split."""
+        out: list[tuple[str, int, int]] = []
+        for para in self.paragraphs(hit):
+            for line in para:
+                pos = line.start
+                for part in re.split(r"\s*[;|]\s*", line.text):
+                    i = self.text.find(part, pos, line.end + 1) if part else -1
+                    if part and i >= 0:
+                        out.append((part, i, i + len(part)))
+                        pos = i + len(part)
+        return out
+
+    def first_scalar(self, *slots: str) -> tuple[str, str, list[list[int]]] | None:
+        """The first non-empty own value among ``slots`` (in the order given): (slot, value, spans)."""
+        for slot in slots:
+            for hit in self.own_hits(slot):
+                v = self.scalar(hit)
+                if v:
+                    return slot, v[0], v[1]
+        return None

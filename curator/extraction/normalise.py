@@ -1,0 +1,265 @@
+"""Raw registry words to the vocabularies of fields.md: status, phase, study type, sex, ages, dates, numbers."""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------- status
+# Ordered: the first pattern that matches wins, so specific phrases come before the
+# words they contain ("not yet recruiting" before "recruiting", "study complete" before
+# "recruiting complete").
+_STATUS_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), s)
+    for p, s in (
+        (r"enrol+ing by invitation|by invitation", "ENROLLING_BY_INVITATION"),
+        (r"not yet recruiting|not recruiting yet|not yet open|recruit\w* pending|recruiting planned|"
+         r"pre-?recruitment|authori[sz]ed,? (?:recruitment )?pending|^pending\b|^planned\b|not yet started", "NOT_YET_RECRUITING"),
+        (r"temporarily (?:not available|unavailable)", "TEMPORARILY_NOT_AVAILABLE"),
+        (r"no longer available", "NO_LONGER_AVAILABLE"),
+        (r"approved for marketing", "APPROVED_FOR_MARKETING"),
+        (r"\bwithheld\b", "WITHHELD"),
+        (r"withdrawn|cancel+ed|not authori[sz]ed|prohibited|zurückgezogen", "WITHDRAWN"),
+        (r"suspend|halted|temporarily halted|unterbrochen", "SUSPENDED"),
+        (r"terminated|stopped|prematurely ended|ended early|revoked|abgebrochen|discontinued|early termination",
+         "TERMINATED"),
+        (r"study complete|follow[- ]?up complete|trial complete|studie abgeschlossen", "COMPLETED"),
+        (r"active,? not recruiting|ongoing,? not recruiting|not recruiting|no longer recruiting|closed to (?:recruitment|accrual)"
+         r"|recruitment (?:ended|closed|complete)|recruiting complete|follow[- ]?up continuing|closed\b"
+         r"|enrolment closed|enrollment closed|recruitment finished", "ACTIVE_NOT_RECRUITING"),
+        (r"complete|concluded|\bended\b|finished|abgeschlossen", "COMPLETED"),
+        (r"recruiting|\bopen\b|restarted|enrol+ing|rekrutierend|recruitment ongoing|recruiting ongoing", "RECRUITING"),
+        (r"unknown", "UNKNOWN"),
+        (r"\bavailable\b", "AVAILABLE"),
+    )
+)
+
+
+def normalise_status(raw: str) -> str | None:
+    """The API v2 overall-status word for a registry's status words, or None if not recognised."""
+    s = raw.lower().replace("_", " ")[:200]
+    for pattern, status in _STATUS_RULES:
+        if pattern.search(s):
+            return status
+    return None
+
+
+# ---------------------------------------------------------------------------- phase
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_PHASE_WORD_RE = re.compile(r"phase|fase|phasen?|第")
+_PHASE_NUM_RE = re.compile(r"(?<![a-z0-9])(iv|iii|ii|i|[0-4])(?:[ab])?(?![a-z0-9])")
+_NA_RE = re.compile(r"not applicable|\bn/?a\b|^na$|non-?applicable|nicht zutreffend|not specified|^none$|^0?$")
+_EARLY_RE = re.compile(r"early phase|phase 0|phase0|early_phase1")
+
+
+def normalise_phase(raw: str) -> str | None:
+    """The API v2 phase (``PHASE2``, ``PHASE2/PHASE3``, ``NA`` ...) for written phase words, else None."""
+    s = raw.lower().replace("_", " ").strip()[:120]
+    if not s:
+        return None
+    if _EARLY_RE.search(s):
+        return "EARLY_PHASE1"
+    m = _PHASE_WORD_RE.search(s)
+    tail = s[m.end():] if m else s
+    # "phase4" / "phase2/phase3": separate the digits from the word.
+    tail = tail.replace("phase", " ")
+    nums: list[int] = []
+    for tok in _PHASE_NUM_RE.finditer(tail[:40]):
+        word = tok.group(1)
+        n = _ROMAN[word] if word in _ROMAN else int(word)
+        if n == 0:
+            return "EARLY_PHASE1"
+        if n not in nums:
+            nums.append(n)
+        if len(nums) == 2:
+            break
+    if not nums:
+        return "NA" if _NA_RE.search(s) else None
+    nums.sort()
+    if len(nums) == 1:
+        return f"PHASE{nums[0]}"
+    if nums in ([1, 2], [2, 3]):
+        return f"PHASE{nums[0]}/PHASE{nums[1]}"
+    return None
+
+
+# ---------------------------------------------------------------------------- study type, sex
+def normalise_study_type(raw: str) -> str | None:
+    """INTERVENTIONAL / OBSERVATIONAL / EXPANDED_ACCESS for a written study type, else None."""
+    s = raw.lower()[:200]
+    if "expanded access" in s or "expanded_access" in s or "compassionate" in s:
+        return "EXPANDED_ACCESS"
+    if "observational" in s or "beobachtung" in s or "cohort study" in s or "case-control" in s:
+        return "OBSERVATIONAL"
+    if "interventional" in s or "intervention" in s or "clinical trial of" in s or "interventionell" in s:
+        return "INTERVENTIONAL"
+    return None
+
+
+_ALL_SEX_RE = re.compile(
+    r"\b(?:all|both|any)\b|male and female|female and male|males and females|females and males|men and women"
+    r"|women and men|männlich und weiblich|beide|男女|^m/f$|^f/m$|diverse"
+)
+
+
+def normalise_sex(raw: str) -> str | None:
+    """ALL / FEMALE / MALE for a written eligible sex, else None."""
+    s = raw.lower().strip()[:80]
+    if not s:
+        return None
+    if _ALL_SEX_RE.search(s):
+        return "ALL"
+    if re.search(r"\b(?:female|females|women|woman|girls?|weiblich|frauen)\b|^f$|女性|女", s):
+        return "FEMALE"
+    if re.search(r"\b(?:male|males|men|man|boys?|männlich|männer)\b|^m$|男性|男", s):
+        return "MALE"
+    return None
+
+
+# ---------------------------------------------------------------------------- ages
+_UNITS = {
+    "y": "Years", "yr": "Years", "yrs": "Years", "year": "Years", "years": "Years", "age": "Years", "jahre": "Years",
+    "jahr": "Years", "歳": "Years", "岁": "Years", "m": "Months", "mo": "Months", "mos": "Months", "month": "Months",
+    "months": "Months", "monate": "Months", "w": "Weeks", "wk": "Weeks", "wks": "Weeks", "week": "Weeks",
+    "weeks": "Weeks", "d": "Days", "day": "Days", "days": "Days", "tage": "Days", "h": "Hours", "hours": "Hours",
+}
+_AGE_RE = re.compile(
+    r"(\d{1,3})(?:[.,]0+)?\s*(years?|yrs?|y|months?|mos?|m|weeks?|wks?|w|days?|d|hours?|h|age|jahre?|monate|tage|歳|岁)?"
+    r"(?:\(s\))?(?![a-z])",
+    re.I,
+)
+_NO_LIMIT_RE = re.compile(r"no limit|no age limit|not applicable|\bn/?a\b|none|no maximum|no minimum|keine", re.I)
+
+
+def _fmt_age(num: str, unit: str | None) -> str:
+    u = _UNITS.get((unit or "years").lower(), "Years")
+    n = int(num)
+    if n == 1:
+        u = u[:-1]
+    return f"{n} {u}"
+
+
+def normalise_age(raw: str) -> str | None:
+    """``18 Years`` / ``6 Months`` for a written age limit ("18Y", "18.00 Year(s)", ">= 20age old"), else None."""
+    s = raw.strip()[:80]
+    if not s or _NO_LIMIT_RE.search(s):
+        return None
+    m = _AGE_RE.search(s)
+    if not m:
+        return None
+    return _fmt_age(m.group(1), m.group(2))
+
+
+_RANGE_RE = re.compile(
+    r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?\s*(?:to|-|–|—|and)\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)",
+    re.I,
+)
+_OLDER_RE = re.compile(r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)\s*(?:and|or)\s*(?:older|over|above)|"
+                       r"(?:≥|>=|over|above|at least|aged)\s*(\d{1,3})\s*(years?|yrs?|y|months?)?", re.I)
+_UPTO_RE = re.compile(r"(?:up to|under|below|≤|<=|younger than)\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?", re.I)
+
+
+def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
+    """(min, max) ages from "18 Years to 65 Years", "18-65 years", "18 years and older", "up to 17 years"."""
+    s = raw[:120]
+    m = _RANGE_RE.search(s)
+    if m:
+        return _fmt_age(m.group(1), m.group(2) or m.group(4)), _fmt_age(m.group(3), m.group(4))
+    m = _OLDER_RE.search(s)
+    if m:
+        if m.group(1):
+            return _fmt_age(m.group(1), m.group(2)), None
+        return _fmt_age(m.group(3), m.group(4)), None
+    m = _UPTO_RE.search(s)
+    if m:
+        return None, _fmt_age(m.group(1), m.group(2))
+    return None, None
+
+
+# ---------------------------------------------------------------------------- numbers
+_INT_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?![\d.]*\s*(?:%|mg|years?))")
+_LEADING_WORDS_RE = re.compile(
+    r"^\s*(?:(?:actual|anticipated|estimated|target|planned|approximately|approx\.?|about|total|n\s*=|"
+    r"participants?|enrol+ment|sample size|[:=\-])\s*)*", re.I
+)
+
+
+def parse_count(raw: str) -> int | None:
+    """The participant count at the start of a value ("15 participants", "120 (Actual)", "1,200"), else None."""
+    s = _LEADING_WORDS_RE.sub("", raw[:120])
+    m = _INT_RE.match(s.strip())
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", m.group(1))
+    n = int(digits)
+    return n if 0 < n < 50_000_000 else None
+
+
+# ---------------------------------------------------------------------------- dates
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12, "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "januar": 1, "februar": 2, "märz": 3, "mai": 5,
+    "juni": 6, "juli": 7, "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}
+_MON = r"(jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?" \
+       r"|sept?(?:ember)?|oct(?:ober)?|oktober|nov(?:ember)?|dec(?:ember)?|dezember)\.?"
+_DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("cjk", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")),
+    ("dmy_text", re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*" + _MON + r"[\s\-/.,]*((?:19|20)\d{2})(?!\d)", re.I)),
+    ("mdy_text", re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)", re.I)),
+    ("my_text", re.compile(r"(?<![a-z])" + _MON + r"[\s,\-/]*((?:19|20)\d{2})(?!\d)", re.I)),
+    ("dmy", re.compile(r"(?<![\d/.-])(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})(?!\d)")),
+    ("ym", re.compile(r"(?<![\d/.-])((?:19|20)\d{2})[-/.](\d{1,2})(?![\d/.-]*\d)")),
+    ("y", re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])")),
+)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_date(raw: str) -> tuple[str, int, int] | None:
+    """The first date in ``raw`` as ISO 8601 at the precision written, with its span in ``raw``.
+
+    Understands 2010-01-31, 2010/01/31, 31/01/2010 (day first unless impossible),
+    31.01.2010, 17 Sep 2021, Jan 31, 2010, September 2018, 2011-08, 2020年4月1日 and 2003.
+    """
+    s = raw[:200]
+    best: tuple[str, int, int] | None = None
+    for kind, pattern in _DATE_RES:
+        m = pattern.search(s)
+        if not m or (best is not None and m.start() >= best[1]):
+            continue
+        g = m.groups()
+        iso: str | None
+        if kind == "ymd":
+            iso = _iso(int(g[0]), int(g[1]), int(g[2]))
+        elif kind == "cjk":
+            iso = _iso(int(g[0]), int(g[1]), int(g[2]) if g[2] else None)
+        elif kind == "dmy_text":
+            iso = _iso(int(g[2]), _MONTHS.get(g[1].lower().rstrip("."), 0), int(g[0]))
+        elif kind == "mdy_text":
+            iso = _iso(int(g[2]), _MONTHS.get(g[0].lower().rstrip("."), 0), int(g[1]))
+        elif kind == "my_text":
+            iso = _iso(int(g[1]), _MONTHS.get(g[0].lower().rstrip("."), 0))
+        elif kind == "dmy":
+            a, b = int(g[0]), int(g[1])
+            # Registries outside the US write the day first; a month above 12 means US order.
+            iso = _iso(int(g[2]), a, b) if b > 12 else _iso(int(g[2]), b, a)
+        elif kind == "ym":
+            iso = _iso(int(g[0]), int(g[1]))
+        else:
+            iso = _iso(int(g[0]))
+        if iso:
+            best = (iso, m.start(), m.end())
+    return best

@@ -1,0 +1,149 @@
+"""PICO phrases from running text: who, what, against what, measured how.
+
+Labelled sections are read by the engine; these finders work on sentences of the
+titles and summary, and return short phrases (at most ~300 characters) with spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.terms import annotate_abbreviations, find_drugs
+from curator.extraction.textutil import clip
+
+Span = tuple[int, int]
+Found = tuple[str, int, int]
+
+_POP_RE = re.compile(
+    r"\b(?:patients?|children|adults?|participants?|subjects?|people|persons?|individuals?|women|men|infants?|neonates?"
+    r"|adolescents?|volunteers?|girls|boys|newborns?|pregnant women|survivors?)\b"
+    r"(?:\s+(?:aged?|between|of|from)\s+[^,.;\n]{1,40}?)?"
+    r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with)"
+    r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
+    re.I,
+)
+_PHRASE_STOP_RE = re.compile(
+    r"\s(?:will|were|are|was|is|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
+    r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
+    r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)[.;](?=\s|$)|:\s|\n\s*\n|,\s+(?:and|but|which|we|while)\b",
+    re.I,
+)
+_OF_RE = re.compile(
+    r"\b(?:efficacy|effectiveness|effects?|safety|tolerability|evaluation|assessment|study|trial|use|role|impact"
+    r"|comparison|administration|benefits?|feasibility|pharmacokinetics|value)"
+    r"(?:\s+and\s+(?:safety|efficacy|tolerability|effectiveness|feasibility))?\s+of\s+",
+    re.I,
+)
+_OF_END_RE = re.compile(
+    r"\s+(?:in|for|on|among|amongst|to\s+treat|in\s+the\s+treatment\s+of|versus|vs\.?|compared|as|among|at|with\s+or)\s"
+    r"|[,;:.()](?=\s|$)|\n|,",
+    re.I,
+)
+_AFTER_RE = re.compile(
+    r"\b(?:after|with|following|using|by)\s+([\w\-]+(?:\s+[\w\-]+){0,4}?)\s+(?:treatment|therapy|administration"
+    r"|injections?|infusions?)\b",
+    re.I,
+)
+_TREAT_FOR_RE = re.compile(r"^(.{3,120}?)\s+(?:treatment|therapy)\s+(?:for|of|in)\s", re.I)
+_COMP_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|in\s+comparison\s+(?:with|to))\s+", re.I)
+_COMP_WORDS_RE = re.compile(
+    r"placebo|sham|usual care|standard (?:of )?care|standard (?:treatment|therapy)|no (?:treatment|intervention)"
+    r"|\bcontrol\b|vehicle|best supportive care|wait(?:ing)?[- ]?list|saline|conventional|routine care|active comparator",
+    re.I,
+)
+_PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
+_OUTCOME_RE = re.compile(
+    r"\bprimary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\b"
+    r"(?:\s+(?:will\s+be|was|is|were|are|included?|includes|consists?\s+of|being|of\s+the\s+(?:study|trial)"
+    r"\s+(?:is|was|will\s+be)))?\s*[:=]?\s*",
+    re.I,
+)
+
+
+def _phrase(text: str, start: int, limit: int = 300) -> Found | None:
+    """The phrase starting at ``start`` up to the next clause or sentence end."""
+    m = _PHRASE_STOP_RE.search(text, start, min(len(text), start + limit + 100))
+    end = m.start() if m else min(len(text), start + limit)
+    raw = text[start:end].rstrip(" ,")
+    if len(raw) < 3:
+        return None
+    return clip(raw, limit), start, start + len(raw)
+
+
+def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str]) -> Found | None:
+    """``patients with <condition> who ...``: the first such phrase naming a studied condition, else the first."""
+    found: list[Found] = []
+    for s, e in zones:
+        for m in _POP_RE.finditer(text, s, e):
+            ph = _phrase(text, m.start())
+            if ph:
+                found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
+            if len(found) >= 12:
+                break
+    if not found:
+        return None
+    keys = [c.lower() for c in conditions if c]
+    keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
+    for ph in found:
+        low = ph[0].lower()
+        if any(k and k in low for k in keys):
+            return ph
+    return found[0] if not keys else None
+
+
+def title_intervention(title: str, offset: int) -> Found | None:
+    """The X of "Efficacy of X in Y", "X treatment for Y", "... after X treatment" in a title."""
+    m = _OF_RE.search(title)
+    if m:
+        end = _OF_END_RE.search(title, m.end())
+        stop = end.start() if end else len(title)
+        x = title[m.end():stop].strip()
+        if 2 < len(x) <= 150:
+            return x, offset + m.end(), offset + m.end() + len(x)
+    m2 = _AFTER_RE.search(title)
+    if m2:
+        return m2.group(1), offset + m2.start(1), offset + m2.end(1)
+    m3 = _TREAT_FOR_RE.search(title)
+    if m3 and len(m3.group(1).split()) <= 8:
+        return m3.group(1), offset + m3.start(1), offset + m3.end(1)
+    return None
+
+
+def summary_intervention(text: str, zones: list[Span]) -> Found | None:
+    """The X of "efficacy and safety of X, ..." in the summary."""
+    for s, e in zones:
+        for m in _OF_RE.finditer(text, s, e):
+            end = _OF_END_RE.search(text, m.end(), min(e, m.end() + 200))
+            stop = end.start() if end else min(e, m.end() + 120)
+            x = text[m.end():stop].strip()
+            if 2 < len(x) <= 120 and any(True for _ in find_drugs(x, 1)):
+                return x, m.end(), m.end() + len(x)
+    return None
+
+
+def comparator(text: str, zones: list[Span]) -> Found | None:
+    """The control named after "compared with / versus", or "placebo" of "placebo-controlled"."""
+    for s, e in zones:
+        for m in _COMP_RE.finditer(text, s, e):
+            end = _OF_END_RE.search(text, m.end(), min(e, m.end() + 120))
+            stop = end.start() if end else min(e, m.end() + 80)
+            x = text[m.end():stop].strip()
+            if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
+                return clip(x, 200), m.end(), m.end() + len(x)
+        m2 = _PLACEBO_CTRL_RE.search(text, s, e)
+        if m2:
+            return m2.group(1).lower(), m2.start(1), m2.end(1)
+    return None
+
+
+def outcome(text: str, zones: list[Span]) -> Found | None:
+    """The phrase after "the primary endpoint/outcome (will be) ..."."""
+    for s, e in zones:
+        m = _OUTCOME_RE.search(text, s, e)
+        if m:
+            end = text.find(". ", m.end(), min(e, m.end() + 400))
+            stop = end if end >= 0 else min(e, m.end() + 300)
+            raw = text[m.end():stop].strip(" .")
+            if len(raw) >= 3:
+                return clip(raw, 300), m.end(), m.end() + len(raw)
+    return None

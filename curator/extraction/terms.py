@@ -1,0 +1,176 @@
+"""Conditions, drug names and abbreviations found in running text (titles, summaries)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Head nouns of condition names; the words before them (up to four) complete the name.
+_DISEASE_HEAD_RE = re.compile(
+    r"\b(?:diseases?|syndromes?|disorders?|arthritis|cancers?|carcinomas?|tumou?rs?|lymphomas?|leuka?emias?|myelomas?"
+    r"|melanomas?|sarcomas?|lupus|diabetes|hypertension|asthma|infections?|failure|injury|injuries|pain|vasculitis"
+    r"|sclerosis|fibrosis|hepatitis|pneumonia|stroke|dementia|depression|obesity|psoriasis|dermatitis|colitis"
+    r"|covid-19|sepsis|ana?emia|epilepsy|migraine|osteoporosis|gout|nephritis|nephropathy|neuropathy|cardiomyopathy"
+    r"|insufficiency|urticaria|spondylitis|spondyloarthritis|uveitis|fever|pericarditis|myocarditis|thrombosis"
+    r"|schizophrenia|autism|insomnia|osteoarthritis|glaucoma|cataract|retinopathy|hiv|malaria|tuberculosis"
+    r"|influenza|fractures?|ulcers?|eczema|acne|alopecia|copd|crohn's disease|parkinson's disease|alzheimer's disease"
+    r"|atherosclerosis|cirrhosis|pancreatitis|mucositis|neoplasms?|dysfunction|deficiency|anxiety|addiction"
+    r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation)\b",
+    re.I,
+)
+_EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
+                        re.I)
+_STOP_BEFORE = frozenset(
+    ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls"]
+)
+# Words that say how severe or how far along the condition is, not which condition it is.
+_MODIFIERS = frozenset(
+    ["refractory", "active", "severe", "moderate", "mild", "moderate-to-severe", "advanced", "early", "recurrent", "relapsed", "persistent", "established", "newly", "diagnosed", "resistant", "treatment-resistant", "uncontrolled", "symptomatic", "adult", "paediatric", "pediatric", "juvenile-onset"]
+)
+
+
+def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
+    """Condition names in ``text`` ("complex regional pain syndrome", "Kawasaki Disease") with spans."""
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    covered = -1
+    for m in _DISEASE_HEAD_RE.finditer(text[:20000]):
+        if m.start() < covered:
+            continue
+        end = m.end()
+        while True:
+            ext = _EXTEND_RE.match(text, end)
+            if not ext:
+                break
+            end = ext.end()
+        # Walk back over the words that qualify the head noun.
+        start = m.start()
+        before = text[max(0, start - 80):start]
+        words = re.findall(r"[A-Za-z][\w'\-]*\s*$|[A-Za-z][\w'\-]*\s+", before)
+        for taken, w in enumerate(reversed(words)):
+            bare = w.strip().lower()
+            if bare in _STOP_BEFORE or taken >= 4 or not re.fullmatch(r"[a-z][\w'\-]*", bare):
+                break
+            start -= len(w)
+        # The walk back must only cross word characters and spaces of this sentence.
+        while start < m.start() and text[start:m.start()].split() and \
+                text[start:m.start()].split()[0].lower() in _MODIFIERS:
+            start += len(text[start:m.start()].split()[0])
+            while start < m.start() and text[start] == " ":
+                start += 1
+        name = text[start:end].strip()
+        covered = end
+        low = name.lower()
+        if low in ("pain", "failure", "injury", "dysfunction", "infection", "fever", "disease", "syndrome",
+                   "disorder", "cancer", "deficiency"):
+            continue
+        if low not in seen and "\n" not in name:
+            seen.add(low)
+            out.append((name, start, start + len(name)))
+            if len(out) >= limit:
+                break
+    return out
+
+
+# Drug names: common INN stems and a short list of frequent drugs without a telling stem.
+_DRUG_RE = re.compile(
+    r"\b[A-Za-z][a-z]{2,}(?:mab|nib|kinra|cept|lidomide|amine|caine|parin|pril|sartan|olol|statin|azole|cillin|mycin"
+    r"|floxacin|cycline|vir|sone|olone|trexate|platin|taxel|rubicin|dronate|gliflozin|gliptin|glutide|azepam|oxetine"
+    r"|profen|fenac|prazole|tidine|setron|lukast|terol|limus|sporin|dipine|semide|thiazide|conazole|fungin|oxone"
+    r"|zolam|pam|barbital|triptan|tropium|orphine|adone|phylline|quine|semide|dronate|tinib|ciclib|parib)\b"
+    r"|\b(?:aspirin|paracetamol|acetaminophen|metformin|insulin|warfarin|heparin|colchicine|melatonin|ivermectin"
+    r"|gabapentin|pregabalin|amitriptyline|naltrexone|buprenorphine|tramadol|fentanyl|nicotine|caffeine|lithium"
+    r"|azathioprine|mycophenolate|cyclophosphamide|ciclosporin|cyclosporine|leflunomide|sulfasalazine|apremilast"
+    r"|botulinum toxin(?: type a)?|vitamin [a-k]\d?|omega-3|probiotics?|immunoglobulins?|ivig|bisphosphonates?"
+    r"|corticosteroids?|oxytocin|misoprostol|letrozole|tamoxifen|clopidogrel|ticagrelor|apixaban|rivaroxaban"
+    r"|dabigatran|edoxaban|digoxin|levothyroxine|ondansetron|midazolam|propofol|dexmedetomidine|esketamine"
+    r"|mesotherapy|acupuncture|physiotherapy|cognitive behavio(?:u)?ral therapy)\b",
+    re.I,
+)
+_NOT_DRUGS = frozenset(
+    ["examine", "examines", "famine", "amine", "amines", "histamine", "stimulus", "cholesterol", "concept", "except", "accept", "intercept", "percept", "precept", "response", "person", "reason", "season", "poison", "prison", "lesson", "unison", "mason", "bison", "diamine", "vitamine", "provir", "cept", "clamp", "program", "diagram", "spam", "exam", "team"]
+)
+
+
+def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
+    """Drug (and a few non-drug intervention) names in ``text``, in order, with spans."""
+    n = 0
+    for m in _DRUG_RE.finditer(text[:30000]):
+        if m.group(0).lower() in _NOT_DRUGS:
+            continue
+        yield m.group(0), m.start(), m.end()
+        n += 1
+        if n >= limit * 4:
+            return
+
+
+def top_drugs(text: str, limit: int = 3) -> list[tuple[str, int, int]]:
+    """The most mentioned drug names (ties in order of first mention), first mention's span."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[str, int, int]] = {}
+    for name, s, e in find_drugs(text, limit=10):
+        key = name.lower()
+        if key in ("immunoglobulin", "immunoglobulins", "ivig", "corticosteroid", "corticosteroids"):
+            continue  # usually standard care or background, rarely the tested drug
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, (name, s, e))
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k][1]))[:limit]
+    return sorted((first[k] for k in ranked), key=lambda x: x[1])
+
+
+# Abbreviations defined in the text: "intravenous immunoglobulins (IVIG)".
+_ABBR_RE = re.compile(r"([A-Za-z][\w\-]*(?:\s+[A-Za-z0-9][\w\-]*){0,6})\s?\(([A-Z][A-Za-z0-9\-]{1,9})\)")
+
+
+def _long_form(words: str, abbr: str) -> str | None:
+    """Schwartz–Hearst: the shortest tail of ``words`` whose letters spell ``abbr``."""
+    s = words.lower()
+    a = [c for c in abbr.lower() if c.isalnum()]
+    i = len(s) - 1
+    for j in range(len(a) - 1, -1, -1):
+        c = a[j]
+        while i >= 0 and (s[i] != c or (j == 0 and i > 0 and s[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    start = s.rfind(" ", 0, i + 1) + 1
+    long = words[start:].strip()
+    if len(long.split()) > len(a) + 2 or len(long) <= len(abbr):
+        return None
+    return long
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation -> long form, for the abbreviations ``text`` defines."""
+    out: dict[str, str] = {}
+    for m in _ABBR_RE.finditer(text[:30000]):
+        abbr = m.group(2)
+        if abbr in out or sum(c.isupper() for c in abbr) < 2:
+            continue
+        long = _long_form(m.group(1), abbr)
+        if long:
+            out[abbr] = long
+    return out
+
+
+def annotate_abbreviations(phrase: str, abbrs: dict[str, str], limit: int = 3) -> str:
+    """``phrase`` with defined abbreviations spelled out and long forms given their abbreviation."""
+    done = 0
+    low = phrase.lower()
+    for abbr, long in abbrs.items():
+        if done >= limit:
+            break
+        has_abbr = re.search(r"\b" + re.escape(abbr) + r"\b", phrase, re.I)
+        i = low.find(long.lower())
+        if i >= 0 and not has_abbr:
+            j = i + len(long)
+            phrase = phrase[:j] + f" ({abbr})" + phrase[j:]
+            low = phrase.lower()
+            done += 1
+        elif has_abbr and i < 0:
+            j = has_abbr.end()
+            phrase = phrase[:j] + f" ({long})" + phrase[j:]
+            low = phrase.lower()
+            done += 1
+    return phrase
