@@ -148,11 +148,15 @@ def check_command_line(context: dict) -> str:
 
 
 def check_window(context: dict) -> str:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon, QImage
     from PySide6.QtWidgets import QApplication
 
     from resources import resource_path
 
+    # Settings (the registry on Windows, plists on macOS) go to the throw-away folder too.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(context["folder"] / "settings"))
     app = QApplication.instance() or QApplication([sys.argv[0]])
     if app.platformName() != "offscreen":
         raise SelfTestFailure(f"Qt platform is {app.platformName()!r}, expected 'offscreen'")
@@ -166,9 +170,65 @@ def check_window(context: dict) -> str:
     return open_window_offscreen(ui.app, context["review_path"])
 
 
-def open_window_offscreen(gui, review_path: Path) -> str:
-    """Create the main window through ui.app, show it offscreen, let it paint, close it."""
-    raise SelfTestFailure("ui.app offers no way to create the main window yet")
+def open_window_offscreen(gui, review_path: Path, timeout: float = 30.0) -> str:
+    """Run ``gui.run(review_path)`` as the app does; once its main window shows and paints, close it.
+
+    ``run`` is the window's public entry point; it must reuse a QApplication that already exists
+    (``QApplication.instance() or QApplication(...)``) so that this check can watch the event loop.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication.instance()
+    started = time.perf_counter()
+    seen: dict = {}
+
+    def visible_windows() -> list:
+        return [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+
+    def inspect() -> None:
+        windows = visible_windows()
+        if not windows:
+            if time.perf_counter() - started > timeout:
+                others = [f"{type(w).__name__} {w.windowTitle()!r}" for w in app.topLevelWidgets() if w.isVisible()]
+                seen["error"] = (f"no main window within {timeout:.0f} s; visible: {', '.join(others) or 'nothing'}")
+                app.exit(1)
+            return
+        poll.stop()
+        window = windows[0]
+        seen["shown_ms"] = (time.perf_counter() - started) * 1000
+        app.processEvents()
+        picture = window.grab()
+        seen["title"], seen["size"] = window.windowTitle(), f"{window.width()}x{window.height()}"
+        if picture.isNull():
+            seen["error"] = "the main window did not paint"
+        for each in visible_windows():
+            each.close()
+        app.exit(0)
+
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(inspect)
+    poll.start()
+    try:
+        code = gui.run(review_path)
+    except SystemExit as stop:
+        code = stop.code
+    except RuntimeError as error:
+        raise SelfTestFailure(f"ui.app.run() failed: {error} (it must reuse an existing QApplication)") from error
+    finally:
+        poll.stop()
+    if "error" in seen:
+        raise SelfTestFailure(seen["error"])
+    if "title" not in seen:
+        raise SelfTestFailure(f"ui.app.run() returned {code!r} before its main window showed")
+    if code not in (0, None):
+        raise SelfTestFailure(f"ui.app.run() returned {code!r} after its window closed")
+    from curator import APP_NAME
+
+    if APP_NAME not in seen["title"]:
+        raise SelfTestFailure(f"the main window's title {seen['title']!r} does not name {APP_NAME}")
+    return f"main window {seen['title']!r} ({seen['size']}) shown and painted after {seen['shown_ms']:.0f} ms, closed"
 
 
 CHECKS: list[tuple[str, Callable[[dict], str]]] = [
@@ -181,8 +241,24 @@ CHECKS: list[tuple[str, Callable[[dict], str]]] = [
 ]
 
 
-def self_test() -> int:
+def self_test(limit: float = 180.0) -> int:
     """Run every check in a throw-away folder; 0 when all pass, 1 at the first failure."""
+    import threading
+
+    def give_up() -> None:  # a check that hangs (a modal dialog, a dead lock) must not hang the build
+        print(f"FAIL self-test: still running after {limit:.0f} s", flush=True)
+        os._exit(3)
+
+    watchdog = threading.Timer(limit, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return run_checks()
+    finally:
+        watchdog.cancel()
+
+
+def run_checks() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="curator-self-test-") as folder:
