@@ -1,0 +1,82 @@
+"""Commands that report a review: ``prisma`` (counts, checks, the diagram) and ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from curator.cli.common import open_or_fail, print_json, review_option
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.command("prisma")
+@review_option
+@click.option("--json", "as_json", is_flag=True, help="The counts as one JSON object (PRISMA2020 package keys).")
+@click.option("--png", "png", type=FILE, help="Draw the flow diagram to this PNG file.")
+@click.option("--svg", "svg", type=FILE, help="Draw the flow diagram to this SVG file.")
+def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, svg: Path | None) -> None:
+    """The PRISMA 2020 counts, computed from the records, with the checks of their arithmetic."""
+    from curator.export.output import ExportError
+    from curator.prisma import prisma_counts
+    from curator.prisma_diagram import box_texts, write_diagram
+
+    with open_or_fail(review_path, create=False) as review:
+        counts = prisma_counts(review)
+    for path, kind in ((png, "png"), (svg, "svg")):
+        if path is not None:
+            try:
+                write_diagram(counts, path, kind)
+            except ExportError as error:
+                raise click.ClickException(str(error)) from error
+            if not as_json:
+                click.echo(f"diagram written to {path}")
+    if as_json:
+        print_json(counts.as_dict())
+        return
+    for lines in box_texts(counts).values():
+        click.echo("\n".join(line.replace("\u00a0", " ") for line in lines))
+        click.echo("")
+    click.echo("Checks:")
+    for check in counts.checks:
+        mark = "ok " if check.ok else "NO "
+        click.echo(f"  {mark} {check.rule}: {check.left} vs {check.right}"
+                   + (f" ({check.explanation})" if check.explanation else ""))
+    for problem in counts.inconsistencies:
+        click.echo(f"  !   {problem}")
+
+
+@click.command("export")
+@review_option
+@click.option("--xlsx", type=FILE, help="The Excel workbook (PRISMA 2020, records, included, excluded, log, sources).")
+@click.option("--csv", "csv_path", type=FILE, help="Every record as CSV.")
+@click.option("--ris", type=FILE, help="The included records as RIS, for reference managers.")
+@click.option("--prisma-csv", "prisma_csv", type=FILE, help="The PRISMA2020 package's CSV template, filled in.")
+def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path | None, ris: Path | None,
+                   prisma_csv: Path | None) -> None:
+    """Export the review: give one or more of --xlsx, --csv, --ris, --prisma-csv."""
+    from curator.export import ExportError, export_csv, export_prisma_csv, export_ris, export_workbook
+    from curator.prisma import prisma_counts
+
+    if not any((xlsx, csv_path, ris, prisma_csv)):
+        raise click.UsageError("name at least one file: --xlsx, --csv, --ris or --prisma-csv")
+    with open_or_fail(review_path, create=False) as review:
+        try:
+            if xlsx is not None:
+                click.echo(f"workbook written to {export_workbook(review, xlsx)}")
+            counts = prisma_counts(review) if (csv_path or ris or prisma_csv) else None
+            if csv_path is not None:
+                click.echo(f"records written to {export_csv(review, csv_path, counts=counts)}")
+            if ris is not None:
+                click.echo(f"included records written to {export_ris(review, ris, counts=counts)}")
+            if prisma_csv is not None:
+                click.echo(f"PRISMA2020 template written to {export_prisma_csv(review, prisma_csv, counts=counts)}")
+        except ExportError as error:
+            raise click.ClickException(str(error)) from error
+
+
+def register(cli: click.Group) -> None:
+    """Add ``prisma`` and ``export`` to the command line."""
+    cli.add_command(prisma_command)
+    cli.add_command(export_command)

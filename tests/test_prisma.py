@@ -1,0 +1,137 @@
+"""PRISMA 2020 counts, checks and the diagram, on a review built by the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from curator.cli import cli
+from curator.prisma import INCLUDED, is_registry_id, prisma_counts, study_groups
+from curator.prisma_diagram import diagram_png_bytes, diagram_svg
+from curator.records import set_field
+from curator.screening import record_decision, set_decision_retracted
+from curator.store import Review
+from tests.export.built_review import add_source, build_review
+
+
+def test_every_box_counts_from_the_records(review: Review) -> None:
+    built = build_review(review)
+    data = prisma_counts(review).as_dict()
+    for key, expected in built["expected"].items():
+        assert data[key] == expected, key
+    assert data["database_specific_results"] == "PubMed, 10; Embase, 4"
+    assert data["register_specific_results"] == "ClinicalTrials.gov, 2"
+    assert data["records_excluded_reasons"] == {"wrong population": 1, "wrong study design": 1}
+    assert [s["duplicates"] for s in data["sources"]] == [0, 2, 0, 0]
+
+
+def test_pending_and_conflicts_are_named_not_counted(review: Review) -> None:
+    built = build_review(review)
+    counts = prisma_counts(review)
+    ids = built["ids"]
+    assert counts.as_dict()["conflicts"]["title_abstract"] == [ids["conflict"]]
+    assert counts.as_dict()["pending"] == {"title_abstract": [ids["pending"]], "full_text": [ids["embase_maybe"]]}
+    failing = {c.rule.split(": ", 1)[1]: c for c in counts.checks if not c.ok}
+    assert set(failing) == {"records screened − records excluded = reports sought for retrieval",
+                            "reports sought − reports not retrieved = reports assessed"}
+    sought = failing["records screened − records excluded = reports sought for retrieval"]
+    assert (sought.left, sought.right) == (10, 8)
+    assert f"({ids['pending']})" in sought.explanation and f"({ids['conflict']})" in sought.explanation
+    assert not counts.ok
+
+
+def test_arithmetic_holds_once_every_record_is_decided(review: Review) -> None:
+    built = build_review(review)
+    ids = built["ids"]
+    record_decision(review, ids["pending"], "exclude", reason="wrong outcome", reviewer="alice")
+    record_decision(review, ids["conflict"], "exclude", reason="wrong outcome", reviewer="alice")  # agree now
+    record_decision(review, ids["embase_maybe"], "exclude", reason="wrong outcome", stage="full-text", reviewer="bob")
+    counts = prisma_counts(review)
+    assert all(c.ok for c in counts.checks), [c for c in counts.checks if not c.ok]
+    assert counts.ok
+    d = counts.as_prisma2020_data()
+    assert d["records_screened"] - d["records_excluded"] == d["dbr_sought_reports"]
+    assert d["dbr_sought_reports"] - d["dbr_notretrieved_reports"] == d["dbr_assessed"]
+    assert d["dbr_assessed"] - sum(d["dbr_excluded"].values()) + counts.other.included_reports == d["new_reports"]
+
+
+def test_undone_decisions_and_duplicate_links_do_not_count(review: Review) -> None:
+    built = build_review(review)
+    ids = built["ids"]
+    latest = record_decision(review, ids["article"], "exclude", reason="wrong outcome", stage="full-text",
+                             reviewer="alice")
+    assert prisma_counts(review).outcomes[ids["article"]] != INCLUDED
+    set_decision_retracted(review, latest.id, True, reviewer="alice")
+    assert prisma_counts(review).outcomes[ids["article"]] == INCLUDED
+    with review.transaction() as session:
+        from sqlmodel import select
+
+        from curator.models import DuplicateLink
+
+        link = session.exec(select(DuplicateLink)).first()
+        assert link is not None
+        link.confirmed = False
+        session.add(link)
+    assert prisma_counts(review).dbr.duplicates == 1
+
+
+def test_curated_registry_ids_join_studies(review: Review) -> None:
+    built = build_review(review)
+    ids = built["ids"]
+    assert prisma_counts(review).new_studies == 3
+    set_field(review, ids["web_trial"], "ids", ["NCT07654321"], reviewer="alice")
+    counts = prisma_counts(review)
+    assert (counts.new_studies, counts.new_reports) == (2, 4)
+
+
+def test_study_groups_follow_chains_of_shared_registry_ids() -> None:
+    groups = study_groups({1: ["NCT00000001"], 2: ["NCT00000001", "ISRCTN1"], 3: ["ISRCTN1"], 4: ["PMID:1"],
+                           5: ["PMID:1"]})
+    assert groups[1] == groups[2] == groups[3] == 1
+    assert groups[4] != groups[5]  # a shared PMID is one document, not a registry id
+    assert is_registry_id("EudraCT:2021-000052-19") and not is_registry_id("DOI:10.1/x")
+
+
+def test_inconsistent_state_is_named(review: Review) -> None:
+    [a] = add_source(review, "Hand search", "other", [{"title": "From a colleague", "ids": []}])
+    [b] = add_source(review, "PubMed", "database", [{"title": "Only full text", "ids": []}])
+    record_decision(review, b, "include", stage="full-text", reviewer="alice")
+    problems = " ".join(prisma_counts(review).inconsistencies)
+    assert "kind 'other'" in problems
+    assert f"records {b} have a full-text decision but were not included" in problems
+
+
+def test_empty_review_counts_zero(review: Review) -> None:
+    counts = prisma_counts(review)
+    assert counts.as_prisma2020_data()["records_screened"] == 0 and counts.ok
+
+
+def test_diagram_svg_and_png(review: Review) -> None:
+    build_review(review)
+    counts = prisma_counts(review)
+    svg = diagram_svg(counts)
+    assert svg.startswith("<svg") and "Records screened (n\u00a0=\u00a012)" in svg
+    assert "Identification of studies via other methods" in svg and "wrong comparator" in svg
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(svg)  # well-formed
+    png = diagram_png_bytes(counts)
+    assert png.startswith(b"\x89PNG")
+
+
+def test_cli_prisma_json_and_drawings(review: Review, review_path: Path, tmp_path: Path) -> None:
+    build_review(review)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["prisma", "--review", str(review_path), "--json", "--png", str(tmp_path / "d.png"),
+                                 "--svg", str(tmp_path / "d.svg")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["records_screened"] == 12 and data["dbr_excluded"] == {"wrong population": 2, "wrong intervention": 1}
+    assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "d.svg").read_text()
+    text = runner.invoke(cli, ["prisma", "--review", str(review_path)])
+    assert text.exit_code == 0 and "NO " in text.output and "await title/abstract screening" in text.output
+    bad = runner.invoke(cli, ["prisma", "--review", str(review_path), "--png", str(tmp_path / "no" / "d.png")])
+    assert bad.exit_code != 0 and "does not exist" in bad.output
