@@ -1,0 +1,97 @@
+"""Every command of the window, declared once with its menu text and shortcut.
+
+Screening keys (single letters, digits, arrows) are "desk" commands: they act
+only when the focus is not in a text field (see ``ui/desk_keys.py``). The
+others work everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from curator.models import STAGES
+
+REASON_KEYS = 9
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    tip: str = ""
+    desk: bool = False  # a screening key, inactive while typing in a field
+
+
+COMMANDS: tuple[Command, ...] = (
+    # File
+    Command("new_review", "&New review…", ("Ctrl+N",), "Create a new, empty review file"),
+    Command("open_review", "&Open review…", ("Ctrl+O",), "Open a review file"),
+    Command("import_files", "&Import files…", ("Ctrl+I",), "Import documents and exports into this review"),
+    Command("import_folder", "Import &folder…", ("Ctrl+Shift+I",), "Import every file of a folder"),
+    Command("export_workbook", "&Export workbook…", ("Ctrl+E",), "Export the review to an Excel workbook"),
+    Command("quit", "&Quit", ("Ctrl+Q",), "Close Curator (everything is already saved)"),
+    # Edit
+    Command("undo", "&Undo", ("Ctrl+Z",)),
+    Command("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Command("find", "&Find…", ("Ctrl+F",), "Search titles and document text"),
+    Command("keywords", "&Keywords…", (), "Words to highlight for inclusion (green) and exclusion (red)"),
+    Command("reviewer", "Reviewer &name…", (), "Who you are: every decision carries your name"),
+    # Screening
+    Command("include", "&Include", ("I",), "Include this record", desk=True),
+    Command("exclude", "&Exclude", ("E",), "Exclude this record, then pick a reason with 1–9", desk=True),
+    Command("maybe", "&Maybe", ("M",), "Mark this record maybe", desk=True),
+    Command("note", "Add &note…", ("N",), "Write a note on this record", desk=True),
+    Command("tag", "Add &tag…", ("T",), "Tag this record", desk=True),
+    Command("next_record", "Ne&xt record", ("J", "Down"), desk=True),
+    Command("previous_record", "&Previous record", ("K", "Up"), desk=True),
+    Command("next_unscreened", "Next &unscreened record", ("U",), desk=True),
+    Command("search", "&Search…", ("/",), "Search titles and document text", desk=True),
+    Command("back_to_list", "Back to the &list", ("Esc",), "Leave the field and screen with the keys"),
+    *(Command(f"stage_{i}", stage.replace("-", "/").replace("title/abstract", "Title/abstract")
+              .replace("full/text", "Full text") + " stage", (f"Ctrl+{i + 1}",)) for i, stage in enumerate(STAGES)),
+    *(Command(f"reason_{n}", f"Reason {n}", (str(n),), desk=True) for n in range(1, REASON_KEYS + 1)),
+)
+
+
+class Actions(QObject):
+    """The window's QActions by command name: ``actions["include"]``."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+        for command in COMMANDS:
+            action = QAction(command.text, parent)
+            action.setObjectName(command.name)
+            if command.shortcuts:
+                action.setShortcuts([QKeySequence(s) for s in command.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if command.tip:
+                action.setStatusTip(command.tip)
+                shortcut = f" ({command.shortcuts[0]})" if command.shortcuts else ""
+                action.setToolTip(command.tip + shortcut)
+            if command.desk:
+                # A held key must not decide twice: no auto-repeat for screening keys.
+                action.setAutoRepeat(False)
+            self._actions[command.name] = action
+        self["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        for name in ("stage_0", "stage_1"):
+            self[name].setCheckable(True)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    def desk_keys(self) -> set[int]:
+        """The key combinations of desk commands (as ``QKeyCombination.toCombined()`` values)."""
+        keys: set[int] = set()
+        for command in COMMANDS:
+            if command.desk:
+                for shortcut in command.shortcuts:
+                    keys.add(QKeySequence(shortcut)[0].toCombined())  # type: ignore[index]
+        return keys

@@ -1,0 +1,94 @@
+"""Starting the window: ``curator-gui [REVIEW]`` and ``curator gui`` both end up in :func:`run`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from curator import APP_ID, APP_NAME, __version__
+from resources import resource_path
+from ui.settings import APPLICATION, ORGANISATION, DeskSettings
+
+
+def application() -> QApplication:
+    """The running QApplication, created (with Curator's names, icon and style) when there is none."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    for candidate in (resource_path("icons", "curator.svg"), resource_path("icons", "curator.png")):
+        if candidate.exists():
+            app.setWindowIcon(QIcon(str(candidate)))
+            break
+    style = resource_path("styles", "curator.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def ask_reviewer(settings: DeskSettings) -> str | None:
+    """The reviewer's name: remembered, from ``CURATOR_REVIEWER``, or asked once (None if they cancel)."""
+    name = settings.reviewer()
+    if name:
+        return name
+    from ui.dialogs.reviewer_name import ReviewerNameDialog
+
+    dialog = ReviewerNameDialog()
+    if not dialog.exec() or not dialog.reviewer():
+        return None
+    settings.set_reviewer(dialog.reviewer())
+    return dialog.reviewer()
+
+
+def run(review_path: Path | None) -> int:
+    """Open the window on ``review_path`` (the last review, else the default one, when None); the exit code."""
+    started = time.perf_counter()
+    app = application()
+    settings = DeskSettings()
+    reviewer = ask_reviewer(settings)
+    if reviewer is None:
+        return 1
+    from ui.main_window import MainWindow  # loads the core (SQLAlchemy) once Qt is up
+
+    window = MainWindow(reviewer, settings)
+    window.show()
+    if review_path is None:
+        last = settings.last_review()
+        if last is not None and last.exists():
+            review_path = last
+    if review_path is None:
+        from curator.store import default_review_path
+
+        review_path = default_review_path()
+
+    def open_first() -> None:
+        window.open_review(Path(review_path))
+        window.statusBar().showMessage(f"Opened in {time.perf_counter() - started:.2f} s", 4000)
+
+    # Paint the window first, then read the review.
+    QTimer.singleShot(0, open_first)
+    return app.exec()
+
+
+def main() -> None:
+    """The ``curator-gui`` entry point: ``curator-gui [REVIEW]``."""
+    arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if any(a in ("-h", "--help") for a in sys.argv[1:]):
+        print("usage: curator-gui [REVIEW FILE]\n\nOpen Curator's window on a review (the last one when none "
+              "is named).")
+        raise SystemExit(0)
+    raise SystemExit(run(Path(arguments[0]).expanduser() if arguments else None))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""The screening session behind the window: one review, one reviewer, one stage, the undo history.
+
+It calls the core (every change is written at once), keeps track of which
+records are still to screen and guards against a decision made twice by a
+repeated key. It owns no widgets; the main window shows what it reports.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from curator import desk, records, screening
+from curator.records import FieldChange, NoteView, RecordView
+from curator.screening import DecisionView, Verdict
+from curator.store import Review
+from curator.undo import Step, UndoHistory
+
+# After a decision moves the desk on, the same key arriving this soon after is a repeat, not a new decision.
+SETTLE_SECONDS = 0.15
+
+
+class CurationDesk(QObject):
+    """Emits ``history_changed`` whenever what Undo / Redo would do changes."""
+
+    history_changed = Signal()
+
+    def __init__(self, review: Review, reviewer: str, stage: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.reviewer = reviewer
+        self.stage = screening.check_stage(stage)
+        self.history = UndoHistory(review, reviewer)
+        self.unscreened: set[int] = desk.unscreened_ids(review, stage, reviewer)
+        self.reasons: list[str] = screening.exclusion_reasons(review, stage)
+        self._deciding = False
+        self._settle_until = 0.0
+
+    # -- stage -------------------------------------------------------------------------------
+    def set_stage(self, stage: str) -> None:
+        self.stage = screening.check_stage(stage)
+        self.reload_unscreened()
+        self.reasons = screening.exclusion_reasons(self.review, stage)
+
+    def reload_unscreened(self) -> None:
+        self.unscreened = desk.unscreened_ids(self.review, self.stage, self.reviewer)
+
+    # -- reading -----------------------------------------------------------------------------
+    def record(self, record_id: int) -> RecordView:
+        return records.get_record(self.review, record_id)
+
+    def verdict(self, record_id: int) -> tuple[Verdict | None, str | None]:
+        """The record's reconciled verdict at the stage and this reviewer's own current verdict."""
+        current = screening.current_decisions(self.review, self.stage, [record_id]).get(record_id, [])
+        mine = next((d.verdict for d in current if d.reviewer == self.reviewer), None)
+        return (screening.reconcile(current) if current else None), mine
+
+    def progress(self) -> tuple[int, int]:
+        from curator.listing import screening_progress
+
+        return screening_progress(self.review, self.stage)
+
+    # -- decisions ---------------------------------------------------------------------------
+    def ready_to_decide(self) -> bool:
+        """False while a decision is being saved or just after one moved the desk on (a repeated key)."""
+        return not self._deciding and time.monotonic() >= self._settle_until
+
+    def decide(self, record_id: int, verdict: str, reason: str | None = None) -> DecisionView | None:
+        """Record this reviewer's decision; None when a decision is in flight (the key was a repeat)."""
+        if not self.ready_to_decide():
+            return None
+        self._deciding = True
+        try:
+            decision = self.history.record_decision(record_id, verdict, stage=self.stage, reason=reason)
+        finally:
+            self._deciding = False
+        self.unscreened.discard(record_id)
+        self.history_changed.emit()
+        return decision
+
+    def settle(self) -> None:
+        """The desk moved on after a decision: ignore decision keys for a moment."""
+        self._settle_until = time.monotonic() + SETTLE_SECONDS
+
+    def reason_for_key(self, number: int) -> str | None:
+        """The exclusion reason key ``number`` (1–9) picks at this stage."""
+        return self.reasons[number - 1] if 1 <= number <= len(self.reasons) else None
+
+    # -- fields, tags, notes -----------------------------------------------------------------
+    def set_field(self, record_id: int, key: str, value: Any, *, merge: bool) -> FieldChange:
+        change = self.history.set_field(record_id, key, value, merge=merge)
+        self.history_changed.emit()
+        return change
+
+    def revert_field(self, record_id: int, key: str) -> FieldChange:
+        change = self.history.revert_field(record_id, key)
+        self.history_changed.emit()
+        return change
+
+    def add_tag(self, record_id: int, tag: str) -> bool:
+        added = self.history.add_tag(record_id, tag)
+        self.history_changed.emit()
+        return added
+
+    def remove_tag(self, record_id: int, tag: str) -> bool:
+        removed = self.history.remove_tag(record_id, tag)
+        self.history_changed.emit()
+        return removed
+
+    def add_note(self, record_id: int, text: str) -> NoteView:
+        return records.add_note(self.review, record_id, text, reviewer=self.reviewer)
+
+    # -- undo --------------------------------------------------------------------------------
+    def _after_step(self, step: Step | None) -> Step | None:
+        if step is not None:
+            if desk.is_unscreened(self.review, step.record_id, self.stage, self.reviewer):
+                self.unscreened.add(step.record_id)
+            else:
+                self.unscreened.discard(step.record_id)
+        self.history_changed.emit()
+        return step
+
+    def undo(self) -> Step | None:
+        return self._after_step(self.history.undo())
+
+    def redo(self) -> Step | None:
+        return self._after_step(self.history.redo())

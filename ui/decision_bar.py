@@ -1,0 +1,157 @@
+"""The decision bar: the stage, Include / Exclude / Maybe, the reason, a note, tags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from curator.models import STAGES
+from curator.screening import Verdict
+from ui.actions import Actions
+
+STAGE_LABELS = {"title-abstract": "Title / abstract", "full-text": "Full text"}
+VERDICT_WORDS = {"include": "Included", "exclude": "Excluded", "maybe": "Maybe"}
+
+
+class DecisionBar(QFrame):
+    """Across the bottom of the desk. Buttons run the window's actions; the rest is signalled."""
+
+    stage_changed = Signal(str)
+    reason_chosen = Signal(str)
+    tag_added = Signal(str)
+    tag_removed = Signal(str)
+
+    def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decision_bar")
+        self.stage = QComboBox()
+        self.stage.setObjectName("stage")
+        for stage in STAGES:
+            self.stage.addItem(STAGE_LABELS[stage], stage)
+        self.stage.setToolTip("The screening stage (Ctrl+1 / Ctrl+2)")
+        self.buttons: dict[str, QToolButton] = {}
+        for verdict in ("include", "exclude", "maybe"):
+            button = QToolButton()
+            button.setObjectName(f"{verdict}_button")
+            action = actions[verdict]
+            button.setText(f"{action.text().replace('&', '')}  ({action.shortcut().toString()})")
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons[verdict] = button
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        self.reason.setToolTip("Exclusion reason: press 1–9 after E")
+        self.reason.setMinimumContentsLength(16)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict_label")
+        self.note_button = QToolButton()
+        self.note_button.setObjectName("note_button")
+        self.note_button.setText("Note…  (N)")
+        self.note_button.setToolTip(actions["note"].toolTip())
+        self.note_button.clicked.connect(actions["note"].trigger)
+        self.tag_box = QLineEdit()
+        self.tag_box.setObjectName("tag_box")
+        self.tag_box.setPlaceholderText("Add a tag (T)")
+        self.tag_box.setMaximumWidth(160)
+        self.tags = QHBoxLayout()
+        self.tags.setSpacing(2)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(QLabel("Stage"))
+        layout.addWidget(self.stage)
+        layout.addSpacing(12)
+        for button in self.buttons.values():
+            layout.addWidget(button)
+        layout.addWidget(self.reason)
+        layout.addSpacing(8)
+        layout.addWidget(self.verdict_label, 1)
+        layout.addWidget(self.note_button)
+        layout.addLayout(self.tags)
+        layout.addWidget(self.tag_box)
+
+        self.stage.activated.connect(self._on_stage_activated)
+        self.reason.activated.connect(self._on_reason_activated)
+        self.tag_box.returnPressed.connect(self._on_tag_box_return_pressed)
+
+    # -- showing -----------------------------------------------------------------------------
+    def set_stage(self, stage: str) -> None:
+        self.stage.setCurrentIndex(max(0, self.stage.findData(stage)))
+
+    def set_reasons(self, reasons: list[str]) -> None:
+        self.reason.clear()
+        self.reason.addItem("Reason…", None)
+        for number, reason in enumerate(reasons, start=1):
+            self.reason.addItem(f"{number}  {reason}" if number <= 9 else reason, reason)
+
+    def set_tag_choices(self, tags: list[str]) -> None:
+        completer = QCompleter(tags, self.tag_box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tag_box.setCompleter(completer)
+
+    def show_verdict(self, verdict: Verdict | None, mine: str | None, *, awaiting_reason: bool = False) -> None:
+        """Show the record's decision at the stage; ``mine`` is this reviewer's own verdict."""
+        for name, button in self.buttons.items():
+            button.setChecked(name == mine)
+        excluded = verdict is not None and verdict.verdict == "exclude"
+        self.reason.setEnabled(excluded or mine == "exclude")
+        index = self.reason.findData(verdict.reason) if verdict and verdict.reason else 0
+        self.reason.setCurrentIndex(max(0, index))
+        if verdict is None:
+            text = "Not screened yet"
+        elif verdict.conflict:
+            text = f"Reviewers disagree ({', '.join(verdict.reviewers)})"
+        else:
+            text = VERDICT_WORDS.get(verdict.verdict or "", "")
+            if verdict.reason:
+                text += f": {verdict.reason}"
+            text += f" — {', '.join(verdict.reviewers)}"
+        if awaiting_reason:
+            text = "Excluded — pick a reason: 1–9"
+        self.verdict_label.setText(text)
+        self.verdict_label.setProperty("awaiting", awaiting_reason)
+        self.verdict_label.style().unpolish(self.verdict_label)
+        self.verdict_label.style().polish(self.verdict_label)
+
+    def show_tags(self, tags: list[str]) -> None:
+        while self.tags.count():
+            item = self.tags.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for tag in tags:
+            chip = QToolButton()
+            chip.setText(f"{tag}  ✕")
+            chip.setObjectName("tag_chip")
+            chip.setToolTip(f"Remove the tag {tag!r}")
+            chip.clicked.connect(lambda _checked=False, t=tag: self.tag_removed.emit(t))
+            self.tags.addWidget(chip)
+
+    def focus_tag_box(self) -> None:
+        self.tag_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_stage_activated(self, _index: int) -> None:
+        self.stage_changed.emit(self.stage.currentData())
+
+    def _on_reason_activated(self, _index: int) -> None:
+        reason = self.reason.currentData()
+        if reason:
+            self.reason_chosen.emit(reason)
+
+    def _on_tag_box_return_pressed(self) -> None:
+        tag = self.tag_box.text().strip()
+        self.tag_box.clear()
+        if tag:
+            self.tag_added.emit(tag)

@@ -1,0 +1,65 @@
+"""Screening keys act only when the focus is not in a field; Ctrl+Z / Ctrl+F / Ctrl+Q act everywhere.
+
+Qt asks the focus widget first (a ShortcutOverride event) whether it wants a
+key for itself. This filter answers that question for the whole window: a
+field keeps its letters, digits and arrows (so "I" types an I in a title),
+while the window's global commands win even inside a text box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+GLOBAL_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+F", "Ctrl+Q", "Esc")
+
+
+def is_field(widget: QWidget | None) -> bool:
+    """True for a widget a reviewer types or picks into (where screening keys must not act)."""
+    if widget is None:
+        return False
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return True
+    # The item list of a list editor in the form: arrows move within it.
+    return isinstance(widget, QListView) and bool(widget.property("field"))
+
+
+class DeskKeyFilter(QObject):
+    """Installed on the application; decides which of a field and the window gets a key."""
+
+    def __init__(self, desk_keys: set[int], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._desk_keys = desk_keys
+        self._global_keys = {QKeySequence(k)[0].toCombined() for k in GLOBAL_KEYS}  # type: ignore[index]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        focus = QApplication.focusWidget()
+        if not is_field(focus):
+            return False
+        combined = event.keyCombination().toCombined()
+        if combined in self._global_keys:
+            # Ignored override: the field does not claim the key, so the window's command runs.
+            event.ignore()
+            return True
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if combined in self._desk_keys or (modifiers in (Qt.KeyboardModifier.NoModifier,
+                                                         Qt.KeyboardModifier.ShiftModifier) and event.text()):
+            event.accept()  # the field takes the key as typing
+            return True
+        return False

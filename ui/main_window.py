@@ -1,0 +1,534 @@
+"""The main window: lays out the record list, the document, the form and the decision bar, and connects them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
+
+from curator import APP_NAME
+from curator.desk import get_keywords, set_keywords
+from curator.records import RecordView, all_tags
+from curator.store import REVIEW_SUFFIX, Review, ReviewError, open_review
+from ui.actions import REASON_KEYS, Actions
+from ui.curation_desk import CurationDesk
+from ui.decision_bar import DecisionBar
+from ui.desk_keys import DeskKeyFilter
+from ui.dialogs.keywords import KeywordsDialog
+from ui.dialogs.reviewer_name import ReviewerNameDialog
+from ui.document_view import DocumentView
+from ui.long_work import LongWork, export_available, show_import_summary, start_export, start_import
+from ui.record_form import LABELS, RecordForm
+from ui.record_list import RecordListPane
+from ui.record_list_model import RecordListModel
+from ui.settings import DeskSettings
+
+REVIEW_FILTER = f"Curator reviews (*{REVIEW_SUFFIX} *.sqlite);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """The curation desk. ``reviewer`` is who decides; tests pass it, ``ui.app`` asks for it on first run."""
+
+    review_opened = Signal(str)
+    record_shown = Signal(int)
+
+    def __init__(self, reviewer: str, settings: DeskSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or DeskSettings()
+        self.reviewer = reviewer
+        self.review: Review | None = None
+        self.desk: CurationDesk | None = None
+        self.model: RecordListModel | None = None
+        self.record: RecordView | None = None
+        self.awaiting_reason = False
+        self.long_work: LongWork | None = None
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.commands = Actions(self)
+        self.record_list = RecordListPane()
+        self.document = DocumentView()
+        self.form = RecordForm()
+        self.decision_bar = DecisionBar(self.commands)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("desk_splitter")
+        self.splitter.addWidget(self.record_list)
+        self.splitter.addWidget(self.document)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([430, 560, 440])
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.splitter)
+        centre.addWidget(self.decision_bar)
+        centre.setCollapsible(1, False)
+        centre.setStretchFactor(0, 1)
+        self.setCentralWidget(centre)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_menus()
+        self._connect()
+        self.key_filter = DeskKeyFilter(self.commands.desk_keys(), self)
+        self.resize(1440, 900)
+        self._restore_layout()
+        self._show_title()
+        self._set_desk_enabled(False)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.commands
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([a["new_review"], a["open_review"]])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        file_menu.addActions([a["import_files"], a["import_folder"], a["export_workbook"]])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([a["undo"], a["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["find"], a["keywords"], a["reviewer"]])
+        screening_menu = self.menuBar().addMenu("&Screening")
+        screening_menu.addActions([a["include"], a["exclude"], a["maybe"]])
+        self.reason_menu = screening_menu.addMenu("Exclusion &reason")
+        self.reason_menu.addActions([a[f"reason_{n}"] for n in range(1, REASON_KEYS + 1)])
+        screening_menu.addActions([a["note"], a["tag"]])
+        screening_menu.addSeparator()
+        screening_menu.addActions([a["stage_0"], a["stage_1"]])
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addActions([a["next_record"], a["previous_record"], a["next_unscreened"], a["search"],
+                            a["back_to_list"]])
+        self.addActions(a.all())  # shortcuts work while the menu bar is hidden or closed
+        self._fill_recent_menu()
+
+    def _connect(self) -> None:
+        a = self.commands
+        a["new_review"].triggered.connect(self._on_new_review_triggered)
+        a["open_review"].triggered.connect(self._on_open_review_triggered)
+        a["import_files"].triggered.connect(self._on_import_files_triggered)
+        a["import_folder"].triggered.connect(self._on_import_folder_triggered)
+        a["export_workbook"].triggered.connect(self._on_export_workbook_triggered)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(self.undo)
+        a["redo"].triggered.connect(self.redo)
+        a["find"].triggered.connect(self.record_list.focus_search)
+        a["search"].triggered.connect(self.record_list.focus_search)
+        a["keywords"].triggered.connect(self._on_keywords_triggered)
+        a["reviewer"].triggered.connect(self._on_reviewer_triggered)
+        for verdict in ("include", "exclude", "maybe"):
+            a[verdict].triggered.connect(lambda _checked=False, v=verdict: self.decide(v))
+        for number in range(1, REASON_KEYS + 1):
+            a[f"reason_{number}"].triggered.connect(lambda _checked=False, n=number: self.pick_reason(n))
+        a["note"].triggered.connect(self._on_note_triggered)
+        a["tag"].triggered.connect(self.decision_bar.focus_tag_box)
+        a["next_record"].triggered.connect(lambda: self.record_list.move_by(1))
+        a["previous_record"].triggered.connect(lambda: self.record_list.move_by(-1))
+        a["next_unscreened"].triggered.connect(self.show_next_unscreened)
+        a["back_to_list"].triggered.connect(self.record_list.focus_list)
+        a["stage_0"].triggered.connect(lambda: self.set_stage("title-abstract"))
+        a["stage_1"].triggered.connect(lambda: self.set_stage("full-text"))
+        self.record_list.current_record_changed.connect(self._on_record_list_current_record_changed)
+        self.form.field_edited.connect(self._on_form_field_edited)
+        self.form.field_reverted.connect(self._on_form_field_reverted)
+        self.form.field_focused.connect(self.document.highlight_evidence)
+        self.decision_bar.stage_changed.connect(self.set_stage)
+        self.decision_bar.reason_chosen.connect(self._on_decision_bar_reason_chosen)
+        self.decision_bar.tag_added.connect(self._on_decision_bar_tag_added)
+        self.decision_bar.tag_removed.connect(self._on_decision_bar_tag_removed)
+
+    def _restore_layout(self) -> None:
+        for name, widget in (("window", self), ("splitter", self.splitter)):
+            state = self.settings.layout(name)
+            if state is not None:
+                (widget.restoreGeometry if name == "window" else widget.restoreState)(state)  # type: ignore[operator]
+
+    def _set_desk_enabled(self, enabled: bool) -> None:
+        for name in ("import_files", "import_folder", "include", "exclude", "maybe", "note", "tag", "keywords",
+                     "next_record", "previous_record", "next_unscreened", "stage_0", "stage_1"):
+            self.commands[name].setEnabled(enabled)
+        self.commands["export_workbook"].setEnabled(enabled and export_available())
+        for widget in (self.record_list, self.form, self.decision_bar):
+            widget.setEnabled(enabled)
+        self._on_desk_history_changed()
+
+    def _show_title(self) -> None:
+        name = f"{self.review.name} — " if self.review is not None else ""
+        self.setWindowTitle(f"{name}{APP_NAME}")
+
+    # -- opening a review --------------------------------------------------------------------
+    def open_review(self, path: Path, *, create: bool = True) -> bool:
+        """Open (or create) the review at ``path`` and show its first unscreened record."""
+        try:
+            review = open_review(path, create=create)
+        except ReviewError as error:
+            QMessageBox.warning(self, "Cannot open the review", str(error))
+            return False
+        self.close_review()
+        self.review = review
+        stage = self.settings.stage()
+        self.desk = CurationDesk(review, self.reviewer, stage, self)
+        self.desk.history_changed.connect(self._on_desk_history_changed)
+        self.model = RecordListModel(review, self)
+        self.record_list.set_model(self.model)
+        self.model.set_filter(self.record_list.record_filter(stage))
+        self.decision_bar.set_stage(stage)
+        self.commands["stage_0"].setChecked(stage == "title-abstract")
+        self.commands["stage_1"].setChecked(stage == "full-text")
+        self.document.set_keywords(get_keywords(review))
+        self._refresh_choices()
+        self._set_desk_enabled(True)
+        self._show_title()
+        self._fill_recent_menu(self.settings.add_recent_review(review.path))
+        self.show_next_unscreened(after=None)
+        self._show_counts()
+        self.record_list.focus_list()
+        self.review_opened.emit(str(review.path))
+        return True
+
+    def close_review(self) -> None:
+        if self.review is None:
+            return
+        self.form.commit_pending()
+        self.review.close()
+        self.review = self.desk = self.model = self.record = None
+        self.form.clear()
+        self.document.clear()
+        self._set_desk_enabled(False)
+        self._show_title()
+
+    def _refresh_choices(self) -> None:
+        assert self.desk is not None and self.review is not None
+        tags = all_tags(self.review)
+        self.record_list.set_choices(self.desk.reasons, tags)
+        self.decision_bar.set_reasons(self.desk.reasons)
+        self.decision_bar.set_tag_choices(tags)
+        for number in range(1, REASON_KEYS + 1):
+            reason = self.desk.reason_for_key(number)
+            action = self.commands[f"reason_{number}"]
+            action.setText(f"{number}  {reason}" if reason else f"Reason {number}")
+            action.setVisible(reason is not None)
+
+    def _fill_recent_menu(self, recent: list[Path] | None = None) -> None:
+        self.recent_menu.clear()
+        for path in recent if recent is not None else self.settings.recent_reviews():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_review(p, create=False))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # -- the current record ------------------------------------------------------------------
+    def show_record(self, record_id: int) -> None:
+        assert self.desk is not None
+        self.record = self.desk.record(record_id)
+        view = self.record
+        heading = view.source_name + (f", entry {view.source_entry}" if view.source_entry else "")
+        self.document.show_document(f"<b>{view.title or '(no title)'}</b><br><small>{heading} · record "
+                                    f"{view.id}</small>", view.text, view.evidence)
+        self.form.show_record(view)
+        self.decision_bar.show_tags(view.tags)
+        self.awaiting_reason = False
+        self._show_verdict()
+        self.record_shown.emit(record_id)
+
+    def _show_verdict(self) -> None:
+        assert self.desk is not None
+        if self.record is not None:
+            verdict, mine = self.desk.verdict(self.record.id)
+            self.decision_bar.show_verdict(verdict, mine, awaiting_reason=self.awaiting_reason)
+
+    def _show_counts(self) -> None:
+        if self.desk is not None:
+            self.record_list.show_counts(*self.desk.progress())
+
+    def show_next_unscreened(self, after: int | None = -1) -> bool:
+        """Select the next record this reviewer has not screened, in list order; False when none is left."""
+        if self.desk is None or self.model is None:
+            return False
+        from curator.desk import next_unscreened
+
+        start = (self.record.id if self.record else None) if after == -1 else after
+        record_id = next_unscreened(self.model.ids(), self.desk.unscreened, start)
+        if record_id is None:
+            if self.model.rowCount() and self.record_list.current_record_id() is None:
+                self.record_list.select_row(0)
+            self.statusBar().showMessage("Every record in the list is screened at this stage.", 5000)
+            return False
+        self.record_list.select_record(record_id)
+        return True
+
+    def _on_record_list_current_record_changed(self, record_id: int) -> None:
+        self.form.commit_pending()  # saves into the record being left
+        self.show_record(record_id)
+
+    # -- decisions ---------------------------------------------------------------------------
+    def decide(self, verdict: str, reason: str | None = None) -> bool:
+        """Record a decision on the current record; after Include / Maybe / a reason, move on."""
+        if self.desk is None or self.record is None:
+            return False
+        self.form.commit_pending()
+        record_id = self.record.id
+        if self.desk.decide(record_id, verdict, reason) is None:
+            return False  # a repeated key while the last decision was still settling
+        assert self.model is not None
+        self.model.refresh_records([record_id])
+        self._show_counts()
+        if verdict == "exclude" and reason is None:
+            self.awaiting_reason = True
+            self._show_verdict()
+            return True
+        self.desk.settle()
+        if not self.show_next_unscreened(after=record_id):
+            self._show_verdict()
+        return True
+
+    def pick_reason(self, number: int) -> bool:
+        """Key 1–9: the exclusion reason, after E or on a record this reviewer excluded."""
+        if self.desk is None or self.record is None:
+            return False
+        reason = self.desk.reason_for_key(number)
+        _verdict, mine = self.desk.verdict(self.record.id)
+        if reason is None or not (self.awaiting_reason or mine == "exclude"):
+            self.statusBar().showMessage("Press E to exclude first, then 1–9 for the reason.", 4000)
+            return False
+        return self.decide("exclude", reason)
+
+    def _on_decision_bar_reason_chosen(self, reason: str) -> None:
+        self.decide("exclude", reason)
+
+    def set_stage(self, stage: str) -> None:
+        if self.desk is None or stage == self.desk.stage:
+            return
+        self.form.commit_pending()
+        self.settings.set_stage(stage)
+        self.desk.set_stage(stage)
+        self.decision_bar.set_stage(stage)
+        self.commands["stage_0"].setChecked(stage == "title-abstract")
+        self.commands["stage_1"].setChecked(stage == "full-text")
+        self._refresh_choices()
+        self.record_list.set_stage(stage)
+        self._show_counts()
+        self.show_next_unscreened(after=None)
+
+    # -- edits -------------------------------------------------------------------------------
+    def _on_form_field_edited(self, key: str, value: object, merge: bool) -> None:
+        if self.desk is None or self.form.record_id is None:
+            return
+        record_id = self.form.record_id
+        try:
+            self.desk.set_field(record_id, key, value, merge=merge)
+        except ValueError as error:
+            self.form.show_problem(key, str(error))
+            return
+        self._after_field_change(record_id, key, reload_value=False)
+
+    def _on_form_field_reverted(self, key: str) -> None:
+        if self.desk is not None and self.form.record_id is not None:
+            record_id = self.form.record_id
+            self.desk.revert_field(record_id, key)
+            self._after_field_change(record_id, key, reload_value=True)
+
+    def _after_field_change(self, record_id: int, key: str, *, reload_value: bool) -> None:
+        assert self.desk is not None and self.model is not None
+        if self.record is not None and self.record.id == record_id:
+            self.record = self.desk.record(record_id)
+            self.form.show_field(self.record, key, reload_value=reload_value)
+        if key in ("title", "kind", "status", "phase"):
+            self.model.refresh_records([record_id])
+        self.statusBar().showMessage(f"Saved {LABELS[key].lower()}", 2000)
+
+    def _on_decision_bar_tag_added(self, tag: str) -> None:
+        if self.desk is not None and self.record is not None:
+            try:
+                self.desk.add_tag(self.record.id, tag)
+            except ValueError as error:
+                self.statusBar().showMessage(str(error), 4000)
+                return
+            self._after_tags_change()
+
+    def _on_decision_bar_tag_removed(self, tag: str) -> None:
+        if self.desk is not None and self.record is not None:
+            self.desk.remove_tag(self.record.id, tag)
+            self._after_tags_change()
+
+    def _after_tags_change(self) -> None:
+        assert self.desk is not None and self.record is not None and self.model is not None
+        self.record = self.desk.record(self.record.id)
+        self.decision_bar.show_tags(self.record.tags)
+        self.model.refresh_records([self.record.id])
+        self._refresh_choices()
+
+    def _on_note_triggered(self) -> None:
+        if self.desk is None or self.record is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("note_dialog")
+        dialog.setWindowTitle("Note")
+        dialog.setLabelText(f"Note on “{(self.record.title or 'this record')[:80]}”")
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        record_id = self.record.id
+        dialog.textValueSelected.connect(lambda text: self._add_note(record_id, text))
+        dialog.open()
+
+    def _add_note(self, record_id: int, text: str) -> None:
+        if self.desk is None or not text.strip():
+            return
+        self.desk.add_note(record_id, text)
+        if self.record is not None and self.record.id == record_id:
+            self.record = self.desk.record(record_id)
+            self.form.show_notes(self.record)
+        self.statusBar().showMessage("Note saved", 2000)
+
+    # -- undo --------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self._take_step(redo=False)
+
+    def redo(self) -> None:
+        self._take_step(redo=True)
+
+    def _take_step(self, *, redo: bool) -> None:
+        if self.desk is None:
+            return
+        self.form.commit_pending()
+        step = self.desk.redo() if redo else self.desk.undo()
+        if step is None:
+            return
+        assert self.model is not None
+        self.model.refresh_records([step.record_id])
+        self._show_counts()
+        if self.record is not None and self.record.id == step.record_id:
+            self.show_record(step.record_id)
+        elif not self.record_list.select_record(step.record_id):
+            self.show_record(step.record_id)  # filtered out of the list: show it all the same
+        self.statusBar().showMessage(f"{'Redid' if redo else 'Undid'} {step.name.lower()}", 3000)
+
+    def _on_desk_history_changed(self) -> None:
+        history = self.desk.history if self.desk is not None else None
+        self.commands["undo"].setText(history.undo_text if history else "Undo")
+        self.commands["redo"].setText(history.redo_text if history else "Redo")
+        self.commands["undo"].setEnabled(bool(history and history.can_undo))
+        self.commands["redo"].setEnabled(bool(history and history.can_redo))
+
+    # -- files -------------------------------------------------------------------------------
+    def _on_new_review_triggered(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New review", str(Path.home() / f"review{REVIEW_SUFFIX}"),
+                                              REVIEW_FILTER)
+        if name:
+            path = Path(name if name.endswith((REVIEW_SUFFIX, ".sqlite")) else name + REVIEW_SUFFIX)
+            if path.exists():
+                QMessageBox.warning(self, "New review", f"{path} already exists; open it with File > Open review.")
+                return
+            self.open_review(path)
+
+    def _on_open_review_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open review", str(Path.home()), REVIEW_FILTER)
+        if name:
+            self.open_review(Path(name), create=False)
+
+    def _on_import_files_triggered(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()))
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def _on_import_folder_triggered(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if name:
+            self.import_paths([Path(name)])
+
+    def import_paths(self, paths: list[Path]) -> LongWork | None:
+        """Import files and folders off the GUI thread, then show what was imported and what failed."""
+        if self.review is None or self.long_work is not None:
+            return None
+        self.long_work = start_import(self, self.review, paths, self.reviewer, self._on_import_finished)
+        return self.long_work
+
+    def _on_import_finished(self, summary: object) -> None:
+        work, self.long_work = self.long_work, None
+        if summary is None or self.desk is None or self.model is None:
+            if work is not None and work.message and work.job.is_cancelled():
+                self.statusBar().showMessage(work.message, 6000)
+            return
+        self.desk.reload_unscreened()
+        self.model.reload()
+        self._refresh_choices()
+        self._show_counts()
+        if self.record is None:
+            self.show_next_unscreened(after=None)
+        elif not self.record_list.select_record(self.record.id, notify=False):
+            self.record_list.select_row(0)
+        show_import_summary(self, summary)  # type: ignore[arg-type]
+
+    def _on_export_workbook_triggered(self) -> None:
+        if self.review is None or self.long_work is not None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export workbook", str(Path.home() / f"{self.review.name}.xlsx"),
+                                              "Excel workbooks (*.xlsx)")
+        if name:
+            self.export_workbook(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
+
+    def export_workbook(self, target: Path) -> LongWork | None:
+        if self.review is None or self.long_work is not None:
+            return None
+        self.form.commit_pending()
+        self.long_work = start_export(self, self.review, target, self._on_export_finished)
+        return self.long_work
+
+    def _on_export_finished(self, written: object) -> None:
+        work, self.long_work = self.long_work, None
+        if written is not None:
+            self.statusBar().showMessage(f"Exported to {written}", 8000)
+        elif work is not None and work.message and work.job.is_cancelled():
+            self.statusBar().showMessage(work.message, 6000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.review is not None and event.mimeData().hasUrls() and \
+                any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    # -- settings ----------------------------------------------------------------------------
+    def _on_keywords_triggered(self) -> None:
+        if self.review is None:
+            return
+        dialog = KeywordsDialog(get_keywords(self.review), self)
+        if dialog.exec():
+            kept = dialog.keywords()
+            self.document.set_keywords(set_keywords(self.review, kept.include, kept.exclude))
+
+    def _on_reviewer_triggered(self) -> None:
+        dialog = ReviewerNameDialog(self.reviewer, self)
+        if dialog.exec() and dialog.reviewer():
+            self.settings.set_reviewer(dialog.reviewer())
+            self.reviewer = dialog.reviewer()
+            if self.review is not None:
+                self.open_review(self.review.path, create=False)
+
+    # -- Qt events ---------------------------------------------------------------------------
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
+        QApplication.instance().installEventFilter(self.key_filter)  # type: ignore[union-attr]
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.long_work is not None:
+            self.long_work.job.cancel()
+            self.long_work.job.wait()
+        self.settings.set_layout("window", self.saveGeometry())
+        self.settings.set_layout("splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.close_review()
+        QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]
+        super().closeEvent(event)
+

@@ -1,0 +1,208 @@
+"""The form pane: every field of a record with a fitting editor, whether it is extracted or edited,
+and "revert to extracted"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.fields import DATE_KEYS, FIELD_KEYS, KINDS, PHASES, SEXES, STATUSES, STUDY_TYPES
+from curator.records import RecordView
+from ui.field_editors import ChoiceEditor, FieldEditor, LineEditor, ListEditor, NumberEditor, TextEditor
+
+LABELS = {
+    "kind": "Kind", "title": "Title", "official_title": "Official title", "ids": "Identifiers",
+    "status": "Status", "status_raw": "Status as written", "phase": "Phase", "enrollment": "Enrollment",
+    "study_type": "Study type", "conditions": "Conditions", "interventions": "Interventions",
+    "sponsor": "Sponsor", "start_date": "Start date", "completion_date": "Completion date",
+    "last_updated": "Last updated", "sex": "Sex", "min_age": "Minimum age", "max_age": "Maximum age",
+    "countries": "Countries", "authors": "Authors", "journal": "Journal", "year": "Year",
+    "abstract": "Abstract", "references": "References", "pico.population": "Population",
+    "pico.intervention": "Intervention", "pico.comparator": "Comparator", "pico.outcome": "Outcome",
+}
+SECTIONS = (
+    ("Study", ("title", "official_title", "kind", "ids", "status", "status_raw", "phase", "study_type",
+               "enrollment", "sponsor")),
+    ("PICO", ("pico.population", "pico.intervention", "pico.comparator", "pico.outcome")),
+    ("Eligibility and places", ("conditions", "interventions", "sex", "min_age", "max_age", "countries")),
+    ("Dates", ("start_date", "completion_date", "last_updated")),
+    ("Publication", ("authors", "journal", "year", "abstract", "references")),
+)
+assert sorted(k for _, keys in SECTIONS for k in keys) == sorted(FIELD_KEYS), "every field has a place in the form"
+
+
+def make_editor(key: str) -> FieldEditor:
+    """The editor that fits ``key``."""
+    choices = {"kind": KINDS, "status": STATUSES, "phase": PHASES, "study_type": STUDY_TYPES, "sex": SEXES}
+    if key in choices:
+        return ChoiceEditor(choices[key], allow_empty=key != "kind")
+    if key in ("enrollment", "year"):
+        return NumberEditor(maximum=3000 if key == "year" else 100_000_000)
+    if key in ("ids", "conditions", "interventions", "countries", "authors", "references"):
+        return ListEditor()
+    if key.startswith("pico.") or key == "abstract":
+        return TextEditor(lines=6 if key == "abstract" else 3)
+    return LineEditor(date=key in DATE_KEYS)
+
+
+class FieldRow(QWidget):
+    """One field: its editor, whether the value is extracted or edited, and the revert button."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.editor = make_editor(key)
+        self.editor.setObjectName(f"field_{key}")
+        self.state = QLabel()
+        self.state.setObjectName("field_state")
+        self.revert_button = QToolButton()
+        self.revert_button.setText("↺")
+        self.revert_button.setObjectName("revert")
+        self.revert_button.setAutoRaise(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("field_problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(4)
+        top.addWidget(self.editor, 1)
+        top.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        status = QHBoxLayout()
+        status.addWidget(self.state)
+        status.addWidget(self.problem, 1)
+        layout.addLayout(status)
+
+    def show_state(self, view: RecordView) -> None:
+        edited = view.is_edited(self.key)
+        if edited:
+            edit = view.curated[self.key]
+            extracted = view.extracted_value(self.key)
+            shown = "nothing" if extracted in (None, "", []) else (
+                "; ".join(map(str, extracted)) if isinstance(extracted, list) else str(extracted))
+            self.state.setText(f"edited by {edit.get('by') or 'a reviewer'}")
+            self.state.setProperty("edited", True)
+            self.revert_button.setToolTip(f"Revert to the extracted value: {shown[:200]}")
+        else:
+            has_value = view.value(self.key) not in (None, "", [])
+            self.state.setText("extracted" if has_value else "not stated")
+            self.state.setProperty("edited", False)
+            self.revert_button.setToolTip("The value is as extracted")
+        self.revert_button.setEnabled(edited)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+
+    def show_problem(self, message: str | None) -> None:
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+
+
+class RecordForm(QScrollArea):
+    """Right pane. Emits ``field_edited(key, value, merge)``, ``field_reverted(key)``, ``field_focused(key)``."""
+
+    field_edited = Signal(str, object, bool)
+    field_reverted = Signal(str)
+    field_focused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("form_body")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 6, 10, 6)
+        self.rows: dict[str, FieldRow] = {}
+        for title, keys in SECTIONS:
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            form.setVerticalSpacing(6)
+            for key in keys:
+                row = FieldRow(key)
+                label = QLabel(LABELS[key])
+                label.setBuddy(row.editor)
+                form.addRow(label, row)
+                self.rows[key] = row
+                row.editor.value_edited.connect(lambda value, merge, k=key: self.field_edited.emit(k, value, merge))
+                row.editor.focused.connect(lambda k=key: self.field_focused.emit(k))
+                row.revert_button.clicked.connect(lambda _checked=False, k=key: self.field_reverted.emit(k))
+            column.addWidget(group)
+        self.notes = QLabel()
+        self.notes.setObjectName("notes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        notes_box = QGroupBox("Notes")
+        QVBoxLayout(notes_box).addWidget(self.notes)
+        column.addWidget(notes_box)
+        column.addStretch(1)
+        self.setWidget(body)
+        self.record_id: int | None = None
+
+    def show_record(self, view: RecordView) -> None:
+        """Show every field of ``view`` (nothing is saved by showing)."""
+        self.record_id = view.id
+        for key, row in self.rows.items():
+            row.editor.set_value(view.value(key))
+            row.show_state(view)
+            row.show_problem(None)
+        self.show_notes(view)
+        self.setEnabled(True)
+
+    def show_notes(self, view: RecordView) -> None:
+        self.notes.setText("\n\n".join(f"{n.reviewer}, {n.created_at:%Y-%m-%d %H:%M}: {n.text}" for n in view.notes)
+                           or "No notes. Press N to write one.")
+
+    def show_field(self, view: RecordView, key: str, *, reload_value: bool) -> None:
+        """Show the saved state of one field (after an edit, a revert, an undo)."""
+        row = self.rows[key]
+        if reload_value:
+            row.editor.set_value(view.value(key))
+        row.show_state(view)
+        row.show_problem(None)
+
+    def show_problem(self, key: str, message: str) -> None:
+        self.rows[key].show_problem(message)
+
+    def clear(self) -> None:
+        self.record_id = None
+        for row in self.rows.values():
+            row.editor.set_value(None)
+            row.state.clear()
+            row.revert_button.setEnabled(False)
+            row.show_problem(None)
+        self.notes.clear()
+        self.setEnabled(False)
+
+    def commit_pending(self) -> None:
+        """Save what is being typed now (before moving on, undoing or closing)."""
+        for row in self.rows.values():
+            row.editor.commit()
+
+    def focused_key(self) -> str | None:
+        for key, row in self.rows.items():
+            if row.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False:
+                return key
+        return None
+
+    def editor_value(self, key: str) -> Any:
+        return self.rows[key].editor.value()
