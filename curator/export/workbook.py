@@ -134,8 +134,11 @@ def _discard_sheet_files(workbook: Workbook) -> None:
         writer = getattr(ws, "_writer", None)
         if writer is None:
             continue
-        with contextlib.suppress(Exception):
-            writer.xf.close()
+        rows = getattr(ws, "_rows", None)
+        for generator in (rows, writer.xf):
+            if generator is not None:
+                with contextlib.suppress(Exception):
+                    generator.close()
         with contextlib.suppress(OSError):
             os.remove(writer.out)
 
