@@ -1,0 +1,104 @@
+"""Writing a registry record (ClinicalTrials.gov, EU CTR) as a labelled page: the parts every registry shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from curator.importers._page import Page
+from curator.importers._vocabulary import iso_date, phase_of, sex_of, status_of, study_type_of
+
+
+@dataclass
+class Trial:
+    """The registry's values, as the registry writes them, before they are mapped onto fields.md."""
+
+    registry: str
+    ids: list[tuple[str, str | None]] = field(default_factory=list)  # (as shown, canonical)
+    title: str | None = None
+    official_title: str | None = None
+    status: str | None = None
+    phases: list[str] | str | None = None
+    study_type: str | None = None
+    enrollment: int | None = None
+    enrollment_label: str | None = None
+    sponsor: str | None = None
+    conditions: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+    comparators: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    start_date: str | None = None
+    completion_date: str | None = None
+    last_updated: str | None = None
+    sex: str | None = None
+    min_age: str | None = None
+    max_age: str | None = None
+    countries: list[str] = field(default_factory=list)
+    summary: str | None = None
+    description: str | None = None
+    eligibility: str | None = None
+    references: list[str] = field(default_factory=list)
+
+
+def _age(value: str | None) -> str | None:
+    if not value or value.strip().upper() in ("N/A", "NA", "NONE", ""):
+        return None
+    return value.strip()
+
+
+def trial_page(trial: Trial, profile: str) -> Page:
+    """The labelled page of a registry record, with the fields (kind trial) and their evidence."""
+    page = Page(profile, "trial")
+    page.heading(trial.registry)
+    for shown, canonical in trial.ids:
+        page.identifier("Identifier", shown, canonical)
+    page.line("Title", trial.title, "title")
+    if trial.official_title and trial.official_title != trial.title:
+        page.line("Official title", trial.official_title, "official_title")
+    if trial.status:
+        page.line("Status", trial.status, "status_raw")
+        status = status_of(trial.status)
+        if status:
+            page.fields["status"] = status
+            page.evidence_for("status", "status_raw")
+    if trial.phases:
+        shown = ", ".join(trial.phases) if isinstance(trial.phases, list) else trial.phases
+        page.line("Phase", shown, "phase", field_value=phase_of(trial.phases))
+        if page.fields["phase"] is None:
+            page.fields["evidence"].pop("phase", None)
+    if trial.study_type:
+        page.line("Study type", trial.study_type, "study_type", field_value=study_type_of(trial.study_type))
+    if trial.enrollment is not None:
+        label = f"Enrollment ({trial.enrollment_label})" if trial.enrollment_label else "Enrollment"
+        page.line(label, str(trial.enrollment), "enrollment", field_value=trial.enrollment)
+    page.line("Sponsor", trial.sponsor, "sponsor")
+    page.items("Conditions", trial.conditions, "conditions")
+    page.items("Interventions", trial.interventions, "interventions")
+    for key, raw, label in (("start_date", trial.start_date, "Start date"),
+                            ("completion_date", trial.completion_date, "Completion date"),
+                            ("last_updated", trial.last_updated, "Last updated")):
+        if raw:
+            iso = iso_date(raw)
+            page.line(label, raw, key if iso else None, field_value=iso)
+    if trial.sex:
+        page.line("Sex", trial.sex, "sex" if sex_of(trial.sex) else None, field_value=sex_of(trial.sex))
+    page.line("Minimum age", _age(trial.min_age), "min_age")
+    page.line("Maximum age", _age(trial.max_age), "max_age")
+    page.items("Countries", list(dict.fromkeys(trial.countries)), "countries")
+    page.items("Primary outcomes", trial.outcomes, separator=" | ")
+    page.items("Comparators", trial.comparators, separator=" | ")
+    page.block("Summary", trial.summary, "abstract")
+    page.block("Description", trial.description)
+    page.block("Eligibility", trial.eligibility)
+    page.items("References", trial.references, "references", separator=" | ")
+    pico = page.fields["pico"]
+    if trial.conditions:
+        pico["population"] = "; ".join(trial.conditions)
+        page.evidence_for("pico.population", "conditions")
+    if trial.interventions:
+        pico["intervention"] = "; ".join(trial.interventions)
+        page.evidence_for("pico.intervention", "interventions")
+    if trial.comparators:
+        pico["comparator"] = "; ".join(trial.comparators)
+    if trial.outcomes:
+        pico["outcome"] = trial.outcomes[0]
+    return page

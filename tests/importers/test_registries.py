@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from curator.importers import Entry, Problem, read_path
+from tests.importers.conftest import fixture
+
+
+def _read(name: str) -> tuple[list[Entry], list[Problem]]:
+    items = list(read_path(fixture(name)))
+    return [i for i in items if isinstance(i, Entry)], [i for i in items if isinstance(i, Problem)]
+
+
+def _spans(entry: Entry, key: str) -> list[str]:
+    return [entry.text[s:e] for s, e in entry.fields["evidence"].get(key, [])]
+
+
+def test_ctgov_json_one_study() -> None:
+    (entry,), problems = _read("NCT00195494.json")
+    assert problems == []
+    f = entry.fields
+    assert entry.source == "NCT00195494.json"
+    assert (f["profile"], f["kind"]) == ("ctgov-json", "trial")
+    assert f["ids"] == ["NCT00195494", "EudraCT:2004-000020-32"]
+    assert f["title"] == "Etanercept Versus Methotrexate in Early Rheumatoid Arthritis"
+    assert f["official_title"].startswith("A Randomized, Double-Blind Study")
+    assert (f["status"], f["status_raw"], f["phase"], f["study_type"]) == ("COMPLETED", "COMPLETED", "PHASE3",
+                                                                           "INTERVENTIONAL")
+    assert f["enrollment"] == 300 and f["sponsor"] == "Pfizer"
+    assert (f["start_date"], f["completion_date"], f["last_updated"]) == ("2004-06", "2006-11", "2012-01-31")
+    assert (f["sex"], f["min_age"], f["max_age"]) == ("ALL", "18 Years", None)
+    assert f["countries"] == ["Germany", "United Kingdom"]
+    assert f["conditions"] == ["Rheumatoid Arthritis"] and f["interventions"] == ["Etanercept", "Methotrexate"]
+    assert f["pico"]["comparator"] == "Methotrexate" and f["pico"]["outcome"] == "ACR-N area under the curve"
+    assert f["references"] == ["PMID:23158536"]
+    assert entry.source_kind == "register" and entry.source_name == "ClinicalTrials.gov"
+    assert "{" not in entry.text and "protocolSection" not in entry.text  # a labelled page, not JSON
+    assert _spans(entry, "title") == [f["title"]]
+    assert _spans(entry, "sponsor") == ["Pfizer"]
+
+
+def test_ctgov_json_page_of_studies() -> None:
+    entries, problems = _read("ctgov_page.json")
+    assert [e.source for e in entries] == ["ctgov_page.json#1", "ctgov_page.json#2"]
+    second = entries[1].fields
+    assert second["phase"] == "PHASE2/PHASE3" and second["status"] == "ACTIVE_NOT_RECRUITING"
+    assert second["start_date"] == "2019-03-05" and second["enrollment"] == 120
+    assert second["pico"]["comparator"] is None  # single-arm
+    assert [(p.position, p.message) for p in problems] == [
+        ("study 3", "study has no NCT number or no title"),
+        ("study 4", "not a ClinicalTrials.gov study (no protocolSection)"),
+    ]
+
+
+def test_ctgov_json_broken(tmp_path) -> None:
+    target = tmp_path / "broken.json"
+    target.write_text('{"studies": [{"protocolSection": {"identificationModule": \n {"nctId": "NCT1"')
+    (problem,) = list(read_path(target))
+    assert isinstance(problem, Problem) and problem.position == "line 2" and "not valid JSON" in problem.message
+
+
+def test_ctgov_classic_xml() -> None:
+    (entry,), _ = _read("NCT00000620.xml")
+    f = entry.fields
+    assert (f["profile"], f["kind"]) == ("ctgov-xml", "trial")
+    assert f["ids"] == ["NCT00000620", "ISRCTN12345678"]
+    assert f["status"] == "ACTIVE_NOT_RECRUITING" and f["status_raw"] == "Active, not recruiting"
+    assert f["phase"] == "PHASE3" and f["study_type"] == "INTERVENTIONAL" and f["enrollment"] == 10251
+    assert (f["start_date"], f["completion_date"], f["last_updated"]) == ("1999-09", "2021-06-30", "2020-01-30")
+    assert (f["sex"], f["min_age"], f["max_age"]) == ("ALL", "40 Years", "79 Years")
+    assert f["countries"] == ["United States", "Canada"]
+    assert f["sponsor"] == "National Heart, Lung, and Blood Institute (NHLBI)"
+    assert f["pico"]["comparator"] == "Standard glycemic control, HbA1c 7.0-7.9%"
+    assert f["references"] == ["PMID:18539917"]
+    assert "<" not in entry.text
+    assert _spans(entry, "status") == ["Active, not recruiting"]
+
+
+def test_entity_expansion_and_external_entities_are_refused() -> None:
+    for name in ("billion_laughs.xml", "external_entity.xml"):
+        items = list(read_path(fixture(name)))
+        assert len(items) == 1 and isinstance(items[0], Problem), name
+        assert "refused" in items[0].message and "entities" in items[0].message
+        assert "lol" not in items[0].message and "root:" not in items[0].message
+
+
+def test_malformed_xml_reports_the_line(tmp_path) -> None:
+    target = tmp_path / "NCT1.xml"
+    target.write_text("<clinical_study>\n<id_info><nct_id>NCT00000001</nct_id></id_info>\n<brief_title>x</clinical_study>")
+    (problem,) = list(read_path(target))
+    assert isinstance(problem, Problem) and problem.position is not None and problem.position.startswith("line 3")
+
+
+def test_euctr_download() -> None:
+    entries, problems = _read("euctr_download.txt")
+    assert [e.source for e in entries] == ["euctr_download.txt#1", "euctr_download.txt#2"]
+    f = entries[0].fields
+    assert (f["profile"], f["kind"]) == ("euctr", "trial")
+    assert f["ids"] == ["EudraCT:2004-000020-32", "NCT00195494"]
+    assert f["title"] == "Etanercept in early RA"
+    assert f["official_title"].startswith("A randomised, double-blind study comparing etanercept")
+    assert (f["status"], f["phase"], f["enrollment"], f["sex"]) == ("COMPLETED", "PHASE3", 300, "ALL")
+    assert f["sponsor"] == "Wyeth Research" and f["conditions"] == ["Early rheumatoid arthritis"]
+    assert f["interventions"] == ["Enbrel", "ETANERCEPT"]
+    assert f["countries"] == ["United Kingdom"] and entries[1].fields["countries"] == ["Germany"]
+    assert f["abstract"].endswith("over 24 weeks in subjects with early disease.")
+    assert f["pico"]["outcome"] == "ACR-N area under the curve"
+    assert entries[0].source_name == "EU Clinical Trials Register" and entries[0].source_kind == "register"
+    assert [(p.position, p.message) for p in problems] == [
+        ("trial 3, line 58", "trial has no EudraCT number or no title")]
+
+
+def test_ctgov_csv() -> None:
+    entries, problems = _read("ctgov_studies.csv")
+    assert [e.source for e in entries] == ["ctgov_studies.csv#1", "ctgov_studies.csv#2"]
+    f = entries[0].fields
+    assert (f["profile"], f["kind"]) == ("ctgov-csv", "trial")
+    assert f["ids"] == ["NCT00195494", "EudraCT:2004-000020-32"]
+    assert (f["status"], f["phase"], f["enrollment"], f["sex"]) == ("COMPLETED", "PHASE3", 300, "ALL")
+    assert f["interventions"] == ["Etanercept", "Methotrexate"]
+    assert f["countries"] == ["Germany", "United Kingdom"]
+    assert entries[1].fields["phase"] == "PHASE2/PHASE3"
+    assert entries[1].fields["abstract"] == 'Summary with a "quoted" word and a comma, here.'
+    assert [p.position for p in problems] == ["row 3, line 5"]
+    assert "no registration number" in problems[0].message
+    assert entries[0].source_name == "ClinicalTrials.gov"
