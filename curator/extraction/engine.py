@@ -81,7 +81,15 @@ def _profile(doc: Document, fields: dict[str, Any]) -> str:
     head = doc.text[:20000].lower()
     if doc.own_hits("iras") and ("rec name" in head or "research type" in head or "rec opinion" in head):
         return "hra-summary"
-    helpers = sum(1 for line in doc.lines[:600] if line.text and is_site_helper(line.text))
+    # Site helper sentences sit right under headings: look only at the first line after each.
+    helpers = 0
+    lines = doc.lines
+    for hit in doc.hits[:200]:
+        nxt = doc._next_nonblank(hit.line) if hit.value is None else None
+        if nxt is not None and not doc.stop[nxt.idx] and is_site_helper(nxt.text):
+            helpers += 1
+            if helpers >= 3:
+                break
     if fields["kind"] == "trial":
         if helpers >= 3:
             return "trial-aggregator"
@@ -93,7 +101,12 @@ def _profile(doc: Document, fields: dict[str, Any]) -> str:
                     return name
         return "registry-listing"
     if fields["kind"] == "article":
-        foreign = sum(1 for line in doc.lines[:600] if line.text and is_foreign(line.text))
+        foreign = 0
+        for line in lines[:600]:
+            if line.text and is_foreign(line.text):
+                foreign += 1
+                if foreign >= 3:
+                    break
         if re.search(r"\b(?:medrxiv|biorxiv|preprint)\b", head):
             return "preprint"
         if foreign >= 3:
@@ -169,9 +182,8 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     for key in ("official_title", "title", "abstract"):
         zones.extend((s, e) for s, e in ev.get(key, []))
     title_zones = [(s, e) for key in ("official_title", "title") for s, e in ev.get(key, [])]
-    summary_zones = [(s, e) for s, e in ev.get("abstract", [])]
-    _more = [tuple(x) for h in doc.own_hits("abstract")[1:3] for x in _hit_span(doc, h)]
-    summary_zones += [(s, e) for s, e in _more]
+    summary_zones = _merge(doc.text, [(s, e) for s, e in ev.get("abstract", [])])
+    summary_zones += [(x[0], x[1]) for h in doc.own_hits("abstract")[1:3] for x in _hit_span(doc, h)]
 
     # Conditions.
     conds, cspans, _ = _label_items(doc, "conditions")
@@ -216,10 +228,21 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     _pico(doc, fields, known, title_zones, summary_zones)
 
 
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent spans separated only by whitespace, merged (fewer, longer regex searches)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s - out[-1][1] <= 12 and not text[out[-1][1]:s].strip():
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _body_zones(doc: Document) -> list[tuple[int, int]]:
-    """Sentences of the record's own text (long lines outside boxes): where a stated endpoint may sit."""
+    """Lines of the record's own text that mention "primary": where a stated endpoint may sit."""
     return [(ln.start, ln.end) for ln in doc.lines[:2000]
-            if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and not is_foreign(ln.text)][:300]
+            if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and "primary" in ln.text.lower()][:50]
 
 
 def _hit_span(doc: Document, hit: Hit) -> list[list[int]]:

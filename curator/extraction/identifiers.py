@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# One alternation scanned once over the document; each group names a format. Order
-# matters where formats overlap: CTIS (yyyy-5nnnnn-nn-nn) before EudraCT (yyyy-nnnnnn-nn).
-_ID_RE = re.compile(
-    r"(?P<nct>\bNCT\s?\d{8}\b)"
-    r"|(?P<isrctn>\bISRCTN\s?\d{8}\b)"
-    r"|(?P<ctis>(?<![\d-])(?:19|20)\d{2}-5\d{5}-\d{2}-\d{2}(?![\d-]))"
-    r"|(?P<eudract>(?<![\d-])(?:19|20)\d{2}-\d{6}-\d{2}(?!-?\d))"
-    r"|(?P<actrn>\bACTRN\s?\d{14}\b)"
-    r"|(?P<chictr>\bChiCTR(?:-[A-Z]{2,5}-\d{8}|\d{10}|-?\d{8})\b)"
-    r"|(?P<drks>\bDRKS\s?\d{8}\b)"
-    r"|(?P<ctri>\bCTRI/\d{4}/\d{2,3}/\d{6}\b)"
-    r"|(?P<jrct>\bjRCT[a-z]?\d{9,10}\b)"
-    r"|(?P<umin>\bUMIN\s?\d{9}\b)"
-    r"|(?P<pmid>\bPMID:?\s*(?P<pmid_n>\d{1,9})\b)"
-    r"|(?P<doi>(?:\bdoi:?\s*|doi\.org/)(?P<doi_v>10\.\d{4,9}/[^\s\"<>]{1,200}))",
-    re.I,
+# Each format is found by its literal prefix (a fast ``str.find`` on the lower-cased text)
+# and then validated by an anchored pattern; numeric-only formats (EudraCT, CTIS) by one
+# pattern. CTIS (yyyy-5nnnnn-nn-nn) is tried before EudraCT (yyyy-nnnnnn-nn).
+_PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (prefix, kind, re.compile(p, re.I))
+    for prefix, kind, p in (
+        ("nct", "nct", r"NCT\s?(\d{8})\b"),
+        ("isrctn", "isrctn", r"ISRCTN\s?(\d{8})\b"),
+        ("actrn", "actrn", r"ACTRN\s?(\d{14})\b"),
+        ("chictr", "chictr", r"ChiCTR((?:-[A-Z]{2,5}-\d{8}|\d{10}|-?\d{8}))\b"),
+        ("drks", "drks", r"DRKS\s?(\d{8})\b"),
+        ("ctri/", "ctri", r"CTRI(/\d{4}/\d{2,3}/\d{6})\b"),
+        ("jrct", "jrct", r"(jRCT[a-z]?\d{9,10})\b"),
+        ("umin", "umin", r"UMIN\s?(\d{9})\b"),
+        ("pmid", "pmid", r"PMID:?\s*(\d{1,9})\b"),
+        ("doi", "doi", r"doi(?::?\s*|\.org/)(10\.\d{4,9}/[^\s\"<>]{1,200})"),
+    )
 )
+_NUMERIC_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(\d{6})-\d{2}(-\d{2})?(?![\d-])")
 # "jRCT" is case-sensitive in practice; "ChiCTR" and the others are matched case-insensitively.
 _DOI_TAIL = ".,;:)]}'\""
 _IRAS_RE = re.compile(r"(?<!\d)(\d{5,7})(?!\d)")
@@ -43,46 +45,56 @@ def canonical_doi(raw: str) -> str | None:
     return "DOI:" + v.lower()
 
 
-def _canonical(m: re.Match[str]) -> str | None:
-    kind = m.lastgroup
-    if kind in ("pmid_n", "doi_v"):  # pragma: no cover - inner groups never end last
-        return None
-    raw = m.group(0)
-    if m.group("nct"):
-        return "NCT" + raw[-8:]
-    if m.group("isrctn"):
-        return "ISRCTN" + raw[-8:]
-    if m.group("ctis"):
-        return "CTIS:" + raw
-    if m.group("eudract"):
-        return "EudraCT:" + raw
-    if m.group("actrn"):
-        return "ACTRN" + raw[-14:]
-    if m.group("chictr"):
-        return "ChiCTR" + raw[6:].upper()
-    if m.group("drks"):
-        return "DRKS" + raw[-8:]
-    if m.group("ctri"):
-        return "CTRI" + raw[4:]
-    if m.group("jrct"):
-        if not raw.startswith("jRCT"):
-            return None
-        return raw
-    if m.group("umin"):
-        return "UMIN" + raw[-9:]
-    if m.group("pmid"):
-        return "PMID:" + str(int(m.group("pmid_n")))
-    if m.group("doi"):
-        return canonical_doi(m.group("doi_v"))
-    return None  # pragma: no cover
+def _canonical(kind: str, raw: str, inner: str) -> str | None:
+    if kind == "nct":
+        return "NCT" + inner
+    if kind == "isrctn":
+        return "ISRCTN" + inner
+    if kind == "actrn":
+        return "ACTRN" + inner
+    if kind == "chictr":
+        return "ChiCTR" + inner.upper()
+    if kind == "drks":
+        return "DRKS" + inner
+    if kind == "ctri":
+        return "CTRI" + inner
+    if kind == "jrct":
+        return inner if inner.startswith("jRCT") else None
+    if kind == "umin":
+        return "UMIN" + inner
+    if kind == "pmid":
+        return "PMID:" + str(int(inner))
+    if kind == "doi":
+        return canonical_doi(inner)
+    return None
 
 
 def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
-    """Every identifier in ``text[start:end]`` as (canonical id, start, end) in text offsets."""
-    for m in _ID_RE.finditer(text, start, len(text) if end is None else end):
-        cid = _canonical(m)
-        if cid:
-            yield cid, m.start(), m.end()
+    """Every identifier in ``text[start:end]`` as (canonical id, start, end) in text offsets, in order."""
+    stop = len(text) if end is None else end
+    lower = text[:stop].lower()
+    found: list[tuple[int, str, int]] = []
+    for prefix, kind, pattern in _PREFIXED:
+        pos = lower.find(prefix, start)
+        while pos >= 0:
+            before = lower[pos - 1] if pos > 0 else " "
+            ok = not before.isalnum() or (kind == "doi" and before in "./")
+            m = pattern.match(text, pos, stop) if ok else None
+            if m:
+                cid = _canonical(kind, m.group(0), m.group(1))
+                if cid:
+                    found.append((pos, cid, m.end()))
+            pos = lower.find(prefix, pos + len(prefix))
+    if "-" in lower:
+        for m in _NUMERIC_RE.finditer(text, start, stop):
+            if m.group(2) is not None:
+                if m.group(1)[0] == "5":
+                    found.append((m.start(), "CTIS:" + m.group(0), m.end()))
+            else:
+                found.append((m.start(), "EudraCT:" + m.group(0), m.end()))
+    found.sort()
+    for s, cid, e in found:
+        yield cid, s, e
 
 
 def labelled_iras(value: str) -> tuple[str, int, int] | None:

@@ -37,6 +37,20 @@ _GAP_RE = re.compile(r"\t+|\s{3,}")
 _MAX_VALUE_LINES = 400
 
 
+def _split(words: str) -> list[str]:
+    """Words of a long literal (keeps the tables readable)."""
+    return words.split()
+
+
+_PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
+_BOX_FIRST_WORDS = frozenset(
+    _split(
+    "more other related similar you cited recommended people see most trending further also منابع مقالات 相关 関連 "
+    "ähnliche"
+    )
+)
+
+
 @dataclass(slots=True)
 class Hit:
     """A label found in the document: its slot, line and inline value span (None: value below)."""
@@ -101,7 +115,8 @@ class Document:
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if len(norm) <= 60 and norm.count(" ") <= 6 and is_box_heading(norm):
+                if len(norm) <= 60 and (norm.split(" ", 1)[0] in _BOX_FIRST_WORDS or norm[:2] in ("相关", "関連")) \
+                        and is_box_heading(norm):
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
@@ -156,6 +171,9 @@ class Document:
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
+        first = line.text.split(None, 1)[0].lower()
+        if first not in _PREFIX_FIRST_WORDS:
+            return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
             return False

@@ -29,6 +29,11 @@ _MODIFIERS = frozenset(
 )
 
 
+def _split(words: str) -> list[str]:
+    """Words of a long literal (keeps the tables readable)."""
+    return words.split()
+
+
 def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     """Condition names in ``text`` ("complex regional pain syndrome", "Kawasaki Disease") with spans."""
     out: list[tuple[str, int, int]] = []
@@ -73,35 +78,54 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
 
 
 # Drug names: common INN stems and a short list of frequent drugs without a telling stem.
-_DRUG_RE = re.compile(
-    r"\b[A-Za-z][a-z]{2,}(?:mab|nib|kinra|cept|lidomide|amine|caine|parin|pril|sartan|olol|statin|azole|cillin|mycin"
-    r"|floxacin|cycline|vir|sone|olone|trexate|platin|taxel|rubicin|dronate|gliflozin|gliptin|glutide|azepam|oxetine"
-    r"|profen|fenac|prazole|tidine|setron|lukast|terol|limus|sporin|dipine|semide|thiazide|conazole|fungin|oxone"
-    r"|zolam|pam|barbital|triptan|tropium|orphine|adone|phylline|quine|semide|dronate|tinib|ciclib|parib)\b"
-    r"|\b(?:aspirin|paracetamol|acetaminophen|metformin|insulin|warfarin|heparin|colchicine|melatonin|ivermectin"
-    r"|gabapentin|pregabalin|amitriptyline|naltrexone|buprenorphine|tramadol|fentanyl|nicotine|caffeine|lithium"
-    r"|azathioprine|mycophenolate|cyclophosphamide|ciclosporin|cyclosporine|leflunomide|sulfasalazine|apremilast"
-    r"|botulinum toxin(?: type a)?|vitamin [a-k]\d?|omega-3|probiotics?|immunoglobulins?|ivig|bisphosphonates?"
-    r"|corticosteroids?|oxytocin|misoprostol|letrozole|tamoxifen|clopidogrel|ticagrelor|apixaban|rivaroxaban"
-    r"|dabigatran|edoxaban|digoxin|levothyroxine|ondansetron|midazolam|propofol|dexmedetomidine|esketamine"
-    r"|mesotherapy|acupuncture|physiotherapy|cognitive behavio(?:u)?ral therapy)\b",
+# Words are tokenised once and their endings tested with ``str.endswith`` (fast, no backtracking).
+_DRUG_SUFFIXES = tuple(
+    _split(
+    "mab nib kinra cept lidomide amine caine parin pril sartan olol statin azole cillin mycin floxacin cycline vir "
+    "sone olone trexate platin taxel rubicin dronate gliflozin gliptin glutide azepam oxetine profen fenac prazole "
+    "tidine setron lukast terol limus sporin dipine semide thiazide conazole fungin oxone zolam pam barbital triptan "
+    "tropium orphine adone phylline quine tinib ciclib parib"
+    )
+)
+_DRUG_WORDS = frozenset(
+    _split(
+    "aspirin paracetamol acetaminophen metformin insulin warfarin heparin colchicine melatonin ivermectin gabapentin "
+    "pregabalin amitriptyline naltrexone buprenorphine tramadol fentanyl nicotine caffeine lithium azathioprine "
+    "mycophenolate cyclophosphamide ciclosporin cyclosporine leflunomide sulfasalazine apremilast immunoglobulin "
+    "immunoglobulins ivig bisphosphonate bisphosphonates corticosteroid corticosteroids oxytocin misoprostol letrozole "
+    "tamoxifen clopidogrel ticagrelor apixaban rivaroxaban dabigatran edoxaban digoxin levothyroxine ondansetron "
+    "midazolam propofol dexmedetomidine esketamine mesotherapy acupuncture physiotherapy probiotic probiotics"
+    )
+)
+_DRUG_PHRASE_RE = re.compile(
+    r"\b(?:botulinum toxin(?: type a)?|vitamin [a-k]\d?|omega-3(?: fatty acids)?|cognitive behavio(?:u)?ral therapy)\b",
     re.I,
 )
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]{3,}")
 _NOT_DRUGS = frozenset(
-    ["examine", "examines", "famine", "amine", "amines", "histamine", "stimulus", "cholesterol", "concept", "except", "accept", "intercept", "percept", "precept", "response", "person", "reason", "season", "poison", "prison", "lesson", "unison", "mason", "bison", "diamine", "vitamine", "provir", "cept", "clamp", "program", "diagram", "spam", "exam", "team"]
+    _split(
+    "examine examines famine amine amines histamine stimulus cholesterol concept except accept intercept percept precept "
+    "response person reason season poison prison lesson unison mason bison diamine vitamine provir cept clamp "
+    "program diagram spam exam team sometimes examines determine undermine"
+    )
 )
 
 
 def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     """Drug (and a few non-drug intervention) names in ``text``, in order, with spans."""
-    n = 0
-    for m in _DRUG_RE.finditer(text[:30000]):
-        if m.group(0).lower() in _NOT_DRUGS:
-            continue
-        yield m.group(0), m.start(), m.end()
-        n += 1
-        if n >= limit * 4:
-            return
+    chunk = text[:30000]
+    found: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(chunk):
+        w = m.group(0).lower().strip("-")
+        if (w in _DRUG_WORDS or (len(w) > 5 and w.endswith(_DRUG_SUFFIXES))) and w not in _NOT_DRUGS:
+            found.append((m.start(), m.start() + len(w)))
+            if len(found) >= limit * 4:
+                break
+    if "vitamin" in chunk.lower() or "toxin" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
+        found.extend((m.start(), m.end()) for m in _DRUG_PHRASE_RE.finditer(chunk))
+        found.sort()
+    for s, e in found[: limit * 4]:
+        yield chunk[s:e], s, e
 
 
 def top_drugs(text: str, limit: int = 3) -> list[tuple[str, int, int]]:
@@ -119,7 +143,8 @@ def top_drugs(text: str, limit: int = 3) -> list[tuple[str, int, int]]:
 
 
 # Abbreviations defined in the text: "intravenous immunoglobulins (IVIG)".
-_ABBR_RE = re.compile(r"([A-Za-z][\w\-]*(?:\s+[A-Za-z0-9][\w\-]*){0,6})\s?\(([A-Z][A-Za-z0-9\-]{1,9})\)")
+_ABBR_RE = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)")
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w\-]*")
 
 
 def _long_form(words: str, abbr: str) -> str | None:
@@ -145,10 +170,18 @@ def find_abbreviations(text: str) -> dict[str, str]:
     """Abbreviation -> long form, for the abbreviations ``text`` defines."""
     out: dict[str, str] = {}
     for m in _ABBR_RE.finditer(text[:30000]):
-        abbr = m.group(2)
+        abbr = m.group(1)
         if abbr in out or sum(c.isupper() for c in abbr) < 2:
             continue
-        long = _long_form(m.group(1), abbr)
+        # The (up to eight) words right before the parenthesis, within the same clause.
+        words: list[str] = []
+        for w in reversed(text[max(0, m.start() - 120):m.start()].split()[-8:]):
+            if not _WORD_RE.fullmatch(w):
+                break
+            words.append(w)
+        if not words:
+            continue
+        long = _long_form(" ".join(reversed(words)), abbr)
         if long:
             out[abbr] = long
     return out

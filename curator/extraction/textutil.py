@@ -79,24 +79,27 @@ def strip_foreign(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------- chrome
-_CHROME_LINE_RE = re.compile(
-    r"^(?:sign (?:up|in|out)|log ?in|log ?out|register|subscribe|start over|back|next|previous|home|menu|search"
-    r"|share|print|e-?mail|connect|cookies?|cookie settings|accept(?: all)?(?: cookies)?|reject all|skip to .{0,20}"
-    r"|back to (?:top|results|search)|download(?: pdf)?|full text links?|cite|save|follow|more|close|open"
-    r"|toggle navigation|view (?:more|all|full text)|show (?:more|less|all)|read more|see (?:all|more)|help"
-    r"|contact us|about us|about|privacy(?: policy)?|terms(?: of (?:use|service))?|feedback|tweet|facebook|twitter"
-    r"|linkedin|copy link|permalink|actions|display options|add to (?:collections|favorites)|my ncbi|free article"
-    r"|free pmc article|pmc free article|full text|pdf|html|export citation|rss|newsletter|advanced search"
-    r"|find a study|clear|filter|filters|page navigation|breadcrumb|you are here|go to|jump to|loading\.*"
-    r"|translate|english|deutsch|español|français|中文|日本語|فارسی|all rights reserved.*|©.*|copyright.*)[\s.!»›>]*$",
-    re.I,
+# Whole lines that are navigation, sharing or account links (compared lower-cased,
+# without trailing arrows); a set lookup keeps this cheap on every line.
+_CHROME_LINES = frozenset(
+    """sign up|sign in|sign out|log in|login|log out|logout|register|subscribe|start over|back|next|previous|home
+    |menu|search|share|print|email|e-mail|connect|cookie|cookies|cookie settings|accept|accept all|accept cookies
+    |accept all cookies|reject all|back to top|back to results|back to search|download|download pdf|full text links
+    |full text link|cite|save|follow|more|toggle navigation|view more|view all|view full text|show more|show less
+    |show all|read more|see all|see more|help|contact us|about us|about|privacy|privacy policy|terms|terms of use
+    |terms of service|feedback|tweet|facebook|twitter|linkedin|copy link|permalink|actions|display options
+    |add to collections|add to favorites|my ncbi|free article|free pmc article|pmc free article|full text|pdf|html
+    |export citation|rss|newsletter|advanced search|find a study|clear|filter|filters|page navigation|breadcrumb
+    |you are here|go to|jump to|loading|translate|english|deutsch|español|français|中文|日本語|فارسی""".replace(
+        "\n", "").replace("    ", "").split("|")
 )
-_CHROME_PHRASE_RE = re.compile(
-    r"receive e-?mails?|sign up (?:for|to|now|today)|subscribe to|newsletter|we use cookies|this (?:web)?site uses"
-    r"|cookie policy|accept (?:all )?cookies|create (?:a free |an )?account|free service|log ?in to|sign in to"
-    r"|email notifications|email alerts?|notify me|already a member|not a member|click here|javascript"
-    r"|your browser|enable cookies|share this|follow us|»\s*$|^\s*«",
-    re.I,
+_CHROME_PREFIXES = ("skip to", "all rights reserved", "©", "copyright", "you are here", "home >", "home ›", "home »")
+_CHROME_PHRASES = (
+    "receive email", "receive e-mail", "sign up for", "sign up to", "sign up now", "sign up today", "subscribe to",
+    "newsletter", "we use cookies", "this site uses", "this website uses", "cookie policy", "accept cookies",
+    "accept all cookies", "create a free account", "create an account", "free service", "log in to", "login to",
+    "sign in to", "email notifications", "email alerts", "e-mail alerts", "notify me", "already a member",
+    "not a member", "click here", "javascript", "your browser", "enable cookies", "share this", "follow us",
 )
 
 
@@ -104,7 +107,11 @@ def is_chrome(text: str) -> bool:
     """True for navigation, sign-up, cookie and share lines that are no part of a record."""
     if len(text) > 300:
         return False
-    return bool(_CHROME_LINE_RE.match(text) or _CHROME_PHRASE_RE.search(text))
+    low = text.lower()
+    bare = low.rstrip(" .!»›>").lstrip(" «‹<")
+    if bare in _CHROME_LINES or low.startswith(_CHROME_PREFIXES) or text.endswith("»") or text.startswith("«"):
+        return True
+    return any(p in low for p in _CHROME_PHRASES)
 
 
 # ---------------------------------------------------------------------------- site boilerplate
@@ -122,6 +129,10 @@ _HELPER_RE = re.compile(
 )
 
 
+_HELPER_KEYS = ("you", "later", "similar", "relevant", "publish", "posted", "available", "provided", "section",
+                "click", "information")
+
+
 def is_site_helper(text: str) -> bool:
     """True for a sentence a site writes under a heading ("Review the sponsor-provided synopsis ...").
 
@@ -132,9 +143,14 @@ def is_site_helper(text: str) -> bool:
     if not text or len(text) > 260:
         return False
     words = text.split(None, 2)
-    if len(words) >= 2 and words[0].lower() in _IMPERATIVES and words[1].lower().strip(",") in _FUNCTION_WORDS:
+    if len(words) < 2:
+        return False
+    if words[0].lower() in _IMPERATIVES and words[1].lower().strip(",") in _FUNCTION_WORDS:
         return True
-    return len(words) >= 2 and len(text) < 200 and bool(_HELPER_RE.search(text)) and text.count(". ") <= 1
+    if len(text) >= 200 or text.count(". ") > 1:
+        return False
+    low = text.lower()
+    return any(k in low for k in _HELPER_KEYS) and bool(_HELPER_RE.search(text))
 
 
 # ---------------------------------------------------------------------------- phrases
