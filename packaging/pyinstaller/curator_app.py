@@ -2,7 +2,8 @@
 
     curator                      the window, on the default review
     curator REVIEW_FILE          the window, on that review
-    curator COMMAND [ARGS...]    the command line (`curator list`, `curator demo`, ...; `curator --help`)
+    curator COMMAND [ARGS...]    the command line (`curator list`, `curator demo`, ...; `curator --help`):
+                                 any first argument that is not a review file
     curator --self-test          start offscreen, build the demo review, check the store and the
                                  window, print what was checked; exit 0, or 1 with the reason
 
@@ -157,16 +158,19 @@ def check_window(context: dict) -> str:
     # Settings (the registry on Windows, plists on macOS) go to the throw-away folder too.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(context["folder"] / "settings"))
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    try:
+        import ui.app
+    except ImportError as error:
+        raise SelfTestFailure(f"the window's package does not import: {error}") from error
+    # The QApplication the window would make (names, icon, style), made here so the check can watch it.
+    make_application = getattr(ui.app, "application", None)
+    app = make_application() if callable(make_application) else None
+    app = app or QApplication.instance() or QApplication([sys.argv[0]])
     if app.platformName() != "offscreen":
         raise SelfTestFailure(f"Qt platform is {app.platformName()!r}, expected 'offscreen'")
     svg = resource_path("icons", "curator.svg")
     if QImage(str(svg)).isNull() or QIcon(str(svg)).isNull():
         raise SelfTestFailure(f"Qt cannot load {svg}: the SVG image-format plugin is missing")
-    try:
-        import ui.app
-    except ImportError as error:
-        raise SelfTestFailure(f"the window's package does not import: {error}") from error
     return open_window_offscreen(ui.app, context["review_path"])
 
 
@@ -288,20 +292,24 @@ def run_checks() -> int:
 # ------------------------------------------------------------------------------------------ dispatch
 
 
-def wants_command_line(arguments: list[str]) -> bool:
-    """True when the arguments are for the ``curator`` command line rather than the window."""
-    if Path(sys.executable).stem.lower().endswith("-cli"):
+#: A first argument with one of these endings is a review file for the window, whether it exists yet or not.
+REVIEW_ENDINGS = (".sqlite", ".db")
+
+
+def wants_command_line(arguments: list[str], executable: str | None = None) -> bool:
+    """True when the arguments are for the ``curator`` command line rather than the window.
+
+    The window takes at most a review file; anything else (a command, --help, --version, a typo)
+    goes to the command line, which runs it or says what is wrong.
+    """
+    if Path(executable or sys.executable).stem.lower().endswith("-cli"):
         return True
     if not arguments:
         return False
     first = arguments[0]
-    if first.startswith("-"):  # --help, --version, and mistakes: the command line explains them
+    if first.startswith("-"):
         return True
-    if Path(first).exists():  # a review file to open in the window
-        return False
-    from curator.cli import cli
-
-    return first in cli.commands
+    return not (Path(first).is_file() or first.lower().endswith(REVIEW_ENDINGS))
 
 
 def run_command_line(arguments: list[str]) -> int:
