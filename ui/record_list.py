@@ -32,6 +32,7 @@ class RecordListPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: RecordListModel | None = None
+        self._progress: tuple[int, int] | None = None
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search titles and text  ( / )")
         self.search_box.setClearButtonEnabled(True)
@@ -135,6 +136,8 @@ class RecordListPane(QWidget):
             self.select_record(current, notify=False)
         elif self._model.rowCount():
             self.select_row(0)
+        if self._progress is not None:
+            self.show_counts(*self._progress)
 
     def set_stage(self, stage: str) -> None:
         if self._model is not None:
@@ -174,6 +177,7 @@ class RecordListPane(QWidget):
         self.select_row(max(0, min(self.model.rowCount() - 1, (index.row() if index.isValid() else -1) + step)))
 
     def show_counts(self, screened: int, total: int) -> None:
+        self._progress = (screened, total)
         shown = self.model.rowCount() if self._model is not None else 0
         text = f"{screened:,} of {total:,} screened"
         if shown != total:

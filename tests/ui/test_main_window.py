@@ -1,0 +1,241 @@
+"""The curation desk driven as a reviewer drives it: keys, a field edit, undo, reopening."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from curator import records, screening
+from curator.store import open_review
+from tests.ui.seeding import seed_records
+from ui.curation_desk import SETTLE_SECONDS
+from ui.main_window import MainWindow
+
+SETTLE_MS = int(SETTLE_SECONDS * 1000) + 60
+
+
+@pytest.fixture
+def seeded_path(review_path: Path) -> Path:
+    with open_review(review_path) as review:
+        seed_records(review, 12)
+    return review_path
+
+
+@pytest.fixture
+def window(qtbot, seeded_path: Path) -> Iterator[MainWindow]:
+    window = MainWindow("tester")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.open_review(seeded_path)
+    yield window
+    window.close()
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          *, settle: bool = True) -> None:
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifier)
+    if settle:
+        qtbot.wait(SETTLE_MS)
+
+
+def test_title_names_curator_and_the_review(window: MainWindow) -> None:
+    assert "Curator" in window.windowTitle() and "test" in window.windowTitle()
+
+
+def test_opens_on_the_first_unscreened_record_with_the_list_focused(qtbot, seeded_path: Path) -> None:
+    with open_review(seeded_path) as review:
+        screening.record_decision(review, 1, "include", reviewer="tester")
+        screening.record_decision(review, 2, "maybe", reviewer="tester")
+    window = MainWindow("tester")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_review(seeded_path)
+    assert window.record is not None and window.record.id == 3
+    assert window.record_list.current_record_id() == 3
+    assert window.focusWidget() is window.record_list.table
+    assert window.record_list.counts.text() == "2 of 12 screened"
+
+
+def test_screen_five_records_edit_undo_and_reopen(qtbot, window: MainWindow, seeded_path: Path) -> None:
+    reasons = window.desk.reasons if window.desk else []
+    assert window.record is not None and window.record.id == 1
+    press(qtbot, window, Qt.Key.Key_I)                       # 1 included → 2
+    assert window.record.id == 2
+    press(qtbot, window, Qt.Key.Key_E)                       # 2 excluded, waiting for a reason
+    assert window.record.id == 2 and window.awaiting_reason
+    assert "pick a reason" in window.decision_bar.verdict_label.text()
+    press(qtbot, window, Qt.Key.Key_2)                       # reason 2 → 3
+    assert window.record.id == 3
+    press(qtbot, window, Qt.Key.Key_M)                       # 3 maybe → 4
+    press(qtbot, window, Qt.Key.Key_E)
+    press(qtbot, window, Qt.Key.Key_5)                       # 4 excluded, reason 5 → 5
+    press(qtbot, window, Qt.Key.Key_I)                       # 5 included → 6
+    assert window.record.id == 6
+    assert window.record_list.counts.text() == "5 of 12 screened"
+
+    # Edit a field of record 6: type into the sponsor, leave with Enter.
+    sponsor = window.form.rows["sponsor"].editor.line  # type: ignore[attr-defined]
+    sponsor.setFocus()
+    qtbot.keyClicks(sponsor, "Acme Trials")  # an "I" and "E" among the letters: typed, not decided
+    qtbot.keyClick(sponsor, Qt.Key.Key_Return)
+    assert window.form.rows["sponsor"].state.text() == "edited by tester"
+    enrollment = window.form.rows["enrollment"].editor.spin  # type: ignore[attr-defined]
+    enrollment.setFocus()
+    enrollment.selectAll()
+    qtbot.keyClicks(enrollment, "321")
+    window.record_list.focus_list()  # leaving the field saves it
+    assert window.commands["undo"].text() == "Undo Edit enrollment"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the enrollment edit
+    assert window.commands["undo"].text() == "Undo Edit sponsor"
+    assert window.record.id == 6 and window.record.value("enrollment") == 45
+    assert window.form.editor_value("enrollment") == 45
+    window.close()
+
+    with open_review(seeded_path) as review:
+        current = screening.verdicts(review, "title-abstract")
+        assert {rid: (v.verdict, v.reason) for rid, v in current.items()} == {
+            1: ("include", None), 2: ("exclude", reasons[1]), 3: ("maybe", None),
+            4: ("exclude", reasons[4]), 5: ("include", None),
+        }
+        assert all(v.reviewers == ("tester",) for v in current.values())
+        view = records.get_record(review, 6)
+        assert view.value("sponsor") == "Acme Trials" and view.is_edited("sponsor")
+        assert view.value("enrollment") == 45 and not view.is_edited("enrollment")
+
+
+def test_undo_a_decision_goes_back_to_the_record(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_M)
+    assert window.record is not None and window.record.id == 2
+    assert window.commands["undo"].text() == "Undo Set decision"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.record.id == 1 and window.record_list.current_record_id() == 1
+    assert window.decision_bar.verdict_label.text() == "Not screened yet"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.decision_bar.buttons["maybe"].isChecked()
+    assert window.record_list.counts.text() == "1 of 12 screened"
+
+
+def test_a_repeated_key_does_not_decide_twice(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_I, settle=False)
+    press(qtbot, window, Qt.Key.Key_I, settle=False)  # arrives while the first is settling
+    assert window.desk is not None
+    assert len(list(screening.decision_log(window.desk.review))) == 1
+    assert window.record is not None and window.record.id == 2
+
+
+def test_reason_keys_need_an_exclusion(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_3)
+    assert window.desk is not None and not list(screening.decision_log(window.desk.review))
+    assert "Press E" in window.statusBar().currentMessage()
+
+
+def test_moving_with_j_k_and_arrows(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_J, settle=False)
+    press(qtbot, window, Qt.Key.Key_Down, settle=False)
+    assert window.record is not None and window.record.id == 3
+    press(qtbot, window, Qt.Key.Key_K, settle=False)
+    assert window.record.id == 2
+
+
+def test_letters_typed_in_a_field_do_not_decide(qtbot, window: MainWindow) -> None:
+    title = window.form.rows["title"].editor.line  # type: ignore[attr-defined]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "IEM 123 JK")
+    assert title.text() == "IEM 123 JK"
+    assert window.desk is not None and not list(screening.decision_log(window.desk.review))
+    press(qtbot, window, Qt.Key.Key_Escape, settle=False)  # back to the list, the title saved
+    assert QApplication.focusWidget() is window.record_list.table
+    assert records.get_record(window.desk.review, 1).value("title") == "IEM 123 JK"
+    assert window.record_list.model.record_row(0).title == "IEM 123 JK"  # type: ignore[union-attr]
+
+
+def test_search_narrows_the_list_as_you_type(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_Slash, settle=False)
+    assert QApplication.focusWidget() is window.record_list.search_box
+    qtbot.keyClicks(window.record_list.search_box, "erosi")
+    qtbot.waitUntil(lambda: window.record_list.model.rowCount() < 12)
+    titles = [window.record_list.model.record_row(r).title for r in range(window.record_list.model.rowCount())]
+    assert titles and all("Erosion" in t for t in titles)  # type: ignore[union-attr]
+    assert window.record_list.counts.text().endswith(f"{len(titles)} shown")
+
+
+def test_focusing_a_field_highlights_its_evidence(qtbot, window: MainWindow) -> None:
+    window.form.rows["sponsor"].editor.line.setFocus()  # type: ignore[attr-defined]
+    assert window.record is not None
+    spans = window.document.evidence_selections()
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert window.record.text[start:end] == "Sponsor"
+    window.form.rows["phase"].editor.combo.setFocus()  # type: ignore[attr-defined]
+    assert window.document.evidence_selections() == []
+
+
+def test_revert_to_extracted(qtbot, window: MainWindow) -> None:
+    row = window.form.rows["phase"]
+    row.editor.combo.setCurrentIndex(row.editor.combo.findData("PHASE4"))  # type: ignore[attr-defined]
+    row.editor.combo.activated.emit(row.editor.combo.currentIndex())  # type: ignore[attr-defined]
+    assert row.revert_button.isEnabled() and row.state.text() == "edited by tester"
+    qtbot.mouseClick(row.revert_button, Qt.MouseButton.LeftButton)
+    assert not row.revert_button.isEnabled() and row.state.text() == "extracted"
+    assert row.editor.value() == "PHASE2"
+    assert window.commands["undo"].text() == "Undo Revert phase"
+
+
+def test_an_invalid_value_is_shown_not_saved(qtbot, window: MainWindow) -> None:
+    row = window.form.rows["start_date"]
+    row.editor.line.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClicks(row.editor.line, "2021-13-")  # type: ignore[attr-defined]
+    qtbot.keyClick(row.editor.line, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert "ISO date" in row.problem.text() and row.problem.isVisibleTo(window)
+    assert window.desk is not None and not records.get_record(window.desk.review, 1).is_edited("start_date")
+
+
+def test_tags_and_notes(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_T, settle=False)
+    assert QApplication.focusWidget() is window.decision_bar.tag_box
+    qtbot.keyClicks(window.decision_bar.tag_box, "needs full text")
+    qtbot.keyClick(window.decision_bar.tag_box, Qt.Key.Key_Return)
+    assert window.record is not None and window.record.tags == ["needs full text"]
+    assert window.record_list.model.data(window.record_list.model.index(0, 5)) == "needs full text"
+    window.record_list.focus_list()
+    press(qtbot, window, Qt.Key.Key_N, settle=False)
+    note = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "note_dialog" and w.isVisible())
+    note.setTextValue("Check the protocol")  # type: ignore[attr-defined]
+    note.accept()  # type: ignore[attr-defined]
+    assert [n.text for n in window.record.notes] == ["Check the protocol"]
+    assert "Check the protocol" in window.form.notes.text()
+
+
+def test_stage_switch_screens_full_text_separately(qtbot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_I)
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier, settle=False)
+    assert window.desk is not None and window.desk.stage == "full-text"
+    assert window.record is not None and window.record.id == 1  # nothing screened at full text yet
+    assert window.record_list.counts.text() == "0 of 12 screened"
+    press(qtbot, window, Qt.Key.Key_M)
+    assert screening.verdicts(window.desk.review, "full-text")[1].verdict == "maybe"
+
+
+def test_every_command_is_in_a_menu_with_its_shortcut(window: MainWindow) -> None:
+    in_menus = set()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        stack = [menu]
+        while stack:
+            current = stack.pop()
+            for action in current.actions():  # type: ignore[union-attr]
+                if action.menu() is not None:
+                    stack.append(action.menu())
+                in_menus.add(action.objectName())
+    declared = {a.objectName() for a in window.commands.all()}
+    assert declared <= in_menus
+    assert window.commands["include"].shortcut().toString() == "I"
+    assert window.commands["undo"].shortcut().toString() == "Ctrl+Z"
