@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -58,6 +58,16 @@ SOURCE_COLUMNS = ("source", "kind", "diagram column", "file", "imported (UTC)", 
                   "duplicates")
 
 
+class _FixedStyleCell(Cell):
+    """A reusable cell whose style never changes, so its style id is looked up once, not per row."""
+
+    __slots__ = ("fixed_style_id",)
+
+    @property
+    def style_id(self) -> int:
+        return self.fixed_style_id  # type: ignore[no-any-return]
+
+
 class _SheetWriter:
     """Appends rows to a write-only sheet: safe text, wrapped long text, registry links."""
 
@@ -78,11 +88,12 @@ class _SheetWriter:
         self._link_column = columns.index(REGISTRY_COLUMN) if REGISTRY_COLUMN in columns else -1
 
     def _styled(self, *, wrap: bool, quote: bool = False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws)
+        cell = _FixedStyleCell(self.ws, row=1, column=1)
         if wrap:
             cell.alignment = WRAP
         if quote:
             cell.quotePrefix = True
+        cell.fixed_style_id = self.ws.parent._cell_styles.add(cell._style)  # noqa: SLF001
         return cell
 
     def append(self, values: list[Any]) -> None:
