@@ -63,8 +63,11 @@ def normalise_title(title: str) -> str:
     stripped = title.strip()
     if stripped.startswith("[") and stripped.rstrip(".").endswith("]"):
         stripped = stripped.rstrip(".")[1:-1]
-    decomposed = unicodedata.normalize("NFKD", stripped)
-    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if stripped.isascii():
+        ascii_ish = stripped.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", stripped)
+        ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(re.findall(r"[^\W_]+", ascii_ish))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 #: Files larger than this are refused with a clear message rather than read into memory.
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
 @dataclass
@@ -110,8 +110,10 @@ def read_path(path: Path) -> Iterator[Item]:
     if reader is None:
         yield Problem(name, None, f"unrecognised format ({path.suffix or 'no suffix'})")
         return
+    items = reader.read(path, data)
+    del data  # the reader may drop the bytes once decoded: a large export is not held twice
     try:
-        yield from reader.read(path, data)
+        yield from items
     except Exception as error:  # a reader's bug or a broken file: report it by name, keep the batch going
         yield Problem(name, None, f"cannot read as {reader.name}: {error}")
 

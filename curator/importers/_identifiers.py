@@ -51,8 +51,20 @@ def canonical_pmid(value: str | int) -> str | None:
     return f"PMID:{int(digits)}" if digits.isdigit() and 0 < len(digits) <= 9 else None
 
 
+_MARKERS = ("NCT", "ISRCTN", "ACTRN", "CHICTR", "DRKS", "CTRI/", "IRAS", "EUDRACT")
+_EUDRACT_SHAPE = re.compile(r"-\d{6}-")  # EudraCT 2004-000020-32 and CTIS 2023-501234-12-00
+
+
+def _may_hold_ids(text: str) -> bool:
+    # A cheap test first: most abstracts name no registration, and the full patterns are slow.
+    upper = text.upper()
+    return any(marker in upper for marker in _MARKERS) or bool(_EUDRACT_SHAPE.search(text))
+
+
 def registry_ids(text: str) -> list[str]:
     """Every registry identifier written in ``text``, canonical, in order, once each."""
+    if not _may_hold_ids(text):
+        return []
     found: list[tuple[int, str]] = []
     for pattern, canon in _REGISTRY_PATTERNS:
         found.extend((m.start(), canon(m)) for m in pattern.finditer(text))
@@ -67,6 +79,8 @@ def canonical_registry_id(value: str) -> str | None:
 
 def registration_ids(text: str) -> list[str]:
     """Registry ids an abstract gives as its own trial registration ("Trial registration: NCT...")."""
+    if not _may_hold_ids(text):
+        return []
     found: list[str] = []
     for match in _REGISTRATION_CONTEXT.finditer(text):
         window = text[match.start(): match.end() + 120]

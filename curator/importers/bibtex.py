@@ -20,11 +20,11 @@ from curator.importers._vocabulary import year_of
 
 _SNIFF = re.compile(rb"^\s*@(?:article|inproceedings|book|incollection|misc|phdthesis|techreport|string|"
                     rb"preamble|comment|online|report|conference|inbook|mastersthesis|unpublished)\s*[{(]", re.I | re.M)
-_ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]", re.M)
+_ENTRY_START = re.compile(r"^[ \t]*@(\w+)\s*[{(]", re.M)
 _MONTHS = {m: m for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")}
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
             ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b"}
-_LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "l": "ł", "L": "Ł", "i": "ı"}
+_LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "l": "ł", "L": "Ł"}
 
 
 class BibError(ValueError):
@@ -43,8 +43,9 @@ def latex_to_text(value: str) -> str:
     def accent(match: re.Match[str]) -> str:
         return unicodedata.normalize("NFC", match.group(2) + _ACCENTS[match.group(1)])
 
+    value = re.sub(r"\\[ij](?![A-Za-z])\s*", lambda m: m.group(0)[1], value)  # dotless i/j under an accent
     value = re.sub(r"\\([c'`^\"~=.vuH])\s*\{?\s*([A-Za-z])\}?", accent, value)
-    value = re.sub(r"\\(ss|aa|AA|ae|AE|o|O|l|L|i)\b\s*", lambda m: _LETTERS[m.group(1)], value)
+    value = re.sub(r"\\(ss|aa|AA|ae|AE|o|O|l|L)\b\s*", lambda m: _LETTERS[m.group(1)], value)
     value = value.replace("\\&", "&").replace("\\%", "%").replace("\\_", "_").replace("~", " ").replace("--", "–")
     value = re.sub(r"\\(?:emph|textit|textbf|textrm|mathrm)\s*", "", value)
     return " ".join(value.replace("{", "").replace("}", "").split())

@@ -7,6 +7,7 @@ identifier is reported with its entry number and line, and skipped.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,7 +42,8 @@ def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
     start = 0
     last: str | None = None
     broken: str | None = None
-    for index, line in enumerate(text.split("\n"), start=1):
+    for index, line in enumerate(io.StringIO(text), start=1):
+        line = line.rstrip("\n")
         match = _TAG.match(line)
         if match:
             tag, value = match.group(1), (match.group(2) or "").strip()
@@ -156,19 +158,29 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
     except DecodingError as error:
         yield Problem(path.name, None, str(error))
         return
-    items = list(parse(text))
-    if not any(isinstance(parsed, dict) or "TY" in parsed for _, _, parsed in items):
-        yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
-        return
-    for number, line, parsed in items:
+    del data
+    held: list[Problem] | None = []  # problems before the first entry: maybe the file is not RIS at all
+    for number, line, parsed in parse(text):
         where = f"entry {number}, line {line}"
         if isinstance(parsed, str):
-            yield Problem(path.name, where, parsed)
+            problem = Problem(path.name, where, parsed)
+            if held is None:
+                yield problem
+            else:
+                held.append(problem)
             continue
+        if held is not None:
+            yield from held
+            held = None
         if not (_first(parsed, TITLE_TAGS) or parsed.get("DO") or parsed.get("AN")):
             yield Problem(path.name, where, "entry has neither a title nor an identifier")
             continue
         yield to_entry(parsed, f"{path.name}#{number}")
+    if held is not None:
+        if any("TY" in problem.message for problem in held):
+            yield from held
+        else:
+            yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
 register(Reader("ris", (".ris",), sniff, read, priority=20))

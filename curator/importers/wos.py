@@ -32,6 +32,7 @@ def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
     tags: dict[str, list[str]] | None = None
     start = 0
     last: str | None = None
+    skipping = False  # inside a record that did not start with PT: skipped up to its ER
     for index, line in enumerate(text.split("\n"), start=1):
         line = line.lstrip("\ufeff")
         if not line.strip() or line.startswith(("FN ", "VR ")) or line.strip() == "EF":
@@ -49,6 +50,9 @@ def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
                 yield number, index, f"line {index} is outside a record: {line.strip()[:40]!r}"
             continue
         tag = match.group(1)
+        if skipping and tag not in ("PT", "ER"):
+            continue
+        skipping = False
         if tag == "PT":
             if tags is not None:
                 yield number, start, f"record has no ER line before the next PT at line {index}"
@@ -61,8 +65,7 @@ def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
         elif tags is None:
             number += 1
             yield number, index, f"record starts with {tag} instead of PT (line {index})"
-            tags, start = {}, index
-            tags = None
+            skipping = True
         else:
             tags.setdefault(tag, []).append(match.group(2).strip())
         last = tag

@@ -1,0 +1,113 @@
+"""Benchmark: import 100,000 generated RIS records (fields, dedup, search index) vs bare parse + raw sqlite3.
+
+Run: ``python tests/benchmarks/bench_import.py [--records N]``. Prints records/s end to end,
+peak memory (max RSS) of the import, and the ratio to parsing the same file plus
+raw ``sqlite3`` inserts of its titles and texts. Each phase runs in its own process
+so the memory figure is the import's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+WORDS = ["efficacy", "safety", "randomised", "controlled", "trial", "patients", "adults", "children", "therapy", "placebo", "methotrexate", "etanercept", "arthritis", "rheumatoid", "diabetes", "insulin", "outcomes", "cohort", "mortality", "cardiovascular", "risk", "intervention", "versus", "usual", "care", "pilot", "feasibility", "long-term", "follow-up", "quality", "life", "pain", "chronic", "acute", "treatment", "hospital", "primary", "community", "elderly", "women", "men", "vaccine", "infection"]
+
+
+def generate(path: Path, count: int, duplicate_share: float = 0.2, seed: int = 7) -> None:
+    """A RIS file of ``count`` records, about ``duplicate_share`` of them re-exports of earlier ones."""
+    rng = random.Random(seed)
+    originals: list[list[str]] = []
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            if originals and rng.random() < duplicate_share:
+                lines = list(rng.choice(originals))
+                if rng.random() < 0.5:  # another database: other capitalisation, no DOI
+                    lines = [ln.upper() if ln.startswith("TI") else ln for ln in lines if not ln.startswith("DO")]
+            else:
+                title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize()
+                abstract = " ".join(rng.choice(WORDS) for _ in range(rng.randint(150, 250)))
+                lines = ["TY  - JOUR", f"TI  - {title} ({n})", f"AU  - Author{rng.randint(1, 5000)}, A.",
+                         f"AU  - Second{rng.randint(1, 5000)}, B.", f"JO  - Journal {rng.randint(1, 300)}",
+                         f"PY  - {rng.randint(1990, 2024)}", f"DO  - 10.{rng.randint(1000, 9999)}/x{n}",
+                         f"AB  - {abstract}", "DB  - Embase"]
+                originals.append(lines)
+            out.write("\n".join(lines) + "\nER  - \n\n")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from curator.importing import import_paths
+    from curator.store import open_review
+
+    with open_review(review_file) as review:
+        start = time.perf_counter()
+        summary = import_paths(review, [ris], reviewer="bench")
+        seconds = time.perf_counter() - start
+    queue.put({"seconds": seconds, "imported": summary.imported, "duplicates": summary.duplicates,
+               "failed": len(summary.failed), "peak_mb": _peak_mb()})
+
+
+def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Bare parsing (the RIS tag parser alone) plus raw sqlite3 inserts of title and text."""
+    from curator.importers._decoding import decode_text
+    from curator.importers.ris import parse
+
+    start = time.perf_counter()
+    text = decode_text(Path(ris).read_bytes())
+    connection = sqlite3.connect(db_file)
+    connection.execute("CREATE TABLE records (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
+    rows = []
+    for _number, _line, tags in parse(text):
+        if isinstance(tags, dict):
+            rows.append(((tags.get("TI") or [""])[0], json.dumps(tags)))
+    connection.executemany("INSERT INTO records (title, text) VALUES (?, ?)", rows)
+    connection.commit()
+    connection.close()
+    queue.put({"seconds": time.perf_counter() - start, "rows": len(rows), "peak_mb": _peak_mb()})
+
+
+def _in_process(target, *args):  # type: ignore[no-untyped-def]
+    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
+    process = multiprocessing.Process(target=target, args=(*args, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--records", type=int, default=100_000)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        ris = Path(folder) / "search.ris"
+        generate(ris, options.records)
+        size = ris.stat().st_size / 1e6
+        baseline = _in_process(run_baseline, str(ris), str(Path(folder) / "raw.sqlite"))
+        result = _in_process(run_import, str(ris), str(Path(folder) / "bench.curator.sqlite"))
+    rate = result["imported"] / result["seconds"]
+    print(f"file: {options.records} RIS records, {size:.0f} MB")
+    print(f"import: {result['imported']} records, {result['duplicates']} duplicates linked, "
+          f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000)")
+    print(f"peak memory of the import process: {result['peak_mb']:.0f} MB (target < 1024)")
+    print(f"bare parse + raw sqlite3 inserts: {baseline['seconds']:.1f} s; ratio {result['seconds'] / baseline['seconds']:.1f}x"
+          " (target <= 4x)")
+
+
+if __name__ == "__main__":
+    main()
