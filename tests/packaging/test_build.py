@@ -91,9 +91,11 @@ def test_the_frozen_command_line_builds_and_lists_a_review(built: dict, tmp_path
                             env=bare, timeout=120, cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     assert len([line for line in listed.stdout.splitlines() if line.startswith("{")]) == 5
-    missing = subprocess.run([str(cli), "list", "--review", str(tmp_path / "nothing.txt")], capture_output=True,
-                             text=True, env=bare, timeout=120, cwd=tmp_path)
-    assert missing.returncode != 0
+    not_a_review = tmp_path / "notes.txt"
+    not_a_review.write_text("not a review", encoding="utf-8")
+    refused = subprocess.run([str(cli), "list", "--review", str(not_a_review)], capture_output=True, text=True,
+                             env=bare, timeout=120, cwd=tmp_path)
+    assert refused.returncode != 0 and "not a Curator review" in refused.stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux archive")
