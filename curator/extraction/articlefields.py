@@ -20,14 +20,20 @@ from curator.extraction.trialfields import Spans, put
 
 # "Ann Rheum Dis. 2003 Jul;62(7):671-3." — the PubMed citation line.
 _CITATION_RE = re.compile(
-    r"^(?P<j>[A-Z][A-Za-z&'\-]*(?:\s+[A-Za-z&()'\-]+){0,10}?)\.\s+(?P<y>(?:19|20)\d{2})"
-    r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.]"
+    r"^(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s+[A-Za-z&()'\-]+){0,10}?)\.\s+(?P<y>(?:19|20)\d{2})"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.]"
 )
+_PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Ll]e|[Ll]a)\s)*"
 _AUTHOR_ITEM_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2}\s[A-Z]{1,3}"  # Rau R, van der Berg JA
-    r"|[A-Z][a-z'\-]+(?:\s[A-Z]\.?){0,2}\s(?:(?:van|von|de|der|da|di|le)\s)*[A-Z][A-Za-z'\-]+"  # Rudolf Rau, Jane A. Smith
-    r"|[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-Z][A-Za-z'\-]+)$"  # R Rau, R. Rau
+    r"^(?:" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'\-]+){0,2}\s[A-Z]{1,3}"  # Rau R, van der Berg JA
+    r"|[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ]\.?){0,2}\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca
+    r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
+# "... blocking interleukin-1. Nat Rev Drug Discov. 2012 Aug;11(8):633-52." inside a citation line.
+_INLINE_CITATION_RE = re.compile(
+    r"\.\s(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s[A-Za-z&'\-]+){0,8})\.\s(?P<y>(?:19|20)\d{2})(?:\s[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s\d{1,2})?)?;\s?\d"
+)
+_PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
 _ABSTRACT_SUBHEADS = frozenset(
     ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
@@ -56,7 +62,14 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         elif (fields["title"] or "").lower() != value.lower():
             put(fields, "official_title", value, off[2])
     if fields["title"] is None and guess:
-        for line in doc.lines[:120]:
+        # A block of several lines before the first blank line, with more text after it, is
+        # the site's header (name, menu, breadcrumb), not the record's heading.
+        skip_to = 0
+        for line in doc.lines[:40]:
+            if not line.text:
+                skip_to = line.idx if line.idx >= 2 and any(ln.text for ln in doc.lines[line.idx:]) else 0
+                break
+        for line in doc.lines[skip_to:120]:
             t = line.text
             if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip():
                 continue
@@ -117,7 +130,9 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             found += 1
             break
     for line in doc.lines[:40]:
-        m = _CITATION_RE.match(line.text) if doc.box[line.idx] == OWN and len(line.text) < 400 else None
+        m = None
+        if doc.box[line.idx] == OWN and len(line.text) < 600:
+            m = _CITATION_RE.match(line.text) or _INLINE_CITATION_RE.search(line.text)
         if m:
             if fields["journal"] is None:
                 put(fields, "journal", m.group("j"), [[line.start + m.start("j"), line.start + m.end("j")]])
@@ -126,6 +141,12 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
                 found += 1
             break
+    if fields["year"] is None:
+        m3 = _PUBLISHED_RE.search(doc.text[:5000])
+        d = parse_date(m3.group(1)) if m3 else None
+        if m3 and d:
+            put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
+            found += 1
     if fields["journal"] is None:
         m2 = re.search(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b", doc.text[:3000])
         if m2:
@@ -133,9 +154,23 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     return found
 
 
+_EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for", "that", "this", "patients", "we",
+                       "are", "were", "whether"))
+
+
+def _english(text: str) -> bool:
+    words = text.lower().split()[:60]
+    return sum(w in _EN_WORDS for w in words) >= max(1, len(words) // 12)
+
+
 def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
-    """The document's own summary: the first labelled summary, without chrome and foreign text."""
-    for hit in doc.own_hits("abstract"):
+    """The document's own summary: the first labelled English summary, without chrome and foreign text."""
+    hits = doc.own_hits("abstract")
+    texts = [" ".join(ln.text for p in doc.paragraphs(h)[:1] for ln in p) for h in hits]
+    # A page with a summary in its own language and one in English: the English one.
+    order = [h for h, t in zip(hits, texts, strict=True) if _english(t)] + \
+        [h for h, t in zip(hits, texts, strict=True) if not _english(t)]
+    for hit in order:
         paras: list[list[Line]] = []
         if hit.value is not None:
             paras = doc.paragraphs(hit)

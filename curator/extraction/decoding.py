@@ -117,7 +117,8 @@ def decode_bytes(data: bytes) -> str:
         if utf16:
             text = data.decode(utf16, errors="replace")
         else:
-            if sample.count(0) > 0 or _control_ratio(sample) > 0.05:
+            # A stray NUL is removed below; many of them (or other control bytes) mean binary data.
+            if sample.count(0) > 0.01 * len(sample) or _control_ratio(sample) > 0.05:
                 raise _binary_error()
             try:
                 text = data.decode("utf-8")
@@ -128,7 +129,7 @@ def decode_bytes(data: bytes) -> str:
                 else:
                     text = _decode_legacy(data)
     head = text[:_SAMPLE]
-    if head and sum(1 for c in head if c == "\ufffd") > 0.1 * len(head):
+    if head and sum(1 for c in head if c == "\ufffd" or (c < " " and c not in "\t\n\r\f")) > 0.1 * len(head):
         raise _binary_error()
     text = clean_text(text)
     if not text.strip():

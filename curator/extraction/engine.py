@@ -70,7 +70,7 @@ def _kind(doc: Document, fields: dict[str, Any], n_article: int) -> str:
         article += 1
     if trial == 0 and article == 0:
         return "unknown"
-    if trial >= 2 and (trial_ids or trial >= article):
+    if trial >= 2 and trial >= article:
         return "trial"
     if article >= 2 and article > trial:
         return "article"
@@ -124,7 +124,11 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
     items: list[str] = []
     spans: Spans = []
     prose = False
+    last_line = -10
     for hit in doc.own_hits(slot):
+        if (items or prose) and hit.line > last_line + 2:
+            break  # only one group of consecutive labels ("Drug: A" / "Drug: B")
+        last_line = hit.line
         for item, s, e in doc.items(hit):
             t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
             if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
@@ -132,11 +136,22 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True
                 continue
+            if slot in ("interventions", "intervention_names"):
+                # "Mirror therapy, 30 minutes daily": the name, not the dosing.
+                cut = re.search(r",\s|\s[-–]\s|\s\(", t)
+                if cut and re.search(r"\d", t[cut.end():]):
+                    t = t[:cut.start()].strip()
+                if t[:1].isdigit():
+                    continue
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
-        if items or prose:
-            break
+    if slot in ("interventions", "intervention_names") and items:
+        # Aggregators list each intervention's name, then its description: keep the names.
+        shortest = min(len(i.split()) for i in items)
+        keep = [k for k, i in enumerate(items) if len(i.split()) < 5 or shortest > 2]
+        items = [items[k] for k in keep]
+        spans = [spans[k] for k in keep]
     return items[:limit], spans[:limit], prose
 
 

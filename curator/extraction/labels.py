@@ -12,11 +12,13 @@ import re
 
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": (
+        "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
         "english title", "studientitel",
     ),
     "official_title": (
+        "scientific title of study",
         "official title", "full title", "scientific title", "full title of the trial", "official scientific title",
         "scientific title of the study", "scientific title of trial", "scientific title of the trial",
         "full scientific title", "official study title", "wissenschaftlicher titel",
@@ -35,6 +37,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pmid": ("pmid", "pubmed id", "pubmed"),
     "doi": ("doi", "digital object identifier"),
     "status": (
+        "overall study status", "overall trial status",
         "status", "overall status", "recruitment status", "overall trial status", "trial status", "recruiting status",
         "study status", "recruitment status of trial", "recruitment status of trial (india)", "current status",
         "recruitment status of trial (global)", "overall recruitment status", "status of trial", "rekrutierungsstatus",
@@ -48,6 +51,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "number of participants enrolled", "final enrolment", "actual participants",
     ),
     "enrollment": (
+        "enrolled", "total number of participants", "in the whole clinical trial", "planned number of subjects",
         "enrollment", "enrolment", "total enrollment", "total enrolment", "target enrollment", "target enrolment",
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
@@ -58,6 +62,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "study_type": ("study type", "type of study", "study classification", "type of trial", "primary study design",
                    "trial type", "study design type", "studientyp", "research type"),
     "conditions": (
+        "medical conditions", "condition(s)",
         "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
         "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
         "diseases", "medical condition being investigated", "medical condition", "condition or disease",
@@ -70,18 +75,21 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "investigational medicinal product", "intervention names", "name of intervention",
     ),
     "interventions": (
+        "products", "description of intervention / exposure", "description of intervention/exposure", "interventions, observational groups", "intervention / treatment",
         "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
         "study treatment", "treatment", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
         "intervention / comparator agent", "intervention/exposure", "intervention(s)/exposure", "interventionen",
         "intervention type and description",
     ),
     "sponsor": (
+        "organisation", "organization", "sponsor information",
         "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
         "sponsoring organization",
     ),
     "start_date": (
+        "start", "overall study start date", "estimated recruitment start date in eea", "recruitment start date in eea", "study start",
         "start date", "study start date", "study start", "actual study start date", "overall trial start date",
         "trial start date", "recruitment start date", "date of first enrolment", "date of first enrollment",
         "date of first enrollment (india)", "date of first enrollment (global)", "anticipated date of first participant enrolment",
@@ -91,6 +99,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "recruitment period start", "study execute time", "start of study", "date enrolment started",
     ),
     "completion_date": (
+        "completed", "estimated end of trial", "end of trial", "primary completion",
         "completion date", "study completion date", "overall trial end date", "trial end date", "end date",
         "study end date", "actual study completion date", "anticipated study completion date", "date of study completion",
         "estimated study completion date", "end of study", "study completion", "planned end date", "trial end",
@@ -98,6 +107,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "actual end date", "end of trial", "study end", "primary completion date", "actual completion date",
     ),
     "last_updated": (
+        "date of last refreshed on", "last update in drks", "最終情報更新日", "最近更新日期",
         "last updated", "last update posted", "last update", "last edited", "last modified", "last modified on",
         "date of last update", "record last updated", "last updated on", "last refreshed on", "last update submitted",
         "date last updated", "updated", "last changed", "letzte aktualisierung", "last update date", "updated on",
@@ -112,6 +122,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "age_range": ("age", "ages", "ages eligible for study", "age range", "age limits", "age eligible", "participant age",
                   "eligible ages", "age limit"),
     "countries": (
+        "contacts and locations",
         "countries", "country", "countries of recruitment", "recruitment countries", "location countries", "locations",
         "location", "trial sites", "study sites", "study locations", "participating countries", "research sites",
         "contact investigators or research sites near you", "countries of recruitment and research settings",
@@ -121,13 +132,15 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "authors": ("authors", "author", "by", "written by", "autoren", "autor", "نویسندگان", "نویسنده", "作者", "著者",
                 "authors and affiliations", "investigators/authors"),
-    "journal": ("journal", "journal title", "source", "published in", "journal name", "عنوان ژورنال", "ژورنال", "期刊",
+    "journal": (
+        "掲載誌","journal", "journal title", "source", "published in", "journal name", "عنوان ژورنال", "ژورنال", "期刊",
                 "zeitschrift", "雑誌名", "container title", "publication"),
     "year": ("year", "publication year", "year of publication", "سال انتشار", "年"),
     "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
                  "first published", "posted", "date published", "published date", "出版日期", "発行日", "online publication date",
                  "erscheinungsdatum", "epub"),
     "abstract": (
+        "english summary", "summary (english)", "plain english summary of protocol",
         "abstract", "summary", "brief summary", "research summary", "brief description", "brief description of study",
         "lay summary", "plain english summary", "plain language summary", "study summary", "trial summary", "چکیده",
         "摘要", "zusammenfassung", "brief summary in lay language", "summary of the study", "description",
@@ -135,7 +148,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "brief summary in scientific language", "short summary", "purpose of the study", "study aim", "background and study aims",
         "english abstract", "abstract (english)", "structured abstract",
     ),
-    "references": ("references", "publications", "citations", "publication list", "results publications",
+    "references": (
+        "publications of results", "more information","references", "publications", "citations", "publication list", "results publications",
                    "references and publications", "publications and references", "publication references",
                    "reference", "bibliography", "literature", "cited references"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
@@ -155,12 +169,12 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
 
 # Headings that name no field but end the value of the label before them.
 OTHER_LABELS: tuple[str, ...] = (
-    "study results", "results", "basic information", "study design", "design", "allocation method", "allocation",
+    "study results", "basic information", "study design", "design", "allocation method", "allocation",
     "intervention model", "primary study purpose", "primary purpose", "blinding strategy", "masking", "study groups",
     "arms", "arm group", "arms and interventions", "eligibility", "exclusion criteria", "key exclusion criteria",
     "participant exclusion criteria", "accepts healthy volunteers", "healthy volunteers", "responsible party",
     "principal investigators", "principal investigator", "investigators", "contact", "contacts", "contact information",
-    "contacts and locations", "site status", "detailed description", "detailed study description", "aim of the study",
+    "site status", "detailed description", "detailed study description", "aim of the study",
     "rec name", "rec reference", "date of rec opinion", "rec opinion", "contact name", "contact email", "contact phone",
     "duration of study in the uk", "research type", "secondary outcome", "secondary outcomes", "secondary outcome measures",
     "secondary outcome measure", "secondary endpoint", "secondary endpoints", "secondary end point", "study objectives",
@@ -172,10 +186,9 @@ OTHER_LABELS: tuple[str, ...] = (
     "comment in", "erratum in", "similar articles", "cited by", "figures", "data availability", "ipd sharing statement",
     "individual participant data sharing", "trial website", "study website", "acronym", "study hypothesis",
     "outcome measures", "secondary sponsor", "collaborators", "collaborator", "more information", "study documents",
-    "statistical methods", "methods", "background", "objectives", "objective", "conclusions", "conclusion",
-    "study design and methods", "type of endpoint", "target size", "ethics committee", "ethics committee approval",
+    "statistical methods", "study design and methods", "type of endpoint", "target size", "ethics committee", "ethics committee approval",
     "date of ethics approval", "ethics review", "results and publications", "trial details", "study information",
-    "editorial notes", "plain english summary of protocol", "participant information", "trial participants",
+    "editorial notes", "participant information", "trial participants",
     "eligibility criteria and participants", "participant flow", "adverse events", "baseline characteristics",
     "more related trials", "related trials", "similar trials", "version history", "history of changes", "documents",
     "study record dates", "first posted", "first submitted", "registration date", "date of registration",
@@ -223,7 +236,9 @@ def norm_label(text: str) -> str:
     s = text.strip(_PUNCT_STRIP)
     if s[:1].isdigit() or (len(s) > 2 and s[1] == "."):
         s = _CODE_PREFIX_RE.sub("", s)
-    s = s.lower()
+    s = s.lower().replace(" / ", "/")
+    if s.endswith(("(actual)", "(anticipated)", "(estimated)", "(planned)", "(englisch)", "(english)")):
+        s = s[: s.rindex("(")].rstrip()
     if "(" in s:
         s = s.replace("(s)", "").replace("(es)", "")
     if s.endswith("]") or s.endswith(")"):

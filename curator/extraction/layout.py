@@ -25,10 +25,12 @@ from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     SCAN_LIMIT,
     Line,
+    has_foreign,
     is_chrome,
     is_foreign,
     is_site_helper,
     split_lines,
+    strip_foreign,
 )
 
 OWN, OTHER_BOX, REF_BOX = 0, 1, 2
@@ -42,6 +44,8 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
+# Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
+_COLON_ONLY = frozenset(("completed", "start", "recruitment", "status"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _BOX_FIRST_WORDS = frozenset(
     _split(
@@ -120,7 +124,7 @@ class Document:
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
-                if slot:
+                if slot and norm not in _COLON_ONLY:
                     if slot == "references":
                         self._box_heads.append((line.idx, REF_BOX))
                     self._add(slot, line.idx, None)
@@ -130,6 +134,9 @@ class Document:
             if 0 < colon <= 70:
                 left = t[:colon]
                 slot = LABELS.get(norm_label(left))
+                if slot is None and has_foreign(left):
+                    # Bilingual labels: "样本总量 Total sample size：", "最終更新日 / Last updated:".
+                    slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
                 if slot and not rest.startswith("//"):
@@ -142,6 +149,8 @@ class Document:
                 if not stripped and len(t) <= 60 and t.count(" ") <= 6:
                     self.stop[line.idx] = True  # an unknown "Label:" still ends the value above it
                     continue
+            if "|" in head and self._columns(line):
+                continue
             if "|" in head:
                 bar = t.find("|")
                 slot = LABELS.get(norm_label(t[:bar])) if bar > 0 else None
@@ -168,6 +177,30 @@ class Document:
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    def _columns(self, line: Line) -> bool:
+        """A table header row whose cells are all labels: the next row holds their values, column by column."""
+        cells = [c.strip() for c in line.text.strip(" |").split("|")]
+        if len(cells) < 2 or any(c[:1].isdigit() for c in cells):
+            return False
+        slots = [LABELS.get(norm_label(c)) for c in cells]
+        if not all(slots):
+            return False
+        nxt = self._next_nonblank(line.idx)
+        if nxt is None or nxt.text.count("|") < len(cells) - 1:
+            return False
+        self.stop[line.idx] = True
+        pos = nxt.start
+        for slot, value in zip(slots, nxt.text.strip(" |").split("|"), strict=False):
+            v = value.strip()
+            i = self.text.find(v, pos, nxt.end + 1) if v else -1
+            if v and i >= 0 and slot:
+                hit = Hit(slot, nxt.idx, (i, i + len(v)))
+                self.hits.append(hit)
+                self.by_slot.setdefault(slot, []).append(hit)
+                pos = i + len(v)
+        self.stop[nxt.idx] = True
+        return True
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""

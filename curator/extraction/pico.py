@@ -52,6 +52,10 @@ _COMP_WORDS_RE = re.compile(
     re.I,
 )
 _PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
+_OR_CONTROL_RE = re.compile(
+    r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+procedure)?|usual\s+care|standard\s+(?:of\s+)?care))\b",
+    re.I,
+)
 _OUTCOME_RE = re.compile(
     r"\bprimary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\b"
     r"(?:\s+(?:will\s+be|was|is|were|are|included?|includes|consists?\s+of|being|of\s+the\s+(?:study|trial)"
@@ -130,6 +134,9 @@ def comparator(text: str, zones: list[Span]) -> Found | None:
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
+        m3 = _OR_CONTROL_RE.search(text, s, e)
+        if m3:
+            return m3.group(1), m3.start(1), m3.end(1)
         m2 = _PLACEBO_CTRL_RE.search(text, s, e)
         if m2:
             return m2.group(1).lower(), m2.start(1), m2.end(1)

@@ -61,7 +61,9 @@ def is_foreign(text: str) -> bool:
     sample = text[:400]
     non = len(_NONLATIN_RE.findall(sample))
     lat = len(_LATIN_RE.findall(sample))
-    return non > lat
+    # "2020年7月1日" is a date, not foreign prose.
+    digits = sum(c.isdigit() for c in sample) if non < 6 else 0
+    return non > lat and non > digits
 
 
 def has_foreign(text: str) -> bool:
@@ -110,6 +112,12 @@ def is_chrome(text: str) -> bool:
     low = text.lower()
     bare = low.rstrip(" .!»›>").lstrip(" «‹<")
     if bare in _CHROME_LINES or low.startswith(_CHROME_PREFIXES) or text.endswith("»") or text.startswith("«"):
+        return True
+    # Menus and breadcrumbs: "Home | Search | Help", "Home › Trials › NCT…", "Home Search".
+    if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2:
+        return True
+    words = bare.split()
+    if 1 < len(words) <= 6 and all(w.strip(",") in _CHROME_LINES for w in words):
         return True
     return any(p in low for p in _CHROME_PHRASES)
 

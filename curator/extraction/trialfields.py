@@ -76,7 +76,11 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
 
 
 def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] | None:
-    for hit in doc.own_hits(slot):
+    hits = doc.own_hits(slot)
+    if slot == "status":
+        # "Overall status: Completed" says more than "Recruitment status: No longer recruiting".
+        hits = sorted(hits, key=lambda h: "overall" not in _label_text(doc, h.line))
+    for hit in hits:
         v = doc.scalar(hit)
         if v:
             mapped = fn(v[0])
@@ -101,6 +105,14 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         raw = doc.first_scalar("status")
         if raw and len(raw[1]) <= 60:
             fields["status_raw"] = raw[1]
+        else:
+            # A status badge on a line of its own near the top ("Recruiting" above the title).
+            for line in doc.lines[:15]:
+                if line.text.lower() in _BADGES and not doc.stop[line.idx]:
+                    put(fields, "status", normalise_status(line.text), [[line.start, line.end]])
+                    fields["status_raw"] = line.text
+                    found += 1
+                    break
     for key, slot, fn in (
         ("phase", "phase", normalise_phase),
         ("study_type", "study_type", normalise_study_type),
@@ -163,7 +175,11 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
                             "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
                             "lead", "collaborator", "sponsor", "n/a"})
-_SPONSOR_PREFIX_RE = re.compile(r"^(?:name|organi[sz]ation|sponsor|lead sponsor|primary sponsor)\s*[:|]\s*", re.I)
+_SPONSOR_PREFIX_RE = re.compile(
+    r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation|sponsor|lead sponsor|primary sponsor)\s*[:|]\s*", re.I
+)
+_BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
+                     "withdrawn", "suspended", "enrolling by invitation"))
 
 
 def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
