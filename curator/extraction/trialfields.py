@@ -162,9 +162,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     spans: Spans = []
     for hit in doc.own_hits("countries"):
         for item, s, _e in doc.items(hit):
-            for name, a, b in find_countries(item):
-                if name not in countries:
-                    countries.append(name)
+            for country, a, b in find_countries(item):
+                if country not in countries:
+                    countries.append(country)
                     spans.append([s + a, s + b])
     if countries:
         put(fields, "countries", countries, spans)
