@@ -73,6 +73,7 @@ pip_install --upgrade "$PYINSTALLER_REQUIREMENT"
 pip_install "$SRC"
 # A reused venv gets this tree's code even when the version number has not changed.
 [ "$VENV" = "$WORK/venv" ] || pip_install --force-reinstall --no-deps "$SRC"
+rm -rf "$SRC"  # installed now; a second copy of the tree in the checkout would only confuse searches
 "$PY" -c 'import curator, PyInstaller' || fail "the build venv lacks curator or PyInstaller (see pip's output above)"
 VERSION="$("$PY" -c 'import curator; print(curator.__version__)')"
 APP_ID="$("$PY" -c 'import curator; print(curator.APP_ID)')"
