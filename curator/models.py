@@ -12,22 +12,15 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-STAGES = ("title-abstract", "full-text")
-VERDICTS = ("include", "exclude", "maybe")
-ACTORS = ("human", "automation")
-SOURCE_KINDS = ("database", "register", "website", "organisation", "citation", "other")
-
-DEFAULT_REASONS = (
-    "wrong population",
-    "wrong intervention",
-    "wrong comparator",
-    "wrong outcome",
-    "wrong study design",
-    "duplicate",
-    "not retrievable",
-    "other",
+# Re-exported: the core has long imported these from here.
+from curator.terms import (  # noqa: E402,F401
+    ACTORS,
+    DEFAULT_REASONS,
+    NOT_RETRIEVABLE,
+    SOURCE_KINDS,
+    STAGES,
+    VERDICTS,
 )
-NOT_RETRIEVABLE = "not retrievable"
 
 
 def utcnow() -> datetime:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SQL_STRING = re.compile(r"""["'](SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|PRAGMA)\s""")
 FORBIDDEN_IN_UI = ("sqlalchemy", "sqlmodel", "sqlite3", "alembic", "curator.models", "curator.store.Session")
 
 
@@ -43,8 +45,6 @@ def test_gui_never_imports_the_orm_or_sql() -> None:
         for name in _imports(path):
             if name.startswith(FORBIDDEN_IN_UI):
                 offenders.append(f"{path.relative_to(REPO)}: {name}")
-        text = path.read_text(encoding="utf-8").upper()
-        for keyword in ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM"):
-            if f'"{keyword}' in text or f"'{keyword}" in text:
-                offenders.append(f"{path.relative_to(REPO)}: SQL string {keyword.strip()}")
+        for match in SQL_STRING.finditer(path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(REPO)}: SQL string {match.group(1)}")
     assert offenders == []
