@@ -8,8 +8,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from curator import APP_NAME
 from curator.desk import get_keywords, set_keywords
 from curator.records import RecordView, all_tags
-from curator.store import REVIEW_SUFFIX, Review, ReviewError, open_review
+from curator.store import Review, ReviewError, open_review
 from ui.actions import REASON_KEYS, Actions
 from ui.curation_desk import CurationDesk
 from ui.decision_bar import DecisionBar
@@ -27,13 +25,13 @@ from ui.desk_keys import DeskKeyFilter
 from ui.dialogs.keywords import KeywordsDialog
 from ui.dialogs.reviewer_name import ReviewerNameDialog
 from ui.document_view import DocumentView
-from ui.long_work import LongWork, export_available, show_import_summary, start_export, start_import
-from ui.record_form import LABELS, RecordForm
+from ui.long_work import LongWork, export_available
+from ui.record_editing import RecordEditing
+from ui.record_form import RecordForm
 from ui.record_list import RecordListPane
 from ui.record_list_model import RecordListModel
+from ui.review_files import ReviewFiles
 from ui.settings import DeskSettings
-
-REVIEW_FILTER = f"Curator reviews (*{REVIEW_SUFFIX} *.sqlite);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +49,6 @@ class MainWindow(QMainWindow):
         self.model: RecordListModel | None = None
         self.record: RecordView | None = None
         self.awaiting_reason = False
-        self.long_work: LongWork | None = None
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.commands = Actions(self)
@@ -59,6 +56,8 @@ class MainWindow(QMainWindow):
         self.document = DocumentView()
         self.form = RecordForm()
         self.decision_bar = DecisionBar(self.commands)
+        self.files = ReviewFiles(self)
+        self.editing = RecordEditing(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
@@ -113,11 +112,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.commands
-        a["new_review"].triggered.connect(self._on_new_review_triggered)
-        a["open_review"].triggered.connect(self._on_open_review_triggered)
-        a["import_files"].triggered.connect(self._on_import_files_triggered)
-        a["import_folder"].triggered.connect(self._on_import_folder_triggered)
-        a["export_workbook"].triggered.connect(self._on_export_workbook_triggered)
+        a["new_review"].triggered.connect(self.files.new_review)
+        a["open_review"].triggered.connect(self.files.open_review)
+        a["import_files"].triggered.connect(self.files.import_files)
+        a["import_folder"].triggered.connect(self.files.import_folder)
+        a["export_workbook"].triggered.connect(self.files.export)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo)
         a["redo"].triggered.connect(self.redo)
@@ -129,7 +128,7 @@ class MainWindow(QMainWindow):
             a[verdict].triggered.connect(lambda _checked=False, v=verdict: self.decide(v))
         for number in range(1, REASON_KEYS + 1):
             a[f"reason_{number}"].triggered.connect(lambda _checked=False, n=number: self.pick_reason(n))
-        a["note"].triggered.connect(self._on_note_triggered)
+        a["note"].triggered.connect(self.editing.write_note)
         a["tag"].triggered.connect(self.decision_bar.focus_tag_box)
         a["next_record"].triggered.connect(lambda: self.record_list.move_by(1))
         a["previous_record"].triggered.connect(lambda: self.record_list.move_by(-1))
@@ -138,13 +137,9 @@ class MainWindow(QMainWindow):
         a["stage_0"].triggered.connect(lambda: self.set_stage("title-abstract"))
         a["stage_1"].triggered.connect(lambda: self.set_stage("full-text"))
         self.record_list.current_record_changed.connect(self._on_record_list_current_record_changed)
-        self.form.field_edited.connect(self._on_form_field_edited)
-        self.form.field_reverted.connect(self._on_form_field_reverted)
         self.form.field_focused.connect(self.document.highlight_evidence)
         self.decision_bar.stage_changed.connect(self.set_stage)
         self.decision_bar.reason_chosen.connect(self._on_decision_bar_reason_chosen)
-        self.decision_bar.tag_added.connect(self._on_decision_bar_tag_added)
-        self.decision_bar.tag_removed.connect(self._on_decision_bar_tag_removed)
 
     def _restore_layout(self) -> None:
         for name, widget in (("window", self), ("splitter", self.splitter)):
@@ -185,7 +180,7 @@ class MainWindow(QMainWindow):
         self.commands["stage_0"].setChecked(stage == "title-abstract")
         self.commands["stage_1"].setChecked(stage == "full-text")
         self.document.set_keywords(get_keywords(review))
-        self._refresh_choices()
+        self.refresh_choices()
         self._set_desk_enabled(True)
         self._show_title()
         self._fill_recent_menu(self.settings.add_recent_review(review.path))
@@ -206,7 +201,7 @@ class MainWindow(QMainWindow):
         self._set_desk_enabled(False)
         self._show_title()
 
-    def _refresh_choices(self) -> None:
+    def refresh_choices(self) -> None:
         assert self.desk is not None and self.review is not None
         tags = all_tags(self.review)
         self.record_list.set_choices(self.desk.reasons, tags)
@@ -313,79 +308,10 @@ class MainWindow(QMainWindow):
         self.decision_bar.set_stage(stage)
         self.commands["stage_0"].setChecked(stage == "title-abstract")
         self.commands["stage_1"].setChecked(stage == "full-text")
-        self._refresh_choices()
+        self.refresh_choices()
         self.record_list.set_stage(stage)
         self._show_counts()
         self.show_next_unscreened(after=None)
-
-    # -- edits -------------------------------------------------------------------------------
-    def _on_form_field_edited(self, key: str, value: object, merge: bool) -> None:
-        if self.desk is None or self.form.record_id is None:
-            return
-        record_id = self.form.record_id
-        try:
-            self.desk.set_field(record_id, key, value, merge=merge)
-        except ValueError as error:
-            self.form.show_problem(key, str(error))
-            return
-        self._after_field_change(record_id, key, reload_value=False)
-
-    def _on_form_field_reverted(self, key: str) -> None:
-        if self.desk is not None and self.form.record_id is not None:
-            record_id = self.form.record_id
-            self.desk.revert_field(record_id, key)
-            self._after_field_change(record_id, key, reload_value=True)
-
-    def _after_field_change(self, record_id: int, key: str, *, reload_value: bool) -> None:
-        assert self.desk is not None and self.model is not None
-        if self.record is not None and self.record.id == record_id:
-            self.record = self.desk.record(record_id)
-            self.form.show_field(self.record, key, reload_value=reload_value)
-        if key in ("title", "kind", "status", "phase"):
-            self.model.refresh_records([record_id])
-        self.statusBar().showMessage(f"Saved {LABELS[key].lower()}", 2000)
-
-    def _on_decision_bar_tag_added(self, tag: str) -> None:
-        if self.desk is not None and self.record is not None:
-            try:
-                self.desk.add_tag(self.record.id, tag)
-            except ValueError as error:
-                self.statusBar().showMessage(str(error), 4000)
-                return
-            self._after_tags_change()
-
-    def _on_decision_bar_tag_removed(self, tag: str) -> None:
-        if self.desk is not None and self.record is not None:
-            self.desk.remove_tag(self.record.id, tag)
-            self._after_tags_change()
-
-    def _after_tags_change(self) -> None:
-        assert self.desk is not None and self.record is not None and self.model is not None
-        self.record = self.desk.record(self.record.id)
-        self.decision_bar.show_tags(self.record.tags)
-        self.model.refresh_records([self.record.id])
-        self._refresh_choices()
-
-    def _on_note_triggered(self) -> None:
-        if self.desk is None or self.record is None:
-            return
-        dialog = QInputDialog(self)
-        dialog.setObjectName("note_dialog")
-        dialog.setWindowTitle("Note")
-        dialog.setLabelText(f"Note on “{(self.record.title or 'this record')[:80]}”")
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        record_id = self.record.id
-        dialog.textValueSelected.connect(lambda text: self._add_note(record_id, text))
-        dialog.open()
-
-    def _add_note(self, record_id: int, text: str) -> None:
-        if self.desk is None or not text.strip():
-            return
-        self.desk.add_note(record_id, text)
-        if self.record is not None and self.record.id == record_id:
-            self.record = self.desk.record(record_id)
-            self.form.show_notes(self.record)
-        self.statusBar().showMessage("Note saved", 2000)
 
     # -- undo --------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -417,76 +343,24 @@ class MainWindow(QMainWindow):
         self.commands["undo"].setEnabled(bool(history and history.can_undo))
         self.commands["redo"].setEnabled(bool(history and history.can_redo))
 
-    # -- files -------------------------------------------------------------------------------
-    def _on_new_review_triggered(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New review", str(Path.home() / f"review{REVIEW_SUFFIX}"),
-                                              REVIEW_FILTER)
-        if name:
-            path = Path(name if name.endswith((REVIEW_SUFFIX, ".sqlite")) else name + REVIEW_SUFFIX)
-            if path.exists():
-                QMessageBox.warning(self, "New review", f"{path} already exists; open it with File > Open review.")
-                return
-            self.open_review(path)
-
-    def _on_open_review_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open review", str(Path.home()), REVIEW_FILTER)
-        if name:
-            self.open_review(Path(name), create=False)
-
-    def _on_import_files_triggered(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()))
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def _on_import_folder_triggered(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
-        if name:
-            self.import_paths([Path(name)])
-
     def import_paths(self, paths: list[Path]) -> LongWork | None:
-        """Import files and folders off the GUI thread, then show what was imported and what failed."""
-        if self.review is None or self.long_work is not None:
-            return None
-        self.long_work = start_import(self, self.review, paths, self.reviewer, self._on_import_finished)
-        return self.long_work
+        """Import files and folders off the GUI thread (see ``ui/review_files.py``)."""
+        return self.files.import_paths(paths)
 
-    def _on_import_finished(self, summary: object) -> None:
-        work, self.long_work = self.long_work, None
-        if summary is None or self.desk is None or self.model is None:
-            if work is not None and work.message and work.job.is_cancelled():
-                self.statusBar().showMessage(work.message, 6000)
-            return
+    def export_workbook(self, target: Path) -> LongWork | None:
+        return self.files.export_workbook(target)
+
+    def after_import(self) -> None:
+        """New records came in: read the list, the choices and the counts again."""
+        assert self.desk is not None and self.model is not None
         self.desk.reload_unscreened()
         self.model.reload()
-        self._refresh_choices()
+        self.refresh_choices()
         self._show_counts()
         if self.record is None:
             self.show_next_unscreened(after=None)
         elif not self.record_list.select_record(self.record.id, notify=False):
             self.record_list.select_row(0)
-        show_import_summary(self, summary)  # type: ignore[arg-type]
-
-    def _on_export_workbook_triggered(self) -> None:
-        if self.review is None or self.long_work is not None:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, "Export workbook", str(Path.home() / f"{self.review.name}.xlsx"),
-                                              "Excel workbooks (*.xlsx)")
-        if name:
-            self.export_workbook(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
-
-    def export_workbook(self, target: Path) -> LongWork | None:
-        if self.review is None or self.long_work is not None:
-            return None
-        self.form.commit_pending()
-        self.long_work = start_export(self, self.review, target, self._on_export_finished)
-        return self.long_work
-
-    def _on_export_finished(self, written: object) -> None:
-        work, self.long_work = self.long_work, None
-        if written is not None:
-            self.statusBar().showMessage(f"Exported to {written}", 8000)
-        elif work is not None and work.message and work.job.is_cancelled():
-            self.statusBar().showMessage(work.message, 6000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self.review is not None and event.mimeData().hasUrls() and \
@@ -497,7 +371,7 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.import_paths(paths))
+            QTimer.singleShot(0, lambda: self.files.import_paths(paths))
 
     # -- settings ----------------------------------------------------------------------------
     def _on_keywords_triggered(self) -> None:
@@ -522,9 +396,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.long_work is not None:
-            self.long_work.job.cancel()
-            self.long_work.job.wait()
+        if self.files.long_work is not None:
+            self.files.long_work.job.cancel()
+            self.files.long_work.job.wait()
         self.settings.set_layout("window", self.saveGeometry())
         self.settings.set_layout("splitter", self.splitter.saveState())
         self.settings.sync()
