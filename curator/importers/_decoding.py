@@ -46,4 +46,6 @@ def decode_text(data: bytes) -> str:
                     text = None
             if text is None:
                 text = data.decode(encoding, errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # copies only when needed: a large export is held once, not three times
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

@@ -85,7 +85,8 @@ def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
         trial.phases = _split(row["phase"]) if row.get("phase") else None
         trial.study_type = row.get("study_type") or None
         trial.enrollment = int_of(row.get("enrollment"))
-        trial.sponsor = (_split(row.get("sponsor", "")) or [None])[0]
+        sponsors = _split(row.get("sponsor", ""))
+        trial.sponsor = sponsors[0] if sponsors else None
         trial.conditions = _split(row.get("conditions", ""))
         trial.interventions = [i.split(":", 1)[-1].strip() for i in _split(row.get("interventions", ""))]
         trial.start_date = row.get("start_date") or None

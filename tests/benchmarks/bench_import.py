@@ -82,8 +82,10 @@ def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None: 
 
 
 def _in_process(target, *args):  # type: ignore[no-untyped-def]
-    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
-    process = multiprocessing.Process(target=target, args=(*args, queue))
+    # A fresh interpreter (spawn), so the figure is not inflated by the generator's memory.
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=target, args=(*args, queue))
     process.start()
     result = queue.get()
     process.join()
