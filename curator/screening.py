@@ -151,15 +151,23 @@ def set_decision_retracted(review: Review, decision_id: int, retracted: bool, *,
         return _view(decision)
 
 
-def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> dict[int, dict[str, Decision]]:
+_DECISION_COLUMNS = (
+    Decision.id, Decision.record_id, Decision.stage, Decision.reviewer, Decision.verdict, Decision.reason,
+    Decision.note, Decision.actor, Decision.decided_at, Decision.retracted,
+)
+
+
+def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> dict[int, dict[str, DecisionView]]:
     latest = select(func.max(Decision.id)).where(Decision.stage == stage, col(Decision.retracted).is_(False))
     if record_ids is not None:
         # Restrict the grouping itself, so a page of a long list costs only its own rows.
         latest = latest.where(col(Decision.record_id).in_(list(record_ids)))
-    query = select(Decision).where(col(Decision.id).in_(latest.group_by(col(Decision.record_id), col(Decision.reviewer))))
-    current: dict[int, dict[str, Decision]] = defaultdict(dict)
-    for decision in session.exec(query):
-        current[decision.record_id][decision.reviewer] = decision
+    latest = latest.group_by(col(Decision.record_id), col(Decision.reviewer))
+    # Plain rows, not ORM objects: a review-wide count reads every current decision.
+    query = select(*_DECISION_COLUMNS).where(col(Decision.id).in_(latest))  # type: ignore[call-overload]
+    current: dict[int, dict[str, DecisionView]] = defaultdict(dict)
+    for row in session.execute(query):
+        current[row[1]][row[3]] = DecisionView(*row)
     return current
 
 
@@ -169,10 +177,7 @@ def current_decisions(
     """Each reviewer's current decision per record at ``stage`` (all records when ``record_ids`` is None)."""
     check_stage(stage)
     with review.session() as session:
-        return {
-            rid: [_view(d) for d in by_reviewer.values()]
-            for rid, by_reviewer in _current(session, record_ids, stage).items()
-        }
+        return {rid: list(by_reviewer.values()) for rid, by_reviewer in _current(session, record_ids, stage).items()}
 
 
 @dataclass(frozen=True)
