@@ -120,9 +120,10 @@ class DecisionBar(QFrame):
         if awaiting_reason:
             text = "Excluded — pick a reason: 1–9"
         self.verdict_label.setText(text)
-        self.verdict_label.setProperty("awaiting", awaiting_reason)
-        self.verdict_label.style().unpolish(self.verdict_label)
-        self.verdict_label.style().polish(self.verdict_label)
+        name = "verdict_awaiting" if awaiting_reason else "verdict_label"
+        if self.verdict_label.objectName() != name:
+            self.verdict_label.setObjectName(name)
+            self.verdict_label.setStyleSheet(self.verdict_label.styleSheet())
 
     def show_tags(self, tags: list[str]) -> None:
         while self.tags.count():

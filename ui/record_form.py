@@ -97,16 +97,17 @@ class FieldRow(QWidget):
             shown = "nothing" if extracted in (None, "", []) else (
                 "; ".join(map(str, extracted)) if isinstance(extracted, list) else str(extracted))
             self.state.setText(f"edited by {edit.get('by') or 'a reviewer'}")
-            self.state.setProperty("edited", True)
             self.revert_button.setToolTip(f"Revert to the extracted value: {shown[:200]}")
         else:
             has_value = view.value(self.key) not in (None, "", [])
             self.state.setText("extracted" if has_value else "not stated")
-            self.state.setProperty("edited", False)
             self.revert_button.setToolTip("The value is as extracted")
         self.revert_button.setEnabled(edited)
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
+        # Restyle only on a change: re-polishing every row on every record is slow (and PySide6 6.12 has
+        # crashed doing it thousands of times).
+        if self.state.objectName() != ("field_edited" if edited else "field_state"):
+            self.state.setObjectName("field_edited" if edited else "field_state")
+            self.state.setStyleSheet(self.state.styleSheet())
 
     def show_problem(self, message: str | None) -> None:
         self.problem.setText(message or "")

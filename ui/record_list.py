@@ -98,7 +98,7 @@ class RecordListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in ((1, 58), (2, 92), (3, 72), (4, 82), (5, 60)):
+        for column, width in ((1, 52), (2, 84), (3, 74), (4, 64), (5, 56)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

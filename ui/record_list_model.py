@@ -137,6 +137,8 @@ class RecordListModel(QAbstractTableModel):
             return None
         text = self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "decision" and row.reason(self.stage):
+                return f"{text}: {row.reason(self.stage)}"
             return row.title if column == "title" else (text or None)
         return text
 
@@ -151,8 +153,7 @@ class RecordListModel(QAbstractTableModel):
             verdict = row.verdict(self.stage)
             if verdict is None:
                 return ""
-            reason = row.reason(self.stage)
-            return f"{verdict.capitalize()}: {reason}" if reason and verdict == "exclude" else verdict.capitalize()
+            return verdict.capitalize()
         return ", ".join(row.tags)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

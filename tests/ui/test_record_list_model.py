@@ -55,6 +55,7 @@ def test_sorting_and_decisions_show(review: Review) -> None:
     screening.record_decision(review, ids[0], "exclude", reviewer="tester", reason="duplicate")
     model.refresh_records([ids[0]])
     row = model.row_of(ids[0])
-    assert row is not None and model.data(model.index(row, 4)) == "Exclude: duplicate"
+    assert row is not None and model.data(model.index(row, 4)) == "Exclude"
+    assert model.data(model.index(row, 4), Qt.ItemDataRole.ToolTipRole) == "Exclude: duplicate"
     model.sort(4, Qt.SortOrder.DescendingOrder)  # not sortable in the store: list order, not an error
     assert model.ids() == sorted(ids)
