@@ -131,5 +131,33 @@ def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> N
         assert _count(review) == 4 and _count(review, "sources") == 1
         with review.session() as session:
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            # the search-index trigger dropped for the large batch is back: its drop was never committed
+            assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_insert'"))\
+                .scalar() == 1
         summary = import_paths(review, files, reviewer="ann")
         assert summary.imported == 6000 and _count(review) == 6004
+        _assert_search_index_complete(review)
+
+
+def _assert_search_index_complete(review) -> None:
+    from curator.listing import RecordFilter, find_record_ids
+
+    with review.session() as session:
+        session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))
+        assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_insert'"))\
+            .scalar() == 1
+    assert len(find_record_ids(review, RecordFilter(search="Author10001"))) == 1
+    assert len(find_record_ids(review, RecordFilter(search="Author3"))) == 1
+
+
+def test_large_batch_is_searchable_and_later_imports_still_indexed(review, tmp_path) -> None:
+    import_paths(review, [_ris(tmp_path / "small.ris", 3)], reviewer="ann")  # indexed by the trigger
+    summary = import_paths(review, [_ris(tmp_path / "big.ris", 2500, 10_000)], reviewer="ann")  # one fill
+    assert summary.imported == 2500
+    import_paths(review, [_ris(tmp_path / "after.ris", 2, 50_000)], reviewer="ann")  # the trigger is back
+    from curator.listing import RecordFilter, find_record_ids
+
+    for author in ("Author2", "Author12499", "Author50001"):
+        assert len(find_record_ids(review, RecordFilter(search=author))) == 1, author
+    with review.session() as session:
+        session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))

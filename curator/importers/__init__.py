@@ -52,6 +52,8 @@ class Reader:
     sniff: Callable[[bytes], bool]  # looks at the first few KB
     read: Callable[[Path, bytes], Iterator[Item]]
     priority: int = 50  # lower sniffs first
+    #: Reads the file as it streams, never holding it whole (large exports); used instead of ``read``.
+    stream: Callable[[Path], Iterator[Item]] | None = None
 
 
 READERS: list[Reader] = []
@@ -99,18 +101,27 @@ def read_path(path: Path) -> Iterator[Item]:
         if size > MAX_FILE_BYTES:
             yield Problem(name, None, f"file is {size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB")
             return
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+        data = path.read_bytes() if size <= len(head) or not head.strip() else None
     except OSError as error:
         yield Problem(name, None, f"cannot read the file: {error.strerror or error}")
         return
-    if not data.strip():
+    if data is not None and not data.strip():
         yield Problem(name, None, "the file is empty")
         return
-    reader = choose_reader(path, data[:8192])
+    reader = choose_reader(path, head)
     if reader is None:
         yield Problem(name, None, f"unrecognised format ({path.suffix or 'no suffix'})")
         return
-    items = reader.read(path, data)
+    if reader.stream is not None:
+        items = reader.stream(path)
+    else:
+        try:
+            items = reader.read(path, path.read_bytes() if data is None else data)
+        except OSError as error:
+            yield Problem(name, None, f"cannot read the file: {error.strerror or error}")
+            return
     del data  # the reader may drop the bytes once decoded: a large export is not held twice
     try:
         yield from items

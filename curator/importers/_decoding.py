@@ -1,8 +1,14 @@
-"""Turning a file's bytes into text: byte-order marks, UTF-8, else the detected encoding."""
+"""Turning a file's bytes into text: byte-order marks, UTF-8, else the detected encoding.
+
+:func:`decode_text` decodes bytes held in memory; :func:`open_text` opens a large file
+as text with the same choice of encoding, so a reader can stream it line by line.
+"""
 
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
+from typing import TextIO
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -49,3 +55,49 @@ def decode_text(data: bytes) -> str:
     if "\r" in text:  # copies only when needed: a large export is held once, not three times
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+_CHUNK = 1 << 20
+
+
+def _whole_file_decodes(path: Path, encoding: str) -> bool:
+    # Checked chunk by chunk with an incremental decoder: the file is never held whole.
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def text_encoding(path: Path) -> tuple[str, str]:
+    """(encoding, error handling) that :func:`decode_text` would use for the file, found without reading it whole."""
+    with path.open("rb") as stream:
+        head = stream.read(262144)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            # The "-sig" and BOM-aware codecs drop the mark, as decode_text does.
+            return {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+                    "utf-32-le": "utf-32", "utf-32-be": "utf-32"}[encoding], "replace"
+    if _whole_file_decodes(path, "utf-8"):
+        return "utf-8", "strict"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None or best.encoding is None:
+        raise DecodingError("the file is not text in any recognised encoding")
+    if best.encoding.startswith(_SINGLE_BYTE_LATIN) and _whole_file_decodes(path, "cp1252"):
+        return "cp1252", "strict"
+    return best.encoding, "replace"
+
+
+def open_text(path: Path) -> TextIO:
+    """The file as text, read as it streams: the encoding :func:`decode_text` would pick, newlines as ``\\n``.
+
+    Raises :class:`DecodingError` when the file is not text in any recognised encoding.
+    """
+    encoding, errors = text_encoding(path)
+    return path.open(encoding=encoding, errors=errors, newline=None)

@@ -9,11 +9,11 @@ are separated by blank lines. ``SI`` lines name the trial registrations
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import DecodingError, decode_text, open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -27,8 +27,11 @@ def sniff(head: bytes) -> bool:
     return bool(_SNIFF.search(head[:4096]))
 
 
-def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
-    """(entry number, first line, tags → values) per entry, or a message for a malformed one."""
+def parse(text: str | Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
+    """(entry number, first line, tags → values) per entry, or a message for a malformed one.
+
+    ``text`` is the whole text or its lines (an open file: the entries come as it streams).
+    """
     number = 0
     tags: dict[str, list[str]] | None = None
     start = 0
@@ -43,7 +46,8 @@ def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
             return number, start, "entry has no PMID line"
         return number, start, tags
 
-    for index, line in enumerate(text.split("\n"), start=1):
+    for index, line in enumerate(text.split("\n") if isinstance(text, str) else text, start=1):
+        line = line.rstrip("\n")
         if not line.strip():
             if tags is not None:
                 yield finish()
@@ -114,8 +118,24 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
     except DecodingError as error:
         yield Problem(path.name, None, str(error))
         return
+    del data
+    yield from _items(path, parse(text))
+
+
+def stream(path: Path) -> Iterator[Item]:
+    """Every entry of a MEDLINE file, read line by line: a large export is never held whole."""
+    try:
+        lines = open_text(path)
+    except DecodingError as error:
+        yield Problem(path.name, None, str(error))
+        return
+    with lines:
+        yield from _items(path, parse(lines))
+
+
+def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[str]] | str]]) -> Iterator[Item]:
     found = False
-    for number, line, parsed in parse(text):
+    for number, line, parsed in parsed_entries:
         found = True
         if isinstance(parsed, str):
             yield Problem(path.name, f"entry {number}, line {line}", parsed)
@@ -125,4 +145,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield Problem(path.name, None, "no MEDLINE entries (PMID- ...) found")
 
 
-register(Reader("medline", (".nbib", ".medline"), sniff, read, priority=20))
+register(Reader("medline", (".nbib", ".medline"), sniff, read, priority=20, stream=stream))

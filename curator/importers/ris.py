@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import DecodingError, decode_text, open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -35,14 +35,17 @@ def sniff(head: bytes) -> bool:
     return bool(_SNIFF.search(head[:4096]))
 
 
-def parse(text: str) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
-    """(entry number, first line, tags → values) per entry, or a message for a malformed one."""
+def parse(text: str | Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
+    """(entry number, first line, tags → values) per entry, or a message for a malformed one.
+
+    ``text`` is the whole text or its lines (an open file: the entries come as it streams).
+    """
     number = 0
     tags: dict[str, list[str]] | None = None
     start = 0
     last: str | None = None
     broken: str | None = None
-    for index, line in enumerate(io.StringIO(text), start=1):
+    for index, line in enumerate(io.StringIO(text) if isinstance(text, str) else text, start=1):
         line = line.rstrip("\n")
         match = _TAG.match(line)
         if match:
@@ -159,8 +162,23 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield Problem(path.name, None, str(error))
         return
     del data
+    yield from _items(path, parse(text))
+
+
+def stream(path: Path) -> Iterator[Item]:
+    """Every entry of a RIS file, read line by line: a large export is never held whole."""
+    try:
+        lines = open_text(path)
+    except DecodingError as error:
+        yield Problem(path.name, None, str(error))
+        return
+    with lines:
+        yield from _items(path, parse(lines))
+
+
+def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[str]] | str]]) -> Iterator[Item]:
     held: list[Problem] | None = []  # problems before the first entry: maybe the file is not RIS at all
-    for number, line, parsed in parse(text):
+    for number, line, parsed in parsed_entries:
         where = f"entry {number}, line {line}"
         if isinstance(parsed, str):
             problem = Problem(path.name, where, parsed)
@@ -183,4 +201,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
             yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
-register(Reader("ris", (".ris",), sniff, read, priority=20))
+register(Reader("ris", (".ris",), sniff, read, priority=20, stream=stream))
