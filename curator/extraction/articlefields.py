@@ -26,12 +26,26 @@ _CITATION_RE = re.compile(
 _PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Ll]e|[Ll]a)\s)*"
 _AUTHOR_ITEM_RE = re.compile(
     r"^(?:" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'\-]+){0,2}\s[A-Z]{1,3}"  # Rau R, van der Berg JA
-    r"|[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ]\.?){0,2}\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca
+    r"|[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.?|[A-ZÀ-ÖØ-Þ][\w'\-]+)){0,2}\s" + _PARTICLE
+    + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca, Fatima Zahra Benali
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 # "... blocking interleukin-1. Nat Rev Drug Discov. 2012 Aug;11(8):633-52." inside a citation line.
 _INLINE_CITATION_RE = re.compile(
     r"\.\s(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s[A-Za-z&'\-]+){0,8})\.\s(?P<y>(?:19|20)\d{2})(?:\s[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s\d{1,2})?)?;\s?\d"
+)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+# "Berg H, ... (2021) Title. PLoS ONE 16(3): e0247890" and APA "... (2020). Title. Journal, 30(4), 612–623".
+_PAREN_YEAR_CITE_RE = re.compile(
+    r"\((?P<y>(?:19|20)\d{2})[a-z]?\)\.?\s(?P<t>[^()]{10,400}?[.?!])\s(?P<j>[A-Z][A-Za-z.&' ]{1,80}?),?\s\d+\s?\(\d+\)"
+)
+# "BMJ 2020; 371", "N Engl J Med 2021; 384:2187-2198", "J. Clin. Med. 2021, 10(5), 1023".
+_JOURNAL_YEAR_VOL_RE = re.compile(
+    r"^(?:Cite this (?:article )?as:\s*)?(?P<j>[A-Z][A-Za-z.&' ]{1,80}?\.?)\s(?P<y>(?:19|20)\d{2})\s?[;,]\s?\d"
+)
+# Europe PMC / Frontiers: "The Lancet Rheumatology, 08 Feb 2021, 3(3):e180-e189", "Front. Immunol., 12 March 2021".
+_JOURNAL_DATE_RE = re.compile(
+    r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s\d{1,2}\s[A-Z][a-z]{2,8}\.?\s(?P<y>(?:19|20)\d{2})(?:,\s*\d|\s*$)"
 )
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
@@ -62,6 +76,11 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         elif (fields["title"] or "").lower() != value.lower():
             put(fields, "official_title", value, off[2])
     if fields["title"] is None and guess:
+        heading = _article_heading(doc)
+        if heading is not None:
+            put(fields, "title", clip(heading.text, 500), [[heading.start, heading.end]])
+            title_line = heading
+    if fields["title"] is None and guess:
         # A block of several lines before the first blank line, with more text after it, is
         # the site's header (name, menu, breadcrumb), not the record's heading.
         skip_to = 0
@@ -82,6 +101,64 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)
     return title_line
+
+
+_STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
+                             r"|in|of|for|with)\b", re.I)
+_DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
+                        r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?)$", re.I)
+
+
+def author_line(text: str) -> list[str] | None:
+    """The names of a by-line ("A Smith, professor1, B Jones, M.D., and C Lee for the X Investigators"), else None."""
+    t = text.strip()
+    if len(t) > 600 or len(t) < 5 or t.count(" ") < 1:
+        return None
+    if t[:3].lower() == "by ":
+        t = t[3:]
+    names: list[str] = []
+    misses = 0
+    for part in re.split(r"\s*(?:,|;|·|\band\b|&)\s*", t):
+        p = _AUTHOR_MARKS_RE.sub("", part.strip(" *†‡§")).strip(" *†‡§")
+        p = re.sub(r"^(?:Prof\.?|Dr\.?)\s+", "", p)
+        if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
+            continue  # a degree, a role ("professor1") or the group the authors write for
+        if _AUTHOR_ITEM_RE.match(p):
+            names.append(p)
+        else:
+            misses += 1
+    if len(names) >= 2 and misses <= len(names) // 3:
+        return names
+    return None
+
+
+def _article_heading(doc: Document) -> Line | None:
+    """A publisher page's article title: the first sentence-like heading with a by-line under it."""
+    limit = 150
+    for hit in doc.own_hits("abstract"):
+        limit = min(limit, hit.line)
+        break
+    for line in doc.lines[:limit]:
+        t = line.text
+        if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not _usable(line, doc) or " | " in t:
+            continue
+        letters = [c for c in t if c.isalpha()]
+        if sum(c.isupper() for c in letters) > 0.6 * len(letters) or "http" in t or "doi" in t.lower():
+            continue
+        if _CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not _STUDY_WORDS_RE.search(t):
+            continue
+        if author_line(t):
+            continue
+        seen = 0
+        for nxt in doc.lines[line.idx + 1: line.idx + 8]:
+            if not nxt.text:
+                continue
+            seen += 1
+            if author_line(nxt.text):
+                return line
+            if seen >= 2:
+                break
+    return None
 
 
 def _split_authors(text: str) -> list[str]:
@@ -108,9 +185,9 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         for line in doc.lines[title_line.idx + 1: title_line.idx + 5]:
             if not line.text:
                 continue
-            names = _split_authors(line.text)
-            if len(names) >= 2 and all(_AUTHOR_ITEM_RE.match(n) for n in names):
-                authors = names
+            byline = author_line(line.text)
+            if byline:
+                authors = byline
                 spans = [[line.start, line.end]]
                 break
     if authors:
@@ -129,6 +206,22 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), got[2])
             found += 1
             break
+    has_doi = any(i.startswith("DOI:") for i in fields["ids"])
+    for line in doc.lines[:80]:
+        if fields["journal"] is not None and fields["year"] is not None:
+            break
+        if doc.box[line.idx] != OWN or len(line.text) > 600 or not _YEAR_RE.search(line.text):
+            continue
+        m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text)
+        if m is None and has_doi:
+            m = _JOURNAL_DATE_RE.match(line.text)
+        if m:
+            if fields["journal"] is None:
+                put(fields, "journal", m.group("j").strip(), [[line.start + m.start("j"), line.start + m.end("j")]])
+                found += 1
+            if fields["year"] is None:
+                put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
+                found += 1
     for line in doc.lines[:40]:
         m = None
         if doc.box[line.idx] == OWN and len(line.text) < 600:
@@ -163,6 +256,20 @@ def _english(text: str) -> bool:
     return sum(w in _EN_WORDS for w in words) >= max(1, len(words) // 12)
 
 
+def _caps_heading(t: str) -> bool:
+    """An all-capitals heading of a few words that is not one of an abstract's own sub-headings."""
+    return len(t) <= 40 and t.isupper() and t.count(" ") <= 3 and t.lower().strip(" :") not in _ABSTRACT_SUBHEADS \
+        and not any(w in _ABSTRACT_SUBHEADS for w in t.lower().split())
+
+
+def _latin_foreign(t: str) -> bool:
+    """A line of five or more words with accented letters and no English function word (Turkish, Dutch ...)."""
+    if t.isascii():
+        return False
+    words = t.lower().split()
+    return len(words) >= 5 and not any(w.strip(".,;:") in _EN_WORDS for w in words)
+
+
 def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
     """The document's own summary: the first labelled English summary, without chrome and foreign text."""
     hits = doc.own_hits("abstract")
@@ -191,6 +298,8 @@ def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
                     if paras or cur:
                         break
                     continue
+                if (paras or cur) and (_caps_heading(t) or _latin_foreign(t)):
+                    break  # "QUICK TAKE", or the keywords in the page's own language: the abstract is over
                 short = len(t) <= 60 and t.count(" ") <= 7 and t[-1:] not in ".,;:)"
                 if short and not cur and paras and t.lower().strip(" :") not in _ABSTRACT_SUBHEADS:
                     break  # an unlabelled heading: the next section starts

@@ -237,6 +237,14 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                     if name.lower() not in (n.lower() for n in names):
                         names.append(name)
                         nspans.append([s + a, s + b])
+    if not names and known:
+        # "Effect of aerobic training on ...", "Mindfulness-based stress reduction versus waiting list for ...".
+        for s, e in title_zones[:2]:
+            cand = pico_finders.title_intervention(doc.text[s:e], s) or pico_finders.versus_first(doc.text[s:e], s)
+            if cand and len(cand[0].split()) <= 5:
+                names.append(cand[0])
+                nspans.append([cand[1], cand[2]])
+                break
     if names:
         put(fields, "interventions", names[:20], nspans[:20])
 

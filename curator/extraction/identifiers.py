@@ -19,6 +19,18 @@ _PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("ctri/", "ctri", r"CTRI(/\d{4}/\d{2,3}/\d{6})\b"),
         ("jrct", "jrct", r"(jRCT[a-z]?\d{9,10})\b"),
         ("umin", "umin", r"UMIN\s?(\d{9})\b"),
+        ("irct", "irct", r"IRCT(\d{8,16}N\d{1,3})\b"),
+        ("pactr", "pactr", r"PACTR(\d{15})\b"),
+        ("rbr-", "rbr", r"RBR-([0-9a-z]{6,10})\b"),
+        ("kct", "kct", r"KCT(\d{7})\b"),
+        ("tctr", "tctr", r"TCTR(\d{11})\b"),
+        ("rpcec", "rpcec", r"RPCEC(\d{8})\b"),
+        ("slctr/", "slctr", r"SLCTR(/\d{4}/\d{3})\b"),
+        ("lbctr", "lbctr", r"LBCTR(\d{10})\b"),
+        ("NTR", "ntr", r"NTR(\d{1,5})\b"),
+        ("NL-OMON", "omon", r"NL-OMON(\d{1,6})\b"),
+        ("NL", "nl", r"NL(\d{4,5})\b"),
+        ("euctr", "euctr", r"EUCTR((?:19|20)\d{2}-\d{6}-\d{2})(?:-[A-Z]{2,3})?\b"),
         ("pmid", "pmid", r"PMID:?\s*(\d{1,9})\b"),
         ("doi", "doi", r"doi(?::?\s*|\.org/)(10\.\d{4,9}/[^\s\"<>]{1,200})"),
     )
@@ -30,8 +42,13 @@ _IRAS_RE = re.compile(r"(?<!\d)(\d{5,7})(?!\d)")
 _PMID_RE = re.compile(r"(?<!\d)(\d{4,9})(?!\d)")
 _BARE_DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]{1,200})")
 
+# Registries whose canonical form is their own prefix and the matched number, as they write it.
+_PLAIN = {"irct": "IRCT", "pactr": "PACTR", "rbr": "RBR-", "kct": "KCT", "tctr": "TCTR", "rpcec": "RPCEC",
+          "slctr": "SLCTR", "lbctr": "LBCTR", "ntr": "NTR", "omon": "NL-OMON", "nl": "NL"}
+
 #: Identifier prefixes of trial registries (the record is a trial when it has one).
-TRIAL_PREFIXES = ("NCT", "ISRCTN", "EudraCT:", "CTIS:", "IRAS:", "ACTRN", "ChiCTR", "DRKS", "CTRI/", "jRCT", "UMIN")
+TRIAL_PREFIXES = ("NCT", "ISRCTN", "EudraCT:", "CTIS:", "IRAS:", "ACTRN", "ChiCTR", "DRKS", "CTRI/", "jRCT", "UMIN",
+                  "IRCT", "PACTR", "RBR-", "KCT", "TCTR", "RPCEC", "SLCTR", "LBCTR", "NTR", "NL-OMON", "NL")
 
 
 def canonical_doi(raw: str) -> str | None:
@@ -62,6 +79,10 @@ def _canonical(kind: str, raw: str, inner: str) -> str | None:
         return inner if inner.startswith("jRCT") else None
     if kind == "umin":
         return "UMIN" + inner
+    if kind in _PLAIN:
+        return _PLAIN[kind] + (inner.lower() if kind == "rbr" else inner)
+    if kind == "euctr":
+        return "EudraCT:" + inner
     if kind == "pmid":
         return "PMID:" + str(int(inner))
     if kind == "doi":
@@ -75,7 +96,10 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
     lower = text[:stop].lower()
     found: list[tuple[int, str, int]] = []
     for prefix, kind, pattern in _PREFIXED:
-        pos = lower.find(prefix, start)
+        # Short prefixes that occur inside ordinary words ("control", "online") are matched in
+        # capitals only, as the registries write them.
+        hay = text if prefix.isupper() else lower
+        pos = hay.find(prefix, start, stop)
         while pos >= 0:
             before = lower[pos - 1] if pos > 0 else " "
             ok = not before.isalnum() or (kind == "doi" and before in "./")
@@ -84,7 +108,7 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
                 cid = _canonical(kind, m.group(0), m.group(1))
                 if cid:
                     found.append((pos, cid, m.end()))
-            pos = lower.find(prefix, pos + len(prefix))
+            pos = hay.find(prefix, pos + len(prefix), stop)
     if "-" in lower:
         for m in _NUMERIC_RE.finditer(text, start, stop):
             if m.group(2) is not None:

@@ -24,6 +24,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "full scientific title", "official study title", "wissenschaftlicher titel",
     ),
     "ids": (
+        "main id", "unique id issued by umin", "cris registration number", "tctr number", "irct registration number", "trial no", "register number", "rpcec code", "pactr number", "rebec number", "ntr number", "umin id",
         "nct id", "nct number", "clinicaltrials.gov id", "clinicaltrials.gov identifier", "clinical study identifier",
         "isrctn", "isrctn number", "isrctn no", "eudract number", "eudract", "eudract no", "eu ct number",
         "ctis number", "trial id", "trial number", "registration number", "registration no", "trial registration number",
@@ -37,20 +38,24 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pmid": ("pmid", "pubmed id", "pubmed"),
     "doi": ("doi", "digital object identifier"),
     "status": (
+        "overall recruitment status", "recruitment status of the trial",
         "overall study status", "overall trial status",
         "status", "overall status", "recruitment status", "overall trial status", "trial status", "recruiting status",
         "study status", "recruitment status of trial", "recruitment status of trial (india)", "current status",
         "recruitment status of trial (global)", "overall recruitment status", "status of trial", "rekrutierungsstatus",
         "status der studie", "recruitment status (global)", "recruitment", "trial recruitment status",
     ),
-    "phase": ("phase", "study phase", "clinical phase", "trial phase", "phase of trial", "phase of the trial", "phases",
+    "phase": (
+        "developmental phase", "clinical trial phase", "phase of investigation","phase", "study phase", "clinical phase", "trial phase", "phase of trial", "phase of the trial", "phases",
               "phase of study", "studienphase", "development phase"),
     "enrollment_actual": (
+        "actual target sample size",
         "actual enrollment", "actual enrolment", "total final enrolment", "total final enrollment", "final sample size",
         "enrollment (actual)", "enrolment (actual)", "actual sample size", "actual number of participants",
         "number of participants enrolled", "final enrolment", "actual participants",
     ),
     "enrollment": (
+        "target number of participant", "anticipated target sample size", "target sample size (number)",
         "enrolled", "total number of participants", "in the whole clinical trial", "planned number of subjects",
         "enrollment", "enrolment", "total enrollment", "total enrolment", "target enrollment", "target enrolment",
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
@@ -62,6 +67,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "study_type": ("study type", "type of study", "study classification", "type of trial", "primary study design",
                    "trial type", "study design type", "studientyp", "research type"),
     "conditions": (
+        "description of health condition studied", "health conditions studied", "health conditions", "condition(s) or problem(s) studied", "disease(s) or condition(s) being studied",
         "medical conditions", "condition(s)",
         "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
         "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
@@ -75,6 +81,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "investigational medicinal product", "intervention names", "name of intervention",
     ),
     "interventions": (
+        "intervention groups", "interventions/control", "intervention(s)", "intervention arms",
         "products", "description of intervention / exposure", "description of intervention/exposure", "interventions, observational groups", "intervention / treatment",
         "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
         "study treatment", "treatment", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
@@ -82,6 +89,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "intervention type and description",
     ),
     "sponsor": (
+        "primary sponsor type", "sponsor or person", "sponsor organization name", "primary sponsor organisation",
         "organisation", "organization", "sponsor information",
         "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
@@ -89,6 +97,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsoring organization",
     ),
     "start_date": (
+        "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",
         "start", "overall study start date", "estimated recruitment start date in eea", "recruitment start date in eea", "study start",
         "start date", "study start date", "study start", "actual study start date", "overall trial start date",
         "trial start date", "recruitment start date", "date of first enrolment", "date of first enrollment",
@@ -99,6 +108,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "recruitment period start", "study execute time", "start of study", "date enrolment started",
     ),
     "completion_date": (
+        "trial completion date", "anticipated end date", "actual end date",
         "completed", "estimated end of trial", "end of trial", "primary completion",
         "completion date", "study completion date", "overall trial end date", "trial end date", "end date",
         "study end date", "actual study completion date", "anticipated study completion date", "date of study completion",
@@ -107,6 +117,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "actual end date", "end of trial", "study end", "primary completion date", "actual completion date",
     ),
     "last_updated": (
+        "date of last modification", "date of last modified",
         "date of last refreshed on", "last update in drks", "最終情報更新日", "最近更新日期",
         "last updated", "last update posted", "last update", "last edited", "last modified", "last modified on",
         "date of last update", "record last updated", "last updated on", "last refreshed on", "last update submitted",
@@ -115,13 +126,16 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "sex": ("sex", "gender", "eligible sex", "sexes eligible for study", "sex eligible", "participant gender",
             "gender eligible", "sexes eligible", "sex/gender", "participant sex", "geschlecht", "eligible gender"),
-    "min_age": ("minimum age", "minimum eligible age", "lower age limit", "min age", "age from", "age minimum",
+    "min_age": (
+        "age-lower limit", "lower age limit", "age lower limit","minimum age", "minimum eligible age", "lower age limit", "min age", "age from", "age minimum",
                 "min. age", "mindestalter", "minimum age limit", "age (minimum)"),
-    "max_age": ("maximum age", "maximum eligible age", "upper age limit", "max age", "age to", "age maximum",
+    "max_age": (
+        "age-upper limit", "upper age limit", "age upper limit","maximum age", "maximum eligible age", "upper age limit", "max age", "age to", "age maximum",
                 "max. age", "höchstalter", "maximum age limit", "age (maximum)"),
     "age_range": ("age", "ages", "ages eligible for study", "age range", "age limits", "age eligible", "participant age",
                   "eligible ages", "age limit"),
     "countries": (
+        "region", "recruitment centres", "recruitment centers", "recruitment centre", "recruitment center", "countries of recruitment", "country of recruitment",
         "contacts and locations",
         "countries", "country", "countries of recruitment", "recruitment countries", "location countries", "locations",
         "location", "trial sites", "study sites", "study locations", "participating countries", "research sites",
@@ -140,6 +154,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                  "first published", "posted", "date published", "published date", "出版日期", "発行日", "online publication date",
                  "erscheinungsdatum", "epub"),
     "abstract": (
+        "brief summary describing the background and objectives of the trial", "scientific summary", "resumen", "résumé", "resumo", "özet", "öz", "аннотация", "резюме", "samenvatting", "الملخص", "ملخص", "요약", "연구 요약", "lay summary of the study",
         "english summary", "summary (english)", "plain english summary of protocol",
         "abstract", "summary", "brief summary", "research summary", "brief description", "brief description of study",
         "lay summary", "plain english summary", "plain language summary", "study summary", "trial summary", "چکیده",
@@ -160,6 +175,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
     "pico.outcome": (
+        "main outcome variables", "primary outcome variables",
         "primary outcome", "primary outcomes", "primary outcome measure", "primary outcome measures", "primary endpoint",
         "primary endpoints", "primary end point", "key primary outcome", "main outcome measure", "main outcome",
         "primary efficacy endpoint", "primary outcome variable", "primary end-point", "primäre endpunkt",
@@ -169,6 +185,30 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
 
 # Headings that name no field but end the value of the label before them.
 OTHER_LABELS: tuple[str, ...] = (
+    "rare disease", "keyword", "outcome", "outcomes", "category", "icd-10 code", "icd-10 code description", "timepoint",
+    "timepoints", "method of measurement", "funding sources", "contact people", "changes to trial information",
+    "trial description", "registrant information", "study aim", "settings and conduct", "general information",
+    "reason for update", "registration timing", "update count", "name of ethics committee", "approval date",
+    "ethics committee reference number", "person responsible for general inquiries", "proportion provided by this source",
+    "public or private sector", "groups that have been masked", "randomization", "blinding", "assignment",
+    "secondary ids", "acronyms", "sharing statement", "plan to share ipd", "arm type", "arm label", "number of arms",
+    "no. of arms", "outcome measure", "mfds regulated study", "ind/ide protocol", "institutional review board",
+    "board approval status", "organization type", "name of site", "recruitment site", "key secondary outcomes",
+    "classification by specialty", "classification by malignancy", "genomic information",
+    "basic design", "purpose of intervention", "research contact person", "name of lead principal investigator",
+    "division name", "zip code", "tel", "other related organizations", "co-sponsor", "irb contact", "progress",
+    "date of protocol fixation", "date of irb", "last follow-up date", "management information", "registered date",
+    "link to view the page", "receipt number", "date of disclosure of the study information", "narrative objectives",
+    "basic objectives", "trial information", "study endpoint classification", "secondary sponsor category",
+    "funding source category", "ethics committee name", "ethics application status", "date submitted",
+    "recruitment state", "recruitment outside australia", "funding & sponsors", "secondary id", "utn code",
+    "scientific acronym", "public acronym", "secondary identifiers", "issuing authority", "supporting source",
+    "general descriptors for health conditions", "descriptors", "study design", "expanded access program",
+    "intervention assignment", "masking type", "study phase", "contacts", "public contact", "scientific contact",
+    "full name", "additional links", "funders", "funder name", "intention to publish date", "age group",
+    "participant type", "sponsor type", "source register", "hypothesis", "study overview", "study status",
+    "arms and interventions", "outcome measures", "primary outcome measures", "eligibility criteria",
+    "ethics committees", "ethics committee", "recruitment centers", "sponsors/funding sources",
     "study results", "basic information", "study design", "design", "allocation method", "allocation",
     "intervention model", "primary study purpose", "primary purpose", "blinding strategy", "masking", "study groups",
     "arms", "arm group", "arms and interventions", "eligibility", "exclusion criteria", "key exclusion criteria",
@@ -185,7 +225,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "related information", "linkout - more resources", "full text links", "affiliations", "affiliation",
     "comment in", "erratum in", "similar articles", "cited by", "figures", "data availability", "ipd sharing statement",
     "individual participant data sharing", "trial website", "study website", "acronym", "study hypothesis",
-    "outcome measures", "secondary sponsor", "collaborators", "collaborator", "more information", "study documents",
+    "secondary sponsor", "collaborators", "collaborator", "more information", "study documents",
     "statistical methods", "study design and methods", "type of endpoint", "target size", "ethics committee", "ethics committee approval",
     "date of ethics approval", "ethics review", "results and publications", "trial details", "study information",
     "editorial notes", "participant information", "trial participants",
@@ -217,6 +257,7 @@ VALIDATED_SLOTS = frozenset(
 )
 
 _CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")
+_GLUED_NUMBER_RE = re.compile(r"(?<=[a-z]{7})\d{1,2}$|_\d{1,2}$")
 _TRAIL_RE = re.compile(r"\s*(?:\[\d+\]|\(\d+\))\s*$")
 _PUNCT_STRIP = " \t:：-–—.*•·|"
 
@@ -227,6 +268,15 @@ BOX_RE = re.compile(
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
     r"|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
 )
+# Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
+_BOX_ANY_RE = re.compile(
+    r"관련|유사|مشابه|ذات صلة|похожие|связанные|\brelacionad[oa]s\b|\bsimilares\b|\bsimilaires\b|\bassociés\b"
+    r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
+)
+#: Quick test before the box pattern: a heading holds one of these.
+BOX_HINTS = ("more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+             "further", "also", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
+             "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 #: Boxes whose content is the record's own bibliography (goes to ``references``).
 REFERENCE_SLOTS = frozenset({"references"})
 
@@ -237,14 +287,41 @@ def norm_label(text: str) -> str:
     if s[:1].isdigit() or (len(s) > 2 and s[1] == "."):
         s = _CODE_PREFIX_RE.sub("", s)
     s = s.lower().replace(" / ", "/")
+    if s[:1] == "(" and s.startswith(("(actual)", "(anticipated)", "(estimated)", "(planned)", "(expected)")):
+        s = s[s.index(")") + 1:].lstrip()
     if s.endswith(("(actual)", "(anticipated)", "(estimated)", "(planned)", "(englisch)", "(english)")):
         s = s[: s.rindex("(")].rstrip()
+    if s[-1:].isdigit() and _GLUED_NUMBER_RE.search(s):
+        s = _GLUED_NUMBER_RE.sub("", s)  # "Interventions/Control_1", "Basic objectives2"
     if "(" in s:
         s = s.replace("(s)", "").replace("(es)", "")
     if s.endswith("]") or s.endswith(")"):
         s = _TRAIL_RE.sub("", s)
-    s = " ".join(s.split())
-    return s.strip(_PUNCT_STRIP)
+    s = " ".join(s.split()).strip(_PUNCT_STRIP)
+    if s.endswith(")") and s not in LABELS and "(" in s:
+        # "Anticipated target sample size (number of participants)": the label without its gloss.
+        bare = s[: s.rindex("(")].rstrip(_PUNCT_STRIP)
+        if bare in LABELS:
+            return bare
+    return s
+
+
+def label_parts(text: str) -> tuple[str | None, int, int]:
+    """Slot of a bilingual label ("Fase / Phase", "Título público / Public title"): (slot, part, parts).
+
+    The part that names a known label is returned, so a value written the same way
+    ("III", "Reclutando / Recruiting") can be read in the same language.
+    """
+    norm = norm_label(text)
+    slot = LABELS.get(norm)
+    if slot is not None or "/" not in norm:
+        return slot, 0, 1
+    parts = [p.strip(_PUNCT_STRIP) for p in norm.split("/")]
+    for k in range(len(parts) - 1, -1, -1):
+        got = LABELS.get(parts[k])
+        if got is not None and len(parts[k]) > 3:
+            return got, k, len(parts)
+    return None, 0, 1
 
 
 def label_slot(text: str) -> str | None:
@@ -256,4 +333,4 @@ def label_slot(text: str) -> str | None:
 
 def is_box_heading(norm: str) -> bool:
     """True for headings of boxes about other records (related trials, similar articles ...)."""
-    return bool(BOX_RE.match(norm))
+    return bool(BOX_RE.match(norm)) or (norm.count(" ") <= 4 and _BOX_ANY_RE.search(norm) is not None)

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from curator.extraction.labels import LABELS, VALIDATED_SLOTS, is_box_heading, norm_label
+from curator.extraction.labels import (
+    BOX_HINTS,
+    LABELS,
+    VALIDATED_SLOTS,
+    is_box_heading,
+    label_parts,
+    norm_label,
+)
 from curator.extraction.normalise import (
     normalise_age,
     normalise_phase,
@@ -36,6 +43,8 @@ from curator.extraction.textutil import (
 OWN, OTHER_BOX, REF_BOX = 0, 1, 2
 _WORD_RE = re.compile(r"\S+")
 _GAP_RE = re.compile(r"\t+|\s{3,}")
+# Language tags as registries print them before each version of a bilingual value.
+_LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
 
 
@@ -119,8 +128,7 @@ class Document:
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if len(norm) <= 60 and (norm.split(" ", 1)[0] in _BOX_FIRST_WORDS or norm[:2] in ("相关", "関連")) \
-                        and is_box_heading(norm):
+                if len(norm) <= 60 and any(h in norm for h in BOX_HINTS) and is_box_heading(norm):
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
@@ -133,7 +141,7 @@ class Document:
             colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
             if 0 < colon <= 70:
                 left = t[:colon]
-                slot = LABELS.get(norm_label(left))
+                slot, part, parts = label_parts(left)
                 if slot is None and has_foreign(left):
                     # Bilingual labels: "样本总量 Total sample size：", "最終更新日 / Last updated:".
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
@@ -142,7 +150,13 @@ class Document:
                 if slot and not rest.startswith("//"):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
-                        self._add(slot, line.idx, (off, off + len(stripped)))
+                        span = (off, off + len(stripped))
+                        if parts > 1 and stripped.count(" / ") == parts - 1:
+                            # "Ambos / Both" under "Sexo / Sex": the value in the label's language.
+                            pieces = stripped.split(" / ")
+                            off += sum(len(p) + 3 for p in pieces[:part])
+                            span = (off, off + len(pieces[part]))
+                        self._add(slot, line.idx, span)
                     else:
                         self._add(slot, line.idx, None)
                     continue
@@ -259,11 +273,21 @@ class Document:
         paras: list[list[Line]] = []
         cur: list[Line] = []
         inline = hit.value is not None
+        other_language = False
         for line in self.value_lines(hit):
             if not line.text:
                 if cur:
                     paras.append(cur)
                     cur = []
+                continue
+            if english and not inline and len(line.text) <= 5 and line.text in _LANG_TAGS:
+                # "en" / "pt-br" before each version of a bilingual value: keep the English one.
+                other_language = not line.text.lower().startswith("en")
+                if cur:
+                    paras.append(cur)
+                    cur = []
+                continue
+            if other_language:
                 continue
             if (not inline and is_chrome(line.text)) or (english and is_foreign(line.text)):
                 if cur:

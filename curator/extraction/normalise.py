@@ -150,7 +150,14 @@ def normalise_age(raw: str) -> str | None:
 
 
 _RANGE_RE = re.compile(
-    r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?\s*(?:to|-|–|—|and)\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)",
+    r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?(?:\(s\))?(?:[\s-]*old)?\s*(?:to|-|–|—|and|~|〜)\s*(\d{1,3})\s*"
+    r"(years?|yrs?|y|months?|weeks?|days?)",
+    re.I,
+)
+# "Minimum 18 Years Maximum 60 Years" written as one value.
+_MIN_MAX_RE = re.compile(
+    r"min(?:imum|\.)?(?:\s+age)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?.{0,20}?"
+    r"max(?:imum|\.)?(?:\s+age)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?",
     re.I,
 )
 _OLDER_RE = re.compile(r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)\s*(?:and|or)\s*(?:older|over|above)|"
@@ -161,6 +168,9 @@ _UPTO_RE = re.compile(r"(?:up to|under|below|≤|<=|younger than)\s*(\d{1,3})\s*
 def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
     """(min, max) ages from "18 Years to 65 Years", "18-65 years", "18 years and older", "up to 17 years"."""
     s = raw[:120]
+    mm = _MIN_MAX_RE.search(s)
+    if mm:
+        return _fmt_age(mm.group(1), mm.group(2) or mm.group(4)), _fmt_age(mm.group(3), mm.group(4) or mm.group(2))
     m = _RANGE_RE.search(s)
     if m:
         return _fmt_age(m.group(1), m.group(2) or m.group(4)), _fmt_age(m.group(3), m.group(4))
@@ -206,7 +216,8 @@ _MON = r"(jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|ma
        r"|sept?(?:ember)?|oct(?:ober)?|oktober|nov(?:ember)?|dec(?:ember)?|dezember)\.?"
 _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
-    ("cjk", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")),
+    # 2020年4月1日 and UMIN's English rendering of it, "2020 Year 04 Month 01 Day".
+    ("cjk", re.compile(r"((?:19|20)\d{2})\s*(?:年|Year)\s*(\d{1,2})\s*(?:月|Month)(?:\s*(\d{1,2})\s*(?:日|Day))?")),
     ("dmy_text", re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*" + _MON + r"[\s\-/.,]*((?:19|20)\d{2})(?!\d)", re.I)),
     ("mdy_text", re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)", re.I)),
     ("my_text", re.compile(r"(?<![a-z])" + _MON + r"[\s,\-/]*((?:19|20)\d{2})(?!\d)", re.I)),
@@ -214,6 +225,28 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ym", re.compile(r"(?<![\d/.-])((?:19|20)\d{2})[-/.](\d{1,2})(?![\d/.-]*\d)")),
     ("y", re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])")),
 )
+
+
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.\-](\d{1,2})[/.\-](?:19|20)\d{2}(?!\d)")
+_ORDER_HINT_RE = re.compile(r"\b(dd|mm)[/.\-](mm|dd)[/.\-](?:yyyy|yy)\b", re.I)
+
+
+def numeric_date_order(text: str) -> bool | None:
+    """How a document orders numeric dates: True day first, False month first, None unknown.
+
+    A written hint ("(mm/dd/yyyy)") decides; otherwise any date that can only be read one
+    way (25/07/2018 or 07/25/2018) shows the site's habit for the others.
+    """
+    hint = _ORDER_HINT_RE.search(text)
+    if hint:
+        return hint.group(1).lower() == "dd"
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    return None
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -228,11 +261,13 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def parse_date(raw: str) -> tuple[str, int, int] | None:
+def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] | None:
     """The first date in ``raw`` as ISO 8601 at the precision written, with its span in ``raw``.
 
-    Understands 2010-01-31, 2010/01/31, 31/01/2010 (day first unless impossible),
-    31.01.2010, 17 Sep 2021, Jan 31, 2010, September 2018, 2011-08, 2020年4月1日 and 2003.
+    Understands 2010-01-31, 2010/01/31, 31/01/2010, 31.01.2010, 17 Sep 2021, Jan 31,
+    2010, September 2018, 2011-08, 2020年4月1日, 2020 Year 04 Month 01 Day and 2003.
+    ``day_first`` says how the site orders numeric dates (True: 03/04 is 3 April, False:
+    4 March, None: unknown, so an ambiguous date keeps only its year).
     """
     s = raw[:200]
     best: tuple[str, int, int] | None = None
@@ -254,8 +289,13 @@ def parse_date(raw: str) -> tuple[str, int, int] | None:
             iso = _iso(int(g[1]), _MONTHS.get(g[0].lower().rstrip("."), 0))
         elif kind == "dmy":
             a, b = int(g[0]), int(g[1])
-            # Registries outside the US write the day first; a month above 12 means US order.
-            iso = _iso(int(g[2]), a, b) if b > 12 else _iso(int(g[2]), b, a)
+            if b > 12 or (a <= 12 and day_first is False and a != b):
+                iso = _iso(int(g[2]), a, b)  # month first: a "day" above 12 says so, or the site does
+            elif a > 12 or day_first or a == b:
+                iso = _iso(int(g[2]), b, a)
+            else:
+                # 03/04/2020 from a site whose order is unknown: only the year is certain.
+                iso = _iso(int(g[2]))
         elif kind == "ym":
             iso = _iso(int(g[0]), int(g[1]))
         else:

@@ -113,6 +113,19 @@ def title_intervention(title: str, offset: int) -> Found | None:
     return None
 
 
+_VERSUS_RE = re.compile(
+    r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,3}?)\s+(?:versus|vs\.?|compared with)\s", re.I
+)
+
+
+def versus_first(title: str, offset: int) -> Found | None:
+    """The X of a title "X versus Y for Z"."""
+    m = _VERSUS_RE.search(title)
+    if not m:
+        return None
+    return m.group(1), offset + m.start(1), offset + m.end(1)
+
+
 def summary_intervention(text: str, zones: list[Span]) -> Found | None:
     """The X of "efficacy and safety of X, ..." in the summary."""
     for s, e in zones:

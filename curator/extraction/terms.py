@@ -102,6 +102,11 @@ _DRUG_PHRASE_RE = re.compile(
     re.I,
 )
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]{3,}")
+_DOSE_NAME_RE = re.compile(r"\b([A-Za-z][A-Za-z\-]{3,})\s+\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|g|IU|units)\b")
+_NOT_BEFORE_DOSE = frozenset(
+    _split("with than from dose doses daily given receive received about approximately placebo total least only each "
+           "were was and then plus over under weight body once twice also dosage starting initial loading")
+)
 _NOT_DRUGS = frozenset(
     _split(
     "examine examines famine amine amines histamine stimulus cholesterol concept except accept intercept percept precept "
@@ -121,6 +126,12 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
             found.append((m.start(), m.start() + len(w)))
             if len(found) >= limit * 4:
                 break
+    if "mg" in chunk or " g " in chunk or "µg" in chunk or "IU" in chunk:
+        # A name right before a dose is a drug even without a telling stem ("curcumin 500 mg").
+        for m in _DOSE_NAME_RE.finditer(chunk):
+            if m.group(1).lower() not in _NOT_BEFORE_DOSE and all(s != m.start(1) for s, _ in found):
+                found.append((m.start(1), m.end(1)))
+        found.sort()
     if "vitamin" in chunk.lower() or "toxin" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
         found.extend((m.start(), m.end()) for m in _DRUG_PHRASE_RE.finditer(chunk))
         found.sort()

@@ -8,6 +8,7 @@ from typing import Any
 
 from curator.extraction.countries import find_countries
 from curator.extraction.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
+from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.layout import OTHER_BOX, OWN, REF_BOX, Document
 from curator.extraction.normalise import (
     normalise_age,
@@ -16,10 +17,11 @@ from curator.extraction.normalise import (
     normalise_sex,
     normalise_status,
     normalise_study_type,
+    numeric_date_order,
     parse_count,
     parse_date,
 )
-from curator.extraction.textutil import clip, is_foreign
+from curator.extraction.textutil import clip, is_chrome, is_foreign, is_site_helper
 
 Spans = list[list[int]]
 
@@ -140,18 +142,28 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "enrollment", got[0], got[2])
             found += 1
             break
+    order = numeric_date_order(doc.text)
+    if order is None:
+        order = _registry_date_order(fields["ids"])
     for key in ("start_date", "completion_date", "last_updated"):
         hits = doc.own_hits(key)
         if key == "completion_date":
             # "Primary completion" is an earlier milestone; the study's completion wins when given.
             hits = sorted(hits, key=lambda h: "primary" in _label_text(doc, h.line))
+        if key != "last_updated":
+            # An actual date beats the anticipated one written above it.
+            hits = sorted(hits, key=lambda h: not _label_text(doc, h.line).lstrip("(").startswith("actual"))
         for hit in hits:
             v = doc.scalar(hit)
-            d = parse_date(v[0]) if v else None
+            d = parse_date(v[0], order) if v else None
             if v and d:
                 put(fields, key, d[0], v[1])
                 found += 1
                 break
+    if fields["phase"] is None:
+        found += _flagged_phase(doc, fields)
+    if fields["sex"] is None:
+        found += _flagged_sex(doc, fields)
     for hit in doc.own_hits("sponsor"):
         name = _sponsor(doc, hit)
         if name:
@@ -161,6 +173,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     countries: list[str] = []
     spans: Spans = []
     for hit in doc.own_hits("countries"):
+        if _about_other_party(doc, hit):
+            continue
         for item, s, _e in doc.items(hit):
             for country, a, b in find_countries(item):
                 if country not in countries:
@@ -176,20 +190,128 @@ _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "net
                             "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
                             "lead", "collaborator", "sponsor", "n/a"})
 _SPONSOR_PREFIX_RE = re.compile(
-    r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation|sponsor|lead sponsor|primary sponsor)\s*[:|]\s*", re.I
+    r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation(?: name)?|institut(?:e|ion)|sponsor(?: organi[sz]ation)?"
+    r"(?: name)?|lead sponsor|primary sponsor|name of organi[sz]ation(?: / entity)?)\s*(?:[:|\t]|\s{3,})\s*",
+    re.I,
 )
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
                      "withdrawn", "suspended", "enrolling by invitation"))
 
 
 def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
-    for para in doc.paragraphs(hit)[:3]:
-        for line in para[:3]:
-            t = _SPONSOR_PREFIX_RE.sub("", line.text).strip(" ;|")
-            if t.lower() in _SPONSOR_TYPES or len(t) < 3 or len(t) > 200 or t.lower().startswith("sponsor role"):
-                continue
-            t = t.split(" | ")[0].strip()
-            return t, [[line.start, line.end]]
+    """The organisation under a sponsor label, past type words and sub-labels ("Name", "Organisation")."""
+    if hit.value is not None:
+        s, e = hit.value
+        t = _SPONSOR_PREFIX_RE.sub("", doc.text[s:e]).strip(" ;|")
+        if t and t.lower() not in _SPONSOR_TYPES and 3 <= len(t) <= 200:
+            return t.split(" | ")[0].strip(), [[s, e]]
+        if t:
+            return None
+    seen = 0
+    for line in doc.lines[hit.line + 1: hit.line + 14]:
+        raw = line.text.strip(" ;|")
+        if not raw or is_chrome(raw) or is_foreign(raw) or is_site_helper(raw):
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        t = _SPONSOR_PREFIX_RE.sub("", raw).strip(" ;|")
+        if t == raw:  # not "Name of sponsor: X" written inline
+            norm = norm_label(raw)
+            if _is_name_sublabel(norm) or LABELS.get(norm) == "sponsor":
+                continue  # a sub-heading: the name follows
+            if doc.stop[line.idx]:
+                return None  # the next field's label: this sponsor is empty
+        low = t.lower()
+        if not t or low in _SPONSOR_TYPES or t.isdigit() or low.startswith("sponsor role"):
+            continue
+        if 3 <= len(t) <= 200:
+            return t.split(" | ")[0].strip(), [[line.start, line.end]]
+    return None
+
+
+def _is_name_sublabel(norm: str) -> bool:
+    """"Name", "Organisation name", "Name of organization / entity": a sub-heading, not the name itself."""
+    return norm in _NAME_SUBLABELS or (len(norm) <= 40 and (norm.endswith(" name") or norm.startswith("name of")))
+
+
+_NAME_SUBLABELS = frozenset(("name", "organisation", "organization", "institution", "institute", "entity",
+                             "organisation/entity", "organization/entity", "sponsor organization", "sponsor level",
+                             "sponsor organisation", "type", "primary sponsor"))
+_OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
+
+
+def _about_other_party(doc: Document, hit: Any) -> bool:
+    """True for a bare "Country" under a funder, sponsor, ethics or contact heading: not a recruiting country."""
+    if norm_label(doc.lines[hit.line].text.split("|")[0].split(":")[0]) != "country":
+        return False
+    seen = 0
+    for j in range(hit.line - 1, max(-1, hit.line - 30), -1):
+        t = doc.lines[j].text
+        if not t or "|" in t or ":" in t or len(t) > 80:
+            continue
+        seen += 1
+        if _OTHER_PARTY_RE.search(t):
+            return True
+        if seen >= 6:
+            break
+    return False
+
+
+_PHASE_FLAG_RE = re.compile(r"\(phase\s+(i{1,3}|iv|[1-4])\)\s*:?\s*(yes|no)\b", re.I)
+_SEX_FLAG_RE = re.compile(r"^(?:[A-Z]\.[\d.]+\s+)?(female|male)\s*:\s*(yes|no)\s*$", re.I)
+
+
+def _flagged_phase(doc: Document, fields: dict[str, Any]) -> int:
+    """EU CTR's "Therapeutic confirmatory (Phase III): Yes" lines, combined."""
+    if "(phase" not in doc.text and "(Phase" not in doc.text:
+        return 0
+    phases: list[str] = []
+    spans: Spans = []
+    for line in doc.lines:
+        if "hase" not in line.text or doc.box[line.idx] != OWN:
+            continue
+        m = _PHASE_FLAG_RE.search(line.text)
+        if m and m.group(2).lower() == "yes":
+            phases.append(m.group(1))
+            spans.append([line.start, line.end])
+    if not phases:
+        return 0
+    got = normalise_phase("phase " + "/".join(phases))
+    if got is None:
+        return 0
+    put(fields, "phase", got, spans)
+    return 1
+
+
+def _flagged_sex(doc: Document, fields: dict[str, Any]) -> int:
+    """EU CTR's "Female: Yes" / "Male: Yes" pair."""
+    yes: list[str] = []
+    spans: Spans = []
+    for line in doc.lines:
+        t = line.text
+        if len(t) > 40 or "ale" not in t:
+            continue
+        m = _SEX_FLAG_RE.match(t)
+        if m and m.group(2).lower() == "yes":
+            yes.append(m.group(1).lower())
+            spans.append([line.start, line.end])
+    if not yes:
+        return 0
+    put(fields, "sex", "ALL" if len(set(yes)) == 2 else yes[0].upper(), spans)
+    return 1
+
+
+# Registries that write numeric dates day first (their sites say so in their guidance).
+_DAY_FIRST_IDS = ("ISRCTN", "ACTRN", "CTRI/", "DRKS", "EudraCT:", "CTIS:", "IRAS:", "PACTR", "IRCT", "TCTR", "RPCEC",
+                  "SLCTR", "NTR", "NL", "ChiCTR", "jRCT", "UMIN", "KCT")
+
+
+def _registry_date_order(ids: list[str]) -> bool | None:
+    if any(i.startswith(_DAY_FIRST_IDS) for i in ids):
+        return True
+    if any(i.startswith("RBR-") for i in ids):
+        return False
     return None
 
 
