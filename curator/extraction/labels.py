@@ -9,6 +9,7 @@ Labels are matched after :func:`norm_label`, so they are written lower-case, wit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": (
@@ -274,13 +275,15 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-BOX_HINTS = ("more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
              "further", "also", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
+BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))
 #: Boxes whose content is the record's own bibliography (goes to ``references``).
 REFERENCE_SLOTS = frozenset({"references"})
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
     """A candidate label in the form the label table uses (lower-case, no numbering or colon)."""
     s = text.strip(_PUNCT_STRIP)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from curator.extraction.labels import (
-    BOX_HINTS,
+    BOX_HINT_RE,
     LABELS,
     VALIDATED_SLOTS,
     is_box_heading,
@@ -128,7 +128,7 @@ class Document:
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if len(norm) <= 60 and any(h in norm for h in BOX_HINTS) and is_box_heading(norm):
+                if len(norm) <= 60 and BOX_HINT_RE.search(norm) and is_box_heading(norm):
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue

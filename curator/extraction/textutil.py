@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Only this much of a document is scanned for fields: bounded time on huge inputs.
 SCAN_LIMIT = 200_000
@@ -56,7 +57,7 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def is_foreign(text: str) -> bool:
     """True when most letters of ``text`` are in a non-Latin script (Persian, Chinese, Japanese ...)."""
-    if not _NONLATIN_RE.search(text):
+    if text.isascii() or not _NONLATIN_RE.search(text):
         return False
     sample = text[:400]
     non = len(_NONLATIN_RE.findall(sample))
@@ -68,7 +69,7 @@ def is_foreign(text: str) -> bool:
 
 def has_foreign(text: str) -> bool:
     """True when ``text`` contains any letter of a non-Latin script."""
-    return _NONLATIN_RE.search(text) is not None
+    return not text.isascii() and _NONLATIN_RE.search(text) is not None
 
 
 def strip_foreign(text: str) -> str:
@@ -105,6 +106,10 @@ _CHROME_PHRASES = (
 )
 
 
+_CHROME_PHRASE_RE = re.compile("|".join(re.escape(p) for p in _CHROME_PHRASES))
+
+
+@lru_cache(maxsize=1 << 15)
 def is_chrome(text: str) -> bool:
     """True for navigation, sign-up, cookie and share lines that are no part of a record."""
     if len(text) > 300:
@@ -119,7 +124,7 @@ def is_chrome(text: str) -> bool:
     words = bare.split()
     if 1 < len(words) <= 6 and all(w.strip(",") in _CHROME_LINES for w in words):
         return True
-    return any(p in low for p in _CHROME_PHRASES)
+    return _CHROME_PHRASE_RE.search(low) is not None
 
 
 # ---------------------------------------------------------------------------- site boilerplate

@@ -142,9 +142,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "enrollment", got[0], got[2])
             found += 1
             break
-    order = numeric_date_order(doc.text)
-    if order is None:
-        order = _registry_date_order(fields["ids"])
+    order: bool | None = None
+    order_known = False
     for key in ("start_date", "completion_date", "last_updated"):
         hits = doc.own_hits(key)
         if key == "completion_date":
@@ -155,7 +154,14 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             hits = sorted(hits, key=lambda h: not _label_text(doc, h.line).lstrip("(").startswith("actual"))
         for hit in hits:
             v = doc.scalar(hit)
-            d = parse_date(v[0], order) if v else None
+            d = parse_date(v[0], order if order_known else True) if v else None
+            if d and not order_known and parse_date(v[0], None) != d:
+                # An ambiguous numeric date: only now is it worth learning how this site writes dates.
+                order_known = True
+                order = numeric_date_order(doc.text)
+                if order is None:
+                    order = _registry_date_order(fields["ids"])
+                d = parse_date(v[0], order)
             if v and d:
                 put(fields, key, d[0], v[1])
                 found += 1

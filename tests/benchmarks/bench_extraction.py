@@ -21,8 +21,10 @@ from curator.extraction import extract, html_to_text, looks_like_html  # noqa: E
 CHROME = ("Sign up for our newsletter", "Accept all cookies", "Home | Search | Help", "Share this page")
 
 
-def _load() -> list[str]:
+def _load(seeds_only: bool = False) -> list[str]:
     paths = sorted((REPO / "resources" / "samples").glob("*.txt"))
+    if seeds_only:
+        return [p.read_text(encoding="utf-8") for p in paths]
     paths += sorted((REPO / "tests" / "extraction" / "fixtures").glob("*.txt"))
     paths += sorted((REPO / "tests" / "extraction" / "fixtures").glob("*.html"))
     texts = []
@@ -43,10 +45,7 @@ def _variant(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def main(n: int = 10_000) -> float:
-    """Extract ``n`` documents and return documents per second."""
-    rng = random.Random(7)
-    base = _load()
+def _run(label: str, base: list[str], n: int, rng: random.Random) -> float:
     docs = base + [_variant(rng.choice(base), rng) for _ in range(n - len(base))]
     start = time.perf_counter()
     for i, doc in enumerate(docs):
@@ -54,8 +53,15 @@ def main(n: int = 10_000) -> float:
     elapsed = time.perf_counter() - start
     rate = len(docs) / elapsed
     avg = sum(len(d) for d in docs) / len(docs)
-    print(f"{len(docs)} documents (mean {avg:,.0f} characters) in {elapsed:.2f} s: {rate:,.0f} documents/s")
+    print(f"{label}: {len(docs)} documents (mean {avg:,.0f} characters) in {elapsed:.2f} s: {rate:,.0f} documents/s")
     return rate
+
+
+def main(n: int = 10_000) -> tuple[float, float]:
+    """Extract ``n`` mixed documents, then ``n`` seed-kind documents; return both rates (documents per second)."""
+    mixed = _run("mixed", _load(), n, random.Random(7))
+    seeds = _run("seeds only", _load(seeds_only=True), n, random.Random(7))
+    return mixed, seeds
 
 
 if __name__ == "__main__":
