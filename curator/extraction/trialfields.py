@@ -154,7 +154,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             hits = sorted(hits, key=lambda h: not _label_text(doc, h.line).lstrip("(").startswith("actual"))
         for hit in hits:
             v = doc.scalar(hit)
-            d = parse_date(v[0], order if order_known else True) if v else None
+            if v is None:
+                continue
+            d = parse_date(v[0], order if order_known else True)
             if d and not order_known and parse_date(v[0], None) != d:
                 # An ambiguous numeric date: only now is it worth learning how this site writes dates.
                 order_known = True
@@ -162,7 +164,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                 if order is None:
                     order = _registry_date_order(fields["ids"])
                 d = parse_date(v[0], order)
-            if v and d:
+            if d:
                 put(fields, key, d[0], v[1])
                 found += 1
                 break
