@@ -49,3 +49,20 @@ def test_gui_never_imports_the_orm_or_sql() -> None:
         for match in SQL_STRING.finditer(path.read_text(encoding="utf-8")):
             offenders.append(f"{path.relative_to(REPO)}: SQL string {match.group(1)}")
     assert offenders == []
+
+
+def test_qt_survives_many_void_calls() -> None:
+    """A PySide6 that drops references to None (6.12.0 on Python 3.11) would abort a day of screening."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "before = sys.getrefcount(None)\n"
+        "for _ in range(20000):\n"
+        "    label.setText('x')\n"
+        "sys.exit(0 if sys.getrefcount(None) >= before - 100 else 3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]

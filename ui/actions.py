@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from curator.models import STAGES
+from curator.terms import STAGES
 
 REASON_KEYS = 9
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.models import STAGES
 from curator.screening import Verdict
+from curator.terms import STAGES
 from ui.actions import Actions
 
 STAGE_LABELS = {"title-abstract": "Title / abstract", "full-text": "Full text"}
