@@ -10,40 +10,63 @@ from typing import Any
 
 from curator.fields import empty_fields, set_field_value
 
+_EMPTY = empty_fields()
+_LIST_KEYS = tuple(key for key, value in _EMPTY.items() if isinstance(value, list))
+
+
+def _fresh_fields() -> dict[str, Any]:
+    # A copy of one empty fields object (same keys, same order) is cheaper than building one per record.
+    fields = _EMPTY.copy()
+    for key in _LIST_KEYS:
+        fields[key] = []
+    fields["pico"] = dict(_EMPTY["pico"])
+    fields["evidence"] = {}
+    return fields
+
 
 class Page:
-    """A growing labelled page plus the fields (fields.md shape) it supports."""
+    """A growing labelled page plus the fields (fields.md shape) it supports.
+
+    Each value is written as one piece whose offsets are counted while writing,
+    so a record's page and evidence cost one join at the end.
+    """
 
     def __init__(self, profile: str, kind: str) -> None:
         self._parts: list[str] = []
         self._length = 0
-        self.fields: dict[str, Any] = empty_fields()
+        self.fields: dict[str, Any] = _fresh_fields()
         self.fields["profile"] = profile
         self.fields["kind"] = kind
+        self._evidence: dict[str, list[list[int]]] = self.fields["evidence"]
 
-    def _write(self, text: str) -> tuple[int, int]:
-        start = self._length
-        self._parts.append(text)
-        self._length += len(text)
-        return start, self._length
+    def _labelled(self, prefix: str, value: str, suffix: str) -> list[int]:
+        """Write ``prefix value suffix`` as one piece; the span of ``value``."""
+        start = self._length + len(prefix)
+        piece = prefix + value + suffix
+        self._parts.append(piece)
+        self._length += len(piece)
+        return [start, start + len(value)]
 
-    def _mark(self, key: str | None, span: tuple[int, int]) -> None:
-        if key:
-            self.fields["evidence"].setdefault(key, []).append([span[0], span[1]])
+    def _mark(self, key: str, span: list[int]) -> None:
+        spans = self._evidence.get(key)
+        if spans is None:
+            self._evidence[key] = [span]
+        else:
+            spans.append(span)
 
     def heading(self, text: str) -> None:
         """A heading line (the record's title or the registry's name)."""
         if text:
-            self._write(f"{text}\n\n")
+            piece = f"{text}\n\n"
+            self._parts.append(piece)
+            self._length += len(piece)
 
     def line(self, label: str, value: Any, key: str | None = None, field_value: Any = None) -> None:
         """``Label: value``; with ``key``, the field is set (to ``field_value`` when given) and its span kept."""
         if value is None or value == "" or value == []:
             return
-        shown = " ".join(str(value).split())
-        self._write(f"{label}: ")
-        span = self._write(shown)
-        self._write("\n")
+        shown = " ".join((value if isinstance(value, str) else str(value)).split())
+        span = self._labelled(f"{label}: ", shown, "\n")
         if key:
             set_field_value(self.fields, key, shown if field_value is None else field_value)
             self._mark(key, span)
@@ -53,13 +76,15 @@ class Page:
         values = [" ".join(v.split()) for v in values if v and v.strip()]
         if not values:
             return
-        self._write(f"{label}: ")
-        for index, value in enumerate(values):
-            if index:
-                self._write(separator)
-            self._mark(key, self._write(value))
-        self._write("\n")
+        prefix = f"{label}: "
+        joined = separator.join(values)
+        whole = self._labelled(prefix, joined, "\n")
         if key:
+            position, step = whole[0], len(separator)
+            for value in values:
+                end = position + len(value)
+                self._mark(key, [position, end])
+                position = end + step
             set_field_value(self.fields, key, values)
 
     def block(self, label: str, text: str | None, key: str | None = None) -> None:
@@ -67,9 +92,7 @@ class Page:
         if not text or not text.strip():
             return
         body = "\n".join(line.rstrip() for line in text.strip().splitlines())
-        self._write(f"\n{label}\n")
-        span = self._write(body)
-        self._write("\n")
+        span = self._labelled(f"\n{label}\n", body, "\n")
         if key:
             set_field_value(self.fields, key, body)
             self._mark(key, span)
@@ -78,18 +101,16 @@ class Page:
         """``Label: shown``; the canonical id joins ``ids`` (once) with its span."""
         if not shown:
             return
-        self._write(f"{label}: ")
-        span = self._write(" ".join(shown.split()))
-        self._write("\n")
+        span = self._labelled(f"{label}: ", " ".join(shown.split()), "\n")
         if canonical and canonical not in self.fields["ids"]:
             self.fields["ids"].append(canonical)
             self._mark("ids", span)
 
     def evidence_for(self, key: str, other: str) -> None:
         """Let ``key`` share the evidence of ``other`` (a field derived from one already written)."""
-        spans = self.fields["evidence"].get(other)
+        spans = self._evidence.get(other)
         if spans:
-            self.fields["evidence"][key] = [list(s) for s in spans]
+            self._evidence[key] = [list(s) for s in spans]
 
     def text(self) -> str:
         """The page as the document pane shows it."""

@@ -88,10 +88,18 @@ def parse(text: str | Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[
 
 def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
     for name in names:
-        for value in tags.get(name, []):
-            if value.strip():
-                return value.strip()
+        values = tags.get(name)
+        if values:
+            for value in values:
+                value = value.strip()
+                if value:
+                    return value
     return None
+
+
+_NO_VALUES: list[str] = []
+_MEDLINE_DATABASE = re.compile(r"medline|pubmed", re.I)
+_SCOPUS_PMID = re.compile(r"PubMed ID:\s*(\d+)")
 
 
 def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
@@ -100,7 +108,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
     title = _first(tags, TITLE_TAGS)
     type_code = (tags.get("TY") or [""])[0]
     page.line("Title", title, "title")
-    authors = [a for name in AUTHOR_TAGS for a in tags.get(name, [])]
+    authors = tags.get("AU", _NO_VALUES) + tags.get("A1", _NO_VALUES)
     page.items("Authors", authors, "authors")
     journal = _first(tags, JOURNAL_TAGS)
     if type_code in ("BOOK", "CHAP") and journal is None:
@@ -111,32 +119,37 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
     if year is not None:
         page.line("Year", str(year), "year", field_value=year)
     page.line("Type", TYPE_NAMES.get(type_code, type_code))
-    page.line("Volume", _first(tags, ("VL",)))
-    page.line("Issue", _first(tags, ("IS",)))
-    pages = "-".join(p for p in (_first(tags, ("SP",)), _first(tags, ("EP",))) if p)
-    page.line("Pages", pages)
+    if "VL" in tags:
+        page.line("Volume", _first(tags, ("VL",)))
+    if "IS" in tags:
+        page.line("Issue", _first(tags, ("IS",)))
+    if "SP" in tags or "EP" in tags:
+        page.line("Pages", "-".join(p for p in (_first(tags, ("SP",)), _first(tags, ("EP",))) if p))
     database = _first(tags, ("DB", "DP"))
-    for value in tags.get("DO", []) + [u for u in tags.get("UR", []) if "doi.org/" in u.lower()]:
+    links = tags.get("UR", _NO_VALUES)
+    for value in tags.get("DO", _NO_VALUES) + [u for u in links if "doi.org/" in u.lower()]:
         page.identifier("DOI", value, canonical_doi(value))
-    for value in tags.get("AN", []) + tags.get("C7", []) + tags.get("ID", []):
-        if database and re.search(r"medline|pubmed", database, re.I):
+    for value in tags.get("AN", _NO_VALUES) + tags.get("C7", _NO_VALUES) + tags.get("ID", _NO_VALUES):
+        if database and _MEDLINE_DATABASE.search(database):
             page.identifier("PubMed ID", value, canonical_pmid(value))
         else:
             page.line("Accession number", value)
-    for note in tags.get("N1", []):
-        match = re.search(r"PubMed ID:\s*(\d+)", note)  # Scopus writes the PMID in its notes
+    for note in tags.get("N1", _NO_VALUES):
+        match = _SCOPUS_PMID.search(note)  # Scopus writes the PMID in its notes
         if match:
             page.identifier("PubMed ID", match.group(1), canonical_pmid(match.group(1)))
     abstract = _first(tags, ("AB", "N2"))
-    for value in registration_ids(abstract or ""):
-        page.identifier("Trial registration", value, value)
-    for value in tags.get("M1", []) + tags.get("M3", []):
+    if abstract:
+        for value in registration_ids(abstract):
+            page.identifier("Trial registration", value, value)
+    for value in tags.get("M1", _NO_VALUES) + tags.get("M3", _NO_VALUES):
         for identifier in registry_ids(value):
             page.identifier("Trial registration", value, identifier)
-    page.items("Keywords", tags.get("KW", []))
-    page.line("Language", _first(tags, ("LA",)))
+    page.items("Keywords", tags.get("KW", _NO_VALUES))
+    if "LA" in tags:
+        page.line("Language", _first(tags, ("LA",)))
     page.line("Database", database)
-    page.items("Links", [u for u in tags.get("UR", []) + tags.get("L1", []) + tags.get("L2", [])])
+    page.items("Links", links + tags.get("L1", _NO_VALUES) + tags.get("L2", _NO_VALUES))
     page.block("Abstract", abstract, "abstract")
     name = _source_name(database)
     return Entry(source=source, text=page.text(), fields=page.fields, source_kind="database", source_name=name)
