@@ -239,9 +239,17 @@ def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int]
     best: dict[int, tuple[float, int]] = {}
     orders = (sorted(items, key=lambda c: c.title_key),
               sorted(items, key=lambda c: " ".join(reversed(c.title_key.split()))))
+    # Near-identical titles have near-equal lengths (Indel distance is at least the difference), so most
+    # neighbours are set aside on length alone, before any similarity is computed.
+    slack = (100.0 - TITLE_THRESHOLD) / 100.0
     for order in orders:
+        lengths = [len(c.title_key) for c in order]
         for index, item in enumerate(order):
-            for other in order[index + 1: index + 1 + WINDOW]:
+            size = lengths[index]
+            for offset in range(index + 1, min(index + 1 + WINDOW, len(order))):
+                if abs(size - lengths[offset]) > slack * (size + lengths[offset]):
+                    continue
+                other = order[offset]
                 later, earlier = (item, other) if item.id > other.id else (other, item)
                 if later.id not in new_ids or later.id in root:
                     continue

@@ -40,6 +40,9 @@ CHUNK = 2000
 #: A write of at least this many records switches the batch to filling the search index in one statement.
 BULK_INDEX = 1000
 _INDEX_TRIGGER = "records_fts_insert"
+#: SQLite's page cache during an import (negative: KiB). The default 2 MB makes every index insert
+#: of a large batch spill pages to the log and read them back; 64 MB keeps the indexes' pages in memory.
+CACHE_SIZE = -65536
 
 _INSERT = (
     "INSERT INTO records (id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase,"
@@ -200,32 +203,12 @@ def import_paths(
 
     with _without_cycle_collection(), review.transaction() as session:
         writer = _Writer(session, reviewer, source_name, source_kind)
-        for done, path in enumerate(files):
-            check()
-            if progress is not None:
-                progress(done, len(files), path.name)
-            source: Source | None = None
-            pending: list[Entry] = []
-            for item in read_path(path):
-                if isinstance(item, Problem):
-                    summary.failed.append(item)
-                    continue
-                if source is None:
-                    source = writer.start_source(path, item)
-                pending.append(item)
-                if len(pending) >= CHUNK:
-                    check()
-                    writer.write(source, pending)
-                    pending = []
-            if source is not None:
-                if pending:
-                    writer.write(source, pending)
-                writer.finish_source(source, path)
-                summary.sources.append(f"{source.name} ({source.kind})")
-        check()
-        if progress is not None:
-            progress(len(files), len(files), "indexing for search")
-        writer.finish_index()
+        previous_cache = writer.cursor.execute("PRAGMA cache_size").fetchone()[0]
+        writer.cursor.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+        try:
+            _read_and_write(files, writer, summary, check, progress)
+        finally:
+            writer.cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
         check()
         if progress is not None:
             progress(len(files), len(files), "finding duplicates")
@@ -234,3 +217,34 @@ def import_paths(
         summary.imported = len(writer.record_ids)
         check()
     return summary
+
+
+def _read_and_write(files: list[Path], writer: _Writer, summary: ImportSummary, check: Callable[[], None],
+                    progress: Progress | None) -> None:
+    """Every file's entries into the open transaction, in chunks; problems into the summary; then the index."""
+    for done, path in enumerate(files):
+        check()
+        if progress is not None:
+            progress(done, len(files), path.name)
+        source: Source | None = None
+        pending: list[Entry] = []
+        for item in read_path(path):
+            if isinstance(item, Problem):
+                summary.failed.append(item)
+                continue
+            if source is None:
+                source = writer.start_source(path, item)
+            pending.append(item)
+            if len(pending) >= CHUNK:
+                check()
+                writer.write(source, pending)
+                pending = []
+        if source is not None:
+            if pending:
+                writer.write(source, pending)
+            writer.finish_source(source, path)
+            summary.sources.append(f"{source.name} ({source.kind})")
+    check()
+    if progress is not None:
+        progress(len(files), len(files), "indexing for search")
+    writer.finish_index()

@@ -3,7 +3,9 @@
 Run: ``python tests/benchmarks/bench_import.py [--records N]``. Prints records/s end to end,
 peak memory (max RSS) of the import, and the ratio to parsing the same file plus
 raw ``sqlite3`` inserts of its titles and texts. Each phase runs in its own process
-so the memory figure is the import's own.
+so the memory figure is the import's own. With ``--repeat N`` the phases alternate
+N times and the best time of each is kept (other work on the machine only ever
+slows a run down); the processor time of each phase is printed too.
 """
 
 from __future__ import annotations
@@ -50,15 +52,20 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from curator.importing import import_paths
     from curator.store import open_review
 
     with open_review(review_file) as review:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         summary = import_paths(review, [ris], reviewer="bench")
-        seconds = time.perf_counter() - start
-    queue.put({"seconds": seconds, "imported": summary.imported, "duplicates": summary.duplicates,
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    queue.put({"seconds": seconds, "cpu": cpu, "imported": summary.imported, "duplicates": summary.duplicates,
                "failed": len(summary.failed), "peak_mb": _peak_mb()})
 
 
@@ -67,7 +74,7 @@ def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None: 
     from curator.importers._decoding import decode_text
     from curator.importers.ris import parse
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     text = decode_text(Path(ris).read_bytes())
     connection = sqlite3.connect(db_file)
     connection.execute("CREATE TABLE records (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
@@ -78,7 +85,8 @@ def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None: 
     connection.executemany("INSERT INTO records (title, text) VALUES (?, ?)", rows)
     connection.commit()
     connection.close()
-    queue.put({"seconds": time.perf_counter() - start, "rows": len(rows), "peak_mb": _peak_mb()})
+    queue.put({"seconds": time.perf_counter() - start, "cpu": _cpu_seconds() - cpu, "rows": len(rows),
+               "peak_mb": _peak_mb()})
 
 
 def _in_process(target, *args):  # type: ignore[no-untyped-def]
@@ -95,20 +103,32 @@ def _in_process(target, *args):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=1, help="alternate the phases N times, keep the best")
     options = parser.parse_args()
+    baselines, results = [], []
     with tempfile.TemporaryDirectory() as folder:
         ris = Path(folder) / "search.ris"
         generate(ris, options.records)
         size = ris.stat().st_size / 1e6
-        baseline = _in_process(run_baseline, str(ris), str(Path(folder) / "raw.sqlite"))
-        result = _in_process(run_import, str(ris), str(Path(folder) / "bench.curator.sqlite"))
+        for run in range(options.repeat):
+            raw, review = Path(folder) / f"raw{run}.sqlite", Path(folder) / f"bench{run}.curator.sqlite"
+            baselines.append(_in_process(run_baseline, str(ris), str(raw)))
+            results.append(_in_process(run_import, str(ris), str(review)))
+            raw.unlink()
+            for leftover in Path(folder).glob(f"bench{run}.curator.sqlite*"):
+                leftover.unlink()
+    baseline = min(baselines, key=lambda r: r["seconds"])
+    result = min(results, key=lambda r: r["seconds"])
     rate = result["imported"] / result["seconds"]
+    runs = f" (best of {options.repeat})" if options.repeat > 1 else ""
     print(f"file: {options.records} RIS records, {size:.0f} MB")
-    print(f"import: {result['imported']} records, {result['duplicates']} duplicates linked, "
-          f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000)")
-    print(f"peak memory of the import process: {result['peak_mb']:.0f} MB (target < 1024)")
-    print(f"bare parse + raw sqlite3 inserts: {baseline['seconds']:.1f} s; ratio {result['seconds'] / baseline['seconds']:.1f}x"
-          " (target <= 4x)")
+    print(f"import{runs}: {result['imported']} records, {result['duplicates']} duplicates linked, "
+          f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000);"
+          f" processor {result['cpu']:.1f} s")
+    print(f"peak memory of the import process: {max(r['peak_mb'] for r in results):.0f} MB (target < 1024)")
+    print(f"bare parse + raw sqlite3 inserts{runs}: {baseline['seconds']:.1f} s, processor {baseline['cpu']:.1f} s;"
+          f" ratio {result['seconds'] / baseline['seconds']:.1f}x (target <= 4x),"
+          f" processor ratio {result['cpu'] / baseline['cpu']:.1f}x")
 
 
 if __name__ == "__main__":
