@@ -65,7 +65,10 @@ def canonical_registry_id(value: str) -> str | None:
 def registration_ids(text: str) -> list[str]:
     """Registry ids an abstract gives as its own trial registration ("Trial registration: NCT...")."""
     lowered = text.lower()
-    if not any(word in lowered for word in _CONTEXT_WORDS):
+    for word in _CONTEXT_WORDS:
+        if word in lowered:
+            break
+    else:
         return []
     found: list[str] = []
     for match in _REGISTRATION_CONTEXT.finditer(text):
