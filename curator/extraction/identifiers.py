@@ -35,6 +35,12 @@ _PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("doi", "doi", r"doi(?::?\s*|\.org/)(10\.\d{4,9}/[^\s\"<>]{1,200})"),
     )
 )
+#: Letters several lower-case prefixes share (checked once per text, see :func:`find_ids`).
+_SHARED = ("ctr", "rct")
+_PREFIXED_KEYED: tuple[tuple[str, str, re.Pattern[str], str], ...] = tuple(
+    (prefix, kind, pattern, next((k for k in _SHARED if k in prefix and not prefix.isupper()), ""))
+    for prefix, kind, pattern in _PREFIXED
+)
 _NUMERIC_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(\d{6})-\d{2}(-\d{2})?(?![\d-])")
 # "jRCT" is case-sensitive in practice; "ChiCTR" and the others are matched case-insensitively.
 _DOI_TAIL = ".,;:)]}'\""
@@ -95,7 +101,12 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
     stop = len(text) if end is None else end
     lower = text[:stop].lower()
     found: list[tuple[int, str, int]] = []
-    for prefix, kind, pattern in _PREFIXED:
+    # A prefix can only occur where the letters it shares with others do: one scan for the
+    # shared letters spares a scan per prefix in the usual text that holds none of them.
+    absent = {key for key in _SHARED if lower.find(key, start, stop) < 0}
+    for prefix, kind, pattern, key in _PREFIXED_KEYED:
+        if key in absent:
+            continue
         # Short prefixes that occur inside ordinary words ("control", "online") are matched in
         # capitals only, as the registries write them.
         hay = text if prefix.isupper() else lower
@@ -109,13 +120,20 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
                 if cid:
                     found.append((pos, cid, m.end()))
             pos = hay.find(prefix, pos + len(prefix), stop)
-    if "-" in lower:
-        for m in _NUMERIC_RE.finditer(text, start, stop):
+    # The numeric pattern has no literal to search for, so the regex engine would try it at
+    # every offset; its first hyphen sits four characters in, so try it only there. Matches
+    # cannot overlap (each is preceded by neither digit nor hyphen), so this finds what
+    # ``finditer`` finds, in the same order.
+    hyphen = text.find("-", start + 4, stop)
+    while hyphen >= 0:
+        m = _NUMERIC_RE.match(text, hyphen - 4, stop)
+        if m:
             if m.group(2) is not None:
                 if m.group(1)[0] == "5":
                     found.append((m.start(), "CTIS:" + m.group(0), m.end()))
             else:
                 found.append((m.start(), "EudraCT:" + m.group(0), m.end()))
+        hyphen = text.find("-", hyphen + 1, stop)
     found.sort()
     for s, cid, e in found:
         yield cid, s, e
