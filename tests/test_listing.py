@@ -18,6 +18,12 @@ def test_search_narrows_by_every_word_with_prefix_on_the_last(review) -> None:
     assert find_record_ids(review, RecordFilter(search='"anakinra" (gout')) == [ids[2]]
     assert find_record_ids(review, RecordFilter(search="  ")) == ids
     assert fts_query("") == ""
+    # One letter is a word, not a prefix of every word.
+    assert find_record_ids(review, RecordFilter(search="a")) == []
+    assert fts_query("kawasaki a") == '"kawasaki" AND "a"'
+    # Search with another filter or another order goes through the full query.
+    assert find_record_ids(review, RecordFilter(search="kawasaki"), order_by="title") == [ids[0], ids[1]]
+    assert find_record_ids(review, RecordFilter(search="kawasaki"), descending=True) == [ids[1], ids[0]]
 
 
 def test_filters_by_verdict_reason_tag_and_kind(review) -> None:
