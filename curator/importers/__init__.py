@@ -66,11 +66,17 @@ def register(reader: Reader) -> Reader:
     return reader
 
 
+_loaded = False
+
+
 def _load_formats() -> None:
-    # Imported for their side effect of registering; each module is one format.
+    # Imported for their side effect of registering; each module is one format. A flag, not an empty
+    # registry, says whether this was done: one format module imported directly registers only itself.
+    global _loaded
     import importlib
     import pkgutil
 
+    _loaded = True
     for module in pkgutil.iter_modules(__path__):
         if not module.name.startswith("_"):
             importlib.import_module(f"{__name__}.{module.name}")
@@ -78,7 +84,7 @@ def _load_formats() -> None:
 
 def choose_reader(path: Path, head: bytes) -> Reader | None:
     """The reader for a file: the first whose sniffer recognises the content, else by suffix."""
-    if not READERS:
+    if not _loaded:
         _load_formats()
     suffix = path.suffix.lower()
     for reader in READERS:
