@@ -63,9 +63,9 @@ def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path |
         raise click.UsageError("name at least one file: --xlsx, --csv, --ris or --prisma-csv")
     with open_or_fail(review_path, create=False) as review:
         try:
+            counts = prisma_counts(review)  # once for every file asked for
             if xlsx is not None:
-                click.echo(f"workbook written to {export_workbook(review, xlsx)}")
-            counts = prisma_counts(review) if (csv_path or ris or prisma_csv) else None
+                click.echo(f"workbook written to {export_workbook(review, xlsx, counts=counts)}")
             if csv_path is not None:
                 click.echo(f"records written to {export_csv(review, csv_path, counts=counts)}")
             if ris is not None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 # XML 1.0 allows tab, newline, carriage return and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_FORBIDDEN_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"  # as a regex class body
+XML_FORBIDDEN = re.compile(f"[{XML_FORBIDDEN_CHARS}]")
 FORMULA_STARTS = ("=", "+", "-", "@")
+# A formula start may follow these; a value whose first character is none of these is never a formula.
+FORMULA_LEADS = frozenset("=+-@\t\r\n ")
 # A spreadsheet cell holds at most this many characters (Excel's limit; longer text is cut, and says so).
 MAX_CELL_CHARS = 32_767
 CUT_MARK = " … [cut: longer than a spreadsheet cell holds]"

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from curator.fields import FIELD_KEYS, LIST_KEYS, get_field
+from curator.fields import FIELD_KEYS, LIST_KEYS
 from curator.models import STAGES
 from curator.prisma import PrismaCounts
 from curator.store import Review
@@ -42,10 +42,35 @@ class RecordRowData:
     fields: dict[str, Any]  # effective values by field key (lists as lists)
 
 
-def _effective(extracted: dict[str, Any], curated: dict[str, Any], key: str) -> Any:
-    if key in curated:
-        return curated[key].get("value")
-    return get_field(extracted, key)
+# (key, PICO part or None) per field: the effective fields are read without a call per key.
+_FIELD_PATHS = tuple((key, key[5:] if key.startswith("pico.") else None) for key in FIELD_KEYS)
+# Values a cell takes as they are (exact classes: a bool is written as text, see _cell).
+_AS_IS = frozenset({str, int, float, type(None)})
+
+
+def _effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict[str, Any]:
+    """Every field's value: the curated one where edited, else the extracted one (as ``get_field`` reads it)."""
+    fields: dict[str, Any] = {}
+    pico: dict[str, Any] | None = None
+    for key, part in _FIELD_PATHS:
+        if key in curated:
+            fields[key] = curated[key].get("value")
+        elif part is None:
+            fields[key] = extracted.get(key)
+        else:
+            if pico is None:
+                pico = extracted.get("pico") or {}
+            fields[key] = pico.get(part)
+    for key in LIST_KEYS:
+        if fields[key] is None:
+            fields[key] = []
+    return fields
+
+
+def _json(value: Any) -> dict[str, Any]:
+    if isinstance(value, str):
+        return {} if value == "{}" else json.loads(value)  # type: ignore[no-any-return]
+    return value or {}
 
 
 def _cell(value: Any) -> Any:
@@ -98,12 +123,8 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
             for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by in rows:
                 if only is not None and rid not in only:
                     continue
-                extracted = json.loads(extracted_json) if isinstance(extracted_json, str) else extracted_json or {}
-                curated = json.loads(curated_json) if isinstance(curated_json, str) else curated_json or {}
-                fields = {key: _effective(extracted, curated, key) for key in FIELD_KEYS}
-                for key in LIST_KEYS:
-                    if fields[key] is None:
-                        fields[key] = []
+                curated = _json(curated_json)
+                fields = _effective_fields(_json(extracted_json), curated)
                 source = sources.get(source_id)
                 values: list[Any] = [
                     rid, counts.outcomes.get(rid), counts.study_of.get(rid),
@@ -118,7 +139,7 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                     else:
                         values += ["conflict" if verdict.conflict else verdict.verdict, verdict.reason,
                                    LIST_SEPARATOR.join(verdict.reviewers) or None]
-                values += [_cell(fields[key]) for key in FIELD_KEYS]
+                values += [v if v.__class__ in _AS_IS else _cell(v) for v in fields.values()]
                 values += [", ".join(sorted(curated)) or None, LIST_SEPARATOR.join(tags.get(rid, [])) or None,
                            _notes_text(notes.get(rid, []))]
                 yield RecordRowData(rid, values, fields)

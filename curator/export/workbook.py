@@ -14,18 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.hyperlink import Hyperlink
 from sqlalchemy import text
 
-from curator.export.cell_text import cell_text, looks_like_formula
 from curator.export.output import Cancelled, ExportError, Progress, atomic_target, check_cancelled
 from curator.export.prisma_sheet import write_prisma_sheet
 from curator.export.record_table import COLUMNS, LIST_SEPARATOR, STAGE_LABELS, iter_record_rows
 from curator.export.registry_links import first_registry_link
+from curator.export.sheet_rows import Link, RowStream
 from curator.models import NOT_RETRIEVABLE
 from curator.prisma import EXCLUDED_FULL_TEXT, INCLUDED, NOT_RETRIEVED, PrismaCounts, prisma_counts
 from curator.store import Review
@@ -58,76 +57,48 @@ SOURCE_COLUMNS = ("source", "kind", "diagram column", "file", "imported (UTC)", 
                   "duplicates")
 
 
-class _FixedStyleCell(Cell):
-    """A reusable cell whose style never changes, so its style id is looked up once, not per row."""
-
-    __slots__ = ("fixed_style_id",)
-
-    @property
-    def style_id(self) -> int:
-        return self.fixed_style_id  # type: ignore[no-any-return]
-
-
 class _SheetWriter:
-    """Appends rows to a write-only sheet: safe text, wrapped long text, registry links."""
+    """Appends rows to a write-only sheet: a styled header, safe text, wrapped long text, registry links."""
 
     def __init__(self, ws: WriteOnlyWorksheet, columns: tuple[str, ...], *, freeze: str = "A2") -> None:
-        self.ws, self.columns, self.rows, self.links = ws, columns, 1, 0
+        self.ws, self.columns, self.links = ws, columns, 0
         for index, name in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(index)].width = WIDE.get(name, max(12, min(len(name) + 2, 24)))
         ws.freeze_panes = freeze
-        header = []
-        for name in columns:
-            cell = WriteOnlyCell(ws, name)
-            cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-            header.append(cell)
-        ws.append(header)
-        # One reusable styled cell per column: rows are written the moment they are appended.
-        self._wrapped = [self._styled(wrap=True) if name in WRAPPED else None for name in columns]
-        self._quoted = [self._styled(wrap=name in WRAPPED, quote=True) for name in columns]
+        header = WriteOnlyCell(ws)
+        header.font, header.fill, header.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
+        link = WriteOnlyCell(ws)
+        link.font = LINK_FONT
+        # Style ids are looked up once per column here, never per cell.
+        self.stream = RowStream(ws, [self._styled(wrap=True) if name in WRAPPED else None for name in columns],
+                                [self._styled(wrap=name in WRAPPED, quote=True) for name in columns], link)
+        self.stream.append(columns, style=header)
         self._link_column = columns.index(REGISTRY_COLUMN) if REGISTRY_COLUMN in columns else -1
 
     def _styled(self, *, wrap: bool, quote: bool = False) -> WriteOnlyCell:
-        cell = _FixedStyleCell(self.ws, row=1, column=1)
+        cell = WriteOnlyCell(self.ws)
         if wrap:
             cell.alignment = WRAP
         if quote:
             cell.quotePrefix = True
-        cell.fixed_style_id = self.ws.parent._cell_styles.add(cell._style)  # noqa: SLF001
         return cell
 
     def append(self, values: list[Any]) -> None:
-        self.rows += 1
-        out: list[Any] = []
-        for index, value in enumerate(values):
-            if value.__class__ is str:
-                value = cell_text(value)
-                if looks_like_formula(value):
-                    cell = self._quoted[index]
-                    cell.value = value
-                    cell.data_type = "s"  # text, never a formula
-                    value = cell
-                elif (wrapped := self._wrapped[index]) is not None:
-                    wrapped.value = value
-                    value = wrapped
-            elif index == self._link_column and value is not None:
-                value = self._link(value)
-            out.append(value)
-        self.ws.append(out)
+        if self._link_column >= 0 and (link := values[self._link_column]) is not None:
+            values[self._link_column] = self._link(link)
+        self.stream.append(values)
 
-    def _link(self, link: tuple[str, str]) -> Any:
+    def _link(self, link: tuple[str, str]) -> Link | str:
         identifier, url = link
         if self.links >= MAX_LINKS:
             return identifier
         self.links += 1
-        cell = WriteOnlyCell(self.ws, identifier)
-        cell._hyperlink = Hyperlink(ref="", target=url)  # noqa: SLF001  (the setter needs a coordinate)
-        cell.font = LINK_FONT
-        return cell
+        return Link(identifier, url)
 
     def finish(self) -> None:
-        """Auto-filter over everything written (set last: write-only sheets write it at the end)."""
-        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows}"
+        """Write what is left, and the auto-filter over everything (write-only sheets write it at the end)."""
+        self.stream.close()
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.stream.rows}"
 
 
 def _when(value: Any) -> datetime | None:
@@ -155,15 +126,16 @@ def _discard_sheet_files(workbook: Workbook) -> None:
 
 
 def export_workbook(review: Review, path: Path | str, *, progress: Progress | None = None,
-                    cancelled: Cancelled | None = None) -> Path:
+                    cancelled: Cancelled | None = None, counts: PrismaCounts | None = None) -> Path:
     """Write the review's workbook to ``path``; returns the path written.
 
     ``progress(done, total, what)`` is called as records are written; ``cancelled()`` turning
     true stops the export with :class:`~curator.export.output.ExportCancelled` and no file.
     Raises :class:`~curator.export.output.ExportError` for a path that cannot be written.
+    ``counts`` saves computing the PRISMA counts again when the caller already has them.
     """
     target = Path(path)
-    counts = prisma_counts(review)
+    counts = counts if counts is not None else prisma_counts(review)
     workbook = Workbook(write_only=True)
     try:
         with atomic_target(target) as temp:

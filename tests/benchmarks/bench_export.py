@@ -155,6 +155,7 @@ def main() -> None:
         build(review_path, args.records)
         print(f"built {args.records:,} records in {time.perf_counter() - start:.1f} s: {review_path}")
     results = {}
+    print(f"load average before: {_load_average()}")
     for child in ("baseline", "export"):
         output = subprocess.run([sys.executable, __file__, "--child", child, "--review", str(review_path)],
                                 check=True, capture_output=True, text=True).stdout
@@ -163,6 +164,14 @@ def main() -> None:
     ratio = results["export"]["seconds"] / results["baseline"]["seconds"]
     print(f"export {results['export']['seconds']:.1f} s vs bare write-only {results['baseline']['seconds']:.1f} s"
           f" = {ratio:.2f}x (target <= 1.5x); peak memory {results['export']['peak_mb']:.0f} MB (target <= 500 MB)")
+    print(f"load average after: {_load_average()} (other work on the machine skews both times)")
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":
