@@ -11,6 +11,7 @@ from curator.extraction.textutil import (
     Line,
     clip,
     has_foreign,
+    has_year,
     is_chrome,
     is_foreign,
     is_site_helper,
@@ -34,7 +35,6 @@ _AUTHOR_ITEM_RE = re.compile(
 _INLINE_CITATION_RE = re.compile(
     r"\.\s(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s[A-Za-z&'\-]+){0,8})\.\s(?P<y>(?:19|20)\d{2})(?:\s[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s\d{1,2})?)?;\s?\d"
 )
-_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Berg H, ... (2021) Title. PLoS ONE 16(3): e0247890" and APA "... (2020). Title. Journal, 30(4), 612–623".
 _PAREN_YEAR_CITE_RE = re.compile(
     r"\((?P<y>(?:19|20)\d{2})[a-z]?\)\.?\s(?P<t>[^()]{10,400}?[.?!])\s(?P<j>[A-Z][A-Za-z.&' ]{1,80}?),?\s\d+\s?\(\d+\)"
@@ -47,6 +47,7 @@ _JOURNAL_YEAR_VOL_RE = re.compile(
 _JOURNAL_DATE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s\d{1,2}\s[A-Z][a-z]{2,8}\.?\s(?P<y>(?:19|20)\d{2})(?:,\s*\d|\s*$)"
 )
+_PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
 _ABSTRACT_SUBHEADS = frozenset(
@@ -210,7 +211,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     for line in doc.lines[:80]:
         if fields["journal"] is not None and fields["year"] is not None:
             break
-        if doc.box[line.idx] != OWN or len(line.text) > 600 or not _YEAR_RE.search(line.text):
+        if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
             continue
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text)
         if m is None and has_doi:
@@ -224,8 +225,10 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 found += 1
     for line in doc.lines[:40]:
         m = None
-        if doc.box[line.idx] == OWN and len(line.text) < 600:
-            m = _CITATION_RE.match(line.text) or _INLINE_CITATION_RE.search(line.text)
+        t = line.text
+        # Both patterns need a year 19xx/20xx: most lines are ruled out without a regex.
+        if doc.box[line.idx] == OWN and len(t) < 600 and ("19" in t or "20" in t):
+            m = _CITATION_RE.match(t) or _INLINE_CITATION_RE.search(t)
         if m:
             if fields["journal"] is None:
                 put(fields, "journal", m.group("j"), [[line.start + m.start("j"), line.start + m.end("j")]])
@@ -235,13 +238,18 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 found += 1
             break
     if fields["year"] is None:
-        m3 = _PUBLISHED_RE.search(doc.text[:5000])
+        head = doc.text[:5000]
+        has_word = "Published" in head or "Posted" in head or "Epub" in head or "First published" in head
+        m3 = _PUBLISHED_RE.search(head) if has_word else None
         d = parse_date(m3.group(1)) if m3 else None
         if m3 and d:
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
-        m2 = re.search(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b", doc.text[:3000])
+        head = doc.text[:3000]
+        has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
+            or "Preprints.org" in head
+        m2 = _PREPRINT_SERVER_RE.search(head) if has_name else None
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
     return found

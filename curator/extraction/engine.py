@@ -10,7 +10,7 @@ from curator.extraction.articlefields import abstract, article_fields, title_fie
 from curator.extraction.identifiers import is_trial_id
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
-from curator.extraction.textutil import clip, is_foreign, is_site_helper, strip_foreign
+from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
 from curator.extraction.trialfields import Spans, ids_and_references, put, registry_fields
 from curator.fields import empty_fields
 
@@ -25,6 +25,7 @@ _ITEM_PREFIX_RE = re.compile(
     r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*)\s*:\s*",
     re.I,
 )
+_PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
 _TRIAL_SLOTS = ("status", "phase", "enrollment", "enrollment_actual", "study_type", "sponsor", "start_date",
                 "completion_date", "sex", "min_age", "max_age", "age_range", "countries", "conditions", "interventions",
                 "intervention_names", "pico.outcome", "inclusion", "iras")
@@ -107,7 +108,7 @@ def _profile(doc: Document, fields: dict[str, Any]) -> str:
                 foreign += 1
                 if foreign >= 3:
                     break
-        if re.search(r"\b(?:medrxiv|biorxiv|preprint)\b", head):
+        if ("rxiv" in head or "preprint" in head) and _PREPRINT_RE.search(head):
             return "preprint"
         if foreign >= 3:
             return "article-aggregator"
@@ -283,12 +284,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     text = doc.text
     zones = title_zones + summary_zones
     abbrs = find_abbreviations(text[:30000]) if known else {}
+    low = caseless(text) if known else None
 
     pop = _scalar_phrase(doc, "pico.population")
     if pop:
         put(fields, "pico.population", pop[0], pop[1])
     elif known:
-        got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs)
+        got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
         if got:
             put(fields, "pico.population", got[0], [[got[1], got[2]]])
         else:
@@ -312,13 +314,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if lab:
             put(fields, "pico.intervention", lab[0], lab[1])
         elif known:
-            _guess_intervention(doc, fields, title_zones, summary_zones)
+            _guess_intervention(doc, fields, title_zones, summary_zones, low)
 
     comp = _scalar_phrase(doc, "pico.comparator")
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
-        got = pico_finders.comparator(text, zones)
+        got = pico_finders.comparator(text, zones, low)
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
@@ -326,7 +328,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones) or pico_finders.outcome(text, _body_zones(doc))
+        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low)
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 
@@ -339,7 +341,7 @@ def annotate(phrase: str, abbrs: dict[str, str]) -> str:
 
 
 def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
-                        summary_zones: list[tuple[int, int]]) -> None:
+                        summary_zones: list[tuple[int, int]], low: str | None) -> None:
     text = doc.text
     cands: list[tuple[str, int, int]] = []
     for s, e in title_zones:
@@ -350,7 +352,7 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
         if any(True for _ in find_drugs(cand[0], 1)):
             put(fields, "pico.intervention", clip(cand[0], 300), [[cand[1], cand[2]]])
             return
-    got = pico_finders.summary_intervention(text, summary_zones)
+    got = pico_finders.summary_intervention(text, summary_zones, low)
     if got:
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return

@@ -102,6 +102,7 @@ class Document:
         self.hits: list[Hit] = []
         self.by_slot: dict[str, list[Hit]] = {}
         self._box_heads: list[tuple[int, int]] = []
+        self._own: dict[str, list[Hit]] = {}
         self._classify()
         self._mark_boxes()
 
@@ -252,8 +253,14 @@ class Document:
 
     # ------------------------------------------------------------------ values
     def own_hits(self, slot: str) -> list[Hit]:
-        """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``)."""
-        return [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
+        """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``).
+
+        The list is shared between callers (the extractors ask for the same slots many times): do not modify it.
+        """
+        got = self._own.get(slot)
+        if got is None:
+            got = self._own[slot] = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
+        return got
 
     def value_lines(self, hit: Hit) -> list[Line]:
         """The lines holding a label's value (blank lines kept as paragraph separators)."""

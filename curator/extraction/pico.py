@@ -64,9 +64,26 @@ _OUTCOME_RE = re.compile(
 )
 
 
-def _phrase(text: str, start: int, limit: int = 300) -> Found | None:
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a lower-case ``re.I`` pattern, for text lower-cased by ``caseless``."""
+    assert pattern.flags & re.I and pattern.pattern == pattern.pattern.lower()
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+# Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans).
+_FOLDED = {p: _folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
+                                   _PLACEBO_CTRL_RE, _OUTCOME_RE)}
+
+
+def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+    """The pattern and text to search: the folded twin over ``low`` when there is one (same offsets)."""
+    return (_FOLDED[pattern], low) if low is not None else (pattern, text)
+
+
+def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> Found | None:
     """The phrase starting at ``start`` up to the next clause or sentence end."""
-    m = _PHRASE_STOP_RE.search(text, start, min(len(text), start + limit + 100))
+    stop_re, hay = _pick(_PHRASE_STOP_RE, text, low)
+    m = stop_re.search(hay, start, min(len(text), start + limit + 100))
     end = m.start() if m else min(len(text), start + limit)
     raw = text[start:end].rstrip(" ,")
     if len(raw) < 3:
@@ -74,12 +91,17 @@ def _phrase(text: str, start: int, limit: int = 300) -> Found | None:
     return clip(raw, limit), start, start + len(raw)
 
 
-def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str]) -> Found | None:
-    """``patients with <condition> who ...``: the first such phrase naming a studied condition, else the first."""
+def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str],
+               low: str | None = None) -> Found | None:
+    """``patients with <condition> who ...``: the first such phrase naming a studied condition, else the first.
+
+    ``low`` is ``caseless(text)`` when the caller has it (a faster search, same result).
+    """
     found: list[Found] = []
+    pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
-        for m in _POP_RE.finditer(text, s, e):
-            ph = _phrase(text, m.start())
+        for m in pop_re.finditer(hay, s, e):
+            ph = _phrase(text, m.start(), low=low)
             if ph:
                 found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
             if len(found) >= 12:
@@ -126,11 +148,13 @@ def versus_first(title: str, offset: int) -> Found | None:
     return m.group(1), offset + m.start(1), offset + m.end(1)
 
 
-def summary_intervention(text: str, zones: list[Span]) -> Found | None:
-    """The X of "efficacy and safety of X, ..." in the summary."""
+def summary_intervention(text: str, zones: list[Span], low: str | None = None) -> Found | None:
+    """The X of "efficacy and safety of X, ..." in the summary (``low`` as for :func:`population`)."""
+    of_re, hay = _pick(_OF_RE, text, low)
+    end_re = _pick(_OF_END_RE, text, low)[0]
     for s, e in zones:
-        for m in _OF_RE.finditer(text, s, e):
-            end = _OF_END_RE.search(text, m.end(), min(e, m.end() + 200))
+        for m in of_re.finditer(hay, s, e):
+            end = end_re.search(hay, m.end(), min(e, m.end() + 200))
             stop = end.start() if end else min(e, m.end() + 120)
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 120 and any(True for _ in find_drugs(x, 1)):
@@ -138,28 +162,36 @@ def summary_intervention(text: str, zones: list[Span]) -> Found | None:
     return None
 
 
-def comparator(text: str, zones: list[Span]) -> Found | None:
-    """The control named after "compared with / versus", or "placebo" of "placebo-controlled"."""
+def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | None:
+    """The control named after "compared with / versus", or "placebo" of "placebo-controlled".
+
+    ``low`` as for :func:`population`; values are always cut from ``text``.
+    """
+    comp_re, hay = _pick(_COMP_RE, text, low)
+    end_re = _pick(_OF_END_RE, text, low)[0]
+    or_control_re = _pick(_OR_CONTROL_RE, text, low)[0]
+    placebo_re = _pick(_PLACEBO_CTRL_RE, text, low)[0]
     for s, e in zones:
-        for m in _COMP_RE.finditer(text, s, e):
-            end = _OF_END_RE.search(text, m.end(), min(e, m.end() + 120))
+        for m in comp_re.finditer(hay, s, e):
+            end = end_re.search(hay, m.end(), min(e, m.end() + 120))
             stop = end.start() if end else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
-        m3 = _OR_CONTROL_RE.search(text, s, e)
+        m3 = or_control_re.search(hay, s, e)
         if m3:
-            return m3.group(1), m3.start(1), m3.end(1)
-        m2 = _PLACEBO_CTRL_RE.search(text, s, e)
+            return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
+        m2 = placebo_re.search(hay, s, e)
         if m2:
-            return m2.group(1).lower(), m2.start(1), m2.end(1)
+            return text[m2.start(1):m2.end(1)].lower(), m2.start(1), m2.end(1)
     return None
 
 
-def outcome(text: str, zones: list[Span]) -> Found | None:
-    """The phrase after "the primary endpoint/outcome (will be) ..."."""
+def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | None:
+    """The phrase after "the primary endpoint/outcome (will be) ..." (``low`` as for :func:`population`)."""
+    outcome_re, hay = _pick(_OUTCOME_RE, text, low)
     for s, e in zones:
-        m = _OUTCOME_RE.search(text, s, e)
+        m = outcome_re.search(hay, s, e)
         if m:
             end = text.find(". ", m.end(), min(e, m.end() + 400))
             stop = end if end >= 0 else min(e, m.end() + 300)

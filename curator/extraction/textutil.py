@@ -62,9 +62,11 @@ def is_foreign(text: str) -> bool:
     sample = text[:400]
     non = len(_NONLATIN_RE.findall(sample))
     lat = len(_LATIN_RE.findall(sample))
+    if non <= lat:
+        return False  # mostly Latin: no need to count the digits
     # "2020年7月1日" is a date, not foreign prose.
     digits = sum(c.isdigit() for c in sample) if non < 6 else 0
-    return non > lat and non > digits
+    return non > digits
 
 
 def has_foreign(text: str) -> bool:
@@ -164,6 +166,35 @@ def is_site_helper(text: str) -> bool:
         return False
     low = text.lower()
     return any(k in low for k in _HELPER_KEYS) and bool(_HELPER_RE.search(text))
+
+
+# ---------------------------------------------------------------------------- case
+# The only characters whose ``re.I`` matching differs from matching their ``str.lower()``
+# (checked over all of Unicode): İ lower-cases to two characters, ı matches "i" and ſ "s".
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+
+
+def caseless(text: str) -> str | None:
+    """``text`` lower-cased, when searching it with a lower-case pattern finds what ``re.I`` finds in ``text``.
+
+    Offsets are the same in both. ``re.I`` makes the regex engine fold every character it
+    tries, several times slower than a case-sensitive search; documents are lower-cased
+    once instead. None for the rare text where the two would differ.
+    """
+    if not text.isascii() and _CASE_TRAPS.search(text):
+        return None
+    return text.lower()
+
+
+# ---------------------------------------------------------------------------- years
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def has_year(text: str) -> bool:
+    """True when ``text`` holds a year 1900-2099 as a whole number."""
+    # A pattern that starts with ``\b`` is tried at every offset; most lines hold neither
+    # "19" nor "20", and ``in`` rules them out far faster.
+    return ("19" in text or "20" in text) and _YEAR_RE.search(text) is not None
 
 
 # ---------------------------------------------------------------------------- phrases

@@ -21,7 +21,7 @@ from curator.extraction.normalise import (
     parse_count,
     parse_date,
 )
-from curator.extraction.textutil import clip, is_chrome, is_foreign, is_site_helper
+from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, is_site_helper
 
 Spans = list[list[int]]
 
@@ -70,7 +70,7 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     cites: list[str] = []
     cite_spans: Spans = []
     for line in doc.lines:
-        if doc.box[line.idx] == REF_BOX and len(line.text) >= 40 and re.search(r"\b(?:19|20)\d{2}\b", line.text) \
+        if doc.box[line.idx] == REF_BOX and len(line.text) >= 40 and has_year(line.text) \
                 and not is_foreign(line.text):
             cites.append(clip(line.text, 500))
             cite_spans.append([line.start, line.end])
