@@ -51,6 +51,9 @@ _COMP_WORDS_RE = re.compile(
     r"|\bcontrol\b|vehicle|best supportive care|wait(?:ing)?[- ]?list|saline|conventional|routine care|active comparator",
     re.I,
 )
+# Words every match of _COMP_RE / _OR_CONTROL_RE holds.
+_COMP_WORDS = ("compared", "versus", "vs", "against", "comparison")
+_CONTROL_WORDS = ("placebo", "sham", "usual", "standard")
 _PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
 _OR_CONTROL_RE = re.compile(
     r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+procedure)?|usual\s+care|standard\s+(?:of\s+)?care))\b",
@@ -78,6 +81,11 @@ _FOLDED = {p: _folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE,
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
     """The pattern and text to search: the folded twin over ``low`` when there is one (same offsets)."""
     return (_FOLDED[pattern], low) if low is not None else (pattern, text)
+
+
+def _may_hold(low: str | None, s: int, e: int, words: tuple[str, ...]) -> bool:
+    """False when lower-cased ``low[s:e]`` holds none of ``words`` (every match of a pattern needs one)."""
+    return low is None or any(low.find(w, s, e) >= 0 for w in words)
 
 
 def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> Found | None:
@@ -172,16 +180,17 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     or_control_re = _pick(_OR_CONTROL_RE, text, low)[0]
     placebo_re = _pick(_PLACEBO_CTRL_RE, text, low)[0]
     for s, e in zones:
-        for m in comp_re.finditer(hay, s, e):
+        # Most summaries name no comparator: a substring test spares each regex scan.
+        for m in comp_re.finditer(hay, s, e) if _may_hold(low, s, e, _COMP_WORDS) else ():
             end = end_re.search(hay, m.end(), min(e, m.end() + 120))
             stop = end.start() if end else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
-        m3 = or_control_re.search(hay, s, e)
+        m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
         if m3:
             return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
-        m2 = placebo_re.search(hay, s, e)
+        m2 = placebo_re.search(hay, s, e) if _may_hold(low, s, e, ("controlled",)) else None
         if m2:
             return text[m2.start(1):m2.end(1)].lower(), m2.start(1), m2.end(1)
     return None
@@ -191,7 +200,7 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
     """The phrase after "the primary endpoint/outcome (will be) ..." (``low`` as for :func:`population`)."""
     outcome_re, hay = _pick(_OUTCOME_RE, text, low)
     for s, e in zones:
-        m = outcome_re.search(hay, s, e)
+        m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary",)) else None
         if m:
             end = text.find(". ", m.end(), min(e, m.end() + 400))
             stop = end if end >= 0 else min(e, m.end() + 300)
