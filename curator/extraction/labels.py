@@ -334,6 +334,12 @@ def label_slot(text: str) -> str | None:
     return LABELS.get(norm_label(text))
 
 
+@lru_cache(maxsize=1 << 14)
+def is_hinted_box_heading(norm: str) -> bool:
+    """:func:`is_box_heading` for a short normalised line, after the quick hint test (cached: lines repeat)."""
+    return BOX_HINT_RE.search(norm) is not None and is_box_heading(norm)
+
+
 def is_box_heading(norm: str) -> bool:
     """True for headings of boxes about other records (related trials, similar articles ...)."""
     return bool(BOX_RE.match(norm)) or (norm.count(" ") <= 4 and _BOX_ANY_RE.search(norm) is not None)

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 
 from curator.extraction.labels import (
-    BOX_HINT_RE,
     LABELS,
     VALIDATED_SLOTS,
     is_box_heading,
+    is_hinted_box_heading,
     label_parts,
     norm_label,
 )
@@ -129,7 +129,7 @@ class Document:
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if len(norm) <= 60 and BOX_HINT_RE.search(norm) and is_box_heading(norm):
+                if len(norm) <= 60 and is_hinted_box_heading(norm):
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue

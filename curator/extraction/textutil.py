@@ -33,8 +33,15 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` with the offsets of their stripped content."""
     out: list[Line] = []
+    append = out.append
     pos = 0
     for i, raw in enumerate(text.split("\n")):
+        if not raw or not (raw[0].isspace() or raw[0] in _BULLETS):
+            # Most lines: not indented, no bullet (the general path below gives the same).
+            content = raw.rstrip()
+            append(Line(i, pos, pos + len(content), content, 0, False))
+            pos += len(raw) + 1
+            continue
         stripped = raw.lstrip()
         lead = len(raw) - len(stripped)
         bullet = False
@@ -44,7 +51,7 @@ def split_lines(text: str) -> list[Line]:
             stripped = body
             bullet = True
         content = stripped.rstrip()
-        out.append(Line(i, pos + lead, pos + lead + len(content), content, lead, bullet))
+        append(Line(i, pos + lead, pos + lead + len(content), content, lead, bullet))
         pos += len(raw) + 1
     return out
 
