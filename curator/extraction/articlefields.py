@@ -260,7 +260,8 @@ _EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for
 
 
 def _english(text: str) -> bool:
-    words = text.lower().split()[:60]
+    # Lower-case only the words counted, not the whole summary.
+    words = [w.lower() for w in text.split(None, 60)[:60]]
     return sum(w in _EN_WORDS for w in words) >= max(1, len(words) // 12)
 
 

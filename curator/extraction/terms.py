@@ -120,8 +120,13 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     """Drug (and a few non-drug intervention) names in ``text``, in order, with spans."""
     chunk = text[:30000]
     found: list[tuple[int, int]] = []
-    for m in _TOKEN_RE.finditer(chunk):
-        w = m.group(0).lower().strip("-")
+    # Tokens are ASCII letters, so the lower-cased chunk holds the same tokens at the same
+    # offsets, unless it has one of the two characters that lower-case to ASCII letters
+    # (İ, the Kelvin sign): one ``lower`` per chunk instead of one per token.
+    same = "\u0130" not in chunk and "\u212a" not in chunk
+    hay = chunk.lower() if same else chunk
+    for m in _TOKEN_RE.finditer(hay):
+        w = (m.group(0) if same else m.group(0).lower()).strip("-")
         if (w in _DRUG_WORDS or (len(w) > 5 and w.endswith(_DRUG_SUFFIXES))) and w not in _NOT_DRUGS:
             found.append((m.start(), m.start() + len(w)))
             if len(found) >= limit * 4:
