@@ -42,6 +42,7 @@ from curator.extraction.textutil import (
 
 OWN, OTHER_BOX, REF_BOX = 0, 1, 2
 _WORD_RE = re.compile(r"\S+")
+_ITEM_SPLIT_RE = re.compile(r"\s*[;|]\s*")
 _GAP_RE = re.compile(r"\t+|\s{3,}")
 # Language tags as registries print them before each version of a bilingual value.
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
@@ -323,7 +324,7 @@ class Document:
         for para in self.paragraphs(hit):
             for line in para:
                 pos = line.start
-                for part in re.split(r"\s*[;|]\s*", line.text):
+                for part in _ITEM_SPLIT_RE.split(line.text):
                     i = self.text.find(part, pos, line.end + 1) if part else -1
                     if part and i >= 0:
                         out.append((part, i, i + len(part)))

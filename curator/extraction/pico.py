@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.terms import annotate_abbreviations, find_drugs
-from curator.extraction.textutil import clip
+from curator.extraction.textutil import clip, folded
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -67,14 +67,8 @@ _OUTCOME_RE = re.compile(
 )
 
 
-def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The case-sensitive twin of a lower-case ``re.I`` pattern, for text lower-cased by ``caseless``."""
-    assert pattern.flags & re.I and pattern.pattern == pattern.pattern.lower()
-    return re.compile(pattern.pattern, pattern.flags & ~re.I)
-
-
 # Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans).
-_FOLDED = {p: _folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
+_FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
                                    _PLACEBO_CTRL_RE, _OUTCOME_RE)}
 
 

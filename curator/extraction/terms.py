@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from curator.extraction.textutil import caseless, folded
+
 # Head nouns of condition names; the words before them (up to four) complete the name.
 _DISEASE_HEAD_RE = re.compile(
     r"\b(?:diseases?|syndromes?|disorders?|arthritis|cancers?|carcinomas?|tumou?rs?|lymphomas?|leuka?emias?|myelomas?"
@@ -18,8 +20,10 @@ _DISEASE_HEAD_RE = re.compile(
     r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation)\b",
     re.I,
 )
+_DISEASE_HEAD_FOLDED = folded(_DISEASE_HEAD_RE)
 _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
                         re.I)
+_WORDS_BEFORE_RE = re.compile(r"[A-Za-z][\w'\-]*\s*$|[A-Za-z][\w'\-]*\s+")
 _STOP_BEFORE = frozenset(
     ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls"]
 )
@@ -39,7 +43,9 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
     covered = -1
-    for m in _DISEASE_HEAD_RE.finditer(text[:20000]):
+    chunk = text[:20000]
+    low = caseless(chunk)  # a case-sensitive search of the lower-cased text is far faster than re.I
+    for m in _DISEASE_HEAD_FOLDED.finditer(low) if low is not None else _DISEASE_HEAD_RE.finditer(chunk):
         if m.start() < covered:
             continue
         end = m.end()
@@ -51,7 +57,7 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
         # Walk back over the words that qualify the head noun.
         start = m.start()
         before = text[max(0, start - 80):start]
-        words = re.findall(r"[A-Za-z][\w'\-]*\s*$|[A-Za-z][\w'\-]*\s+", before)
+        words = _WORDS_BEFORE_RE.findall(before)
         for taken, w in enumerate(reversed(words)):
             bare = w.strip().lower()
             if bare in _STOP_BEFORE or taken >= 4 or not re.fullmatch(r"[a-z][\w'\-]*", bare):

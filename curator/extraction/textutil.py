@@ -193,6 +193,12 @@ def caseless(text: str) -> str | None:
     return text.lower()
 
 
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a lower-case ``re.I`` pattern, to search text lower-cased by :func:`caseless`."""
+    assert pattern.flags & re.I and pattern.pattern == pattern.pattern.lower()
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
 # ---------------------------------------------------------------------------- years
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
