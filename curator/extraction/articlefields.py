@@ -213,7 +213,10 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             found += 1
             break
     has_doi = any(i.startswith("DOI:") for i in fields["ids"])
-    for line in doc.lines[:80]:
+    # Every pattern below needs a year 19xx/20xx: visit only the lines that hold "19" or "20"
+    # (the others would be skipped anyway).
+    dated = doc.lines_holding(("19", "20"), 80)
+    for line in dated:
         if fields["journal"] is not None and fields["year"] is not None:
             break
         if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
@@ -228,11 +231,12 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             if fields["year"] is None:
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
                 found += 1
-    for line in doc.lines[:40]:
+    for line in dated:
+        if line.idx >= 40:
+            break
         m = None
         t = line.text
-        # Both patterns need a year 19xx/20xx: most lines are ruled out without a regex.
-        if doc.box[line.idx] == OWN and len(t) < 600 and ("19" in t or "20" in t):
+        if doc.box[line.idx] == OWN and len(t) < 600:
             m = _CITATION_RE.match(t) or _INLINE_CITATION_RE.search(t)
         if m:
             if fields["journal"] is None:
@@ -266,7 +270,7 @@ _EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for
 
 def _english(text: str) -> bool:
     # Lower-case only the words counted, not the whole summary.
-    words = [w.lower() for w in text.split(None, 60)[:60]]
+    words = " ".join(text.split(None, 60)[:60]).lower().split()
     return sum(w in _EN_WORDS for w in words) >= max(1, len(words) // 12)
 
 

@@ -10,6 +10,7 @@ them, so an empty label ("Target enrollment:") never takes the next label's text
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ class Document:
         self.by_slot: dict[str, list[Hit]] = {}
         self._box_heads: list[tuple[int, int]] = []
         self._own: dict[str, list[Hit]] = {}
+        self._starts: list[int] | None = None
         self._classify()
         self._mark_boxes()
 
@@ -251,6 +253,31 @@ class Document:
         """A label standing alone on its line (a section heading), not an inline ``Label: value``."""
         t = self.lines[j].text
         return len(t) <= 90 and (LABELS.get(norm_label(t)) is not None or is_box_heading(norm_label(t)))
+
+    # ------------------------------------------------------------------ positions
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding ``offset`` (the last line starting at or before it)."""
+        if self._starts is None:
+            self._starts = [line.start for line in self.lines]
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def lines_holding(self, needles: tuple[str, ...], limit: int) -> list[Line]:
+        """The lines among the first ``limit`` whose text holds one of ``needles``, in order.
+
+        Found with ``str.find`` over the text rather than a test per line. Needles must hold
+        no whitespace or bullet characters, so they never fall outside a line's ``text``.
+        """
+        head = self.lines[:limit]
+        if not head:
+            return []
+        stop = head[-1].end
+        found: set[int] = set()
+        for needle in needles:
+            pos = self.text.find(needle, 0, stop)
+            while pos >= 0:
+                found.add(self.line_at(pos))
+                pos = self.text.find(needle, pos + 1, stop)
+        return [self.lines[i] for i in sorted(found)]
 
     # ------------------------------------------------------------------ values
     def own_hits(self, slot: str) -> list[Hit]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -38,13 +37,11 @@ def put(fields: dict[str, Any], key: str, value: Any, spans: Spans | None) -> No
 
 def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     """The record's own identifiers (document order) and the references in its references box."""
-    starts = [line.start for line in doc.lines]
     ids: list[tuple[int, str, int, int]] = []
     refs: list[str] = []
     ref_spans: Spans = []
     for cid, s, e in find_ids(doc.text):
-        li = max(0, bisect.bisect_right(starts, s) - 1)
-        box = doc.box[li]
+        box = doc.box[doc.line_at(s)]
         if box == OWN:
             ids.append((s, cid, s, e))
         elif box == REF_BOX and cid not in refs:
@@ -325,6 +322,4 @@ def _registry_date_order(ids: list[str]) -> bool | None:
 
 def in_other_box(doc: Document, offset: int) -> bool:
     """True when ``offset`` lies in a box about other records."""
-    starts = [line.start for line in doc.lines]
-    li = max(0, bisect.bisect_right(starts, offset) - 1)
-    return doc.box[li] == OTHER_BOX
+    return doc.box[doc.line_at(offset)] == OTHER_BOX
