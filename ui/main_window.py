@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([560, 520, 400])
+        self.splitter.setSizes([470, 520, 490])
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.splitter)
         centre.addWidget(self.decision_bar)
