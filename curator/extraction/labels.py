@@ -309,6 +309,7 @@ def norm_label(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 15)
 def label_parts(text: str) -> tuple[str | None, int, int]:
     """Slot of a bilingual label ("Fase / Phase", "Título público / Public title"): (slot, part, parts).
 

@@ -64,7 +64,15 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def is_foreign(text: str) -> bool:
     """True when most letters of ``text`` are in a non-Latin script (Persian, Chinese, Japanese ...)."""
-    if text.isascii() or not _NONLATIN_RE.search(text):
+    if text.isascii():
+        return False
+    # The same lines are tested again and again (each reading of a label's value): cache the
+    # usual ones; very long lines are rare and would make the cache heavy.
+    return _foreign_cached(text) if len(text) <= 2000 else _foreign(text)
+
+
+def _foreign(text: str) -> bool:
+    if not _NONLATIN_RE.search(text):
         return False
     sample = text[:400]
     non = len(_NONLATIN_RE.findall(sample))
@@ -74,6 +82,9 @@ def is_foreign(text: str) -> bool:
     # "2020年7月1日" is a date, not foreign prose.
     digits = sum(c.isdigit() for c in sample) if non < 6 else 0
     return non > digits
+
+
+_foreign_cached = lru_cache(maxsize=1 << 13)(_foreign)
 
 
 def has_foreign(text: str) -> bool:
@@ -164,6 +175,12 @@ def is_site_helper(text: str) -> bool:
     """
     if not text or len(text) > 260:
         return False
+    return _site_helper(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _site_helper(text: str) -> bool:
+    """:func:`is_site_helper` of a non-empty line of at most 260 characters (cached: lines are tested repeatedly)."""
     words = text.split(None, 2)
     if len(words) < 2:
         return False
