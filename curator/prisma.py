@@ -28,16 +28,14 @@ the records that break it (pending screening, conflicts, contradictory decisions
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
 
+from curator.dedup import study_groups
 from curator.models import NOT_RETRIEVABLE, STAGES
 from curator.screening import Verdict, exclusion_reasons, verdicts
 from curator.store import Review
@@ -66,41 +64,6 @@ EXCLUDED_FULL_TEXT = "excluded at full text"
 AWAITING_FULL_TEXT = "awaiting full-text assessment"
 FULL_TEXT_CONFLICT = "full-text conflict"
 INCLUDED = "included"
-
-# Registry identifiers (canonical forms of fields.md): records sharing one are one study.
-REGISTRY_ID = re.compile(r"^(NCT\d{8}|ISRCTN\d+|EudraCT:|CTIS:|ACTRN\d+|ChiCTR|DRKS\d+|CTRI/|jRCT|IRAS:)")
-
-
-def is_registry_id(identifier: str) -> bool:
-    """True for a trial-registry identifier (NCT, ISRCTN, EudraCT, CTIS, ACTRN, ChiCTR, DRKS, CTRI, jRCT, IRAS)."""
-    return bool(REGISTRY_ID.match(identifier))
-
-
-def study_groups(record_ids: dict[int, Iterable[str]]) -> dict[int, int]:
-    """Each record's study: records sharing a registry id (directly or through others) are one study.
-
-    ``record_ids`` maps record id → its identifiers; returns record id → the smallest
-    record id of its study. A record with no registry id is a study of its own.
-    """
-    parent: dict[int, int] = {rid: rid for rid in record_ids}
-
-    def root(rid: int) -> int:
-        while parent[rid] != rid:
-            parent[rid] = parent[parent[rid]]
-            rid = parent[rid]
-        return rid
-
-    first_with: dict[str, int] = {}
-    for rid, ids in record_ids.items():
-        for identifier in ids:
-            if not is_registry_id(identifier):
-                continue
-            other = first_with.setdefault(identifier, rid)
-            a, b = root(rid), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {rid: root(rid) for rid in record_ids}
-
 
 @dataclass(frozen=True)
 class SourceCount:
@@ -291,7 +254,6 @@ class _RecordState:
     source_id: int
     kind: str
     removed_by: str | None
-    ids: list[str]
 
 
 def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], list[_RecordState], set[int],
@@ -302,14 +264,10 @@ def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], lis
         kind_of = {s["id"]: s["kind"] for s in sources}
         records: list[_RecordState] = []
         rows = connection.execute(text(
-            "SELECT id, source_id, removed_reason, removed_by,"
-            " CASE WHEN json_type(curated, '$.ids') IS NOT NULL THEN json_extract(curated, '$.ids.value')"
-            " ELSE json_extract(extracted, '$.ids') END FROM records ORDER BY id"))
-        for rid, source_id, removed_reason, removed_by, ids_json in rows:
-            ids = json.loads(ids_json) if isinstance(ids_json, str) and ids_json.startswith("[") else []
+            "SELECT id, source_id, removed_reason, removed_by FROM records ORDER BY id"))
+        for rid, source_id, removed_reason, removed_by in rows:
             removed = (removed_by or "human") if removed_reason else None
-            records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed,
-                                        [i for i in ids if isinstance(i, str)]))
+            records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed))
         links: dict[int, list[int]] = defaultdict(list)
         for rid, original in connection.execute(text(
                 "SELECT record_id, duplicate_of_id FROM duplicate_links WHERE confirmed IS NOT 0")):
@@ -412,7 +370,7 @@ def prisma_counts(review: Review) -> PrismaCounts:
         for s in source_rows
     ]
     included = [rid for rid, outcome in outcomes.items() if outcome == INCLUDED]
-    study_of = study_groups({r.id: r.ids for r in records})
+    study_of = {rid: group[0] for group in study_groups(review) for rid in group}
     counts = PrismaCounts(
         sources=sources, dbr=dbr, other=other, identified_by_kind=dict(identified_by_kind),
         new_studies=len({study_of[rid] for rid in included}), new_reports=len(included),
@@ -522,7 +480,5 @@ __all__ = [
     "ColumnCounts",
     "PrismaCounts",
     "SourceCount",
-    "is_registry_id",
     "prisma_counts",
-    "study_groups",
 ]

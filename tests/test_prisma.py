@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curator.cli import cli
-from curator.prisma import INCLUDED, is_registry_id, prisma_counts, study_groups
+from curator.prisma import INCLUDED, prisma_counts
 from curator.prisma_diagram import diagram_png_bytes, diagram_svg
 from curator.records import set_field
 from curator.screening import record_decision, set_decision_retracted
@@ -86,11 +86,22 @@ def test_curated_registry_ids_join_studies(review: Review) -> None:
     assert (counts.new_studies, counts.new_reports) == (2, 4)
 
 
-def test_study_groups_follow_chains_of_shared_registry_ids() -> None:
-    groups = study_groups({1: ["NCT00000001"], 2: ["NCT00000001", "ISRCTN1"], 3: ["ISRCTN1"], 4: ["PMID:1"],
-                           5: ["PMID:1"]})
-    assert groups[1] == groups[2] == groups[3] == 1
-    assert groups[4] != groups[5]  # a shared PMID is one document, not a registry id
+def test_studies_follow_chains_of_shared_registry_ids_including_edits(review: Review) -> None:
+    from conftest import add_records
+
+    from curator.dedup import is_registry_id, study_groups
+    from curator.records import set_field
+
+    a, b, c, d, e = add_records(review, ["Registration", "Paper", "Other registry", "Same PMID 1", "Same PMID 2"])
+    set_field(review, a, "ids", ["NCT00000001"], reviewer="ann")
+    set_field(review, b, "ids", ["NCT00000001", "ISRCTN10000001"], reviewer="ann")
+    set_field(review, c, "ids", ["ISRCTN10000001"], reviewer="ann")
+    set_field(review, d, "ids", ["PMID:1"], reviewer="ann")
+    set_field(review, e, "ids", ["PMID:1"], reviewer="ann")
+    assert [a, b, c] in study_groups(review)
+    study_of = prisma_counts(review).study_of
+    assert study_of[a] == study_of[b] == study_of[c] == a
+    assert study_of[d] != study_of[e]  # a shared PMID is one document, not a registration
     assert is_registry_id("EudraCT:2021-000052-19") and not is_registry_id("DOI:10.1/x")
 
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from curator.extraction.identifiers import TRIAL_PREFIXES, find_ids, is_trial_id
 from curator.extraction.identifiers import canonical_doi as _canonical_doi
-from curator.extraction.identifiers import find_ids, is_trial_id
 
-#: Prefixes of registry identifiers: records sharing one of these are reports of one study.
-REGISTRY_PREFIXES = ("NCT", "ISRCTN", "EudraCT:", "CTIS:", "IRAS:", "ACTRN", "ChiCTR", "DRKS", "CTRI/", "JPRN-",
-                     "KCT", "IRCT", "PACTR", "NTR", "NL", "TCTR", "SLCTR", "RBR-", "PER-", "ANZCTR", "jRCT", "UMIN")
+# Extraction's registry prefixes, and the older forms registry exports still give as secondary ids.
+REGISTRY_PREFIXES = (*TRIAL_PREFIXES, "JPRN-", "PER-", "ANZCTR")
 #: Prefixes of identifiers that name one document (one publication).
 DOCUMENT_PREFIXES = ("PMID:", "DOI:", "PMCID:")
 
