@@ -171,8 +171,11 @@ def diagram_layout(counts: PrismaCounts) -> Layout:
     ]
     placed: dict[str, Box] = {}
     band_spans: list[tuple[str, float, float]] = []
+    rows_in_band = {band: sum(1 for b, _ in rows if b == band) for band, _ in rows}
     for band, row in rows:
         h = height(*(key for key, _x in row))
+        if rows_in_band[band] == 1:  # a band of one row must still hold its vertical label
+            h = max(h, len(band) * CHAR_WIDTH + 2 * PADDING)
         for key, x in row:
             box = Box(x, y, BOX_WIDTH, h, wrapped[key])
             placed[key] = box
