@@ -293,8 +293,8 @@ def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
     hits = doc.own_hits("abstract")
     texts = [" ".join(ln.text for p in doc.paragraphs(h)[:1] for ln in p) for h in hits]
     # A page with a summary in its own language and one in English: the English one.
-    order = [h for h, t in zip(hits, texts, strict=True) if _english(t)] + \
-        [h for h, t in zip(hits, texts, strict=True) if not _english(t)]
+    english = [_english(t) for t in texts]
+    order = [h for h, e in zip(hits, english, strict=True) if e] + [h for h, e in zip(hits, english, strict=True) if not e]
     for hit in order:
         paras: list[list[Line]] = []
         if hit.value is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.terms import annotate_abbreviations, find_drugs
-from curator.extraction.textutil import clip, folded
+from curator.extraction.textutil import clip, first_letter_guarded, folded
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -70,6 +70,8 @@ _OUTCOME_RE = re.compile(
 # Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans).
 _FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
                                    _PLACEBO_CTRL_RE, _OUTCOME_RE)}
+_FOLDED[_POP_RE] = first_letter_guarded(_FOLDED[_POP_RE])
+_FOLDED[_OF_RE] = first_letter_guarded(_FOLDED[_OF_RE])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:

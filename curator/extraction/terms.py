@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from curator.extraction.textutil import caseless, folded
+from curator.extraction.textutil import caseless, first_letter_guarded, folded
 
 # Head nouns of condition names; the words before them (up to four) complete the name.
 _DISEASE_HEAD_RE = re.compile(
@@ -20,7 +20,10 @@ _DISEASE_HEAD_RE = re.compile(
     r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation)\b",
     re.I,
 )
-_DISEASE_HEAD_FOLDED = folded(_DISEASE_HEAD_RE)
+
+
+# Searched over lower-cased text (see ``caseless``): no re.I, and only where a head word can start.
+_DISEASE_HEAD_FOLDED = first_letter_guarded(folded(_DISEASE_HEAD_RE))
 _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
                         re.I)
 _WORDS_BEFORE_RE = re.compile(r"[A-Za-z][\w'\-]*\s*$|[A-Za-z][\w'\-]*\s+")
