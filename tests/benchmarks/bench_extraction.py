@@ -7,6 +7,7 @@ identifiers and dates, extra page chrome), all in one process.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -53,7 +54,10 @@ def _run(label: str, base: list[str], n: int, rng: random.Random) -> float:
     elapsed = time.perf_counter() - start
     rate = len(docs) / elapsed
     avg = sum(len(d) for d in docs) / len(docs)
-    print(f"{label}: {len(docs)} documents (mean {avg:,.0f} characters) in {elapsed:.2f} s: {rate:,.0f} documents/s")
+    # Other processes on the machine slow this down: say how busy it was.
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{label}: {len(docs)} documents (mean {avg:,.0f} characters) in {elapsed:.2f} s: {rate:,.0f} documents/s"
+          f" (load average {load})")
     return rate
 
 
