@@ -67,7 +67,8 @@ def is_foreign(text: str) -> bool:
     if text.isascii():
         return False
     # The same lines are tested again and again (each reading of a label's value): cache the
-    # usual ones; very long lines are rare and would make the cache heavy.
+    # usual ones, a few thousand at most (the reuse is within a document); very long lines
+    # are rare and would make the cache heavy.
     return _foreign_cached(text) if len(text) <= 2000 else _foreign(text)
 
 
@@ -84,7 +85,7 @@ def _foreign(text: str) -> bool:
     return non > digits
 
 
-_foreign_cached = lru_cache(maxsize=1 << 13)(_foreign)
+_foreign_cached = lru_cache(maxsize=1 << 11)(_foreign)
 
 
 def has_foreign(text: str) -> bool:
@@ -178,7 +179,7 @@ def is_site_helper(text: str) -> bool:
     return _site_helper(text)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _site_helper(text: str) -> bool:
     """:func:`is_site_helper` of a non-empty line of at most 260 characters (cached: lines are tested repeatedly)."""
     words = text.split(None, 2)
