@@ -14,9 +14,13 @@ from curator.extraction.textutil import caseless, clip, is_foreign, is_site_help
 from curator.extraction.trialfields import Spans, ids_and_references, put, registry_fields
 from curator.fields import empty_fields
 
-_ICD_PREFIX_RE = re.compile(r"^(?:ICD-?10:?\s*)?[A-Z]\d{2}(?:\.\d+)?\s*[-–:]\s*|^(?:ICD-?10|MeSH|Free text)\s*:\s*", re.I)
+# "ICD-10: J18.9 - ", "U07.1 COVID-19, virus identified", MeSH tree numbers "C18.452.394 Diabetes ...".
+_ICD_PREFIX_RE = re.compile(
+    r"(?i:^(?:ICD-?10:?\s*)?[A-Z]\d{2}(?:\.\d+)?\s*[-–:]\s*|^(?:ICD-?10|MeSH|Free text)\s*:\s*)"
+    r"|^[A-Z]\d{2}(?:\.\d{1,4})+\s+(?=[A-Za-z])|^[A-Z]\d{2}\s+(?=[A-Z][a-z])",
+)
 _ITEM_NOISE_RE = re.compile(
-    r"^(?:[\w/]+\s+)?type\b|^role\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
+    r"^(?:[\w/]+\s+)?type\b(?!\s+(?:\d|i{1,2}\b))|^role\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
     r"|^(?:dose|dosage|duration|frequency|route)\b|^(?:see|n/a$|none$|not applicable$)",
     re.I,
 )
@@ -306,23 +310,29 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
+    comp = _scalar_phrase(doc, "pico.comparator")
+    if comp:
+        put(fields, "pico.comparator", comp[0], comp[1])
+    elif known:
+        arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
+                for x in _hit_span(doc, h)]
+        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones, low)
+        if got:
+            put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
+
     if fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
-        put(fields, "pico.intervention", clip("; ".join(fields["interventions"][:5]), 300),
-            fields["evidence"].get("interventions"))
+        # The tested intervention: the listed names without the comparator's (when others remain).
+        given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
+        control = (fields["pico"]["comparator"] or "").lower()
+        tested = [g for g in given if g[0].lower() not in control] if control else given
+        given = tested or given
+        put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
         lab = _scalar_phrase(doc, "interventions")
         if lab:
             put(fields, "pico.intervention", lab[0], lab[1])
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)
-
-    comp = _scalar_phrase(doc, "pico.comparator")
-    if comp:
-        put(fields, "pico.comparator", comp[0], comp[1])
-    elif known:
-        got = pico_finders.comparator(text, zones, low)
-        if got:
-            put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
     out = _scalar_phrase(doc, "pico.outcome")
     if out:

@@ -323,7 +323,7 @@ def label_parts(text: str) -> tuple[str | None, int, int]:
     parts = [p.strip(_PUNCT_STRIP) for p in norm.split("/")]
     for k in range(len(parts) - 1, -1, -1):
         got = LABELS.get(parts[k])
-        if got is not None and len(parts[k]) > 3:
+        if got is not None and len(parts[k]) >= 3:
             return got, k, len(parts)
     return None, 0, 1
 

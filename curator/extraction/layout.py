@@ -106,6 +106,7 @@ class Document:
         self._box_heads: list[tuple[int, int]] = []
         self._own: dict[str, list[Hit]] = {}
         self._starts: list[int] | None = None
+        self._table_rows: set[int] = set()
         self._classify()
         self._mark_boxes()
 
@@ -124,9 +125,10 @@ class Document:
 
     def _classify(self) -> None:
         lines = self.lines
+        rows = self._table_rows
         for line in lines:
             t = line.text
-            if not t:
+            if not t or (rows and line.idx in rows):
                 continue
             head = t[:MAX_LABEL_LINE]
             if len(t) <= 90:
@@ -197,28 +199,67 @@ class Document:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
 
     def _columns(self, line: Line) -> bool:
-        """A table header row whose cells are all labels: the next row holds their values, column by column."""
+        """A table whose first row names the columns: each following row holds values, column by column.
+
+        Two-cell headers must be two known labels (else ``Label | value`` rows look alike); wider
+        headers need label-like cells (short names, no numbers) with at least one known field.
+        """
         cells = [c.strip() for c in line.text.strip(" |").split("|")]
-        if len(cells) < 2 or any(c[:1].isdigit() for c in cells):
+        if len(cells) < 2 or any(not c[:1].isalpha() for c in cells):
             return False
         slots = [LABELS.get(norm_label(c)) for c in cells]
-        if not all(slots):
+        if len(cells) == 2 or all(slots):
+            if not all(slots):
+                return False
+        elif any(len(c) > 40 or c.count(" ") > 4 or c.endswith(".") for c in cells) or not any(
+                s and s != "other" for s in slots):
             return False
-        nxt = self._next_nonblank(line.idx)
-        if nxt is None or nxt.text.count("|") < len(cells) - 1:
+        rows: list[Line] = []
+        for j in range(line.idx + 1, min(len(self.lines), line.idx + 200)):
+            row = self.lines[j]
+            if row.text.count("|") < max(1, len(cells) - 1):
+                if row.text or rows:
+                    break
+                continue  # blank lines between the header and the first row
+            rows.append(row)
+        if not rows:
             return False
+        if len(cells) == 2:
+            rows = rows[:1]  # "Label | Label" over one row of values; more rows are "Label | value" lines
+        if "countries" in slots and not self._site_table(line, cells):
+            slots = [None if s == "countries" else s for s in slots]  # a sponsor's or a committee's country
         self.stop[line.idx] = True
-        pos = nxt.start
-        for slot, value in zip(slots, nxt.text.strip(" |").split("|"), strict=False):
-            v = value.strip()
-            i = self.text.find(v, pos, nxt.end + 1) if v else -1
-            if v and i >= 0 and slot:
-                hit = Hit(slot, nxt.idx, (i, i + len(v)))
-                self.hits.append(hit)
-                self.by_slot.setdefault(slot, []).append(hit)
-                pos = i + len(v)
-        self.stop[nxt.idx] = True
+        for row in rows:
+            self.stop[row.idx] = True
+            self._table_rows.add(row.idx)
+            pos = row.start
+            values = row.text.strip(" |").split("|")
+            head = LABELS.get(norm_label(values[0])) if slots[0] in (None, "other") and len(values) > 1 else None
+            if head and head != "other":
+                # "Primary Sponsor | Kintampo Health Research Centre | ...": a row named by its first cell.
+                v = values[1].strip()
+                i = self.text.find(v, row.start, row.end + 1) if v else -1
+                if i >= 0:
+                    self._add(head, row.idx, (i, i + len(v)))
+            for slot, value in zip(slots, values, strict=False):
+                v = value.strip()
+                i = self.text.find(v, pos, row.end + 1) if v else -1
+                if v and i >= 0 and slot and slot != "other":
+                    hit = Hit(slot, row.idx, (i, i + len(v)))
+                    self.hits.append(hit)
+                    self.by_slot.setdefault(slot, []).append(hit)
+                if i >= 0:
+                    pos = i + len(v)
         return True
+
+    def _site_table(self, line: Line, cells: list[str]) -> bool:
+        """A table of recruiting sites (its heading or a column says so), not of sponsors or committees."""
+        words = " ".join(cells).lower()
+        for j in range(line.idx - 1, max(-1, line.idx - 4), -1):
+            if self.lines[j].text:
+                words += " " + self.lines[j].text.lower()
+                break
+        return any(w in words for w in ("recruit", "site", "centre", "center", "location"))
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
@@ -236,6 +277,9 @@ class Document:
                 value = line.text[words[k].start():]
                 if not _validates(slot, value):
                     return False
+                last = self.hits[-1] if self.hits else None
+                if last is not None and last.slot == slot and last.value is None and last.line >= line.idx - 2:
+                    return False  # "Recruitment status" / "Recruitment complete": the value of the label above
                 self._add(slot, line.idx, (line.start + words[k].start(), line.end))
                 return True
         return False

@@ -192,6 +192,30 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     return None
 
 
+_CONTROL_SENTENCE_RE = re.compile(
+    r"\b(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?\s+"
+    r"(?:will\s+(?:receive|undergo|be\s+given|be\s+offered|get|continue\s+(?:with|to\s+receive))"
+    r"|receives?|received|gets?|got|undergoes|underwent|(?:is|are|was|were)\s+(?:given|offered)|continues?\s+with)"
+    r"\s+(?:(?:a|an|the|only)\s+)?",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"[.;](?=\s|$)|\n")
+
+
+def control_sentence(text: str, zones: list[Span]) -> Found | None:
+    """What "the control group receives X" / "the control arm received X" names."""
+    for s, e in zones:
+        if "ontrol" not in text[s:e] and "ompar" not in text[s:e]:
+            continue
+        m = _CONTROL_SENTENCE_RE.search(text, s, e)
+        if m:
+            end = _SENTENCE_END_RE.search(text, m.end(), min(e, m.end() + 200))
+            x = text[m.end():end.start() if end else min(e, m.end() + 150)].strip(" ,")
+            if len(x) > 2:
+                return clip(x, 200), m.end(), m.end() + len(x)
+    return None
+
+
 def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | None:
     """The phrase after "the primary endpoint/outcome (will be) ..." (``low`` as for :func:`population`)."""
     outcome_re, hay = _pick(_OUTCOME_RE, text, low)

@@ -26,7 +26,7 @@ _DISEASE_HEAD_RE = re.compile(
 _DISEASE_HEAD_FOLDED = first_letter_guarded(folded(_DISEASE_HEAD_RE))
 _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
                         re.I)
-_WORDS_BEFORE_RE = re.compile(r"[A-Za-z][\w'\-]*\s*$|[A-Za-z][\w'\-]*\s+")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'\-]*|\d{1,2})(?:[ \t]+|(?<=-))$")
 _STOP_BEFORE = frozenset(
     ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls"]
 )
@@ -59,13 +59,15 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
             end = ext.end()
         # Walk back over the words that qualify the head noun.
         start = m.start()
-        before = text[max(0, start - 80):start]
-        words = _WORDS_BEFORE_RE.findall(before)
-        for taken, w in enumerate(reversed(words)):
-            bare = w.strip().lower()
-            if bare in _STOP_BEFORE or taken >= 4 or not re.fullmatch(r"[a-z][\w'\-]*", bare):
+        # Only words right next to each other count ("type 2 diabetes": the number stops nothing).
+        for taken in range(5):
+            w = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            if w is None:
                 break
-            start -= len(w)
+            bare = w.group(1).lower()
+            if taken >= 4 or bare in _STOP_BEFORE or not (bare[0].isalpha() or (taken == 0 and bare.isdigit())):
+                break
+            start = w.start()
         # The walk back must only cross word characters and spaces of this sentence.
         while start < m.start() and text[start:m.start()].split() and \
                 text[start:m.start()].split()[0].lower() in _MODIFIERS:
