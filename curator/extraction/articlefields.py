@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.citations import parse_citation
 from curator.extraction.layout import OWN, Document
 from curator.extraction.normalise import parse_date
 from curator.extraction.textutil import (
@@ -139,7 +140,11 @@ def author_line(text: str) -> list[str] | None:
 def _article_heading(doc: Document) -> Line | None:
     """A publisher page's article title: the first sentence-like heading with a by-line under it."""
     limit = 150
-    for hit in doc.own_hits("abstract"):
+    heads = doc.own_hits("abstract")
+    for n, hit in enumerate(heads):
+        t = doc.lines[hit.line].text
+        if hit.value is None and any(doc.lines[h.line].text == t for h in heads[n + 1:]):
+            continue  # a tab ("Abstract" in a row of tabs), repeated over the abstract itself
         limit = min(limit, hit.line)
         break
     for line in doc.lines[:limit]:
@@ -155,15 +160,27 @@ def _article_heading(doc: Document) -> Line | None:
             continue
         if author_line(t):
             continue
-        seen = 0
-        for nxt in doc.lines[line.idx + 1: line.idx + 8]:
-            if not nxt.text:
-                continue
-            seen += 1
-            if author_line(nxt.text):
-                return line
-            if seen >= 2:
-                break
+        if _byline_below(doc, line) is not None:
+            return line
+    return None
+
+
+def _byline_below(doc: Document, title: Line) -> Line | None:
+    """The by-line under a title: within two lines, or after a few short lines of citation and tabs
+    ("BMJ 2020; 371 doi: ...", "Article", "Metrics"); an ``Authors:`` label counts too."""
+    seen = 0
+    authors_at = {h.line for h in doc.own_hits("authors")}
+    for nxt in doc.lines[title.idx + 1: title.idx + 14]:
+        if not nxt.text:
+            continue
+        seen += 1
+        if author_line(nxt.text) or nxt.idx in authors_at:
+            return nxt
+        t = nxt.text
+        if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
+            break
+        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
+            break  # a headline or a menu between them: the by-line belongs to a later heading
     return None
 
 
@@ -186,16 +203,22 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                         spans.append([line.start, line.end])
         if authors:
             break
+    cited = parse_citation(title_line.text) if title_line is not None else None
+    if cited and title_line is not None:
+        # The "title" line is a whole citation: its title and authors are inside it.
+        s, e = title_line.start + cited[1][0], title_line.start + cited[1][1]
+        fields["title"] = doc.text[s:e]
+        fields["evidence"]["title"] = [[s, e]]
+        if not authors:
+            authors = [n for n, _, _ in cited[0]]
+            spans = [[title_line.start + a, title_line.start + b] for _, a, b in cited[0]]
     if not authors and title_line is not None:
         # PubMed and publisher pages put the author line right under the title.
-        for line in doc.lines[title_line.idx + 1: title_line.idx + 5]:
-            if not line.text:
-                continue
-            byline = author_line(line.text)
-            if byline:
-                authors = byline
-                spans = [[line.start, line.end]]
-                break
+        line = _byline_below(doc, title_line)
+        byline = author_line(line.text) if line is not None else None
+        if line is not None and byline:
+            authors = byline
+            spans = [[line.start, line.end]]
     if authors:
         put(fields, "authors", authors[:100], spans[:100])
         found += 1

@@ -287,11 +287,25 @@ class Document:
     def _mark_boxes(self) -> None:
         """Lines under a related/similar/references heading, up to the next section heading."""
         lines = self.lines
-        for start, kind in self._box_heads:
+        heads = self._box_heads
+        for n, (start, kind) in enumerate(heads):
+            if self._is_tab(start, heads[n + 1:]):
+                continue
+            if kind == OTHER_BOX:
+                self.box[start] = kind  # "Cited by: 98 articles | PMID: 33789011": the heading's own text too
             for j in range(start + 1, len(lines)):
                 if self.stop[j] and lines[j].text and self._is_heading(j):
                     break
                 self.box[j] = kind
+
+    def _is_tab(self, i: int, later: list[tuple[int, int]]) -> bool:
+        """A box heading among short tab names at the top ("Abstract / Citations / Similar Articles"),
+        repeated further down over the box itself: the tab holds nothing."""
+        t = self.lines[i].text
+        if not any(self.lines[j].text == t for j, _ in later):
+            return False
+        near = [self.lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
+        return any(0 < len(x) <= 40 and x[-1:] not in ".:" for x in near)
 
     def _is_heading(self, j: int) -> bool:
         """A label standing alone on its line (a section heading), not an inline ``Label: value``."""

@@ -186,6 +186,8 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
         m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
         if m3:
             return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
+    # Only "placebo-controlled" said: a later sentence may still name the control ("sham taping").
+    for s, e in zones:
         m2 = placebo_re.search(hay, s, e) if _may_hold(low, s, e, ("controlled",)) else None
         if m2:
             return text[m2.start(1):m2.end(1)].lower(), m2.start(1), m2.end(1)

@@ -41,6 +41,28 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
+# Disease names by their medical endings ("sarcopenia", "tendinopathy", "fibromyalgia") beyond the head list.
+_SUFFIX_RE = re.compile(r"(?:penia|itis|osis|a?emia|pathy|algia|plegia|trophy)\b")
+_NOT_DISEASE = frozenset(
+    _split("diagnosis prognosis hypnosis osmosis apoptosis symbiosis academia empathy sympathy homeopathy osteopathy "
+           "naturopathy telepathy antipathy dosis")
+)
+
+
+def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words of ``low`` (lower-cased text) with a disease ending, not inside a head already found."""
+    out: list[tuple[int, int]] = []
+    for m in _SUFFIX_RE.finditer(low):
+        start = m.start()
+        while start > 0 and (low[start - 1].isalpha() or low[start - 1] == "-"):
+            start -= 1
+        word = low[start:m.end()]
+        if m.start() - start < 3 or word in _NOT_DISEASE or any(a <= start < b for a, b in heads):
+            continue
+        out.append((start, m.end()))
+    return out
+
+
 def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     """Condition names in ``text`` ("complex regional pain syndrome", "Kawasaki Disease") with spans."""
     out: list[tuple[str, int, int]] = []
@@ -48,17 +70,21 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     covered = -1
     chunk = text[:20000]
     low = caseless(chunk)  # a case-sensitive search of the lower-cased text is far faster than re.I
-    for m in _DISEASE_HEAD_FOLDED.finditer(low) if low is not None else _DISEASE_HEAD_RE.finditer(chunk):
-        if m.start() < covered:
+    found = _DISEASE_HEAD_FOLDED.finditer(low) if low is not None else _DISEASE_HEAD_RE.finditer(chunk)
+    heads = [(m.start(), m.end()) for m in found]
+    heads += _suffix_heads(low if low is not None else chunk.lower(), heads)
+    heads.sort()
+    for h_start, h_end in heads:
+        if h_start < covered:
             continue
-        end = m.end()
+        end = h_end
         while True:
             ext = _EXTEND_RE.match(text, end)
             if not ext:
                 break
             end = ext.end()
         # Walk back over the words that qualify the head noun.
-        start = m.start()
+        start = h_start
         # Only words right next to each other count ("type 2 diabetes": the number stops nothing).
         for taken in range(5):
             w = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -69,10 +95,10 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
                 break
             start = w.start()
         # The walk back must only cross word characters and spaces of this sentence.
-        while start < m.start() and text[start:m.start()].split() and \
-                text[start:m.start()].split()[0].lower() in _MODIFIERS:
-            start += len(text[start:m.start()].split()[0])
-            while start < m.start() and text[start] == " ":
+        while start < h_start and text[start:h_start].split() and \
+                text[start:h_start].split()[0].lower() in _MODIFIERS:
+            start += len(text[start:h_start].split()[0])
+            while start < h_start and text[start] == " ":
                 start += 1
         name = text[start:end].strip()
         covered = end
