@@ -240,3 +240,14 @@ def add_note(review: Review, record_id: int, text: str, *, reviewer: str) -> Not
         session.flush()
         log_change(session, reviewer, "add note", record_id=record_id, field="notes", new=text)
         return NoteView(note.id or 0, reviewer, text, note.created_at)
+
+
+def delete_note(review: Review, note_id: int, *, reviewer: str) -> bool:
+    """Delete a note (the audit log keeps its text); False when there is no such note."""
+    with review.transaction() as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            return False
+        session.delete(note)
+        log_change(session, reviewer, "delete note", record_id=note.record_id, field="notes", old=note.text)
+        return True

@@ -147,6 +147,21 @@ class UndoHistory:
             ))
         return removed
 
+    def add_note(self, record_id: int, text: str) -> records.NoteView:
+        """Add a note to a record; undoing deletes it, redoing writes it again."""
+        note = records.add_note(self.review, record_id, text, reviewer=self.reviewer)
+        current = {"id": note.id}
+
+        def rewrite() -> None:
+            current["id"] = records.add_note(self.review, record_id, text, reviewer=self.reviewer).id
+
+        self._push(Step(
+            "Add note", record_id,
+            undo_change=lambda: records.delete_note(self.review, current["id"], reviewer=self.reviewer),
+            redo_change=rewrite,
+        ))
+        return note
+
     # -- undo / redo --------------------------------------------------------------------------
     def undo(self) -> Step | None:
         """Take the last step back; returns it (None when there was nothing to undo)."""

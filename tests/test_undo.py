@@ -128,3 +128,23 @@ def test_state_survives_reopening(review_path: Path) -> None:
 def test_field_label() -> None:
     assert field_label("pico.population") == "population"
     assert field_label("start_date") == "start date"
+
+
+def test_a_note_can_be_undone_and_redone(tmp_path) -> None:
+    from conftest import add_records
+
+    from curator.records import get_record
+    from curator.store import open_review
+    from curator.undo import UndoHistory
+
+    with open_review(tmp_path / "notes.curator.sqlite") as review:
+        (rid,) = add_records(review, ["Trial"])
+        history = UndoHistory(review, "ann")
+        history.add_note(rid, "ask the sponsor")
+        assert history.undo_text == "Undo Add note"
+        history.undo()
+        assert get_record(review, rid).notes == []
+        history.redo()
+        assert [n.text for n in get_record(review, rid).notes] == ["ask the sponsor"]
+        history.undo()
+        assert get_record(review, rid).notes == []

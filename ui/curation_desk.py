@@ -110,7 +110,9 @@ class CurationDesk(QObject):
         return removed
 
     def add_note(self, record_id: int, text: str) -> NoteView:
-        return records.add_note(self.review, record_id, text, reviewer=self.reviewer)
+        note = self.history.add_note(record_id, text)
+        self.history_changed.emit()
+        return note
 
     # -- undo --------------------------------------------------------------------------------
     def _after_step(self, step: Step | None) -> Step | None:
