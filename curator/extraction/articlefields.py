@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import OWN, Document
-from curator.extraction.normalise import parse_date
+from curator.extraction.normalise import normalise_status, parse_date
 from curator.extraction.textutil import (
     Line,
     clip,
@@ -96,6 +96,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue
             if _CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t):
                 continue
+            if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
+                continue  # a status badge above the title ("Not yet recruiting")
             put(fields, "title", clip(t, 500), [[line.start, line.end]])
             title_line = line
             break
@@ -214,11 +216,11 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             spans = [[title_line.start + a, title_line.start + b] for _, a, b in cited[0]]
     if not authors and title_line is not None:
         # PubMed and publisher pages put the author line right under the title.
-        line = _byline_below(doc, title_line)
-        byline = author_line(line.text) if line is not None else None
-        if line is not None and byline:
+        below = _byline_below(doc, title_line)
+        byline = author_line(below.text) if below is not None else None
+        if below is not None and byline:
             authors = byline
-            spans = [[line.start, line.end]]
+            spans = [[below.start, below.end]]
     if authors:
         put(fields, "authors", authors[:100], spans[:100])
         found += 1

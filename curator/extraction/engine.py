@@ -310,7 +310,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
-    comp = _scalar_phrase(doc, "pico.comparator")
+    comp = _arm_comparators(doc) or _scalar_phrase(doc, "pico.comparator")
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -341,6 +341,22 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low)
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
+
+
+_ARM_TYPES = ("placebo comparator", "active comparator", "sham comparator")
+
+
+def _arm_comparators(doc: Document) -> tuple[str, Spans] | None:
+    """Every "Placebo / Active / Sham Comparator: <arm>" of an arms list, joined (None for fewer than two)."""
+    names: list[str] = []
+    spans: Spans = []
+    for hit in doc.own_hits("pico.comparator"):
+        if hit.value is not None and doc.lines[hit.line].text.lower().startswith(_ARM_TYPES):
+            s, e = hit.value
+            if doc.text[s:e].lower() not in (n.lower() for n in names):
+                names.append(doc.text[s:e])
+                spans.append([s, e])
+    return (clip("; ".join(names), 300), spans) if len(names) >= 2 else None
 
 
 def annotate(phrase: str, abbrs: dict[str, str]) -> str:

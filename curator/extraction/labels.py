@@ -12,14 +12,14 @@ import re
 from functools import lru_cache
 
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
-    "title": (
+    "title": ("title of the trial for lay people, in easily understood, i.e. non-technical, language",
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
         "english title", "studientitel",
     ),
     "official_title": (
-        "scientific title of study",
+        "scientific title of study", "title of the trial",
         "official title", "full title", "scientific title", "full title of the trial", "official scientific title",
         "scientific title of the study", "scientific title of trial", "scientific title of the trial",
         "full scientific title", "official study title", "wissenschaftlicher titel",
@@ -108,7 +108,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "study start date (anticipated)", "studienbeginn", "date of study start", "first enrollment date",
         "recruitment period start", "study execute time", "start of study", "date enrolment started",
     ),
-    "completion_date": (
+    "completion_date": ("overall study end date", "overall end date",
         "trial completion date", "anticipated end date", "actual end date",
         "completed", "estimated end of trial", "end of trial", "primary completion",
         "completion date", "study completion date", "overall trial end date", "trial end date", "end date",
@@ -141,7 +141,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "countries", "country", "countries of recruitment", "recruitment countries", "location countries", "locations",
         "location", "trial sites", "study sites", "study locations", "participating countries", "research sites",
         "contact investigators or research sites near you", "countries of recruitment and research settings",
-        "recruitment country", "member state concerned", "recruitment outside australia", "trial locations", "sites",
+        "recruitment country", "member state concerned", "member states concerned",
+        "specify the countries outside of the eea in which trial sites are planned", "recruitment outside australia", "trial locations", "sites",
         "site locations", "recruitment locations", "countries of recruitment (global)", "länder", "rekrutierungsländer",
         "study location", "trial site", "locations/countries", "where the study is taking place",
     ),
@@ -172,7 +173,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),
     "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility"),
-    "pico.comparator": ("comparator", "control", "control group", "comparator/control treatment", "control treatment",
+    "pico.comparator": ("placebo comparator", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
     "pico.outcome": (
@@ -240,7 +241,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "received", "accepted", "revised", "competing interests", "author contributions", "acknowledgements",
     "supplementary material", "supplementary materials", "funding statement", "disclosures", "ثبت نام", "متن کامل",
     "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
-    "gender eligibility", "more details", "study purpose", "purpose", "key dates", "dates", "identifiers",
+    "gender eligibility", "more details", "study acronym", "disclosure of interests", "experimental", "study purpose", "purpose", "key dates", "dates", "identifiers",
 )
 
 LABELS: dict[str, str] = {}
@@ -267,7 +268,7 @@ BOX_RE = re.compile(
     r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
     r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
-    r"|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
+    r"|^comment\s+(?:in|on)\b|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
 )
 # Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
 _BOX_ANY_RE = re.compile(
@@ -275,7 +276,7 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
              "further", "also", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))

@@ -145,7 +145,7 @@ class Document:
                     continue
             c1, c2 = head.find(":"), head.find("：")
             colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
-            if 0 < colon <= 70:
+            if 0 < colon <= 100:
                 left = t[:colon]
                 slot, part, parts = label_parts(left)
                 if slot is None and has_foreign(left):

@@ -108,6 +108,14 @@ def normalise_sex(raw: str) -> str | None:
         return None
     if _ALL_SEX_RE.search(s):
         return "ALL"
+    if ":" in s:
+        # EU CTR: "Female: Yes  Male: No".
+        said = dict(re.findall(r"\b(female|male)\s*:\s*(yes|no)\b", s))
+        if said:
+            f, m = said.get("female") == "yes", said.get("male") == "yes"
+            return "ALL" if f and m else "FEMALE" if f else "MALE" if m else None
+    if re.search(r"\bfemales?\b", s) and re.search(r"\bmales?\b", s):
+        return "ALL"  # "Female, Male"
     if re.search(r"\b(?:female|females|women|woman|girls?|weiblich|frauen)\b|^f$|女性|女", s):
         return "FEMALE"
     if re.search(r"\b(?:male|males|men|man|boys?|männlich|männer)\b|^m$|男性|男", s):

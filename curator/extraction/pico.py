@@ -201,7 +201,7 @@ _CONTROL_SENTENCE_RE = re.compile(
     r"\s+(?:(?:a|an|the|only)\s+)?",
     re.I,
 )
-_SENTENCE_END_RE = re.compile(r"[.;](?=\s|$)|\n")
+_SENTENCE_END_RE = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)[.;](?=\s|$)|\n")
 
 
 def control_sentence(text: str, zones: list[Span]) -> Found | None:
@@ -224,8 +224,8 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
     for s, e in zones:
         m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary",)) else None
         if m:
-            end = text.find(". ", m.end(), min(e, m.end() + 400))
-            stop = end if end >= 0 else min(e, m.end() + 300)
+            end = _SENTENCE_END_RE.search(text, m.end(), min(e, m.end() + 400))
+            stop = end.start() if end else min(e, m.end() + 300)
             raw = text[m.end():stop].strip(" .")
             if len(raw) >= 3:
                 return clip(raw, 300), m.end(), m.end() + len(raw)

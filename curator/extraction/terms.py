@@ -17,7 +17,7 @@ _DISEASE_HEAD_RE = re.compile(
     r"|schizophrenia|autism|insomnia|osteoarthritis|glaucoma|cataract|retinopathy|hiv|malaria|tuberculosis"
     r"|influenza|fractures?|ulcers?|eczema|acne|alopecia|copd|crohn's disease|parkinson's disease|alzheimer's disease"
     r"|atherosclerosis|cirrhosis|pancreatitis|mucositis|neoplasms?|dysfunction|deficiency|anxiety|addiction"
-    r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation)\b",
+    r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation|bleeding|haemorrhage|hemorrhage)\b",
     re.I,
 )
 
@@ -135,14 +135,14 @@ _DRUG_WORDS = frozenset(
     )
 )
 _DRUG_PHRASE_RE = re.compile(
-    r"\b(?:botulinum toxin(?: type a)?|vitamin [a-k]\d?|omega-3(?: fatty acids)?|cognitive behavio(?:u)?ral therapy)\b",
+    r"\b(?:[a-z]{4,}ic acid|botulinum toxin(?: type a)?|vitamin [a-k]\d?|omega-3(?: fatty acids)?|cognitive behavio(?:u)?ral therapy)\b",
     re.I,
 )
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]{3,}")
 _DOSE_NAME_RE = re.compile(r"\b([A-Za-z][A-Za-z\-]{3,})\s+\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|g|IU|units)\b")
 _NOT_BEFORE_DOSE = frozenset(
     _split("with than from dose doses daily given receive received about approximately placebo total least only each "
-           "were was and then plus over under weight body once twice also dosage starting initial loading")
+           "were was and then plus over under weight body once twice also dosage starting initial loading acid")
 )
 _NOT_DRUGS = frozenset(
     _split(
@@ -174,7 +174,7 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
             if m.group(1).lower() not in _NOT_BEFORE_DOSE and all(s != m.start(1) for s, _ in found):
                 found.append((m.start(1), m.end(1)))
         found.sort()
-    if "vitamin" in chunk.lower() or "toxin" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
+    if "vitamin" in chunk.lower() or "toxin" in chunk or "ic acid" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
         found.extend((m.start(), m.end()) for m in _DRUG_PHRASE_RE.finditer(chunk))
         found.sort()
     for s, e in found[: limit * 4]:
