@@ -29,6 +29,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
+from curator.extraction.tables import read_column_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     SCAN_LIMIT,
@@ -106,12 +107,13 @@ class Document:
         self._box_heads: list[tuple[int, int]] = []
         self._own: dict[str, list[Hit]] = {}
         self._starts: list[int] | None = None
-        self._table_rows: set[int] = set()
+        self.table_rows: set[int] = set()
         self._classify()
         self._mark_boxes()
 
     # ------------------------------------------------------------------ classification
-    def _add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
+    def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
+        """Record a label hit at line ``i`` (its inline value span, or None: value below); the line ends values."""
         hit = Hit(slot, i, value)
         self.hits.append(hit)
         self.by_slot.setdefault(slot, []).append(hit)
@@ -125,7 +127,7 @@ class Document:
 
     def _classify(self) -> None:
         lines = self.lines
-        rows = self._table_rows
+        rows = self.table_rows
         for line in lines:
             t = line.text
             if not t or (rows and line.idx in rows):
@@ -141,7 +143,7 @@ class Document:
                 if slot and norm not in _COLON_ONLY:
                     if slot == "references":
                         self._box_heads.append((line.idx, REF_BOX))
-                    self._add(slot, line.idx, None)
+                    self.add(slot, line.idx, None)
                     continue
             c1, c2 = head.find(":"), head.find("：")
             colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
@@ -162,14 +164,14 @@ class Document:
                             pieces = stripped.split(" / ")
                             off += sum(len(p) + 3 for p in pieces[:part])
                             span = (off, off + len(pieces[part]))
-                        self._add(slot, line.idx, span)
+                        self.add(slot, line.idx, span)
                     else:
-                        self._add(slot, line.idx, None)
+                        self.add(slot, line.idx, None)
                     continue
                 if not stripped and len(t) <= 60 and t.count(" ") <= 6:
                     self.stop[line.idx] = True  # an unknown "Label:" still ends the value above it
                     continue
-            if "|" in head and self._columns(line):
+            if "|" in head and read_column_table(self, line):
                 continue
             if "|" in head:
                 bar = t.find("|")
@@ -180,16 +182,16 @@ class Document:
                     value = rest.strip(" |")
                     if value:
                         off = line.start + bar + 1 + lead
-                        self._add(slot, line.idx, (off, off + len(value)))
+                        self.add(slot, line.idx, (off, off + len(value)))
                     else:
-                        self._add(slot, line.idx, None)
+                        self.add(slot, line.idx, None)
                     continue
             if "\t" in head or "   " in head:
                 gap = _GAP_RE.search(head)
                 if gap and gap.start() > 0:
                     slot = LABELS.get(norm_label(t[:gap.start()]))
                     if slot:
-                        self._add(slot, line.idx, (line.start + gap.end(), line.end))
+                        self.add(slot, line.idx, (line.start + gap.end(), line.end))
                         continue
             if self._prefix_label(line):
                 continue
@@ -197,69 +199,6 @@ class Document:
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
-
-    def _columns(self, line: Line) -> bool:
-        """A table whose first row names the columns: each following row holds values, column by column.
-
-        Two-cell headers must be two known labels (else ``Label | value`` rows look alike); wider
-        headers need label-like cells (short names, no numbers) with at least one known field.
-        """
-        cells = [c.strip() for c in line.text.strip(" |").split("|")]
-        if len(cells) < 2 or any(not c[:1].isalpha() for c in cells):
-            return False
-        slots = [LABELS.get(norm_label(c)) for c in cells]
-        if len(cells) == 2 or all(slots):
-            if not all(slots):
-                return False
-        elif any(len(c) > 40 or c.count(" ") > 4 or c.endswith(".") for c in cells) or not any(
-                s and s != "other" for s in slots):
-            return False
-        rows: list[Line] = []
-        for j in range(line.idx + 1, min(len(self.lines), line.idx + 200)):
-            row = self.lines[j]
-            if row.text.count("|") < max(1, len(cells) - 1):
-                if row.text or rows:
-                    break
-                continue  # blank lines between the header and the first row
-            rows.append(row)
-        if not rows:
-            return False
-        if len(cells) == 2:
-            rows = rows[:1]  # "Label | Label" over one row of values; more rows are "Label | value" lines
-        if "countries" in slots and not self._site_table(line, cells):
-            slots = [None if s == "countries" else s for s in slots]  # a sponsor's or a committee's country
-        self.stop[line.idx] = True
-        for row in rows:
-            self.stop[row.idx] = True
-            self._table_rows.add(row.idx)
-            pos = row.start
-            values = row.text.strip(" |").split("|")
-            head = LABELS.get(norm_label(values[0])) if slots[0] in (None, "other") and len(values) > 1 else None
-            if head and head != "other":
-                # "Primary Sponsor | Kintampo Health Research Centre | ...": a row named by its first cell.
-                v = values[1].strip()
-                i = self.text.find(v, row.start, row.end + 1) if v else -1
-                if i >= 0:
-                    self._add(head, row.idx, (i, i + len(v)))
-            for slot, value in zip(slots, values, strict=False):
-                v = value.strip()
-                i = self.text.find(v, pos, row.end + 1) if v else -1
-                if v and i >= 0 and slot and slot != "other":
-                    hit = Hit(slot, row.idx, (i, i + len(v)))
-                    self.hits.append(hit)
-                    self.by_slot.setdefault(slot, []).append(hit)
-                if i >= 0:
-                    pos = i + len(v)
-        return True
-
-    def _site_table(self, line: Line, cells: list[str]) -> bool:
-        """A table of recruiting sites (its heading or a column says so), not of sponsors or committees."""
-        words = " ".join(cells).lower()
-        for j in range(line.idx - 1, max(-1, line.idx - 4), -1):
-            if self.lines[j].text:
-                words += " " + self.lines[j].text.lower()
-                break
-        return any(w in words for w in ("recruit", "site", "centre", "center", "location"))
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
@@ -280,7 +219,7 @@ class Document:
                 last = self.hits[-1] if self.hits else None
                 if last is not None and last.slot == slot and last.value is None and last.line >= line.idx - 2:
                     return False  # "Recruitment status" / "Recruitment complete": the value of the label above
-                self._add(slot, line.idx, (line.start + words[k].start(), line.end))
+                self.add(slot, line.idx, (line.start + words[k].start(), line.end))
                 return True
         return False
 

@@ -1,0 +1,79 @@
+"""Column tables: a first row naming the columns, each following row holding one record's values.
+
+"Site | City | Country" over rows of sites, "Primary Sponsor | Name | Address" rows named by their
+first cell, "Label | Label" over one row of values. Each cell becomes a label hit of the document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.textutil import Line
+
+if TYPE_CHECKING:
+    from curator.extraction.layout import Document
+
+
+def read_column_table(doc: Document, line: Line) -> bool:
+    """A table whose first row names the columns: each following row holds values, column by column.
+
+    Two-cell headers must be two known labels (else ``Label | value`` rows look alike); wider
+    headers need label-like cells (short names, no numbers) with at least one known field.
+    """
+    cells = [c.strip() for c in line.text.strip(" |").split("|")]
+    if len(cells) < 2 or any(not c[:1].isalpha() for c in cells):
+        return False
+    slots = [LABELS.get(norm_label(c)) for c in cells]
+    if len(cells) == 2 or all(slots):
+        if not all(slots):
+            return False
+    elif any(len(c) > 40 or c.count(" ") > 4 or c.endswith(".") for c in cells) or not any(
+            s and s != "other" for s in slots):
+        return False
+    rows: list[Line] = []
+    for j in range(line.idx + 1, min(len(doc.lines), line.idx + 200)):
+        row = doc.lines[j]
+        if row.text.count("|") < max(1, len(cells) - 1):
+            if row.text or rows:
+                break
+            continue  # blank lines between the header and the first row
+        rows.append(row)
+    if not rows:
+        return False
+    if len(cells) == 2:
+        rows = rows[:1]  # "Label | Label" over one row of values; more rows are "Label | value" lines
+    if "countries" in slots and not _site_table(doc, line, cells):
+        slots = [None if s == "countries" else s for s in slots]  # a sponsor's or a committee's country
+    doc.stop[line.idx] = True
+    for row in rows:
+        doc.stop[row.idx] = True
+        doc.table_rows.add(row.idx)
+        pos = row.start
+        values = row.text.strip(" |").split("|")
+        head = LABELS.get(norm_label(values[0])) if slots[0] in (None, "other") and len(values) > 1 else None
+        if head and head != "other":
+            # "Primary Sponsor | Kintampo Health Research Centre | ...": a row named by its first cell.
+            v = values[1].strip()
+            i = doc.text.find(v, row.start, row.end + 1) if v else -1
+            if i >= 0:
+                doc.add(head, row.idx, (i, i + len(v)))
+        for slot, value in zip(slots, values, strict=False):
+            v = value.strip()
+            i = doc.text.find(v, pos, row.end + 1) if v else -1
+            if v and i >= 0 and slot and slot != "other":
+                doc.add(slot, row.idx, (i, i + len(v)))
+            if i >= 0:
+                pos = i + len(v)
+    return True
+
+
+def _site_table(doc: Document, line: Line, cells: list[str]) -> bool:
+    """A table of recruiting sites (its heading or a column says so), not of sponsors or committees."""
+    words = " ".join(cells).lower()
+    for j in range(line.idx - 1, max(-1, line.idx - 4), -1):
+        if doc.lines[j].text:
+            words += " " + doc.lines[j].text.lower()
+            break
+    return any(w in words for w in ("recruit", "site", "centre", "center", "location"))
+
