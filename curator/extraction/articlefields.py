@@ -121,6 +121,8 @@ def author_line(text: str) -> list[str] | None:
     t = text.strip()
     if len(t) > 600 or len(t) < 5 or t.count(" ") < 1:
         return None
+    if "," not in t and ";" not in t and "·" not in t and "&" not in t and "and" not in t:
+        return None  # one part: never two names
     if t[:3].lower() == "by ":
         t = t[3:]
     names: list[str] = []

@@ -267,9 +267,16 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_PRIMARY_RE = re.compile("primary", re.I)
+
+
 def _body_zones(doc: Document) -> list[tuple[int, int]]:
     """Lines of the record's own text that mention "primary": where a stated endpoint may sit."""
-    return [(ln.start, ln.end) for ln in doc.lines[:2000]
+    head = doc.lines[:2000]
+    if not head:
+        return []
+    found = sorted({doc.line_at(m.start()) for m in _PRIMARY_RE.finditer(doc.text, 0, head[-1].end)})
+    return [(ln.start, ln.end) for ln in (doc.lines[i] for i in found)
             if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and "primary" in ln.text.lower()][:50]
 
 

@@ -59,6 +59,7 @@ def _split(words: str) -> list[str]:
 # Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
+_PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
 _BOX_FIRST_WORDS = frozenset(
     _split(
     "more other related similar you cited recommended people see most trending further also منابع مقالات 相关 関連 "
@@ -202,8 +203,8 @@ class Document:
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
-        first = line.text.split(None, 1)[0].lower()
-        if first not in _PREFIX_FIRST_WORDS:
+        t = line.text
+        if t[:1].lower() not in _PREFIX_FIRST_LETTERS or t.split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
             return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
