@@ -35,6 +35,7 @@ from curator.extraction.textutil import (
     SCAN_LIMIT,
     Line,
     has_foreign,
+    has_year,
     is_chrome,
     is_foreign,
     is_site_helper,
@@ -109,6 +110,7 @@ class Document:
         self._own: dict[str, list[Hit]] = {}
         self._starts: list[int] | None = None
         self.table_rows: set[int] = set()
+        self._sublabels: set[int] | None = None
         self._classify()
         self._mark_boxes()
 
@@ -234,9 +236,15 @@ class Document:
             if kind == OTHER_BOX:
                 self.box[start] = kind  # "Cited by: 98 articles | PMID: 33789011": the heading's own text too
             for j in range(start + 1, len(lines)):
-                if self.stop[j] and lines[j].text and self._is_heading(j):
+                if self.stop[j] and lines[j].text and (self._is_heading(j) or (kind == REF_BOX and self._own_section(j))):
                     break
                 self.box[j] = kind
+
+    def _own_section(self, j: int) -> bool:
+        """A ``Label: value`` line of the record's own ("Disclosure of Interests: ...") after its reference
+        list: not a citation (no year, no reference number), so the list has ended."""
+        t = self.lines[j].text
+        return j in self.sublabel_lines() and not has_year(t) and t[:1] not in "[0123456789"
 
     def _is_tab(self, i: int, later: list[tuple[int, int]]) -> bool:
         """A box heading among short tab names at the top ("Abstract / Citations / Similar Articles"),
@@ -288,26 +296,40 @@ class Document:
             got = self._own[slot] = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
         return got
 
-    def value_lines(self, hit: Hit) -> list[Line]:
-        """The lines holding a label's value (blank lines kept as paragraph separators)."""
+    def value_lines(self, hit: Hit, *, through: bool = False) -> list[Line]:
+        """The lines holding a label's value (blank lines kept as paragraph separators).
+
+        ``through``: a list's value goes on past ``Label: value`` lines of labels that name no field
+        ("Contact: ..." between the sites of a location list); those lines are left out.
+        """
         if hit.value is not None:
             s, e = hit.value
             return [Line(hit.line, s, e, self.text[s:e], 0, False)]
         out: list[Line] = []
         lines = self.lines
+        sub = self.sublabel_lines() if through else set()
         for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
             if self.stop[j]:
+                if j in sub:
+                    continue
                 break
             out.append(lines[j])
         return out
 
-    def paragraphs(self, hit: Hit, *, english: bool = True, drop_helper: bool = True) -> list[list[Line]]:
+    def sublabel_lines(self) -> set[int]:
+        """Lines of ``Label: value`` hits of labels that name no field ("Contact: ...", "Disclosure: ...")."""
+        if self._sublabels is None:
+            self._sublabels = {h.line for h in self.hits if h.slot == "other" and h.value is not None}
+        return self._sublabels
+
+    def paragraphs(self, hit: Hit, *, english: bool = True, drop_helper: bool = True,
+                   through: bool = False) -> list[list[Line]]:
         """A label's value as paragraphs of lines, without chrome, site helper text or foreign-script lines."""
         paras: list[list[Line]] = []
         cur: list[Line] = []
         inline = hit.value is not None
         other_language = False
-        for line in self.value_lines(hit):
+        for line in self.value_lines(hit, through=through):
             if not line.text:
                 if cur:
                     paras.append(cur)
@@ -343,10 +365,10 @@ class Document:
         text = " ".join(line.text for line in lines).replace(" | ", "; ").strip(" |")
         return (text, [[line.start, line.end] for line in lines]) if text else None
 
-    def items(self, hit: Hit) -> list[tuple[str, int, int]]:
-        """A label's value as list items: one per line, ``;``-separated parts split."""
+    def items(self, hit: Hit, *, through: bool = False) -> list[tuple[str, int, int]]:
+        """A label's value as list items: one per line, ``;``-separated parts split (``through``: see value_lines)."""
         out: list[tuple[str, int, int]] = []
-        for para in self.paragraphs(hit):
+        for para in self.paragraphs(hit, through=through):
             for line in para:
                 pos = line.start
                 for part in _ITEM_SPLIT_RE.split(line.text):

@@ -25,7 +25,12 @@ def read_column_table(doc: Document, line: Line) -> bool:
     if len(cells) < 2 or any(not c[:1].isalpha() for c in cells):
         return False
     slots = [LABELS.get(norm_label(c)) for c in cells]
-    if len(cells) == 2 or all(slots):
+    section = None if any(s and s != "other" for s in slots) else _section_slot(doc, line)
+    if section and len(cells) >= 3 and not any(len(c) > 40 or c.count(" ") > 4 or c.endswith(".") for c in cells):
+        # "Primary Outcome Measures" over "Outcome Measure | Measure Description | Time Frame": the
+        # section's values are the first column's cells.
+        slots = [section] + [None] * (len(cells) - 1)
+    elif len(cells) == 2 or all(slots):
         if not all(slots):
             return False
     elif any(len(c) > 40 or c.count(" ") > 4 or c.endswith(".") for c in cells) or not any(
@@ -77,3 +82,14 @@ def _site_table(doc: Document, line: Line, cells: list[str]) -> bool:
             break
     return any(w in words for w in ("recruit", "site", "centre", "center", "location"))
 
+
+
+def _section_slot(doc: Document, line: Line) -> str | None:
+    """The field of a section heading standing right above a table (a label with its value below), else None."""
+    last = doc.hits[-1] if doc.hits else None
+    if last is None or last.value is not None or last.slot == "other":
+        return None
+    for j in range(line.idx - 1, max(-1, line.idx - 3), -1):
+        if doc.lines[j].text:
+            return last.slot if j == last.line else None
+    return None

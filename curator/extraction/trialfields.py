@@ -180,7 +180,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     for hit in doc.own_hits("countries"):
         if _about_other_party(doc, hit):
             continue
-        for item, s, _e in doc.items(hit):
+        for item, s, _e in doc.items(hit, through=True):
             for country, a, b in find_countries(item):
                 if country not in countries:
                     countries.append(country)
