@@ -245,7 +245,8 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     if not names and known:
         # "Effect of aerobic training on ...", "Mindfulness-based stress reduction versus waiting list for ...".
         for s, e in title_zones[:2]:
-            cand = pico_finders.title_intervention(doc.text[s:e], s) or pico_finders.versus_first(doc.text[s:e], s)
+            cand = (pico_finders.title_intervention(doc.text[s:e], s) or pico_finders.versus_first(doc.text[s:e], s)
+                    or pico_finders.for_condition(doc.text[s:e], s))
             if cand and len(cand[0].split()) <= 5:
                 names.append(cand[0])
                 nspans.append([cand[1], cand[2]])

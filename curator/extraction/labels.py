@@ -163,7 +163,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "摘要", "zusammenfassung", "brief summary in lay language", "summary of the study", "description",
         "study description", "abstract summary", "overview", "要旨", "概要", "kurzzusammenfassung",
         "brief summary in scientific language", "short summary", "purpose of the study", "study aim", "background and study aims",
-        "english abstract", "abstract (english)", "structured abstract",
+        "english abstract", "abstract (english)", "structured abstract", "about this study", "about the study",
+        "about this trial", "about the trial",
     ),
     "references": (
         "publications of results", "more information","references", "publications", "citations", "publication list", "results publications",

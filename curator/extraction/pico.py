@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.terms import annotate_abbreviations, find_drugs
+from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
 
 Span = tuple[int, int]
@@ -35,7 +35,7 @@ _OF_RE = re.compile(
     re.I,
 )
 _OF_END_RE = re.compile(
-    r"\s+(?:in|for|on|among|amongst|to\s+treat|in\s+the\s+treatment\s+of|versus|vs\.?|compared|as|among|at|with\s+or)\s"
+    r"\s+(?:in|for|on|among|amongst|to\s+(?:treat|prevent|reduce|improve)|in\s+the\s+treatment\s+of|versus|vs\.?|compared|as|among|at|with\s+or)\s"
     r"|[,;:.()](?=\s|$)|\n|,",
     re.I,
 )
@@ -142,6 +142,22 @@ def title_intervention(title: str, offset: int) -> Found | None:
 _VERSUS_RE = re.compile(
     r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,3}?)\s+(?:versus|vs\.?|compared with)\s", re.I
 )
+
+
+_X_FOR_Y_RE = re.compile(r"^([A-Z][a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})\s+for\s+\S")
+_NOT_INTERVENTIONS = frozenset(("a", "an", "the", "study", "trial", "protocol", "guidelines", "guideline", "evidence",
+                                "recommendations", "interventions", "treatments", "therapies", "strategies", "support",
+                                "criteria", "methods", "tools", "screening", "search", "risk", "factors"))
+
+
+def for_condition(title: str, offset: int) -> Found | None:
+    """The X of a review title "X for Y" ("Exercise for osteoarthritis of the knee"), when Y names a condition."""
+    m = _X_FOR_Y_RE.match(title)
+    if not m or any(c.isdigit() for c in m.group(1)) or m.group(1).split()[0].lower() in _NOT_INTERVENTIONS:
+        return None
+    if not find_conditions(title[m.end(1):], 1):
+        return None
+    return m.group(1), offset + m.start(1), offset + m.end(1)
 
 
 def versus_first(title: str, offset: int) -> Found | None:

@@ -74,13 +74,31 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     put(fields, "references", cites + refs, cite_spans + ref_spans)
 
 
+_ACTUAL_SUBLABELS = frozenset(("actual", "final", "actual:", "final:"))
+
+
+def _value(doc: Document, hit: Any) -> tuple[str, Spans] | None:
+    """A label's value; under "Anticipated / Actual" or "Target / Final" sub-labels, the actual one."""
+    if hit.value is None:
+        lines = doc.value_lines(hit)[:10]
+        for k, line in enumerate(lines[:-1]):
+            if line.text.lower() in _ACTUAL_SUBLABELS:
+                nxt = next((ln for ln in lines[k + 1:k + 3] if ln.text), None)
+                if nxt is not None and nxt.text.lower() not in _SUBLABEL_WORDS:
+                    return nxt.text, [[nxt.start, nxt.end]]
+    return doc.scalar(hit)
+
+
+_SUBLABEL_WORDS = frozenset(("anticipated", "actual", "target", "final", "accrual to date", "estimated", "planned"))
+
+
 def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] | None:
     hits = doc.own_hits(slot)
     if slot == "status":
         # "Overall status: Completed" says more than "Recruitment status: No longer recruiting".
         hits = sorted(hits, key=lambda h: "overall" not in _label_text(doc, h.line))
     for hit in hits:
-        v = doc.scalar(hit)
+        v = _value(doc, hit) if slot.startswith("enrollment") else doc.scalar(hit)
         if v:
             mapped = fn(v[0])
             if mapped is not None:
@@ -150,7 +168,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             # An actual date beats the anticipated one written above it.
             hits = sorted(hits, key=lambda h: not _label_text(doc, h.line).lstrip("(").startswith("actual"))
         for hit in hits:
-            v = doc.scalar(hit)
+            v = _value(doc, hit) if key != "last_updated" else doc.scalar(hit)
             if v is None:
                 continue
             d = parse_date(v[0], order if order_known else True)
@@ -165,6 +183,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                 put(fields, key, d[0], v[1])
                 found += 1
                 break
+    if fields["phase"] is None or fields["status"] is None:
+        found += _summary_line(doc, fields)
     if fields["phase"] is None:
         found += _flagged_phase(doc, fields)
     if fields["sex"] is None:
@@ -175,16 +195,20 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "sponsor", name[0], name[1])
             found += 1
             break
-    countries: list[str] = []
-    spans: Spans = []
+    found_at: list[tuple[int, str, int, int]] = []
     for hit in doc.own_hits("countries"):
         if _about_other_party(doc, hit):
             continue
         for item, s, _e in doc.items(hit, through=True):
             for country, a, b in find_countries(item):
-                if country not in countries:
-                    countries.append(country)
-                    spans.append([s + a, s + b])
+                found_at.append((s + a, country, s + a, s + b))
+    found_at += _state_countries(doc, fields)
+    countries: list[str] = []
+    spans: Spans = []
+    for _, country, a, b in sorted(found_at):
+        if country not in countries:
+            countries.append(country)
+            spans.append([a, b])
     if countries:
         put(fields, "countries", countries, spans)
         found += 1
@@ -323,3 +347,64 @@ def _registry_date_order(ids: list[str]) -> bool | None:
 def in_other_box(doc: Document, offset: int) -> bool:
     """True when ``offset`` lies in a box about other records."""
     return doc.box[doc.line_at(offset)] == OTHER_BOX
+
+
+def _state_countries(doc: Document, fields: dict[str, Any]) -> list[tuple[int, str, int, int]]:
+    """Australia, from ANZCTR's "Recruitment state(s)" list ("NSW, QLD, VIC"): every item a state or territory.
+
+    Only on an ANZCTR record (an ACTRN id, or its "Recruitment in Australia" heading): state
+    abbreviations alone ("WA", "SA") name places elsewhere too.
+    """
+    if not any(i.startswith("ACTRN") for i in fields["ids"]) and "Recruitment in Australia" not in doc.text:
+        return []
+    for hit in doc.own_hits("other"):
+        if hit.value is not None or norm_label(doc.lines[hit.line].text) != "recruitment state":
+            continue
+        lines = [ln for p in doc.paragraphs(hit) for ln in p]
+        parts = [p.strip().lower() for ln in lines for p in re.split(r"[,;/]", ln.text)]
+        if lines and all(p in _AU_STATES for p in parts if p) and any(parts):
+            return [(lines[0].start, "Australia", lines[0].start, lines[0].end)]
+    return []
+
+
+_AU_STATES = frozenset(("nsw", "qld", "vic", "sa", "wa", "tas", "act", "nt", "new south wales", "queensland",
+                        "victoria", "south australia", "western australia", "tasmania",
+                        "australian capital territory", "northern territory"))
+_SUMMARY_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
+
+
+def _summary_line(doc: Document, fields: dict[str, Any]) -> int:
+    """Phase and status from a summary line under the title ("NCT05123456 | Phase 3 | Recruiting").
+
+    The line must hold at least two cells that are an identifier, a phase or a status badge, and
+    nothing long: a menu ("News | Find a trial") never passes.
+    """
+    for line in doc.lines[:60]:
+        t = line.text
+        if len(t) > 120 or doc.box[line.idx] != OWN or ("|" not in t and "·" not in t and "•" not in t):
+            continue
+        cells = _SUMMARY_SPLIT_RE.split(t.strip(" |"))
+        if not 2 <= len(cells) <= 6 or any(len(c) > 40 for c in cells):
+            continue
+        phase = status = None
+        known = 0
+        for c in cells:
+            low = c.lower().strip()
+            if low.startswith("phase") and normalise_phase(c):
+                phase, known = normalise_phase(c), known + 1
+            elif low in _BADGES:
+                status, known = c.strip(), known + 1
+            elif any(True for _ in find_ids(c)):
+                known += 1
+        if known < 2:
+            continue
+        got = 0
+        if phase and fields["phase"] is None:
+            put(fields, "phase", phase, [[line.start, line.end]])
+            got += 1
+        if status and fields["status"] is None:
+            put(fields, "status", normalise_status(status), [[line.start, line.end]])
+            fields["status_raw"] = status
+            got += 1
+        return got
+    return 0
