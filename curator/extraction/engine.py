@@ -6,6 +6,14 @@ import re
 from typing import Any
 
 from curator.extraction import pico as pico_finders
+from curator.extraction.arms import (
+    ARM_PREFIX_RE,
+    arm_comparators,
+    cut_dose,
+    following_comparator_arms,
+    is_comparator_arm_at,
+    names_comparator,
+)
 from curator.extraction.articlefields import abstract, article_fields, title_fields
 from curator.extraction.identifiers import is_trial_id
 from curator.extraction.layout import Document, Hit
@@ -130,31 +138,42 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
     spans: Spans = []
     prose = False
     last_line = -10
+    arms = slot in ("interventions", "intervention_names")
+    words: list[int] = []  # an intervention item's length before its dose was cut
     for hit in doc.own_hits(slot):
         if (items or prose) and hit.line > last_line + 2:
             break  # only one group of consecutive labels ("Drug: A" / "Drug: B")
         last_line = hit.line
-        for item, s, e in doc.items(hit):
+        got = doc.items(hit)
+        if arms and got:
+            got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
+        for item, s, e in got:
             t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
+            if arms:
+                t = ARM_PREFIX_RE.sub("", t)
             if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
                 continue
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True
                 continue
-            if slot in ("interventions", "intervention_names"):
+            if arms:
                 # "Mirror therapy, 30 minutes daily": the name, not the dosing.
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and re.search(r"\d", t[cut.end():]):
                     t = t[:cut.start()].strip()
                 if t[:1].isdigit():
                     continue
+                words.append(len(t.split()))
+                t = cut_dose(t).strip(" .,:")
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
-    if slot in ("interventions", "intervention_names") and items:
+            elif arms:
+                words.pop()
+    if arms and items:
         # Aggregators list each intervention's name, then its description: keep the names.
-        shortest = min(len(i.split()) for i in items)
-        keep = [k for k, i in enumerate(items) if len(i.split()) < 5 or shortest > 2]
+        shortest = min(words)
+        keep = [k for k, n in enumerate(words) if n < 5 or shortest > 2]
         items = [items[k] for k in keep]
         spans = [spans[k] for k in keep]
     return items[:limit], spans[:limit], prose
@@ -318,7 +337,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
-    comp = _arm_comparators(doc) or _scalar_phrase(doc, "pico.comparator")
+    comp = arm_comparators(doc) or _scalar_phrase(doc, "pico.comparator")
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -332,7 +351,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         # The tested intervention: the listed names without the comparator's (when others remain).
         given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
         control = (fields["pico"]["comparator"] or "").lower()
-        tested = [g for g in given if g[0].lower() not in control] if control else given
+        tested = [g for g in given if not names_comparator(g[0], control)
+                  and not is_comparator_arm_at(doc, g[1])] if given else given
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
@@ -349,22 +369,6 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low)
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
-
-
-_ARM_TYPES = ("placebo comparator", "active comparator", "sham comparator")
-
-
-def _arm_comparators(doc: Document) -> tuple[str, Spans] | None:
-    """Every "Placebo / Active / Sham Comparator: <arm>" of an arms list, joined (None for fewer than two)."""
-    names: list[str] = []
-    spans: Spans = []
-    for hit in doc.own_hits("pico.comparator"):
-        if hit.value is not None and doc.lines[hit.line].text.lower().startswith(_ARM_TYPES):
-            s, e = hit.value
-            if doc.text[s:e].lower() not in (n.lower() for n in names):
-                names.append(doc.text[s:e])
-                spans.append([s, e])
-    return (clip("; ".join(names), 300), spans) if len(names) >= 2 else None
 
 
 def annotate(phrase: str, abbrs: dict[str, str]) -> str:

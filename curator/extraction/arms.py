@@ -1,0 +1,90 @@
+"""Study arms in registry intervention lists: arm-type lines, their names without dosing, and comparators.
+
+Registries write an arms list as one line per arm with its arm type in front
+("Experimental Arm: A capsules 180 mg per day", "Placebo Comparator: Placebo capsules
+three times daily"). The listed interventions are the arms' names, cut before the dose
+or schedule; the comparator arms name the control, which is not the tested intervention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.layout import Document
+from curator.extraction.textutil import clip
+
+Spans = list[list[int]]
+
+COMPARATOR_ARM_TYPES = ("placebo comparator", "active comparator", "sham comparator")
+# "Experimental Arm:", "Placebo Comparator:", "Arm 2 (Active Comparator):" in front of an arm's name.
+ARM_PREFIX_RE = re.compile(
+    r"^(?:arm\s*\d*\s*[-–(]?\s*)?(?:experimental(?:\s+(?:arm|group))?|(?:placebo|active|sham)\s+comparator"
+    r"(?:\s+(?:arm|group))?|no intervention)\)?\s*:\s*",
+    re.I,
+)
+# The start of a dose or schedule after an intervention's name: "180 mg", "2.4 mg/kg", "twice daily", "10 mL".
+_DOSE_RE = re.compile(
+    r"\s(?:\d+(?:[.,]\d+)*\s*(?:mg|g|mcg|µg|μg|ug|ng|ml|mL|l|iu|IU|units?|u|U|mmol|%|mg/kg|mg/m2|mg/m²)(?![\w])"
+    r"|(?:once|twice|thrice|three times|four times|\d+\s+times)\s+(?:a\s+|per\s+)?(?:daily|day|week(?:ly)?|month(?:ly)?)\b"
+    r"|(?:daily|weekly|per day)\b(?!\s+(?:living|life|activities)))",
+    re.I,
+)
+# Dosage forms written after a name ("Placebo capsules"): not part of the name.
+_FORM_TAIL_RE = re.compile(r"\s+(?:oral\s+)?(?:capsules?|tablets?|pills?|sachets?|granules?)$", re.I)
+
+
+def cut_dose(name: str) -> str:
+    """An intervention's name without the dose or schedule written after it (unchanged when nothing is left)."""
+    m = _DOSE_RE.search(name)
+    if m and m.start() >= 3:
+        name = name[:m.start()].rstrip(" ,;:-–(")
+    tail = _FORM_TAIL_RE.search(name)
+    if tail and tail.start() >= 3:
+        name = name[:tail.start()]
+    return name
+
+
+def is_comparator_arm(line_text: str) -> bool:
+    """True for a "Placebo / Active / Sham Comparator: ..." arm line."""
+    return line_text.lower().startswith(COMPARATOR_ARM_TYPES)
+
+
+def following_comparator_arms(doc: Document, last_line: int) -> list[tuple[str, int, int]]:
+    """Comparator arm lines right after an interventions list ending at ``last_line``, as items
+    (the list's value stops at them because they are also comparator labels)."""
+    out: list[tuple[str, int, int]] = []
+    for hit in doc.own_hits("pico.comparator"):
+        if hit.line <= last_line:
+            continue
+        if hit.line > last_line + 2 or hit.value is None or not is_comparator_arm(doc.lines[hit.line].text):
+            break
+        line = doc.lines[hit.line]
+        out.append((line.text, line.start, line.end))
+        last_line = hit.line
+    return out
+
+
+def arm_comparators(doc: Document) -> tuple[str, Spans] | None:
+    """Every "Placebo / Active / Sham Comparator: <arm>" of an arms list, joined (None for fewer than two)."""
+    names: list[str] = []
+    spans: Spans = []
+    for hit in doc.own_hits("pico.comparator"):
+        if hit.value is not None and is_comparator_arm(doc.lines[hit.line].text):
+            s, e = hit.value
+            if doc.text[s:e].lower() not in (n.lower() for n in names):
+                names.append(doc.text[s:e])
+                spans.append([s, e])
+    return (clip("; ".join(names), 300), spans) if len(names) >= 2 else None
+
+
+def names_comparator(item: str, comparator: str) -> bool:
+    """True when a listed intervention is the comparator ("Placebo" / "Placebo capsules" for "Placebo")."""
+    low, control = item.lower(), comparator.lower()
+    if not control:
+        return False
+    return low in control or (low.startswith(control) and len(control) >= 4)
+
+
+def is_comparator_arm_at(doc: Document, span: list[int]) -> bool:
+    """True when the evidence span of a listed intervention lies on a comparator arm line."""
+    return is_comparator_arm(doc.lines[doc.line_at(span[0])].text)
