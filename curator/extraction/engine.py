@@ -15,7 +15,7 @@ from curator.extraction.arms import (
     names_comparator,
 )
 from curator.extraction.articlefields import abstract, article_fields, title_fields
-from curator.extraction.identifiers import is_trial_id
+from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
@@ -38,9 +38,6 @@ _ITEM_PREFIX_RE = re.compile(
     re.I,
 )
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
-_TRIAL_SLOTS = ("status", "phase", "enrollment", "enrollment_actual", "study_type", "sponsor", "start_date",
-                "completion_date", "sex", "min_age", "max_age", "age_range", "countries", "conditions", "interventions",
-                "intervention_names", "pico.outcome", "inclusion", "iras")
 _PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
                   ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
                   ("jRCT", "jrct-record"), ("CTIS:", "ctis-record"), ("EudraCT:", "euctr-record"),
@@ -67,27 +64,6 @@ def extract(text: str, *, source: str = "") -> dict[str, Any]:
         clean["profile"] = "error"
         return clean
     return fields
-
-
-def _counted(doc: Document, slots: tuple[str, ...]) -> int:
-    return sum(1 for s in slots if doc.own_hits(s))
-
-
-def _kind(doc: Document, fields: dict[str, Any], n_article: int) -> str:
-    trial_ids = [i for i in fields["ids"] if is_trial_id(i)]
-    trial = 2 * len(trial_ids) + _counted(doc, _TRIAL_SLOTS)
-    article = 2 * n_article + sum(1 for i in fields["ids"] if i.startswith(("PMID:", "DOI:")))
-    article += 1 if doc.own_hits("abstract") and fields["abstract"] else 0
-    if doc.own_hits("abstract") and any(doc.lines[h.line].text.lower().startswith("abstract")
-                                        for h in doc.own_hits("abstract")):
-        article += 1
-    if trial == 0 and article == 0:
-        return "unknown"
-    if trial >= 2 and trial >= article:
-        return "trial"
-    if article >= 2 and article > trial:
-        return "article"
-    return "trial" if trial > article else ("article" if article > trial else "unknown")
 
 
 def _profile(doc: Document, fields: dict[str, Any]) -> str:
@@ -205,12 +181,17 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     title_line = title_fields(doc, fields, guess=pre_guess)
     n_article = article_fields(doc, fields, title_line)
     abstract(doc, fields, fallback=False)
-    fields["kind"] = _kind(doc, fields, n_article)
+    sections = structured_abstract(doc)
+    fields["kind"] = kind(doc, fields, n_article, sections)
     known = fields["kind"] != "unknown"
     if not known and title_line is not None:
         # Nothing says what this is: a first line is not evidence of a title.
         fields["title"] = None
         fields["evidence"].pop("title", None)
+    if known and fields["abstract"] is None and sections is not None and sections[1] > sections[0]:
+        # No "Abstract" label, but the Background ... Conclusions sections of one.
+        lines = [ln for ln in doc.lines[sections[0]:sections[1] + 1] if ln.text]
+        put(fields, "abstract", "\n".join(ln.text for ln in lines), [[ln.start, ln.end] for ln in lines])
     if known and fields["abstract"] is None:
         abstract(doc, fields, fallback=True)
     fields["profile"] = _profile(doc, fields)
