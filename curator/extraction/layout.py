@@ -29,7 +29,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
-from curator.extraction.tables import read_column_table
+from curator.extraction.tables import read_column_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     SCAN_LIMIT,
@@ -189,6 +189,8 @@ class Document:
                     else:
                         self.add(slot, line.idx, None)
                     continue
+            if "\t" in head and read_tab_table(self, line):
+                continue
             if "\t" in head or "   " in head:
                 gap = _GAP_RE.search(head)
                 if gap and gap.start() > 0:

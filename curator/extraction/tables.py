@@ -1,7 +1,8 @@
 """Column tables: a first row naming the columns, each following row holding one record's values.
 
 "Site | City | Country" over rows of sites, "Primary Sponsor | Name | Address" rows named by their
-first cell, "Label | Label" over one row of values. Each cell becomes a label hit of the document.
+first cell, "Label | Label" over one row of values; tab-separated tables copied from a web page
+("Condition or disease<tab>Intervention/treatment<tab>Phase"). Each cell becomes a label hit of the document.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.textutil import Line
+
+_LIST_SLOTS = frozenset(("conditions", "interventions", "intervention_names", "countries", "keywords"))
 
 if TYPE_CHECKING:
     from curator.extraction.layout import Document
@@ -70,6 +73,58 @@ def read_column_table(doc: Document, line: Line) -> bool:
                 doc.add(slot, row.idx, (i, i + len(v)))
             if i >= 0:
                 pos = i + len(v)
+    return True
+
+
+def read_tab_table(doc: Document, line: Line) -> bool:
+    """A tab-separated table copied from a web page, its header row naming three or more fields.
+
+    A copied cell keeps its own line breaks ("Drug: A" / "Drug: B" in one cell), so a row can run over
+    several lines: the body (up to a blank line) is read either as one row per line, when every line
+    has one cell per column, or as one row whose cells are split at the tabs. Each line of a cell
+    becomes a hit of its column's field. Anything else is left to the other readers.
+    """
+    cells = [c.strip() for c in line.text.split("\t")]
+    if len(cells) < 3 or any(not c or len(c) > 40 or not c[:1].isalpha() for c in cells):
+        return False
+    slots = [LABELS.get(norm_label(c)) for c in cells]
+    if not all(slots) or not any(s != "other" for s in slots):
+        return False
+    body: list[Line] = []
+    for j in range(line.idx + 1, min(len(doc.lines), line.idx + 60)):
+        row = doc.lines[j]
+        if not row.text:
+            break
+        body.append(row)
+    tabs = [row.text.count("\t") for row in body]
+    if not body or not (all(n == len(cells) - 1 for n in tabs) or sum(tabs) == len(cells) - 1):
+        return False
+    doc.stop[line.idx] = True
+    cells_at: dict[int, list[tuple[int, int, int]]] = {}  # column -> (line, start, end) of its lines
+    col = 0
+    for row in body:
+        doc.stop[row.idx] = True
+        doc.table_rows.add(row.idx)
+        if tabs[0] == len(cells) - 1 and sum(tabs) > len(cells) - 1:
+            col = 0  # one row per line
+        pos = row.start
+        for k, value in enumerate(row.text.split("\t")):
+            v = value.strip()
+            i = doc.text.find(v, pos, row.end + 1) if v else -1
+            if i >= 0:
+                cells_at.setdefault(min(col + k, len(slots) - 1), []).append((row.idx, i, i + len(v)))
+                pos = i + len(v)
+        col += row.text.count("\t")
+    for k, parts in cells_at.items():
+        slot = slots[k]
+        if slot == "other" or slot is None:
+            continue
+        if slot in _LIST_SLOTS:
+            for idx, s, e in parts:
+                doc.add(slot, idx, (s, e))
+        else:
+            # "Phase 2" / "Phase 3" in one cell: one value (a combined phase).
+            doc.add(slot, parts[0][0], (parts[0][1], parts[-1][2]))
     return True
 
 
