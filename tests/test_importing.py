@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,3 +165,84 @@ def test_large_batch_is_searchable_and_later_imports_still_indexed(review, tmp_p
         assert len(find_record_ids(review, RecordFilter(search=author))) == 1, author
     with review.session() as session:
         session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))
+
+
+def _import_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "curator-import-writer"]
+
+
+def test_a_failed_write_is_raised_and_rolls_the_batch_back(review, tmp_path, monkeypatch) -> None:
+    import curator.importing as importing
+
+    import_paths(review, [_ris(tmp_path / "before.ris", 2)], reviewer="ann")
+    original = importing._RecordTables.insert_records
+    written: list[int] = []
+
+    def failing(self, rows) -> None:  # the second chunk fails, on the writer thread
+        if written:
+            raise sqlite3.OperationalError("disk I/O error")
+        written.append(len(rows))
+        original(self, rows)
+
+    monkeypatch.setattr(importing._RecordTables, "insert_records", failing)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        import_paths(review, [_ris(tmp_path / "big.ris", 4500, 100)], reviewer="ann")
+    assert written == [importing.CHUNK] and not _import_threads()
+    assert _count(review) == 2 and _count(review, "sources") == 1
+    with review.session() as session:
+        assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'records_fts_insert'"))\
+            .scalar() == 1
+    monkeypatch.setattr(importing._RecordTables, "insert_records", original)
+    assert import_paths(review, [_ris(tmp_path / "big.ris", 4500, 100)], reviewer="ann").imported == 4500
+    _assert_search_index_complete_for(review, ["Author2345", "Author4599"])
+
+
+def test_cancel_inside_a_large_file_writes_nothing_and_progress_stays_on_the_calling_thread(review, tmp_path) -> None:
+    files = [_ris(tmp_path / "big.ris", 9000), _ris(tmp_path / "more.ris", 10, 20_000)]
+    threads: set[str] = set()
+    checks = 0
+
+    def progress(done: int, total: int, name: str) -> None:
+        threads.add(threading.current_thread().name)
+
+    def cancelled() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 3  # a few chunks are with the writer by now
+
+    with pytest.raises(ImportCancelled):
+        import_paths(review, files, reviewer="ann", progress=progress, cancelled=cancelled)
+    assert _count(review) == 0 and _count(review, "sources") == 0 and _count(review, "audit_log") == 0
+    assert threads == {threading.current_thread().name} and not _import_threads()
+    summary = import_paths(review, files, reviewer="ann", progress=progress)
+    assert summary.imported == 9010 and summary.record_ids == list(range(1, 9011))
+    assert threads == {threading.current_thread().name}
+    with review.session() as session:
+        rows = session.execute(text("SELECT id, name, record_count FROM sources ORDER BY id")).all()
+        audit = session.execute(text("SELECT new FROM audit_log WHERE action = 'import' ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [(1, "big.ris", 9000), (2, "more.ris", 10)]
+    assert [json.loads(a[0])["records"] for a in audit] == [9000, 10]
+
+
+def _assert_search_index_complete_for(review, authors: list[str]) -> None:
+    from curator.listing import RecordFilter, find_record_ids
+
+    with review.session() as session:
+        session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))
+    for author in authors:
+        assert len(find_record_ids(review, RecordFilter(search=author))) == 1, author
+
+
+@pytest.mark.parametrize("value", ["", "  a\n\nb  c\n", "a\tb", "x\r\ny", "é  ü\u00a0z", "a\x1cb", "one two\nthree\n"])
+def test_content_hash_is_the_hash_of_the_single_spaced_text(value: str) -> None:
+    from curator.importing import content_hash
+
+    assert content_hash(value) == hashlib.sha256(" ".join(value.split()).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("value", [{"a": "plain", "b": [1, None, 2.5, True]}, {"é": "ü\n\"x\"\\u"}, {"t": "a\x7fb\x01"},
+                                   {"e": "\U0001f600"}])
+def test_json_columns_keep_non_ascii_characters_as_themselves(value: dict) -> None:
+    from curator.importing import _dumps
+
+    assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
