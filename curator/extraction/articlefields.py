@@ -85,14 +85,18 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
     if fields["title"] is None and guess:
         # A block of several lines before the first blank line, with more text after it, is
         # the site's header (name, menu, breadcrumb), not the record's heading.
+        # A block holding the record's own labels ("Registration date", "Overall study status") is
+        # the record's head, title included.
         skip_to = 0
         for line in doc.lines[:40]:
             if not line.text:
-                skip_to = line.idx if line.idx >= 2 and any(ln.text for ln in doc.lines[line.idx:]) else 0
+                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") >= 2
+                skip_to = line.idx if line.idx >= 2 and not labelled and any(
+                    ln.text for ln in doc.lines[line.idx:]) else 0
                 break
         for line in doc.lines[skip_to:120]:
             t = line.text
-            if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip():
+            if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t):
                 continue
             if _CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t):
                 continue
@@ -139,6 +143,17 @@ def author_line(text: str) -> list[str] | None:
     if len(names) >= 2 and misses <= len(names) // 3:
         return names
     return None
+
+
+_MENU_GAP_RE = re.compile(r"\s{3,}|\t")
+
+
+def _is_menu(t: str) -> bool:
+    """A row of short links set apart by wide gaps ("Search   Advanced search   About   Contact")."""
+    if "   " not in t and "\t" not in t:
+        return False
+    parts = _MENU_GAP_RE.split(t.strip())
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
 
 def _article_heading(doc: Document) -> Line | None:

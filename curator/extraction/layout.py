@@ -59,6 +59,11 @@ def _split(words: str) -> list[str]:
 
 # Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status"))
+# Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
+_WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
+# A study's purpose, written under "Study type" by some registries ("Study type" / "Treatment").
+_PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "supportive care", "quality of life",
+                       "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
 _BOX_FIRST_WORDS = frozenset(
@@ -143,7 +148,7 @@ class Document:
                     self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
-                if slot and norm not in _COLON_ONLY:
+                if slot and norm not in _COLON_ONLY and not self._word_value(line.idx, t):
                     if slot == "references":
                         self._box_heads.append((line.idx, REF_BOX))
                     self.add(slot, line.idx, None)
@@ -204,6 +209,13 @@ class Document:
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    def _word_value(self, i: int, t: str) -> bool:
+        """A word under a label of one-word values ("Study type" / "Treatment"): that label's value, not a label."""
+        last = self.hits[-1] if self.hits else None
+        if last is None or last.line != i - 1 or last.value is not None or last.slot not in _WORD_VALUE_SLOTS:
+            return False
+        return t.lower() in _PURPOSES if last.slot == "study_type" else _validates(last.slot, t)
 
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""

@@ -30,3 +30,17 @@ def test_one_row_per_line() -> None:
 def test_unknown_header_is_not_a_table() -> None:
     text = "Trial of X\nNCT01234567\nName\tCity\tCountry code\nAsthma\tFoo\tPhase 2\n"
     assert extract(text)["conditions"] != ["Asthma"]
+
+
+def test_purpose_under_study_type_is_a_value() -> None:
+    text = ("ISRCTN12345678\nTrial of walking\nRegistration date\n02/07/2019\nOverall study status\nCompleted\n\n"
+            "Study type\nTreatment\nParticipant information sheet\nNot available in web format\n")
+    assert extract(text)["interventions"] == []
+
+
+def test_record_head_with_labels_holds_the_title() -> None:
+    text = ("Registry\nSearch   Advanced search   About   Contact\nISRCTN12345678\n"
+            "Exercise after hip fracture surgery for people with dementia\nLast edited\n11/01/2024\n"
+            "Overall study status\nCompleted\n\nPlain English summary of protocol\n"
+            "People with dementia recover less well after a broken hip.\n")
+    assert extract(text)["title"] == "Exercise after hip fracture surgery for people with dementia"
