@@ -29,7 +29,8 @@ _PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("lbctr", "lbctr", r"LBCTR(\d{10})\b"),
         ("NTR", "ntr", r"NTR(\d{1,5})\b"),
         ("NL-OMON", "omon", r"NL-OMON(\d{1,6})\b"),
-        ("NL", "nl", r"NL(\d{4,5})\b"),
+        # "NL12345" of the Netherlands Trial Register; not the ethics (CCMO) number "NL73233.091.20".
+        ("NL", "nl", r"NL(\d{4,5})\b(?!\.\d)"),
         ("euctr", "euctr", r"EUCTR((?:19|20)\d{2}-\d{6}-\d{2})(?:-[A-Z]{2,3})?\b"),
         ("pmid", "pmid", r"PMID:?\s*(\d{1,9})\b"),
         ("doi", "doi", r"doi(?::?\s*|\.org/)(10\.\d{4,9}/[^\s\"<>]{1,200})"),
@@ -41,6 +42,7 @@ _PREFIXED_KEYED: tuple[tuple[str, str, re.Pattern[str], str], ...] = tuple(
     (prefix, kind, pattern, next((k for k in _SHARED if k in prefix and not prefix.isupper()), ""))
     for prefix, kind, pattern in _PREFIXED
 )
+_NL_CONTEXT_RE = re.compile(r"trial\s?id|secondary\s?id|main\s?id|register|registration|identifier|\bntr\b|\bids?\b")
 _NUMERIC_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(\d{6})-\d{2}(-\d{2})?(?![\d-])")
 # "jRCT" is case-sensitive in practice; "ChiCTR" and the others are matched case-insensitively.
 _DOI_TAIL = ".,;:)]}'\""
@@ -115,6 +117,8 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
             before = lower[pos - 1] if pos > 0 else " "
             ok = not before.isalnum() or (kind == "doi" and before in "./")
             m = pattern.match(text, pos, stop) if ok else None
+            if m and kind == "nl" and not _NL_CONTEXT_RE.search(lower, max(0, pos - 150), pos):
+                m = None  # a bare "NL" and digits (a postcode, a code) only counts where registry ids are listed
             if m:
                 cid = _canonical(kind, m.group(0), m.group(1))
                 if cid:

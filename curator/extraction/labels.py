@@ -169,7 +169,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "references": (
         "publications of results", "more information","references", "publications", "citations", "publication list", "results publications",
                    "references and publications", "publications and references", "publication references",
-                   "reference", "bibliography", "literature", "cited references"),
+                   "reference", "bibliography", "literature", "cited references", "related publications",
+                   "related publication", "related publication(s)", "publications related to this trial"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),

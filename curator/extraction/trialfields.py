@@ -40,8 +40,12 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ids: list[tuple[int, str, int, int]] = []
     refs: list[str] = []
     ref_spans: Spans = []
+    # "Related publications: Smith J, et al. ... doi:10.x/y": a citation line, not the record's own ids.
+    cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
     for cid, s, e in find_ids(doc.text):
         box = doc.box[doc.line_at(s)]
+        if box == OWN and cite_lines and doc.line_at(s) in cite_lines:
+            box = REF_BOX
         if box == OWN:
             ids.append((s, cid, s, e))
         elif box == REF_BOX and cid not in refs:
