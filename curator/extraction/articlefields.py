@@ -48,6 +48,10 @@ _JOURNAL_YEAR_VOL_RE = re.compile(
 _JOURNAL_DATE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s\d{1,2}\s[A-Z][a-z]{2,8}\.?\s(?P<y>(?:19|20)\d{2})(?:,\s*\d|\s*$)"
 )
+# Springer / BMC: "Trials volume 23, Article number: 412 (2022)", "Diabetologia volume 64, pages 1–9 (2021)".
+_VOLUME_ARTICLE_RE = re.compile(
+    r"^(?P<j>[A-Z][A-Za-z.&' ]{1,80}?)\svolume\s\d+,\s(?:Article number|pages?)\b[^()]{0,40}\((?P<y>(?:19|20)\d{2})\)"
+)
 _PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
@@ -263,7 +267,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             break
         if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
             continue
-        m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text)
+        m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
+            or _VOLUME_ARTICLE_RE.match(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
@@ -382,3 +387,14 @@ def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
             if len(line.text) >= 250 and _usable(line, doc):
                 put(fields, "abstract", line.text, [[line.start, line.end]])
                 return
+
+
+def own_doi_first(fields: dict[str, Any]) -> None:
+    """An article's own DOI leads its ids (its registration numbers may be printed above it)."""
+    ids = fields["ids"]
+    k = next((n for n, i in enumerate(ids) if i.startswith("DOI:")), 0)
+    if k:
+        ids.insert(0, ids.pop(k))
+        spans = fields["evidence"].get("ids")
+        if spans and len(spans) == len(ids):
+            spans.insert(0, spans.pop(k))

@@ -14,7 +14,7 @@ from curator.extraction.arms import (
     is_comparator_arm_at,
     names_comparator,
 )
-from curator.extraction.articlefields import abstract, article_fields, title_fields
+from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
@@ -184,6 +184,8 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     sections = structured_abstract(doc)
     fields["kind"] = kind(doc, fields, n_article, sections)
     known = fields["kind"] != "unknown"
+    if fields["kind"] == "article":
+        own_doi_first(fields)
     if not known and title_line is not None:
         # Nothing says what this is: a first line is not evidence of a title.
         fields["title"] = None
@@ -236,6 +238,14 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                 if name.lower() not in (n.lower() for n in names):
                     names.append(name)
                     nspans.append([s + a, s + b])
+        if names and title_zones:
+            # "Yoga versus physiotherapy for ...": the tested arm comes first, named or not in the term lists.
+            s, e = title_zones[0]
+            vs = pico_finders.versus_first(doc.text[s:e], s)
+            if vs and len(vs[0].split()) <= 4 and not any(n.lower() in vs[0].lower() or vs[0].lower() in n.lower()
+                                                          for n in names):
+                names.insert(0, vs[0])
+                nspans.insert(0, [vs[1], vs[2]])
         if not names:
             for s, e in summary_zones[:3]:
                 for name, a, b in top_drugs(doc.text[s:e]):
@@ -376,7 +386,10 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
     if fields["interventions"]:
-        put(fields, "pico.intervention", "; ".join(fields["interventions"][:3]), fields["evidence"].get("interventions"))
+        given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
+        control = (fields["pico"]["comparator"] or "").lower()
+        given = [g for g in given if not names_comparator(g[0], control)] or given
+        put(fields, "pico.intervention", "; ".join(g[0] for g in given[:3]), [g[1] for g in given[:3]])
         return
     if cands:
         put(fields, "pico.intervention", clip(cands[0][0], 300), [[cands[0][1], cands[0][2]]])

@@ -244,6 +244,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "supplementary material", "supplementary materials", "funding statement", "disclosures", "ثبت نام", "متن کامل",
     "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
     "gender eligibility", "more details", "study acronym", "disclosure of interests", "experimental", "study purpose", "purpose", "key dates", "dates", "identifiers",
+    "about this article", "cite this article", "rights and permissions",
 )
 
 LABELS: dict[str, str] = {}
