@@ -245,6 +245,10 @@ OTHER_LABELS: tuple[str, ...] = (
     "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
     "gender eligibility", "more details", "study acronym", "disclosure of interests", "experimental", "study purpose", "purpose", "key dates", "dates", "identifiers",
     "about this article", "cite this article", "rights and permissions",
+    # Statements after an abstract: they end it.
+    "competing interest statement", "competing interest", "conflict of interest statement", "conflicts of interest",
+    "conflict of interest", "declaration of interests", "declaration of competing interest", "author declarations",
+    "data availability statement", "ethics statement", "footnotes",
 )
 
 LABELS: dict[str, str] = {}
@@ -271,7 +275,7 @@ BOX_RE = re.compile(
     r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
     r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
-    r"|^comment\s+(?:in|on)\b|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
+    r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
 )
 # Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
 _BOX_ANY_RE = re.compile(

@@ -112,6 +112,7 @@ class Document:
         self.hits: list[Hit] = []
         self.by_slot: dict[str, list[Hit]] = {}
         self._box_heads: list[tuple[int, int]] = []
+        self._inline_boxes: list[int] = []
         self._own: dict[str, list[Hit]] = {}
         self._starts: list[int] | None = None
         self.table_rows: set[int] = set()
@@ -163,6 +164,11 @@ class Document:
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
+                if slot is None and stripped and len(left) <= 60 and is_hinted_box_heading(norm_label(left)):
+                    # "Related articles: Title (doi: ...)": a one-line box about other records.
+                    self._inline_boxes.append(line.idx)
+                    self.stop[line.idx] = True
+                    continue
                 if slot and not rest.startswith("//"):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
@@ -244,6 +250,8 @@ class Document:
         """Lines under a related/similar/references heading, up to the next section heading."""
         lines = self.lines
         heads = self._box_heads
+        for i in self._inline_boxes:
+            self.box[i] = OTHER_BOX
         for n, (start, kind) in enumerate(heads):
             if self._is_tab(start, heads[n + 1:]):
                 continue
