@@ -29,6 +29,12 @@ _DOSE_RE = re.compile(
     r"|(?:daily|weekly|per day)\b(?!\s+(?:living|life|activities)))",
     re.I,
 )
+# Dosing or a schedule after a comma: "Mirror therapy, 30 minutes daily", not "Electroacupuncture at ST36, ST37".
+SCHEDULE_RE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|μg|ml|iu|units?|%|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?"
+    r"|sessions?|times|x|doses?|cycles?)\b|\b(?:daily|weekly|monthly|per day|per week)\b",
+    re.I,
+)
 # Dosage forms written after a name ("Placebo capsules"): not part of the name.
 _FORM_TAIL_RE = re.compile(r"\s+(?:oral\s+)?(?:capsules?|tablets?|pills?|sachets?|granules?)$", re.I)
 

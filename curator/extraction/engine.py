@@ -8,6 +8,7 @@ from typing import Any
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import (
     ARM_PREFIX_RE,
+    SCHEDULE_RE,
     arm_comparators,
     cut_dose,
     following_comparator_arms,
@@ -15,6 +16,7 @@ from curator.extraction.arms import (
     names_comparator,
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
+from curator.extraction.blocks import typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
@@ -117,8 +119,9 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
     arms = slot in ("interventions", "intervention_names")
     words: list[int] = []  # an intervention item's length before its dose was cut
     for hit in doc.own_hits(slot):
-        if (items or prose) and hit.line > last_line + 2:
-            break  # only one group of consecutive labels ("Drug: A" / "Drug: B")
+        if (items or prose) and hit.line > last_line + 2 and not all(
+                doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
+            break  # only one group of labels ("Drug: A" / "Drug: B"), other labels between them allowed
         last_line = hit.line
         got = doc.items(hit)
         if arms and got:
@@ -135,7 +138,7 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
             if arms:
                 # "Mirror therapy, 30 minutes daily": the name, not the dosing.
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
-                if cut and re.search(r"\d", t[cut.end():]):
+                if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
                 if t[:1].isdigit():
                     continue
@@ -353,7 +356,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)
 
-    out = _scalar_phrase(doc, "pico.outcome")
+    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc)
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:

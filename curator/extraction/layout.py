@@ -58,7 +58,7 @@ def _split(words: str) -> list[str]:
 
 
 # Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
-_COLON_ONLY = frozenset(("completed", "start", "recruitment", "status"))
+_COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
 _WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
 # A study's purpose, written under "Study type" by some registries ("Study type" / "Treatment").
@@ -118,6 +118,7 @@ class Document:
         self.table_rows: set[int] = set()
         self._sublabels: set[int] | None = None
         self._classify()
+        self._end_empty_labels()
         self._mark_boxes()
 
     # ------------------------------------------------------------------ classification
@@ -215,6 +216,15 @@ class Document:
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    def _end_empty_labels(self) -> None:
+        """An unknown "Label:" with nothing after it but the next label is an empty label, not text
+        ("The registration number of the Partner Registry or other register:" under a title)."""
+        lines, stop = self.lines, self.stop
+        for i in range(len(lines) - 1):
+            t = lines[i].text
+            if t[-1:] in (":", "：") and not stop[i] and stop[i + 1] and len(t) <= MAX_LABEL_LINE:
+                stop[i] = True
 
     def _word_value(self, i: int, t: str) -> bool:
         """A word under a label of one-word values ("Study type" / "Treatment"): that label's value, not a label."""

@@ -313,3 +313,15 @@ def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] 
         if iso:
             best = (iso, m.start(), m.end())
     return best
+
+
+_PERIOD_TO_RE = re.compile(r"\s*(?:to|until|till|[-–—~])\s*", re.I)
+
+
+def period_end(value: str, first_end: int, order: bool | None) -> str | None:
+    """The closing date of a period ("From 2021-08-01 To 2023-06-30") whose opening date ends at ``first_end``."""
+    m = _PERIOD_TO_RE.match(value, first_end)
+    if not m:
+        return None
+    d = parse_date(value[m.end():m.end() + 40], order)
+    return d[0] if d and d[1] == 0 else None

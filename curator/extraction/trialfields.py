@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
 from curator.extraction.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 from curator.extraction.labels import LABELS, norm_label
@@ -19,6 +20,7 @@ from curator.extraction.normalise import (
     numeric_date_order,
     parse_count,
     parse_date,
+    period_end,
 )
 from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, is_site_helper
 
@@ -98,6 +100,13 @@ _SUBLABEL_WORDS = frozenset(("anticipated", "actual", "target", "final", "accrua
 
 def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] | None:
     hits = doc.own_hits(slot)
+    if slot == "enrollment" and len(hits) >= 2:
+        # Per-group sample sizes: their sum, unless a total is stated ("Total sample size" wins).
+        totals = [h for h in hits if "total" in _label_text(doc, h.line)]
+        got = group_total(doc)
+        if got and not totals:
+            return got
+        hits = totals + [h for h in hits if h not in totals]
     if slot == "status":
         # "Overall status: Completed" says more than "Recruitment status: No longer recruiting".
         hits = sorted(hits, key=lambda h: "overall" not in _label_text(doc, h.line))
@@ -145,14 +154,18 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         if got:
             put(fields, key, got[0], got[2])
             found += 1
-    if fields["min_age"] is None and fields["max_age"] is None:
-        for hit in doc.own_hits("age_range"):
-            v = doc.scalar(hit)
+    if fields["min_age"] is None or fields["max_age"] is None:
+        # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
+        for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
+            line = doc.lines[hit.line]
+            # A bound's label line may hold both bounds ("Min age 18 years; Max age 75 years").
+            v = doc.scalar(hit) if hit.slot == "age_range" else (line.text, [[line.start, line.end]])
             if v:
                 lo, hi = normalise_age_range(v[0])
                 if lo or hi:
-                    put(fields, "min_age", lo, v[1] if lo else None)
-                    put(fields, "max_age", hi, v[1] if hi else None)
+                    for key, age in (("min_age", lo), ("max_age", hi)):
+                        if age and fields[key] is None:
+                            put(fields, key, age, v[1])
                     found += 1
                     break
     for slot in ("enrollment_actual", "enrollment"):
@@ -186,6 +199,11 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             if d:
                 put(fields, key, d[0], v[1])
                 found += 1
+                if key == "start_date":
+                    closing = period_end(v[0], d[2], order)
+                    if closing and not doc.own_hits("completion_date"):
+                        # "Study execute time: From 2021-08-01 To 2023-06-30": the study's period.
+                        put(fields, "completion_date", closing, v[1])
                 break
     if fields["phase"] is None or fields["status"] is None:
         found += _summary_line(doc, fields)

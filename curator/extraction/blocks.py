@@ -1,0 +1,47 @@
+"""Blocks a registry repeats per group or per outcome, read as a whole.
+
+ChiCTR writes each arm as "Group: A" / "Sample size: 124" / "Intervention: ..." and each
+outcome as "Outcome: ..." / "Type: Primary indicator": the study's sample size is the sum
+of the groups' (when no total is stated), its primary outcome the one typed primary.
+"""
+
+from __future__ import annotations
+
+from curator.extraction.layout import Document
+from curator.extraction.normalise import parse_count
+
+Spans = list[list[int]]
+
+
+def group_total(doc: Document) -> tuple[int, str, Spans] | None:
+    """The sum of per-group sample sizes ("Group: A" / "Sample size: 124", "Group: B" / "Sample size: 124")
+    when no total is stated."""
+    sizes: list[tuple[int, Spans]] = []
+    for hit in doc.own_hits("enrollment"):
+        label = doc.lines[hit.line].text.lower()
+        if "total" in label:
+            return None
+        above = [h for h in doc.hits[:200] if hit.line - 3 <= h.line < hit.line]
+        in_group = any(h.slot in ("interventions", "intervention_names") or doc.lines[h.line].text.lower().startswith(
+            ("group", "arm")) for h in above)
+        v = doc.scalar(hit) if in_group else None
+        n = parse_count(v[0]) if v else None
+        if n is None or v is None:
+            return None
+        sizes.append((n, v[1]))
+    if len(sizes) < 2:
+        return None
+    return sum(n for n, _ in sizes), "", [sp for _, spans in sizes for sp in spans]
+
+
+def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
+    """The value of an "Outcome: X" line whose "Type:" line below says primary."""
+    for hit in doc.by_slot.get("other", ()):
+        if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
+            continue
+        for j in range(hit.line + 1, min(len(doc.lines), hit.line + 3)):
+            t = doc.lines[j].text.lower()
+            if t.startswith("type") and "primary" in t:
+                s, e = hit.value
+                return doc.text[s:e], [[s, e]]
+    return None
