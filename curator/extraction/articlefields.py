@@ -122,6 +122,8 @@ _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
 _ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
+# Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
+_DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
 _DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
                         r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?)$", re.I)
 
@@ -139,7 +141,7 @@ def author_line(text: str) -> list[str] | None:
     misses = 0
     for part in _BYLINE_SPLIT_RE.split(t):
         p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
-        p = _TITLE_PREFIX_RE.sub("", p)
+        p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
         if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
             continue  # a degree, a role ("professor1") or the group the authors write for
         if _AUTHOR_ITEM_RE.match(p):

@@ -27,3 +27,8 @@ def test_statements_end_the_abstract(heading: str) -> None:
     assert fields["abstract"].endswith("heart failure.")
     assert fields["ids"] == ["DOI:10.1101/2023.01.02.123456"]
     assert fields["authors"] == ["Ann Smith", "Bo Li", "Carl Diaz"]
+
+
+def test_degrees_after_names_are_dropped() -> None:
+    assert author_line("Helena Marsh MD, PhD; Ravi Patel MBBS; Joanna Kowalski PhD") == [
+        "Helena Marsh", "Ravi Patel", "Joanna Kowalski"]
