@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
@@ -37,7 +37,9 @@ class BackgroundJob(QObject):
         thread.setObjectName("curator-long-work")
         self.moveToThread(thread)
         thread.started.connect(self._run)
-        self.ended.connect(thread.quit)
+        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which may be
+        # the one waiting for this thread to end.
+        self.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread = thread
         thread.start()
 

@@ -21,9 +21,12 @@ def test_a_failure_is_a_message_not_a_traceback(qtbot) -> None:
         raise ValueError("first.ris, entry 3: no title")
 
     long_work = LongWork(parent, "Importing", work)
+    ended: list[bool] = []
+    # When the result is handed over, the work's thread has already ended (no waiting it out).
+    long_work.finished.connect(lambda _result: ended.append(long_work.job._thread.isFinished()))
     with qtbot.waitSignal(long_work.finished, timeout=10_000) as blocker:
         long_work.start()
-    assert blocker.args == [None]
+    assert blocker.args == [None] and ended == [True]
     assert long_work.message == "first.ris, entry 3: no title"
     box = parent.findChild(QWidget, "failure_message")
     assert box is not None and "no title" in box.informativeText()  # type: ignore[attr-defined]
