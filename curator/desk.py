@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
+from curator.eligibility import eligible_condition
 from curator.screening import check_stage
 from curator.store import Review, get_setting, set_setting
 
@@ -18,10 +19,14 @@ KEYWORDS_SETTING = "keywords"
 
 
 def unscreened_ids(review: Review, stage: str, reviewer: str) -> set[int]:
-    """Records ``reviewer`` has no standing decision on at ``stage`` (records removed before screening left out)."""
+    """Records to be screened at ``stage`` that ``reviewer`` has no standing decision on.
+
+    Duplicates and records removed before screening are never offered; at full text, only
+    records that passed title/abstract (see :mod:`curator.eligibility`).
+    """
     check_stage(stage)
     sql = text(
-        "SELECT id FROM records WHERE removed_reason IS NULL AND id NOT IN ("
+        f"SELECT r.id FROM records r WHERE {eligible_condition(stage)} AND r.id NOT IN ("
         " SELECT record_id FROM decisions WHERE stage = :stage AND reviewer = :reviewer AND retracted = 0)"
     )
     with review.engine.connect() as connection:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import col, func, select
 
+from curator.eligibility import eligible_condition
 from curator.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 from curator.screening import Verdict, verdicts
 from curator.store import Review
@@ -78,7 +79,8 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
         where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
     current = _current_verdict_sql("stage")
     if flt.verdict == UNDECIDED:
-        where.append(f"r.id NOT IN (SELECT record_id FROM ({current}))")
+        # Still to decide: records to be screened at the stage that have no decision there yet.
+        where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}))")
     elif flt.verdict == "conflict":
         where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
                      " HAVING count(DISTINCT verdict) > 1)")
@@ -173,10 +175,17 @@ def count_records(review: Review) -> int:
 
 
 def screening_progress(review: Review, stage: str = "title-abstract") -> tuple[int, int]:
-    """(records with an agreed or pending decision at ``stage``, all records): "132 of 1,204 screened"."""
+    """(records decided at ``stage``, records to be screened there): "132 of 1,204 screened".
+
+    Duplicates and records removed before screening are not to be screened; at full
+    text only the records that passed title/abstract are.
+    """
+    condition = eligible_condition(stage)
     with review.engine.connect() as connection:
+        total = connection.execute(text(f"SELECT count(*) FROM records r WHERE {condition}")).scalar_one()
         screened = connection.execute(
-            text("SELECT count(DISTINCT record_id) FROM decisions WHERE stage = :stage AND retracted = 0"),
+            text(f"SELECT count(*) FROM records r WHERE {condition} AND r.id IN ("
+                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = 0)"),
             {"stage": stage},
         ).scalar_one()
-    return int(screened), count_records(review)
+    return int(screened), int(total)

@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from curator.audit import log_change
+from curator.eligibility import why_not_eligible
 from curator.models import ACTORS, STAGES, VERDICTS, Decision, ExclusionReason, Record
 from curator.store import Review
 
@@ -118,6 +119,9 @@ def record_decision(
     with review.transaction() as session:
         if session.get(Record, record_id) is None:
             raise LookupError(f"no record {record_id} in this review")
+        blocker = why_not_eligible(session.connection(), record_id, stage)
+        if blocker:
+            raise ValueError(blocker)
         if reason and verdict == "exclude":
             reason = _canonical_reason(session, stage, reason)
         elif verdict != "exclude":

@@ -108,7 +108,10 @@ def test_studies_follow_chains_of_shared_registry_ids_including_edits(review: Re
 def test_inconsistent_state_is_named(review: Review) -> None:
     [a] = add_source(review, "Hand search", "other", [{"title": "From a colleague", "ids": []}])
     [b] = add_source(review, "PubMed", "database", [{"title": "Only full text", "ids": []}])
+    # Included at full text, then the title/abstract verdict was changed: the full-text decision stands.
+    record_decision(review, b, "include", reviewer="alice")
     record_decision(review, b, "include", stage="full-text", reviewer="alice")
+    record_decision(review, b, "exclude", reviewer="alice", reason="other")
     problems = " ".join(prisma_counts(review).inconsistencies)
     assert "kind 'other'" in problems
     assert f"records {b} have a full-text decision but were not included" in problems

@@ -103,3 +103,27 @@ def test_remove_before_screening_and_restore(review) -> None:
     remove_before_screening(review, rid, None, reviewer="ann")
     with review.session() as session:
         assert session.get(Record, rid).removed_reason is None
+
+
+def test_only_records_to_be_screened_take_decisions(review) -> None:
+    from curator.dedup import mark_duplicate
+    from curator.eligibility import eligible_ids
+
+    original, duplicate, removed, excluded, passed = add_records(review, ["A", "A again", "B", "C", "D"])
+    (website,) = add_records(review, ["From a website"], source="A site", kind="website")
+    mark_duplicate(review, duplicate, original, reviewer="ann")
+    remove_before_screening(review, removed, "retracted", reviewer="ann")
+    record_decision(review, excluded, "exclude", reviewer="ann", reason="other")
+    record_decision(review, passed, "maybe", reviewer="ann")
+    assert eligible_ids(review, "title-abstract") >= {original, excluded, passed, website}
+    assert removed not in eligible_ids(review, "title-abstract")
+    assert eligible_ids(review, "full-text") == {passed, website}
+    assert duplicate not in eligible_ids(review, "title-abstract")
+    with pytest.raises(ValueError, match="is a duplicate of record"):
+        record_decision(review, duplicate, "include", reviewer="ann")
+    with pytest.raises(ValueError, match="removed before screening"):
+        record_decision(review, removed, "include", reviewer="ann")
+    with pytest.raises(ValueError, match="not passed title/abstract"):
+        record_decision(review, excluded, "include", stage="full-text", reviewer="ann")
+    record_decision(review, passed, "include", stage="full-text", reviewer="ann")
+    record_decision(review, website, "include", stage="full-text", reviewer="ann")

@@ -44,16 +44,25 @@ def test_demo_review_lists_the_five_samples(demo: Path) -> None:
 
 
 def test_screen_then_list_shows_the_decision(demo: Path) -> None:
-    first = json.loads(run("list", "--json", review=demo)[1].splitlines()[0])["id"]
+    first, second = (json.loads(line)["id"] for line in run("list", "--json", review=demo)[1].splitlines()[:2])
     code, out, _ = run("screen", str(first), "exclude", "--reason", "wrong population", "--reviewer", "ann",
                        review=demo)
     assert code == 0 and "exclude" in out
-    run("screen", str(first), "include", "--stage", "full-text", "--reviewer", "ann", review=demo)
-    row = json.loads(run("list", "--json", review=demo)[1].splitlines()[0])
-    assert row["decisions"] == {"title-abstract": "exclude", "full-text": "include"}
-    assert row["reasons"]["title-abstract"] == "wrong population"
+    # Excluded at title/abstract: not assessed in full text.
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["screen", str(first), "include", "--stage", "full-text"],
+                            env={"CURATOR_REVIEW": str(demo)})
+    assert refused.exit_code != 0 and "has not passed title/abstract screening" in refused.output
+    run("screen", str(second), "maybe", "--reviewer", "ann", review=demo)
+    run("screen", str(second), "exclude", "--stage", "full-text", "--reason", "not retrievable", "--reviewer",
+        "ann", review=demo)
+    rows = [json.loads(line) for line in run("list", "--json", review=demo)[1].splitlines()[:2]]
+    assert rows[0]["decisions"] == {"title-abstract": "exclude", "full-text": None}
+    assert rows[0]["reasons"]["title-abstract"] == "wrong population"
+    assert rows[1]["decisions"] == {"title-abstract": "maybe", "full-text": "exclude"}
+    assert rows[1]["reasons"]["full-text"] == "not retrievable"
     log = run("log", "--json", review=demo)[1].splitlines()
-    assert [json.loads(line)["reviewer"] for line in log] == ["ann", "ann"]
+    assert [json.loads(line)["reviewer"] for line in log] == ["ann", "ann", "ann"]
 
 
 def test_show_edit_tag_note(demo: Path) -> None:
