@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from curator.audit import log_change
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
@@ -186,7 +186,8 @@ def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> 
 
 
 def _tag_id(session: Session, name: str) -> int:
-    tag = session.exec(select(Tag).where(Tag.name == name)).first()
+    # "RCT" and "rct" are one tag: the first spelling used is kept.
+    tag = session.exec(select(Tag).where(func.lower(Tag.name) == name.lower())).first()
     if tag is None:
         tag = Tag(name=name)
         session.add(tag)
@@ -213,7 +214,7 @@ def add_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool
 def remove_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool:
     """Take a tag off a record; False when it did not carry it."""
     with review.transaction() as session:
-        tag = session.exec(select(Tag).where(Tag.name == name.strip())).first()
+        tag = session.exec(select(Tag).where(func.lower(Tag.name) == name.strip().lower())).first()
         link = session.get(RecordTag, (record_id, tag.id)) if tag else None
         if link is None:
             return False

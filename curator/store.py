@@ -200,7 +200,8 @@ def open_review(path: Path | str | None = None, *, create: bool = True) -> Revie
         raise
     except Exception as error:  # sqlite3 / SQLAlchemy errors become one readable message
         engine.dispose()
-        raise ReviewError(f"cannot open the review {target}: {error}") from error
+        detail = getattr(error, "orig", None) or error  # SQLite's own words, without SQLAlchemy's help links
+        raise ReviewError(f"cannot open the review {target}: {detail}") from error
     return review
 
 

@@ -45,11 +45,25 @@ def reviewer_option(function: F) -> F:
 
 
 def open_or_fail(path: Path | None, *, create: bool = True) -> Review:
-    """Open the review, or stop with its reason as the error message."""
+    """Open the review, or stop with its reason as the error message.
+
+    Commands that only read or change records pass ``create=False``: a mistyped path
+    must not quietly become a new, empty review.
+    """
     try:
         return open_review(path, create=create)
     except ReviewError as error:
-        raise click.ClickException(str(error)) from error
+        message = str(error)
+        if not create and message.startswith("no review at"):
+            message += " (create one with `curator import FILES --review PATH` or `curator demo`)"
+        raise click.ClickException(message) from error
+
+
+def reason_of(error: BaseException) -> str:
+    """An exception's message as written (``str(KeyError)`` would add quotes)."""
+    if error.args and isinstance(error.args[0], str):
+        return error.args[0]
+    return str(error)
 
 
 def print_json(value: Any) -> None:

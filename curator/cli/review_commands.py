@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
 from curator.listing import RecordFilter, find_record_ids, record_rows
 from curator.models import STAGES, VERDICTS
@@ -53,7 +53,7 @@ def demo_command(review_path: Path | None, fresh: bool, reviewer: str) -> None:
 def list_command(review_path: Path | None, as_json: bool, search: str, stage: str, verdict: str | None,
                  tag: str | None) -> None:
     """List the records: id, kind, verdicts per stage, title."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag))
         for start in range(0, len(ids), 500):
             for row in record_rows(review, ids[start:start + 500]):
@@ -72,7 +72,7 @@ def list_command(review_path: Path | None, as_json: bool, search: str, stage: st
 @click.option("--json", "as_json", is_flag=True, help="As one JSON object.")
 def show_command(record_id: int, review_path: Path | None, as_json: bool) -> None:
     """Show every field of one record, extracted and curated."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         try:
             record = get_record(review, record_id)
         except RecordNotFound as error:
@@ -91,7 +91,7 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
     click.echo(f"Record {record.id} · {record.kind} · {record.profile} · from {record.source_name} ({record.source_entry})")
     for key in FIELD_KEYS:
         value = record.value(key)
-        if value in (None, [], ""):
+        if value in (None, [], "") and not record.is_edited(key):
             continue
         mark = f" (edited; extracted: {record.extracted_value(key)!r})" if record.is_edited(key) else ""
         shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
@@ -117,12 +117,14 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
 def screen_command(record_id: int, verdict: str, reason: str | None, stage: str, note: str | None, automation: bool,
                    review_path: Path | None, reviewer: str) -> None:
     """Record a screening decision: include, exclude or maybe."""
-    with open_or_fail(review_path) as review:
+    if reason and verdict != "exclude":
+        raise click.UsageError("--reason goes with exclude")
+    with open_or_fail(review_path, create=False) as review:
         try:
             decision = record_decision(review, record_id, verdict, stage=stage, reviewer=reviewer, reason=reason,
                                        note=note, actor="automation" if automation else "human")
         except (ValueError, LookupError) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+            raise click.ClickException(reason_of(error)) from error
     click.echo(f"record {record_id}: {decision.verdict}{' (' + decision.reason + ')' if decision.reason else ''}"
                f" at {stage} by {reviewer}")
 
@@ -137,14 +139,16 @@ def screen_command(record_id: int, verdict: str, reason: str | None, stage: str,
 def edit_command(record_id: int, key: str, value: str | None, revert: bool, review_path: Path | None,
                  reviewer: str) -> None:
     """Set a field's curated value (lists: separate items with ';'), or --revert to the extracted value."""
-    with open_or_fail(review_path) as review:
+    if value is None and not revert:
+        raise click.UsageError(f"give the new value of {key} (\"\" to clear it), or --revert")
+    with open_or_fail(review_path, create=False) as review:
         try:
             if revert:
                 change = revert_field(review, record_id, key, reviewer=reviewer)
             else:
                 change = set_field(review, record_id, key, value, reviewer=reviewer)
         except (ValueError, LookupError) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+            raise click.ClickException(reason_of(error)) from error
     click.echo(f"record {record_id}: {key} = {change.new!r}{' (edited)' if change.edited else ' (extracted)'}")
 
 
@@ -156,12 +160,12 @@ def edit_command(record_id: int, key: str, value: str | None, revert: bool, revi
 @reviewer_option
 def tag_command(record_id: int, tags: tuple[str, ...], remove: bool, review_path: Path | None, reviewer: str) -> None:
     """Tag a record (or --remove tags)."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         try:
             for tag in tags:
                 (remove_tag if remove else add_tag)(review, record_id, tag, reviewer=reviewer)
         except (ValueError, LookupError) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+            raise click.ClickException(reason_of(error)) from error
         click.echo(f"record {record_id}: tags {', '.join(get_record(review, record_id).tags) or '(none)'}")
 
 
@@ -172,22 +176,22 @@ def tag_command(record_id: int, tags: tuple[str, ...], remove: bool, review_path
 @reviewer_option
 def note_command(record_id: int, text: str, review_path: Path | None, reviewer: str) -> None:
     """Add a note to a record."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         try:
             add_note(review, record_id, text, reviewer=reviewer)
         except (ValueError, LookupError) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+            raise click.ClickException(reason_of(error)) from error
     click.echo(f"record {record_id}: note added")
 
 
 @click.command("reasons")
-@click.option("--stage", type=click.Choice(STAGES), default="full-text", show_default=True)
-@click.option("--set", "new_reasons", multiple=True, help="Replace the list (repeat, in order).")
+@click.option("--stage", type=click.Choice(STAGES), default="title-abstract", show_default=True)
+@click.option("--set", "new_reasons", multiple=True, help="Replace the list: --set REASON, repeated, in order.")
 @review_option
 @reviewer_option
 def reasons_command(stage: str, new_reasons: tuple[str, ...], review_path: Path | None, reviewer: str) -> None:
     """Show (or --set) the exclusion reasons of a stage; keys 1-9 in the window pick them in this order."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         try:
             labels = (set_exclusion_reasons(review, stage, list(new_reasons), reviewer=reviewer) if new_reasons
                       else exclusion_reasons(review, stage))
@@ -209,12 +213,12 @@ def remove_command(record_id: int, reason: str | None, automation: bool, restore
     """Remove a record before screening (PRISMA: by automation, or for other reasons), or --restore it."""
     if not restore and not (reason or "").strip():
         raise click.UsageError("give --reason (or --restore)")
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         try:
             remove_before_screening(review, record_id, None if restore else reason, reviewer=reviewer,
                                     actor="automation" if automation else "human")
         except (ValueError, LookupError) as error:
-            raise click.ClickException(str(error).strip("'\"")) from error
+            raise click.ClickException(reason_of(error)) from error
     click.echo(f"record {record_id}: {'back in screening' if restore else 'removed before screening'}")
 
 
@@ -223,7 +227,7 @@ def remove_command(record_id: int, reason: str | None, automation: bool, restore
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def log_command(review_path: Path | None, as_json: bool) -> None:
     """Every screening decision ever made, oldest first."""
-    with open_or_fail(review_path) as review:
+    with open_or_fail(review_path, create=False) as review:
         for d in decision_log(review):
             if as_json:
                 print_json(d.__dict__)

@@ -129,4 +129,27 @@ def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
     review = tmp_path / "m.curator.sqlite"
     result = subprocess.run([sys.executable, "-c", "from curator.cli import main; main()", "list", "--review",
                              str(review)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and result.stdout == ""
+    # A mistyped review path is an error, never a new empty review.
+    assert result.returncode == 1 and "no review at" in result.stderr and not review.exists()
+
+
+def test_messages_are_written_as_meant(demo: Path) -> None:
+    runner = CliRunner()
+    env = {"CURATOR_REVIEW": str(demo)}
+    result = runner.invoke(cli, ["screen", "1", "exclude", "--reason", "Not an RCT"], env=env)
+    assert result.exit_code == 1 and "Error: 'Not an RCT' is not an exclusion reason" in result.output
+    result = runner.invoke(cli, ["edit", "1", "enrollment", "abc"], env=env)
+    assert "enrollment must be a whole number, not 'abc'" in result.output
+    result = runner.invoke(cli, ["screen", "1", "include", "--reason", "why"], env=env)
+    assert result.exit_code == 2 and "--reason goes with exclude" in result.output
+    result = runner.invoke(cli, ["edit", "1", "enrollment"], env=env)
+    assert result.exit_code == 2 and "give the new value" in result.output
+
+
+def test_cleared_field_is_shown_and_tags_ignore_case(demo: Path) -> None:
+    assert run("edit", "1", "sponsor", "", review=demo)[0] == 0
+    code, out, _ = run("show", "1", review=demo)
+    assert "sponsor" in out and "edited" in out
+    run("tag", "1", "RCT", review=demo)
+    run("tag", "1", "rct", review=demo)
+    assert json.loads(run("show", "1", "--json", review=demo)[1])["tags"] == ["RCT"]
