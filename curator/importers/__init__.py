@@ -59,6 +59,23 @@ class Reader:
 READERS: list[Reader] = []
 
 
+def opening_lines(head: bytes, count: int = 3) -> list[bytes]:
+    """The first ``count`` non-blank lines of a file's head (BOM and surrounding spaces removed).
+
+    Export formats announce themselves on their first lines; a saved web page that merely
+    quotes an export's words further down must stay a page for extraction to read.
+    """
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    lines: list[bytes] = []
+    for line in head.splitlines():
+        if line.strip():
+            lines.append(line.strip())
+            if len(lines) == count:
+                break
+    return lines
+
+
 def register(reader: Reader) -> Reader:
     """Add a reader to the registry (each format module registers itself on import)."""
     READERS.append(reader)

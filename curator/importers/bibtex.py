@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import DecodingError, decode_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
@@ -32,8 +32,11 @@ class BibError(ValueError):
 
 
 def sniff(head: bytes) -> bool:
-    """BibTeX: an ``@type{`` at the start of a line."""
-    return bool(_SNIFF.search(head))
+    """BibTeX: the first line that is not a ``%`` comment is an ``@type{`` entry."""
+    for line in opening_lines(head, 20):
+        if not line.startswith(b"%"):
+            return bool(_SNIFF.match(line))
+    return False
 
 
 def latex_to_text(value: str) -> str:

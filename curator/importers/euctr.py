@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import DecodingError, decode_text
 from curator.importers._identifiers import canonical_registry_id
 from curator.importers._registry_page import Trial, trial_page
@@ -26,8 +26,13 @@ _PHASES = (("E.7.1", "PHASE1"), ("E.7.2", "PHASE2"), ("E.7.3", "PHASE3"), ("E.7.
 
 
 def sniff(head: bytes) -> bool:
-    """An EU CTR download: an ``EudraCT Number:`` line."""
-    return bool(_SNIFF.search(head))
+    """An EU CTR download: it opens with ``Summary`` and the ``EudraCT Number:`` line.
+
+    A saved register page shows the same words after the site's own header; it is read
+    as a page (extraction), not as a download.
+    """
+    lines = opening_lines(head, 3)
+    return bool(lines) and lines[0].lower() == b"summary" and any(_SNIFF.match(line) for line in lines[1:])
 
 
 def parse_block(block: str) -> list[tuple[str | None, str, str]]:
@@ -82,7 +87,7 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
     if yes("E.8.2.2"):
         trial.comparators.append("placebo")
     trial.outcomes = [v for v in (number("E.5.1"),) if v]
-    trial.start_date = by_label.get("date on which this record was first entered in the eudract database")
+    # The download gives no start date ("first entered in the EudraCT database" is the record's date).
     trial.completion_date = number("P.Date of the global end of the trial")
     female, male = yes("F.2.1"), yes("F.2.2")
     trial.sex = "All" if female and male else "Female" if female else "Male" if male else None

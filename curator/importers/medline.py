@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import DecodingError, decode_text, open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
@@ -23,8 +23,8 @@ _SNIFF = re.compile(rb"^(?:\xef\xbb\xbf)?PMID- ?\d+", re.M)
 
 
 def sniff(head: bytes) -> bool:
-    """MEDLINE content: a ``PMID- 123`` line near the top."""
-    return bool(_SNIFF.search(head[:4096]))
+    """MEDLINE content: a ``PMID- 123`` line among the first lines."""
+    return any(_SNIFF.match(line) for line in opening_lines(head, 3))
 
 
 def parse(text: str | Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:

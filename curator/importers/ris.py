@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import DecodingError, decode_text, open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
@@ -31,8 +31,8 @@ TYPE_NAMES = {"JOUR": "Journal article", "ABST": "Abstract", "CONF": "Conference
 
 
 def sniff(head: bytes) -> bool:
-    """RIS content: a ``TY  - `` line near the top."""
-    return bool(_SNIFF.search(head[:4096]))
+    """RIS content: a ``TY  - `` line among the first lines (exports may open with a blank or a header)."""
+    return any(_SNIFF.match(line) for line in opening_lines(head, 3))
 
 
 def parse(text: str | Iterable[str]) -> Iterator[tuple[int, int, dict[str, list[str]] | str]]:
