@@ -240,6 +240,9 @@ def remove_before_screening(
             raise LookupError(f"no record {record_id} in this review")
         old = [record.removed_reason, record.removed_by] if record.removed_reason else None
         reason = (reason or "").strip() or None
+        if reason and _current(session, [record_id], "title-abstract").get(record_id):
+            raise ValueError(f"record {record_id} has already been screened; removal before screening is for"
+                             " records no one has screened (exclude it with a reason instead)")
         record.removed_reason = reason
         record.removed_by = actor if reason else None
         session.add(record)

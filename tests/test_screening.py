@@ -127,3 +127,10 @@ def test_only_records_to_be_screened_take_decisions(review) -> None:
         record_decision(review, excluded, "include", stage="full-text", reviewer="ann")
     record_decision(review, passed, "include", stage="full-text", reviewer="ann")
     record_decision(review, website, "include", stage="full-text", reviewer="ann")
+
+
+def test_a_screened_record_cannot_be_removed_before_screening(review) -> None:
+    (rid,) = add_records(review, ["Trial"])
+    record_decision(review, rid, "include", reviewer="ann")
+    with pytest.raises(ValueError, match="already been screened"):
+        remove_before_screening(review, rid, "oops", reviewer="ann")

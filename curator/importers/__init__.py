@@ -161,10 +161,13 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
+            found = [
                 p for p in sorted(path.rglob("*"))
                 if p.is_file() and not p.name.startswith(".") and p.name not in SKIPPED_NAMES
-            )
+            ]
+            if not found:
+                problems.append(Problem(str(path), None, "the folder holds no files to import"))
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -153,3 +153,9 @@ def test_cleared_field_is_shown_and_tags_ignore_case(demo: Path) -> None:
     run("tag", "1", "RCT", review=demo)
     run("tag", "1", "rct", review=demo)
     assert json.loads(run("show", "1", "--json", review=demo)[1])["tags"] == ["RCT"]
+
+
+def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, err = run("import", str(tmp_path / "empty"), review=tmp_path / "r.curator.sqlite")
+    assert code == 1 and "holds no files" in err
