@@ -112,3 +112,38 @@ def evidence_spans(evidence: dict[str, list[list[int]]], key: str, length: int) 
         if end > start:
             spans.append((start, end))
     return sorted(spans)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Why a record is not screened at all: a duplicate of another record, or removed before screening."""
+
+    duplicate_of: int | None = None
+    removed_reason: str | None = None
+
+    @property
+    def label(self) -> str:
+        """"Duplicate of #12" or "Removed: <reason>", as the list and the decision bar show it."""
+        if self.removed_reason:
+            return f"Removed: {self.removed_reason}"
+        return f"Duplicate of #{self.duplicate_of}"
+
+
+def set_aside(review: Review, record_ids: Iterable[int]) -> dict[int, SetAside]:
+    """The records of ``record_ids`` that are duplicates or removed before screening, and why."""
+    wanted = sorted(set(record_ids))
+    if not wanted:
+        return {}
+    found: dict[int, SetAside] = {}
+    with review.engine.connect() as connection:
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first:first + 500]
+            marks = ", ".join(str(int(i)) for i in chunk)
+            for record_id, original in connection.execute(text(
+                    f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE record_id IN ({marks})"
+                    " AND confirmed IS NOT 0")):
+                found[record_id] = SetAside(duplicate_of=original)
+            for record_id, reason in connection.execute(text(
+                    f"SELECT id, removed_reason FROM records WHERE id IN ({marks}) AND removed_reason IS NOT NULL")):
+                found[record_id] = SetAside(found.get(record_id, SetAside()).duplicate_of, reason)
+    return found

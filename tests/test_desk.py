@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curator import desk, screening
+from curator import dedup, desk, screening
 from curator.store import Review
 from tests.ui.seeding import seed_records
 
@@ -52,3 +52,14 @@ def test_evidence_spans_are_clamped_and_sorted() -> None:
     evidence = {"title": [[50, 60], [0, 10], [95, 130], [7, 3], [1]]}
     assert desk.evidence_spans(evidence, "title", 100) == [(0, 10), (50, 60), (95, 100)]
     assert desk.evidence_spans(evidence, "phase", 100) == []
+
+
+def test_set_aside_names_duplicates_and_removed_records(review: Review) -> None:
+    seed_records(review, 5)
+    dedup.mark_duplicate(review, 2, 1, reviewer="ada")
+    screening.remove_before_screening(review, 3, "retracted", reviewer="ada")
+    aside = desk.set_aside(review, [1, 2, 3, 4])
+    assert set(aside) == {2, 3}
+    assert aside[2].label == "Duplicate of #1"
+    assert aside[3].label == "Removed: retracted"
+    assert desk.set_aside(review, []) == {}

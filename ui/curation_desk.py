@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from curator import desk, records, screening
 from curator.records import FieldChange, NoteView, RecordView
-from curator.screening import DecisionView, Verdict
+from curator.screening import DecisionView
 from curator.store import Review
 from curator.undo import Step, UndoHistory
 
@@ -51,11 +51,15 @@ class CurationDesk(QObject):
     def record(self, record_id: int) -> RecordView:
         return records.get_record(self.review, record_id)
 
-    def verdict(self, record_id: int) -> tuple[Verdict | None, str | None]:
-        """The record's reconciled verdict at the stage and this reviewer's own current verdict."""
+    def decisions(self, record_id: int) -> tuple[DecisionView | None, list[DecisionView]]:
+        """This reviewer's own current decision on the record at the stage, and the other reviewers' ones."""
         current = screening.current_decisions(self.review, self.stage, [record_id]).get(record_id, [])
-        mine = next((d.verdict for d in current if d.reviewer == self.reviewer), None)
-        return (screening.reconcile(current) if current else None), mine
+        mine = next((d for d in current if d.reviewer == self.reviewer), None)
+        return mine, [d for d in current if d.reviewer != self.reviewer]
+
+    def set_aside(self, record_id: int) -> desk.SetAside | None:
+        """Why the record is not screened at all (a duplicate, removed before screening), or None."""
+        return desk.set_aside(self.review, [record_id]).get(record_id)
 
     def progress(self) -> tuple[int, int]:
         from curator.listing import screening_progress
@@ -68,7 +72,11 @@ class CurationDesk(QObject):
         return not self._deciding and time.monotonic() >= self._settle_until
 
     def decide(self, record_id: int, verdict: str, reason: str | None = None) -> DecisionView | None:
-        """Record this reviewer's decision; None when a decision is in flight (the key was a repeat)."""
+        """Record this reviewer's decision; None when a decision is in flight (the key was a repeat).
+
+        ValueError (with the reason, in the reviewer's words) when the review refuses it: a duplicate,
+        a record removed before screening, a record not assessed at this stage.
+        """
         if not self.ready_to_decide():
             return None
         self._deciding = True

@@ -10,16 +10,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
 
-from curator.screening import Verdict
+from curator.screening import DecisionView
 from curator.terms import STAGES
 from ui.actions import Actions
 
 STAGE_LABELS = {"title-abstract": "Title / abstract", "full-text": "Full text"}
-VERDICT_WORDS = {"include": "Included", "exclude": "Excluded", "maybe": "Maybe"}
+VERDICT_WORDS = {"include": "Included", "exclude": "Excluded", "maybe": "Marked maybe"}
 
 
 class DecisionBar(QFrame):
@@ -55,6 +56,8 @@ class DecisionBar(QFrame):
         self.reason.setMinimumContentsLength(16)
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict_label")
+        # Long texts (several reviewers, a refusal) are cut, not allowed to widen the window; the tooltip has all.
+        self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note_button = QToolButton()
         self.note_button.setObjectName("note_button")
         self.note_button.setText("Note…  (N)")
@@ -100,30 +103,47 @@ class DecisionBar(QFrame):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_box.setCompleter(completer)
 
-    def show_verdict(self, verdict: Verdict | None, mine: str | None, *, awaiting_reason: bool = False) -> None:
-        """Show the record's decision at the stage; ``mine`` is this reviewer's own verdict."""
+    def show_decisions(self, mine: DecisionView | None, others: list[DecisionView], *,
+                       awaiting_reason: bool = False, set_aside: str | None = None) -> None:
+        """Show this reviewer's own decision at the stage (``mine``) beside the other reviewers' ones.
+
+        The buttons and the reason are the reviewer's own: a colleague's exclusion is shown, never lit.
+        """
         for name, button in self.buttons.items():
-            button.setChecked(name == mine)
-        excluded = verdict is not None and verdict.verdict == "exclude"
-        self.reason.setEnabled(excluded or mine == "exclude")
-        index = self.reason.findData(verdict.reason) if verdict and verdict.reason else 0
+            button.setChecked(name == (mine.verdict if mine else None))
+        mine_excluded = mine is not None and mine.verdict == "exclude"
+        self.reason.setEnabled(mine_excluded or awaiting_reason)
+        index = self.reason.findData(mine.reason) if mine_excluded and mine and mine.reason else 0
         self.reason.setCurrentIndex(max(0, index))
-        if verdict is None:
-            text = "Not screened yet"
-        elif verdict.conflict:
-            text = f"Reviewers disagree ({', '.join(verdict.reviewers)})"
+        if mine is not None:
+            text = f"{VERDICT_WORDS.get(mine.verdict, mine.verdict)} by you"
+            if mine.reason:
+                text += f": {mine.reason}"
+        elif others:
+            text = "Not screened by you"
         else:
-            text = VERDICT_WORDS.get(verdict.verdict or "", "")
-            if verdict.reason:
-                text += f": {verdict.reason}"
-            text += f" — {', '.join(verdict.reviewers)}"
+            text = "Not screened yet"
+        for other in sorted(others, key=lambda d: d.reviewer.lower()):
+            text += f" · {other.reviewer}: {other.verdict}" + (f" ({other.reason})" if other.reason else "")
+        if mine is not None and any(other.verdict != mine.verdict for other in others):
+            text += " — reviewers disagree"
+        if set_aside:
+            text = f"{set_aside} — not to be screened"
+        state = "verdict_label"
         if awaiting_reason:
-            text = "Excluded — pick a reason: 1–9"
+            text, state = "Excluded — pick a reason: 1–9", "verdict_awaiting"
+        self._show_text(text, state)
+
+    def show_refusal(self, reason: str) -> None:
+        """A decision the review refused: say why, in place of the decision."""
+        self._show_text(f"Not recorded: {reason}", "verdict_refused")
+
+    def _show_text(self, text: str, state: str) -> None:
         self.verdict_label.setText(text)
-        name = "verdict_awaiting" if awaiting_reason else "verdict_label"
-        if self.verdict_label.objectName() != name:
-            self.verdict_label.setObjectName(name)
-            self.verdict_label.setStyleSheet(self.verdict_label.styleSheet())
+        self.verdict_label.setToolTip(text)
+        if self.verdict_label.objectName() != state:
+            self.verdict_label.setObjectName(state)
+            self.verdict_label.setStyleSheet(self.verdict_label.styleSheet())  # re-read the style for the new name
 
     def show_tags(self, tags: list[str]) -> None:
         while self.tags.count():

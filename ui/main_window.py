@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator import APP_NAME
-from curator.desk import get_keywords, set_keywords
+from curator.desk import get_keywords, next_unscreened, set_keywords
 from curator.records import RecordView, all_tags
 from curator.store import Review, ReviewError, open_review
 from ui.actions import REASON_KEYS, Actions
@@ -63,10 +63,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.record_list)
         self.splitter.addWidget(self.document)
         self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([470, 520, 490])
+        self.splitter.setSizes([600, 450, 430])  # the list's titles need the room most
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.splitter)
         centre.addWidget(self.decision_bar)
@@ -237,8 +237,10 @@ class MainWindow(QMainWindow):
     def _show_verdict(self) -> None:
         assert self.desk is not None
         if self.record is not None:
-            verdict, mine = self.desk.verdict(self.record.id)
-            self.decision_bar.show_verdict(verdict, mine, awaiting_reason=self.awaiting_reason)
+            mine, others = self.desk.decisions(self.record.id)
+            aside = self.desk.set_aside(self.record.id)
+            self.decision_bar.show_decisions(mine, others, awaiting_reason=self.awaiting_reason,
+                                             set_aside=aside.label if aside else None)
 
     def _show_counts(self) -> None:
         if self.desk is not None:
@@ -248,8 +250,6 @@ class MainWindow(QMainWindow):
         """Select the next record this reviewer has not screened, in list order; False when none is left."""
         if self.desk is None or self.model is None:
             return False
-        from curator.desk import next_unscreened
-
         start = (self.record.id if self.record else None) if after == -1 else after
         record_id = next_unscreened(self.model.ids(), self.desk.unscreened, start)
         if record_id is None:
@@ -271,8 +271,12 @@ class MainWindow(QMainWindow):
             return False
         self.form.commit_pending()
         record_id = self.record.id
-        if self.desk.decide(record_id, verdict, reason) is None:
-            return False  # a repeated key while the last decision was still settling
+        try:
+            if self.desk.decide(record_id, verdict, reason) is None:
+                return False  # a repeated key while the last decision was still settling
+        except (ValueError, LookupError) as error:
+            self._refuse(str(error))
+            return False
         assert self.model is not None
         self.model.refresh_records([record_id])
         self._show_counts()
@@ -285,13 +289,20 @@ class MainWindow(QMainWindow):
             self._show_verdict()
         return True
 
+    def _refuse(self, reason: str) -> None:
+        """The review refused a decision: nothing changed; say why in the bar and the status bar."""
+        self.awaiting_reason = False
+        self._show_verdict()
+        self.decision_bar.show_refusal(reason)
+        self.statusBar().showMessage(f"Not recorded: {reason}", 8000)
+
     def pick_reason(self, number: int) -> bool:
         """Key 1–9: the exclusion reason, after E or on a record this reviewer excluded."""
         if self.desk is None or self.record is None:
             return False
         reason = self.desk.reason_for_key(number)
-        _verdict, mine = self.desk.verdict(self.record.id)
-        if reason is None or not (self.awaiting_reason or mine == "exclude"):
+        mine, _others = self.desk.decisions(self.record.id)
+        if reason is None or not (self.awaiting_reason or (mine is not None and mine.verdict == "exclude")):
             self.statusBar().showMessage("Press E to exclude first, then 1–9 for the reason.", 4000)
             return False
         return self.decide("exclude", reason)

@@ -96,11 +96,13 @@ class RecordListPane(QWidget):
         self._model = model
         self.table.setModel(model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in ((1, 52), (2, 84), (3, 74), (4, 64), (5, 56)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+        # The title takes what the other columns leave; they are as wide as what they show on screen
+        # (measuring only the visible rows: the list may hold 100,000).
+        header.setResizeContentsPrecision(0)
+        for column in range(1, model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from curator.desk import SetAside, set_aside
 from curator.listing import RecordFilter, RecordRow, find_record_ids, record_rows
 from curator.store import Review
 
@@ -24,6 +25,7 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCK = 128
 CACHE_LIMIT = 4096
 VERDICT_COLOURS = {"include": "#1e7b34", "exclude": "#b3261e", "maybe": "#8a6d00", "conflict": "#6a1b9a"}
+SET_ASIDE_COLOUR = "#8a8a8a"  # duplicates and removed records: greyed, they are not screened
 
 
 def words(value: str | None) -> str:
@@ -44,6 +46,7 @@ class RecordListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._cache: OrderedDict[int, RecordRow] = OrderedDict()
+        self._set_aside: dict[int, SetAside] = {}  # for the cached rows only
         self._filter = RecordFilter()
         self._order_by = "id"
         self._descending = False
@@ -72,6 +75,7 @@ class RecordListModel(QAbstractTableModel):
         self._ids = ids
         self._rows = {record_id: row for row, record_id in enumerate(ids)}
         self._cache.clear()
+        self._set_aside.clear()
         self.endResetModel()
         self.ids_changed.emit()
 
@@ -79,6 +83,7 @@ class RecordListModel(QAbstractTableModel):
         """Forget the cached rows of ``record_ids`` (they changed) and repaint them."""
         for record_id in record_ids:
             self._cache.pop(record_id, None)
+            self._set_aside.pop(record_id, None)
             row = self._rows.get(record_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -101,9 +106,15 @@ class RecordListModel(QAbstractTableModel):
         wanted = [i for i in self._ids[first:first + BLOCK] if i not in self._cache]
         for fetched in record_rows(self._review, wanted):
             self._cache[fetched.id] = fetched
+        self._set_aside.update(set_aside(self._review, wanted))
         while len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+            evicted, _row = self._cache.popitem(last=False)
+            self._set_aside.pop(evicted, None)
         return self._cache.get(record_id)
+
+    def set_aside_of(self, record_id: int) -> SetAside | None:
+        """Why a listed record is not screened (a duplicate, removed), once its row has been read."""
+        return self._set_aside.get(record_id)
 
     # -- Qt's model interface ----------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -130,13 +141,20 @@ class RecordListModel(QAbstractTableModel):
         if row is None:
             return None
         column = COLUMNS[index.column()]
+        aside = self._set_aside.get(row.id)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if aside is not None and column in ("title", "decision"):
+                return QBrush(QColor(SET_ASIDE_COLOUR))
             if column == "decision":
                 colour = VERDICT_COLOURS.get(row.verdict(self.stage) or "")
                 return QBrush(QColor(colour)) if colour else None
             return None
         text = self._text(row, column)
+        if column == "decision" and aside is not None and not text:
+            text = aside.label
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "decision" and aside is not None:
+                return f"{aside.label} — not to be screened"
             if column == "decision" and row.reason(self.stage):
                 return f"{text}: {row.reason(self.stage)}"
             return row.title if column == "title" else (text or None)

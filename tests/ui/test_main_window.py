@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from curator import records, screening
+from curator import dedup, records, screening
 from curator.store import open_review
 from tests.ui.seeding import seed_records
 from ui.curation_desk import SETTLE_SECONDS
+from ui.dialogs.note import NoteDialog
 from ui.main_window import MainWindow
 
 SETTLE_MS = int(SETTLE_SECONDS * 1000) + 60
@@ -205,10 +206,10 @@ def test_tags_and_notes(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window.decision_bar.tag_box, Qt.Key.Key_Return)
     assert window.record is not None and window.record.tags == ["needs full text"]
     assert window.record_list.model.data(window.record_list.model.index(0, 5)) == "needs full text"
-    window.record_list.focus_list()
+    assert QApplication.focusWidget() is window.record_list.table and not window.decision_bar.tag_box.text()
     press(qtbot, window, Qt.Key.Key_N, settle=False)
     note = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "note_dialog" and w.isVisible())
-    note.setTextValue("Check the protocol")  # type: ignore[attr-defined]
+    note.set_text_value("Check the protocol")  # type: ignore[attr-defined]
     note.accept()  # type: ignore[attr-defined]
     assert [n.text for n in window.record.notes] == ["Check the protocol"]
     assert "Check the protocol" in window.form.notes.text()
@@ -239,3 +240,114 @@ def test_every_command_is_in_a_menu_with_its_shortcut(window: MainWindow) -> Non
     assert declared <= in_menus
     assert window.commands["include"].shortcut().toString() == "I"
     assert window.commands["undo"].shortcut().toString() == "Ctrl+Z"
+
+
+# -- decisions the review refuses; records set aside; a second reviewer ---------------------------------------
+
+def test_a_refused_decision_says_why_and_changes_nothing(qtbot, window: MainWindow) -> None:
+    assert window.desk is not None and window.model is not None
+    dedup.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
+    screening.remove_before_screening(window.desk.review, 4, "retracted paper", reviewer="tester")
+    window.model.reload()
+    window.record_list.select_record(3)
+    assert window.record is not None and window.record.id == 3
+    press(qtbot, window, Qt.Key.Key_I)
+    assert window.record.id == 3 and not list(screening.decision_log(window.desk.review))
+    assert "duplicate of record 1" in window.decision_bar.verdict_label.text()
+    assert "Not recorded" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_J)
+    assert window.record.id == 4
+    press(qtbot, window, Qt.Key.Key_E)
+    assert not window.awaiting_reason and not list(screening.decision_log(window.desk.review))
+    assert "removed before screening (retracted paper)" in window.decision_bar.verdict_label.text()
+    assert not any(b.isChecked() for b in window.decision_bar.buttons.values())
+
+
+def test_duplicates_and_removed_records_are_marked(qtbot, window: MainWindow) -> None:
+    assert window.desk is not None and window.model is not None
+    dedup.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
+    screening.remove_before_screening(window.desk.review, 4, "retracted paper", reviewer="tester")
+    window.model.reload()
+    decision = window.model.index(2, 4)
+    assert window.model.data(decision) == "Duplicate of #1"
+    assert window.model.data(window.model.index(3, 4)) == "Removed: retracted paper"
+    assert window.model.data(window.model.index(0, 4)) == ""
+    window.record_list.select_record(4)
+    assert window.decision_bar.verdict_label.text().startswith("Removed: retracted paper")
+    window.record_list.select_record(3)
+    assert window.decision_bar.verdict_label.text().startswith("Duplicate of #1")
+
+
+def test_a_second_reviewer_sees_their_own_decision(qtbot, seeded_path: Path) -> None:
+    with open_review(seeded_path) as review:
+        reasons = screening.exclusion_reasons(review, "title-abstract")
+        screening.record_decision(review, 2, "exclude", reviewer="Ann", reason=reasons[1])
+    window = MainWindow("bob")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.open_review(seeded_path)
+    window.set_stage("title-abstract")  # the stage is remembered from earlier tests
+    window.record_list.select_record(2)
+    bar = window.decision_bar
+    assert not bar.buttons["exclude"].isChecked()
+    assert bar.verdict_label.text() == f"Not screened by you · Ann: exclude ({reasons[1]})"
+    press(qtbot, window, Qt.Key.Key_3)
+    assert "Press E" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_E)
+    assert window.awaiting_reason and bar.buttons["exclude"].isChecked()
+    press(qtbot, window, Qt.Key.Key_3)                     # bob's own reason, then on to the next record
+    assert window.desk is not None
+    mine = [d for d in screening.current_decisions(window.desk.review, "title-abstract", [2])[2] if d.reviewer == "bob"]
+    assert [(d.verdict, d.reason) for d in mine] == [("exclude", reasons[2])]
+    window.record_list.select_record(2)
+    assert bar.verdict_label.text().startswith(f"Excluded by you: {reasons[2]} · Ann: exclude")
+    window.close()
+
+
+def test_the_note_dialog_is_confirmed_and_cancelled_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    for confirm in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        note = window.editing.write_note()
+        assert note is not None
+        qtbot.waitExposed(note)
+        note.activateWindow()
+        qtbot.waitUntil(lambda n=note: QApplication.focusWidget() is n.text, timeout=2000)
+        qtbot.keyClicks(note.text, "first line")
+        qtbot.keyClick(note.text, Qt.Key.Key_Return)                   # Enter: a new line
+        qtbot.keyClicks(note.text, "second")
+        assert note.isVisible() and note.text_value() == "first line\nsecond"
+        qtbot.keyClick(note.text, Qt.Key.Key_Tab)                      # Tab: on to the buttons
+        assert QApplication.focusWidget() is not note.text
+        note.text.setFocus()
+        qtbot.keyClick(note.text, confirm, Qt.KeyboardModifier.ControlModifier)
+        assert not note.isVisible()
+    assert window.record is not None and [n.text for n in window.record.notes] == ["first line\nsecond"] * 2
+    note = window.editing.write_note()
+    assert note is not None
+    qtbot.waitExposed(note)
+    note.activateWindow()
+    qtbot.keyClicks(note.text, "never mind")
+    qtbot.keyClick(note.text, Qt.Key.Key_Escape)
+    assert not note.isVisible() and len(window.record.notes) == 2
+
+
+def test_the_note_dialog_elides_a_long_title(qtbot, window: MainWindow) -> None:
+    assert window.record is not None
+    note = window.editing.write_note()
+    assert note is not None
+    label = note.label.text()
+    assert label.startswith("Note on “") and note.label.toolTip() == (window.record.title or "")
+    long_note = NoteDialog("A very long title " * 20)
+    assert long_note.label.text().endswith("…") and long_note.label.toolTip().startswith("A very long title")
+    note.reject()
+
+
+def test_the_title_column_takes_the_width(qtbot, window: MainWindow) -> None:
+    window.resize(1440, 900)
+    qtbot.wait(50)
+    table = window.record_list.table
+    title = table.columnWidth(0)
+    assert title >= 0.4 * table.viewport().width()
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
