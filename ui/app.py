@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -36,6 +38,20 @@ def application() -> QApplication:
     return app
 
 
+NO_DISPLAY = ("Curator's window needs a desktop session (no DISPLAY/WAYLAND_DISPLAY); "
+              "use the command line, or run under xvfb-run")
+NO_REVIEWER = "No reviewer name given; Curator needs one to record decisions."
+
+
+def missing_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """True on Linux when there is no display to open a window on (and Qt was not told of another platform)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def ask_reviewer(settings: DeskSettings) -> str | None:
     """The reviewer's name: remembered, from ``CURATOR_REVIEWER``, or asked once (None if they cancel)."""
     name = settings.reviewer()
@@ -52,12 +68,17 @@ def ask_reviewer(settings: DeskSettings) -> str | None:
 
 def run(review_path: Path | None) -> int:
     """Open the window on ``review_path`` (the last review, else the default one, when None); the exit code."""
-    started = time.perf_counter()
+    if missing_display():
+        # Without this, Qt aborts (exit 134) with its raw plugin error.
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     app = application()
     settings = DeskSettings()
     reviewer = ask_reviewer(settings)
     if reviewer is None:
+        print(NO_REVIEWER, file=sys.stderr)
         return 1
+    started = time.perf_counter()  # after the name: the time to open, not the time to type
     from ui.main_window import MainWindow  # loads the core (SQLAlchemy) once Qt is up
 
     window = MainWindow(reviewer, settings)
