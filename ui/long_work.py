@@ -90,11 +90,16 @@ class LongWork(QObject):
 
 
 def start_import(parent: QWidget, review: Review, paths: list[Path], reviewer: str,
-                 on_done: Callable[[ImportSummary | None], None]) -> LongWork:
-    """Import ``paths`` off the GUI thread; ``on_done`` gets the summary (None when cancelled or failed)."""
+                 on_done: Callable[[ImportSummary | None], None], *,
+                 source_name: str | None = None, source_kind: str | None = None) -> LongWork:
+    """Import ``paths`` off the GUI thread; ``on_done`` gets the summary (None when cancelled or failed).
+
+    A source name or kind left None is guessed from the files.
+    """
 
     def work(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> ImportSummary:
-        return import_paths(review, paths, reviewer=reviewer, progress=progress, cancelled=cancelled)
+        return import_paths(review, paths, reviewer=reviewer, source_name=source_name, source_kind=source_kind,
+                            progress=progress, cancelled=cancelled)
 
     long_work = LongWork(parent, "Importing", work, cancel_errors=(ImportCancelled,))
     long_work.finished.connect(on_done)

@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.files.import_paths(paths))
+            QTimer.singleShot(0, lambda: self.files.ask_and_import(paths))
 
     # -- settings ----------------------------------------------------------------------------
     def _on_keywords_triggered(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from curator.store import REVIEW_SUFFIX
+from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
 
 if TYPE_CHECKING:
@@ -41,22 +42,37 @@ class ReviewFiles(QObject):
         if name:
             self.window.open_review(Path(name), create=False)
 
+    def _start_folder(self) -> str:
+        review = self.window.review
+        return str(review.path.parent) if review is not None else str(Path.home())
+
     def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import files", str(Path.home()))
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import files", self._start_folder(),
+                                                import_file_filter())
         if names:
-            self.import_paths([Path(n) for n in names])
+            self.ask_and_import([Path(n) for n in names])
 
     def import_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", str(Path.home()))
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder", self._start_folder())
         if name:
-            self.import_paths([Path(name)])
+            self.ask_and_import([Path(name)])
 
-    def import_paths(self, paths: list[Path]) -> LongWork | None:
+    def ask_and_import(self, paths: list[Path]) -> LongWork | None:
+        """Ask which source ``paths`` come from (menu and drops alike), then import them."""
+        if self.window.review is None or self.long_work is not None:
+            return None
+        dialog = ImportSourceDialog(paths, self.window)
+        if not dialog.exec():
+            return None
+        return self.import_paths(paths, source_name=dialog.source_name(), source_kind=dialog.source_kind())
+
+    def import_paths(self, paths: list[Path], *, source_name: str | None = None,
+                     source_kind: str | None = None) -> LongWork | None:
         """Import files and folders off the GUI thread, then show what was imported and what failed."""
         if self.window.review is None or self.long_work is not None:
             return None
         self.long_work = start_import(self.window, self.window.review, paths, self.window.reviewer,
-                                      self._on_import_finished)
+                                      self._on_import_finished, source_name=source_name, source_kind=source_kind)
         return self.long_work
 
     def _on_import_finished(self, summary: object) -> None:
@@ -72,8 +88,8 @@ class ReviewFiles(QObject):
         review = self.window.review
         if review is None or self.long_work is not None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export workbook",
-                                              str(Path.home() / f"{review.name}.xlsx"), "Excel workbooks (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export workbook", str(review.path.parent / f"{review.name}.xlsx"),
+                                              "Excel workbooks (*.xlsx)")
         if name:
             self.export_workbook(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
 
