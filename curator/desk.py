@@ -128,6 +128,11 @@ class SetAside:
             return f"Removed: {self.removed_reason}"
         return f"Duplicate of #{self.duplicate_of}"
 
+    @property
+    def short_label(self) -> str:
+        """"Duplicate of #12" or "Removed", for a narrow column (the reason goes in its tooltip)."""
+        return "Removed" if self.removed_reason else self.label
+
 
 def set_aside(review: Review, record_ids: Iterable[int]) -> dict[int, SetAside]:
     """The records of ``record_ids`` that are duplicates or removed before screening, and why."""

@@ -61,5 +61,5 @@ def test_set_aside_names_duplicates_and_removed_records(review: Review) -> None:
     aside = desk.set_aside(review, [1, 2, 3, 4])
     assert set(aside) == {2, 3}
     assert aside[2].label == "Duplicate of #1"
-    assert aside[3].label == "Removed: retracted"
+    assert aside[3].label == "Removed: retracted" and aside[3].short_label == "Removed"
     assert desk.set_aside(review, []) == {}

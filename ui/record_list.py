@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from curator.fields import KINDS
 from curator.listing import UNDECIDED, RecordFilter
-from ui.record_list_model import RecordListModel
+from ui.record_list_model import COLUMNS, RecordListModel
 
 SEARCH_DELAY_MS = 120
 DECISION_FILTERS = (("Any decision", None), ("Undecided", UNDECIDED), ("Included", "include"),
@@ -103,6 +103,10 @@ class RecordListPane(QWidget):
         for column in range(1, model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Tags can be many: a set width, elided, the whole in the tooltip.
+        tags = COLUMNS.index("tags")
+        header.setSectionResizeMode(tags, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(tags, self.table.fontMetrics().horizontalAdvance("tag, tag") + 16)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 

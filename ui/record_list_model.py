@@ -151,7 +151,7 @@ class RecordListModel(QAbstractTableModel):
             return None
         text = self._text(row, column)
         if column == "decision" and aside is not None and not text:
-            text = aside.label
+            text = aside.short_label
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "decision" and aside is not None:
                 return f"{aside.label} — not to be screened"

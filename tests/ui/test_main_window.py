@@ -270,7 +270,9 @@ def test_duplicates_and_removed_records_are_marked(qtbot, window: MainWindow) ->
     window.model.reload()
     decision = window.model.index(2, 4)
     assert window.model.data(decision) == "Duplicate of #1"
-    assert window.model.data(window.model.index(3, 4)) == "Removed: retracted paper"
+    assert window.model.data(window.model.index(3, 4)) == "Removed"
+    tooltip = window.model.data(window.model.index(3, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("Removed: retracted paper")
     assert window.model.data(window.model.index(0, 4)) == ""
     window.record_list.select_record(4)
     assert window.decision_bar.verdict_label.text().startswith("Removed: retracted paper")
