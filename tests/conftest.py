@@ -84,3 +84,16 @@ def add_records(review: object, titles: list[str], *, source: str = "PubMed", ki
             session.flush()
             ids.append(record.id)
     return ids
+
+
+@pytest.fixture(autouse=True)
+def _fresh_window_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window tests start from empty settings (QSettings keeps its paths per process, not per test)."""
+    if "ui" not in Path(str(request.node.fspath)).parts:
+        return
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
