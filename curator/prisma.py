@@ -37,6 +37,7 @@ from sqlalchemy import text
 
 from curator.dedup import study_groups
 from curator.models import NOT_RETRIEVABLE, STAGES
+from curator.prisma_checks import Check, arithmetic_checks, duplicate_cycles, name_ids
 from curator.screening import Verdict, exclusion_reasons, verdicts
 from curator.store import Review
 
@@ -83,26 +84,6 @@ class SourceCount:
     def column(self) -> str:
         """The diagram column its records feed."""
         return COLUMN_OF_KIND.get(self.kind, OTHER_METHODS)
-
-
-@dataclass(frozen=True)
-class Check:
-    """One arithmetic rule of prisma.md: ``left`` must equal ``right``."""
-
-    rule: str
-    left: int
-    right: int
-    explanation: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True when the rule holds."""
-        return self.left == self.right
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain JSON data."""
-        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok,
-                "explanation": self.explanation}
 
 
 @dataclass
@@ -275,30 +256,6 @@ def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], lis
     return sources, records, set(links), links
 
 
-def _duplicate_cycles(links: dict[int, list[int]]) -> list[int]:
-    """Duplicates whose chain of originals never reaches a kept record (every one of them removed)."""
-    stuck: list[int] = []
-    for start in links:
-        seen = {start}
-        frontier = list(links[start])
-        reached = False
-        while frontier and not reached:
-            current = frontier.pop()
-            if current not in links:
-                reached = True
-            elif current not in seen:
-                seen.add(current)
-                frontier.extend(links[current])
-        if not reached:
-            stuck.append(start)
-    return sorted(stuck)
-
-
-def _name_ids(ids: list[int], limit: int = 10) -> str:
-    shown = ", ".join(str(i) for i in sorted(ids)[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
-
-
 def _classify(record: _RecordState, is_duplicate: bool, column: ColumnCounts, other_column: bool,
               ta: Verdict | None, ft: Verdict | None) -> str:
     column.identified += 1
@@ -379,7 +336,7 @@ def prisma_counts(review: Review) -> PrismaCounts:
         outcomes=outcomes, study_of=study_of, stage_verdicts={ta_stage: ta_verdicts, ft_stage: ft_verdicts},
     )
     counts.inconsistencies = _inconsistencies(counts, links, ta_verdicts, ft_verdicts)
-    counts.checks = _checks(counts)
+    counts.checks = arithmetic_checks(counts)
     return counts
 
 
@@ -399,20 +356,20 @@ def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], ta: dict
         if source.stated_records != source.records:
             found.append(f"source {source.name!r} ({source.file_name}) was imported with {source.stated_records}"
                          f" records but holds {source.records}")
-    cycles = _duplicate_cycles(links)
+    cycles = duplicate_cycles(links)
     if cycles:
-        found.append(f"records {_name_ids(cycles)} are duplicates of each other with no original kept;"
+        found.append(f"records {name_ids(cycles)} are duplicates of each other with no original kept;"
                      " every one of them is counted as a duplicate")
     outcomes = counts.outcomes
     early = {DUPLICATE, REMOVED_AUTOMATION, REMOVED_OTHER}
     decided_but_removed = [rid for rid in set(ta) | set(ft) if outcomes.get(rid) in early]
     if decided_but_removed:
-        found.append(f"records {_name_ids(decided_but_removed)} have screening decisions but were removed before"
+        found.append(f"records {name_ids(decided_but_removed)} have screening decisions but were removed before"
                      " screening (duplicate or removed); they are counted as removed")
     not_sought = {EXCLUDED_SCREENING, AWAITING_SCREENING, SCREENING_CONFLICT}
     full_text_early = [rid for rid in ft if outcomes.get(rid) in not_sought]
     if full_text_early:
-        found.append(f"records {_name_ids(full_text_early)} have a full-text decision but were not included at"
+        found.append(f"records {name_ids(full_text_early)} have a full-text decision but were not included at"
                      " title/abstract; they are counted by their title/abstract verdict")
     kinds_other = counts.identified_by_kind.get("other", 0)
     if kinds_other:
@@ -423,56 +380,6 @@ def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], ta: dict
                      f" {counts.other.removed_automation + counts.other.removed_other} records removed before"
                      " screening come from other methods, whose column has no box for them")
     return found
-
-
-def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Check]:
-    checks: list[Check] = []
-    removed = c.duplicates + c.removed_automation + c.removed_other
-    if with_screening:
-        checks.append(Check(f"{label}: identified − duplicates − removed by automation − removed for other reasons"
-                            " = records screened", c.identified - removed, c.screened))
-        waiting = len(c.awaiting_screening) + len(c.screening_conflicts)
-        checks.append(Check(
-            f"{label}: records screened − records excluded = reports sought for retrieval",
-            c.screened - c.excluded, c.sought,
-            f"{len(c.awaiting_screening)} records await title/abstract screening"
-            f"{' (' + _name_ids(c.awaiting_screening) + ')' if c.awaiting_screening else ''} and"
-            f" {len(c.screening_conflicts)} are in conflict"
-            f"{' (' + _name_ids(c.screening_conflicts) + ')' if c.screening_conflicts else ''}" if waiting else ""))
-        checks.append(Check(f"{label}: records excluded = excluded by a human + excluded by automation",
-                            c.excluded, c.excluded_human + c.excluded_automation))
-    else:
-        checks.append(Check(
-            f"{label}: identified − removed before screening − excluded at title/abstract = reports sought",
-            c.identified - removed - c.excluded, c.sought,
-            f"{removed} duplicates or removed records and {c.excluded} excluded at title/abstract are not in the"
-            " template's other-methods column" if removed or c.excluded else ""))
-    pending = len(c.awaiting_full_text) + len(c.full_text_conflicts)
-    checks.append(Check(
-        f"{label}: reports sought − reports not retrieved = reports assessed",
-        c.sought - c.not_retrieved, c.assessed,
-        f"{len(c.awaiting_full_text)} reports await full-text assessment"
-        f"{' (' + _name_ids(c.awaiting_full_text) + ')' if c.awaiting_full_text else ''} and"
-        f" {len(c.full_text_conflicts)} are in conflict"
-        f"{' (' + _name_ids(c.full_text_conflicts) + ')' if c.full_text_conflicts else ''}" if pending else ""))
-    checks.append(Check(f"{label}: reports assessed − Σ reports excluded = reports of included studies",
-                        c.assessed - sum(c.excluded_reasons.values()), c.included_reports))
-    return checks
-
-
-def _checks(counts: PrismaCounts) -> list[Check]:
-    checks = _column_checks(counts.dbr, "databases and registers", True)
-    if counts.other.identified:
-        checks += _column_checks(counts.other, "other methods", False)
-    checks.append(Check("reports of included studies = databases and registers + other methods",
-                        counts.new_reports, counts.dbr.included_reports + counts.other.included_reports))
-    checks.append(Check(
-        "records identified = sum over sources",
-        sum(counts.identified_by_kind.values()), sum(s.records for s in counts.sources)))
-    if counts.new_studies > counts.new_reports:  # cannot happen: a study has at least one report
-        checks.append(Check("studies included ≤ reports of included studies", counts.new_studies,
-                            counts.new_reports))
-    return checks
 
 
 __all__ = [

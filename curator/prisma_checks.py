@@ -1,0 +1,105 @@
+"""The arithmetic of prisma.md, checked over the PRISMA counts, each rule named with what breaks it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from curator.prisma import ColumnCounts, PrismaCounts
+
+
+@dataclass(frozen=True)
+class Check:
+    """One arithmetic rule of prisma.md: ``left`` must equal ``right``."""
+
+    rule: str
+    left: int
+    right: int
+    explanation: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the rule holds."""
+        return self.left == self.right
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON data."""
+        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok,
+                "explanation": self.explanation}
+
+
+def duplicate_cycles(links: dict[int, list[int]]) -> list[int]:
+    """Duplicates whose chain of originals never reaches a kept record (every one of them removed)."""
+    stuck: list[int] = []
+    for start in links:
+        seen = {start}
+        frontier = list(links[start])
+        reached = False
+        while frontier and not reached:
+            current = frontier.pop()
+            if current not in links:
+                reached = True
+            elif current not in seen:
+                seen.add(current)
+                frontier.extend(links[current])
+        if not reached:
+            stuck.append(start)
+    return sorted(stuck)
+
+
+def name_ids(ids: list[int], limit: int = 10) -> str:
+    """Record ids for a message: the first ``limit``, then how many more."""
+    shown = ", ".join(str(i) for i in sorted(ids)[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Check]:
+    checks: list[Check] = []
+    removed = c.duplicates + c.removed_automation + c.removed_other
+    if with_screening:
+        checks.append(Check(f"{label}: identified − duplicates − removed by automation − removed for other reasons"
+                            " = records screened", c.identified - removed, c.screened))
+        waiting = len(c.awaiting_screening) + len(c.screening_conflicts)
+        checks.append(Check(
+            f"{label}: records screened − records excluded = reports sought for retrieval",
+            c.screened - c.excluded, c.sought,
+            f"{len(c.awaiting_screening)} records await title/abstract screening"
+            f"{' (' + name_ids(c.awaiting_screening) + ')' if c.awaiting_screening else ''} and"
+            f" {len(c.screening_conflicts)} are in conflict"
+            f"{' (' + name_ids(c.screening_conflicts) + ')' if c.screening_conflicts else ''}" if waiting else ""))
+        checks.append(Check(f"{label}: records excluded = excluded by a human + excluded by automation",
+                            c.excluded, c.excluded_human + c.excluded_automation))
+    else:
+        checks.append(Check(
+            f"{label}: identified − removed before screening − excluded at title/abstract = reports sought",
+            c.identified - removed - c.excluded, c.sought,
+            f"{removed} duplicates or removed records and {c.excluded} excluded at title/abstract are not in the"
+            " template's other-methods column" if removed or c.excluded else ""))
+    pending = len(c.awaiting_full_text) + len(c.full_text_conflicts)
+    checks.append(Check(
+        f"{label}: reports sought − reports not retrieved = reports assessed",
+        c.sought - c.not_retrieved, c.assessed,
+        f"{len(c.awaiting_full_text)} reports await full-text assessment"
+        f"{' (' + name_ids(c.awaiting_full_text) + ')' if c.awaiting_full_text else ''} and"
+        f" {len(c.full_text_conflicts)} are in conflict"
+        f"{' (' + name_ids(c.full_text_conflicts) + ')' if c.full_text_conflicts else ''}" if pending else ""))
+    checks.append(Check(f"{label}: reports assessed − Σ reports excluded = reports of included studies",
+                        c.assessed - sum(c.excluded_reasons.values()), c.included_reports))
+    return checks
+
+
+def arithmetic_checks(counts: PrismaCounts) -> list[Check]:
+    """Every rule of prisma.md over both columns, holding or not."""
+    checks = _column_checks(counts.dbr, "databases and registers", True)
+    if counts.other.identified:
+        checks += _column_checks(counts.other, "other methods", False)
+    checks.append(Check("reports of included studies = databases and registers + other methods",
+                        counts.new_reports, counts.dbr.included_reports + counts.other.included_reports))
+    checks.append(Check(
+        "records identified = sum over sources",
+        sum(counts.identified_by_kind.values()), sum(s.records for s in counts.sources)))
+    if counts.new_studies > counts.new_reports:  # cannot happen: a study has at least one report
+        checks.append(Check("studies included ≤ reports of included studies", counts.new_studies,
+                            counts.new_reports))
+    return checks
