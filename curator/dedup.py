@@ -13,7 +13,7 @@ to the least sure:
    window) so 100,000 titles take seconds, not the minutes of all pairs.
 
 A registry record and a paper that share a registration are *not* duplicates:
-they are two reports of one study (:func:`study_groups`).
+they are two reports of one study (:func:`curator.studies.study_groups`).
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def _existing(session: Session, first_new: int) -> list[Candidate]:
     return found
 
 
-def _roots(session: Session) -> dict[int, int]:
+def duplicate_roots(session: Session) -> dict[int, int]:
     """Current links (not undone): duplicate record → the record it repeats."""
     rows = session.exec(select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
                         .where(col(DuplicateLink.confirmed).is_not(False))).all()
@@ -279,7 +279,7 @@ def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     if not new:
         return 0
     existing = _existing(session, min(c.id for c in new))
-    links = find_links(existing, new, _roots(session))
+    links = find_links(existing, new, duplicate_roots(session))
     if links:
         cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         stamp = utcnow()
@@ -410,54 +410,6 @@ def duplicate_count(review: Review) -> int:
     return int(value or 0)
 
 
-_REGISTRATIONS = text(
-    "SELECT r.id, j.value FROM records r,"
-    " json_each(coalesce(json_extract(r.curated, '$.ids.value'), json_extract(r.extracted, '$.ids'))) j"
-)
-
-
-def study_groups(review_or_session: Review | Session, record_ids: Iterable[int] | None = None) -> list[list[int]]:
-    """Records grouped by study: records that share a registry id, or that duplicate each other, are one study.
-
-    Every record is in exactly one group (a record sharing nothing is a study of
-    its own); groups are sorted lists of record ids, in order of their first id.
-    With ``record_ids``, only those records are grouped (their links through
-    other records still count).
-    """
-    if isinstance(review_or_session, Review):
-        with review_or_session.session() as session:
-            return study_groups(session, record_ids)
-    session = review_or_session
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    for (record_id,) in session.execute(text("SELECT id FROM records")):
-        find(record_id)
-    first_with: dict[str, int] = {}
-    for record_id, identifier in session.execute(_REGISTRATIONS):
-        if isinstance(identifier, str) and is_registry_id(identifier):
-            union(record_id, first_with.setdefault(identifier, record_id))
-    for duplicate, original_id in _roots(session).items():
-        union(duplicate, original_id)
-    wanted = set(record_ids) if record_ids is not None else None
-    groups: dict[int, list[int]] = {}
-    for record_id in sorted(parent):
-        if wanted is None or record_id in wanted:
-            groups.setdefault(find(record_id), []).append(record_id)
-    return sorted(groups.values(), key=lambda g: g[0])
-
-
-__all__ = ["Candidate", "LinkNotFound", "LinkView", "candidate", "confirm_link", "duplicate_count",
+__all__ = ["Candidate", "LinkNotFound", "LinkView", "candidate", "confirm_link", "duplicate_count", "duplicate_roots",
            "find_links", "link_duplicates", "link_new_records", "list_links", "mark_duplicate",
-           "normalise_title", "study_groups", "undo_link"]
+           "normalise_title", "undo_link"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from curator import dedup
+from curator import dedup, studies
 from curator.audit import audit_trail
 from curator.dedup import candidate, find_links, normalise_title
 from curator.importing import import_paths
@@ -139,7 +139,7 @@ def test_study_groups(review, tmp_path) -> None:
         "TY  - JOUR\nTI  - Unrelated paper\nAU  - C, C\nPY  - 2020\nER  - \n\n"
     )
     import_paths(review, [tmp_path / "trials.ris"], reviewer="ann")
-    assert dedup.study_groups(review) == [[1, 2], [3]]
-    assert dedup.study_groups(review, [2, 3]) == [[2], [3]]
+    assert studies.study_groups(review) == [[1, 2], [3]]
+    assert studies.study_groups(review, [2, 3]) == [[2], [3]]
     with review.session() as session:
-        assert dedup.study_groups(session) == [[1, 2], [3]]
+        assert studies.study_groups(session) == [[1, 2], [3]]

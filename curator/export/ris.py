@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from curator.dedup import is_registry_id
 from curator.export.cell_text import xml_safe
 from curator.export.output import Cancelled, atomic_target, check_cancelled
 from curator.export.record_table import iter_record_rows
 from curator.export.registry_links import identifier_url
 from curator.prisma import INCLUDED, PrismaCounts, prisma_counts
 from curator.store import Review
+from curator.studies import is_registry_id
 
 # RIS reference types: a publication, a registry record (a database entry), anything else.
 TYPES = {"article": "JOUR", "trial": "DBASE"}
