@@ -46,7 +46,11 @@ class Record(SQLModel, table=True):
     """One source document, its text as imported, what was extracted and what was curated."""
 
     __tablename__ = "records"
-    __table_args__ = (Index("ix_records_content_hash", "content_hash"), Index("ix_records_title", "title"))
+    __table_args__ = (
+        Index("ix_records_content_hash", "content_hash"),
+        Index("ix_records_title", "title"),
+        Index("ix_records_removed_reason", "removed_reason"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="sources.id", index=True)
