@@ -2,4 +2,5 @@
 
 from curator.cli import main
 
-main()
+if __name__ == "__main__":  # importing this module (a frozen build imports every module) runs nothing
+    main()
