@@ -17,8 +17,7 @@ def test_core_imports_no_qt() -> None:
     code = (
         "import importlib, pkgutil, sys, curator\n"
         "for m in pkgutil.walk_packages(curator.__path__, 'curator.'):\n"
-        "    if not m.name.endswith('__main__'):\n"
-        "        importlib.import_module(m.name)\n"
+        "    importlib.import_module(m.name)\n"
         "import curator.cli\n"
         "loaded = sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6'))\n"
         "print(loaded)\n"
