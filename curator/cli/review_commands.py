@@ -237,8 +237,27 @@ def log_command(review_path: Path | None, as_json: bool) -> None:
                            f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''} [{d.actor}]{undone}")
 
 
+@click.command("audit")
+@review_option
+@click.option("--record", "record_id", type=int, help="Only the changes to this record.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def audit_command(review_path: Path | None, record_id: int | None, as_json: bool) -> None:
+    """Every change ever made to the review (append-only): who, when, what, old → new."""
+    from curator.audit import audit_trail
+
+    with open_or_fail(review_path, create=False) as review, review.session() as session:
+        for line in audit_trail(session, record_id):
+            if as_json:
+                print_json(line.__dict__)
+                continue
+            where = f"#{line.record_id}" if line.record_id is not None else ""
+            change = f"{line.old!r} → {line.new!r}" if line.old is not None else repr(line.new)
+            click.echo(f"{line.at:%Y-%m-%d %H:%M:%S}  {line.reviewer:12} {line.action:24} {where:7} "
+                       f"{line.field or '':16} {change[:200]}")
+
+
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``curator`` group."""
     for command in (demo_command, list_command, show_command, screen_command, edit_command, tag_command,
-                    note_command, reasons_command, remove_command, log_command):
+                    note_command, reasons_command, remove_command, log_command, audit_command):
         cli.add_command(command)

@@ -159,3 +159,13 @@ def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, out, err = run("import", str(tmp_path / "empty"), review=tmp_path / "r.curator.sqlite")
     assert code == 1 and "holds no files" in err
+
+
+def test_audit_shows_every_change(demo: Path) -> None:
+    run("remove", "3", "--reason", "conference abstract", "--automation", review=demo)
+    run("edit", "1", "enrollment", "40", review=demo)
+    code, out, _ = run("audit", "--json", review=demo)
+    actions = [json.loads(line)["action"] for line in out.splitlines()]
+    assert code == 0 and actions[0] == "import" and "remove before screening" in actions and "set field" in actions
+    code, out, _ = run("audit", "--record", "1", review=demo)
+    assert code == 0 and "enrollment" in out and "40" in out and "remove" not in out
