@@ -28,6 +28,16 @@ _PHRASE_STOP_RE = re.compile(
     r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)[.;](?=\s|$)|:\s|\n\s*\n|,\s+(?:and|but|which|we|while)\b",
     re.I,
 )
+# Words left hanging where a stop word cut the phrase ("children with X who | received ...").
+_DANGLING = frozenset(("who", "whom", "that", "which", "and", "or", "and/or", "but", "to", "had", "has", "have"))
+
+
+def _drop_dangling(raw: str) -> str:
+    cut = max(raw.rfind(" "), raw.rfind("\n"))
+    while cut > 0 and raw[cut + 1:].lower() in _DANGLING:
+        raw = raw[:cut].rstrip(" ,\n")
+        cut = max(raw.rfind(" "), raw.rfind("\n"))
+    return raw
 _OF_RE = re.compile(
     r"\b(?:efficacy|effectiveness|effects?|safety|tolerability|evaluation|assessment|study|trial|use|role|impact"
     r"|comparison|administration|benefits?|feasibility|pharmacokinetics|value)"
@@ -89,7 +99,7 @@ def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> 
     stop_re, hay = _pick(_PHRASE_STOP_RE, text, low)
     m = stop_re.search(hay, start, min(len(text), start + limit + 100))
     end = m.start() if m else min(len(text), start + limit)
-    raw = text[start:end].rstrip(" ,")
+    raw = _drop_dangling(text[start:end].rstrip(" ,"))
     if len(raw) < 3:
         return None
     return clip(raw, limit), start, start + len(raw)
@@ -144,16 +154,21 @@ _VERSUS_RE = re.compile(
 )
 
 
-_X_FOR_Y_RE = re.compile(r"^([A-Z][a-z][\w\-]*(?:\s[a-z][\w\-]*){0,2})\s+for\s+\S")
+# Sentence case ("Exercise for ...") or a registry's Title Case ("Mindfulness-Based Stress Reduction for ...").
+_X_FOR_Y_RE = re.compile(r"^([A-Z][a-z][\w\-]*(?:(?:\s[a-z][\w\-]*){0,2}|(?:\s[A-Z][a-z][\w\-]*){1,3}))\s+for\s+\S")
 _NOT_INTERVENTIONS = frozenset(("a", "an", "the", "study", "trial", "protocol", "guidelines", "guideline", "evidence",
                                 "recommendations", "interventions", "treatments", "therapies", "strategies", "support",
-                                "criteria", "methods", "tools", "screening", "search", "risk", "factors"))
+                                "criteria", "methods", "tools", "screening", "search", "risk", "factors",
+                                "registry", "biomarkers", "biomarker", "predictors", "markers", "determinants", "needs",
+                                "barriers", "outcomes", "prognosis", "database", "cohort", "survey", "program",
+                                "programme", "network", "platform", "center", "centre", "consortium", "initiative"))
 
 
 def for_condition(title: str, offset: int) -> Found | None:
     """The X of a review title "X for Y" ("Exercise for osteoarthritis of the knee"), when Y names a condition."""
     m = _X_FOR_Y_RE.match(title)
-    if not m or any(c.isdigit() for c in m.group(1)) or m.group(1).split()[0].lower() in _NOT_INTERVENTIONS:
+    words = m.group(1).lower().split() if m else []
+    if not m or any(c.isdigit() for c in m.group(1)) or words[0] in _NOT_INTERVENTIONS or words[-1] in _NOT_INTERVENTIONS:
         return None
     if not find_conditions(title[m.end(1):], 1):
         return None
@@ -194,8 +209,8 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     for s, e in zones:
         # Most summaries name no comparator: a substring test spares each regex scan.
         for m in comp_re.finditer(hay, s, e) if _may_hold(low, s, e, _COMP_WORDS) else ():
-            end = end_re.search(hay, m.end(), min(e, m.end() + 120))
-            stop = end.start() if end else min(e, m.end() + 80)
+            end = _sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
+            stop = end if end is not None else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
@@ -218,6 +233,29 @@ _CONTROL_SENTENCE_RE = re.compile(
     re.I,
 )
 _SENTENCE_END_RE = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)[.;](?=\s|$)|\n")
+# A line this long that stops without punctuation before a non-blank line is a paragraph wrapped
+# at a fixed width (pasted registry text), so its newline does not end the sentence.
+_WRAP_WIDTH = 60
+
+
+def _sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _SENTENCE_END_RE,
+                  hay: str | None = None) -> int | None:
+    """Where the sentence (or ``end_re``'s phrase) from ``start`` ends before ``stop`` (None: not there).
+
+    ``hay`` is a same-offset twin of ``text`` that ``end_re`` searches (a folded pattern's lower-cased text).
+    """
+    pos = start
+    while True:
+        m = end_re.search(text if hay is None else hay, pos, stop)
+        if m is None:
+            return None
+        i = m.start()
+        if text[i] != "\n" or m.end() - i > 1 or i + 1 >= len(text) or not text[i + 1].strip():
+            return i
+        line_start = text.rfind("\n", 0, i) + 1
+        if i - line_start < _WRAP_WIDTH or text[i - 1] in ":,.;" or not text[i + 1:i + 2].isalnum():
+            return i
+        pos = i + 1
 
 
 def control_sentence(text: str, zones: list[Span]) -> Found | None:
@@ -227,8 +265,8 @@ def control_sentence(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _CONTROL_SENTENCE_RE.search(text, s, e)
         if m:
-            end = _SENTENCE_END_RE.search(text, m.end(), min(e, m.end() + 200))
-            x = text[m.end():end.start() if end else min(e, m.end() + 150)].strip(" ,")
+            end = _sentence_end(text, m.end(), min(e, m.end() + 200))
+            x = text[m.end():end if end is not None else min(e, m.end() + 150)].strip(" ,")
             if len(x) > 2:
                 return clip(x, 200), m.end(), m.end() + len(x)
     return None
@@ -240,8 +278,8 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
     for s, e in zones:
         m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary",)) else None
         if m:
-            end = _SENTENCE_END_RE.search(text, m.end(), min(e, m.end() + 400))
-            stop = end.start() if end else min(e, m.end() + 300)
+            end = _sentence_end(text, m.end(), min(e, m.end() + 400))
+            stop = end if end is not None else min(e, m.end() + 300)
             raw = text[m.end():stop].strip(" .")
             if len(raw) >= 3:
                 return clip(raw, 300), m.end(), m.end() + len(raw)
