@@ -18,7 +18,7 @@ from curator.extraction.textutil import (
     is_site_helper,
     strip_foreign,
 )
-from curator.extraction.trialfields import Spans, put
+from curator.extraction.values import Spans, put
 
 # "Ann Rheum Dis. 2003 Jul;62(7):671-3." — the PubMed citation line.
 _CITATION_RE = re.compile(

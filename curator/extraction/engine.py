@@ -21,7 +21,8 @@ from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
-from curator.extraction.trialfields import Spans, ids_and_references, put, registry_fields
+from curator.extraction.trialfields import ids_and_references, registry_fields
+from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
 # "ICD-10: J18.9 - ", "U07.1 COVID-19, virus identified", MeSH tree numbers "C18.452.394 Diabetes ...".

@@ -23,35 +23,7 @@ from curator.extraction.normalise import (
     period_end,
 )
 from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, is_site_helper
-
-Spans = list[list[int]]
-
-
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
-
-
-def _plain_spaces(value: str) -> str:
-    # ``in`` tests are far cheaper than translate() over every abstract, and most values hold none.
-    if "\u00a0" in value or "\u2009" in value or "\u202f" in value or "\u2007" in value:
-        return value.translate(_SPACES)
-    return value
-
-
-def put(fields: dict[str, Any], key: str, value: Any, spans: Spans | None) -> None:
-    """Store a field value and its evidence (``pico.x`` keys go into the nested object).
-
-    Non-breaking and thin spaces of web pages become plain spaces, so values compare as typed.
-    """
-    if isinstance(value, str):
-        value = _plain_spaces(value)
-    elif isinstance(value, list):
-        value = [_plain_spaces(v) if isinstance(v, str) else v for v in value]
-    if key.startswith("pico."):
-        fields["pico"][key[5:]] = value
-    else:
-        fields[key] = value
-    if spans:
-        fields["evidence"].setdefault(key, []).extend([list(s) for s in spans])
+from curator.extraction.values import Spans, put
 
 
 def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
