@@ -278,17 +278,8 @@ def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     """
     if not new:
         return 0
-    existing, roots = earlier_keys(session, min(c.id for c in new))
-    return insert_links(session, find_links(existing, new, roots))
-
-
-def earlier_keys(session: Session, first_new: int) -> tuple[list[Candidate], dict[int, int]]:
-    """What new records are matched against: the candidates of the records before ``first_new``, and the links."""
-    return _existing(session, first_new), duplicate_roots(session)
-
-
-def insert_links(session: Session, links: Sequence[tuple[int, int, str, float]]) -> int:
-    """Write links found by :func:`find_links` (inside the importer's transaction); how many."""
+    existing = _existing(session, min(c.id for c in new))
+    links = find_links(existing, new, duplicate_roots(session))
     if links:
         cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         stamp = utcnow()
@@ -420,5 +411,5 @@ def duplicate_count(review: Review) -> int:
 
 
 __all__ = ["Candidate", "LinkNotFound", "LinkView", "candidate", "confirm_link", "duplicate_count", "duplicate_roots",
-           "earlier_keys", "find_links", "insert_links", "link_duplicates", "link_new_records", "list_links", "mark_duplicate",
+           "find_links", "link_duplicates", "link_new_records", "list_links", "mark_duplicate",
            "normalise_title", "undo_link"]

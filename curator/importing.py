@@ -11,9 +11,7 @@ writer thread, the only user of the session's connection until it is done,
 inserts them a chunk per statement through a small bounded queue. SQLite lets
 go of the GIL while it inserts and indexes, so its work runs beside the
 reading. A failed write is raised on the calling thread and rolls the batch
-back; progress calls and the commit stay on the calling thread. Duplicates
-are found from keys kept in memory (the earlier records' read before the
-writer starts), while the writer drains its last chunks.
+back; progress calls and the commit stay on the calling thread.
 
 The search index is kept by the table's triggers, except in a large batch:
 there the insert trigger is dropped inside the transaction, the writer fills
@@ -283,13 +281,9 @@ class _Batch:
         self.sources: list[_Source] = []
         self.candidates: list[dedup.Candidate] = []
         self.record_ids: list[int] = []
-        # What the new records are matched against, read before the writer takes the connection over.
-        self.earlier: tuple[list[dedup.Candidate], dict[int, int]] = ([], {})
-        self.links: list[tuple[int, int, str, float]] = []
 
     def _submit(self, function: Callable[..., None], *args: Any) -> None:
         if self.writer is None:
-            self.earlier = dedup.earlier_keys(self.session, self.next_id)
             self.writer = _WriterThread(self.connection)
         self.writer.submit(function, *args)
 
@@ -320,16 +314,9 @@ class _Batch:
         self.sources.append(source)
 
     def finish(self) -> None:
-        """Find the duplicates while the writer drains its queue; wait for it; then the audit entries.
-
-        Matching needs nothing but the keys kept in memory, so it runs beside the
-        writer's last chunks rather than after them.
-        """
+        """Wait for the writer (index trigger restored); then the audit entries, on the caller's thread."""
         if self.writer is not None:
             self.writer.submit(self.tables.restore_index_trigger)
-            if self.candidates:
-                existing, roots = self.earlier
-                self.links = dedup.find_links(existing, self.candidates, roots)
             self.writer.finish()
         for source in self.sources:
             log_change(self.session, self.reviewer, "import", field="source",
@@ -381,7 +368,7 @@ def import_paths(
         check()
         if progress is not None:
             progress(len(files), len(files), "finding duplicates")
-        summary.duplicates = dedup.insert_links(session, batch.links)
+        summary.duplicates = dedup.link_new_records(session, batch.candidates)
         summary.record_ids = batch.record_ids
         summary.imported = len(batch.record_ids)
         check()
