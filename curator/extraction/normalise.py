@@ -209,7 +209,8 @@ def parse_count(raw: str) -> int | None:
         return None
     digits = re.sub(r"\D", "", m.group(1))
     n = int(digits)
-    return n if 0 < n < 50_000_000 else None
+    # 0 is a stated count (a withdrawn trial enrolled no one); only an empty value is null.
+    return n if 0 <= n < 50_000_000 else None
 
 
 # ---------------------------------------------------------------------------- dates
