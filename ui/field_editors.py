@@ -8,6 +8,7 @@ stretch is one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
@@ -38,6 +39,10 @@ class FieldEditor(QWidget):
     value_edited = Signal(object, bool)
     focused = Signal()
 
+    # Every editor defines these two: the value as the form reads it, and how to show one.
+    value: Callable[[], Any]
+    _show: Callable[[Any], None]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
@@ -59,12 +64,6 @@ class FieldEditor(QWidget):
         elif event.type() == QEvent.Type.FocusOut:
             self.commit()
         return False
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def _show(self, value: Any) -> None:
-        raise NotImplementedError
 
     def set_value(self, value: Any) -> None:
         """Show ``value`` without saving it."""
