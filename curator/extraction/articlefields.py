@@ -252,6 +252,11 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     j = doc.first_scalar("journal")
     if j:
         name = strip_foreign(j[1]).strip(" .")
+        cite = _JOURNAL_YEAR_VOL_RE.match(name)
+        if cite:
+            # "Journal: Lancet Rheumatol. 2023;5(1):e10-e21": the name, and the year beside it.
+            name = cite.group("j").strip(" .")
+            put(fields, "year", int(cite.group("y")), j[2])
         if 2 < len(name) <= 200:
             put(fields, "journal", name, j[2])
             found += 1

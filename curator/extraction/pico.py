@@ -70,9 +70,11 @@ _OR_CONTROL_RE = re.compile(
     re.I,
 )
 _OUTCOME_RE = re.compile(
-    r"\bprimary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\b"
+    r"\b(?:primary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\b"
     r"(?:\s+(?:will\s+be|was|is|were|are|included?|includes|consists?\s+of|being|of\s+the\s+(?:study|trial)"
-    r"\s+(?:is|was|will\s+be)))?\s*[:=]?\s*",
+    r"\s+(?:is|was|will\s+be)))?"
+    # "The main outcome is ...": only with its verb ("Main Outcomes and Measures" is a heading).
+    r"|main\s+(?:end[- ]?point|outcome)\s+(?:will\s+be|was|is)\b)\s*[:=]?\s*",
     re.I,
 )
 
@@ -105,6 +107,10 @@ def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> 
     return clip(raw, limit), start, start + len(raw)
 
 
+# An opening phrase "Among patients ...," / "In adults ...," before the sentence's subject.
+_INTRO_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:Among|Amongst|In)\s+$")
+
+
 def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str],
                low: str | None = None) -> Found | None:
     """``patients with <condition> who ...``: the first such phrase naming a studied condition, else the first.
@@ -116,6 +122,10 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     for s, e in zones:
         for m in pop_re.finditer(hay, s, e):
             ph = _phrase(text, m.start(), low=low)
+            if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
+                # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
+                cut = ph[0].index(",")
+                ph = (ph[0][:cut], ph[1], ph[1] + cut)
             if ph:
                 found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
             if len(found) >= 12:
@@ -276,7 +286,7 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
     """The phrase after "the primary endpoint/outcome (will be) ..." (``low`` as for :func:`population`)."""
     outcome_re, hay = _pick(_OUTCOME_RE, text, low)
     for s, e in zones:
-        m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary",)) else None
+        m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary", "main")) else None
         if m:
             end = _sentence_end(text, m.end(), min(e, m.end() + 400))
             stop = end if end is not None else min(e, m.end() + 300)
