@@ -21,7 +21,7 @@ from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
-from curator.extraction.trialfields import ids_and_references, registry_fields
+from curator.extraction.trialfields import ids_and_references, registry_fields, summary_phase
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
@@ -210,6 +210,8 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     title_zones = [(s, e) for key in ("official_title", "title") for s, e in ev.get(key, [])]
     summary_zones = _merge(doc.text, [(s, e) for s, e in ev.get("abstract", [])])
     summary_zones += [(x[0], x[1]) for h in doc.own_hits("abstract")[1:3] for x in _hit_span(doc, h)]
+    if fields["kind"] == "trial" and fields["phase"] is None:
+        summary_phase(doc.text, summary_zones[:3], fields)
 
     # Conditions.
     conds, cspans, _ = _label_items(doc, "conditions")

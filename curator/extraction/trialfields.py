@@ -302,6 +302,27 @@ _PHASE_FLAG_RE = re.compile(r"\(phase\s+(i{1,3}|iv|[1-4])\)\s*:?\s*(yes|no)\b", 
 _SEX_FLAG_RE = re.compile(r"^(?:[A-Z]\.[\d.]+\s+)?(female|male)\s*:\s*(yes|no)\s*$", re.I)
 
 
+# "This phase 2 study will ...", "The present randomised, double-blind phase III trial ...": the record's own phase.
+_OWN_PHASE_RE = re.compile(
+    r"\b(?:This|The\s+(?:present|current|proposed))\s+(?:(?:randomi[sz]ed|open[- ]label|double[- ]blind"
+    r"|multi-?cent(?:er|re)|placebo[- ]controlled|single[- ]arm|international|prospective|pivotal),?\s+){0,4}"
+    r"(phase\s+(?:IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and)\s*(?:IV|I{1,3}|[1-4])[ab]?)?)\s+(?:clinical\s+)?(?:study|trial)\b",
+    re.I,
+)
+
+
+def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:
+    """The phase a trial's own summary states of itself ("This phase 2 study ..."), when no label gives one."""
+    for s, e in zones:
+        if "hase" not in text[s:e]:
+            continue
+        m = _OWN_PHASE_RE.search(text, s, e)
+        got = normalise_phase(m.group(1)) if m else None
+        if m and got and got != "NA":
+            put(fields, "phase", got, [[m.start(1), m.end(1)]])
+            return
+
+
 def _flagged_phase(doc: Document, fields: dict[str, Any]) -> int:
     """EU CTR's "Therapeutic confirmatory (Phase III): Yes" lines, combined."""
     if "(phase" not in doc.text and "(Phase" not in doc.text:
