@@ -100,11 +100,17 @@ def _validates(slot: str, value: str) -> bool:
     return False
 
 
+_WIDE_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+_CR_BEFORE_LF_RE = re.compile(r"\r(?=\n)")
+
+
 class Document:
     """The scanned part of a text, split into lines, with labels and boxes recognised."""
 
     def __init__(self, text: str) -> None:
-        self.text = text[:SCAN_LIMIT]
+        # Same-length substitutions only, so evidence offsets still point into the caller's text:
+        # saved HTML pages carry &nbsp; inside labels and values, Windows files a CR before each LF.
+        self.text = _CR_BEFORE_LF_RE.sub(" ", text[:SCAN_LIMIT].translate(_WIDE_SPACES))
         self.lines = split_lines(self.text)
         n = len(self.lines)
         self.stop = [False] * n
