@@ -142,10 +142,21 @@ def is_chrome(text: str) -> bool:
     # Menus and breadcrumbs: "Home | Search | Help", "Home › Trials › NCT…", "Home Search".
     if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2:
         return True
-    words = bare.split()
-    if 1 < len(words) <= 6 and all(w.strip(",") in _CHROME_LINES for w in words):
+    words = [w.strip(",") for w in bare.split()]
+    if 1 < len(words) <= 10 and _all_links(words):
         return True
     return _CHROME_PHRASE_RE.search(low) is not None
+
+
+def _all_links(words: list[str]) -> bool:
+    """Every word belongs to a link name of up to three words ("Menu Search Log in Register")."""
+    i = 0
+    while i < len(words):
+        step = next((n for n in (3, 2, 1) if " ".join(words[i:i + n]) in _CHROME_LINES), 0)
+        if not step:
+            return False
+        i += step
+    return True
 
 
 # ---------------------------------------------------------------------------- site boilerplate

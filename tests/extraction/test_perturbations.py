@@ -161,7 +161,6 @@ _NOT_APPLICABLE = {
 # Failures not fixed yet (strict: an unexpected pass fails, so the list shrinks as the engine improves).
 _KNOWN_FAILURES = {
     ("000_1a3e989b0661327a.txt", "e_inline_labels"): "inline HRA labels",
-    ("003_145ee4b1133c0b85.txt", "a_navigation_header"): "navigation line taken as the title",
     ("003_145ee4b1133c0b85.txt", "e_inline_labels"): "inline journal label",
 }
 
