@@ -340,11 +340,20 @@ class Document:
         ``through``: a list's value goes on past ``Label: value`` lines of labels that name no field
         ("Contact: ..." between the sites of a location list); those lines are left out.
         """
+        lines = self.lines
         if hit.value is not None:
             s, e = hit.value
-            return [Line(hit.line, s, e, self.text[s:e], 0, False)]
-        out: list[Line] = []
-        lines = self.lines
+            out = [Line(hit.line, s, e, self.text[s:e], 0, False)]
+            # "• Summary: First line ..." goes on in lines indented under the label's text (no blank
+            # line between): one value wrapped on the page, not new content.
+            head = lines[hit.line]
+            for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
+                line = lines[j]
+                if line.blank or self.stop[j] or line.bullet or line.indent < head.indent + (not head.bullet):
+                    break
+                out.append(line)
+            return out
+        out = []
         sub = self.sublabel_lines() if through else set()
         for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
             if self.stop[j]:

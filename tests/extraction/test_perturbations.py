@@ -114,7 +114,8 @@ def _bullets(marker: str) -> Callable[[str, dict[str, Any]], tuple[str, dict[str
     return perturb
 
 
-_BULLET_LABEL_RE = re.compile(r"^[ \t]*•[ \t]+([^\n]+)\n\n[ \t]*([^\n]+)", re.M)
+# A bulleted label with its value indented under it (not a bulleted value followed by a plain line).
+_BULLET_LABEL_RE = re.compile(r"^([ \t]*)•[ \t]+([^\n]+)\n\n\1[ \t]+([^\n]+)", re.M)
 _COLON_LABEL_RE = re.compile(r"^([^\n:]{2,40}):[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:•[ \t]+)?([^\n]*[^\n:])$", re.M)
 # The aggregator seed's label lines (field labels, not section headings that carry helper sentences).
 _AGGREGATOR_LABELS = (
@@ -126,7 +127,7 @@ _AGGREGATOR_LABELS = (
 
 
 def _inline_labels(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    new = _BULLET_LABEL_RE.sub(r"  • \1: \2", text)
+    new = _BULLET_LABEL_RE.sub(r"\1• \2: \3", text)
     new = _COLON_LABEL_RE.sub(r"\1: \2", new)
     for label in _AGGREGATOR_LABELS:
         new = re.sub(rf"^{re.escape(label)}\n\n([^\n]+)$", rf"{label}: \1", new, flags=re.M)
@@ -159,9 +160,7 @@ _NOT_APPLICABLE = {
 }
 
 # Failures not fixed yet (strict: an unexpected pass fails, so the list shrinks as the engine improves).
-_KNOWN_FAILURES = {
-    ("000_1a3e989b0661327a.txt", "e_inline_labels"): "inline HRA labels",
-    ("003_145ee4b1133c0b85.txt", "e_inline_labels"): "inline journal label",
+_KNOWN_FAILURES: dict[tuple[str, str], str] = {
 }
 
 
