@@ -142,6 +142,13 @@ def _related(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return text.rstrip("\n") + box, _with_absent(expected, _RELATED_WORDS, keys)
 
 
+def _all_chrome(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Related box, footer, header and Windows/nbsp together, as one saved page would have them."""
+    for perturb in (_related, _footer, _header, _windows_nbsp):
+        text, expected = perturb(text, expected)
+    return text, expected
+
+
 PERTURBATIONS: dict[str, Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "a_navigation_header": _header,
     "b_cookie_footer": _footer,
@@ -150,6 +157,7 @@ PERTURBATIONS: dict[str, Callable[[str, dict[str, Any]], tuple[str, dict[str, An
     "d_bullets_star": _bullets("*"),
     "e_inline_labels": _inline_labels,
     "f_related_box": _related,
+    "g_all_chrome": _all_chrome,
 }
 
 # Perturbations that do not apply to a seed, and why.
