@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from curator.importers._decoding import DecodingError
+
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -148,6 +150,8 @@ def read_path(path: Path) -> Iterator[Item]:
     del data  # the reader may drop the bytes once decoded: a large export is not held twice
     try:
         yield from items
+    except DecodingError as error:  # the file's encoding: its own message says what is wrong
+        yield Problem(name, None, str(error))
     except Exception as error:  # a reader's bug or a broken file: report it by name, keep the batch going
         yield Problem(name, None, f"cannot read as {reader.name}: {error}")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import decode_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -191,11 +191,7 @@ def to_entry(kind: str, fields: dict[str, str], source: str) -> Entry:
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
     """Every entry of a BibTeX file."""
-    try:
-        text = decode_text(data)
-    except DecodingError as error:
-        yield Problem(path.name, None, str(error))
-        return
+    text = decode_text(data)  # a DecodingError is reported by read_path
     found = False
     for number, line, kind, fields in parse(text):
         found = True

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import decode_text
 from curator.importers._identifiers import canonical_registry_id
 from curator.importers._registry_page import Trial, trial_page
 from curator.importers._vocabulary import int_of
@@ -108,11 +108,7 @@ _COUNTRY_CODES = {"UK": "United Kingdom", "DE": "Germany", "FR": "France", "ES":
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
     """Every trial block of an EU CTR download."""
-    try:
-        text = decode_text(data)
-    except DecodingError as error:
-        yield Problem(path.name, None, str(error))
-        return
+    text = decode_text(data)  # a DecodingError is reported by read_path
     starts = [m.start() for m in _BLOCK_START.finditer(text)] or [0]
     if starts[0] != 0 and text[: starts[0]].strip() and _SNIFF.search(text[: starts[0]].encode()):
         starts.insert(0, 0)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
-from curator.importers._decoding import DecodingError, decode_text, open_text
+from curator.importers._decoding import decode_text, open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -169,22 +169,14 @@ def _source_name(database: str | None) -> str | None:
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
     """Every entry of a RIS file; malformed entries become problems with entry number and line."""
-    try:
-        text = decode_text(data)
-    except DecodingError as error:
-        yield Problem(path.name, None, str(error))
-        return
+    text = decode_text(data)  # a DecodingError is reported by read_path
     del data
     yield from _items(path, parse(text))
 
 
 def stream(path: Path) -> Iterator[Item]:
     """Every entry of a RIS file, read line by line: a large export is never held whole."""
-    try:
-        lines = open_text(path)
-    except DecodingError as error:
-        yield Problem(path.name, None, str(error))
-        return
+    lines = open_text(path)  # a DecodingError is reported by read_path
     with lines:
         yield from _items(path, parse(lines))
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import decode_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -106,11 +106,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
     """Every record of a Web of Science export."""
-    try:
-        text = decode_text(data)
-    except DecodingError as error:
-        yield Problem(path.name, None, str(error))
-        return
+    text = decode_text(data)  # a DecodingError is reported by read_path
     found = False
     for number, line, parsed in parse(text):
         found = True
