@@ -279,7 +279,8 @@ BOX_RE = re.compile(
     r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
     r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:explore|browse|discover|find|view|show)\s+(?:more\s+)?(?:related|similar|other\s+(?:trials|studies|articles))\b"
-    r"|^more\s+like\s+this\b"
+    r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"
+    r"|^(?:trials|studies|articles|papers|records)\s+(?:with|using|of|on|for)\s+the\s+same\b"
     r"|^(?:(?:clinical\s+)?(?:trials|studies)\s+near\s+you|nearby\s+(?:trials|studies))\b"
     r"|^(?:readers|visitors|users|others)\s+(?:also|who)\b|^because\s+you\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
@@ -292,7 +293,7 @@ _BOX_ANY_RE = re.compile(
 )
 #: Quick test before the box pattern: a heading holds one of these.
 _BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
-             "further", "also", "explore", "near", "readers", "visitors",
+             "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
              "because", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))

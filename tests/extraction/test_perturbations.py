@@ -75,6 +75,79 @@ _RELATED_WORDS = ["Pembrolizumab", "Metformin", "Melanoma", "Prediabetes", "NCT0
                   "30712345", "31845678", "S1470-2045"]
 
 
+# (h) Site navigation in other languages above the record.
+_FOREIGN_HEADER = (
+    "Startseite | Studien | Kontakt | Anmelden\n"
+    "Accueil › Essais › Oncologie\n"
+    "Inicio | Ensayos | Contacto\n"
+    "\n"
+)
+_FOREIGN_HEADER_WORDS = ["Startseite", "Anmelden", "Accueil", "Essais", "Oncologie", "Inicio", "Ensayos",
+                         "Contacto"]
+
+# (i) A box about other records in the MIDDLE of the page, under another heading.
+_MIDDLE_TRIALS = (
+    "Similar studies\n"
+    "\n"
+    "Canakinumab in Acute Gout Flares\n"
+    "NCT03123456 RECRUITING PHASE3\n"
+    "Condition: Gouty Arthritis\n"
+    "Intervention: Canakinumab\n"
+    "\n"
+    "Rilonacept for Recurrent Pericarditis\n"
+    "NCT04234567 COMPLETED PHASE2\n"
+    "Condition: Recurrent Pericarditis\n"
+    "Intervention: Rilonacept\n"
+)
+_MIDDLE_ARTICLES = (
+    "Similar studies\n"
+    "\n"
+    "Canakinumab in acute gout flares: a randomised trial.\n"
+    "Jones P, Kim S. Ann Rheum Dis. 2018;77(5):701-8. doi: 10.1136/annrheumdis-2017-212345. PMID: 29412345\n"
+    "\n"
+    "Rilonacept for recurrent pericarditis.\n"
+    "Klein A, Cremer P. N Engl J Med. 2021;384(1):31-41. PMID: 33200890\n"
+)
+_MIDDLE_WORDS = ["Canakinumab", "Rilonacept", "Gout", "Pericarditis", "NCT03123456", "NCT04234567",
+                 "29412345", "33200890", "annrheumdis", "Similar studies"]
+
+# (j) A box about other records that use the record's OWN drug (another trial of the same drug).
+_OWN_DRUG_TRIALS = (
+    "Other studies of this condition\n"
+    "\n"
+    "{drug} for Adult-Onset Still's Disease\n"
+    "NCT05345678 RECRUITING PHASE2\n"
+    "Condition: Adult-Onset Still's Disease\n"
+    "Intervention: {drug}\n"
+    "\n"
+    "{drug} Versus Placebo in Hidradenitis Suppurativa\n"
+    "NCT05456789 ACTIVE_NOT_RECRUITING PHASE3\n"
+    "Conditions: Hidradenitis Suppurativa\n"
+    "Interventions: {drug}, Placebo\n"
+)
+_OWN_DRUG_ARTICLES = (
+    "Other studies of this condition\n"
+    "\n"
+    "{drug} in adult-onset Still's disease: a case series.\n"
+    "Weber T, Rossi L. Clin Rheumatol. 2019;38(2):455-61. doi: 10.1007/s10067-018-4321-0. PMID: 30345678\n"
+    "\n"
+    "{drug} versus placebo in hidradenitis suppurativa.\n"
+    "Ahmed N. Br J Dermatol. 2020;182(4):901-9. PMID: 31456789\n"
+)
+_OWN_DRUG_WORDS = ["Still's", "Hidradenitis", "NCT05345678", "NCT05456789", "30345678", "31456789",
+                   "s10067", "Other studies of this condition"]
+
+# (k) An e-mail sign-up box in the middle of the page.
+_SIGNUP = (
+    "Get trial updates by email\n"
+    "\n"
+    "Be the first to hear about new studies like this one.\n"
+    "Enter your email\n"
+    "Subscribe\n"
+)
+_SIGNUP_WORDS = ["Get trial updates", "Enter your email", "Subscribe", "Be the first to hear"]
+
+
 def _with_absent(expected: dict[str, Any], words: list[str], keys: tuple[str, ...]) -> dict[str, Any]:
     absent = {k: list(v) for k, v in (expected.get("absent") or {}).items()}
     for key in keys:
@@ -149,6 +222,69 @@ def _all_chrome(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any
     return text, expected
 
 
+def _summary_end(text: str) -> int | None:
+    """Offset just after the first long prose paragraph (the record's summary) when more follows it."""
+    for m in re.finditer(r"^[ \t]*[^\n]{300,}$", text, re.M):
+        end = text.find("\n\n", m.end())
+        if end != -1 and text[end:].strip():
+            return end + 1
+    return None
+
+
+def _insert_middle(text: str, box: str) -> str:
+    at = _summary_end(text)
+    if at is None:
+        pytest.skip("the summary is the last part of the page: a box after it is the end-of-page case (f)")
+    return text[:at] + "\n" + box + "\n" + text[at:]
+
+
+def _own_drug(expected: dict[str, Any]) -> str:
+    drugs = expected["equals"].get("interventions") or expected["contains"].get("interventions") or []
+    if not drugs:
+        pytest.skip("the record names no intervention")
+    drug: str = drugs[0]
+    return drug[:1].upper() + drug[1:]
+
+
+def _foreign_header(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    return _FOREIGN_HEADER + text, _with_absent(expected, _FOREIGN_HEADER_WORDS, _TEXT_FIELDS)
+
+
+def _related_middle(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    box = _MIDDLE_ARTICLES if expected["equals"].get("kind") == "article" else _MIDDLE_TRIALS
+    keys = (*_TEXT_FIELDS, "ids", "references")
+    return _insert_middle(text, box), _with_absent(expected, _MIDDLE_WORDS, keys)
+
+
+def _box_heading(perturb: Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]], old: str, new: str,
+                 ) -> Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]:
+    """The same middle box under another site's heading wording."""
+    def retitled(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        changed, expected = perturb(text, expected)
+        return changed.replace(old, new), _with_absent(expected, [new], _TEXT_FIELDS)
+    return retitled
+
+
+def _related_own_drug(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    box = _OWN_DRUG_ARTICLES if expected["equals"].get("kind") == "article" else _OWN_DRUG_TRIALS
+    keys = (*_TEXT_FIELDS, "ids", "references")
+    return (_insert_middle(text, box.format(drug=_own_drug(expected))),
+            _with_absent(expected, _OWN_DRUG_WORDS, keys))
+
+
+def _signup_middle(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    return _insert_middle(text, _SIGNUP), _with_absent(expected, _SIGNUP_WORDS, _TEXT_FIELDS)
+
+
+def _all_hard(text: str, expected: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Foreign navigation, a sign-up box and both kinds of middle related box, on a Windows/nbsp page
+    (the boxes go at the end when nothing follows the summary)."""
+    middle = (_related_own_drug, _signup_middle, _related_middle) if _summary_end(text) is not None else (_related,)
+    for perturb in (*middle, _footer, _foreign_header, _windows_nbsp):
+        text, expected = perturb(text, expected)
+    return text, expected
+
+
 PERTURBATIONS: dict[str, Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]] = {
     "a_navigation_header": _header,
     "b_cookie_footer": _footer,
@@ -158,6 +294,15 @@ PERTURBATIONS: dict[str, Callable[[str, dict[str, Any]], tuple[str, dict[str, An
     "e_inline_labels": _inline_labels,
     "f_related_box": _related,
     "g_all_chrome": _all_chrome,
+    "h_foreign_navigation": _foreign_header,
+    "i_related_middle": _related_middle,
+    "j_related_own_drug": _related_own_drug,
+    "i_related_middle_fr": _box_heading(_related_middle, "Similar studies", "Études similaires"),
+    "i_related_middle_like_this": _box_heading(_related_middle, "Similar studies", "Trials like this one"),
+    "j_related_own_drug_same": _box_heading(_related_own_drug, "Other studies of this condition",
+                                            "Studies with the same drug"),
+    "k_signup_middle": _signup_middle,
+    "l_all_hard": _all_hard,
 }
 
 # Perturbations that do not apply to a seed, and why.
