@@ -50,6 +50,15 @@ _GAP_RE = re.compile(r"\t+|\s{3,}")
 # Language tags as registries print them before each version of a bilingual value.
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
+# A line of a listing of other records: it opens with a registry identifier ("NCT03123456 RECRUITING
+# PHASE3") or is a citation carrying a PMID / DOI.
+_CARD_ID_RE = re.compile(
+    r"^(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-\dA-Z]{6,}|DRKS\d{8}|CTRI/\d{4}/|EUCTR\d{4}-)"
+    r"|\bPMID:?[ \t]*\d{4,9}\b|\bdoi:?[ \t]*10\.\d{4,9}/",
+    re.I,
+)
+_CARD_NEEDLES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "DRKS", "CTRI", "EUCTR", "PMID", "doi", "DOI")
+_HEAD_END = ".:;,!?)]"
 
 
 def _split(words: str) -> list[str]:
@@ -132,6 +141,7 @@ class Document:
         self._sublabels: set[int] | None = None
         self._classify()
         self._end_empty_labels()
+        self._find_listings()
         self._mark_boxes()
 
     # ------------------------------------------------------------------ classification
@@ -268,6 +278,49 @@ class Document:
                 self.add(slot, line.idx, (line.start + words[k].start(), line.end))
                 return True
         return False
+
+    def _find_listings(self) -> None:
+        """A heading of no field over two or more record cards (a title line, then a line opening with
+        another record's identifier or citing it) heads a box about other records, whatever its wording
+        ("Trials like this one", "Weitere Studien zu dieser Erkrankung")."""
+        text = self.text
+        if text.count("NCT") + text.count("PMID") + text.count("doi") + text.count("DOI") < 2:
+            return
+        lines = self.lines
+        cards = [ln.idx for ln in self.lines_holding(_CARD_NEEDLES, len(lines))
+                 if ln.idx > 0 and _CARD_ID_RE.search(ln.text) is not None and self._card_title(ln.idx - 1)]
+        if len(cards) < 2:
+            return
+        heads = {h for h, _ in self._box_heads}
+        found: list[int] = []
+        for c in cards:
+            # Up from the card's title, over blank lines, to the line heading the listing.
+            h = c - 2
+            while h >= 0 and not lines[h].text:
+                h -= 1
+            if h < 0 or h + 1 == c - 1 or h in heads or h in found or not self._listing_heading(h):
+                continue
+            end = h + 1
+            while end < len(lines) and not (self.stop[end] and lines[end].text and self._is_heading(end)):
+                end += 1
+            if sum(1 for k in cards if h < k < end) >= 2:
+                found.append(h)
+        for h in found:
+            self._box_heads.append((h, OTHER_BOX))
+            self.stop[h] = True
+        if found:
+            self._box_heads.sort()
+
+    def _card_title(self, i: int) -> bool:
+        """A record card's title line: some words, no identifier, not a label."""
+        t = self.lines[i].text
+        return t.count(" ") >= 2 and len(t) <= 300 and not self.stop[i] and _CARD_ID_RE.search(t) is None
+
+    def _listing_heading(self, i: int) -> bool:
+        """A short line standing alone that names no field: a candidate heading of a listing."""
+        t = self.lines[i].text
+        return (len(t) <= 60 and t.count(" ") <= 7 and t[-1] not in _HEAD_END and (i == 0 or not self.lines[i - 1].text)
+                and LABELS.get(norm_label(t)) is None and _CARD_ID_RE.search(t) is None)
 
     def _mark_boxes(self) -> None:
         """Lines under a related/similar/references heading, up to the next section heading."""
