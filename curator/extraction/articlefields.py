@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.boxes import OWN
 from curator.extraction.citations import parse_citation
-from curator.extraction.layout import OWN, Document
+from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_status, parse_date
 from curator.extraction.textutil import (
     Line,

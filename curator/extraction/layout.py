@@ -14,10 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from curator.extraction.boxes import OTHER_BOX, OWN, REF_BOX, find_listings, mark_boxes
 from curator.extraction.labels import (
     LABELS,
     VALIDATED_SLOTS,
-    is_box_heading,
     is_hinted_box_heading,
     label_parts,
     norm_label,
@@ -35,7 +35,6 @@ from curator.extraction.textutil import (
     SCAN_LIMIT,
     Line,
     has_foreign,
-    has_year,
     is_chrome,
     is_foreign,
     is_site_helper,
@@ -43,30 +42,13 @@ from curator.extraction.textutil import (
     strip_foreign,
 )
 
-OWN, OTHER_BOX, REF_BOX = 0, 1, 2
+# Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _WORD_RE = re.compile(r"\S+")
 _ITEM_SPLIT_RE = re.compile(r"\s*[;|]\s*")
 _GAP_RE = re.compile(r"\t+|\s{3,}")
 # Language tags as registries print them before each version of a bilingual value.
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
-# A line of a listing of other records: it opens with a registry identifier ("NCT03123456 RECRUITING
-# PHASE3") or is a citation carrying a PMID / DOI.
-_CARD_ID_RE = re.compile(
-    r"^(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-\dA-Z]{6,}|DRKS\d{8}|CTRI/\d{4}/|EUCTR\d{4}-)"
-    r"|\bPMID:?[ \t]*\d{4,9}\b|\bdoi:?[ \t]*10\.\d{4,9}/",
-    re.I,
-)
-_CARD_NEEDLES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "DRKS", "CTRI", "EUCTR", "PMID", "doi", "DOI")
-_HEAD_END = ".:;,!?)]"
-
-
-def _split(words: str) -> list[str]:
-    """Words of a long literal (keeps the tables readable)."""
-    return words.split()
-
-
-# Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
 _WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
@@ -75,14 +57,6 @@ _PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "su
                        "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
-_BOX_FIRST_WORDS = frozenset(
-    _split(
-    "more other related similar you cited recommended people see most trending further also منابع مقالات 相关 関連 "
-    "ähnliche"
-    )
-)
-
-
 @dataclass(slots=True)
 class Hit:
     """A label found in the document: its slot, line and inline value span (None: value below)."""
@@ -141,8 +115,8 @@ class Document:
         self._sublabels: set[int] | None = None
         self._classify()
         self._end_empty_labels()
-        self._find_listings()
-        self._mark_boxes()
+        find_listings(self)
+        mark_boxes(self)
 
     # ------------------------------------------------------------------ classification
     def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
@@ -278,85 +252,6 @@ class Document:
                 self.add(slot, line.idx, (line.start + words[k].start(), line.end))
                 return True
         return False
-
-    def _find_listings(self) -> None:
-        """A heading of no field over two or more record cards (a title line, then a line opening with
-        another record's identifier or citing it) heads a box about other records, whatever its wording
-        ("Trials like this one", "Weitere Studien zu dieser Erkrankung")."""
-        text = self.text
-        if text.count("NCT") + text.count("PMID") + text.count("doi") + text.count("DOI") < 2:
-            return
-        lines = self.lines
-        cards = [ln.idx for ln in self.lines_holding(_CARD_NEEDLES, len(lines))
-                 if ln.idx > 0 and _CARD_ID_RE.search(ln.text) is not None and self._card_title(ln.idx - 1)]
-        if len(cards) < 2:
-            return
-        heads = {h for h, _ in self._box_heads}
-        found: list[int] = []
-        for c in cards:
-            # Up from the card's title, over blank lines, to the line heading the listing.
-            h = c - 2
-            while h >= 0 and not lines[h].text:
-                h -= 1
-            if h < 0 or h + 1 == c - 1 or h in heads or h in found or not self._listing_heading(h):
-                continue
-            end = h + 1
-            while end < len(lines) and not (self.stop[end] and lines[end].text and self._is_heading(end)):
-                end += 1
-            if sum(1 for k in cards if h < k < end) >= 2:
-                found.append(h)
-        for h in found:
-            self._box_heads.append((h, OTHER_BOX))
-            self.stop[h] = True
-        if found:
-            self._box_heads.sort()
-
-    def _card_title(self, i: int) -> bool:
-        """A record card's title line: some words, no identifier, not a label."""
-        t = self.lines[i].text
-        return t.count(" ") >= 2 and len(t) <= 300 and not self.stop[i] and _CARD_ID_RE.search(t) is None
-
-    def _listing_heading(self, i: int) -> bool:
-        """A short line standing alone that names no field: a candidate heading of a listing."""
-        t = self.lines[i].text
-        return (len(t) <= 60 and t.count(" ") <= 7 and t[-1] not in _HEAD_END and (i == 0 or not self.lines[i - 1].text)
-                and LABELS.get(norm_label(t)) is None and _CARD_ID_RE.search(t) is None)
-
-    def _mark_boxes(self) -> None:
-        """Lines under a related/similar/references heading, up to the next section heading."""
-        lines = self.lines
-        heads = self._box_heads
-        for i in self._inline_boxes:
-            self.box[i] = OTHER_BOX
-        for n, (start, kind) in enumerate(heads):
-            if self._is_tab(start, heads[n + 1:]):
-                continue
-            if kind == OTHER_BOX:
-                self.box[start] = kind  # "Cited by: 98 articles | PMID: 33789011": the heading's own text too
-            for j in range(start + 1, len(lines)):
-                if self.stop[j] and lines[j].text and (self._is_heading(j) or (kind == REF_BOX and self._own_section(j))):
-                    break
-                self.box[j] = kind
-
-    def _own_section(self, j: int) -> bool:
-        """A ``Label: value`` line of the record's own ("Disclosure of Interests: ...") after its reference
-        list: not a citation (no year, no reference number), so the list has ended."""
-        t = self.lines[j].text
-        return j in self.sublabel_lines() and not has_year(t) and t[:1] not in "[0123456789"
-
-    def _is_tab(self, i: int, later: list[tuple[int, int]]) -> bool:
-        """A box heading among short tab names at the top ("Abstract / Citations / Similar Articles"),
-        repeated further down over the box itself: the tab holds nothing."""
-        t = self.lines[i].text
-        if not any(self.lines[j].text == t for j, _ in later):
-            return False
-        near = [self.lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
-        return any(0 < len(x) <= 40 and x[-1:] not in ".:" for x in near)
-
-    def _is_heading(self, j: int) -> bool:
-        """A label standing alone on its line (a section heading), not an inline ``Label: value``."""
-        t = self.lines[j].text
-        return len(t) <= 90 and (LABELS.get(norm_label(t)) is not None or is_box_heading(norm_label(t)))
 
     # ------------------------------------------------------------------ positions
     def line_at(self, offset: int) -> int:

@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from curator.extraction.blocks import group_total
+from curator.extraction.boxes import OTHER_BOX, OWN, REF_BOX
 from curator.extraction.countries import find_countries
 from curator.extraction.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 from curator.extraction.labels import LABELS, norm_label
-from curator.extraction.layout import OTHER_BOX, OWN, REF_BOX, Document
+from curator.extraction.layout import Document
 from curator.extraction.normalise import (
     normalise_age,
     normalise_age_range,
