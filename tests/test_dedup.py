@@ -143,3 +143,19 @@ def test_study_groups(review, tmp_path) -> None:
     assert studies.study_groups(review, [2, 3]) == [[2], [3]]
     with review.session() as session:
         assert studies.study_groups(session) == [[1, 2], [3]]
+
+
+@pytest.mark.parametrize("title", [
+    "Outcomes of the 2019 cohort of a randomised controlled trial of etanercept in early arthritis",
+    "Αποτελέσματα της κοορτής του 2019 σε τυχαιοποιημένη δοκιμή της ετανερσέπτης στην πρώιμη αρθρίτιδα",
+])
+def test_numbers_tell_near_identical_titles_apart(title: str) -> None:
+    # "2019" and "2018" are close enough for the words to agree: only the numbers tell these apart.
+    earlier = _c(1, title)
+    assert find_links([earlier], [_c(2, title.replace("2019", "2018"))]) == []
+    assert find_links([earlier], [_c(2, title.replace("κ", "κκ").replace("cohort", "cohortt"))])[0][:2] == (2, 1)
+
+
+def test_several_shared_ids_name_the_first_in_order() -> None:
+    links = find_links([_c(1, "X", ids=["PMID:5", "DOI:10.1/a"])], [_c(2, "Y", ids=["PMID:5", "DOI:10.1/a"])])
+    assert links == [(2, 1, "same id DOI:10.1/a", 1.0)]
