@@ -35,6 +35,7 @@ from curator.audit import log_change
 from curator.importers._identifiers import is_document_id, is_registry_id
 from curator.models import DuplicateLink, Record, utcnow
 from curator.store import Review
+from curator.stored_fields import unpack
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
 TITLE_THRESHOLD = 93.0
@@ -335,15 +336,13 @@ def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
     wanted = sorted(set(new_ids))
     if not wanted:
         return 0
-    rows = session.exec(select(Record.id, Record.content_hash, Record.extracted, Record.curated)
-                        .where(col(Record.id).in_(wanted))).all()
     new = []
-    for record_id, digest, extracted, curated in rows:
-        fields = dict(extracted)
-        fields.update({key: edit["value"] for key, edit in curated.items() if key in ("ids", "title", "authors",
-                                                                                       "year", "kind")})
-        assert record_id is not None
-        new.append(candidate(record_id, fields, digest))
+    for record in session.exec(select(Record).where(col(Record.id).in_(wanted))):
+        fields = unpack(record.extracted, record.text)
+        fields.update({key: edit["value"] for key, edit in record.curated.items()
+                       if key in ("ids", "title", "authors", "year", "kind")})
+        assert record.id is not None
+        new.append(candidate(record.id, fields, record.content_hash))
     return link_new_records(session, new)
 
 

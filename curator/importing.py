@@ -37,7 +37,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from curator import dedup
+from curator import dedup, stored_fields
 from curator.audit import log_change
 from curator.fields import empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
@@ -128,9 +128,8 @@ def _dumps(value: Any) -> str:
 
 
 def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tuple[tuple[Any, ...], dedup.Candidate]:
-    fields = dict(entry.fields) if entry.fields else empty_fields()
-    evidence = fields.pop("evidence", None) or {}
-    fields.pop("source", None)
+    fields = entry.fields or empty_fields()
+    evidence = fields.get("evidence") or {}
     year = fields.get("year")
     if not isinstance(year, int):
         year = None
@@ -138,7 +137,7 @@ def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tup
     digest = content_hash(text) if text and not text.isspace() else ""
     row = (record_id, source_id, entry.source, text, digest, fields.get("kind") or "unknown",
            fields.get("profile") or "unknown", fields.get("title") or "", fields.get("status"), fields.get("phase"),
-           year, _dumps(fields), _dumps(evidence), stamp)
+           year, _dumps(stored_fields.pack(fields, text, evidence)), _dumps(evidence), stamp)
     return row, dedup.candidate(record_id, fields, digest)
 
 

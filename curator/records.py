@@ -18,6 +18,7 @@ from curator.audit import log_change
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
 from curator.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
 from curator.store import Review
+from curator.stored_fields import unpack
 
 
 class RecordNotFound(LookupError):
@@ -85,6 +86,11 @@ def effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict
     return fields
 
 
+def extracted_fields(record: Record) -> dict[str, Any]:
+    """What extraction found for ``record``, every field present (the column keeps it packed)."""
+    return unpack(record.extracted, record.text)
+
+
 def _load(session: Session, record_id: int) -> Record:
     record = session.get(Record, record_id)
     if record is None:
@@ -114,7 +120,7 @@ def get_record(review: Review, record_id: int) -> RecordView:
             text=record.text,
             kind=record.kind,
             profile=record.profile,
-            extracted=record.extracted,
+            extracted=extracted_fields(record),
             curated=record.curated,
             evidence=record.evidence,
             tags=sorted(tags),
@@ -136,7 +142,7 @@ class FieldChange:
 
 def _sync_columns(record: Record) -> None:
     """Keep the listing columns equal to the effective values."""
-    fields = effective_fields(record.extracted, record.curated)
+    fields = effective_fields(extracted_fields(record), record.curated)
     record.title = fields.get("title") or ""
     record.kind = fields.get("kind") or "unknown"
     record.status = fields.get("status")
@@ -153,8 +159,8 @@ def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer:
     with review.transaction() as session:
         record = _load(session, record_id)
         curated = dict(record.curated)
-        old = curated[key]["value"] if key in curated else get_field(record.extracted, key)
-        extracted = get_field(record.extracted, key)
+        extracted = get_field(extracted_fields(record), key)
+        old = curated[key]["value"] if key in curated else extracted
         if value == extracted or (value in (None, []) and extracted in (None, [])):
             curated.pop(key, None)
         else:
@@ -174,7 +180,7 @@ def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> 
     with review.transaction() as session:
         record = _load(session, record_id)
         curated = dict(record.curated)
-        extracted = get_field(record.extracted, key)
+        extracted = get_field(extracted_fields(record), key)
         if key not in curated:
             return FieldChange(record_id, key, extracted, extracted, False)
         old = curated.pop(key)["value"]

@@ -19,6 +19,7 @@ from curator.fields import FIELD_KEYS, LIST_KEYS
 from curator.models import STAGES
 from curator.prisma import PrismaCounts
 from curator.store import Review
+from curator.stored_fields import IN_TEXT, unpack
 
 BATCH = 2000
 LIST_SEPARATOR = "; "
@@ -46,6 +47,10 @@ class RecordRowData:
 _FIELD_PATHS = tuple((key, key[5:] if key.startswith("pico.") else None) for key in FIELD_KEYS)
 # Values a cell takes as they are (exact classes: a bool is written as text, see _cell).
 _AS_IS = frozenset({str, int, float, type(None)})
+
+
+# The document text only for records whose stored fields keep a value by its position in it.
+_TEXT_IF_NEEDED = f"CASE WHEN instr(extracted, '\"{IN_TEXT}\"') > 0 THEN text END"
 
 
 def _effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict[str, Any]:
@@ -105,8 +110,9 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
             duplicate_of[rid] = original
         while True:
             rows = connection.execute(text(
-                "SELECT id, source_id, source_entry, extracted, curated, removed_reason, removed_by"
-                " FROM records WHERE id > :last ORDER BY id LIMIT :n"), {"last": last, "n": batch}).all()
+                "SELECT id, source_id, source_entry, extracted, curated, removed_reason, removed_by,"
+                f" {_TEXT_IF_NEEDED} FROM records WHERE id > :last ORDER BY id LIMIT :n"),
+                {"last": last, "n": batch}).all()
             if not rows:
                 return
             first, last = rows[0][0], rows[-1][0]
@@ -120,11 +126,11 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                     "SELECT record_id, reviewer, text, created_at FROM notes"
                     " WHERE record_id BETWEEN :a AND :b ORDER BY id"), {"a": first, "b": last}):
                 notes[rid].append((reviewer, body, at))
-            for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by in rows:
+            for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by, document in rows:
                 if only is not None and rid not in only:
                     continue
                 curated = _json(curated_json)
-                fields = _effective_fields(_json(extracted_json), curated)
+                fields = _effective_fields(unpack(_json(extracted_json), document or ""), curated)
                 source = sources.get(source_id)
                 values: list[Any] = [
                     rid, counts.outcomes.get(rid), counts.study_of.get(rid),
