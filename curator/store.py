@@ -68,8 +68,15 @@ def head_revision() -> str:
     return head
 
 
+#: Page size of a new review file (bytes). A record holds a document of a few kilobytes: 16 KiB pages keep
+#: several records each, where SQLite's default 4 KiB holds one and leaves a quarter of it empty. A review
+#: of 100,000 imported records is a quarter smaller and writes faster. An existing file keeps its size.
+PAGE_SIZE = 16384
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # only takes effect on a new, empty file: before WAL
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")

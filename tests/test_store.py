@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from curator.models import AuditEntry, Record, Source, SQLModel
 from curator.store import (
+    PAGE_SIZE,
     ReviewError,
     current_revision,
     default_review_path,
@@ -31,12 +32,22 @@ def test_new_review_is_an_sqlite_file_with_wal_and_foreign_keys(review_path: Pat
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == PAGE_SIZE
         assert current_revision(review.engine) == head_revision()
     # Any SQLite tool can read it.
     with sqlite3.connect(review_path) as plain:
         tables = {row[0] for row in plain.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"sources", "records", "decisions", "exclusion_reasons", "tags", "notes", "duplicate_links",
             "audit_log"} <= tables
+
+
+def test_an_existing_file_keeps_its_page_size(review_path: Path) -> None:
+    with sqlite3.connect(review_path) as plain:
+        plain.execute("PRAGMA page_size=4096")
+        plain.execute("CREATE TABLE kept (x)")
+    with make_engine(review_path).connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
 def test_default_exclusion_reasons_are_seeded_once(review_path: Path) -> None:
