@@ -38,6 +38,7 @@ class Page:
         self.fields["profile"] = profile
         self.fields["kind"] = kind
         self._evidence: dict[str, list[list[int]]] = self.fields["evidence"]
+        self._shown_ids: set[tuple[str, str]] = set()  # (label, canonical id) of the identifier lines written
 
     def _labelled(self, prefix: str, value: str, suffix: str) -> list[int]:
         """Write ``prefix value suffix`` as one piece; the span of ``value``."""
@@ -98,13 +99,22 @@ class Page:
             self._mark(key, span)
 
     def identifier(self, label: str, shown: str, canonical: str | None) -> None:
-        """``Label: shown``; the canonical id joins ``ids`` (once) with its span."""
+        """``Label: shown``; the canonical id joins ``ids`` (once) with its span.
+
+        An id the page already shows under the same label is not written again (MEDLINE gives a DOI as
+        both LID and AID, for one).
+        """
         if not shown:
             return
+        known = canonical is not None and canonical in self.fields["ids"]
+        if known and (label, canonical) in self._shown_ids:
+            return
         span = self._labelled(f"{label}: ", " ".join(shown.split()), "\n")
-        if canonical and canonical not in self.fields["ids"]:
-            self.fields["ids"].append(canonical)
-            self._mark("ids", span)
+        if canonical:
+            self._shown_ids.add((label, canonical))
+            if not known:
+                self.fields["ids"].append(canonical)
+                self._mark("ids", span)
 
     def evidence_for(self, key: str, other: str) -> None:
         """Let ``key`` share the evidence of ``other`` (a field derived from one already written)."""

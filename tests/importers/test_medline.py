@@ -22,6 +22,7 @@ def test_medline_entries() -> None:
     assert second["authors"] == ["Müller A"]
     start, end = first["evidence"]["ids"][2]
     assert entries[0].text[start:end] == "ClinicalTrials.gov/NCT00195494"
+    assert entries[0].text.count("DOI: 10.1186/ar4111") == 1  # given as both LID and AID: shown once
 
 
 def test_medline_malformed_entries() -> None:
