@@ -47,15 +47,22 @@ Item = Entry | Problem
 
 @dataclass(frozen=True)
 class Reader:
-    """A file format: the suffixes it claims, a content sniffer, and the function that reads it."""
+    """A file format: the suffixes it claims, a content sniffer, and the function that reads it.
+
+    A format reads its file's bytes whole (``read``) or, for exports that can be large, as the file
+    streams, never holding it whole (``stream``).
+    """
 
     name: str
     suffixes: tuple[str, ...]
     sniff: Callable[[bytes], bool]  # looks at the first few KB
-    read: Callable[[Path, bytes], Iterator[Item]]
+    read: Callable[[Path, bytes], Iterator[Item]] | None = None
     priority: int = 50  # lower sniffs first
-    #: Reads the file as it streams, never holding it whole (large exports); used instead of ``read``.
     stream: Callable[[Path], Iterator[Item]] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.read is None) == (self.stream is None):
+            raise ValueError(f"reader {self.name!r} needs one of read and stream")
 
 
 READERS: list[Reader] = []
@@ -142,6 +149,7 @@ def read_path(path: Path) -> Iterator[Item]:
     if reader.stream is not None:
         items = reader.stream(path)
     else:
+        assert reader.read is not None
         try:
             items = reader.read(path, path.read_bytes() if data is None else data)
         except OSError as error:

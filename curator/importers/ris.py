@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
-from curator.importers._decoding import decode_text, open_text
+from curator.importers._decoding import open_text
 from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -167,13 +167,6 @@ def _source_name(database: str | None) -> str | None:
     return database
 
 
-def read(path: Path, data: bytes) -> Iterator[Item]:
-    """Every entry of a RIS file; malformed entries become problems with entry number and line."""
-    text = decode_text(data)  # a DecodingError is reported by read_path
-    del data
-    yield from _items(path, parse(text))
-
-
 def stream(path: Path) -> Iterator[Item]:
     """Every entry of a RIS file, read line by line: a large export is never held whole."""
     lines = open_text(path)  # a DecodingError is reported by read_path
@@ -206,4 +199,4 @@ def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[s
             yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
-register(Reader("ris", (".ris",), sniff, read, priority=20, stream=stream))
+register(Reader("ris", (".ris",), sniff, priority=20, stream=stream))

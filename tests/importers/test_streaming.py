@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from curator.importers import Entry, Problem, medline, ris
+from curator.importers import Entry, Problem, Reader, medline, read_path, ris
 from curator.importers._decoding import decode_text, open_text
 from tests.importers.conftest import fixture
 
@@ -35,7 +35,15 @@ def test_open_text_reads_what_decode_text_reads(tmp_path: Path, encoding: str, b
 @pytest.mark.parametrize(("module", "name"), [(ris, "embase_scopus.ris"), (medline, "pubmed.nbib")])
 def test_streamed_entries_equal_whole_file_entries(module: object, name: str) -> None:
     path = fixture(name)
-    whole = list(module.read(path, path.read_bytes()))  # type: ignore[attr-defined]
-    streamed = list(module.stream(path))  # type: ignore[attr-defined]
-    assert _shapes(streamed) == _shapes(whole)
-    assert any(isinstance(i, Problem) for i in streamed)  # the fixtures' malformed entries keep their numbers
+    whole = list(module.parse(decode_text(path.read_bytes())))  # type: ignore[attr-defined]
+    with open_text(path) as lines:
+        streamed = list(module.parse(lines))  # type: ignore[attr-defined]
+    assert streamed == whole
+    assert any(isinstance(parsed, str) for *_, parsed in streamed)  # the malformed entries keep their numbers
+    # The file reader streams; what it gives is what the entries of the whole text give.
+    assert _shapes(list(read_path(path))) == _shapes(list(module._items(path, iter(whole))))  # type: ignore[attr-defined]
+
+
+def test_a_reader_reads_whole_or_streams() -> None:
+    with pytest.raises(ValueError, match="one of read and stream"):
+        Reader("neither", (".x",), lambda head: False)
