@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from queue import Empty
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -61,12 +62,21 @@ def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None
     from curator.importing import import_paths
     from curator.store import open_review
 
+    marks: dict[str, float] = {}
+
+    def progress(_done: int, _total: int, what: str) -> None:
+        marks.setdefault(what, time.perf_counter())  # when each step (file, indexing, duplicates) began
+
     with open_review(review_file) as review:
         start, cpu = time.perf_counter(), _cpu_seconds()
-        summary = import_paths(review, [ris], reviewer="bench")
-        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+        summary = import_paths(review, [ris], reviewer="bench", progress=progress)
+        end = time.perf_counter()
+        seconds, cpu = end - start, _cpu_seconds() - cpu
+    steps = [start, marks["indexing for search"], marks["finding duplicates"], end]
+    names = ("reading and writing", "last writes", "duplicates and commit")
+    phases = {name: later - earlier for name, earlier, later in zip(names, steps[:-1], steps[1:], strict=True)}
     queue.put({"seconds": seconds, "cpu": cpu, "imported": summary.imported, "duplicates": summary.duplicates,
-               "failed": len(summary.failed), "peak_mb": _peak_mb()})
+               "failed": len(summary.failed), "peak_mb": _peak_mb(), "phases": phases})
 
 
 def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -95,7 +105,13 @@ def _in_process(target, *args):  # type: ignore[no-untyped-def]
     queue = context.Queue()
     process = context.Process(target=target, args=(*args, queue))
     process.start()
-    result = queue.get()
+    while True:
+        try:
+            result = queue.get(timeout=1)
+            break
+        except Empty:
+            if not process.is_alive():  # it failed (its traceback is above): do not wait for ever
+                raise SystemExit(f"{target.__name__} failed with exit code {process.exitcode}") from None
     process.join()
     return result
 
@@ -125,6 +141,7 @@ def main() -> None:
     print(f"import{runs}: {result['imported']} records, {result['duplicates']} duplicates linked, "
           f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000);"
           f" processor {result['cpu']:.1f} s")
+    print("  of which " + ", ".join(f"{name} {value:.1f} s" for name, value in result["phases"].items()))
     print(f"peak memory of the import process: {max(r['peak_mb'] for r in results):.0f} MB (target < 1024)")
     print(f"bare parse + raw sqlite3 inserts{runs}: {baseline['seconds']:.1f} s, processor {baseline['cpu']:.1f} s;"
           f" ratio {result['seconds'] / baseline['seconds']:.1f}x (target <= 4x),"
