@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from curator import dedup, studies
+from curator import dedup, duplicate_links, studies
 from curator.audit import audit_trail
 from curator.dedup import candidate, find_links, normalise_title
 from curator.importing import import_paths
@@ -92,42 +92,42 @@ def test_confirm_undo_and_list_links(review, tmp_path) -> None:
     _ris(tmp_path / "a.ris", [(TITLE, "Rau, R")])
     _ris(tmp_path / "b.ris", [(TITLE.replace("randomised", "randomized"), "Rau, R")])
     import_paths(review, [tmp_path / "a.ris", tmp_path / "b.ris"], reviewer="ann")
-    links = dedup.list_links(review)
+    links = duplicate_links.list_links(review)
     assert len(links) == 1
     link = links[0]
     assert (link.record_id, link.duplicate_of_id, link.confirmed) == (2, 1, None)
     assert link.method == "similar title, year and first author" and link.record_source == "b.ris"
-    assert dedup.duplicate_count(review) == 1
-    undone = dedup.undo_link(review, link.id, reviewer="bob")
+    assert duplicate_links.duplicate_count(review) == 1
+    undone = duplicate_links.undo_link(review, link.id, reviewer="bob")
     assert undone.confirmed is False and not undone.counts
-    assert dedup.duplicate_count(review) == 0
-    assert dedup.list_links(review, include_undone=False) == []
-    confirmed = dedup.confirm_link(review, link.id, reviewer="bob")
-    assert confirmed.confirmed is True and dedup.duplicate_count(review) == 1
+    assert duplicate_links.duplicate_count(review) == 0
+    assert duplicate_links.list_links(review, include_undone=False) == []
+    confirmed = duplicate_links.confirm_link(review, link.id, reviewer="bob")
+    assert confirmed.confirmed is True and duplicate_links.duplicate_count(review) == 1
     with review.session() as session:
         actions = [line.action for line in audit_trail(session, 2)]
     assert actions == ["undo duplicate", "confirm duplicate"]
-    with pytest.raises(dedup.LinkNotFound):
-        dedup.confirm_link(review, 99, reviewer="bob")
+    with pytest.raises(duplicate_links.LinkNotFound):
+        duplicate_links.confirm_link(review, 99, reviewer="bob")
 
 
 def test_mark_duplicate_by_hand(review, tmp_path) -> None:
     _ris(tmp_path / "a.ris", [("First paper on a thing", "A, A"), ("Completely different", "B, B")])
     import_paths(review, [tmp_path / "a.ris"], reviewer="ann")
-    view = dedup.mark_duplicate(review, 2, 1, reviewer="ann")
+    view = duplicate_links.mark_duplicate(review, 2, 1, reviewer="ann")
     assert view.confirmed is True and view.method == "marked by reviewer"
     with pytest.raises(ValueError):
-        dedup.mark_duplicate(review, 1, 1, reviewer="ann")
+        duplicate_links.mark_duplicate(review, 1, 1, reviewer="ann")
 
 
 def test_undone_link_is_not_recreated_as_a_root(review, tmp_path) -> None:
     _ris(tmp_path / "a.ris", [(TITLE, "Rau, R")])
     import_paths(review, [tmp_path / "a.ris"], reviewer="ann")
     import_paths(review, [tmp_path / "a.ris"], reviewer="ann")
-    dedup.undo_link(review, dedup.list_links(review)[0].id, reviewer="ann")
+    duplicate_links.undo_link(review, duplicate_links.list_links(review)[0].id, reviewer="ann")
     summary = import_paths(review, [tmp_path / "a.ris"], reviewer="ann")
     assert summary.duplicates == 1
-    assert dedup.list_links(review)[-1].duplicate_of_id == 1
+    assert duplicate_links.list_links(review)[-1].duplicate_of_id == 1
 
 
 def test_study_groups(review, tmp_path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curator import dedup, desk, screening
+from curator import desk, duplicate_links, screening
 from curator.store import Review
 from tests.ui.seeding import seed_records
 
@@ -56,7 +56,7 @@ def test_evidence_spans_are_clamped_and_sorted() -> None:
 
 def test_set_aside_names_duplicates_and_removed_records(review: Review) -> None:
     seed_records(review, 5)
-    dedup.mark_duplicate(review, 2, 1, reviewer="ada")
+    duplicate_links.mark_duplicate(review, 2, 1, reviewer="ada")
     screening.remove_before_screening(review, 3, "retracted", reviewer="ada")
     aside = desk.set_aside(review, [1, 2, 3, 4])
     assert set(aside) == {2, 3}

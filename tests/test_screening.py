@@ -106,7 +106,7 @@ def test_remove_before_screening_and_restore(review) -> None:
 
 
 def test_only_records_to_be_screened_take_decisions(review) -> None:
-    from curator.dedup import mark_duplicate
+    from curator.duplicate_links import mark_duplicate
     from curator.eligibility import eligible_ids
 
     original, duplicate, removed, excluded, passed = add_records(review, ["A", "A again", "B", "C", "D"])

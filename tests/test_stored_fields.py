@@ -96,7 +96,7 @@ def test_imported_abstract_reaches_the_record_the_edit_and_the_export(review: Re
 def test_duplicates_are_found_again_from_packed_fields(review: Review, tmp_path: Path) -> None:
     from sqlalchemy import text as sql
 
-    from curator import dedup
+    from curator import dedup, duplicate_links
 
     title = "Long-term outcomes of early methotrexate versus placebo in adults with rheumatoid arthritis"
     for name, journal in (("a.ris", "Rheumatology"), ("b.ris", "Ann Rheum Dis")):
@@ -109,4 +109,4 @@ def test_duplicates_are_found_again_from_packed_fields(review: Review, tmp_path:
         session.execute(sql("DELETE FROM duplicate_links"))
     with review.transaction() as session:
         assert dedup.link_duplicates(session, summary.record_ids) == 1
-    assert [(link.record_id, link.duplicate_of_id) for link in dedup.list_links(review)] == [tuple(summary.record_ids)[::-1]]
+    assert [(link.record_id, link.duplicate_of_id) for link in duplicate_links.list_links(review)] == [tuple(summary.record_ids)[::-1]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from curator import dedup
+from curator import duplicate_links
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
 
 
@@ -21,7 +21,7 @@ def duplicates_group(ctx: click.Context, as_json: bool, show_all: bool, review_p
     if ctx.invoked_subcommand is not None:
         return
     with open_or_fail(review_path, create=False) as review:
-        links = dedup.list_links(review, include_undone=show_all)
+        links = duplicate_links.list_links(review, include_undone=show_all)
     for link in links:
         if as_json:
             print_json(asdict(link))
@@ -36,9 +36,9 @@ def duplicates_group(ctx: click.Context, as_json: bool, show_all: bool, review_p
 def _change(action: str, link_id: int, review_path: Path | None, reviewer: str) -> None:
     with open_or_fail(review_path, create=False) as review:
         try:
-            change = dedup.confirm_link if action == "confirm" else dedup.undo_link
+            change = duplicate_links.confirm_link if action == "confirm" else duplicate_links.undo_link
             link = change(review, link_id, reviewer=reviewer)
-        except dedup.LinkNotFound as error:
+        except duplicate_links.LinkNotFound as error:
             raise click.ClickException(str(error)) from error
     verb = "confirmed" if link.confirmed else "undone"
     click.echo(f"link {link.id} {verb}: record {link.record_id} / {link.duplicate_of_id}")

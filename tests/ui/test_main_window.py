@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from curator import dedup, records, screening
+from curator import duplicate_links, records, screening
 from curator.store import open_review
 from tests.ui.seeding import seed_records
 from ui.curation_desk import SETTLE_SECONDS
@@ -246,7 +246,7 @@ def test_every_command_is_in_a_menu_with_its_shortcut(window: MainWindow) -> Non
 
 def test_a_refused_decision_says_why_and_changes_nothing(qtbot, window: MainWindow) -> None:
     assert window.desk is not None and window.model is not None
-    dedup.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
+    duplicate_links.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
     screening.remove_before_screening(window.desk.review, 4, "retracted paper", reviewer="tester")
     window.model.reload()
     window.record_list.select_record(3)
@@ -265,7 +265,7 @@ def test_a_refused_decision_says_why_and_changes_nothing(qtbot, window: MainWind
 
 def test_duplicates_and_removed_records_are_marked(qtbot, window: MainWindow) -> None:
     assert window.desk is not None and window.model is not None
-    dedup.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
+    duplicate_links.mark_duplicate(window.desk.review, 3, 1, reviewer="tester")
     screening.remove_before_screening(window.desk.review, 4, "retracted paper", reviewer="tester")
     window.model.reload()
     decision = window.model.index(2, 4)
