@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 
 from curator.importers._identifiers import is_document_id, is_registry_id
 from curator.models import DuplicateLink, Record, utcnow
-from curator.stored_fields import unpack
+from curator.records import extracted_fields
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
 TITLE_THRESHOLD = 93.0
@@ -336,7 +336,7 @@ def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
         return 0
     new = []
     for record in session.exec(select(Record).where(col(Record.id).in_(wanted))):
-        fields = unpack(record.extracted, record.text)
+        fields = extracted_fields(record)
         fields.update({key: edit["value"] for key, edit in record.curated.items()
                        if key in ("ids", "title", "authors", "year", "kind")})
         assert record.id is not None
