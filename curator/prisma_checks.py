@@ -54,20 +54,25 @@ def name_ids(ids: list[int], limit: int = 10) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
+def _still_open(waiting: list[int], what: str, conflicts: list[int]) -> str:
+    """Why a stage's arithmetic is not closed yet: "3 records await … (ids) and 1 is in conflict (ids)"."""
+    if not waiting and not conflicts:
+        return ""
+    listed = f" ({name_ids(waiting)})" if waiting else ""
+    disputed = f" ({name_ids(conflicts)})" if conflicts else ""
+    return f"{len(waiting)} {what}{listed} and {len(conflicts)} are in conflict{disputed}"
+
+
 def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Check]:
     checks: list[Check] = []
     removed = c.duplicates + c.removed_automation + c.removed_other
     if with_screening:
         checks.append(Check(f"{label}: identified − duplicates − removed by automation − removed for other reasons"
                             " = records screened", c.identified - removed, c.screened))
-        waiting = len(c.awaiting_screening) + len(c.screening_conflicts)
         checks.append(Check(
             f"{label}: records screened − records excluded = reports sought for retrieval",
             c.screened - c.excluded, c.sought,
-            f"{len(c.awaiting_screening)} records await title/abstract screening"
-            f"{' (' + name_ids(c.awaiting_screening) + ')' if c.awaiting_screening else ''} and"
-            f" {len(c.screening_conflicts)} are in conflict"
-            f"{' (' + name_ids(c.screening_conflicts) + ')' if c.screening_conflicts else ''}" if waiting else ""))
+            _still_open(c.awaiting_screening, "records await title/abstract screening", c.screening_conflicts)))
         checks.append(Check(f"{label}: records excluded = excluded by a human + excluded by automation",
                             c.excluded, c.excluded_human + c.excluded_automation))
     else:
@@ -76,14 +81,10 @@ def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Ch
             c.identified - removed - c.excluded, c.sought,
             f"{removed} duplicates or removed records and {c.excluded} excluded at title/abstract are not in the"
             " template's other-methods column" if removed or c.excluded else ""))
-    pending = len(c.awaiting_full_text) + len(c.full_text_conflicts)
     checks.append(Check(
         f"{label}: reports sought − reports not retrieved = reports assessed",
         c.sought - c.not_retrieved, c.assessed,
-        f"{len(c.awaiting_full_text)} reports await full-text assessment"
-        f"{' (' + name_ids(c.awaiting_full_text) + ')' if c.awaiting_full_text else ''} and"
-        f" {len(c.full_text_conflicts)} are in conflict"
-        f"{' (' + name_ids(c.full_text_conflicts) + ')' if c.full_text_conflicts else ''}" if pending else ""))
+        _still_open(c.awaiting_full_text, "reports await full-text assessment", c.full_text_conflicts)))
     checks.append(Check(f"{label}: reports assessed − Σ reports excluded = reports of included studies",
                         c.assessed - sum(c.excluded_reasons.values()), c.included_reports))
     return checks

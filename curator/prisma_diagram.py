@@ -76,6 +76,13 @@ def _n(value: int) -> str:
     return f"(n\u00a0=\u00a0{value:,})"  # no line break inside "(n = 12)"
 
 
+def _reports_excluded(reasons: dict[str, int]) -> list[str]:
+    """The "Reports excluded" box: one line per reason, or none excluded."""
+    if not reasons:
+        return [f"Reports excluded {_n(0)}"]
+    return ["Reports excluded:"] + [f"  {reason} {_n(n)}" for reason, n in reasons.items()]
+
+
 def box_texts(counts: PrismaCounts) -> dict[str, list[str]]:
     """The text of every box, in the template's words, with the counts filled in."""
     data = counts.as_prisma2020_data()
@@ -101,9 +108,7 @@ def box_texts(counts: PrismaCounts) -> dict[str, list[str]]:
         "dbr_sought": [f"Reports sought for retrieval {_n(dbr.sought)}"],
         "dbr_not_retrieved": [f"Reports not retrieved {_n(dbr.not_retrieved)}"],
         "dbr_assessed": [f"Reports assessed for eligibility {_n(dbr.assessed)}"],
-        "dbr_excluded_reports": ["Reports excluded:"] + [
-            f"  {reason} {_n(n)}" for reason, n in data["dbr_excluded"].items()] if data["dbr_excluded"]
-        else [f"Reports excluded {_n(0)}"],
+        "dbr_excluded_reports": _reports_excluded(data["dbr_excluded"]),
         "included": [f"Studies included in review {_n(counts.new_studies)}",
                      f"Reports of included studies {_n(counts.new_reports)}"],
         "other_identified": ["Records identified from:", f"  Websites {_n(data['website_results'])}",
@@ -113,9 +118,7 @@ def box_texts(counts: PrismaCounts) -> dict[str, list[str]]:
         "other_sought": [f"Reports sought for retrieval {_n(other.sought)}"],
         "other_not_retrieved": [f"Reports not retrieved {_n(other.not_retrieved)}"],
         "other_assessed": [f"Reports assessed for eligibility {_n(other.assessed)}"],
-        "other_excluded_reports": ["Reports excluded:"] + [
-            f"  {reason} {_n(n)}" for reason, n in data["other_excluded"].items()] if data["other_excluded"]
-        else [f"Reports excluded {_n(0)}"],
+        "other_excluded_reports": _reports_excluded(data["other_excluded"]),
     }
     return texts
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from curator.importers import Entry
 from curator.importers._page import Page
 from curator.importers._vocabulary import iso_date, phase_of, sex_of, status_of, study_type_of
 
@@ -102,3 +103,9 @@ def trial_page(trial: Trial, profile: str) -> Page:
     if trial.outcomes:
         pico["outcome"] = trial.outcomes[0]
     return page
+
+
+def trial_entry(trial: Trial, profile: str, source: str, source_name: str) -> Entry:
+    """A registry record as an entry of its file: its labelled page and fields, from a register."""
+    page = trial_page(trial, profile)
+    return Entry(source, page.text(), page.fields, source_kind="register", source_name=source_name)

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Item, Problem, Reader, register
 from curator.importers._decoding import DecodingError, decode_text
 from curator.importers._identifiers import canonical_pmid, canonical_registry_id
-from curator.importers._registry_page import Trial, trial_page
+from curator.importers._registry_page import Trial, trial_entry
 
 _SNIFF = re.compile(rb'^\s*(?:\xef\xbb\xbf)?\s*[\[{].{0,4000}?"(?:protocolSection|studies)"', re.S)
 _COMPARATOR_ARMS = ("PLACEBO_COMPARATOR", "ACTIVE_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
@@ -117,9 +117,8 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         if not trial.ids or not trial.title:
             yield Problem(path.name, where, "study has no NCT number or no title")
             continue
-        page = trial_page(trial, "ctgov-json")
         source = f"{path.name}#{number}" if many else path.name
-        yield Entry(source, page.text(), page.fields, source_kind="register", source_name="ClinicalTrials.gov")
+        yield trial_entry(trial, "ctgov-json", source, "ClinicalTrials.gov")
 
 
 register(Reader("ctgov-json", (".json",), sniff, read, priority=20))

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers import Item, Problem, Reader, register
 from curator.importers._identifiers import canonical_pmid, canonical_registry_id
-from curator.importers._registry_page import Trial, trial_page
+from curator.importers._registry_page import Trial, trial_entry
 from curator.importers._vocabulary import int_of
 from curator.importers._xml import Element, ParseError, UnsafeXml, error_position, parse_xml, text_of
 
@@ -87,9 +87,8 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         if not trial.ids or not trial.title:
             yield Problem(path.name, where, "study has no NCT number or no brief title")
             continue
-        page = trial_page(trial, "ctgov-xml")
         source = f"{path.name}#{number}" if many else path.name
-        yield Entry(source, page.text(), page.fields, source_kind="register", source_name="ClinicalTrials.gov")
+        yield trial_entry(trial, "ctgov-xml", source, "ClinicalTrials.gov")
 
 
 register(Reader("ctgov-xml", (), sniff, read, priority=20))

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
+from curator.importers import Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import decode_text
 from curator.importers._identifiers import canonical_registry_id
-from curator.importers._registry_page import Trial, trial_page
+from curator.importers._registry_page import Trial, trial_entry
 from curator.importers._vocabulary import int_of
 
 _SNIFF = re.compile(rb"EudraCT Number:\s*\d{4}-\d{6}-\d{2}", re.I)
@@ -122,9 +122,8 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
             yield Problem(path.name, where, "trial has no EudraCT number or no title")
             continue
         trial.countries = [_COUNTRY_CODES.get(c.strip(), c.strip()) for c in trial.countries if c.strip()]
-        page = trial_page(trial, "euctr")
-        yield Entry(f"{path.name}#{number}" if many else path.name, page.text(), page.fields,
-                    source_kind="register", source_name="EU Clinical Trials Register")
+        yield trial_entry(trial, "euctr", f"{path.name}#{number}" if many else path.name,
+                          "EU Clinical Trials Register")
 
 
 register(Reader("euctr", (), sniff, read, priority=30))
