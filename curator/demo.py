@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator import APP_NAME
-from curator.importing import import_paths
-from curator.listing import count_records
-from curator.store import REVIEW_SUFFIX, open_review
+from curator.importers.batch import import_paths
+from curator.review.listing import count_records
+from curator.store.database import REVIEW_SUFFIX, open_review
 from resources import sample_documents
 
 

@@ -50,7 +50,7 @@ def review_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def review(review_path: Path) -> Iterator[object]:
     """A new, empty review."""
-    from curator.store import open_review
+    from curator.store.database import open_review
 
     with open_review(review_path) as opened:
         yield opened
@@ -66,7 +66,7 @@ def add_records(review: object, titles: list[str], *, source: str = "PubMed", ki
                 record_kind: str = "article", fields: dict | None = None) -> list[int]:
     """Put records with these titles into ``review`` directly (one source), for tests of later stages."""
     from curator.fields import empty_fields
-    from curator.models import Record, Source
+    from curator.store.models import Record, Source
 
     ids: list[int] = []
     with review.transaction() as session:  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SQL_STRING = re.compile(r"""["'](SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE TABLE|PRAGMA)\s""")
-FORBIDDEN_IN_UI = ("sqlalchemy", "sqlmodel", "sqlite3", "alembic", "curator.models", "curator.store.Session")
+FORBIDDEN_IN_UI = ("sqlalchemy", "sqlmodel", "sqlite3", "alembic", "curator.store.models", "curator.store.Session")
 
 
 def test_core_imports_no_qt() -> None:

@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from curator import dedup, duplicate_links, studies
-from curator.audit import audit_trail
-from curator.dedup import candidate, find_links, normalise_title
-from curator.importing import import_paths
+from curator.duplicates import links as duplicate_links
+from curator.duplicates import matching as dedup
+from curator.duplicates.matching import candidate, find_links, normalise_title
+from curator.importers.batch import import_paths
+from curator.review import studies
+from curator.store.audit import audit_trail
 
 
 def _c(record_id: int, title: str, *, year: int | None = 2019, author: str | None = "Rau R",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from curator import desk, duplicate_links, screening
-from curator.store import Review
+from curator.duplicates import links as duplicate_links
+from curator.review import desk, screening
+from curator.store.database import Review
 from tests.ui.seeding import seed_records
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from curator.importing import ImportCancelled, import_paths
-from curator.store import open_review
+from curator.importers.batch import ImportCancelled, import_paths
+from curator.store.database import open_review
 from tests.importers.conftest import fixture
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def test_cancel_writes_nothing(review, tmp_path) -> None:
 
 def test_import_is_searchable(review) -> None:
     import_paths(review, [fixture("pubmed.nbib")], reviewer="ann")
-    from curator.listing import RecordFilter, find_record_ids
+    from curator.review.listing import RecordFilter, find_record_ids
 
     assert len(find_record_ids(review, RecordFilter(search="etanercept"))) == 1
 
@@ -111,8 +111,8 @@ def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> N
     child = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(REPO)!r})
-        from curator.store import open_review
-        from curator.importing import import_paths
+        from curator.store.database import open_review
+        from curator.importers.batch import import_paths
 
         def progress(done, total, name):
             if done == 1:  # the first file is written, the transaction still open
@@ -144,7 +144,7 @@ def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> N
 
 
 def _assert_search_index_complete(review) -> None:
-    from curator.listing import RecordFilter, find_record_ids
+    from curator.review.listing import RecordFilter, find_record_ids
 
     with review.session() as session:
         session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))
@@ -159,7 +159,7 @@ def test_large_batch_is_searchable_and_later_imports_still_indexed(review, tmp_p
     summary = import_paths(review, [_ris(tmp_path / "big.ris", 2500, 10_000)], reviewer="ann")  # one fill
     assert summary.imported == 2500
     import_paths(review, [_ris(tmp_path / "after.ris", 2, 50_000)], reviewer="ann")  # the trigger is back
-    from curator.listing import RecordFilter, find_record_ids
+    from curator.review.listing import RecordFilter, find_record_ids
 
     for author in ("Author2", "Author12499", "Author50001"):
         assert len(find_record_ids(review, RecordFilter(search=author))) == 1, author
@@ -172,7 +172,7 @@ def _import_threads() -> list[threading.Thread]:
 
 
 def test_a_failed_write_is_raised_and_rolls_the_batch_back(review, tmp_path, monkeypatch) -> None:
-    import curator.importing as importing
+    import curator.importers.batch as importing
 
     import_paths(review, [_ris(tmp_path / "before.ris", 2)], reviewer="ann")
     original = importing._RecordTables.insert_records
@@ -225,7 +225,7 @@ def test_cancel_inside_a_large_file_writes_nothing_and_progress_stays_on_the_cal
 
 
 def _assert_search_index_complete_for(review, authors: list[str]) -> None:
-    from curator.listing import RecordFilter, find_record_ids
+    from curator.review.listing import RecordFilter, find_record_ids
 
     with review.session() as session:
         session.execute(text("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')"))
@@ -235,7 +235,7 @@ def _assert_search_index_complete_for(review, authors: list[str]) -> None:
 
 @pytest.mark.parametrize("value", ["", "  a\n\nb  c\n", "a\tb", "x\r\ny", "é  ü\u00a0z", "a\x1cb", "one two\nthree\n"])
 def test_content_hash_is_the_hash_of_the_single_spaced_text(value: str) -> None:
-    from curator.importing import content_hash
+    from curator.importers.batch import content_hash
 
     assert content_hash(value) == hashlib.sha256(" ".join(value.split()).encode("utf-8")).hexdigest()
 
@@ -243,6 +243,6 @@ def test_content_hash_is_the_hash_of_the_single_spaced_text(value: str) -> None:
 @pytest.mark.parametrize("value", [{"a": "plain", "b": [1, None, 2.5, True]}, {"é": "ü\n\"x\"\\u"}, {"t": "a\x7fb\x01"},
                                    {"e": "\U0001f600"}])
 def test_json_columns_keep_non_ascii_characters_as_themselves(value: dict) -> None:
-    from curator.importing import _dumps
+    from curator.importers.batch import _dumps
 
     assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -8,11 +8,11 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curator.cli import cli
-from curator.prisma import INCLUDED, prisma_counts
-from curator.prisma_diagram import diagram_png_bytes, diagram_svg
-from curator.records import set_field
-from curator.screening import record_decision, set_decision_retracted
-from curator.store import Review
+from curator.prisma.counts import INCLUDED, prisma_counts
+from curator.prisma.diagram import diagram_png_bytes, diagram_svg
+from curator.review.records import set_field
+from curator.review.screening import record_decision, set_decision_retracted
+from curator.store.database import Review
 from tests.export.built_review import add_source, build_review
 
 
@@ -68,7 +68,7 @@ def test_undone_decisions_and_duplicate_links_do_not_count(review: Review) -> No
     with review.transaction() as session:
         from sqlmodel import select
 
-        from curator.models import DuplicateLink
+        from curator.store.models import DuplicateLink
 
         link = session.exec(select(DuplicateLink)).first()
         assert link is not None
@@ -89,8 +89,8 @@ def test_curated_registry_ids_join_studies(review: Review) -> None:
 def test_studies_follow_chains_of_shared_registry_ids_including_edits(review: Review) -> None:
     from conftest import add_records
 
-    from curator.records import set_field
-    from curator.studies import is_registry_id, study_groups
+    from curator.review.records import set_field
+    from curator.review.studies import is_registry_id, study_groups
 
     a, b, c, d, e = add_records(review, ["Registration", "Paper", "Other registry", "Same PMID 1", "Same PMID 2"])
     set_field(review, a, "ids", ["NCT00000001"], reviewer="ann")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import add_records
 
-from curator.audit import audit_trail
-from curator.records import (
+from curator.review.records import (
     RecordNotFound,
     add_note,
     add_tag,
@@ -16,6 +15,7 @@ from curator.records import (
     revert_field,
     set_field,
 )
+from curator.store.audit import audit_trail
 
 
 def test_edit_is_kept_beside_the_extracted_value(review) -> None:
@@ -46,7 +46,7 @@ def test_setting_the_extracted_value_back_is_no_edit(review) -> None:
 
 
 def test_title_edit_updates_list_and_search(review) -> None:
-    from curator.listing import RecordFilter, find_record_ids, record_rows
+    from curator.review.listing import RecordFilter, find_record_ids, record_rows
 
     (rid,) = add_records(review, ["Old title"])
     set_field(review, rid, "title", "Tocilizumab for arteritis", reviewer="ann")

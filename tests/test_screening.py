@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import add_records
 
-from curator.screening import (
+from curator.review.screening import (
     current_decisions,
     decision_log,
     exclusion_reasons,
@@ -96,7 +96,7 @@ def test_remove_before_screening_and_restore(review) -> None:
     (rid,) = add_records(review, ["Trial"])
     remove_before_screening(review, rid, "retracted", reviewer="ann")
     with review.session() as session:
-        from curator.models import Record
+        from curator.store.models import Record
 
         record = session.get(Record, rid)
         assert (record.removed_reason, record.removed_by) == ("retracted", "human")
@@ -106,8 +106,8 @@ def test_remove_before_screening_and_restore(review) -> None:
 
 
 def test_only_records_to_be_screened_take_decisions(review) -> None:
-    from curator.duplicate_links import mark_duplicate
-    from curator.eligibility import eligible_ids
+    from curator.duplicates.links import mark_duplicate
+    from curator.review.eligibility import eligible_ids
 
     original, duplicate, removed, excluded, passed = add_records(review, ["A", "A again", "B", "C", "D"])
     (website,) = add_records(review, ["From a website"], source="A site", kind="website")

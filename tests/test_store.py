@@ -11,8 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from curator.models import AuditEntry, Record, Source, SQLModel
-from curator.store import (
+from curator.store.database import (
     PAGE_SIZE,
     ReviewError,
     current_revision,
@@ -24,6 +23,7 @@ from curator.store import (
     open_review,
     set_setting,
 )
+from curator.store.models import AuditEntry, Record, Source, SQLModel
 
 
 def test_new_review_is_an_sqlite_file_with_wal_and_foreign_keys(review_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_an_existing_file_keeps_its_page_size(review_path: Path) -> None:
 
 
 def test_default_exclusion_reasons_are_seeded_once(review_path: Path) -> None:
-    from curator.screening import exclusion_reasons
+    from curator.review.screening import exclusion_reasons
 
     with open_review(review_path) as review:
         first = exclusion_reasons(review, "full-text")
@@ -89,7 +89,7 @@ def test_older_schema_is_upgraded_with_a_backup_beside_it(review_path: Path) -> 
             record = session.get(Record, 1)
             assert record is not None and record.title == "Aspirin for pain" and record.removed_reason is None
         # The search index was built over the records that were already there.
-        from curator.listing import RecordFilter, find_record_ids
+        from curator.review.listing import RecordFilter, find_record_ids
 
         assert find_record_ids(review, RecordFilter(search="aspirin")) == [1]
     with sqlite3.connect(review.backup) as old:

@@ -12,10 +12,10 @@ from curator.export import export_csv
 from curator.export.record_table import COLUMNS
 from curator.fields import empty_fields
 from curator.importers import Entry, read_path
-from curator.importing import import_paths
-from curator.records import get_record, set_field
-from curator.store import Review
-from curator.stored_fields import IN_TEXT, pack, unpack
+from curator.importers.batch import import_paths
+from curator.review.records import get_record, set_field
+from curator.store.database import Review
+from curator.store.stored_fields import IN_TEXT, pack, unpack
 from tests.importers.conftest import FIXTURES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,7 +96,8 @@ def test_imported_abstract_reaches_the_record_the_edit_and_the_export(review: Re
 def test_duplicates_are_found_again_from_packed_fields(review: Review, tmp_path: Path) -> None:
     from sqlalchemy import text as sql
 
-    from curator import dedup, duplicate_links
+    from curator.duplicates import links as duplicate_links
+    from curator.duplicates import matching as dedup
 
     title = "Long-term outcomes of early methotrexate versus placebo in adults with rheumatoid arthritis"
     for name, journal in (("a.ris", "Rheumatology"), ("b.ris", "Ann Rheum Dis")):

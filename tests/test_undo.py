@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from curator import records, screening
-from curator.store import Review, open_review
-from curator.undo import UndoHistory, field_label
+from curator.review import records, screening
+from curator.review.undo import UndoHistory, field_label
+from curator.store.database import Review, open_review
 from tests.ui.seeding import seed_records
 
 
@@ -133,9 +133,9 @@ def test_field_label() -> None:
 def test_a_note_can_be_undone_and_redone(tmp_path) -> None:
     from conftest import add_records
 
-    from curator.records import get_record
-    from curator.store import open_review
-    from curator.undo import UndoHistory
+    from curator.review.records import get_record
+    from curator.review.undo import UndoHistory
+    from curator.store.database import open_review
 
     with open_review(tmp_path / "notes.curator.sqlite") as review:
         (rid,) = add_records(review, ["Trial"])

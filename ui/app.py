@@ -88,7 +88,7 @@ def run(review_path: Path | None) -> int:
         if last is not None and last.exists():
             review_path = last
     if review_path is None:
-        from curator.store import default_review_path
+        from curator.store.database import default_review_path
 
         review_path = default_review_path()
 

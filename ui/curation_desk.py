@@ -12,11 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from curator import desk, records, screening
-from curator.records import FieldChange, NoteView, RecordView
-from curator.screening import DecisionView
-from curator.store import Review
-from curator.undo import Step, UndoHistory
+from curator.review import desk, records, screening
+from curator.review.records import FieldChange, NoteView, RecordView
+from curator.review.screening import DecisionView
+from curator.review.undo import Step, UndoHistory
+from curator.store.database import Review
 
 # After a decision moves the desk on, the same key arriving this soon after is a repeat, not a new decision.
 SETTLE_SECONDS = 0.15
@@ -62,7 +62,7 @@ class CurationDesk(QObject):
         return desk.set_aside(self.review, [record_id]).get(record_id)
 
     def progress(self) -> tuple[int, int]:
-        from curator.listing import screening_progress
+        from curator.review.listing import screening_progress
 
         return screening_progress(self.review, self.stage)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.screening import DecisionView
+from curator.review.screening import DecisionView
 from curator.terms import STAGES
 from ui.actions import Actions
 

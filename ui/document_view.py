@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from curator.desk import Keywords, evidence_spans, keyword_spans
-from curator.undo import field_label
+from curator.review.desk import Keywords, evidence_spans, keyword_spans
+from curator.review.undo import field_label
 
 INCLUDE_COLOUR = QColor("#c8ecc9")
 EXCLUDE_COLOUR = QColor("#f7c6c2")

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from curator.importing import ImportCancelled, ImportSummary, import_paths
-from curator.store import Review
+from curator.importers.batch import ImportCancelled, ImportSummary, import_paths
+from curator.store.database import Review
 from ui.dialogs.problems import ProblemsDialog
 from ui.workers import BackgroundJob, Work
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from curator import APP_NAME
-from curator.desk import get_keywords, next_unscreened, set_keywords
-from curator.records import RecordView, all_tags
-from curator.store import Review, ReviewError, open_review
+from curator.review.desk import get_keywords, next_unscreened, set_keywords
+from curator.review.records import RecordView, all_tags
+from curator.store.database import Review, ReviewError, open_review
 from ui.actions import REASON_KEYS, Actions
 from ui.curation_desk import CurationDesk
 from ui.decision_bar import DecisionBar

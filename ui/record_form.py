@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.fields import DATE_KEYS, FIELD_KEYS, KINDS, PHASES, SEXES, STATUSES, STUDY_TYPES
-from curator.records import RecordView
+from curator.review.records import RecordView
 from ui.field_editors import ChoiceEditor, FieldEditor, LineEditor, ListEditor, NumberEditor, TextEditor
 
 LABELS = {

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.fields import KINDS
-from curator.listing import UNDECIDED, RecordFilter
+from curator.review.listing import UNDECIDED, RecordFilter
 from ui.record_list_model import COLUMNS, RecordListModel
 
 SEARCH_DELAY_MS = 120

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from curator.desk import SetAside, set_aside
-from curator.listing import RecordFilter, RecordRow, find_record_ids, record_rows
-from curator.store import Review
+from curator.review.desk import SetAside, set_aside
+from curator.review.listing import RecordFilter, RecordRow, find_record_ids, record_rows
+from curator.store.database import Review
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

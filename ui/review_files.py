@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from curator.store import REVIEW_SUFFIX
+from curator.store.database import REVIEW_SUFFIX
 from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from curator.store import REVIEW_ENV, Review, ReviewError, open_review
+from curator.store.database import REVIEW_ENV, Review, ReviewError, open_review
 
 F = TypeVar("F", bound=Callable[..., Any])
 REVIEWER_ENV = "CURATOR_REVIEWER"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from curator import duplicate_links
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.duplicates import links as duplicate_links
 
 
 @click.group("duplicates", invoke_without_command=True)

@@ -9,8 +9,8 @@ import click
 
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
 from curator.importers import Entry, Problem, expand_paths, read_path
-from curator.importing import ImportSummary, import_paths
-from curator.models import SOURCE_KINDS
+from curator.importers.batch import ImportSummary, import_paths
+from curator.store.models import SOURCE_KINDS
 
 
 @click.command("import")

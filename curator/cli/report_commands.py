@@ -19,8 +19,8 @@ FILE = click.Path(dir_okay=False, path_type=Path)
 def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, svg: Path | None) -> None:
     """The PRISMA 2020 counts, computed from the records, with the checks of their arithmetic."""
     from curator.export.output import ExportError
-    from curator.prisma import prisma_counts
-    from curator.prisma_diagram import box_texts, write_diagram
+    from curator.prisma.counts import prisma_counts
+    from curator.prisma.diagram import box_texts, write_diagram
 
     with open_or_fail(review_path, create=False) as review:
         counts = prisma_counts(review)
@@ -57,7 +57,7 @@ def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path |
                    prisma_csv: Path | None) -> None:
     """Export the review: give one or more of --xlsx, --csv, --ris, --prisma-csv."""
     from curator.export import ExportError, export_csv, export_prisma_csv, export_ris, export_workbook
-    from curator.prisma import prisma_counts
+    from curator.prisma.counts import prisma_counts
 
     if not any((xlsx, csv_path, ris, prisma_csv)):
         raise click.UsageError("name at least one file: --xlsx, --csv, --ris or --prisma-csv")

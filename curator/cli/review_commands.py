@@ -9,10 +9,17 @@ import click
 
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
-from curator.listing import RecordFilter, find_record_ids, record_rows
-from curator.models import STAGES, VERDICTS
-from curator.records import RecordNotFound, add_note, add_tag, get_record, remove_tag, revert_field, set_field
-from curator.screening import (
+from curator.review.listing import RecordFilter, find_record_ids, record_rows
+from curator.review.records import (
+    RecordNotFound,
+    add_note,
+    add_tag,
+    get_record,
+    remove_tag,
+    revert_field,
+    set_field,
+)
+from curator.review.screening import (
     current_decisions,
     decision_log,
     exclusion_reasons,
@@ -20,6 +27,7 @@ from curator.screening import (
     remove_before_screening,
     set_exclusion_reasons,
 )
+from curator.store.models import STAGES, VERDICTS
 
 
 def _stages_map(row: Any, attribute: str) -> dict[str, Any]:
@@ -243,7 +251,7 @@ def log_command(review_path: Path | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def audit_command(review_path: Path | None, record_id: int | None, as_json: bool) -> None:
     """Every change ever made to the review (append-only): who, when, what, old → new."""
-    from curator.audit import audit_trail
+    from curator.store.audit import audit_trail
 
     with open_or_fail(review_path, create=False) as review, review.session() as session:
         for line in audit_trail(session, record_id):

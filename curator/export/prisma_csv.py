@@ -11,8 +11,8 @@ import csv
 from pathlib import Path
 
 from curator.export.output import atomic_target
-from curator.prisma import PrismaCounts, prisma_counts
-from curator.store import Review
+from curator.prisma.counts import PrismaCounts, prisma_counts
+from curator.store.database import Review
 
 HEADER = ("data", "node", "box", "description", "boxtext", "tooltips", "url", "n")
 _RE = "[separate reasons and numbers using ; e.g. Reason1, xxx; Reason2, xxx; Reason3, xxx]"

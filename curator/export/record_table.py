@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import text
 
 from curator.fields import FIELD_KEYS, LIST_KEYS
-from curator.models import STAGES
-from curator.prisma import PrismaCounts
-from curator.store import Review
-from curator.stored_fields import IN_TEXT, unpack
+from curator.prisma.counts import PrismaCounts
+from curator.store.database import Review
+from curator.store.models import STAGES
+from curator.store.stored_fields import IN_TEXT, unpack
 
 BATCH = 2000
 LIST_SEPARATOR = "; "

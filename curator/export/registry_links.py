@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from curator.studies import is_registry_id
+from curator.review.studies import is_registry_id
 
 # Canonical identifier forms of fields.md → the page that shows that record.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

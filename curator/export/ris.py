@@ -9,9 +9,9 @@ from curator.export.cell_text import xml_safe
 from curator.export.output import Cancelled, atomic_target, check_cancelled
 from curator.export.record_table import iter_record_rows
 from curator.export.registry_links import identifier_url
-from curator.prisma import INCLUDED, PrismaCounts, prisma_counts
-from curator.store import Review
-from curator.studies import is_registry_id
+from curator.prisma.counts import INCLUDED, PrismaCounts, prisma_counts
+from curator.review.studies import is_registry_id
+from curator.store.database import Review
 
 # RIS reference types: a publication, a registry record (a database entry), anything else.
 TYPES = {"article": "JOUR", "trial": "DBASE"}

@@ -17,9 +17,9 @@ import re
 from typing import Any
 
 from curator.extraction.boxes import OWN
-from curator.extraction.identifiers import is_trial_id
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
+from curator.identifiers import is_trial_id
 
 TRIAL_SLOTS = ("status", "phase", "enrollment", "enrollment_actual", "study_type", "sponsor", "start_date",
                "completion_date", "sex", "min_age", "max_age", "age_range", "countries", "conditions", "interventions",

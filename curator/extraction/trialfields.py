@@ -8,7 +8,6 @@ from typing import Any
 from curator.extraction.blocks import group_total
 from curator.extraction.boxes import OTHER_BOX, OWN, REF_BOX
 from curator.extraction.countries import find_countries
-from curator.extraction.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
@@ -25,6 +24,7 @@ from curator.extraction.normalise import (
 )
 from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, is_site_helper
 from curator.extraction.values import Spans, put
+from curator.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 
 
 def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from curator.identifiers import canonical_pmid, canonical_registry_id
 from curator.importers import Item, Problem, Reader, register
 from curator.importers._decoding import DecodingError, decode_text
-from curator.importers._identifiers import canonical_pmid, canonical_registry_id
 from curator.importers._registry_page import Trial, trial_entry
 
 _SNIFF = re.compile(rb'^\s*(?:\xef\xbb\xbf)?\s*[\[{].{0,4000}?"(?:protocolSection|studies)"', re.S)

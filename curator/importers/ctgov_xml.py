@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_pmid, canonical_registry_id
 from curator.importers import Item, Problem, Reader, register
-from curator.importers._identifiers import canonical_pmid, canonical_registry_id
 from curator.importers._registry_page import Trial, trial_entry
 from curator.importers._vocabulary import int_of
 from curator.importers._xml import Element, ParseError, UnsafeXml, error_position, parse_xml, text_of

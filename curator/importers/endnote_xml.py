@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_doi, canonical_pmid, registration_ids
 from curator.importers import Entry, Item, Problem, Reader, register
-from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
 from curator.importers._xml import Element, ParseError, UnsafeXml, error_position, parse_xml, text_of

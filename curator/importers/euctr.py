@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_registry_id
 from curator.importers import Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import decode_text
-from curator.importers._identifiers import canonical_registry_id
 from curator.importers._registry_page import Trial, trial_entry
 from curator.importers._vocabulary import int_of
 

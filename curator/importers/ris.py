@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import open_text
-from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
 

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers import Entry, Item, Problem, Reader, register
 from curator.importers._decoding import DecodingError, decode_text
-from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers._page import Page
 from curator.importers._registry_page import Trial, trial_page
 from curator.importers._vocabulary import int_of, year_of

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from curator.identifiers import canonical_doi, canonical_pmid, registration_ids
 from curator.importers import Entry, Item, Problem, Reader, register
 from curator.importers._decoding import decode_text
-from curator.importers._identifiers import canonical_doi, canonical_pmid, registration_ids
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
 

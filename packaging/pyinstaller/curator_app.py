@@ -69,7 +69,7 @@ def check_bundle(context: dict) -> str:
     import pkgutil
 
     import curator.importers
-    from curator.store import MIGRATIONS_DIR
+    from curator.store.database import MIGRATIONS_DIR
     from resources import resource_dir
 
     manifest = context["manifest"]
@@ -114,8 +114,8 @@ def check_demo(context: dict) -> str:
 
 
 def check_store(context: dict) -> str:
-    from curator.listing import count_records
-    from curator.store import current_revision, head_revision, open_review
+    from curator.review.listing import count_records
+    from curator.store.database import current_revision, head_revision, open_review
 
     with open_review(context["review_path"], create=False) as review:
         revision, head = current_revision(review.engine), head_revision()

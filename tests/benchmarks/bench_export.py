@@ -38,7 +38,7 @@ def _sentence(rng: random.Random, n: int) -> str:
 
 def build(path: Path, records: int) -> None:
     """A review of ``records`` records with decisions, written with bulk SQL for speed."""
-    from curator.store import open_review
+    from curator.store.database import open_review
 
     rng = random.Random(7)
     with open_review(path) as review, review.engine.begin() as connection:
@@ -93,7 +93,7 @@ def build(path: Path, records: int) -> None:
 
 def run_export(review_path: Path, out: Path) -> dict[str, float]:
     from curator.export import export_workbook
-    from curator.store import open_review
+    from curator.store.database import open_review
 
     with open_review(review_path) as review:
         start = time.perf_counter()
@@ -109,8 +109,8 @@ def run_baseline(review_path: Path, out: Path) -> dict[str, float]:
     from sqlalchemy import text
 
     from curator.export.record_table import COLUMNS, iter_record_rows
-    from curator.prisma import prisma_counts
-    from curator.store import open_review
+    from curator.prisma.counts import prisma_counts
+    from curator.store.database import open_review
 
     with open_review(review_path) as review:
         counts = prisma_counts(review)

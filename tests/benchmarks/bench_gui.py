@@ -24,7 +24,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="curator-bench-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     path = folder / "big.curator.sqlite"
-    from curator.store import open_review
+    from curator.store.database import open_review
     from tests.ui.seeding import seed_records
 
     started = time.perf_counter()

@@ -59,8 +59,8 @@ def _cpu_seconds() -> float:
 
 
 def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    from curator.importing import import_paths
-    from curator.store import open_review
+    from curator.importers.batch import import_paths
+    from curator.store.database import open_review
 
     marks: dict[str, float] = {}
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from curator import dedup
+from curator.duplicates import matching as dedup
 from curator.fields import empty_fields
-from curator.importing import content_hash
-from curator.models import Record, Source
-from curator.records import add_note, add_tag, set_field
-from curator.screening import record_decision, remove_before_screening
-from curator.store import Review
+from curator.importers.batch import content_hash
+from curator.review.records import add_note, add_tag, set_field
+from curator.review.screening import record_decision, remove_before_screening
+from curator.store.database import Review
+from curator.store.models import Record, Source
 
 
 def add_source(review: Review, name: str, kind: str, entries: list[dict[str, Any]]) -> list[int]:

@@ -12,8 +12,8 @@ from curator.cli import cli
 from curator.export import ExportCancelled, export_csv, export_prisma_csv, export_ris
 from curator.export.prisma_csv import HEADER
 from curator.export.record_table import COLUMNS
-from curator.prisma import prisma_counts
-from curator.store import Review
+from curator.prisma.counts import prisma_counts
+from curator.store.database import Review
 from tests.export.built_review import build_review
 
 PRISMA2020_KEYS = {

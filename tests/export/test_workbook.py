@@ -14,8 +14,8 @@ from curator.cli import cli
 from curator.export import ExportCancelled, ExportError, export_workbook
 from curator.export.cell_text import cell_text, csv_text, looks_like_formula
 from curator.export.prisma_sheet import KEY_MEANINGS
-from curator.prisma import prisma_counts
-from curator.store import Review
+from curator.prisma.counts import prisma_counts
+from curator.store.database import Review
 from tests.export.built_review import build_review
 
 SHEETS = ["PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources"]
@@ -155,7 +155,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(review: Review, tmp_path: P
 
 def test_counts_on_sheet_follow_new_decisions(review: Review, tmp_path: Path) -> None:
     built = build_review(review)
-    from curator.screening import record_decision
+    from curator.review.screening import record_decision
 
     record_decision(review, built["ids"]["pending"], "include", reviewer="alice")
     wb = openpyxl.load_workbook(export_workbook(review, tmp_path / "x.xlsx"))

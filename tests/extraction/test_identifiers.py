@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curator.extraction.identifiers import find_ids
+from curator.identifiers import find_ids
 
 
 def _ids(text: str) -> list[str]:

@@ -64,8 +64,8 @@ def test_the_bundle_carries_migration_scripts_samples_and_both_executables(built
     app: Path = built["app"]
     internal = app / "_internal"
     assert (app / "curator").is_file() and (app / "curator-cli").is_file()
-    assert sorted(p.name for p in (internal / "curator" / "migrations" / "versions").glob("*.py")) == sorted(
-        p.name for p in (REPO / "curator" / "migrations" / "versions").glob("*.py"))
+    assert sorted(p.name for p in (internal / "curator" / "store" / "migrations" / "versions").glob("*.py")) == sorted(
+        p.name for p in (REPO / "curator" / "store" / "migrations" / "versions").glob("*.py"))
     assert sorted(p.name for p in (internal / "resources" / "samples").iterdir()) == sorted(
         p.name for p in (REPO / "resources" / "samples").iterdir() if not p.name.startswith("."))
     assert (internal / "resources" / "icons" / "curator.svg").is_file()

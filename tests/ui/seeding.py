@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import insert
 
 from curator.fields import empty_fields
-from curator.models import Record, Source, utcnow
-from curator.store import Review
+from curator.store.database import Review
+from curator.store.models import Record, Source, utcnow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 STATUSES = ("RECRUITING", "COMPLETED", "TERMINATED", None)

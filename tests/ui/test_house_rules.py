@@ -11,7 +11,7 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 
 
 def test_core_modules_of_the_desk_do_not_load_qt() -> None:
-    code = ("import sys, curator.desk, curator.undo, curator.listing, curator.records; "
+    code = ("import sys, curator.review.desk, curator.review.undo, curator.review.listing, curator.review.records; "
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=UI.parent).stdout.strip()

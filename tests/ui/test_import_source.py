@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from curator import records
-from curator.listing import find_record_ids
+from curator.review import records
+from curator.review.listing import find_record_ids
 from tests.ui.seeding import SAMPLES
 from ui.dialogs.import_source import GUESS, ImportSourceDialog, import_file_filter
 from ui.main_window import MainWindow

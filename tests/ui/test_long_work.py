@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from curator.listing import count_records
-from curator.store import Review
+from curator.review.listing import count_records
+from curator.store.database import Review
 from ui.long_work import LongWork, export_available, start_export, start_import
 
 

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from curator import duplicate_links, records, screening
-from curator.store import open_review
+from curator.duplicates import links as duplicate_links
+from curator.review import records, screening
+from curator.store.database import open_review
 from tests.ui.seeding import seed_records
 from ui.curation_desk import SETTLE_SECONDS
 from ui.dialogs.note import NoteDialog

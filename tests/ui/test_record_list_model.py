@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from curator import screening
-from curator.listing import RecordFilter
-from curator.store import Review
+from curator.review import screening
+from curator.review.listing import RecordFilter
+from curator.store.database import Review
 from tests.ui.seeding import seed_records
 from ui import record_list_model
 from ui.record_list_model import RECORD_ID_ROLE, RecordListModel

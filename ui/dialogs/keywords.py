@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.desk import Keywords
+from curator.review.desk import Keywords
 
 
 class KeywordsDialog(QDialog):

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlmodel import Session
 
-from curator.dedup import duplicate_roots
-from curator.importers._identifiers import is_registry_id
-from curator.store import Review
+from curator.duplicates.matching import duplicate_roots
+from curator.identifiers import is_registry_id
+from curator.store.database import Review
 
 _REGISTRATIONS = text(
     "SELECT r.id, j.value FROM records r,"

@@ -1,9 +1,16 @@
-"""Study and publication identifiers: validated patterns and their canonical forms."""
+"""Study and publication identifiers, in the canonical form of fields.md: one home for every part of Curator.
+
+Extraction finds them in running text (:func:`find_ids`, the ``labelled_*`` readers of a
+label's value); importers read them from exported fields (:func:`canonical_doi` from a
+bare DOI, a doi.org link or a ``doi:`` note, :func:`canonical_pmid`, :func:`registry_ids`,
+an abstract's "Trial registration:" line); duplicates and studies sort them into
+registrations and publications (:func:`is_registry_id`, :func:`is_document_id`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # Each format is found by its literal prefix (a fast ``str.find`` on the lower-cased text)
 # and then validated by an anchored pattern; numeric-only formats (EudraCT, CTIS) by one
@@ -59,8 +66,8 @@ TRIAL_PREFIXES = ("NCT", "ISRCTN", "EudraCT:", "CTIS:", "IRAS:", "ACTRN", "ChiCT
                   "IRCT", "PACTR", "RBR-", "KCT", "TCTR", "RPCEC", "SLCTR", "LBCTR", "NTR", "NL-OMON", "NL")
 
 
-def canonical_doi(raw: str) -> str | None:
-    """``DOI:10.x/y`` lower-cased, without trailing punctuation, or None."""
+def _clean_doi(raw: str) -> str | None:
+    """``DOI:10.x/y`` lower-cased, without trailing punctuation, from a DOI that opens ``raw``; or None."""
     v = raw.strip().rstrip(_DOI_TAIL)
     # A closing parenthesis is part of some DOIs only when it has its opening one.
     while v.endswith(")") and v.count("(") < v.count(")"):
@@ -94,7 +101,7 @@ def _canonical(kind: str, raw: str, inner: str) -> str | None:
     if kind == "pmid":
         return "PMID:" + str(int(inner))
     if kind == "doi":
-        return canonical_doi(inner)
+        return _clean_doi(inner)
     return None
 
 
@@ -160,10 +167,89 @@ def labelled_doi(value: str) -> tuple[str, int, int] | None:
     m = _BARE_DOI_RE.search(value[:300])
     if not m:
         return None
-    cid = canonical_doi(m.group(1))
+    cid = _clean_doi(m.group(1))
     return (cid, m.start(1), m.end(1)) if cid else None
 
 
 def is_trial_id(cid: str) -> bool:
     """True for identifiers issued by trial registries (not PMIDs or DOIs)."""
     return cid.startswith(TRIAL_PREFIXES)
+
+
+# -- identifiers in exported fields (importers), registrations and publications (duplicates, studies)
+
+# The trial registries' prefixes, and the older forms registry exports still give as secondary ids.
+REGISTRY_PREFIXES = (*TRIAL_PREFIXES, "JPRN-", "PER-", "ANZCTR")
+#: Prefixes of identifiers that name one document (one publication).
+DOCUMENT_PREFIXES = ("PMID:", "DOI:", "PMCID:")
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+# IRAS numbers have no shape of their own: only "IRAS" written before them makes them one.
+_IRAS = re.compile(r"\bIRAS[\s:#]*(?:ID|project ID|number)?[\s:#]*(\d{5,7})\b", re.I)
+_REGISTRATION_CONTEXT = re.compile(
+    r"(?:regist\w*|trial (?:number|identifier|id)|clinicaltrials\.gov|isrctn|eudract|anzctr|trial no)", re.I
+)
+# The literal words of _REGISTRATION_CONTEXT: most abstracts contain none, and testing for them is cheap.
+_CONTEXT_WORDS = ("regist", "trial number", "trial id", "trial no", "clinicaltrials.gov", "isrctn", "eudract",
+                  "anzctr")
+
+
+def canonical_doi(value: str) -> str | None:
+    """``DOI:10.x/y`` (lower-cased) from a bare DOI, a doi.org link or ``doi:...``; None if there is none."""
+    match = _DOI.search(value.strip())
+    return _clean_doi(match.group(1)) if match else None
+
+
+def canonical_pmid(value: str | int) -> str | None:
+    """``PMID:123`` from digits (ignores anything that is not a plausible PubMed id)."""
+    digits = str(value).strip()
+    if digits.upper().startswith("PMID"):
+        digits = digits[4:].lstrip(":- ")
+    return f"PMID:{int(digits)}" if digits.isdigit() and 0 < len(digits) <= 9 else None
+
+
+def registry_ids(text: str) -> list[str]:
+    """Every registry identifier written in ``text``, canonical, in order, once each."""
+    found = [(start, identifier) for identifier, start, _end in find_ids(text) if is_trial_id(identifier)]
+    if "iras" in text.lower():
+        found.extend((m.start(), f"IRAS:{m.group(1)}") for m in _IRAS.finditer(text))
+        found.sort()
+    return _unique(identifier for _, identifier in found)
+
+
+def canonical_registry_id(value: str) -> str | None:
+    """The one registry identifier ``value`` is (None when it is none we know)."""
+    ids = registry_ids(value)
+    return ids[0] if ids else None
+
+
+def registration_ids(text: str) -> list[str]:
+    """Registry ids an abstract gives as its own trial registration ("Trial registration: NCT...")."""
+    lowered = text.lower()
+    for word in _CONTEXT_WORDS:
+        if word in lowered:
+            break
+    else:
+        return []
+    found: list[str] = []
+    for match in _REGISTRATION_CONTEXT.finditer(text):
+        window = text[match.start(): match.end() + 120]
+        found.extend(registry_ids(window))
+    return _unique(found)
+
+
+def is_registry_id(identifier: str) -> bool:
+    """True for a registration (NCT, ISRCTN, EudraCT, ...), False for PMID / DOI and the like."""
+    return identifier.startswith(REGISTRY_PREFIXES)
+
+
+def is_document_id(identifier: str) -> bool:
+    """True for an identifier of one publication (PMID, DOI, PMCID)."""
+    return identifier.startswith(DOCUMENT_PREFIXES)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from curator.audit import log_change
-from curator.eligibility import why_not_eligible
-from curator.models import ACTORS, STAGES, VERDICTS, Decision, ExclusionReason, Record
-from curator.store import Review
+from curator.review.eligibility import why_not_eligible
+from curator.store.audit import log_change
+from curator.store.database import Review
+from curator.store.models import ACTORS, STAGES, VERDICTS, Decision, ExclusionReason, Record
 
 
 @dataclass(frozen=True)

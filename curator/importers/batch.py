@@ -37,12 +37,13 @@ from typing import Any
 import orjson
 from sqlmodel import Session
 
-from curator import dedup, stored_fields
-from curator.audit import log_change
+from curator.duplicates import matching as dedup
 from curator.fields import empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
-from curator.models import SOURCE_KINDS, utcnow
-from curator.store import Review
+from curator.store import stored_fields
+from curator.store.audit import log_change
+from curator.store.database import Review
+from curator.store.models import SOURCE_KINDS, utcnow
 
 Progress = Callable[[int, int, str], None]  # done, total, current file name
 

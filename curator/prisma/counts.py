@@ -35,11 +35,11 @@ from typing import Any
 
 from sqlalchemy import text
 
-from curator.models import NOT_RETRIEVABLE, STAGES
-from curator.prisma_checks import Check, arithmetic_checks, duplicate_cycles, name_ids
-from curator.screening import Verdict, exclusion_reasons, verdicts
-from curator.store import Review
-from curator.studies import study_groups
+from curator.prisma.checks import Check, arithmetic_checks, duplicate_cycles, name_ids
+from curator.review.screening import Verdict, exclusion_reasons, verdicts
+from curator.review.studies import study_groups
+from curator.store.database import Review
+from curator.store.models import NOT_RETRIEVABLE, STAGES
 
 DATABASES_AND_REGISTERS = "databases and registers"
 OTHER_METHODS = "other methods"

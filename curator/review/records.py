@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from curator.audit import log_change
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
-from curator.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
-from curator.store import Review
-from curator.stored_fields import unpack
+from curator.store.audit import log_change
+from curator.store.database import Review
+from curator.store.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
+from curator.store.stored_fields import unpack
 
 
 class RecordNotFound(LookupError):

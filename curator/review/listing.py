@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import col, func, select
 
-from curator.eligibility import eligible_condition
-from curator.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
-from curator.screening import Verdict, verdicts
-from curator.store import Review
+from curator.review.eligibility import eligible_condition
+from curator.review.screening import Verdict, verdicts
+from curator.store.database import Review
+from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
 SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 from curator import APP_NAME
-from curator.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setting, utcnow
+from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setting, utcnow
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 REVIEW_ENV = "CURATOR_REVIEW"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from curator.prisma import ColumnCounts, PrismaCounts
+    from curator.prisma.counts import ColumnCounts, PrismaCounts
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Duplicate links as the reviewer sees them: listed, confirmed, undone, or marked by hand.
 
-Curator links a duplicate to the record it repeats (:mod:`curator.dedup`); a
+Curator links a duplicate to the record it repeats (:mod:`curator.duplicates.matching`); a
 reviewer agrees (confirm), disagrees (undo: the link is kept, with who undid it,
 but no longer counts) or links two records by hand. Every change is audited.
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import select
 
-from curator.audit import log_change
-from curator.models import DuplicateLink, Record
-from curator.store import Review
+from curator.store.audit import log_change
+from curator.store.database import Review
+from curator.store.models import DuplicateLink, Record
 
 
 class LinkNotFound(LookupError):

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from curator.eligibility import eligible_condition
-from curator.screening import check_stage
-from curator.store import Review, get_setting, set_setting
+from curator.review.eligibility import eligible_condition
+from curator.review.screening import check_stage
+from curator.store.database import Review, get_setting, set_setting
 
 KEYWORDS_SETTING = "keywords"
 
@@ -22,7 +22,7 @@ def unscreened_ids(review: Review, stage: str, reviewer: str) -> set[int]:
     """Records to be screened at ``stage`` that ``reviewer`` has no standing decision on.
 
     Duplicates and records removed before screening are never offered; at full text, only
-    records that passed title/abstract (see :mod:`curator.eligibility`).
+    records that passed title/abstract (see :mod:`curator.review.eligibility`).
     """
     check_stage(stage)
     sql = text(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from curator.store import Review
+from curator.store.database import Review
 
 OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from curator.models import AuditEntry
+from curator.store.models import AuditEntry
 
 
 def log_change(

@@ -13,7 +13,7 @@ to the least sure:
    window) so 100,000 titles take seconds, not the minutes of all pairs.
 
 A registry record and a paper that share a registration are *not* duplicates:
-they are two reports of one study (:func:`curator.studies.study_groups`).
+they are two reports of one study (:func:`curator.review.studies.study_groups`).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from rapidfuzz.distance import Indel
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from curator.importers._identifiers import is_document_id, is_registry_id
-from curator.models import DuplicateLink, Record, utcnow
-from curator.records import extracted_fields
+from curator.identifiers import is_document_id, is_registry_id
+from curator.review.records import extracted_fields
+from curator.store.models import DuplicateLink, Record, utcnow
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
 TITLE_THRESHOLD = 93.0

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from curator import records, screening
-from curator.records import FieldChange
-from curator.screening import DecisionView
-from curator.store import Review
+from curator.review import records, screening
+from curator.review.records import FieldChange
+from curator.review.screening import DecisionView
+from curator.store.database import Review
 
 
 def field_label(key: str) -> str:

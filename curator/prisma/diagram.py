@@ -1,4 +1,4 @@
-"""The PRISMA 2020 flow diagram drawn from :class:`~curator.prisma.PrismaCounts`: SVG and PNG.
+"""The PRISMA 2020 flow diagram drawn from :class:`~curator.prisma.counts.PrismaCounts`: SVG and PNG.
 
 One layout (boxes, arrows, text in the template's words and order) is computed once and
 drawn twice: as SVG text written here, and as a PNG painted with Pillow. The "other
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from curator.prisma import PrismaCounts
+from curator.prisma.counts import PrismaCounts
 
 FONT_SIZE = 13
 LINE_HEIGHT = 18
