@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from curator.extraction.boxes import OWN
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_status, parse_date
+from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
     Line,
     clip,

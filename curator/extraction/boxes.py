@@ -8,16 +8,10 @@ entries shaped like other records; it runs to the next section heading.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from curator.extraction.labels import LABELS, is_box_heading, norm_label
+from curator.extraction.scanned import OTHER_BOX, REF_BOX, ScannedText
 from curator.extraction.textutil import has_year
-
-if TYPE_CHECKING:
-    from curator.extraction.layout import Document
-
-#: Where a line stands: in the record's own text, a box about other records, a reference list.
-OWN, OTHER_BOX, REF_BOX = 0, 1, 2
 
 # A line of a listing of other records: it opens with a registry identifier ("NCT03123456 RECRUITING
 # PHASE3") or is a citation carrying a PMID / DOI.
@@ -30,7 +24,7 @@ _CARD_NEEDLES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "DRKS", "CTRI", "EUCTR", "P
 _HEAD_END = ".:;,!?)]"
 
 
-def find_listings(doc: Document) -> None:
+def find_listings(doc: ScannedText) -> None:
     """A heading of no field over two or more record cards (a title line, then a line opening with
     another record's identifier or citing it) heads a box about other records, whatever its wording
     ("Trials like this one", "Weitere Studien zu dieser Erkrankung")."""
@@ -42,7 +36,7 @@ def find_listings(doc: Document) -> None:
              if ln.idx > 0 and _CARD_ID_RE.search(ln.text) is not None and _card_title(doc, ln.idx - 1)]
     if len(cards) < 2:
         return
-    heads = {h for h, _ in doc._box_heads}
+    heads = {h for h, _ in doc.box_heads}
     found: list[int] = []
     for c in cards:
         # Up from the card's title, over blank lines, to the line heading the listing.
@@ -57,27 +51,27 @@ def find_listings(doc: Document) -> None:
         if sum(1 for k in cards if h < k < end) >= 2:
             found.append(h)
     for h in found:
-        doc._box_heads.append((h, OTHER_BOX))
+        doc.box_heads.append((h, OTHER_BOX))
         doc.stop[h] = True
     if found:
-        doc._box_heads.sort()
+        doc.box_heads.sort()
 
-def _card_title(doc: Document, i: int) -> bool:
+def _card_title(doc: ScannedText, i: int) -> bool:
     """A record card's title line: some words, no identifier, not a label."""
     t = doc.lines[i].text
     return t.count(" ") >= 2 and len(t) <= 300 and not doc.stop[i] and _CARD_ID_RE.search(t) is None
 
-def _listing_heading(doc: Document, i: int) -> bool:
+def _listing_heading(doc: ScannedText, i: int) -> bool:
     """A short line standing alone that names no field: a candidate heading of a listing."""
     t = doc.lines[i].text
     return (len(t) <= 60 and t.count(" ") <= 7 and t[-1] not in _HEAD_END and (i == 0 or not doc.lines[i - 1].text)
             and LABELS.get(norm_label(t)) is None and _CARD_ID_RE.search(t) is None)
 
-def mark_boxes(doc: Document) -> None:
+def mark_boxes(doc: ScannedText) -> None:
     """Lines under a related/similar/references heading, up to the next section heading."""
     lines = doc.lines
-    heads = doc._box_heads
-    for i in doc._inline_boxes:
+    heads = doc.box_heads
+    for i in doc.inline_boxes:
         doc.box[i] = OTHER_BOX
     for n, (start, kind) in enumerate(heads):
         if _is_tab(doc, start, heads[n + 1:]):
@@ -89,13 +83,13 @@ def mark_boxes(doc: Document) -> None:
                 break
             doc.box[j] = kind
 
-def _own_section(doc: Document, j: int) -> bool:
+def _own_section(doc: ScannedText, j: int) -> bool:
     """A ``Label: value`` line of the record's own ("Disclosure of Interests: ...") after its reference
     list: not a citation (no year, no reference number), so the list has ended."""
     t = doc.lines[j].text
     return j in doc.sublabel_lines() and not has_year(t) and t[:1] not in "[0123456789"
 
-def _is_tab(doc: Document, i: int, later: list[tuple[int, int]]) -> bool:
+def _is_tab(doc: ScannedText, i: int, later: list[tuple[int, int]]) -> bool:
     """A box heading among short tab names at the top ("Abstract / Citations / Similar Articles"),
     repeated further down over the box itself: the tab holds nothing."""
     t = doc.lines[i].text
@@ -104,7 +98,7 @@ def _is_tab(doc: Document, i: int, later: list[tuple[int, int]]) -> bool:
     near = [doc.lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(doc.lines)]
     return any(0 < len(x) <= 40 and x[-1:] not in ".:" for x in near)
 
-def is_heading(doc: Document, j: int) -> bool:
+def is_heading(doc: ScannedText, j: int) -> bool:
     """A label standing alone on its line (a section heading), not an inline ``Label: value``."""
     t = doc.lines[j].text
     return len(t) <= 90 and (LABELS.get(norm_label(t)) is not None or is_box_heading(norm_label(t)))

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from curator.extraction.boxes import OWN
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
+from curator.extraction.scanned import OWN
 from curator.identifiers import is_trial_id
 
 TRIAL_SLOTS = ("status", "phase", "enrollment", "enrollment_actual", "study_type", "sponsor", "start_date",

@@ -10,11 +10,9 @@ them, so an empty label ("Target enrollment:") never takes the next label's text
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
-from curator.extraction.boxes import OTHER_BOX, OWN, REF_BOX, find_listings, mark_boxes
+from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.labels import (
     LABELS,
     VALIDATED_SLOTS,
@@ -29,16 +27,15 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
+from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
 from curator.extraction.tables import read_column_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
-    SCAN_LIMIT,
     Line,
     has_foreign,
     is_chrome,
     is_foreign,
     is_site_helper,
-    split_lines,
     strip_foreign,
 )
 
@@ -57,15 +54,6 @@ _PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "su
                        "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
-@dataclass(slots=True)
-class Hit:
-    """A label found in the document: its slot, line and inline value span (None: value below)."""
-
-    slot: str
-    line: int
-    value: tuple[int, int] | None
-
-
 def _validates(slot: str, value: str) -> bool:
     """True when ``value`` is a plausible value of ``slot`` (used for labels written without a colon)."""
     if slot in ("start_date", "completion_date", "last_updated", "year", "pub_date"):
@@ -83,49 +71,18 @@ def _validates(slot: str, value: str) -> bool:
     return False
 
 
-_WIDE_SPACE_CHARS = "\u00a0\u2007\u2009\u202f"
-_CR_BEFORE_LF_RE = re.compile(r"\r(?=\n)")
-
-
-class Document:
+class Document(ScannedText):
     """The scanned part of a text, split into lines, with labels and boxes recognised."""
 
     def __init__(self, text: str) -> None:
-        # Same-length substitutions only, so evidence offsets still point into the caller's text:
-        # saved HTML pages carry &nbsp; inside labels and values, Windows files a CR before each LF.
-        text = text[:SCAN_LIMIT]
-        if not text.isascii():
-            for c in _WIDE_SPACE_CHARS:  # str.replace: far faster than str.translate with a table
-                if c in text:
-                    text = text.replace(c, " ")
-        if "\r" in text:
-            text = _CR_BEFORE_LF_RE.sub(" ", text)
-        self.text = text
-        self.lines = split_lines(self.text)
-        n = len(self.lines)
-        self.stop = [False] * n
-        self.box = [OWN] * n
-        self.hits: list[Hit] = []
-        self.by_slot: dict[str, list[Hit]] = {}
-        self._box_heads: list[tuple[int, int]] = []
-        self._inline_boxes: list[int] = []
+        super().__init__(text)
         self._own: dict[str, list[Hit]] = {}
-        self._starts: list[int] | None = None
-        self.table_rows: set[int] = set()
-        self._sublabels: set[int] | None = None
         self._classify()
         self._end_empty_labels()
         find_listings(self)
         mark_boxes(self)
 
     # ------------------------------------------------------------------ classification
-    def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
-        """Record a label hit at line ``i`` (its inline value span, or None: value below); the line ends values."""
-        hit = Hit(slot, i, value)
-        self.hits.append(hit)
-        self.by_slot.setdefault(slot, []).append(hit)
-        self.stop[i] = True
-
     def _next_nonblank(self, i: int) -> Line | None:
         for j in range(i + 1, min(len(self.lines), i + 6)):
             if self.lines[j].text:
@@ -144,12 +101,12 @@ class Document:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
                 if len(norm) <= 60 and is_hinted_box_heading(norm):
-                    self._box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
+                    self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
                 if slot and norm not in _COLON_ONLY and not self._word_value(line.idx, t):
                     if slot == "references":
-                        self._box_heads.append((line.idx, REF_BOX))
+                        self.box_heads.append((line.idx, REF_BOX))
                     self.add(slot, line.idx, None)
                     continue
             c1, c2 = head.find(":"), head.find("：")
@@ -164,7 +121,7 @@ class Document:
                 stripped = rest.strip()
                 if slot is None and stripped and len(left) <= 60 and is_hinted_box_heading(norm_label(left)):
                     # "Related articles: Title (doi: ...)": a one-line box about other records.
-                    self._inline_boxes.append(line.idx)
+                    self.inline_boxes.append(line.idx)
                     self.stop[line.idx] = True
                     continue
                 if slot and not rest.startswith("//"):
@@ -253,31 +210,6 @@ class Document:
                 return True
         return False
 
-    # ------------------------------------------------------------------ positions
-    def line_at(self, offset: int) -> int:
-        """Index of the line holding ``offset`` (the last line starting at or before it)."""
-        if self._starts is None:
-            self._starts = [line.start for line in self.lines]
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
-
-    def lines_holding(self, needles: tuple[str, ...], limit: int) -> list[Line]:
-        """The lines among the first ``limit`` whose text holds one of ``needles``, in order.
-
-        Found with ``str.find`` over the text rather than a test per line. Needles must hold
-        no whitespace or bullet characters, so they never fall outside a line's ``text``.
-        """
-        head = self.lines[:limit]
-        if not head:
-            return []
-        stop = head[-1].end
-        found: set[int] = set()
-        for needle in needles:
-            pos = self.text.find(needle, 0, stop)
-            while pos >= 0:
-                found.add(self.line_at(pos))
-                pos = self.text.find(needle, pos + 1, stop)
-        return [self.lines[i] for i in sorted(found)]
-
     # ------------------------------------------------------------------ values
     def own_hits(self, slot: str) -> list[Hit]:
         """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``).
@@ -317,12 +249,6 @@ class Document:
                 break
             out.append(lines[j])
         return out
-
-    def sublabel_lines(self) -> set[int]:
-        """Lines of ``Label: value`` hits of labels that name no field ("Contact: ...", "Disclosure: ...")."""
-        if self._sublabels is None:
-            self._sublabels = {h.line for h in self.hits if h.slot == "other" and h.value is not None}
-        return self._sublabels
 
     def paragraphs(self, hit: Hit, *, english: bool = True, drop_helper: bool = True,
                    through: bool = False) -> list[list[Line]]:

@@ -7,18 +7,15 @@ first cell, "Label | Label" over one row of values; tab-separated tables copied 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.scanned import ScannedText
 from curator.extraction.textutil import Line
 
 _LIST_SLOTS = frozenset(("conditions", "interventions", "intervention_names", "countries", "keywords"))
 
-if TYPE_CHECKING:
-    from curator.extraction.layout import Document
 
 
-def read_column_table(doc: Document, line: Line) -> bool:
+def read_column_table(doc: ScannedText, line: Line) -> bool:
     """A table whose first row names the columns: each following row holds values, column by column.
 
     Two-cell headers must be two known labels (else ``Label | value`` rows look alike); wider
@@ -76,7 +73,7 @@ def read_column_table(doc: Document, line: Line) -> bool:
     return True
 
 
-def read_tab_table(doc: Document, line: Line) -> bool:
+def read_tab_table(doc: ScannedText, line: Line) -> bool:
     """A tab-separated table copied from a web page, its header row naming three or more fields.
 
     A copied cell keeps its own line breaks ("Drug: A" / "Drug: B" in one cell), so a row can run over
@@ -128,7 +125,7 @@ def read_tab_table(doc: Document, line: Line) -> bool:
     return True
 
 
-def _site_table(doc: Document, line: Line, cells: list[str]) -> bool:
+def _site_table(doc: ScannedText, line: Line, cells: list[str]) -> bool:
     """A table of recruiting sites (its heading or a column says so), not of sponsors or committees."""
     words = " ".join(cells).lower()
     for j in range(line.idx - 1, max(-1, line.idx - 4), -1):
@@ -139,7 +136,7 @@ def _site_table(doc: Document, line: Line, cells: list[str]) -> bool:
 
 
 
-def _section_slot(doc: Document, line: Line) -> str | None:
+def _section_slot(doc: ScannedText, line: Line) -> str | None:
     """The field of a section heading standing right above a table (a label with its value below), else None."""
     last = doc.hits[-1] if doc.hits else None
     if last is None or last.value is not None or last.slot == "other":

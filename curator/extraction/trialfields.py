@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from curator.extraction.blocks import group_total
-from curator.extraction.boxes import OTHER_BOX, OWN, REF_BOX
 from curator.extraction.countries import find_countries
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.layout import Document
@@ -22,6 +21,7 @@ from curator.extraction.normalise import (
     parse_date,
     period_end,
 )
+from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX
 from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, is_site_helper
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid

@@ -1,0 +1,98 @@
+"""A text scanned into lines, with the marks the readers of its structure share.
+
+:class:`ScannedText` holds what the label reader (:mod:`~curator.extraction.layout`), the
+table reader (:mod:`~curator.extraction.tables`) and the box finder
+(:mod:`~curator.extraction.boxes`) each read and mark: the lines, the label hits, the lines
+that end a value (``stop``), the headings of boxes and in which box each line stands. They
+all work on it; none of them needs the others.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from curator.extraction.textutil import SCAN_LIMIT, Line, split_lines
+
+#: Where a line stands: in the record's own text, a box about other records, a reference list.
+OWN, OTHER_BOX, REF_BOX = 0, 1, 2
+
+_WIDE_SPACE_CHARS = "\u00a0\u2007\u2009\u202f"
+_CR_BEFORE_LF_RE = re.compile(r"\r(?=\n)")
+
+
+@dataclass(slots=True)
+class Hit:
+    """A label found in the document: its slot, line and inline value span (None: value below)."""
+
+    slot: str
+    line: int
+    value: tuple[int, int] | None
+
+
+class ScannedText:
+    """The scanned part of a text split into lines, with its label hits and box marks (filled by the readers)."""
+
+    def __init__(self, text: str) -> None:
+        # Same-length substitutions only, so evidence offsets still point into the caller's text:
+        # saved HTML pages carry &nbsp; inside labels and values, Windows files a CR before each LF.
+        text = text[:SCAN_LIMIT]
+        if not text.isascii():
+            for c in _WIDE_SPACE_CHARS:  # str.replace: far faster than str.translate with a table
+                if c in text:
+                    text = text.replace(c, " ")
+        if "\r" in text:
+            text = _CR_BEFORE_LF_RE.sub(" ", text)
+        self.text = text
+        self.lines = split_lines(self.text)
+        n = len(self.lines)
+        self.stop = [False] * n
+        self.box = [OWN] * n
+        self.hits: list[Hit] = []
+        self.by_slot: dict[str, list[Hit]] = {}
+        #: (line, box kind) of each heading that opens a box about other records, in line order.
+        self.box_heads: list[tuple[int, int]] = []
+        #: Lines that are a box about other records on their own ("Cited by: 98 articles | PMID: ...").
+        self.inline_boxes: list[int] = []
+        self.table_rows: set[int] = set()
+        self._starts: list[int] | None = None
+        self._sublabels: set[int] | None = None
+
+    def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
+        """Record a label hit at line ``i`` (its inline value span, or None: value below); the line ends values."""
+        hit = Hit(slot, i, value)
+        self.hits.append(hit)
+        self.by_slot.setdefault(slot, []).append(hit)
+        self.stop[i] = True
+
+    # ------------------------------------------------------------------ positions
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding ``offset`` (the last line starting at or before it)."""
+        if self._starts is None:
+            self._starts = [line.start for line in self.lines]
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def lines_holding(self, needles: tuple[str, ...], limit: int) -> list[Line]:
+        """The lines among the first ``limit`` whose text holds one of ``needles``, in order.
+
+        Found with ``str.find`` over the text rather than a test per line. Needles must hold
+        no whitespace or bullet characters, so they never fall outside a line's ``text``.
+        """
+        head = self.lines[:limit]
+        if not head:
+            return []
+        stop = head[-1].end
+        found: set[int] = set()
+        for needle in needles:
+            pos = self.text.find(needle, 0, stop)
+            while pos >= 0:
+                found.add(self.line_at(pos))
+                pos = self.text.find(needle, pos + 1, stop)
+        return [self.lines[i] for i in sorted(found)]
+
+    def sublabel_lines(self) -> set[int]:
+        """Lines of ``Label: value`` hits of labels that name no field ("Contact: ...", "Disclosure: ...")."""
+        if self._sublabels is None:
+            self._sublabels = {h.line for h in self.hits if h.slot == "other" and h.value is not None}
+        return self._sublabels
