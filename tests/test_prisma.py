@@ -8,8 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from curator.cli import cli
-from curator.prisma.counts import INCLUDED, prisma_counts
+from curator.prisma.counts import prisma_counts
 from curator.prisma.diagram import diagram_png_bytes, diagram_svg
+from curator.prisma.flow import INCLUDED
 from curator.review.records import set_field
 from curator.review.screening import record_decision, set_decision_retracted
 from curator.store.database import Review

@@ -18,9 +18,10 @@ FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--svg", "svg", type=FILE, help="Draw the flow diagram to this SVG file.")
 def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, svg: Path | None) -> None:
     """The PRISMA 2020 counts, computed from the records, with the checks of their arithmetic."""
+    from curator.export.flow_diagram import write_diagram
     from curator.export.output import ExportError
     from curator.prisma.counts import prisma_counts
-    from curator.prisma.diagram import box_texts, write_diagram
+    from curator.prisma.diagram import box_texts
 
     with open_or_fail(review_path, create=False) as review:
         counts = prisma_counts(review)

@@ -32,8 +32,8 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from curator.identifiers import is_document_id, is_registry_id
-from curator.review.records import extracted_fields
 from curator.store.models import DuplicateLink, Record, utcnow
+from curator.store.stored_fields import extracted_fields
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
 TITLE_THRESHOLD = 93.0

@@ -11,7 +11,8 @@ import csv
 from pathlib import Path
 
 from curator.export.output import atomic_target
-from curator.prisma.counts import PrismaCounts, prisma_counts
+from curator.prisma.counts import prisma_counts
+from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
 
 HEADER = ("data", "node", "box", "description", "boxtext", "tooltips", "url", "n")

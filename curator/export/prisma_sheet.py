@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from curator.export.cell_text import cell_text, looks_like_formula
-from curator.prisma.counts import PrismaCounts
 from curator.prisma.diagram import DBR_HEADER, FOOTNOTES, OTHER_HEADER, box_texts, diagram_png_bytes
+from curator.prisma.flow import PrismaCounts
 
 THIN = Side(style="thin", color="000000")
 BOX_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

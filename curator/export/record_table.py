@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import text
 
 from curator.fields import FIELD_KEYS, LIST_KEYS
-from curator.prisma.counts import PrismaCounts
+from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
 from curator.store.models import STAGES
 from curator.store.stored_fields import IN_TEXT, unpack

@@ -9,7 +9,8 @@ from typing import Any
 from curator.export.cell_text import csv_text
 from curator.export.output import Cancelled, Progress, atomic_target, check_cancelled
 from curator.export.record_table import COLUMNS, iter_record_rows
-from curator.prisma.counts import PrismaCounts, prisma_counts
+from curator.prisma.counts import prisma_counts
+from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
 
 

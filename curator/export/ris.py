@@ -9,7 +9,8 @@ from curator.export.cell_text import xml_safe
 from curator.export.output import Cancelled, atomic_target, check_cancelled
 from curator.export.record_table import iter_record_rows
 from curator.export.registry_links import identifier_url
-from curator.prisma.counts import INCLUDED, PrismaCounts, prisma_counts
+from curator.prisma.counts import prisma_counts
+from curator.prisma.flow import INCLUDED, PrismaCounts
 from curator.review.studies import is_registry_id
 from curator.store.database import Review
 

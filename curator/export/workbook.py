@@ -25,7 +25,8 @@ from curator.export.prisma_sheet import write_prisma_sheet
 from curator.export.record_table import COLUMNS, LIST_SEPARATOR, STAGE_LABELS, iter_record_rows
 from curator.export.registry_links import first_registry_link
 from curator.export.sheet_rows import Link, RowStream
-from curator.prisma.counts import EXCLUDED_FULL_TEXT, INCLUDED, NOT_RETRIEVED, PrismaCounts, prisma_counts
+from curator.prisma.counts import prisma_counts
+from curator.prisma.flow import EXCLUDED_FULL_TEXT, INCLUDED, NOT_RETRIEVED, PrismaCounts
 from curator.store.database import Review
 from curator.store.models import NOT_RETRIEVABLE
 

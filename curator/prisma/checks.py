@@ -2,31 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from curator.prisma.counts import ColumnCounts, PrismaCounts
-
-
-@dataclass(frozen=True)
-class Check:
-    """One arithmetic rule of prisma.md: ``left`` must equal ``right``."""
-
-    rule: str
-    left: int
-    right: int
-    explanation: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True when the rule holds."""
-        return self.left == self.right
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain JSON data."""
-        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok,
-                "explanation": self.explanation}
+from curator.prisma.flow import Check, ColumnCounts, PrismaCounts
 
 
 def duplicate_cycles(links: dict[int, list[int]]) -> list[int]:

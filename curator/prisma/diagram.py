@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from curator.prisma.counts import PrismaCounts
+from curator.prisma.flow import PrismaCounts
 
 FONT_SIZE = 13
 LINE_HEIGHT = 18
@@ -328,17 +327,3 @@ def diagram_png_bytes(counts: PrismaCounts, *, scale: float = 1.5) -> bytes:
     buffer = BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-
-
-def write_diagram(counts: PrismaCounts, path: Path, kind: str | None = None) -> Path:
-    """Write the diagram to ``path`` as SVG or PNG (by ``kind``, else by the file's suffix)."""
-    kind = (kind or path.suffix.lstrip(".")).lower()
-    if kind == "svg":
-        data = diagram_svg(counts).encode("utf-8")
-    elif kind == "png":
-        data = diagram_png_bytes(counts)
-    else:
-        raise ValueError(f"the diagram is written as .svg or .png, not {path.suffix or 'no suffix'!r}")
-    from curator.export.output import write_bytes_atomically
-
-    return write_bytes_atomically(path, data)

@@ -18,7 +18,7 @@ from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
-from curator.store.stored_fields import unpack
+from curator.store.stored_fields import extracted_fields
 
 
 class RecordNotFound(LookupError):
@@ -84,11 +84,6 @@ def effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict
     for key, edit in curated.items():
         set_field_value(fields, key, edit["value"])
     return fields
-
-
-def extracted_fields(record: Record) -> dict[str, Any]:
-    """What extraction found for ``record``, every field present (the column keeps it packed)."""
-    return unpack(record.extracted, record.text)
 
 
 def _load(session: Session, record_id: int) -> Record:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from curator.fields import empty_fields
+from curator.store.models import Record
 
 #: The stored key holding ``{field: [start, end]}`` for the values kept by their position in the text.
 IN_TEXT = "_in_text"
@@ -89,3 +90,8 @@ def unpack(stored: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 __all__ = ["BY_POSITION", "IN_TEXT", "pack", "unpack"]
+
+
+def extracted_fields(record: Record) -> dict[str, Any]:
+    """What extraction found for ``record``, every field present (the column keeps it packed)."""
+    return unpack(record.extracted, record.text)
