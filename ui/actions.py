@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from curator.terms import STAGES
 
@@ -56,6 +57,17 @@ COMMANDS: tuple[Command, ...] = (
     *(Command(f"reason_{n}", f"Reason {n}", (str(n),), desk=True) for n in range(1, REASON_KEYS + 1)),
 )
 
+# The menu bar: commands by name, "-" a separator, "name:Text" a submenu (the window fills "recent";
+# "reason" holds the reason keys).
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("&File", ("new_review", "open_review", "recent:Open &recent", "-", "import_files", "import_folder",
+               "export_workbook", "-", "quit")),
+    ("&Edit", ("undo", "redo", "-", "find", "keywords", "reviewer")),
+    ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-", "stage_0",
+                    "stage_1")),
+    ("&Go", ("next_record", "previous_record", "next_unscreened", "search", "back_to_list")),
+)
+
 
 class Actions(QObject):
     """The window's QActions by command name: ``actions["include"]``."""
@@ -86,6 +98,22 @@ class Actions(QObject):
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+    def fill_menu_bar(self, menu_bar: QMenuBar) -> dict[str, QMenu]:
+        """Put the commands in ``menu_bar`` as :data:`MENUS` lays them out; the submenus by name."""
+        submenus: dict[str, QMenu] = {}
+        for title, entries in MENUS:
+            menu = menu_bar.addMenu(title)
+            for entry in entries:
+                if entry == "-":
+                    menu.addSeparator()
+                elif ":" in entry:
+                    name, text = entry.split(":", 1)
+                    submenus[name] = menu.addMenu(text)
+                else:
+                    menu.addAction(self[entry])
+        submenus["reason"].addActions([self[f"reason_{n}"] for n in range(1, REASON_KEYS + 1)])
+        return submenus
 
     def desk_keys(self) -> set[int]:
         """The key combinations of desk commands (as ``QKeyCombination.toCombined()`` values)."""

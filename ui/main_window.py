@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
 )
 
 from curator import APP_NAME
 from curator.review.desk import get_keywords, next_unscreened, set_keywords
 from curator.review.records import RecordView, all_tags
-from curator.store.database import Review, ReviewError, open_review
+from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
 from ui.curation_desk import CurationDesk
 from ui.decision_bar import DecisionBar
@@ -44,7 +43,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or DeskSettings()
         self.reviewer = reviewer
-        self.review: Review | None = None
         self.desk: CurationDesk | None = None
         self.model: RecordListModel | None = None
         self.record: RecordView | None = None
@@ -56,8 +54,8 @@ class MainWindow(QMainWindow):
         self.document = DocumentView()
         self.form = RecordForm()
         self.decision_bar = DecisionBar(self.commands)
-        self.files = ReviewFiles(self)
-        self.editing = RecordEditing(self)
+        self.files = ReviewFiles(self, lambda: self.reviewer)
+        self.editing = RecordEditing(self.form, self.decision_bar, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
@@ -86,27 +84,8 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.commands
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([a["new_review"], a["open_review"]])
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        file_menu.addSeparator()
-        file_menu.addActions([a["import_files"], a["import_folder"], a["export_workbook"]])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addActions([a["undo"], a["redo"]])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a["find"], a["keywords"], a["reviewer"]])
-        screening_menu = self.menuBar().addMenu("&Screening")
-        screening_menu.addActions([a["include"], a["exclude"], a["maybe"]])
-        self.reason_menu = screening_menu.addMenu("Exclusion &reason")
-        self.reason_menu.addActions([a[f"reason_{n}"] for n in range(1, REASON_KEYS + 1)])
-        screening_menu.addActions([a["note"], a["tag"]])
-        screening_menu.addSeparator()
-        screening_menu.addActions([a["stage_0"], a["stage_1"]])
-        go_menu = self.menuBar().addMenu("&Go")
-        go_menu.addActions([a["next_record"], a["previous_record"], a["next_unscreened"], a["search"],
-                            a["back_to_list"]])
+        submenus = a.fill_menu_bar(self.menuBar())
+        self.recent_menu, self.reason_menu = submenus["recent"], submenus["reason"]
         self.addActions(a.all())  # shortcuts work while the menu bar is hidden or closed
         self._fill_recent_menu()
 
@@ -140,6 +119,18 @@ class MainWindow(QMainWindow):
         self.form.field_focused.connect(self.document.highlight_evidence)
         self.decision_bar.stage_changed.connect(self.set_stage)
         self.decision_bar.reason_chosen.connect(self._on_decision_bar_reason_chosen)
+        # Enter in the tag box ends the typing: back to the list, so the next J moves instead of typing "j".
+        self.decision_bar.tag_box.returnPressed.connect(self.record_list.focus_list)
+        self.files.review_opened.connect(self._on_files_review_opened)
+        self.files.review_closing.connect(self.form.commit_pending)
+        self.files.review_closed.connect(self._on_files_review_closed)
+        self.files.records_imported.connect(self.after_import)
+        self.files.export_starting.connect(self.form.commit_pending)
+        self.files.status_message.connect(self.statusBar().showMessage)
+        self.editing.record_changed.connect(self._on_editing_record_changed)
+        self.editing.tag_choices_changed.connect(self.refresh_choices)
+        self.editing.status_message.connect(self.statusBar().showMessage)
+        self.editing.note_dialog_closed.connect(self.record_list.focus_list)
 
     def _restore_layout(self) -> None:
         for name, widget in (("window", self), ("splitter", self.splitter)):
@@ -161,19 +152,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{APP_NAME}")
 
     # -- opening a review --------------------------------------------------------------------
+    @property
+    def review(self) -> Review | None:
+        """The open review (``self.files`` opens and closes it)."""
+        return self.files.review
+
     def open_review(self, path: Path, *, create: bool = True) -> bool:
         """Open (or create) the review at ``path`` and show its first unscreened record."""
-        try:
-            review = open_review(path, create=create)
-        except ReviewError as error:
-            QMessageBox.warning(self, "Cannot open the review", str(error))
-            return False
-        self.close_review()
-        self.review = review
+        return self.files.open(path, create=create)
+
+    def _on_files_review_opened(self, review: Review) -> None:
         stage = self.settings.stage()
         self.desk = CurationDesk(review, self.reviewer, stage, self)
         self.desk.history_changed.connect(self._on_desk_history_changed)
         self.model = RecordListModel(review, self)
+        self.editing.set_review(self.desk, self.model)
         self.record_list.set_model(self.model)
         self.model.set_filter(self.record_list.record_filter(stage))
         self.decision_bar.set_stage(stage)
@@ -188,14 +181,13 @@ class MainWindow(QMainWindow):
         self._show_counts()
         self.record_list.focus_list()
         self.review_opened.emit(str(review.path))
-        return True
 
     def close_review(self) -> None:
-        if self.review is None:
-            return
-        self.form.commit_pending()
-        self.review.close()
-        self.review = self.desk = self.model = self.record = None
+        self.files.close()
+
+    def _on_files_review_closed(self) -> None:
+        self.desk = self.model = self.record = None
+        self.editing.set_review(None, None)
         self.form.clear()
         self.document.clear()
         self._set_desk_enabled(False)
@@ -288,6 +280,10 @@ class MainWindow(QMainWindow):
         if not self.show_next_unscreened(after=record_id):
             self._show_verdict()
         return True
+
+    def _on_editing_record_changed(self, view: RecordView) -> None:
+        if self.record is not None and self.record.id == view.id:
+            self.record = view
 
     def _refuse(self, reason: str) -> None:
         """The review refused a decision: nothing changed; say why in the bar and the status bar."""

@@ -1,107 +1,137 @@
-"""Curating the current record: field edits and reverts, tags, notes (all saved at once, undoable)."""
+"""Curating the current record: field edits and reverts, tags, notes (all saved at once, undoable).
+
+The window owns this part and hands it the desk and the list model of the open review
+(:meth:`RecordEditing.set_review`); it reports back by signals: the record's new view, that
+the tag choices changed, a message for the status bar, the note dialog closing.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
+from ui.decision_bar import DecisionBar
 from ui.dialogs.note import NoteDialog
-from ui.record_form import LABELS
+from ui.record_form import LABELS, RecordForm
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from curator.review.records import RecordView
+    from ui.curation_desk import CurationDesk
+    from ui.record_list_model import RecordListModel
+
+# Fields shown in the record list: a change to one of them redraws its row.
+LISTED_KEYS = ("title", "kind", "status", "phase")
 
 
 class RecordEditing(QObject):
-    """Saves what the reviewer changes in the form and the decision bar, and shows the result."""
+    """Saves what the reviewer changes in the form and the decision bar, and shows the result there."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        window.form.field_edited.connect(self._on_form_field_edited)
-        window.form.field_reverted.connect(self._on_form_field_reverted)
-        window.decision_bar.tag_added.connect(self._on_decision_bar_tag_added)
-        window.decision_bar.tag_removed.connect(self._on_decision_bar_tag_removed)
-        # Enter in the tag box ends the typing: back to the list, so the next J moves instead of typing "j".
-        window.decision_bar.tag_box.returnPressed.connect(window.record_list.focus_list)
+    record_changed = Signal(object)  # the record's RecordView after the change
+    tag_choices_changed = Signal()
+    status_message = Signal(str, int)  # text, milliseconds
+    note_dialog_closed = Signal()
+
+    def __init__(self, form: RecordForm, decision_bar: DecisionBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.decision_bar = decision_bar
+        self.desk: CurationDesk | None = None
+        self.model: RecordListModel | None = None
+        form.field_edited.connect(self._on_form_field_edited)
+        form.field_reverted.connect(self._on_form_field_reverted)
+        decision_bar.tag_added.connect(self._on_decision_bar_tag_added)
+        decision_bar.tag_removed.connect(self._on_decision_bar_tag_removed)
+
+    def set_review(self, desk: CurationDesk | None, model: RecordListModel | None) -> None:
+        """The desk and list model of the open review (None, None when none is open)."""
+        self.desk, self.model = desk, model
+
+    def _current(self) -> int | None:
+        return self.form.record_id if self.desk is not None else None
 
     def _on_form_field_edited(self, key: str, value: object, merge: bool) -> None:
-        if self.window.desk is None or self.window.form.record_id is None:
+        record_id = self._current()
+        if record_id is None:
             return
-        record_id = self.window.form.record_id
+        assert self.desk is not None
         try:
-            self.window.desk.set_field(record_id, key, value, merge=merge)
+            self.desk.set_field(record_id, key, value, merge=merge)
         except ValueError as error:
-            self.window.form.show_problem(key, str(error))
+            self.form.show_problem(key, str(error))
             return
         self._after_field_change(record_id, key, reload_value=False)
 
     def _on_form_field_reverted(self, key: str) -> None:
-        if self.window.desk is not None and self.window.form.record_id is not None:
-            record_id = self.window.form.record_id
-            try:
-                self.window.desk.revert_field(record_id, key)
-            except ValueError as error:
-                self.window.form.show_problem(key, str(error))
-                return
-            self._after_field_change(record_id, key, reload_value=True)
+        record_id = self._current()
+        if record_id is None:
+            return
+        assert self.desk is not None
+        try:
+            self.desk.revert_field(record_id, key)
+        except ValueError as error:
+            self.form.show_problem(key, str(error))
+            return
+        self._after_field_change(record_id, key, reload_value=True)
 
     def _after_field_change(self, record_id: int, key: str, *, reload_value: bool) -> None:
-        assert self.window.desk is not None and self.window.model is not None
-        if self.window.record is not None and self.window.record.id == record_id:
-            self.window.record = self.window.desk.record(record_id)
-            self.window.form.show_field(self.window.record, key, reload_value=reload_value)
-        if key in ("title", "kind", "status", "phase"):
-            self.window.model.refresh_records([record_id])
-        self.window.statusBar().showMessage(f"Saved {LABELS[key].lower()}", 2000)
+        assert self.desk is not None and self.model is not None
+        if self.form.record_id == record_id:
+            view = self.desk.record(record_id)
+            self.form.show_field(view, key, reload_value=reload_value)
+            self.record_changed.emit(view)
+        if key in LISTED_KEYS:
+            self.model.refresh_records([record_id])
+        self.status_message.emit(f"Saved {LABELS[key].lower()}", 2000)
 
     def _on_decision_bar_tag_added(self, tag: str) -> None:
-        if self.window.desk is not None and self.window.record is not None:
-            try:
-                self.window.desk.add_tag(self.window.record.id, tag)
-            except ValueError as error:
-                self.window.statusBar().showMessage(str(error), 4000)
-                return
-            self._after_tags_change()
+        self._change_tags(tag, add=True)
 
     def _on_decision_bar_tag_removed(self, tag: str) -> None:
-        if self.window.desk is not None and self.window.record is not None:
-            try:
-                self.window.desk.remove_tag(self.window.record.id, tag)
-            except ValueError as error:
-                self.window.statusBar().showMessage(str(error), 4000)
-                return
-            self._after_tags_change()
+        self._change_tags(tag, add=False)
 
-    def _after_tags_change(self) -> None:
-        assert self.window.desk is not None and self.window.record is not None and self.window.model is not None
-        self.window.record = self.window.desk.record(self.window.record.id)
-        self.window.decision_bar.show_tags(self.window.record.tags)
-        self.window.model.refresh_records([self.window.record.id])
-        self.window.refresh_choices()
+    def _change_tags(self, tag: str, *, add: bool) -> None:
+        record_id = self._current()
+        if record_id is None:
+            return
+        assert self.desk is not None and self.model is not None
+        try:
+            (self.desk.add_tag if add else self.desk.remove_tag)(record_id, tag)
+        except ValueError as error:
+            self.status_message.emit(str(error), 4000)
+            return
+        view = self.desk.record(record_id)
+        self.decision_bar.show_tags(view.tags)
+        self.model.refresh_records([record_id])
+        self.record_changed.emit(view)
+        self.tag_choices_changed.emit()
 
     def write_note(self) -> NoteDialog | None:
         """Ask for a note on the current record (saved when the dialog is confirmed); the open dialog."""
-        if self.window.desk is None or self.window.record is None:
+        record_id = self._current()
+        if record_id is None:
             return None
-        dialog = NoteDialog(self.window.record.title or "this record", self.window)
+        assert self.desk is not None
+        parent = self.parent()
+        dialog = NoteDialog(self.desk.record(record_id).title or "this record",
+                            parent if isinstance(parent, QWidget) else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        record_id = self.window.record.id
         dialog.accepted.connect(lambda: self._add_note(record_id, dialog.text_value()))
-        dialog.finished.connect(lambda _result: self.window.record_list.focus_list())
+        dialog.finished.connect(lambda _result: self.note_dialog_closed.emit())
         dialog.open()
         return dialog
 
     def _add_note(self, record_id: int, text: str) -> None:
-        if self.window.desk is None or not text.strip():
+        if self.desk is None or not text.strip():
             return
         try:
-            self.window.desk.add_note(record_id, text)
+            self.desk.add_note(record_id, text)
         except ValueError as error:
-            self.window.statusBar().showMessage(str(error), 6000)
+            self.status_message.emit(str(error), 6000)
             return
-        if self.window.record is not None and self.window.record.id == record_id:
-            self.window.record = self.window.desk.record(record_id)
-            self.window.form.show_notes(self.window.record)
-        self.window.statusBar().showMessage("Note saved", 2000)
+        if self.form.record_id == record_id:
+            view: RecordView = self.desk.record(record_id)
+            self.form.show_notes(view)
+            self.record_changed.emit(view)
+        self.status_message.emit("Note saved", 2000)

@@ -1,30 +1,62 @@
-"""File commands of the window: new and open review, import (menu and drops), export."""
+"""The window's review: opening, creating and closing it (the one place), import and export.
+
+The window owns this part and listens to it: a review opened, a review about to close
+(save what is pending) and closed, records imported, an export starting, a message for the
+status bar. Import and export run off the GUI thread.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from curator.store.database import REVIEW_SUFFIX
+from curator.store.database import REVIEW_SUFFIX, Review, ReviewError, open_review
 from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 REVIEW_FILTER = f"Curator reviews (*{REVIEW_SUFFIX} *.sqlite);;All files (*)"
 
 
 class ReviewFiles(QObject):
-    """Asks for files, runs import and export off the GUI thread, and reports how they went."""
+    """Holds the open review; asks for files, runs import and export off the GUI thread, reports how they went."""
 
-    def __init__(self, window: MainWindow) -> None:
+    review_opened = Signal(object)  # the Review
+    review_closing = Signal()  # the review is still open: save what is pending
+    review_closed = Signal()
+    records_imported = Signal()
+    export_starting = Signal()  # before the export reads the review: save what is pending
+    status_message = Signal(str, int)  # text, milliseconds
+
+    def __init__(self, window: QWidget, reviewer: Callable[[], str]) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # the parent of dialogs
+        self.reviewer = reviewer
+        self.review: Review | None = None
         self.long_work: LongWork | None = None
+
+    def open(self, path: Path, *, create: bool = True) -> bool:
+        """Open (or create) the review at ``path`` in place of the open one; False (and why, in a box) if it cannot."""
+        try:
+            review = open_review(path, create=create)
+        except ReviewError as error:
+            QMessageBox.warning(self.window, "Cannot open the review", str(error))
+            return False
+        self.close()
+        self.review = review
+        self.review_opened.emit(review)
+        return True
+
+    def close(self) -> None:
+        """Close the open review (after the window saved what is pending)."""
+        if self.review is None:
+            return
+        self.review_closing.emit()
+        self.review.close()
+        self.review = None
+        self.review_closed.emit()
 
     def new_review(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self.window, "New review",
@@ -35,15 +67,15 @@ class ReviewFiles(QObject):
                 QMessageBox.warning(self.window, "New review",
                                     f"{path} already exists; open it with File > Open review.")
                 return
-            self.window.open_review(path)
+            self.open(path)
 
     def open_review(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Open review", str(Path.home()), REVIEW_FILTER)
         if name:
-            self.window.open_review(Path(name), create=False)
+            self.open(Path(name), create=False)
 
     def _start_folder(self) -> str:
-        review = self.window.review
+        review = self.review
         return str(review.path.parent) if review is not None else str(Path.home())
 
     def import_files(self) -> None:
@@ -59,7 +91,7 @@ class ReviewFiles(QObject):
 
     def ask_and_import(self, paths: list[Path]) -> LongWork | None:
         """Ask which source ``paths`` come from (menu and drops alike), then import them."""
-        if self.window.review is None or self.long_work is not None:
+        if self.review is None or self.long_work is not None:
             return None
         dialog = ImportSourceDialog(paths, self.window)
         if not dialog.exec():
@@ -69,23 +101,23 @@ class ReviewFiles(QObject):
     def import_paths(self, paths: list[Path], *, source_name: str | None = None,
                      source_kind: str | None = None) -> LongWork | None:
         """Import files and folders off the GUI thread, then show what was imported and what failed."""
-        if self.window.review is None or self.long_work is not None:
+        if self.review is None or self.long_work is not None:
             return None
-        self.long_work = start_import(self.window, self.window.review, paths, self.window.reviewer,
+        self.long_work = start_import(self.window, self.review, paths, self.reviewer(),
                                       self._on_import_finished, source_name=source_name, source_kind=source_kind)
         return self.long_work
 
     def _on_import_finished(self, summary: object) -> None:
         work, self.long_work = self.long_work, None
-        if summary is None or self.window.desk is None:
+        if summary is None or self.review is None:
             if work is not None and work.message and work.job.is_cancelled():
-                self.window.statusBar().showMessage(work.message, 6000)
+                self.status_message.emit(work.message, 6000)
             return
-        self.window.after_import()
+        self.records_imported.emit()
         show_import_summary(self.window, summary)  # type: ignore[arg-type]
 
     def export(self) -> None:
-        review = self.window.review
+        review = self.review
         if review is None or self.long_work is not None:
             return
         name, _ = QFileDialog.getSaveFileName(self.window, "Export workbook", str(review.path.parent / f"{review.name}.xlsx"),
@@ -94,15 +126,15 @@ class ReviewFiles(QObject):
             self.export_workbook(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
 
     def export_workbook(self, target: Path) -> LongWork | None:
-        if self.window.review is None or self.long_work is not None:
+        if self.review is None or self.long_work is not None:
             return None
-        self.window.form.commit_pending()
-        self.long_work = start_export(self.window, self.window.review, target, self._on_export_finished)
+        self.export_starting.emit()
+        self.long_work = start_export(self.window, self.review, target, self._on_export_finished)
         return self.long_work
 
     def _on_export_finished(self, written: object) -> None:
         work, self.long_work = self.long_work, None
         if written is not None:
-            self.window.statusBar().showMessage(f"Exported to {written}", 8000)
+            self.status_message.emit(f"Exported to {written}", 8000)
         elif work is not None and work.message and work.job.is_cancelled():
-            self.window.statusBar().showMessage(work.message, 6000)
+            self.status_message.emit(work.message, 6000)
