@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import entry_points
 
 import click
 
@@ -14,8 +15,10 @@ COMMAND_MODULES = (
     "import_commands",
     "duplicate_commands",
     "report_commands",
-    "gui_command",
 )
+#: Packages that add commands of their own (the window adds ``curator gui``) name a
+#: ``register(cli)`` function under this entry-point group.
+COMMAND_ENTRY_POINTS = "curator.commands"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -37,6 +40,12 @@ def _register() -> None:
                 raise
             continue
         module.register(cli)
+    for entry_point in entry_points(group=COMMAND_ENTRY_POINTS):
+        try:
+            register = entry_point.load()
+        except ImportError:
+            continue  # that part is not installed here (the window without Qt): its commands are absent
+        register(cli)
 
 
 _register()

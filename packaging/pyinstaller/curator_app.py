@@ -142,6 +142,8 @@ def check_command_line(context: dict) -> str:
     if result.exit_code != 0:
         raise SelfTestFailure(f"`curator list` exited {result.exit_code}: {result.output.strip()}"
                               + (f" ({result.exception!r})" if result.exception else ""))
+    if "gui" not in cli.commands:
+        raise SelfTestFailure("`curator gui` is missing: the package metadata (its entry points) was not bundled")
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     if len(rows) != len(context["samples"]):
         raise SelfTestFailure(f"`curator list` printed {len(rows)} records, expected {len(context['samples'])}")

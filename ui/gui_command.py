@@ -1,4 +1,8 @@
-"""``curator gui``: open the window on a review."""
+"""``curator gui``: open the window on a review.
+
+The command line is the core's and knows nothing of the window: the window adds this command
+to it through the ``curator.commands`` entry point (see ``pyproject.toml``).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ def gui_command(review_path: Path | None, demo: bool) -> None:
         review_path = build_demo_review(review_path)
     try:
         from ui.app import run
-    except ImportError as error:  # PySide6 missing or its system libraries absent
+    except ImportError as error:  # PySide6's system libraries absent
         raise click.ClickException(f"the window cannot start: {error}") from error
     raise SystemExit(run(review_path))
 
