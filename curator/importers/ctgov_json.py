@@ -273,4 +273,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield trial_entry(trial, "ctgov-json", source, "ClinicalTrials.gov")
 
 
-register(Reader("ctgov-json", (".json",), sniff, read, priority=20))
+register(Reader("ctgov-json", (".json",), sniff, read, priority=20, source_kind="register"))

@@ -126,4 +126,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
                           "EU Clinical Trials Register")
 
 
-register(Reader("euctr", (), sniff, read, priority=30))
+register(Reader("euctr", (), sniff, read, priority=30, source_kind="register"))

@@ -158,7 +158,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
     page.items("Links", links + tags.get("L1", _NO_VALUES) + tags.get("L2", _NO_VALUES))
     page.block("Abstract", abstract, "abstract")
     name = _source_name(database)
-    return Entry(source=source, text=page.text(), fields=page.fields, source_kind="database", source_name=name)
+    return Entry(source=source, text=page.text(), fields=page.fields, source_name=name)
 
 
 def _source_name(database: str | None) -> str | None:
@@ -205,4 +205,4 @@ def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[s
             yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
-register(Reader("ris", (".ris",), sniff, priority=20, stream=stream))
+register(Reader("ris", (".ris",), sniff, priority=20, stream=stream, source_kind="database"))
