@@ -110,6 +110,18 @@ def test_euctr_download() -> None:
         ("trial 3, line 58", "trial has no EudraCT number or no title")]
 
 
+def test_euctr_full_text_download_opens_with_the_registers_sentence() -> None:
+    (entry,), problems = _read("euctr_full_text.txt")
+    assert problems == []
+    assert isinstance(entry, Entry)
+    f = entry.fields
+    assert (f["profile"], f["ids"]) == ("euctr", ["EudraCT:2019-004321-11"])
+    assert f["title"] == "Steroid injection in knee OA"  # "Sponsor 1" is a heading, not part of the title
+    assert f["official_title"].startswith("A randomised trial of intra-articular steroid")  # English, not (es)
+    assert f["conditions"] == ["Knee osteoarthritis"] and f["countries"] == ["Spain"]
+    assert (f["phase"], f["enrollment"], f["sex"]) == ("PHASE4", 140, "ALL")
+
+
 def test_ctgov_csv() -> None:
     entries, problems = _read("ctgov_studies.csv")
     assert [e.source for e in entries] == ["ctgov_studies.csv#1", "ctgov_studies.csv#2"]

@@ -14,7 +14,7 @@ from curator.importers.batch import import_paths
 from tests.importers.conftest import fixture
 
 REGISTER_FILES = ("NCT00195494.json", "ctgov_classic_full_studies.json", "NCT00000620.xml", "euctr_download.txt",
-                  "ctgov_studies.csv")
+                  "euctr_full_text.txt", "ctgov_studies.csv")
 DATABASE_FILES = ("embase_scopus.ris", "pubmed.nbib", "library.bib", "endnote.xml", "savedrecs.txt", "wos_sheet.tsv")
 
 
@@ -50,22 +50,22 @@ def test_a_saved_registry_record_page_is_from_a_register(tmp_path: Path) -> None
 
 
 def test_import_keeps_the_guessed_kind_unless_the_reviewer_gives_one(review, tmp_path: Path) -> None:
-    summary = import_paths(review, [fixture("euctr_download.txt"), fixture("library.bib")], reviewer="ann")
+    summary = import_paths(review, [fixture("euctr_full_text.txt"), fixture("library.bib")], reviewer="ann")
     assert summary.sources == ["EU Clinical Trials Register (register)", "library.bib (database)"]
     summary = import_paths(review, [fixture("ctgov_classic_full_study.json")], reviewer="ann",
                            source_kind="other")
     assert summary.sources == ["ClinicalTrials.gov (other)"]
     with review.session() as session:
         kinds = session.execute(text("SELECT file_name, kind FROM sources ORDER BY id")).all()
-    assert [tuple(k) for k in kinds] == [("euctr_download.txt", "register"), ("library.bib", "database"),
+    assert [tuple(k) for k in kinds] == [("euctr_full_text.txt", "register"), ("library.bib", "database"),
                                          ("ctgov_classic_full_study.json", "other")]
 
 
 def test_cli_source_kind_overrides_the_guess(tmp_path: Path) -> None:
     review = tmp_path / "r.curator.sqlite"
-    result = CliRunner().invoke(cli, ["import", str(fixture("NCT00000620.xml")), "--source-kind", "website"],
+    result = CliRunner().invoke(cli, ["import", str(fixture("euctr_full_text.txt")), "--source-kind", "website"],
                                 env={"CURATOR_REVIEW": str(review)}, catch_exceptions=False)
-    assert result.exit_code == 0 and "source: ClinicalTrials.gov (website)" in result.stdout
-    result = CliRunner().invoke(cli, ["import", str(fixture("NCT00000620.xml"))],
+    assert result.exit_code == 0 and "source: EU Clinical Trials Register (website)" in result.stdout
+    result = CliRunner().invoke(cli, ["import", str(fixture("euctr_full_text.txt"))],
                                 env={"CURATOR_REVIEW": str(review)}, catch_exceptions=False)
-    assert result.exit_code == 0 and "source: ClinicalTrials.gov (register)" in result.stdout
+    assert result.exit_code == 0 and "source: EU Clinical Trials Register (register)" in result.stdout
