@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.importers._decoding import DecodingError
+from curator.terms import SOURCE_KINDS
 
 #: Files larger than this are refused with a clear message rather than read into memory.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -25,7 +26,7 @@ class Entry:
     source: str  # "file.ris#3": the file, and the entry number inside a multi-record file
     text: str  # the document as the document pane shows it
     fields: dict[str, Any]  # fields.md JSON shape, with profile, kind and evidence
-    source_kind: str | None = None  # guess for PRISMA: database | register | website | ...
+    source_kind: str | None = None  # guess for PRISMA: database | register | website | ...; else the reader's
     source_name: str | None = None  # guess, e.g. "ClinicalTrials.gov", "PubMed"
 
 
@@ -50,7 +51,9 @@ class Reader:
     """A file format: the suffixes it claims, a content sniffer, and the function that reads it.
 
     A format reads its file's bytes whole (``read``) or, for exports that can be large, as the file
-    streams, never holding it whole (``stream``).
+    streams, never holding it whole (``stream``). ``source_kind`` is the kind of source (PRISMA) its
+    files come from: ``register`` for a registry's export, ``database`` for a bibliographic
+    database's; None when the content decides, entry by entry (a table, a saved page).
     """
 
     name: str
@@ -59,10 +62,13 @@ class Reader:
     read: Callable[[Path, bytes], Iterator[Item]] | None = None
     priority: int = 50  # lower sniffs first
     stream: Callable[[Path], Iterator[Item]] | None = None
+    source_kind: str | None = None
 
     def __post_init__(self) -> None:
         if (self.read is None) == (self.stream is None):
             raise ValueError(f"reader {self.name!r} needs one of read and stream")
+        if self.source_kind is not None and self.source_kind not in SOURCE_KINDS:
+            raise ValueError(f"reader {self.name!r}: source kind {self.source_kind!r} is none of {SOURCE_KINDS}")
 
 
 READERS: list[Reader] = []
@@ -157,7 +163,11 @@ def read_path(path: Path) -> Iterator[Item]:
             return
     del data  # the reader may drop the bytes once decoded: a large export is not held twice
     try:
-        yield from items
+        for item in items:
+            # The format says where its files come from unless the entry itself does (a table's row, a page).
+            if reader.source_kind is not None and isinstance(item, Entry) and item.source_kind is None:
+                item.source_kind = reader.source_kind
+            yield item
     except DecodingError as error:  # the file's encoding: its own message says what is wrong
         yield Problem(name, None, str(error))
     except Exception as error:  # a reader's bug or a broken file: report it by name, keep the batch going

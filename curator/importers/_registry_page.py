@@ -106,6 +106,6 @@ def trial_page(trial: Trial, profile: str) -> Page:
 
 
 def trial_entry(trial: Trial, profile: str, source: str, source_name: str) -> Entry:
-    """A registry record as an entry of its file: its labelled page and fields, from a register."""
+    """A registry record as an entry of its file: its labelled page and fields (the reader says it is from a register)."""
     page = trial_page(trial, profile)
-    return Entry(source, page.text(), page.fields, source_kind="register", source_name=source_name)
+    return Entry(source, page.text(), page.fields, source_name=source_name)

@@ -186,7 +186,7 @@ def to_entry(kind: str, fields: dict[str, str], source: str) -> Entry:
     page.line("Keywords", clean.get("keywords"))
     page.line("Link", clean.get("url"))
     page.block("Abstract", clean.get("abstract"), "abstract")
-    return Entry(source, page.text(), page.fields, source_kind="database")
+    return Entry(source, page.text(), page.fields)
 
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
@@ -206,4 +206,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield Problem(path.name, None, "no BibTeX entries (@article{...}) found")
 
 
-register(Reader("bibtex", (".bib", ".bibtex"), sniff, read, priority=30))
+register(Reader("bibtex", (".bib", ".bibtex"), sniff, read, priority=30, source_kind="database"))

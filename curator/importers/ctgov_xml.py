@@ -91,4 +91,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield trial_entry(trial, "ctgov-xml", source, "ClinicalTrials.gov")
 
 
-register(Reader("ctgov-xml", (), sniff, read, priority=20))
+register(Reader("ctgov-xml", (), sniff, read, priority=20, source_kind="register"))

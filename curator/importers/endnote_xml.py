@@ -60,7 +60,7 @@ def record_entry(record: Element, source: str) -> Entry:
     page.line("Database", database)
     page.items("Links", _texts(record, "urls/related-urls/url"))
     page.block("Abstract", abstract, "abstract")
-    return Entry(source, page.text(), page.fields, source_kind="database", source_name=database)
+    return Entry(source, page.text(), page.fields, source_name=database)
 
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
@@ -99,4 +99,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield record_entry(record, f"{path.name}#{number}")
 
 
-register(Reader("endnote-xml", (".xml",), sniff, read, priority=30))
+register(Reader("endnote-xml", (".xml",), sniff, read, priority=30, source_kind="database"))

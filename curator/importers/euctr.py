@@ -21,18 +21,23 @@ _SNIFF = re.compile(rb"EudraCT Number:\s*\d{4}-\d{6}-\d{2}", re.I)
 _BLOCK_START = re.compile(r"^Summary\s*$", re.M)
 # "A.3 Full title of the trial: ..." / "E.7.2 Therapeutic exploratory (Phase II): Yes" / "Trial Status: Ongoing"
 _FIELD = re.compile(r"^(?:([A-Z]\.(?:[\d.]*\d|End of Trial)?)\s+)?([^:\n]{2,160}?):[ \t]*(.*)$")
-_HEADING = re.compile(r"^[A-Z]\.(?:[\d.]*\d)?\s+[^:]*$")
+_PREFACE = b"this file contains full details on each clinical trial"
+# "E. General Information on the Trial", "F.2 Gender", and the unnumbered "Sponsor 1", "MedDRA Classification"
+_HEADING = re.compile(r"^(?:[A-Z]\.(?:[\d.]*\d)?\s+[^:]*|Sponsor \d+|MedDRA Classification)$")
 _PHASES = (("E.7.1", "PHASE1"), ("E.7.2", "PHASE2"), ("E.7.3", "PHASE3"), ("E.7.4", "PHASE4"))
 
 
 def sniff(head: bytes) -> bool:
     """An EU CTR download: it opens with ``Summary`` and the ``EudraCT Number:`` line.
 
-    A saved register page shows the same words after the site's own header; it is read
-    as a page (extraction), not as a download.
+    The register writes one sentence before them ("This file contains full details on each
+    clinical trial selected for download..."). A saved register page shows the same words
+    after the site's own header; it is read as a page (extraction), not as a download.
     """
-    lines = opening_lines(head, 3)
-    return bool(lines) and lines[0].lower() == b"summary" and any(_SNIFF.match(line) for line in lines[1:])
+    lines = opening_lines(head, 4)
+    if lines and lines[0].lower().startswith(_PREFACE):
+        lines = lines[1:]
+    return bool(lines) and lines[0].lower() == b"summary" and any(_SNIFF.match(line) for line in lines[1:3])
 
 
 def parse_block(block: str) -> list[tuple[str | None, str, str]]:
@@ -43,7 +48,7 @@ def parse_block(block: str) -> list[tuple[str | None, str, str]]:
         if match and (match.group(1) or not fields or not fields[-1][2] or len(match.group(2)) < 80):
             fields.append((match.group(1), match.group(2).strip(), match.group(3).strip()))
         elif _HEADING.match(line.strip()):
-            continue  # "E. General Information on the Trial", "F.2 Gender": headings, not values
+            continue  # headings, not values
         elif line.strip() and fields:
             number, label, value = fields[-1]
             fields[-1] = (number, label, f"{value}\n{line.strip()}".strip())
@@ -52,7 +57,12 @@ def parse_block(block: str) -> list[tuple[str | None, str, str]]:
 
 def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
     """One member state's record as the register states it."""
-    by_number = {n: v for n, _, v in fields if n}
+    by_number: dict[str, str] = {}
+    for n, _, v in fields:
+        if n:
+            # A field given again in another language ("A.3 Full title of the trial (es): ...") follows
+            # the English one: the first is kept.
+            by_number.setdefault(n, v)
     by_label = {label.lower(): v for n, label, v in fields if not n}
 
     def number(code: str) -> str | None:
@@ -126,4 +136,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
                           "EU Clinical Trials Register")
 
 
-register(Reader("euctr", (), sniff, read, priority=30))
+register(Reader("euctr", (), sniff, read, priority=30, source_kind="register"))

@@ -108,7 +108,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
     page.items("Keywords", tags.get("OT", []))
     page.line("Language", ", ".join(tags.get("LA", [])))
     page.block("Abstract", abstract, "abstract")
-    return Entry(source=source, text=page.text(), fields=page.fields, source_kind="database", source_name="PubMed")
+    return Entry(source=source, text=page.text(), fields=page.fields, source_name="PubMed")
 
 
 def stream(path: Path) -> Iterator[Item]:
@@ -130,4 +130,4 @@ def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[s
         yield Problem(path.name, None, "no MEDLINE entries (PMID- ...) found")
 
 
-register(Reader("medline", (".nbib", ".medline"), sniff, priority=20, stream=stream))
+register(Reader("medline", (".nbib", ".medline"), sniff, priority=20, stream=stream, source_kind="database"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curator.importers import Entry, Item, Problem, Reader, register
+from curator.importers.text import page_source_kind
 
 
 def sniff(head: bytes) -> bool:
@@ -46,7 +47,7 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
     fields = extract(text, source=path.name)
     if fields.get("profile") in (None, "unknown"):
         fields["profile"] = "pdf"
-    yield Entry(path.name, text, fields)
+    yield Entry(path.name, text, fields, source_kind=page_source_kind(fields, is_html=False))
 
 
 register(Reader("pdf", (".pdf",), sniff, read, priority=10))

@@ -1,8 +1,13 @@
 """RIS exports (Embase, Scopus, Ovid, Cochrane Library, EndNote, Zotero...): ``.ris`` and RIS content in ``.txt``.
 
 One entry runs from ``TY  -`` to ``ER  -``; lines without a tag continue the
-value before them. An entry without a type line or without any title or
-identifier is reported with its entry number and line, and skipped.
+value before them. The primary title is the first of ``TI``, ``T1``, ``ST``,
+``BT``, ``CT`` the entry gives, in that order: the current RIS specification
+writes it as ``TI``, the older one as ``T1``; an entry with neither may still
+carry its short title (``ST``), the title of a whole book (``BT``) or the
+older specification's title of an unpublished work (``CT``). An entry without
+a type line or without any title or identifier is reported with its entry
+number and line, and skipped.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from curator.importers._vocabulary import year_of
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _SNIFF = re.compile(rb"^(?:\xef\xbb\xbf)?\s*TY  - ", re.M)
 
-TITLE_TAGS = ("TI", "T1", "CT", "BT")
+#: Where the primary title is looked for, in this order (the module's docstring says why).
+TITLE_TAGS = ("TI", "T1", "ST", "BT", "CT")
 JOURNAL_TAGS = ("JF", "JO", "T2", "JA", "J2", "J1", "SE")
 AUTHOR_TAGS = ("AU", "A1")
 TYPE_NAMES = {"JOUR": "Journal article", "ABST": "Abstract", "CONF": "Conference proceeding",
@@ -152,7 +158,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
     page.items("Links", links + tags.get("L1", _NO_VALUES) + tags.get("L2", _NO_VALUES))
     page.block("Abstract", abstract, "abstract")
     name = _source_name(database)
-    return Entry(source=source, text=page.text(), fields=page.fields, source_kind="database", source_name=name)
+    return Entry(source=source, text=page.text(), fields=page.fields, source_name=name)
 
 
 def _source_name(database: str | None) -> str | None:
@@ -199,4 +205,4 @@ def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[s
             yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
-register(Reader("ris", (".ris",), sniff, priority=20, stream=stream))
+register(Reader("ris", (".ris",), sniff, priority=20, stream=stream, source_kind="database"))

@@ -8,10 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from curator.importers import Entry, Item, Problem, Reader, register
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def page_source_kind(fields: dict[str, Any], is_html: bool) -> str | None:
+    """The kind of source a saved document comes from, as its content shows.
+
+    A registry's own record page (extraction's ``*-record`` profiles: a trial page under a known
+    registry's id) is from a register; a site that lists or finds trials, or any other web page, is
+    a website; a page that names no registry stays unguessed.
+    """
+    profile = fields.get("profile") or ""
+    if fields.get("kind") == "trial" and profile.endswith("-record"):
+        return "register"
+    return "website" if is_html else None
 
 
 def read_document(path: Path, data: bytes) -> Iterator[Item]:
@@ -33,8 +47,7 @@ def read_document(path: Path, data: bytes) -> Iterator[Item]:
     fields = extract(text, source=path.name)
     if is_html and fields.get("profile") == "unknown":
         fields["profile"] = "html"
-    kind = "website" if is_html else None
-    yield Entry(source=path.name, text=text, fields=fields, source_kind=kind)
+    yield Entry(source=path.name, text=text, fields=fields, source_kind=page_source_kind(fields, is_html))
 
 
 register(Reader("text", (".txt", ".text", *HTML_SUFFIXES, ".md"), lambda head: False, read_document, 90))

@@ -101,7 +101,7 @@ def to_entry(tags: dict[str, list[str]], source: str) -> Entry:
         page.identifier("Trial registration", identifier, identifier)
     page.items("Keywords", [k for value in tags.get("DE", []) for k in value.split(";")])
     page.block("Abstract", abstract, "abstract")
-    return Entry(source, page.text(), page.fields, source_kind="database", source_name="Web of Science")
+    return Entry(source, page.text(), page.fields, source_name="Web of Science")
 
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
@@ -121,4 +121,4 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
         yield Problem(path.name, None, "no Web of Science records (PT ... ER) found")
 
 
-register(Reader("wos", (".ciw",), sniff, read, priority=20))
+register(Reader("wos", (".ciw",), sniff, read, priority=20, source_kind="database"))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from curator.importers import Entry, Problem, read_path
 from tests.importers.conftest import fixture
 
@@ -108,6 +110,18 @@ def test_euctr_download() -> None:
         ("trial 3, line 58", "trial has no EudraCT number or no title")]
 
 
+def test_euctr_full_text_download_opens_with_the_registers_sentence() -> None:
+    (entry,), problems = _read("euctr_full_text.txt")
+    assert problems == []
+    assert isinstance(entry, Entry)
+    f = entry.fields
+    assert (f["profile"], f["ids"]) == ("euctr", ["EudraCT:2019-004321-11"])
+    assert f["title"] == "Steroid injection in knee OA"  # "Sponsor 1" is a heading, not part of the title
+    assert f["official_title"].startswith("A randomised trial of intra-articular steroid")  # English, not (es)
+    assert f["conditions"] == ["Knee osteoarthritis"] and f["countries"] == ["Spain"]
+    assert (f["phase"], f["enrollment"], f["sex"]) == ("PHASE4", 140, "ALL")
+
+
 def test_ctgov_csv() -> None:
     entries, problems = _read("ctgov_studies.csv")
     assert [e.source for e in entries] == ["ctgov_studies.csv#1", "ctgov_studies.csv#2"]
@@ -122,3 +136,70 @@ def test_ctgov_csv() -> None:
     assert [p.position for p in problems] == ["row 3, line 5"]
     assert "no registration number" in problems[0].message
     assert entries[0].source_name == "ClinicalTrials.gov"
+
+
+def test_ctgov_classic_full_studies_response() -> None:
+    entries, problems = _read("ctgov_classic_full_studies.json")
+    assert [e.source for e in entries] == ["ctgov_classic_full_studies.json#1", "ctgov_classic_full_studies.json#2"]
+    first, second = (e.fields for e in entries)
+    assert (first["profile"], first["kind"]) == ("ctgov-json", "trial")
+    assert first["ids"] == ["NCT01111111", "EudraCT:2010-012345-21"]
+    assert first["title"] == "Tocilizumab Added to Methotrexate in Early Rheumatoid Arthritis"
+    assert (first["status"], first["status_raw"]) == ("RECRUITING", "Recruiting")
+    assert (first["phase"], first["study_type"], first["enrollment"]) == ("PHASE2/PHASE3", "INTERVENTIONAL", 120)
+    assert (first["start_date"], first["completion_date"], first["last_updated"]) == ("2011-03", "2014-06-30",
+                                                                                      "2013-02-02")
+    assert (first["sex"], first["min_age"], first["max_age"]) == ("ALL", "18 Years", None)
+    assert first["conditions"] == ["Rheumatoid Arthritis", "Early Arthritis"]
+    assert first["interventions"] == ["Tocilizumab", "Placebo"] and first["sponsor"] == "University of Testing"
+    assert first["countries"] == ["United Kingdom", "France"]
+    assert first["pico"]["comparator"] == "Placebo" and first["pico"]["outcome"] == "DAS28 remission"
+    assert first["references"] == ["PMID:21234567"]
+    assert first["abstract"].startswith("Whether adding tocilizumab")
+    assert "Enrollment (Anticipated): 120" in entries[0].text and "ProtocolSection" not in entries[0].text
+    assert (second["phase"], second["enrollment"], second["sex"]) == ("NA", 1040, "FEMALE")
+    assert [(p.position, p.message) for p in problems] == [
+        ("study 3", "not a ClinicalTrials.gov study (no protocolSection)")]
+    assert all(e.source_kind == "register" and e.source_name == "ClinicalTrials.gov" for e in entries)
+
+
+def test_ctgov_classic_full_study_reads_as_its_v2_twin(tmp_path) -> None:
+    (classic,), problems = _read("ctgov_classic_full_study.json")
+    assert problems == [] and classic.source == "ctgov_classic_full_study.json"
+    twin = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT03333333", "briefTitle": "Aspirin After Knee Replacement",
+                                 "officialTitle": "Aspirin Versus Enoxaparin After Total Knee Replacement"},
+        "statusModule": {"overallStatus": "Active, not recruiting", "startDateStruct": {"date": "January 15, 2018"},
+                         "completionDateStruct": {"date": "December 2023"}},
+        "sponsorCollaboratorsModule": {"leadSponsor": {"name": "Orthopaedic Research Group"}},
+        "conditionsModule": {"conditions": ["Venous Thromboembolism"]},
+        "designModule": {"studyType": "Interventional", "phases": ["Phase 4"], "enrollmentInfo": {"count": 300}},
+        "armsInterventionsModule": {
+            "armGroups": [{"label": "Enoxaparin", "type": "ACTIVE_COMPARATOR",
+                           "interventionNames": ["Drug: Enoxaparin"]}],
+            "interventions": [{"name": "Aspirin"}, {"name": "Enoxaparin"}]},
+        "eligibilityModule": {"sex": "All", "minimumAge": "50 Years"},
+        "contactsLocationsModule": {"locations": [{"country": "Canada"}]},
+    }}
+    target = tmp_path / "ctgov_classic_full_study.json"
+    target.write_text(json.dumps(twin))
+    (v2,) = list(read_path(target))
+    assert isinstance(v2, Entry)
+    assert (classic.text, classic.fields) == (v2.text, v2.fields)
+    assert classic.fields["status"] == "ACTIVE_NOT_RECRUITING" and classic.fields["phase"] == "PHASE4"
+    assert classic.fields["pico"]["comparator"] == "Enoxaparin"
+
+
+def test_json_of_an_unknown_shape_is_one_problem(tmp_path) -> None:
+    target = tmp_path / "search.json"
+    target.write_text('{"hits": [{"id": "NCT01111111", "title": "Something"}]}')
+    (problem,) = list(read_path(target))
+    assert isinstance(problem, Problem) and problem.file == "search.json" and problem.position == "line 1"
+    assert "not a ClinicalTrials.gov export" in problem.message and "FullStudiesResponse" in problem.message
+
+
+def test_classic_response_without_studies_is_one_problem(tmp_path) -> None:
+    target = tmp_path / "nothing.json"
+    target.write_text('{"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 0, "NStudiesReturned": 0}}')
+    (problem,) = list(read_path(target))
+    assert isinstance(problem, Problem) and problem.message == "the export holds no studies"

@@ -66,3 +66,21 @@ def test_ris_latin1_file_is_decoded(tmp_path) -> None:
     target.write_bytes("TY  - JOUR\nTI  - Étude de la polyarthrite rhumatoïde chez l'enfant\nER  - \n".encode("latin-1"))
     entries = [i for i in read_path(target) if isinstance(i, Entry)]
     assert entries[0].fields["title"] == "Étude de la polyarthrite rhumatoïde chez l'enfant"
+
+
+def test_ris_primary_title_order_ti_t1_st_bt_ct(tmp_path) -> None:
+    target = tmp_path / "titles.ris"
+    entries_text = [
+        "TY  - JOUR\nST  - Short only\nER  - \n",
+        "TY  - JOUR\nT1  - Primary one\nER  - \n",
+        "TY  - BOOK\nBT  - Book only\nER  - \n",
+        "TY  - UNPB\nCT  - Caption only\nER  - \n",
+        "TY  - JOUR\nCT  - Caption\nBT  - Book\nST  - Short\nT1  - Older\nTI  - Current\nER  - \n",
+        "TY  - CHAP\nCT  - Caption\nBT  - Book\nER  - \n",
+        "TY  - JOUR\nST  - Short\nCT  - Caption\nER  - \n",
+    ]
+    target.write_text("".join(entries_text))
+    items = list(read_path(target))
+    assert all(isinstance(i, Entry) for i in items), items
+    assert [i.fields["title"] for i in items] == [
+        "Short only", "Primary one", "Book only", "Caption only", "Current", "Book", "Short"]
