@@ -10,16 +10,25 @@ row number and skipped.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from curator.identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
 from curator.importers import Entry, Item, Problem, Reader, register
-from curator.importers._decoding import DecodingError, decode_text
+from curator.importers._decoding import DecodingError, open_text
 from curator.importers._page import Page
 from curator.importers._registry_page import Trial, trial_page
+from curator.importers._table_size import (
+    TableRefused,
+    check_workbook_archive,
+    line_count_bound,
+    max_rows,
+    rows_cut_short,
+    too_many_rows,
+)
 from curator.importers._vocabulary import int_of, year_of
 
 #: Field → the column headings that mean it (compared lower-case, letters and digits only).
@@ -119,39 +128,101 @@ def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
     return Entry(source, page.text(), page.fields, source_kind="database")
 
 
-def _rows_csv(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    for cells in reader:
-        yield reader.line_num, cells
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+#: (line or row number in the file, cells) of every row; a generator, closed to close its file.
+Rows = Generator[tuple[int, list[str]], None, None]
 
 
-def _rows_xlsx(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
+def _delimiter(first_line: str, suffix: str) -> str:
+    if suffix == ".tsv" or first_line.count("\t") > first_line.count(","):
+        return "\t"
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
+def _rows_csv(path: Path, suffix: str) -> Rows:
+    with open_text(path) as lines:
+        first = lines.readline()
+        reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first, suffix))
+        for cells in reader:
+            yield reader.line_num, cells
+
+
+def _data_rows(rows: Rows) -> Rows:
+    # Blank rows are neither records nor problems: spreadsheets end with them, and lists are spaced by them.
+    return ((line, cells) for line, cells in rows if any(c.strip() for c in cells))
+
+
+def _check_csv_rows(path: Path, suffix: str, limit: int) -> None:
+    # Counted before a record is read, so a table too long is refused whole rather than cut short.
+    # The cheap count of lines settles nearly every file; only a long one is parsed twice.
+    if line_count_bound(path) <= limit + 1:
+        return
+    every_row = _rows_csv(path, suffix)
+    try:
+        rows = _data_rows(every_row)
+        next(rows, None)  # the heading row
+        counted = sum(1 for _ in itertools.islice(rows, limit + 1))
+    finally:
+        every_row.close()
+    if counted > limit:
+        raise too_many_rows(limit)  # not counted to the end: that would read the whole file again
+
+
+def _rows_xlsx(path: Path, limit: int) -> Rows:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    check_workbook_archive(path)  # before openpyxl unpacks anything (it reads all shared strings on opening)
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        declared = sheet.max_row  # the size the sheet declares, read without reading a row
+        if declared is not None and declared - 1 > limit:
+            raise too_many_rows(limit, declared - 1)
+        # openpyxl stops at the declared size: a sheet declaring fewer rows than it has would lose the rest.
+        sheet.reset_dimensions()
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, ["" if v is None else str(v) for v in values]
     finally:
         workbook.close()
 
 
-def read(path: Path, data: bytes) -> Iterator[Item]:
-    """Every row of the first sheet (XLSX) or of the file (CSV / TSV) under a heading row."""
+def stream(path: Path) -> Iterator[Item]:
+    """Every row of the first sheet (XLSX) or of the file (CSV / TSV) under a heading row, read as it streams.
+
+    A table longer than :func:`max_rows` is refused before any record is read (an XLSX by its declared
+    size; one without it is read up to the limit and then stopped, with a problem saying so).
+    """
     suffix = path.suffix.lower()
+    rows: Rows | None = None
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            rows = _rows_xlsx(path, data)
+        limit = max_rows()
+        if suffix in XLSX_SUFFIXES:
+            rows = _rows_xlsx(path, limit)
         else:
-            text = decode_text(data)
-            first = text.split("\n", 1)[0]
-            delimiter = "\t" if suffix == ".tsv" or first.count("\t") > first.count(",") else \
-                ";" if first.count(";") > first.count(",") else ","
-            rows = _rows_csv(text, delimiter)
+            _check_csv_rows(path, suffix, limit)
+            rows = _rows_csv(path, suffix)
         heading_line, headings = next(rows, (0, []))
+    except TableRefused as error:
+        yield Problem(path.name, None, str(error))
+        return
+    except zipfile.BadZipFile:
+        yield Problem(path.name, None, "not an Excel workbook (.xlsx) although its name says so; save it again "
+                                       "as .xlsx or as CSV")
+        return
     except (DecodingError, csv.Error, OSError, ValueError, KeyError) as error:
         yield Problem(path.name, None, f"cannot read the table: {error}")
+        return
+    try:
+        yield from _records(path, rows, heading_line, headings, limit)
+    finally:
+        rows.close()  # closes the file or the workbook
+
+
+def _records(path: Path, rows: Rows, heading_line: int, headings: list[str],
+             limit: int) -> Iterator[Item]:
+    if not heading_line:
+        yield Problem(path.name, None, "the table is empty: no heading row and no rows")
         return
     found = columns(headings)
     if "title" not in found and "registration" not in found:
@@ -161,10 +232,11 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
     registry = "registration" in found and "journal" not in found
     number = 0
     try:
-        for line, cells in rows:
-            if not any(c.strip() for c in cells):
-                continue
+        for line, cells in _data_rows(rows):
             number += 1
+            if number > limit:
+                yield Problem(path.name, f"row {number}, line {line}", rows_cut_short(limit))
+                return
             row = {key: cells[index].strip() for key, index in found.items() if index < len(cells)}
             where = f"row {number}, line {line}"
             if len(cells) > len(headings) and any(c.strip() for c in cells[len(headings):]):
@@ -179,6 +251,9 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
             yield row_entry(row, f"{path.name}#{number}", registry)
     except csv.Error as error:
         yield Problem(path.name, f"row {number + 1}", f"malformed CSV: {error}")
+        return
+    if number == 0:
+        yield Problem(path.name, None, "no records: the table has a heading row and no rows")
 
 
-register(Reader("table", (".csv", ".tsv", ".xlsx", ".xlsm"), lambda head: False, read, priority=80))
+register(Reader("table", (".csv", ".tsv", *XLSX_SUFFIXES), lambda head: False, priority=80, stream=stream))

@@ -150,6 +150,27 @@ def check_command_line(context: dict) -> str:
     return f"`curator list --json` printed {len(rows)} records; commands: {', '.join(sorted(cli.commands))}"
 
 
+def check_encrypted_pdf(context: dict) -> str:
+    """PDFs restricted with AES open: pypdf finds the cryptography package (it imports it only if it can)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    from curator.importers.pdf import pdf_text
+
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    try:
+        writer.encrypt(user_password="", owner_password="self-test", algorithm="AES-256")
+        encrypted = io.BytesIO()
+        writer.write(encrypted)
+        pdf_text(encrypted.getvalue())
+    except Exception as error:  # a missing or broken cryptography package shows as any of several errors
+        raise SelfTestFailure(f"a PDF encrypted with AES does not open ({error}); is the cryptography package "
+                              "in the bundle?") from error
+    return "a PDF with only an owner password, encrypted with AES-256, opens"
+
+
 def check_window(context: dict) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon, QImage
@@ -243,6 +264,7 @@ CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("demo review", check_demo),
     ("store", check_store),
     ("command line", check_command_line),
+    ("encrypted PDF", check_encrypted_pdf),
     ("window", check_window),
 ]
 

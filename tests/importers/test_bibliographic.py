@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 
 from curator.importers import Entry, Problem, read_path
-from tests.importers.conftest import fixture
+from tests.importers.conftest import fixture, pdf_bytes
 
 
 def _read(path) -> tuple[list[Entry], list[Problem]]:
@@ -90,35 +90,12 @@ def test_xlsx_and_csv_problems(tmp_path) -> None:
     assert len(entries) == 1 and "stray delimiter" in problems[0].message
 
 
-def _pdf(text: str | None) -> bytes:
-    """A minimal one-page PDF, with a text layer when ``text`` is given (hand-written objects)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode() if text else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
-def test_pdf_text_layer_and_scanned_pdf(tmp_path) -> None:
+def test_pdf_text_layer_and_scannedpdf_bytes(tmp_path) -> None:
     from curator.importers.pdf import pdf_text
 
-    assert "Etanercept trial NCT00195494" in pdf_text(_pdf("Etanercept trial NCT00195494"))
+    assert "Etanercept trial NCT00195494" in pdf_text(pdf_bytes("Etanercept trial NCT00195494"))
     scanned = tmp_path / "scan.pdf"
-    scanned.write_bytes(_pdf(None))
+    scanned.write_bytes(pdf_bytes(None))
     (problem,) = list(read_path(scanned))
     assert isinstance(problem, Problem) and "no text layer" in problem.message
     broken = tmp_path / "broken.pdf"

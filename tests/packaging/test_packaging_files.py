@@ -135,6 +135,6 @@ def test_the_self_test_passes_from_the_source_tree(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, str(script), "--self-test"], capture_output=True, text=True,
                             env=env, timeout=300, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("package", "demo review", "store", "command line", "window"):
+    for check in ("package", "demo review", "store", "command line", "encrypted PDF", "window"):
         assert f"ok   {check}:" in result.stdout
     assert "self-test passed" in result.stdout
