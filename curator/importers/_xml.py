@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
+
+from curator.importers import Problem
 
 
 class UnsafeXml(ValueError):
@@ -27,6 +30,21 @@ def error_position(error: ParseError) -> str | None:
     return f"line {position[0]}, column {position[1]}" if position else None
 
 
+def records_of(path: Path, data: bytes, tag: str, missing: str) -> list[Element] | Problem:
+    """The ``<tag>`` records of an XML export (the root itself when it is one), or the problem that stops it.
+
+    ``missing`` says what is wrong when the file is XML but holds no such record.
+    """
+    try:
+        root = parse_xml(data)
+    except UnsafeXml as error:
+        return Problem(path.name, None, str(error))
+    except ParseError as error:
+        return Problem(path.name, error_position(error), f"malformed XML: {error}")
+    found = [root] if root.tag == tag else root.findall(f".//{tag}")
+    return found or Problem(path.name, None, missing)
+
+
 def text_of(element: Element | None) -> str | None:
     """All the text inside an element (styled runs joined), stripped; None when empty."""
     if element is None:
@@ -35,4 +53,4 @@ def text_of(element: Element | None) -> str | None:
     return joined or None
 
 
-__all__ = ["Element", "ParseError", "UnsafeXml", "error_position", "parse_xml", "text_of"]
+__all__ = ["Element", "ParseError", "UnsafeXml", "error_position", "parse_xml", "records_of", "text_of"]

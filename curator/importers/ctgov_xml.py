@@ -10,7 +10,7 @@ from curator.identifiers import canonical_pmid, canonical_registry_id
 from curator.importers import Item, Problem, Reader, register
 from curator.importers._registry_page import Trial, trial_entry
 from curator.importers._vocabulary import int_of
-from curator.importers._xml import Element, ParseError, UnsafeXml, error_position, parse_xml, text_of
+from curator.importers._xml import Element, records_of, text_of
 
 _SNIFF = re.compile(rb"<clinical_study[\s>]")
 _COMPARATOR_ARMS = ("Placebo Comparator", "Active Comparator", "Sham Comparator", "No Intervention")
@@ -68,17 +68,9 @@ def study_trial(study: Element) -> Trial:
 
 def read(path: Path, data: bytes) -> Iterator[Item]:
     """Every ``<clinical_study>`` of the file."""
-    try:
-        root = parse_xml(data)
-    except UnsafeXml as error:
-        yield Problem(path.name, None, str(error))
-        return
-    except ParseError as error:
-        yield Problem(path.name, error_position(error), f"malformed XML: {error}")
-        return
-    studies = [root] if root.tag == "clinical_study" else root.findall(".//clinical_study")
-    if not studies:
-        yield Problem(path.name, None, "no <clinical_study> record in the XML")
+    studies = records_of(path, data, "clinical_study", "no <clinical_study> record in the XML")
+    if isinstance(studies, Problem):
+        yield studies
         return
     many = len(studies) > 1
     for number, study in enumerate(studies, start=1):

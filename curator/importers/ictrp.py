@@ -22,7 +22,7 @@ from curator.identifiers import canonical_registry_id
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import decode_text
 from curator.importers._registry_page import Trial, trial_page
-from curator.importers._xml import ParseError, UnsafeXml, error_position, parse_xml, text_of
+from curator.importers._xml import records_of, text_of
 
 SOURCE_NAME = "WHO ICTRP"
 
@@ -150,17 +150,9 @@ def portal_entry(values: dict[str, str], source: str) -> Entry | str:
 
 def read_xml(path: Path, data: bytes) -> Iterator[Item]:
     """Every ``<Trial>`` of the XML export."""
-    try:
-        root = parse_xml(data)
-    except UnsafeXml as error:
-        yield Problem(path.name, None, str(error))
-        return
-    except ParseError as error:
-        yield Problem(path.name, error_position(error), f"malformed XML: {error}")
-        return
-    trials = [root] if root.tag == "Trial" else root.findall(".//Trial")
-    if not trials:
-        yield Problem(path.name, None, "no <Trial> record in the ICTRP export")
+    trials = records_of(path, data, "Trial", "no <Trial> record in the ICTRP export")
+    if isinstance(trials, Problem):
+        yield trials
         return
     for number, element in enumerate(trials, start=1):
         values = {child.tag.lower(): text_of(child) or "" for child in element}
