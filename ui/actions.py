@@ -115,11 +115,11 @@ class Actions(QObject):
         submenus["reason"].addActions([self[f"reason_{n}"] for n in range(1, REASON_KEYS + 1)])
         return submenus
 
-    def desk_keys(self) -> set[int]:
-        """The key combinations of desk commands (as ``QKeyCombination.toCombined()`` values)."""
-        keys: set[int] = set()
+    def desk_keys(self) -> dict[int, QAction]:
+        """The desk commands' actions by key combination (``QKeyCombination.toCombined()`` values)."""
+        keys: dict[int, QAction] = {}
         for command in COMMANDS:
             if command.desk:
                 for shortcut in command.shortcuts:
-                    keys.add(QKeySequence(shortcut)[0].toCombined())  # type: ignore[index]
+                    keys[QKeySequence(shortcut)[0].toCombined()] = self[command.name]  # type: ignore[index]
         return keys

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 from curator import APP_ID, APP_NAME, __version__
 from resources import resource_path
 from ui.settings import APPLICATION, ORGANISATION, DeskSettings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def application() -> QApplication:
@@ -66,6 +70,19 @@ def ask_reviewer(settings: DeskSettings) -> str | None:
     return dialog.reviewer()
 
 
+def show_window(reviewer: str, settings: DeskSettings) -> MainWindow:
+    """Show the main window and make it the active one, so its keys work before any click."""
+    from ui.main_window import MainWindow  # loads the core (SQLAlchemy) once Qt is up
+
+    window = MainWindow(reviewer, settings)
+    window.show()
+    # After the name dialog closes, a desktop need not activate the next window it sees; without
+    # this, the window's shortcuts stay asleep until the reviewer clicks into it.
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
 def run(review_path: Path | None) -> int:
     """Open the window on ``review_path`` (the last review, else the default one, when None); the exit code."""
     if missing_display():
@@ -79,10 +96,7 @@ def run(review_path: Path | None) -> int:
         print(NO_REVIEWER, file=sys.stderr)
         return 1
     started = time.perf_counter()  # after the name: the time to open, not the time to type
-    from ui.main_window import MainWindow  # loads the core (SQLAlchemy) once Qt is up
-
-    window = MainWindow(reviewer, settings)
-    window.show()
+    window = show_window(reviewer, settings)
     if review_path is None:
         last = settings.last_review()
         if last is not None and last.exists():
