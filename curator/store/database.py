@@ -44,9 +44,9 @@ from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setti
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 REVIEW_ENV = "CURATOR_REVIEW"
 REVIEW_SUFFIX = ".curator.sqlite"
-#: How long a write waits for another writer to finish (seconds), when the environment does not say.
+#: How long a write waits for another writer to finish (seconds): this variable, else the default.
 LOCK_WAIT_ENV = "CURATOR_LOCK_WAIT"
-DEFAULT_LOCK_WAIT = 600.0
+DEFAULT_LOCK_WAIT = 600.0  # generous: a reviewer would rather wait for a very large import than lose a decision
 #: Each try for the write lock waits this long inside SQLite (ms): short, so ``on_wait`` hears about a wait at once.
 LOCK_TRY_MS = 250
 #: How long SQLite waits for any other lock (a reader during a checkpoint, say) before giving up (ms).
@@ -77,7 +77,8 @@ def lock_wait_limit() -> float:
         return DEFAULT_LOCK_WAIT
 
 
-def _minutes(seconds: float) -> str:
+def _duration(seconds: float) -> str:
+    """"10 minutes", "3 seconds": a wait as a reviewer reads it."""
     if seconds >= 120:
         return f"{seconds / 60:.0f} minutes"
     return f"{seconds:.0f} second{'' if round(seconds) == 1 else 's'}"
@@ -272,7 +273,7 @@ class Review:
                 waited = time.monotonic() - start
                 if waited >= limit:
                     raise ReviewLocked(
-                        f"another Curator window or command kept this review locked for {_minutes(waited)}, "
+                        f"another Curator window or command kept this review locked for {_duration(waited)}, "
                         "so this change was not saved; try again when it has finished"
                     )
                 if self.on_wait is not None:
