@@ -104,7 +104,9 @@ def test_import_is_searchable(review) -> None:
     assert len(find_record_ids(review, RecordFilter(search="etanercept"))) == 1
 
 
-def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> None:
+# Killed while reading (nothing written yet), and while writing (the transaction open, the lock held).
+@pytest.mark.parametrize("moment", ["done == 1", "name == 'finding duplicates'"])
+def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path, moment: str) -> None:
     with open_review(review_path) as review:
         import_paths(review, [_ris(tmp_path / "before.ris", 4)], reviewer="ann")
     files = [_ris(tmp_path / f"big{i}.ris", 3000, 10_000 * (i + 1)) for i in range(2)]
@@ -115,7 +117,7 @@ def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> N
         from curator.importers.batch import import_paths
 
         def progress(done, total, name):
-            if done == 1:  # the first file is written, the transaction still open
+            if {moment}:
                 print("half-way", flush=True)
                 time.sleep(60)
 
@@ -141,6 +143,27 @@ def test_killed_half_way_leaves_the_review_unchanged(review_path, tmp_path) -> N
         summary = import_paths(review, files, reviewer="ann")
         assert summary.imported == 6000 and _count(review) == 6004
         _assert_search_index_complete(review)
+
+
+def test_records_added_by_another_writer_while_reading_come_first(review, tmp_path) -> None:
+    import_paths(review, [_ris(tmp_path / "before.ris", 2)], reviewer="ann")
+    meanwhile = _ris(tmp_path / "meanwhile.ris", 3, 500)
+    big = _ris(tmp_path / "big.ris", 2500, 500)  # its first three repeat the records written meanwhile
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name == "big.ris":  # the import is reading, holding no lock: another import gets in first
+            import_paths(review, [meanwhile], reviewer="bob")
+
+    summary = import_paths(review, [big], reviewer="ann", progress=progress)
+    assert summary.record_ids == list(range(6, 2506)) and summary.duplicates == 3
+    with review.session() as session:
+        sources = session.execute(text("SELECT id, name, record_count FROM sources ORDER BY id")).all()
+        links = session.execute(text("SELECT record_id, duplicate_of_id FROM duplicate_links ORDER BY 1")).all()
+        first_of_big = session.execute(text("SELECT source_id, title FROM records WHERE id = 6")).one()
+    assert [tuple(r) for r in sources] == [(1, "before.ris", 2), (2, "meanwhile.ris", 3), (3, "big.ris", 2500)]
+    assert [tuple(r) for r in links] == [(6, 3), (7, 4), (8, 5)]
+    assert tuple(first_of_big) == (3, "Generated study number 500 of a treatment")
+    _assert_search_index_complete_for(review, ["Author2999"])
 
 
 def _assert_search_index_complete(review) -> None:

@@ -3,23 +3,39 @@
 It calls the core (every change is written at once), keeps track of which
 records are still to screen and guards against a decision made twice by a
 repeated key. It owns no widgets; the main window shows what it reports.
+
+A review that cannot be written (read-only), or that another Curator window
+or command keeps locked past the store's wait, refuses every change with a
+:class:`NotSaved` (a ValueError, which every caller already shows as a
+refusal). While a change waits for the lock, the window's status bar says so.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
 
 from curator.review import desk, records, screening
 from curator.review.records import FieldChange, NoteView, RecordView
 from curator.review.screening import DecisionView
 from curator.review.undo import Step, UndoHistory
-from curator.store.database import Review
+from curator.store.database import Review, ReviewError
 
 # After a decision moves the desk on, the same key arriving this soon after is a repeat, not a new decision.
 SETTLE_SECONDS = 0.15
+READ_ONLY = "read-only: decisions cannot be saved"
+WAITING = "Waiting for another Curator window or command that is writing to this review (an import?)…"
+
+_T = TypeVar("_T")
+
+
+class NotSaved(ValueError):
+    """The review could not take the change (read-only, or locked too long); nothing was written."""
 
 
 class CurationDesk(QObject):
@@ -37,6 +53,55 @@ class CurationDesk(QObject):
         self.reasons: list[str] = screening.exclusion_reasons(review, stage)
         self._deciding = False
         self._settle_until = 0.0
+        self._waiting = False
+        review.on_wait = self._on_wait
+        if review.read_only:
+            QTimer.singleShot(0, self, self._say_read_only)  # after the window has finished opening the review
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be saved: deciding, editing, tagging and notes are all refused."""
+        return self.review.read_only
+
+    # -- what the status bar says ------------------------------------------------------------
+    def _status(self, text: str | None) -> None:
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            bar = window.statusBar()
+            if text is None:
+                bar.clearMessage()
+            else:
+                bar.showMessage(text)
+            bar.repaint()  # while a write waits the event loop does too: paint the message now
+
+    def _say_read_only(self) -> None:
+        self._status(READ_ONLY)
+
+    def _on_wait(self, _seconds: float) -> None:
+        # An import writes on a worker thread; widgets are only touched from the desk's own thread.
+        if QThread.currentThread() is self.thread() and not self._waiting:
+            self._waiting = True
+            self._status(WAITING)
+
+    @contextmanager
+    def _saving(self) -> Iterator[None]:
+        """A change to the review: refused at once when read-only; a store refusal becomes :class:`NotSaved`."""
+        if self.review.read_only:
+            raise NotSaved(READ_ONLY)
+        try:
+            yield
+        except ReviewError as error:
+            raise NotSaved(str(error)) from error
+        finally:
+            if self._waiting:
+                self._waiting = False
+                self._status(None)
+
+    def _save(self, change: Callable[[], _T]) -> _T:
+        with self._saving():
+            result = change()
+        self.history_changed.emit()
+        return result
 
     # -- stage -------------------------------------------------------------------------------
     def set_stage(self, stage: str) -> None:
@@ -75,13 +140,14 @@ class CurationDesk(QObject):
         """Record this reviewer's decision; None when a decision is in flight (the key was a repeat).
 
         ValueError (with the reason, in the reviewer's words) when the review refuses it: a duplicate,
-        a record removed before screening, a record not assessed at this stage.
+        a record removed before screening, a record not assessed at this stage, a read-only review.
         """
         if not self.ready_to_decide():
             return None
         self._deciding = True
         try:
-            decision = self.history.record_decision(record_id, verdict, stage=self.stage, reason=reason)
+            with self._saving():
+                decision = self.history.record_decision(record_id, verdict, stage=self.stage, reason=reason)
         finally:
             self._deciding = False
         self.unscreened.discard(record_id)
@@ -98,29 +164,19 @@ class CurationDesk(QObject):
 
     # -- fields, tags, notes -----------------------------------------------------------------
     def set_field(self, record_id: int, key: str, value: Any, *, merge: bool) -> FieldChange:
-        change = self.history.set_field(record_id, key, value, merge=merge)
-        self.history_changed.emit()
-        return change
+        return self._save(lambda: self.history.set_field(record_id, key, value, merge=merge))
 
     def revert_field(self, record_id: int, key: str) -> FieldChange:
-        change = self.history.revert_field(record_id, key)
-        self.history_changed.emit()
-        return change
+        return self._save(lambda: self.history.revert_field(record_id, key))
 
     def add_tag(self, record_id: int, tag: str) -> bool:
-        added = self.history.add_tag(record_id, tag)
-        self.history_changed.emit()
-        return added
+        return self._save(lambda: self.history.add_tag(record_id, tag))
 
     def remove_tag(self, record_id: int, tag: str) -> bool:
-        removed = self.history.remove_tag(record_id, tag)
-        self.history_changed.emit()
-        return removed
+        return self._save(lambda: self.history.remove_tag(record_id, tag))
 
     def add_note(self, record_id: int, text: str) -> NoteView:
-        note = self.history.add_note(record_id, text)
-        self.history_changed.emit()
-        return note
+        return self._save(lambda: self.history.add_note(record_id, text))
 
     # -- undo --------------------------------------------------------------------------------
     def _after_step(self, step: Step | None) -> Step | None:

@@ -8,6 +8,7 @@ from importlib.metadata import entry_points
 import click
 
 from curator import __version__
+from curator.store.database import ReviewError
 
 # Each module adds its commands to the group; one module per area of work.
 COMMAND_MODULES = (
@@ -21,7 +22,17 @@ COMMAND_MODULES = (
 COMMAND_ENTRY_POINTS = "curator.commands"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _CuratorCommands(click.Group):
+    """The command group; a review that cannot be written (read-only, locked too long) ends any command the same way."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ReviewError as error:  # one sentence and exit 1, never a traceback; the store wrote nothing
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=_CuratorCommands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="curator")
 def cli() -> None:
     """Curator: screen, curate and report the sources of a systematic review.

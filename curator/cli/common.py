@@ -44,14 +44,31 @@ def reviewer_option(function: F) -> F:
     )(function)
 
 
+WAITING = "waiting for another Curator window or command that is writing to this review (an import?)..."
+
+
+def _say_waiting_once() -> Callable[[float], None]:
+    """An ``on_wait`` that prints :data:`WAITING` to stderr the first time a write waits, and then stays quiet."""
+    said = False
+
+    def on_wait(_seconds: float) -> None:
+        nonlocal said
+        if not said:
+            click.echo(WAITING, err=True)
+            said = True
+
+    return on_wait
+
+
 def open_or_fail(path: Path | None, *, create: bool = True) -> Review:
     """Open the review, or stop with its reason as the error message.
 
     Commands that only read or change records pass ``create=False``: a mistyped path
-    must not quietly become a new, empty review.
+    must not quietly become a new, empty review. A write that has to wait for another
+    writer says so once on stderr, then keeps waiting.
     """
     try:
-        return open_review(path, create=create)
+        return open_review(path, create=create, on_wait=_say_waiting_once())
     except ReviewError as error:
         message = str(error)
         if not create and message.startswith("no review at"):

@@ -31,7 +31,8 @@ def import_command(paths: tuple[Path, ...], source_name: str | None, source_kind
             with click.progressbar(length=1, label="Reading", file=sys.stderr) as bar:
                 def progress(done: int, total: int, name: str) -> None:
                     bar.length = max(total, 1)
-                    bar.label = f"Reading {name[:40]}"
+                    # After the last file: "saving", then "finding duplicates" (the write, holding the review).
+                    bar.label = f"Reading {name[:40]}" if done < total else name.capitalize()
                     bar.update(done - bar.pos)
 
                 summary = import_paths(review, paths, reviewer=reviewer, source_name=source_name,

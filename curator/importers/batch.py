@@ -1,38 +1,48 @@
-"""Importing files into a review: every file of a batch in one transaction, read and written as it streams.
+"""Importing files into a review: the files read first, with no lock; then written in one short transaction.
 
 A broken file or entry is reported (file, position, reason) and skipped; the
 rest of the batch still imports. Killed or cancelled half-way, the review is
-left as it was: nothing is committed until the last file is read and the
+left as it was: nothing is committed until every record is written and the
 duplicates are linked.
 
-Reading and writing overlap: the calling thread reads the files and builds
-ready-made rows (fields serialised, hashes and dedup keys computed); one
-writer thread, the only user of the session's connection until it is done,
-inserts them a chunk per statement through a small bounded queue. SQLite lets
-go of the GIL while it inserts and indexes, so its work runs beside the
-reading. A failed write is raised on the calling thread and rolls the batch
-back; progress calls and the commit stay on the calling thread.
+SQLite lets one writer at a time into a review, so a reviewer's decision waits
+while an import writes. The import therefore holds the write lock only for the
+writing. Reading (decoding, parsing, extracting, serialising the rows, the
+dedup keys) is most of an import's time and runs first, with no lock: the
+ready-made rows go a chunk at a time to a spool, a temporary file of
+``marshal``-ed lists that the system deletes when the import ends or dies, so
+memory stays flat whatever the file's size. Then one transaction takes the
+lock, inserts the rows a chunk per statement, fills the search index, links
+the duplicates and commits. The review never holds anything of an unfinished
+import, so there is nothing to clean up after a kill. The rows are numbered
+from the review's next ids when the reading starts; when another writer added
+records or sources meanwhile, they are renumbered as they are written.
+
+(Writing each chunk in a transaction of its own would let go of the lock more
+often, but then every reader would have to skip the rows of an import not yet
+finished, and a killed import would leave rows to clean up.)
 
 The search index is kept by the table's triggers, except in a large batch:
-there the insert trigger is dropped inside the transaction, the writer fills
-the index after each chunk, and the trigger is re-created before the commit
+there the insert trigger is dropped inside the transaction, the index is
+filled after each chunk, and the trigger is re-created before the commit
 (SQLite's DDL is transactional, so a killed import leaves the trigger as it
 was). A statement per chunk indexes far faster than a trigger per row.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
-import queue
+import marshal
 import sqlite3
-import threading
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 from sqlmodel import Session
@@ -56,9 +66,6 @@ _INDEX_TRIGGER = "records_fts_insert"
 #: of a large batch spill pages to the log and read them back; 64 MB keeps the indexes' pages in memory.
 CACHE_SIZE = -65536
 
-#: Jobs (chunks, mostly) waiting for the writer thread at most: memory stays flat whatever the file's size.
-QUEUED_JOBS = 4
-
 _INSERT = (
     "INSERT INTO records (id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase,"
     " year, extracted, curated, evidence, imported_at) VALUES "
@@ -66,9 +73,10 @@ _INSERT = (
 _INSERT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"
 _INSERT_SOURCE = (
     "INSERT INTO sources (id, name, kind, file_name, imported_at, imported_by, record_count)"
-    " VALUES (?, ?, ?, ?, ?, ?, 0)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _FILL_INDEX = "INSERT INTO records_fts(rowid, title, text) SELECT id, title, text FROM records WHERE id BETWEEN ? AND ?"
+_NEXT_IDS = "SELECT (SELECT coalesce(max(id), 0) + 1 FROM records), (SELECT coalesce(max(id), 0) + 1 FROM sources)"
 
 
 class ImportCancelled(Exception):
@@ -134,6 +142,7 @@ def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tup
     return row, dedup.candidate(record_id, fields, digest)
 
 
+
 @contextmanager
 def _without_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while a batch is read: it would walk every record kept for dedup.
@@ -151,68 +160,44 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-class _WriterThread:
-    """The one thread that uses the transaction's connection while a batch is read; its jobs run in order.
+class _Spool:
+    """The rows read so far, a chunk at a time, in a temporary file the system deletes even if the import dies."""
 
-    SQLite lets go of the GIL while it inserts, indexes and tokenises, so that
-    work overlaps with the reading of the next chunk. The queue is bounded, so
-    a fast reader waits rather than holding the whole file in memory.
-    """
+    def __init__(self) -> None:
+        # Closed by import_paths when the import ends; the system deletes it even if the process is killed.
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="curator-import-")  # noqa: SIM115
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._jobs: queue.Queue[tuple[Callable[..., None], tuple[Any, ...]] | None] = queue.Queue(QUEUED_JOBS)
-        self._error: BaseException | None = None
-        self._abandoned = False
-        self._thread = threading.Thread(target=self._run, name="curator-import-writer")
-        self._thread.start()
+    def add(self, rows: list[tuple[Any, ...]]) -> None:
+        marshal.dump(rows, self._file)  # tuples of str, int and None: marshal writes and reads them fastest
 
-    def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            if self._error is None and not self._abandoned:
-                try:
-                    job[0](*job[1])
-                except BaseException as error:  # handed to the reading thread, which rolls everything back
-                    self._error = error
+    def chunks(self) -> Iterator[list[tuple[Any, ...]]]:
+        """Every chunk, in the order added."""
+        self._file.seek(0)
+        while True:
+            try:
+                yield marshal.load(self._file)
+            except EOFError:
+                return
 
-    def submit(self, function: Callable[..., None], *args: Any) -> None:
-        """Run ``function(*args)`` on the writer thread after the jobs before it; raises a failed job's error."""
-        if self._error is not None:
-            raise self._error
-        self._jobs.put((function, args))
-
-    def finish(self) -> None:
-        """Wait until every job has run; the connection is the caller's again. Raises a failed job's error."""
-        self._jobs.put(None)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-
-    def abandon(self) -> None:
-        """Skip the jobs not yet run and wait for the thread (the transaction is about to be rolled back)."""
-        if self._thread.is_alive():
-            self._abandoned = True
-            self._jobs.put(None)
-            self._thread.join()
+    def close(self) -> None:
+        self._file.close()
 
 
 class _RecordTables:
-    """The writes of a batch, run on the writer thread: sources, records in multi-row inserts, the index."""
+    """The writes of a batch on the transaction's connection: sources, records in multi-row inserts, the index."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.cursor = connection.cursor()
         variables = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         self.rows_per_statement = max(1, min(CHUNK, variables // _INSERT_VALUES.count("?")))
         self.statements: dict[int, str] = {}
-        self.index_trigger: str | None = None  # the dropped trigger's SQL while the writer fills the index
+        self.index_trigger: str | None = None  # the dropped trigger's SQL while the index is filled per chunk
 
     def insert_source(self, values: tuple[Any, ...]) -> None:
         self.cursor.execute(_INSERT_SOURCE, values)
 
-    def count_source(self, source_id: int, count: int) -> None:
-        self.cursor.execute("UPDATE sources SET record_count = ? WHERE id = ?", (count, source_id))
-
     def insert_records(self, rows: list[tuple[Any, ...]]) -> None:
-        # One statement per chunk (as many rows as SQLite takes variables for): a few passes through the GIL
+        # One statement per chunk (as many rows as SQLite takes variables for): a few calls into SQLite
         # per chunk, not a few per row.
         if self.index_trigger is None and len(rows) >= BULK_INDEX:
             self._defer_index()
@@ -249,76 +234,84 @@ class _Source:
 
 
 class _Batch:
-    """One batch read on the calling thread: rows, sources and dedup candidates built here, written by the writer.
+    """One batch as it is read: rows spooled, sources and dedup candidates kept, ids counted from ``first_ids``."""
 
-    The transaction takes the write lock before anything is read, so the ids
-    handed out here (the next after the largest) stay this batch's.
-    """
-
-    def __init__(self, session: Session, reviewer: str, source_name: str | None, source_kind: str | None) -> None:
-        self.session = session
+    def __init__(self, reviewer: str, source_name: str | None, source_kind: str | None,
+                 first_ids: tuple[int, int]) -> None:
         self.reviewer = reviewer
         self.source_name = source_name
         self.source_kind = source_kind
         self.stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
-        connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
-        self.connection = connection
-        if not connection.in_transaction:
-            connection.execute("BEGIN IMMEDIATE")
-        self.next_id, self.next_source_id = connection.execute(
-            "SELECT (SELECT coalesce(max(id), 0) + 1 FROM records), (SELECT coalesce(max(id), 0) + 1 FROM sources)"
-        ).fetchone()
-        self.tables = _RecordTables(connection)
-        self.writer: _WriterThread | None = None
+        self.first_id, self.first_source_id = first_ids
+        self.next_id, self.next_source_id = first_ids
+        self.spool = _Spool()
         self.sources: list[_Source] = []
         self.candidates: list[dedup.Candidate] = []
-        self.record_ids: list[int] = []
-
-    def _submit(self, function: Callable[..., None], *args: Any) -> None:
-        if self.writer is None:
-            self.writer = _WriterThread(self.connection)
-        self.writer.submit(function, *args)
 
     def start_source(self, path: Path, first: Entry) -> _Source:
         source = _Source(self.next_source_id, self.source_name or first.source_name or path.name,
                          self.source_kind or first.source_kind or "other", path.name)
         self.next_source_id += 1
-        self._submit(self.tables.insert_source,
-                     (source.id, source.name, source.kind, source.file_name, self.stamp, self.reviewer))
         return source
 
-    def write(self, source: _Source, entries: list[Entry]) -> None:
+    def add(self, source: _Source, entries: list[Entry]) -> None:
         rows = []
         candidates = self.candidates
-        record_id = first = self.next_id
+        record_id = self.next_id
         for entry in entries:
             row, candidate = _record_row(record_id, entry, source.id, self.stamp)
             rows.append(row)
             candidates.append(candidate)
             record_id += 1
-        self.record_ids.extend(range(first, record_id))
         self.next_id = record_id
-        self._submit(self.tables.insert_records, rows)
+        self.spool.add(rows)
         source.record_count += len(rows)
 
     def finish_source(self, source: _Source) -> None:
-        self._submit(self.tables.count_source, source.id, source.record_count)
         self.sources.append(source)
 
-    def finish(self) -> None:
-        """Wait for the writer (index trigger restored); then the audit entries, on the caller's thread."""
-        if self.writer is not None:
-            self.writer.submit(self.tables.restore_index_trigger)
-            self.writer.finish()
+    @property
+    def record_ids(self) -> list[int]:
+        return list(range(self.first_id, self.next_id))
+
+    def renumber(self, first_ids: tuple[int, int]) -> tuple[int, int]:
+        """Number the batch from ``first_ids`` (another writer added records meanwhile); the shift of each id."""
+        shift, source_shift = first_ids[0] - self.first_id, first_ids[1] - self.first_source_id
+        if shift:
+            self.candidates = [dataclasses.replace(c, id=c.id + shift) for c in self.candidates]
         for source in self.sources:
-            log_change(self.session, self.reviewer, "import", field="source",
+            source.id += source_shift
+        self.first_id, self.first_source_id = first_ids
+        self.next_id += shift
+        self.next_source_id += source_shift
+        return shift, source_shift
+
+    def save(self, session: Session, check: Callable[[], None]) -> None:
+        """Write the sources, the spooled records and the search index, and log the import, in ``session``.
+
+        ``session`` holds the write lock, so the review's next ids are this batch's until it commits.
+        """
+        connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
+        shift, source_shift = self.renumber(connection.execute(_NEXT_IDS).fetchone())
+        tables = _RecordTables(connection)
+        previous_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
+        connection.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+        try:
+            for source in self.sources:
+                tables.insert_source((source.id, source.name, source.kind, source.file_name, self.stamp,
+                                      self.reviewer, source.record_count))
+            for rows in self.spool.chunks():
+                check()
+                if shift or source_shift:
+                    rows = [(row[0] + shift, row[1] + source_shift, *row[2:]) for row in rows]
+                tables.insert_records(rows)
+            tables.restore_index_trigger()
+        finally:
+            connection.execute(f"PRAGMA cache_size = {int(previous_cache)}")
+        for source in self.sources:
+            log_change(session, self.reviewer, "import", field="source",
                        new={"source": source.name, "kind": source.kind, "file": source.file_name,
                             "records": source.record_count})
-
-    def abandon(self) -> None:
-        """Stop the writer without waiting for its jobs (the transaction is rolled back next)."""
-        if self.writer is not None:
-            self.writer.abandon()
 
 
 def import_paths(
@@ -334,10 +327,13 @@ def import_paths(
     """Import files and folders into ``review``; one source per file, one transaction for the batch.
 
     ``progress(done, total, name)`` is called before each file and while saving;
-    raises :class:`ImportCancelled` (nothing written) when ``cancelled()`` turns true.
+    raises :class:`ImportCancelled` (nothing written) when ``cancelled()`` turns true,
+    and :class:`~curator.store.database.ReviewReadOnly` before reading anything when
+    the review cannot be written.
     """
     if source_kind is not None and source_kind not in SOURCE_KINDS:
         raise ValueError(f"source kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
+    review.check_writable()
     files, problems = expand_paths(Path(p) for p in paths)
     summary = ImportSummary(files=len(files), failed=list(problems))
 
@@ -345,31 +341,33 @@ def import_paths(
         if cancelled is not None and cancelled():
             raise ImportCancelled("import cancelled; nothing was imported")
 
-    with _without_cycle_collection(), review.transaction() as session:
-        batch = _Batch(session, reviewer, source_name, source_kind)
-        cursor = batch.connection.cursor()
-        previous_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
-        try:
-            _read_and_write(files, batch, summary, check, progress)
-        except BaseException:
-            batch.abandon()
-            raise
-        finally:  # the writer thread has finished either way: the connection is ours again
-            cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
-        check()
-        if progress is not None:
-            progress(len(files), len(files), "finding duplicates")
-        summary.duplicates = dedup.link_new_records(session, batch.candidates)
-        summary.record_ids = batch.record_ids
-        summary.imported = len(batch.record_ids)
-        check()
+    with review.session() as session:
+        next_record, next_source = session.connection().exec_driver_sql(_NEXT_IDS).one()
+    batch = _Batch(reviewer, source_name, source_kind, (int(next_record), int(next_source)))
+    try:
+        with _without_cycle_collection():
+            _read(files, batch, summary, check, progress)
+            check()
+            if progress is not None:
+                progress(len(files), len(files), "saving")
+            with review.transaction() as session:  # the write lock, from here to the commit
+                batch.save(session, check)
+                check()
+                if progress is not None:
+                    progress(len(files), len(files), "finding duplicates")
+                summary.duplicates = dedup.link_new_records(session, batch.candidates)
+                check()
+    finally:
+        batch.spool.close()
+    summary.record_ids = batch.record_ids
+    summary.imported = len(summary.record_ids)
+    summary.sources = [f"{source.name} ({source.kind})" for source in batch.sources]
     return summary
 
 
-def _read_and_write(files: list[Path], batch: _Batch, summary: ImportSummary, check: Callable[[], None],
-                    progress: Progress | None) -> None:
-    """Every file's entries to the writer, in chunks; problems into the summary; then wait for the writer."""
+def _read(files: list[Path], batch: _Batch, summary: ImportSummary, check: Callable[[], None],
+          progress: Progress | None) -> None:
+    """Every file's entries into the batch, in chunks; problems into the summary. Nothing is written yet."""
     for done, path in enumerate(files):
         check()
         if progress is not None:
@@ -385,14 +383,9 @@ def _read_and_write(files: list[Path], batch: _Batch, summary: ImportSummary, ch
             pending.append(item)
             if len(pending) >= CHUNK:
                 check()
-                batch.write(source, pending)
+                batch.add(source, pending)
                 pending = []
         if source is not None:
             if pending:
-                batch.write(source, pending)
+                batch.add(source, pending)
             batch.finish_source(source)
-            summary.sources.append(f"{source.name} ({source.kind})")
-    check()
-    if progress is not None:
-        progress(len(files), len(files), "indexing for search")
-    batch.finish()

@@ -4,17 +4,31 @@ Opening a review sets WAL, foreign keys and a busy timeout on every
 connection, runs any pending migration (after a backup copy of the file)
 and seeds the default exclusion reasons. Every write goes through
 :meth:`Review.transaction`, so a batch is all or nothing.
+
+A write never dies on a lock. SQLite lets one writer at a time into a file;
+another Curator window or command (an import, mostly) may be writing when a
+reviewer decides. :meth:`Review.transaction` takes the write lock first
+(``BEGIN IMMEDIATE``), before any of its work runs, so waiting for the lock
+never leaves half a transaction behind: it waits, telling ``on_wait`` about
+it, for up to ``CURATOR_LOCK_WAIT`` seconds (10 minutes unless set), then
+raises :class:`ReviewLocked` with nothing written.
+
+A file Curator may not write (no write permission, a read-only disk) opens
+read-only (SQLite's ``mode=ro``, which holds for root too): everything reads,
+and every write raises :class:`ReviewReadOnly` before it starts.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -30,10 +44,54 @@ from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setti
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 REVIEW_ENV = "CURATOR_REVIEW"
 REVIEW_SUFFIX = ".curator.sqlite"
+#: How long a write waits for another writer to finish (seconds): this variable, else the default.
+LOCK_WAIT_ENV = "CURATOR_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 600.0  # generous: a reviewer would rather wait for a very large import than lose a decision
+#: Each try for the write lock waits this long inside SQLite (ms): short, so ``on_wait`` hears about a wait at once.
+LOCK_TRY_MS = 250
+#: How long SQLite waits for any other lock (a reader during a checkpoint, say) before giving up (ms).
+BUSY_TIMEOUT_MS = 10000
+
+#: Called while a write waits for the lock, with the seconds waited so far: first when the wait begins, then
+#: about every quarter of a second.
+OnWait = Callable[[float], None]
 
 
 class ReviewError(Exception):
     """A review file cannot be opened or written; the message says why, for the reviewer."""
+
+
+class ReviewLocked(ReviewError):
+    """Another writer held the review longer than the write would wait; nothing was written."""
+
+
+class ReviewReadOnly(ReviewError):
+    """The review file cannot be written (permissions, a read-only disk); nothing was written."""
+
+
+def lock_wait_limit() -> float:
+    """Seconds a write waits for the write lock: ``CURATOR_LOCK_WAIT`` if it is a number, else 10 minutes."""
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, "")))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT
+
+
+def _duration(seconds: float) -> str:
+    """"10 minutes", "3 seconds": a wait as a reviewer reads it."""
+    if seconds >= 120:
+        return f"{seconds / 60:.0f} minutes"
+    return f"{seconds:.0f} second{'' if round(seconds) == 1 else 's'}"
+
+
+def _is_locked(error: BaseException) -> bool:
+    detail = getattr(error, "orig", None) or error  # SQLAlchemy wraps sqlite3's error
+    return isinstance(detail, sqlite3.OperationalError) and "locked" in str(detail)
+
+
+def _is_read_only(error: BaseException) -> bool:
+    detail = getattr(error, "orig", None) or error
+    return isinstance(detail, sqlite3.OperationalError) and "readonly database" in str(detail)
 
 
 def default_review_path() -> Path:
@@ -79,13 +137,34 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # only takes effect on a new, empty file: before WAL
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` whose every connection has WAL, foreign keys and a busy timeout."""
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # No page size or journal mode: setting either is a write, which a read-only file refuses.
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def is_writable(path: Path) -> bool:
+    """True when Curator may write the review file at ``path`` (a missing file: when its folder may be written)."""
+    if path.exists():
+        return os.access(path, os.W_OK)
+    return os.access(path.parent, os.W_OK)
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on ``path`` whose every connection has WAL, foreign keys and a busy timeout.
+
+    ``read_only`` opens the file with SQLite's ``mode=ro``: every write fails, whoever runs Curator
+    (file permissions do not stop root; this does).
+    """
+    if read_only:
+        url = f"sqlite:///file:{quote(path.resolve().as_posix())}?mode=ro&uri=true"
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _on_connect_read_only)
+        return engine
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -134,6 +213,10 @@ class Review:
     path: Path
     engine: Engine
     backup: Path | None = None
+    #: True when the file cannot be written: reading works, every write raises :class:`ReviewReadOnly`.
+    read_only: bool = False
+    #: Told while a write waits for another writer (the command line prints a line, the window a message).
+    on_wait: OnWait | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -147,14 +230,56 @@ class Review:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed together at the end, or not at all."""
+        """A session whose work is committed together at the end, or not at all.
+
+        The write lock is taken before the work runs: while another writer holds the review this waits
+        (calling :attr:`on_wait`), up to :func:`lock_wait_limit`, then raises :class:`ReviewLocked`.
+        A read-only review raises :class:`ReviewReadOnly`. Either way nothing was written.
+        """
+        self.check_writable()
         with Session(self.engine, expire_on_commit=False) as session:
             try:
+                self._begin_writing(session)
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                if _is_read_only(error):  # the file turned read-only under us (a disk remounted, say)
+                    raise ReviewReadOnly(self._read_only_message()) from error
                 raise
+
+    def check_writable(self) -> None:
+        """Raise :class:`ReviewReadOnly` when the review cannot be written (before a long job starts, say)."""
+        if self.read_only:
+            raise ReviewReadOnly(self._read_only_message())
+
+    def _read_only_message(self) -> str:
+        return f"this review is read-only: {self.path} cannot be written, so this change cannot be saved"
+
+    def _begin_writing(self, session: Session) -> None:
+        """Take the write lock on the session's connection, waiting while another writer holds it."""
+        connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
+        limit = lock_wait_limit()
+        start = time.monotonic()
+        connection.execute(f"PRAGMA busy_timeout={LOCK_TRY_MS}")
+        try:
+            while True:
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    if not _is_locked(error):
+                        raise
+                waited = time.monotonic() - start
+                if waited >= limit:
+                    raise ReviewLocked(
+                        f"another Curator window or command kept this review locked for {_duration(waited)}, "
+                        "so this change was not saved; try again when it has finished"
+                    )
+                if self.on_wait is not None:
+                    self.on_wait(waited)
+        finally:
+            connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def close(self) -> None:
         """Close every connection (the file stays as it is on disk)."""
@@ -169,11 +294,13 @@ class Review:
         self.close()
 
 
-def open_review(path: Path | str | None = None, *, create: bool = True) -> Review:
+def open_review(path: Path | str | None = None, *, create: bool = True, on_wait: OnWait | None = None) -> Review:
     """Open (or create) the review at ``path``; the default review when ``path`` is None.
 
     Pending migrations run first, after a backup copy of an existing file is
-    taken beside it. Raises :class:`ReviewError` with a readable reason.
+    taken beside it. A file that cannot be written opens read-only. ``on_wait``
+    is told whenever a write waits for another writer (see :class:`Review`).
+    Raises :class:`ReviewError` with a readable reason.
     """
     target = Path(path).expanduser() if path is not None else default_review_path()
     if target.is_dir():
@@ -189,19 +316,24 @@ def open_review(path: Path | str | None = None, *, create: bool = True) -> Revie
         with open(target, "rb") as handle:
             if not handle.read(16).startswith(b"SQLite format 3"):
                 raise ReviewError(f"{target} is not a Curator review (not an SQLite file)")
-    engine = make_engine(target)
+    read_only = target.exists() and not is_writable(target)
+    engine = make_engine(target, read_only=read_only)
     backup = None
     try:
         revision = current_revision(engine)
         head = head_revision()
         if revision != head:
+            if read_only:
+                raise ReviewError(f"this review is read-only: {target} was made by another version of Curator"
+                                  " and cannot be upgraded without writing to it")
             if revision is not None:
                 backup = backup_file(target, f"r{revision}")
             elif _has_tables(engine):
                 raise ReviewError(f"{target} is an SQLite file but not a Curator review")
             migrate(engine)
-        review = Review(target, engine, backup)
-        _seed_defaults(review)
+        review = Review(target, engine, backup, read_only=read_only, on_wait=on_wait)
+        if not read_only:
+            _seed_defaults(review)
     except ReviewError:
         engine.dispose()
         raise
@@ -219,6 +351,10 @@ def _has_tables(engine: Engine) -> bool:
 
 
 def _seed_defaults(review: Review) -> None:
+    with review.session() as session:  # most opens have nothing to seed: do not wait for the write lock then
+        if (session.exec(select(ExclusionReason).limit(1)).first() is not None
+                and session.get(Setting, "created_at") is not None):
+            return
     with review.transaction() as session:
         if session.exec(select(ExclusionReason).limit(1)).first() is None:
             for stage in STAGES:
@@ -262,11 +398,15 @@ def copy_review(review: Review, target: Path) -> Path:
 __all__ = [
     "Review",
     "ReviewError",
+    "ReviewLocked",
+    "ReviewReadOnly",
     "backup_file",
     "copy_review",
     "default_review_path",
     "get_setting",
     "head_revision",
+    "is_writable",
+    "lock_wait_limit",
     "open_review",
     "review_name",
     "set_setting",

@@ -72,8 +72,8 @@ def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None
         summary = import_paths(review, [ris], reviewer="bench", progress=progress)
         end = time.perf_counter()
         seconds, cpu = end - start, _cpu_seconds() - cpu
-    steps = [start, marks["indexing for search"], marks["finding duplicates"], end]
-    names = ("reading and writing", "last writes", "duplicates and commit")
+    steps = [start, marks["saving"], marks["finding duplicates"], end]
+    names = ("reading (no lock)", "writing (write lock held)", "duplicates and commit (write lock held)")
     phases = {name: later - earlier for name, earlier, later in zip(names, steps[:-1], steps[1:], strict=True)}
     queue.put({"seconds": seconds, "cpu": cpu, "imported": summary.imported, "duplicates": summary.duplicates,
                "failed": len(summary.failed), "peak_mb": _peak_mb(), "phases": phases})

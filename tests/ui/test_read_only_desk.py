@@ -1,0 +1,79 @@
+"""The desk on a review it cannot write, and while another writer holds the review."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from curator.review import screening
+from curator.store import database
+from curator.store.database import open_review
+from tests.ui.seeding import seed_records
+from tests.ui.test_main_window import press
+from ui.curation_desk import READ_ONLY, WAITING
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def seeded_path(review_path: Path) -> Path:
+    with open_review(review_path) as review:
+        seed_records(review, 4)
+    return review_path
+
+
+def _window(qtbot, path: Path) -> MainWindow:
+    window = MainWindow("tester")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.open_review(path)
+    return window
+
+
+@pytest.fixture
+def read_only_window(qtbot, seeded_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setattr(database, "is_writable", lambda _path: False)
+    window = _window(qtbot, seeded_path)
+    yield window
+    window.close()
+
+
+def test_a_read_only_review_says_so_and_refuses_decisions(qtbot, read_only_window: MainWindow) -> None:
+    window = read_only_window
+    assert window.desk is not None and window.desk.read_only
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == READ_ONLY)
+    record_id = window.record.id if window.record else None
+    press(qtbot, window, Qt.Key.Key_I)
+    assert window.record is not None and window.record.id == record_id  # the desk did not move on
+    assert window.statusBar().currentMessage() == f"Not recorded: {READ_ONLY}"
+    assert not list(screening.decision_log(window.desk.review))
+    with pytest.raises(ValueError, match=READ_ONLY):
+        window.desk.add_tag(record_id or 1, "pilot")
+
+
+def test_a_decision_waits_for_another_writer_and_says_so(qtbot, seeded_path: Path) -> None:
+    window = _window(qtbot, seeded_path)
+    assert window.desk is not None and window.record is not None
+    other = sqlite3.connect(seeded_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    seen: list[str] = []
+    store_on_wait = window.desk.review.on_wait
+    assert store_on_wait is not None
+
+    def on_wait(seconds: float) -> None:  # the desk's own callback, then the other writer finishes
+        store_on_wait(seconds)
+        seen.append(window.statusBar().currentMessage())
+        other.execute("COMMIT")
+
+    window.desk.review.on_wait = on_wait
+    record_id = window.record.id
+    assert window.decide("include")
+    other.close()
+    assert seen == [WAITING] and window.statusBar().currentMessage() != WAITING
+    assert [(d.record_id, d.verdict) for d in screening.decision_log(window.desk.review)] == [(record_id, "include")]
+    window.close()
