@@ -18,7 +18,7 @@ from curator.review.desk import get_keywords, next_unscreened, set_keywords
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
-from ui.curation_desk import CurationDesk
+from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
 from ui.dialogs.keywords import KeywordsDialog
@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         self.document.set_keywords(get_keywords(review))
         self.refresh_choices()
         self._set_desk_enabled(True)
+        if self.desk.read_only:  # nothing can be saved: say so where it stays, and offer no change
+            for name in ("include", "exclude", "maybe", "note", "tag", "import_files", "import_folder"):
+                self.commands[name].setEnabled(False)
+            self.status.setText(READ_ONLY)
         self._show_title()
         self._fill_recent_menu(self.settings.add_recent_review(review.path))
         self.show_next_unscreened(after=None)
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
     def _on_files_review_closed(self) -> None:
         self.desk = self.model = self.record = None
         self.editing.set_review(None, None)
+        self.status.clear()
         self.form.clear()
         self.document.clear()
         self._set_desk_enabled(False)

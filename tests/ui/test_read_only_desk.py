@@ -50,7 +50,9 @@ def test_a_read_only_review_says_so_and_refuses_decisions(qtbot, read_only_windo
     record_id = window.record.id if window.record else None
     press(qtbot, window, Qt.Key.Key_I)
     assert window.record is not None and window.record.id == record_id  # the desk did not move on
-    assert window.statusBar().currentMessage() == f"Not recorded: {READ_ONLY}"
+    assert window.statusBar().currentMessage() == READ_ONLY  # Include is disabled: nothing to refuse
+    with pytest.raises(ValueError, match=READ_ONLY):
+        window.desk.decide(record_id or 1, "include", None)
     assert not list(screening.decision_log(window.desk.review))
     with pytest.raises(ValueError, match=READ_ONLY):
         window.desk.add_tag(record_id or 1, "pilot")
@@ -77,3 +79,11 @@ def test_a_decision_waits_for_another_writer_and_says_so(qtbot, seeded_path: Pat
     assert seen == [WAITING] and window.statusBar().currentMessage() != WAITING
     assert [(d.record_id, d.verdict) for d in screening.decision_log(window.desk.review)] == [(record_id, "include")]
     window.close()
+
+
+def test_a_read_only_review_offers_no_change_and_says_so_where_it_stays(read_only_window: MainWindow) -> None:
+    for name in ("include", "exclude", "maybe", "note", "tag", "import_files"):
+        assert not read_only_window.commands[name].isEnabled(), name
+    assert read_only_window.status.text() == READ_ONLY
+    read_only_window.close_review()
+    assert read_only_window.status.text() == ""
