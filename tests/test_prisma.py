@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from curator.cli import cli
 from curator.prisma.counts import prisma_counts
 from curator.prisma.diagram import diagram_png_bytes, diagram_svg
-from curator.prisma.flow import INCLUDED
+from curator.prisma.flow import INCLUDED, Check
 from curator.review.records import set_field
 from curator.review.screening import record_decision, set_decision_retracted
 from curator.store.database import Review
@@ -41,6 +41,15 @@ def test_pending_and_conflicts_are_named_not_counted(review: Review) -> None:
     assert (sought.left, sought.right) == (10, 8)
     assert f"({ids['pending']})" in sought.explanation and f"({ids['conflict']})" in sought.explanation
     assert not counts.ok
+    # what keeps them from holding is the records still to decide: open, and the report consistent
+    assert {c.status for c in failing.values()} == {"open"} and counts.consistent
+
+
+def test_a_gap_that_records_to_decide_do_not_explain_is_broken() -> None:
+    assert Check("a = b", 10, 8, "", waiting=2).status == "open"
+    assert Check("a = b", 10, 7, "", waiting=2).status == "broken"
+    assert Check("a = b", 10, 8).status == "broken"
+    assert Check("a = b", 8, 8).status == "holds"
 
 
 def test_arithmetic_holds_once_every_record_is_decided(review: Review) -> None:
@@ -147,6 +156,7 @@ def test_cli_prisma_json_and_drawings(review: Review, review_path: Path, tmp_pat
     assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG")
     assert "<svg" in (tmp_path / "d.svg").read_text()
     text = runner.invoke(cli, ["prisma", "--review", str(review_path)])
-    assert text.exit_code == 0 and "NO " in text.output and "await title/abstract screening" in text.output
+    assert text.exit_code == 0 and "  open " in text.output and "await title/abstract screening" in text.output
+    assert "  NO " not in text.output  # records still to decide leave a rule open, not broken
     bad = runner.invoke(cli, ["prisma", "--review", str(review_path), "--png", str(tmp_path / "no" / "d.png")])
     assert bad.exit_code != 0 and "does not exist" in bad.output

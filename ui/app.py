@@ -70,6 +70,20 @@ def ask_reviewer(settings: DeskSettings) -> str | None:
     return dialog.reviewer()
 
 
+def where_to_open(settings: DeskSettings) -> Path:
+    """The review the window opens when none is named: ``$CURATOR_REVIEW``, else the last review opened in
+    the window, else the default review in the user-data folder (the command line's rule, with the last one)."""
+    from curator.store.database import REVIEW_ENV, default_review_path
+
+    named = os.environ.get(REVIEW_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    last = settings.last_review()
+    if last is not None and last.exists():
+        return last
+    return default_review_path()
+
+
 def show_window(reviewer: str, settings: DeskSettings) -> MainWindow:
     """Show the main window and make it the active one, so its keys work before any click."""
     from ui.main_window import MainWindow  # loads the core (SQLAlchemy) once Qt is up
@@ -84,7 +98,7 @@ def show_window(reviewer: str, settings: DeskSettings) -> MainWindow:
 
 
 def run(review_path: Path | None) -> int:
-    """Open the window on ``review_path`` (the last review, else the default one, when None); the exit code."""
+    """Open the window on ``review_path`` (when None, see :func:`where_to_open`); the exit code."""
     if missing_display():
         # Without this, Qt aborts (exit 134) with its raw plugin error.
         print(NO_DISPLAY, file=sys.stderr)
@@ -97,14 +111,7 @@ def run(review_path: Path | None) -> int:
         return 1
     started = time.perf_counter()  # after the name: the time to open, not the time to type
     window = show_window(reviewer, settings)
-    if review_path is None:
-        last = settings.last_review()
-        if last is not None and last.exists():
-            review_path = last
-    if review_path is None:
-        from curator.store.database import default_review_path
-
-        review_path = default_review_path()
+    review_path = review_path or where_to_open(settings)
 
     def open_first() -> None:
         window.open_review(Path(review_path))
@@ -119,8 +126,9 @@ def main() -> None:
     """The ``curator-gui`` entry point: ``curator-gui [REVIEW]``."""
     arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
     if any(a in ("-h", "--help") for a in sys.argv[1:]):
-        print("usage: curator-gui [REVIEW FILE]\n\nOpen Curator's window on a review (the last one when none "
-              "is named).")
+        print("usage: curator-gui [REVIEW FILE]\n\nOpen Curator's window on a review: the one named, else "
+              "$CURATOR_REVIEW, else the last one opened in the window, else the default review in your "
+              "user-data folder.")
         raise SystemExit(0)
     raise SystemExit(run(Path(arguments[0]).expanduser() if arguments else None))
 

@@ -15,13 +15,17 @@ from curator.cli.common import review_option
 
 @click.command("gui")
 @review_option
-@click.option("--demo", is_flag=True, help="Open the demo review (built from the bundled samples on first use).")
+@click.option("--demo", is_flag=True, help="Open the demo review (built from the bundled samples on first use; "
+              "at --review or $CURATOR_REVIEW when given, never into a review with records of its own).")
 def gui_command(review_path: Path | None, demo: bool) -> None:
     """Open the curation window on the review."""
     if demo:
         from curator.demo import build_demo_review
 
-        review_path = build_demo_review(review_path)
+        try:
+            review_path = build_demo_review(review_path)
+        except (OSError, ValueError) as error:  # a review with records of its own, a folder not writable
+            raise click.ClickException(str(error)) from error
     try:
         from ui.app import run
     except ImportError as error:  # PySide6's system libraries absent

@@ -41,7 +41,7 @@ def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, sv
         click.echo("")
     click.echo("Checks:")
     for check in counts.checks:
-        mark = "ok " if check.ok else "NO "
+        mark = {"holds": "ok  ", "open": "open", "broken": "NO  "}[check.status]
         click.echo(f"  {mark} {check.rule}: {check.left} vs {check.right}"
                    + (f" ({check.explanation})" if check.explanation else ""))
     for problem in counts.inconsistencies:

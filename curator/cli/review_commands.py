@@ -27,6 +27,7 @@ from curator.review.screening import (
     remove_before_screening,
     set_exclusion_reasons,
 )
+from curator.store.database import REVIEW_ENV
 from curator.store.models import STAGES, VERDICTS
 
 
@@ -35,12 +36,17 @@ def _stages_map(row: Any, attribute: str) -> dict[str, Any]:
 
 
 @click.command("demo")
-@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to build the demo review (default: demo review in your user-data folder).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False, path_type=Path), envvar=REVIEW_ENV,
+              help=f"Where to build the demo review (default: ${REVIEW_ENV}, else demo.curator.sqlite in your "
+                   "user-data folder); never a review that has records of its own.")
 @click.option("--fresh", is_flag=True, help="Rebuild it even if it already exists (its decisions are lost).")
 @reviewer_option
 def demo_command(review_path: Path | None, fresh: bool, reviewer: str) -> None:
-    """Build a review from the bundled sample documents and print its path."""
+    """Build a review from the bundled sample documents and print its path.
+
+    The review is found like every command's (--review, else $CURATOR_REVIEW), except that its
+    default is a demo file of its own, and the demo is never written into a review that has records.
+    """
     from curator.demo import build_demo_review
 
     try:

@@ -162,7 +162,8 @@ def _write_tables(ws: WriteOnlyWorksheet, counts: PrismaCounts, row: Any) -> Non
     row(_cell(ws, "Arithmetic checks", bold=True))
     row(*(_cell(ws, h, bold=True, border=True) for h in ("holds", "rule", "left", "right", "", "explanation")))
     for check in counts.checks:
-        row(_cell(ws, "yes" if check.ok else "NO", bold=not check.ok), _cell(ws, check.rule, align=TOP),
+        holds = {"holds": "yes", "open": "open", "broken": "NO"}[check.status]
+        row(_cell(ws, holds, bold=check.status == "broken"), _cell(ws, check.rule, align=TOP),
             _cell(ws, check.left), _cell(ws, check.right), None, _cell(ws, check.explanation or None, align=TOP),
             lines=2 if len(check.rule) > 45 else 1)
     row()

@@ -48,7 +48,8 @@ def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Ch
         checks.append(Check(
             f"{label}: records screened − records excluded = reports sought for retrieval",
             c.screened - c.excluded, c.sought,
-            _still_open(c.awaiting_screening, "records await title/abstract screening", c.screening_conflicts)))
+            _still_open(c.awaiting_screening, "records await title/abstract screening", c.screening_conflicts),
+            len(c.awaiting_screening) + len(c.screening_conflicts)))
         checks.append(Check(f"{label}: records excluded = excluded by a human + excluded by automation",
                             c.excluded, c.excluded_human + c.excluded_automation))
     else:
@@ -60,7 +61,8 @@ def _column_checks(c: ColumnCounts, label: str, with_screening: bool) -> list[Ch
     checks.append(Check(
         f"{label}: reports sought − reports not retrieved = reports assessed",
         c.sought - c.not_retrieved, c.assessed,
-        _still_open(c.awaiting_full_text, "reports await full-text assessment", c.full_text_conflicts)))
+        _still_open(c.awaiting_full_text, "reports await full-text assessment", c.full_text_conflicts),
+        len(c.awaiting_full_text) + len(c.full_text_conflicts)))
     checks.append(Check(f"{label}: reports assessed − Σ reports excluded = reports of included studies",
                         c.assessed - sum(c.excluded_reasons.values()), c.included_reports))
     return checks

@@ -110,6 +110,11 @@ class PrismaCounts:
         """True when every rule holds and nothing contradicts."""
         return all(c.ok for c in self.checks) and not self.inconsistencies
 
+    @property
+    def consistent(self) -> bool:
+        """True when nothing contradicts and every rule holds or waits only for records still to decide."""
+        return all(c.status != "broken" for c in self.checks) and not self.inconsistencies
+
     def specific_results(self, kinds: tuple[str, ...]) -> list[tuple[str, int]]:
         """Records identified per source name (imports of one name added up), for sources of ``kinds``."""
         totals: dict[str, int] = {}
@@ -193,6 +198,7 @@ class PrismaCounts:
             "checks": [c.as_dict() for c in self.checks],
             "inconsistencies": list(self.inconsistencies),
             "ok": self.ok,
+            "consistent": self.consistent,
         })
         return data
 
@@ -211,13 +217,21 @@ class Check:
     left: int
     right: int
     explanation: str = ""
+    waiting: int = 0  # records still to decide (pending or in conflict) that the rule's two sides part on
 
     @property
     def ok(self) -> bool:
         """True when the rule holds."""
         return self.left == self.right
 
+    @property
+    def status(self) -> str:
+        """``holds``; ``open`` when only records still to decide keep it from holding; else ``broken``."""
+        if self.ok:
+            return "holds"
+        return "open" if self.waiting and self.left - self.right == self.waiting else "broken"
+
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON data."""
-        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok,
+        return {"rule": self.rule, "left": self.left, "right": self.right, "ok": self.ok, "status": self.status,
                 "explanation": self.explanation}

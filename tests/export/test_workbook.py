@@ -63,8 +63,11 @@ def test_prisma_sheet_matches_prisma_json(workbook: tuple[dict, openpyxl.Workboo
     box = sheet["B6"]
     assert box.value == "Records screened (n = 12)" and box.border.left.style == "thin"
     assert len(sheet._images) == 1  # the drawn diagram
-    checks = [row for row in _rows(sheet) if row and row[0] in ("yes", "NO")]
-    assert len(checks) == len(data["checks"]) and sum(r[0] == "NO" for r in checks) == 2
+    checks = [row for row in _rows(sheet) if row and row[0] in ("yes", "open", "NO")]
+    # the two rules left open by the pending and conflicting records are "open", not broken
+    assert len(checks) == len(data["checks"]) and sum(r[0] == "open" for r in checks) == 2
+    assert [r[0] for r in checks] == [{"holds": "yes", "open": "open", "broken": "NO"}[c["status"]]
+                                      for c in data["checks"]]
 
 
 def test_records_included_and_excluded(workbook: tuple[dict, openpyxl.Workbook, Path]) -> None:

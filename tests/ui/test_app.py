@@ -31,3 +31,19 @@ def test_cancelling_the_name_says_why(qtbot, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(app, "ask_reviewer", lambda _settings: None)
     assert app.run(None) == 1
     assert "No reviewer name given; Curator needs one to record decisions." in capsys.readouterr().err
+
+
+def test_the_window_opens_the_named_review_then_the_last_then_the_default(monkeypatch: pytest.MonkeyPatch,
+                                                                        tmp_path) -> None:
+    from curator.store.database import default_review_path
+    from ui.settings import DeskSettings
+
+    settings = DeskSettings()
+    monkeypatch.delenv("CURATOR_REVIEW", raising=False)
+    assert app.where_to_open(settings) == default_review_path()
+    last = tmp_path / "last.curator.sqlite"
+    last.touch()
+    settings.add_recent_review(last)
+    assert app.where_to_open(settings) == last
+    monkeypatch.setenv("CURATOR_REVIEW", str(tmp_path / "named.curator.sqlite"))
+    assert app.where_to_open(settings) == tmp_path / "named.curator.sqlite"
