@@ -269,3 +269,15 @@ def test_json_columns_keep_non_ascii_characters_as_themselves(value: dict) -> No
     from curator.importers.batch import _dumps
 
     assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_headline_counts_in_words_and_says_what_failed() -> None:
+    from curator.importers import Problem
+    from curator.importers.batch import ImportSummary
+
+    assert ImportSummary(files=1, imported=0, failed=[Problem("a.ris", None, "empty")]).headline == \
+        "Imported 0 records from 1 file; 1 file could not be read"
+    assert ImportSummary(files=3, imported=1, failed=[Problem("b.ris", "entry 2, line 9", "no title"),
+                                                      Problem("b.ris", "entry 4, line 20", "no title")]).headline == \
+        "Imported 1 record from 3 files; 2 entries could not be read"
+    assert ImportSummary(files=2, imported=2000).headline == "Imported 2,000 records from 2 files"

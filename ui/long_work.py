@@ -132,13 +132,10 @@ def start_export(parent: QWidget, review: Review, target: Path,
 
 def show_import_summary(parent: QWidget, summary: ImportSummary) -> ProblemsDialog:
     """Tell the reviewer what an import did, with the problems one per line."""
-    text = f"Imported {summary.imported:,} record{'s' if summary.imported != 1 else ''} from {summary.files:,} " \
-           f"file{'s' if summary.files != 1 else ''}"
+    text = summary.headline
     if summary.duplicates:
         text += f"; {summary.duplicates:,} look like duplicates of records already here"
-    text += "."
-    if summary.failed:
-        text += f" {len(summary.failed):,} could not be read:"
+    text += ":" if summary.failed else "."
     dialog = ProblemsDialog("Import finished", text, [str(p) for p in summary.failed], parent)
     dialog.setObjectName("import_summary")
     dialog.open()

@@ -46,7 +46,7 @@ def import_command(paths: tuple[Path, ...], source_name: str | None, source_kind
 
 
 def _print_summary(summary: ImportSummary, where: str) -> None:
-    click.echo(f"Imported {summary.imported} records from {summary.files} files into {where}")
+    click.echo(f"{summary.headline} (into {where})")
     for source in summary.sources:
         click.echo(f"  source: {source}")
     click.echo(f"Duplicates: {summary.duplicates} (linked, not deleted)")

@@ -99,6 +99,22 @@ class ImportSummary:
         """True when nothing failed."""
         return not self.failed
 
+    @property
+    def headline(self) -> str:
+        """What happened in one sentence: "Imported 1 record from 2 files; 1 file could not be read"."""
+        unread_files = len({p.file for p in self.failed if p.position is None})
+        unread_entries = len(self.failed) - sum(1 for p in self.failed if p.position is None)
+        text = f"Imported {_count(self.imported, 'record')} from {_count(self.files, 'file')}"
+        if unread_files:
+            text += f"; {_count(unread_files, 'file')} could not be read"
+        if unread_entries:
+            text += f"; {_count(unread_entries, 'entry', 'entries')} could not be read"
+        return text
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
 
 def content_hash(text: str) -> str:
     """Hash of a document's text, whitespace-insensitive, to recognise the same document twice."""

@@ -18,7 +18,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_import_twice_then_list_confirm_and_undo(tmp_path: Path) -> None:
     review = str(tmp_path / "r.curator.sqlite")
     code, out, err = run("import", str(FIXTURES / "NCT00195494.json"), "--review", review)
-    assert code == 0 and "Imported 1 records" in out and "Failed: 0" in out
+    assert code == 0 and "Imported 1 record from 1 file" in out and "Failed: 0" in out
     code, out, _ = run("import", str(FIXTURES / "NCT00195494.json"), "--review", review)
     assert code == 0 and "Duplicates: 1" in out
     code, out, _ = run("duplicates", "--json", "--review", review)

@@ -96,7 +96,7 @@ def test_the_commands_report_them_and_go_on(tmp_path: Path) -> None:
     review = tmp_path / "review.curator.sqlite"
     imported = runner.invoke(cli, ["import", *map(str, files), "--review", str(review), "--reviewer", "tester"])
     assert imported.exit_code == 1 and isinstance(imported.exception, SystemExit), imported.output
-    assert "Imported 1 records from 3 files" in imported.stdout
+    assert "Imported 1 record from 3 files" in imported.stdout
     assert imported.stderr.splitlines() == ["Failed: 2", f"  protected.pdf: {PASSWORD_PROTECTED}",
                                             f"  cut.pdf: {DAMAGED}"]
     assert "Traceback" not in imported.output + extracted.output
