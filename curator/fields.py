@@ -177,3 +177,28 @@ def coerce_value(key: str, value: Any) -> Any:
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(value)):
             raise ValueError(f"{key} must be an ISO date as precise as known: 2010-01-31, 2018-09 or 2003")
     return str(value)
+
+
+# Characters that change how text shows without being seen: bidirectional embeddings, overrides and
+# isolates (a title could display reversed), marks, and zero-width spaces. The zero-width joiners
+# (U+200C, U+200D) stay in titles: Persian and other scripts spell words with them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                                    "\u200e\u200f\u061c\u200b\u2060\ufeff"))
+_INVISIBLE_IN_IDS = _INVISIBLE | dict.fromkeys(map(ord, "\u200c\u200d"))
+
+
+def without_invisible(value: str, *, identifier: bool = False) -> str:
+    """``value`` without the invisible characters that would disguise it in a title or an identifier."""
+    if value.isascii():
+        return value
+    return value.translate(_INVISIBLE_IN_IDS if identifier else _INVISIBLE).strip()
+
+
+def clean_shown_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with titles and identifiers free of invisible characters (the document keeps them)."""
+    for key in ("title", "official_title"):
+        if isinstance(fields.get(key), str):
+            fields[key] = without_invisible(fields[key])
+    if isinstance(fields.get("ids"), list):
+        fields["ids"] = [without_invisible(i, identifier=True) if isinstance(i, str) else i for i in fields["ids"]]
+    return fields

@@ -281,3 +281,25 @@ def test_the_headline_counts_in_words_and_says_what_failed() -> None:
                                                       Problem("b.ris", "entry 4, line 20", "no title")]).headline == \
         "Imported 1 record from 3 files; 2 entries could not be read"
     assert ImportSummary(files=2, imported=2000).headline == "Imported 2,000 records from 2 files"
+
+
+def test_titles_and_ids_lose_invisible_characters_the_document_keeps_them(review, tmp_path) -> None:
+    from curator.importers.batch import import_paths
+    from curator.review.listing import record_rows
+    from curator.review.records import get_record
+
+    page = tmp_path / "spoofed.txt"
+    page.write_text("Title: Aspirin \u202etrial\u202c for pain\u200f\nNCT\u200b01234567\n"
+                    "Brief summary: \u0645\u06cc\u200c\u0634\u0648\u062f plain words.\n", encoding="utf-8")
+    summary = import_paths(review, [page], reviewer="tester")
+    record = get_record(review, summary.record_ids[0])
+    assert record.title == "Aspirin trial for pain"
+    assert "\u202e" in record.text  # the document is shown as it was
+    assert [row.title for row in record_rows(review, summary.record_ids)] == ["Aspirin trial for pain"]
+
+
+def test_joiners_stay_in_titles_and_leave_identifiers() -> None:
+    from curator.fields import clean_shown_fields
+
+    fields = clean_shown_fields({"title": "\u0645\u06cc\u200c\u0634\u0648\u062f", "ids": ["NCT0123\u200d4567"]})
+    assert fields == {"title": "\u0645\u06cc\u200c\u0634\u0648\u062f", "ids": ["NCT01234567"]}

@@ -48,7 +48,7 @@ import orjson
 from sqlmodel import Session
 
 from curator.duplicates import matching as dedup
-from curator.fields import empty_fields
+from curator.fields import clean_shown_fields, empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.store import stored_fields
 from curator.store.audit import log_change
@@ -145,7 +145,7 @@ def _dumps(value: Any) -> str:
 
 
 def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tuple[tuple[Any, ...], dedup.Candidate]:
-    fields = entry.fields or empty_fields()
+    fields = clean_shown_fields(entry.fields or empty_fields())
     evidence = fields.get("evidence") or {}
     year = fields.get("year")
     if not isinstance(year, int):
