@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from curator import APP_ID, APP_NAME, __version__
 from resources import resource_path
 from ui.settings import APPLICATION, ORGANISATION, DeskSettings
+from ui.system_libraries import missing_libraries_message, missing_packages, uses_xcb
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,6 +104,11 @@ def run(review_path: Path | None) -> int:
         # Without this, Qt aborts (exit 134) with its raw plugin error.
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    if uses_xcb():
+        packages = missing_packages()
+        if packages:  # else Qt aborts the process while loading its xcb plugin
+            print(missing_libraries_message(packages), file=sys.stderr)
+            return 2
     app = application()
     settings = DeskSettings()
     reviewer = ask_reviewer(settings)

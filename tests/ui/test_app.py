@@ -47,3 +47,20 @@ def test_the_window_opens_the_named_review_then_the_last_then_the_default(monkey
     assert app.where_to_open(settings) == last
     monkeypatch.setenv("CURATOR_REVIEW", str(tmp_path / "named.curator.sqlite"))
     assert app.where_to_open(settings) == tmp_path / "named.curator.sqlite"
+
+
+def test_missing_x11_libraries_are_named_by_package(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from ui import system_libraries
+
+    assert system_libraries.uses_xcb({"DISPLAY": ":0"}, "linux")
+    assert not system_libraries.uses_xcb({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not system_libraries.uses_xcb({"WAYLAND_DISPLAY": "w", "DISPLAY": ":0"}, "linux")
+    assert not system_libraries.uses_xcb({"DISPLAY": ":0"}, "darwin")
+    found = {"xcb-icccm", "EGL", "GL", "fontconfig", "xcb-image", "xcb-randr", "xcb-render-util", "xcb-shape",
+             "xcb-xkb", "xcb-keysyms", "xkbcommon-x11"}
+    assert system_libraries.missing_packages(lambda name: name if name in found else None) == ["libxcb-cursor0"]
+    monkeypatch.setattr(app, "uses_xcb", lambda: True)
+    monkeypatch.setattr(app, "missing_packages", lambda: ["libxcb-cursor0", "libxcb-icccm4"])
+    assert app.run(None) == 2
+    assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4" in capsys.readouterr().err
