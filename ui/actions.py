@@ -55,6 +55,10 @@ COMMANDS: tuple[Command, ...] = (
     *(Command(f"stage_{i}", stage.replace("-", "/").replace("title/abstract", "Title/abstract")
               .replace("full/text", "Full text") + " stage", (f"Ctrl+{i + 1}",)) for i, stage in enumerate(STAGES)),
     *(Command(f"reason_{n}", f"Reason {n}", (str(n),), desk=True) for n in range(1, REASON_KEYS + 1)),
+    # Help
+    Command("shortcuts", "&Keyboard shortcuts", ("F1",), "Every key of the window"),
+    Command("workflow", "&How a review goes", (), "Import, screen, check, report: the steps in Curator"),
+    Command("about", "&About Curator", (), "Version and licence"),
 )
 
 # The menu bar: commands by name, "-" a separator, "name:Text" a submenu (the window fills "recent";
@@ -66,6 +70,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-", "stage_0",
                     "stage_1")),
     ("&Go", ("next_record", "previous_record", "next_unscreened", "search", "back_to_list")),
+    ("&Help", ("shortcuts", "workflow", "-", "about")),
 )
 
 
@@ -90,6 +95,7 @@ class Actions(QObject):
                 action.setAutoRepeat(False)
             self._actions[command.name] = action
         self["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self["about"].setMenuRole(QAction.MenuRole.AboutRole)
         for name in ("stage_0", "stage_1"):
             self[name].setCheckable(True)
 

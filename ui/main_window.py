@@ -21,10 +21,11 @@ from ui.actions import REASON_KEYS, Actions
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
+from ui.dialogs.help import connect_help
 from ui.dialogs.keywords import KeywordsDialog
 from ui.dialogs.reviewer_name import ReviewerNameDialog
 from ui.document_view import DocumentView
-from ui.long_work import LongWork, export_available
+from ui.long_work import export_available
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
 from ui.record_list import RecordListPane
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.form.field_focused.connect(self.document.highlight_evidence)
         self.decision_bar.stage_changed.connect(self.set_stage)
         self.decision_bar.reason_chosen.connect(self._on_decision_bar_reason_chosen)
+        connect_help(a, self)
         # Enter in the tag box ends the typing: back to the list, so the next J moves instead of typing "j".
         self.decision_bar.tag_box.returnPressed.connect(self.record_list.focus_list)
         self.files.review_opened.connect(self._on_files_review_opened)
@@ -354,13 +356,6 @@ class MainWindow(QMainWindow):
         self.commands["redo"].setText(history.redo_text if history else "Redo")
         self.commands["undo"].setEnabled(bool(history and history.can_undo))
         self.commands["redo"].setEnabled(bool(history and history.can_redo))
-
-    def import_paths(self, paths: list[Path]) -> LongWork | None:
-        """Import files and folders off the GUI thread (see ``ui/review_files.py``)."""
-        return self.files.import_paths(paths)
-
-    def export_workbook(self, target: Path) -> LongWork | None:
-        return self.files.export_workbook(target)
 
     def after_import(self) -> None:
         """New records came in: read the list, the choices and the counts again."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from curator.duplicates import links as duplicate_links
 from curator.review import records, screening
@@ -354,3 +354,21 @@ def test_the_title_column_takes_the_width(qtbot, window: MainWindow) -> None:
     title = table.columnWidth(0)
     assert title >= 0.4 * table.viewport().width()
     assert table.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_help_menu_lists_every_shortcut_and_says_the_version(qtbot, window: MainWindow) -> None:
+    from curator import __version__
+    from ui.actions import COMMANDS
+    from ui.dialogs.help import about_text, shortcuts_html
+
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[-1] == "&Help"
+    html = shortcuts_html()
+    for command in COMMANDS:
+        for keys in command.shortcuts:
+            assert keys in html, keys
+    assert __version__ in about_text()
+    window.commands["shortcuts"].trigger()
+    dialog = window.findChild(QDialog, "help_dialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
