@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
-from curator.extraction.normalise import normalise_status, parse_date
+from curator.extraction.normalise import normalise_phase, normalise_status, parse_date
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
     Line,
@@ -59,14 +59,35 @@ _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
 _ABSTRACT_SUBHEADS = frozenset(
     ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
 )
-_NON_TITLE_RE = re.compile(r"^(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract)\b",
+_NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
+                           r"|this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
+                           r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:)",  # "Protocol Code Number: X"
                            re.I)
+# A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
+_TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
+                                re.I)
 
 
 def _usable(line: Line, doc: Document) -> bool:
     t = line.text
     return bool(t) and not doc.stop[line.idx] and doc.box[line.idx] == OWN and not is_chrome(t) \
         and not is_foreign(t) and not is_site_helper(t)
+
+
+def _trailing_phase(fields: dict[str, Any]) -> None:
+    """A title ending in a pasted phase badge loses it; the badge gives the phase when nothing else did."""
+    title = fields["title"]
+    m = _TRAILING_PHASE_RE.search(title[-24:]) if "hase" in title[-24:] else None
+    if m is None or len(title) - 24 + m.start() < 10:
+        return
+    start = max(0, len(title) - 24) + m.start()
+    phase = normalise_phase(m.group(1))
+    (s, e), = fields["evidence"]["title"][:1] or [(0, 0)]
+    fields["title"] = title[:start]
+    if e - s == len(title):
+        fields["evidence"]["title"] = [[s, s + start]]
+        if phase and fields["phase"] is None:
+            put(fields, "phase", phase, [[s + start + m.start(1) - m.start(), e]])
 
 
 def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | None:
@@ -110,6 +131,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", clip(t, 500), [[line.start, line.end]])
             title_line = line
             break
+    if fields["title"]:
+        _trailing_phase(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)

@@ -127,8 +127,12 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             fields["status_raw"] = raw[1]
         else:
             # A status badge on a line of its own near the top ("Recruiting" above the title).
-            for line in doc.lines[:15]:
-                if line.text.lower() in _BADGES and not doc.stop[line.idx]:
+            for line in doc.lines[:40]:
+                low = line.text.lower()
+                if (line.idx < 15 and low in _BADGES and not doc.stop[line.idx]) or (
+                        low.startswith(("this study ", "this trial ")) and STATUS_SENTENCE_RE.match(line.text)
+                        and normalise_status(line.text)):
+                    # A badge ("Recruiting") or a sentence ("This study has been terminated.") near the top.
                     put(fields, "status", normalise_status(line.text), [[line.start, line.end]])
                     fields["status_raw"] = line.text
                     found += 1
@@ -227,6 +231,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     return found
 
 
+# Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
+STATUS_SENTENCE_RE = re.compile(
+    r"^This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
                             "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
                             "lead", "collaborator", "sponsor", "n/a"})
@@ -246,8 +253,9 @@ def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
         t = _SPONSOR_PREFIX_RE.sub("", doc.text[s:e]).strip(" ;|")
         if t and t.lower() not in _SPONSOR_TYPES and 3 <= len(t) <= 200:
             return t.split(" | ")[0].strip(), [[s, e]]
-        if t:
+        if t and t.lower() not in _SPONSOR_TYPES:
             return None
+        # "Primary sponsor type: University" / "Name: University of Sydney": the name is below.
     seen = 0
     for line in doc.lines[hit.line + 1: hit.line + 14]:
         raw = line.text.strip(" ;|")

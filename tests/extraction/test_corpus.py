@@ -13,16 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from extraction_expect import check, check_evidence, load_expectations
 
-from curator.extraction import extract
+sys.path[:0] = [str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parent)]  # run as a script too
+
+from extraction_expect import check, check_evidence, load_expectations  # noqa: E402
+
+from curator.extraction import extract  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED = load_expectations(CORPUS / "expected.json")
 
 # Share of expectations met per class, as measured (fix a class, then raise its floor).
 FLOORS = {
-    "labels": 0.69,
+    "labels": 0.97,
     "lists": 0.84,
     "ids": 0.69,
     "vocab": 0.78,
@@ -79,7 +82,6 @@ def test_class_floor(scored: tuple[dict[str, tuple[int, int]], dict[str, list[st
 
 
 if __name__ == "__main__":  # python tests/extraction/test_corpus.py: the scores and every failure
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     totals, failures = score()
     for name, problems in failures.items():
         for p in problems:

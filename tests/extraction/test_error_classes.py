@@ -1,0 +1,47 @@
+"""Issue 20's classes of error, one small document per case (the corpus scores them on whole pages)."""
+
+from __future__ import annotations
+
+from curator.extraction import extract
+
+
+def _x(text: str) -> dict:
+    return extract(text, source="t")
+
+
+# ---------------------------------------------------------------- labels inside values
+def test_sponsored_by_is_a_label() -> None:
+    f = _x("Trial of X\n\nSponsored by: Some University Hospital\nNCT Number: NCT01234567\nStudy Type: Interventional\n")
+    assert f["sponsor"] == "Some University Hospital"
+
+
+def test_sponsor_type_then_name_below() -> None:
+    f = _x("Trial ID: ACTRN12618000123235\nPrimary sponsor type: University\nName: University of Sydney\n")
+    assert f["sponsor"] == "University of Sydney"
+
+
+def test_status_sentence_is_the_status_not_the_title() -> None:
+    f = _x("Registry\n\nThis study has been terminated.\n\nAspirin for Migraine\n\nNCT Number: NCT01234567\n"
+           "Study Type: Interventional\nGenders Eligible for Study: Both\n")
+    assert f["status"] == "TERMINATED"
+    assert f["title"] != "This study has been terminated."
+    assert f["sex"] == "ALL"
+
+
+def test_title_running_on_into_the_next_label() -> None:
+    f = _x("Official Title: A Trial of Y in Z   Recruitment Status: Recruiting\nNCT Number: NCT01234567\n")
+    assert f["official_title"] == "A Trial of Y in Z"
+    assert f["status"] == "RECRUITING"
+
+
+def test_phase_badge_pasted_after_the_title() -> None:
+    f = _x("Finder\n\nSemaglutide for Knee Pain in Adults Phase 3\nRecruiting\nNCT05123456\n\nSponsor: Acme\n")
+    assert f["title"] == "Semaglutide for Knee Pain in Adults"
+    assert f["phase"] == "PHASE3"
+    s, e = f["evidence"]["phase"][0]
+    assert "Phase 3" in "Finder\n\nSemaglutide for Knee Pain in Adults Phase 3"[s:e]
+
+
+def test_a_label_line_is_not_the_title() -> None:
+    f = _x("Register\n\nEudraCT Number: 2019-003214-55\nSponsor's Protocol Code Number: TB-01\nTrial Status: Ongoing\n")
+    assert "Protocol" not in (f["title"] or "")
