@@ -306,7 +306,11 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
             if fields["journal"] is None:
-                put(fields, "journal", m.group("j").strip(), [[line.start + m.start("j"), line.start + m.end("j")]])
+                name = m.group("j").strip()
+                if name.endswith(".") and "." not in name[:-1]:
+                    name = name[:-1]  # "J Pain Res. 2021;14:1045": the citation's full stop is not the name's
+                start = line.start + m.start("j")
+                put(fields, "journal", name, [[start, start + len(name)]])
                 found += 1
             if fields["year"] is None:
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])

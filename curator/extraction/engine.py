@@ -145,6 +145,19 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
                     continue
                 words.append(len(t.split()))
                 t = cut_dose(t).strip(" .,:")
+            parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
+            if parts:
+                # "Metformin, Sitagliptin and Empagliflozin": one name per item.
+                if arms:
+                    words[-1:] = [len(p.split()) for p in parts]
+                for p in parts:
+                    i = doc.text.find(p, s, e)
+                    if p.lower() not in (x.lower() for x in items):
+                        items.append(p)
+                        spans.append([i, i + len(p)] if i >= 0 else [s, e])
+                    elif arms:
+                        words.pop()
+                continue
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
@@ -157,6 +170,27 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
         items = [items[k] for k in keep]
         spans = [spans[k] for k in keep]
     return items[:limit], spans[:limit], prose
+
+
+_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _list_parts(item: str, slot: str) -> list[str] | None:
+    """The names of a comma- or "and"-joined item, when every part is a known condition (or drug) name on its
+    own; None otherwise ("Heart Failure, Diastolic" and "Hand, Foot and Mouth Disease" stay whole)."""
+    parts = [p for p in _LIST_SPLIT_RE.split(item) if p]
+    if len(parts) < 2 or len(parts) > 12:
+        return None
+    for p in parts:
+        if slot == "conditions":
+            got = find_conditions(p, 1)
+            if not got or got[0][1] != 0 or got[0][2] != len(p):
+                return None
+        else:
+            got = next(iter(find_drugs(p, 1)), None)
+            if p.lower() != "placebo" and (got is None or got[1] != 0 or got[2] != len(p)):
+                return None
+    return parts
 
 
 def _prose_text(doc: Document, slot: str) -> tuple[str, int] | None:
