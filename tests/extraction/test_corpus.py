@@ -26,7 +26,7 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # Share of expectations met per class, as measured (fix a class, then raise its floor).
 FLOORS = {
     "labels": 0.97,
-    "lists": 0.84,
+    "lists": 0.97,
     "ids": 0.69,
     "vocab": 0.78,
     "pico": 0.77,

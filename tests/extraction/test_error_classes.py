@@ -45,3 +45,27 @@ def test_phase_badge_pasted_after_the_title() -> None:
 def test_a_label_line_is_not_the_title() -> None:
     f = _x("Register\n\nEudraCT Number: 2019-003214-55\nSponsor's Protocol Code Number: TB-01\nTrial Status: Ongoing\n")
     assert "Protocol" not in (f["title"] or "")
+
+
+# ---------------------------------------------------------------- lists
+def test_comma_and_lists_of_known_names_are_split() -> None:
+    f = _x("Study Type: Interventional\nNCT Number: NCT01234567\nConditions: Type 2 Diabetes, Obesity and Hypertension\n"
+           "Interventions: Metformin, Sitagliptin and Empagliflozin\n")
+    assert f["conditions"] == ["Type 2 Diabetes", "Obesity", "Hypertension"]
+    assert f["interventions"] == ["Metformin", "Sitagliptin", "Empagliflozin"]
+    text = "Study Type: Interventional\nNCT Number: NCT01234567\nConditions: Type 2 Diabetes, Obesity and Hypertension\n"
+    assert [text[s:e] for s, e in f["evidence"]["conditions"]] == f["conditions"]
+
+
+def test_a_name_with_a_comma_stays_whole() -> None:
+    f = _x("Study Type: Interventional\nNCT Number: NCT01234567\nConditions: Heart Failure, Diastolic\n"
+           "Interventions: Yoga and breathing exercises\n")
+    assert f["conditions"] == ["Heart Failure, Diastolic"]
+    assert f["interventions"] == ["Yoga and breathing exercises"]
+
+
+def test_citation_full_stop_is_not_part_of_the_journal() -> None:
+    f = _x("Journal site\n\nLow-dose naltrexone for fibromyalgia: a randomised trial\n\nEmma Hartley, David Kwan\n\n"
+           "J Pain Res. 2021;14(3):1045-1054. doi:10.2147/JPR.S301234\n\nAbstract\nWomen with fibromyalgia took it.\n")
+    assert f["journal"] == "J Pain Res"
+    assert f["year"] == 2021
