@@ -198,6 +198,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         if got:
             put(fields, key, got[0], got[2])
             found += 1
+    if fields["study_type"] is None:
+        found += _design_study_type(doc, fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
         for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
@@ -368,6 +370,30 @@ _OWN_PHASE_RE = re.compile(
     r"(phase\s+(?:IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and)\s*(?:IV|I{1,3}|[1-4])[ab]?)?)\s+(?:clinical\s+)?(?:study|trial)\b",
     re.I,
 )
+
+
+# Design labels only one kind of study has: "Allocation: Randomized" / "Intervention Model: ..." (interventional),
+# "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
+_DESIGN_RE = re.compile(
+    r"^(?:[A-Z]\.[\d.]+\s+)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled)"
+    r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
+    re.I,
+)
+
+
+def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
+    """The study type that a design label implies, when no study type is written."""
+    for line in doc.lines_holding(("llocation", "odel", "erspective", "andomi", "ontrolled", "asking"), 600):
+        m = _DESIGN_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        value = m.group(3).strip().lower()
+        if m.group(1) and m.group(1).lower().startswith(("randomi", "controlled")) and not value.startswith("yes"):
+            continue
+        put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
+            [[line.start, line.end]])
+        return 1
+    return 0
 
 
 def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:

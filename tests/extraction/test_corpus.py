@@ -28,7 +28,7 @@ FLOORS = {
     "labels": 0.97,
     "lists": 0.97,
     "ids": 0.69,
-    "vocab": 0.78,
+    "vocab": 0.95,
     "pico": 0.77,
     "layout": 0.53,
 }

@@ -69,3 +69,28 @@ def test_citation_full_stop_is_not_part_of_the_journal() -> None:
            "J Pain Res. 2021;14(3):1045-1054. doi:10.2147/JPR.S301234\n\nAbstract\nWomen with fibromyalgia took it.\n")
     assert f["journal"] == "J Pain Res"
     assert f["year"] == 2021
+
+
+# ---------------------------------------------------------------- registry vocabulary
+def test_design_labels_give_the_study_type() -> None:
+    f = _x("Melatonin for Delirium\n\nClinicalTrials.gov ID: NCT03900123\nAllocation: Randomized\n"
+           "Intervention Model: Parallel Assignment\n")
+    assert f["study_type"] == "INTERVENTIONAL"
+    f = _x("Cohort\n\nDRKS-ID: DRKS00021456\nObservational Model: Cohort\nTime Perspective: Prospective\n")
+    assert f["study_type"] == "OBSERVATIONAL"
+    f = _x("EudraCT Number: 2019-003214-55\nE.8.1 Controlled: Yes\nE.8.1.1 Randomised: Yes\n")
+    assert f["study_type"] == "INTERVENTIONAL"
+    f = _x("EudraCT Number: 2019-003214-55\nE.8.1.1 Randomised: No\n")
+    assert f["study_type"] is None
+
+
+def test_non_interventional_is_observational() -> None:
+    f = _x("DRKS-ID: DRKS00021456\nStudy type: Non-interventional\n")
+    assert f["study_type"] == "OBSERVATIONAL"
+
+
+def test_single_comparator_arm_is_the_comparator() -> None:
+    f = _x("Trial of M\n\nNCT Number: NCT03900123\nStudy Type: Interventional\nArms and Interventions\n"
+           "Experimental: Melatonin\nMelatonin 3 mg each evening\nPlacebo Comparator: Placebo\nIdentical tablets\n")
+    assert f["pico"]["comparator"] == "Placebo"
+    assert "placebo" not in (f["pico"]["intervention"] or "").lower()
