@@ -374,7 +374,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones, low)
+        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low)
+        if got and pico_finders.single_arm(text, zones):
+            got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
@@ -388,7 +390,12 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
         lab = _scalar_phrase(doc, "interventions")
-        if lab:
+        short = pico_finders.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
+            and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
+        if short:
+            # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
+            put(fields, "pico.intervention", short[0], [[short[1], short[2]]])
+        elif lab:
             put(fields, "pico.intervention", lab[0], lab[1])
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)

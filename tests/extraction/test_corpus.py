@@ -25,11 +25,11 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 
 # Share of expectations met per class, as measured (fix a class, then raise its floor).
 FLOORS = {
-    "labels": 0.97,
+    "labels": 1.0,
     "lists": 0.97,
     "ids": 0.69,
     "vocab": 0.95,
-    "pico": 0.77,
+    "pico": 0.90,
     "layout": 0.53,
 }
 

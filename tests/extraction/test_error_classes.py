@@ -94,3 +94,43 @@ def test_single_comparator_arm_is_the_comparator() -> None:
            "Experimental: Melatonin\nMelatonin 3 mg each evening\nPlacebo Comparator: Placebo\nIdentical tablets\n")
     assert f["pico"]["comparator"] == "Placebo"
     assert "placebo" not in (f["pico"]["intervention"] or "").lower()
+
+
+# ---------------------------------------------------------------- PICO from prose
+def _abstract(body: str, title: str = "A trial in adults") -> dict:
+    return _x(f"Journal site\n\n{title}\n\nAnna Berger, Felix Hartmann\n\nTrials. 2020;21:314. doi:10.1186/s13063-020-04245-3"
+              f"\n\nAbstract\n{body}\n")
+
+
+def test_comparator_named_after_versus_in_the_title() -> None:
+    f = _abstract("Adults with neck pain will be randomised to yoga or stretching exercises.",
+                  "Yoga versus stretching for chronic neck pain: protocol for a randomised controlled trial")
+    assert f["pico"]["comparator"] == "stretching"
+    assert "yoga" in f["pico"]["intervention"].lower()
+
+
+def test_sham_control_keeps_its_noun() -> None:
+    f = _abstract("Adults were randomly assigned to active stimulation or sham stimulation, five sessions a week.")
+    assert f["pico"]["comparator"] == "sham stimulation"
+    f = _abstract("Adults were randomised to true acupuncture or sham acupuncture over 8 weeks.")
+    assert f["pico"]["comparator"] == "sham acupuncture"
+
+
+def test_compared_with_a_time_or_the_same_people_is_no_comparator() -> None:
+    f = _abstract("Pain fell by half compared with baseline. Pain was lower compared with those who declined.")
+    assert f["pico"]["comparator"] is None
+
+
+def test_single_arm_study_has_no_comparator() -> None:
+    f = _abstract("In this single-arm study, patients received selpercatinib. Response was high versus historical data.")
+    assert f["pico"]["comparator"] is None
+
+
+def test_prose_intervention_label_gives_the_tested_arm() -> None:
+    text = ("ISRCTN33781299\nWalking football trial\n\nStudy design: Randomised\n"
+            "Intervention: Participants are randomised to weekly walking football sessions for 12 weeks or to usual care.\n")
+    f = _x(text)
+    assert f["pico"]["comparator"] == "usual care"
+    assert f["pico"]["intervention"] == "weekly walking football sessions for 12 weeks"
+    s, e = f["evidence"]["pico.intervention"][0]
+    assert text[s:e] == f["pico"]["intervention"]
