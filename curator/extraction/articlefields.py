@@ -339,12 +339,50 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
+        found += _masthead(doc, fields, title_line)
+    if fields["journal"] is None:
         head = doc.text[:3000]
         has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
             or "Preprints.org" in head
         m2 = _PREPRINT_SERVER_RE.search(head) if has_name else None
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
+    return found
+
+
+# A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
+# Dermatology"): title-case words, one of them a word journals are named with.
+_MASTHEAD_RE = re.compile(
+    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)\s+){0,7}?"
+    r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
+    r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
+    r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
+    r"(?:\s+(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)))*$"
+)
+_NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
+                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
+_MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
+
+
+def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
+    """The journal named on a line of its own above the title (a publisher page without a citation line), and
+    the year of a date line of its own between them."""
+    if title_line is None or not doc.own_hits("abstract") or any(
+            fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
+        return 0
+    found = 0
+    for line in doc.lines[:min(title_line.idx, 25)]:
+        t = line.text
+        if not t or len(t) > 60 or doc.box[line.idx] != OWN or "|" in t or is_chrome(t):
+            continue
+        if fields["journal"] is None and _MASTHEAD_RE.match(t) and not _NOT_MASTHEAD_RE.search(t):
+            put(fields, "journal", t, [[line.start, line.end]])
+            found += 1
+        elif fields["journal"] is not None and fields["year"] is None:
+            m = _MASTHEAD_DATE_RE.match(t)
+            if m:
+                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+                found += 1
     return found
 
 

@@ -134,3 +134,18 @@ def test_prose_intervention_label_gives_the_tested_arm() -> None:
     assert f["pico"]["intervention"] == "weekly walking football sessions for 12 weeks"
     s, e = f["evidence"]["pico.intervention"][0]
     assert text[s:e] == f["pico"]["intervention"]
+
+
+# ---------------------------------------------------------------- layout
+def test_journal_from_the_masthead_when_no_citation_line() -> None:
+    f = _x("JAMA Pediatrics\nHome | Issues | For Authors\n\nOriginal Investigation\nMarch 7, 2022\n\n"
+           "Effect of Probiotic Drops on Infant Colic: A Randomized Clinical Trial\n\nGiulia Rossi, MD; Marco Bianchi, PhD\n\n"
+           "Abstract\nImportance: Infant colic distresses families.\n\ndoi:10.1001/jamapediatrics.2022.0101\n")
+    assert f["journal"] == "JAMA Pediatrics"
+    assert f["year"] == 2022
+
+
+def test_a_site_or_registry_name_is_no_journal() -> None:
+    f = _x("Health Research Authority\n\nResearch summary\n\nA trial of X in Y\n\nResearch summary\nAbstract\n"
+           "We will test X.\nIRAS ID: 288397\n")
+    assert f["journal"] is None
