@@ -272,6 +272,11 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
             for name, s, e in top_drugs(got[0]):
                 names.append(name)
                 nspans.append([got[1] + s, got[1] + e])
+            pair = None if names else pico_finders.arm_versus_control(got[0])
+            if pair:
+                # "Lactobacillus reuteri drops or placebo daily for 21 days": the tested arm's name.
+                names.append(pair[0])
+                nspans.append([got[1] + pair[1], got[1] + pair[2]])
     if not names and known:
         for s, e in title_zones:
             for name, a, b in find_drugs(doc.text[s:e]):

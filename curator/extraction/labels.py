@@ -189,6 +189,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "primary endpoints", "primary end point", "key primary outcome", "main outcome measure", "main outcome",
         "primary efficacy endpoint", "primary outcome variable", "primary end-point", "primäre endpunkt",
         "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
+        "main outcomes and measures", "main outcome and measures", "main outcomes and measure",
     ),
 }
 

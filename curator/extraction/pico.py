@@ -304,6 +304,19 @@ def assigned_arm(value: str, offset: int) -> Found | None:
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
+_ARM_VS_CONTROL_RE = re.compile(
+    r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6}?)(?=\s+(?:or|versus|vs\.?|compared\s+with)\s+(?:a\s+|matching\s+)?"
+    r"(?:placebo|sham|usual\s+care|standard\s+(?:of\s+)?care|no\s+treatment|waiting\s+list)\b)",
+    re.I,
+)
+
+
+def arm_versus_control(value: str) -> Found | None:
+    """X of an intervention label's "X or placebo ..." (X up to seven words, with its span in ``value``)."""
+    m = _ARM_VS_CONTROL_RE.match(value)
+    return (m.group(0), 0, m.end()) if m else None
+
+
 def control_sentence(text: str, zones: list[Span]) -> Found | None:
     """What "the control group receives X" / "the control arm received X" names."""
     for s, e in zones:

@@ -149,3 +149,13 @@ def test_a_site_or_registry_name_is_no_journal() -> None:
     f = _x("Health Research Authority\n\nResearch summary\n\nA trial of X in Y\n\nResearch summary\nAbstract\n"
            "We will test X.\nIRAS ID: 288397\n")
     assert f["journal"] is None
+
+
+def test_structured_abstract_main_outcomes_and_intervention_or_placebo() -> None:
+    f = _x("JAMA Pediatrics\n\nEffect of Probiotic Drops on Infant Colic: A Randomized Clinical Trial\n\n"
+           "Giulia Rossi, MD; Marco Bianchi, PhD\n\nAbstract\nImportance: Infant colic distresses families.\n"
+           "Interventions: Lactobacillus reuteri drops or placebo daily for 21 days.\n"
+           "Main Outcomes and Measures: Daily crying time at day 21.\nConclusions: Drops helped.\n")
+    assert f["pico"]["outcome"].startswith("Daily crying time")
+    assert f["pico"]["intervention"] == "Lactobacillus reuteri drops"
+    assert f["pico"]["comparator"] == "placebo"
