@@ -285,7 +285,8 @@ _SINGLE_ARM_RE = re.compile(r"\b(?:single|one)[- ](?:arm|group)\b|\bnon-?compara
 
 def single_arm(text: str, zones: list[Span]) -> bool:
     """True when the title or summary says the study has one arm."""
-    return any(_SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
+    return any(("rm" in text[s:e] or "roup" in text[s:e] or "omparative" in text[s:e])
+               and _SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
 
 
 _ASSIGNED_RE = re.compile(

@@ -73,8 +73,11 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ref_spans: Spans = []
     # "Related publications: Smith J, et al. ... doi:10.x/y": a citation line, not the record's own ids.
     cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
-    labelled = _labelled_registry_ids(doc)
-    for cid, s, e in find_ids(doc.text):
+    every = list(find_ids(doc.text))
+    registry_ids = {c for c, _s, _e in every if not c.startswith(("PMID:", "DOI:"))}
+    # Only a registry met with two different numbers can hold another study's.
+    labelled = _labelled_registry_ids(doc) if len({_registry(c) for c in registry_ids}) < len(registry_ids) else {}
+    for cid, s, e in every:
         at = doc.line_at(s)
         box = doc.box[at]
         if box == OWN and cite_lines and at in cite_lines:
@@ -198,7 +201,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         if got:
             put(fields, key, got[0], got[2])
             found += 1
-    if fields["study_type"] is None:
+    if fields["study_type"] is None and (found or fields["ids"]):
         found += _design_study_type(doc, fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
