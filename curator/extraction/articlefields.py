@@ -60,7 +60,7 @@ _ABSTRACT_SUBHEADS = frozenset(
     ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
 )
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
-                           r"|this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
+                           r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
                            r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:)",  # "Protocol Code Number: X"
                            re.I)
 # A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.

@@ -47,7 +47,7 @@ _GAP_RE = re.compile(r"\t+|\s{3,}")
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
-_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)([A-Za-z][\w /()-]{1,50}?)\s*:\s*(?=\S)")
+_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
 _WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
@@ -130,7 +130,11 @@ class Document(ScannedText):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
                         span = (off, off + len(stripped))
-                        nxt = self._run_on(stripped, off) if parts == 1 and ("   " in stripped or "\t" in stripped) else None
+                        nxt = self._run_on(stripped, off) if "   " in stripped or "\t" in stripped else None
+                        if nxt is not None and parts > 1:
+                            # "Título oficial / Official title: X   Patrocinador / Sponsor: Y".
+                            stripped = stripped[:nxt[1] - off]
+                            nxt = (nxt[0], off + len(stripped), nxt[2]) if stripped.count(" / ") != parts - 1 else None
                         if nxt is not None:
                             # "Official Title: A Trial of X   Recruitment Status: Recruiting": two labels on one line.
                             self.add(slot, line.idx, (off, nxt[1]))
@@ -185,7 +189,7 @@ class Document(ScannedText):
         m = _RUN_ON_RE.search(value)
         if m is None:
             return None
-        slot = LABELS.get(norm_label(m.group(1)))
+        slot = label_parts(m.group(1))[0]
         if slot is None:
             return None
         start = off + m.end()

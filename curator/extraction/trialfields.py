@@ -183,7 +183,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             for line in doc.lines[:40]:
                 low = line.text.lower()
                 if (line.idx < 15 and low in _BADGES and not doc.stop[line.idx]) or (
-                        low.startswith(("this study ", "this trial ")) and STATUS_SENTENCE_RE.match(line.text)
+                        ("this study " in low or "this trial " in low) and STATUS_SENTENCE_RE.match(line.text)
                         and normalise_status(line.text)):
                     # A badge ("Recruiting") or a sentence ("This study has been terminated.") near the top.
                     put(fields, "status", normalise_status(line.text), [[line.start, line.end]])
@@ -288,7 +288,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
 
 # Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
 STATUS_SENTENCE_RE = re.compile(
-    r"^This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
+    r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
                             "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
                             "lead", "collaborator", "sponsor", "n/a"})
