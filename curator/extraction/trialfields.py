@@ -27,6 +27,7 @@ from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 
 _REGISTRY_RE = re.compile(r"[A-Za-z]+")
+_OWN_ID_WORDS_RE = re.compile(r"regist|also known|secondary|identifier|this (?:study|trial) is", re.I)
 _PMCID_RE = re.compile(r"PMC(\d{5,9})\b")
 
 
@@ -75,17 +76,18 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
     every = list(find_ids(doc.text))
     registry_ids = {c for c, _s, _e in every if not c.startswith(("PMID:", "DOI:"))}
-    # Only a registry met with two different numbers can hold another study's.
-    labelled = _labelled_registry_ids(doc) if len({_registry(c) for c in registry_ids}) < len(registry_ids) else {}
+    # Only a page with two registry numbers can hold another study's.
+    labelled = _labelled_registry_ids(doc) if len(registry_ids) >= 2 else {}
     for cid, s, e in every:
         at = doc.line_at(s)
         box = doc.box[at]
         if box == OWN and cite_lines and at in cite_lines:
             box = REF_BOX
-        if box == OWN and labelled and cid not in labelled and _registry(cid) in labelled.values() \
-                and _is_prose(doc.lines[at].text):
-            # "... who completed the induction studies NCT03104413 or NCT03105128": other studies of the
-            # registry that numbers this record under its label.
+        if box == OWN and labelled and cid in registry_ids and cid not in labelled \
+                and _is_prose(doc.lines[at].text) and not _OWN_ID_WORDS_RE.search(doc.lines[at].text):
+            # "... who completed the induction studies NCT03104413 or NCT03105128": in a record numbered under
+            # its labels, a registry number met in a sentence is another study's (unless the sentence
+            # says it registers this one).
             continue
         if box == OWN:
             ids.append((s, cid, s, e))
