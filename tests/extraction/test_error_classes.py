@@ -159,3 +159,22 @@ def test_structured_abstract_main_outcomes_and_intervention_or_placebo() -> None
     assert f["pico"]["outcome"].startswith("Daily crying time")
     assert f["pico"]["intervention"] == "Lactobacillus reuteri drops"
     assert f["pico"]["comparator"] == "placebo"
+
+
+def test_bilingual_labels_running_on_and_a_prefixed_status_sentence() -> None:
+    f = _x("Inicio | Buscar\n\nEstado: This trial has been completed.\n\nFasting for Prediabetes\n"
+           "Título oficial / Official title: Eating Versus Restriction in Prediabetes    Patrocinador / Sponsor: Universidad"
+           " de Chile\nIdentificador: NCT04999888\nStudy type: Interventional\n")
+    assert f["official_title"] == "Eating Versus Restriction in Prediabetes"
+    assert f["sponsor"] == "Universidad de Chile"
+    assert f["status"] == "COMPLETED"
+    assert "completed" not in (f["title"] or "")
+
+
+def test_another_registry_s_number_in_a_sentence_is_not_an_id() -> None:
+    f = _x("EudraCT Number: 2020-004455-12\nTrial Status: Completed\n\nThis booster study enrols participants of the "
+           "earlier trial EudraCT 2020-001228-32 and of ISRCTN15281137 who consent to further follow-up.\n")
+    assert f["ids"] == ["EudraCT:2020-004455-12"]
+    f = _x("EudraCT Number: 2020-004455-12\nTrial Status: Completed\n\nThis trial is also registered as ISRCTN15281137 "
+           "with the same protocol and the same sponsor in the United Kingdom.\n")
+    assert "ISRCTN15281137" in f["ids"]
