@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Any
 
 from curator.extraction.blocks import group_total
@@ -45,7 +46,9 @@ def _labelled_registry_ids(doc: Document) -> dict[str, str]:
     their registry, when the label's value is a short one (not a sentence)."""
     out: dict[str, str] = {}
     for hit in doc.own_hits("ids"):
-        for line in doc.value_lines(hit)[:3]:
+        lines = doc.value_lines(hit)[:3] if hit.value is not None else list(
+            takewhile(lambda ln: not doc.stop[ln.idx], doc.lines[hit.line + 1:hit.line + 4]))
+        for line in lines:
             if _is_prose(line.text):
                 continue
             for cid, _s, _e in find_ids(line.text):
@@ -76,8 +79,10 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
     every = list(find_ids(doc.text))
     registry_ids = {c for c, _s, _e in every if not c.startswith(("PMID:", "DOI:"))}
-    # Only a page with two registry numbers can hold another study's.
-    labelled = _labelled_registry_ids(doc) if len(registry_ids) >= 2 else {}
+    # Only a page with two registry numbers, one of them in a sentence, can hold another study's.
+    in_prose = len(registry_ids) >= 2 and any(
+        c in registry_ids and _is_prose(doc.lines[doc.line_at(s)].text) for c, s, _e in every)
+    labelled = _labelled_registry_ids(doc) if in_prose else {}
     for cid, s, e in every:
         at = doc.line_at(s)
         box = doc.box[at]
@@ -388,7 +393,8 @@ _DESIGN_RE = re.compile(
 
 def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
     """The study type that a design label implies, when no study type is written."""
-    for line in doc.lines_holding(("llocation", "odel", "erspective", "andomi", "ontrolled", "asking"), 600):
+    for line in doc.lines_holding(("llocation", "odel:", "erspective:", "andomised:", "andomized:", "ontrolled:",
+                                   "asking:"), 400):
         m = _DESIGN_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN:
             continue
