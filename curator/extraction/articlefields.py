@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
-from curator.extraction.normalise import normalise_status, parse_date
+from curator.extraction.normalise import normalise_phase, normalise_status, parse_date
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
     Line,
@@ -59,14 +59,35 @@ _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
 _ABSTRACT_SUBHEADS = frozenset(
     ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
 )
-_NON_TITLE_RE = re.compile(r"^(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract)\b",
+_NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
+                           r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
+                           r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:)",  # "Protocol Code Number: X"
                            re.I)
+# A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
+_TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
+                                re.I)
 
 
 def _usable(line: Line, doc: Document) -> bool:
     t = line.text
     return bool(t) and not doc.stop[line.idx] and doc.box[line.idx] == OWN and not is_chrome(t) \
         and not is_foreign(t) and not is_site_helper(t)
+
+
+def _trailing_phase(fields: dict[str, Any]) -> None:
+    """A title ending in a pasted phase badge loses it; the badge gives the phase when nothing else did."""
+    title = fields["title"]
+    m = _TRAILING_PHASE_RE.search(title[-24:]) if "hase" in title[-24:] else None
+    if m is None or len(title) - 24 + m.start() < 10:
+        return
+    start = max(0, len(title) - 24) + m.start()
+    phase = normalise_phase(m.group(1))
+    (s, e), = fields["evidence"]["title"][:1] or [(0, 0)]
+    fields["title"] = title[:start]
+    if e - s == len(title):
+        fields["evidence"]["title"] = [[s, s + start]]
+        if phase and fields["phase"] is None:
+            put(fields, "phase", phase, [[s + start + m.start(1) - m.start(), e]])
 
 
 def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | None:
@@ -110,6 +131,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", clip(t, 500), [[line.start, line.end]])
             title_line = line
             break
+    if fields["title"]:
+        _trailing_phase(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)
@@ -283,7 +306,11 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
             if fields["journal"] is None:
-                put(fields, "journal", m.group("j").strip(), [[line.start + m.start("j"), line.start + m.end("j")]])
+                name = m.group("j").strip()
+                if name.endswith(".") and "." not in name[:-1]:
+                    name = name[:-1]  # "J Pain Res. 2021;14:1045": the citation's full stop is not the name's
+                start = line.start + m.start("j")
+                put(fields, "journal", name, [[start, start + len(name)]])
                 found += 1
             if fields["year"] is None:
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
@@ -312,12 +339,50 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
+        found += _masthead(doc, fields, title_line)
+    if fields["journal"] is None:
         head = doc.text[:3000]
         has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
             or "Preprints.org" in head
         m2 = _PREPRINT_SERVER_RE.search(head) if has_name else None
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
+    return found
+
+
+# A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
+# Dermatology"): title-case words, one of them a word journals are named with.
+_MASTHEAD_RE = re.compile(
+    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)\s+){0,7}?"
+    r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
+    r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
+    r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
+    r"(?:\s+(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)))*$"
+)
+_NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
+                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
+_MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
+
+
+def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
+    """The journal named on a line of its own above the title (a publisher page without a citation line), and
+    the year of a date line of its own between them."""
+    if title_line is None or not doc.own_hits("abstract") or any(
+            fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
+        return 0
+    found = 0
+    for line in doc.lines[:min(title_line.idx, 25)]:
+        t = line.text
+        if not t or len(t) > 60 or doc.box[line.idx] != OWN or "|" in t or is_chrome(t):
+            continue
+        if fields["journal"] is None and _MASTHEAD_RE.match(t) and not _NOT_MASTHEAD_RE.search(t):
+            put(fields, "journal", t, [[line.start, line.end]])
+            found += 1
+        elif fields["journal"] is not None and fields["year"] is None:
+            m = _MASTHEAD_DATE_RE.match(t)
+            if m:
+                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+                found += 1
     return found
 
 

@@ -145,6 +145,19 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
                     continue
                 words.append(len(t.split()))
                 t = cut_dose(t).strip(" .,:")
+            parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
+            if parts:
+                # "Metformin, Sitagliptin and Empagliflozin": one name per item.
+                if arms:
+                    words[-1:] = [len(p.split()) for p in parts]
+                for p in parts:
+                    i = doc.text.find(p, s, e)
+                    if p.lower() not in (x.lower() for x in items):
+                        items.append(p)
+                        spans.append([i, i + len(p)] if i >= 0 else [s, e])
+                    elif arms:
+                        words.pop()
+                continue
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
@@ -157,6 +170,27 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
         items = [items[k] for k in keep]
         spans = [spans[k] for k in keep]
     return items[:limit], spans[:limit], prose
+
+
+_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _list_parts(item: str, slot: str) -> list[str] | None:
+    """The names of a comma- or "and"-joined item, when every part is a known condition (or drug) name on its
+    own; None otherwise ("Heart Failure, Diastolic" and "Hand, Foot and Mouth Disease" stay whole)."""
+    parts = [p for p in _LIST_SPLIT_RE.split(item) if p]
+    if len(parts) < 2 or len(parts) > 12:
+        return None
+    for p in parts:
+        if slot == "conditions":
+            got = find_conditions(p, 1)
+            if not got or got[0][1] != 0 or got[0][2] != len(p):
+                return None
+        else:
+            got = next(iter(find_drugs(p, 1)), None)
+            if p.lower() != "placebo" and (got is None or got[1] != 0 or got[2] != len(p)):
+                return None
+    return parts
 
 
 def _prose_text(doc: Document, slot: str) -> tuple[str, int] | None:
@@ -238,6 +272,11 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
             for name, s, e in top_drugs(got[0]):
                 names.append(name)
                 nspans.append([got[1] + s, got[1] + e])
+            pair = None if names else pico_finders.arm_versus_control(got[0])
+            if pair:
+                # "Lactobacillus reuteri drops or placebo daily for 21 days": the tested arm's name.
+                names.append(pair[0])
+                nspans.append([got[1] + pair[1], got[1] + pair[2]])
     if not names and known:
         for s, e in title_zones:
             for name, a, b in find_drugs(doc.text[s:e]):
@@ -340,7 +379,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones, low)
+        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low)
+        if got and pico_finders.single_arm(text, zones):
+            got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
@@ -354,7 +395,12 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
         lab = _scalar_phrase(doc, "interventions")
-        if lab:
+        short = pico_finders.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
+            and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
+        if short:
+            # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
+            put(fields, "pico.intervention", short[0], [[short[1], short[2]]])
+        elif lab:
             put(fields, "pico.intervention", lab[0], lab[1])
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)

@@ -95,7 +95,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
-        "sponsoring organization",
+        "sponsoring organization", "sponsored by",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",
@@ -126,7 +126,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "date of last modification", "last revised", "last review date", "record updated",
     ),
     "sex": ("sex", "gender", "eligible sex", "sexes eligible for study", "sex eligible", "participant gender",
-            "gender eligible", "sexes eligible", "sex/gender", "participant sex", "geschlecht", "eligible gender"),
+            "gender eligible", "sexes eligible", "sex/gender", "participant sex", "geschlecht", "eligible gender",
+            "genders eligible for study", "genders eligible", "gender eligible for study"),
     "min_age": (
         "age-lower limit", "lower age limit", "age lower limit","minimum age", "minimum eligible age", "lower age limit", "min age", "age from", "age minimum",
                 "min. age", "mindestalter", "minimum age limit", "age (minimum)"),
@@ -188,6 +189,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "primary endpoints", "primary end point", "key primary outcome", "main outcome measure", "main outcome",
         "primary efficacy endpoint", "primary outcome variable", "primary end-point", "primäre endpunkt",
         "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
+        "main outcomes and measures", "main outcome and measures", "main outcomes and measure",
     ),
 }
 

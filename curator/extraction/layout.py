@@ -46,6 +46,8 @@ _GAP_RE = re.compile(r"\t+|\s{3,}")
 # Language tags as registries print them before each version of a bilingual value.
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
+# A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
+_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
 _WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
@@ -128,6 +130,16 @@ class Document(ScannedText):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
                         span = (off, off + len(stripped))
+                        nxt = self._run_on(stripped, off) if "   " in stripped or "\t" in stripped else None
+                        if nxt is not None and parts > 1:
+                            # "Título oficial / Official title: X   Patrocinador / Sponsor: Y".
+                            stripped = stripped[:nxt[1] - off]
+                            nxt = (nxt[0], off + len(stripped), nxt[2]) if stripped.count(" / ") != parts - 1 else None
+                        if nxt is not None:
+                            # "Official Title: A Trial of X   Recruitment Status: Recruiting": two labels on one line.
+                            self.add(slot, line.idx, (off, nxt[1]))
+                            self.add(nxt[0], line.idx, nxt[2])
+                            continue
                         if parts > 1 and stripped.count(" / ") == parts - 1:
                             # "Ambos / Both" under "Sexo / Sex": the value in the label's language.
                             pieces = stripped.split(" / ")
@@ -170,6 +182,18 @@ class Document(ScannedText):
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    @staticmethod
+    def _run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:
+        """A known ``Label: value`` after a wide gap inside a value: (its slot, where the first value ends, its span)."""
+        m = _RUN_ON_RE.search(value)
+        if m is None:
+            return None
+        slot = label_parts(m.group(1))[0]
+        if slot is None:
+            return None
+        start = off + m.end()
+        return slot, off + len(value[:m.start()].rstrip()), (start, off + len(value))
 
     def _end_empty_labels(self) -> None:
         """An unknown "Label:" with nothing after it but the next label is an empty label, not text

@@ -88,7 +88,9 @@ def normalise_study_type(raw: str) -> str | None:
     s = raw.lower()[:200]
     if "expanded access" in s or "expanded_access" in s or "compassionate" in s:
         return "EXPANDED_ACCESS"
-    if "observational" in s or "beobachtung" in s or "cohort study" in s or "case-control" in s:
+    if "observational" in s or "beobachtung" in s or "cohort study" in s or "case-control" in s \
+            or "non-interventional" in s or "non interventional" in s or "noninterventional" in s \
+            or "nicht-interventionell" in s or "nichtinterventionell" in s:
         return "OBSERVATIONAL"
     if "interventional" in s or "intervention" in s or "clinical trial of" in s or "interventionell" in s:
         return "INTERVENTIONAL"

@@ -66,7 +66,15 @@ _COMP_WORDS = ("compared", "versus", "vs", "against", "comparison")
 _CONTROL_WORDS = ("placebo", "sham", "usual", "standard")
 _PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
 _OR_CONTROL_RE = re.compile(
-    r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+procedure)?|usual\s+care|standard\s+(?:of\s+)?care))\b",
+    r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+(?!(?:over|for|in|at|during|from|with|and|or|on|to"
+    r"|groups?|arms?|was|were|is|are|the|a|an|each|daily|once|twice|only|alone|before|after)\b)[a-z][\w\-]*){0,2}"
+    r"|usual\s+care|standard\s+(?:of\s+)?care))\b",
+    re.I,
+)
+# What follows "versus" / "compared with" that is no control: a time, the same people, other people.
+_NOT_CONTROL_RE = re.compile(
+    r"^(?:baseline|those|that|this|these|the\s|patients|participants|people|individuals|subjects|non|previous|prior"
+    r"|pre|post|other|controls?\b|healthy|age|sex|men|women|children|adults|before|after|historical)",
     re.I,
 )
 _OUTCOME_RE = re.compile(
@@ -224,6 +232,10 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             x = text[m.end():stop].strip()
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
+            if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
+                    and not any(c.isdigit() for c in x):
+                # "Yoga versus stretching for ...", "ketamine compared with electroconvulsive therapy for ...".
+                return x, m.end(), m.end() + len(x)
         m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
         if m3:
             return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
@@ -266,6 +278,44 @@ def _sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _S
         if i - line_start < _WRAP_WIDTH or text[i - 1] in ":,.;" or not text[i + 1:i + 2].isalnum():
             return i
         pos = i + 1
+
+
+_SINGLE_ARM_RE = re.compile(r"\b(?:single|one)[- ](?:arm|group)\b|\bnon-?comparative\b", re.I)
+
+
+def single_arm(text: str, zones: list[Span]) -> bool:
+    """True when the title or summary says the study has one arm."""
+    return any(("rm" in text[s:e] or "roup" in text[s:e] or "omparative" in text[s:e])
+               and _SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
+
+
+_ASSIGNED_RE = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
+    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
+    re.I,
+)
+
+
+def assigned_arm(value: str, offset: int) -> Found | None:
+    """The first arm of "randomised to X or Y" in a sentence (X, with its span), else None."""
+    m = _ASSIGNED_RE.search(value)
+    if m is None:
+        return None
+    x = m.group(1).strip()
+    return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
+
+
+_ARM_VS_CONTROL_RE = re.compile(
+    r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6}?)(?=\s+(?:or|versus|vs\.?|compared\s+with)\s+(?:a\s+|matching\s+)?"
+    r"(?:placebo|sham|usual\s+care|standard\s+(?:of\s+)?care|no\s+treatment|waiting\s+list)\b)",
+    re.I,
+)
+
+
+def arm_versus_control(value: str) -> Found | None:
+    """X of an intervention label's "X or placebo ..." (X up to seven words, with its span in ``value``)."""
+    m = _ARM_VS_CONTROL_RE.match(value)
+    return (m.group(0), 0, m.end()) if m else None
 
 
 def control_sentence(text: str, zones: list[Span]) -> Found | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Any
 
 from curator.extraction.blocks import group_total
@@ -26,6 +27,48 @@ from curator.extraction.textutil import clip, has_year, is_chrome, is_foreign, i
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids, labelled_doi, labelled_iras, labelled_pmid
 
+_REGISTRY_RE = re.compile(r"[A-Za-z]+")
+_OWN_ID_WORDS_RE = re.compile(r"regist|also known|secondary|identifier|this (?:study|trial) is", re.I)
+_PMCID_RE = re.compile(r"PMC(\d{5,9})\b")
+
+
+def _registry(cid: str) -> str:
+    m = _REGISTRY_RE.match(cid)
+    return m.group(0) if m else cid
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= 80 and text.count(" ") >= 10
+
+
+def _labelled_registry_ids(doc: Document) -> dict[str, str]:
+    """The registry ids written under the record's id labels ("ClinicalTrials.gov Identifier: NCT..."), with
+    their registry, when the label's value is a short one (not a sentence)."""
+    out: dict[str, str] = {}
+    for hit in doc.own_hits("ids"):
+        lines = doc.value_lines(hit)[:3] if hit.value is not None else list(
+            takewhile(lambda ln: not doc.stop[ln.idx], doc.lines[hit.line + 1:hit.line + 4]))
+        for line in lines:
+            if _is_prose(line.text):
+                continue
+            for cid, _s, _e in find_ids(line.text):
+                if not cid.startswith(("PMID:", "DOI:")):
+                    out[cid] = _registry(cid)
+    return out
+
+
+def _pmcids(doc: Document) -> list[tuple[int, str, int, int]]:
+    """The record's own PubMed Central ids ("PMCID: PMC7137432"), outside boxes about other records."""
+    out: list[tuple[int, str, int, int]] = []
+    text = doc.text
+    pos = text.find("PMC")
+    while pos >= 0 and pos < 60000:
+        m = _PMCID_RE.match(text, pos)
+        if m and (pos == 0 or not text[pos - 1].isalnum()) and doc.box[doc.line_at(pos)] == OWN:
+            out.append((pos, "PMCID:PMC" + m.group(1), pos, m.end()))
+        pos = text.find("PMC", pos + 3)
+    return out
+
 
 def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     """The record's own identifiers (document order) and the references in its references box."""
@@ -34,19 +77,36 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ref_spans: Spans = []
     # "Related publications: Smith J, et al. ... doi:10.x/y": a citation line, not the record's own ids.
     cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
-    for cid, s, e in find_ids(doc.text):
-        box = doc.box[doc.line_at(s)]
-        if box == OWN and cite_lines and doc.line_at(s) in cite_lines:
+    every = list(find_ids(doc.text))
+    registry_ids = {c for c, _s, _e in every if not c.startswith(("PMID:", "DOI:"))}
+    # Only a page with two registry numbers, one of them in a sentence, can hold another study's.
+    in_prose = len(registry_ids) >= 2 and any(
+        c in registry_ids and _is_prose(doc.lines[doc.line_at(s)].text) for c, s, _e in every)
+    labelled = _labelled_registry_ids(doc) if in_prose else {}
+    for cid, s, e in every:
+        at = doc.line_at(s)
+        box = doc.box[at]
+        if box == OWN and cite_lines and at in cite_lines:
             box = REF_BOX
+        if box == OWN and labelled and cid in registry_ids and cid not in labelled \
+                and _is_prose(doc.lines[at].text) and not _OWN_ID_WORDS_RE.search(doc.lines[at].text):
+            # "... who completed the induction studies NCT03104413 or NCT03105128": in a record numbered under
+            # its labels, a registry number met in a sentence is another study's (unless the sentence
+            # says it registers this one).
+            continue
         if box == OWN:
             ids.append((s, cid, s, e))
         elif box == REF_BOX and cid not in refs:
             refs.append(cid)
             ref_spans.append([s, e])
+    ids.extend(_pmcids(doc))
     for slot, reader in (("iras", labelled_iras), ("pmid", labelled_pmid), ("doi", labelled_doi)):
         for hit in doc.own_hits(slot):
             for line in doc.value_lines(hit)[:3]:
                 got = reader(line.text)
+                if got and hit.value is None and got[2] - got[1] < len(line.text.strip()) - 8:
+                    # "PubMed" (a site name) over "Lancet Oncol. 2020 Oct": a number inside a line is no PMID.
+                    got = None
                 if got:
                     cid, a, b = got
                     ids.append((line.start + a, cid, line.start + a, line.start + b))
@@ -127,8 +187,12 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             fields["status_raw"] = raw[1]
         else:
             # A status badge on a line of its own near the top ("Recruiting" above the title).
-            for line in doc.lines[:15]:
-                if line.text.lower() in _BADGES and not doc.stop[line.idx]:
+            for line in doc.lines[:40]:
+                low = line.text.lower()
+                if (line.idx < 15 and low in _BADGES and not doc.stop[line.idx]) or (
+                        ("this study " in low or "this trial " in low) and STATUS_SENTENCE_RE.match(line.text)
+                        and normalise_status(line.text)):
+                    # A badge ("Recruiting") or a sentence ("This study has been terminated.") near the top.
                     put(fields, "status", normalise_status(line.text), [[line.start, line.end]])
                     fields["status_raw"] = line.text
                     found += 1
@@ -144,6 +208,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         if got:
             put(fields, key, got[0], got[2])
             found += 1
+    if fields["study_type"] is None and (found or fields["ids"]):
+        found += _design_study_type(doc, fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
         for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
@@ -227,6 +293,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     return found
 
 
+# Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
+STATUS_SENTENCE_RE = re.compile(
+    r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
                             "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
                             "lead", "collaborator", "sponsor", "n/a"})
@@ -246,8 +315,9 @@ def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
         t = _SPONSOR_PREFIX_RE.sub("", doc.text[s:e]).strip(" ;|")
         if t and t.lower() not in _SPONSOR_TYPES and 3 <= len(t) <= 200:
             return t.split(" | ")[0].strip(), [[s, e]]
-        if t:
+        if t and t.lower() not in _SPONSOR_TYPES:
             return None
+        # "Primary sponsor type: University" / "Name: University of Sydney": the name is below.
     seen = 0
     for line in doc.lines[hit.line + 1: hit.line + 14]:
         raw = line.text.strip(" ;|")
@@ -310,6 +380,31 @@ _OWN_PHASE_RE = re.compile(
     r"(phase\s+(?:IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and)\s*(?:IV|I{1,3}|[1-4])[ab]?)?)\s+(?:clinical\s+)?(?:study|trial)\b",
     re.I,
 )
+
+
+# Design labels only one kind of study has: "Allocation: Randomized" / "Intervention Model: ..." (interventional),
+# "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
+_DESIGN_RE = re.compile(
+    r"^(?:[A-Z]\.[\d.]+\s+)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled)"
+    r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
+    re.I,
+)
+
+
+def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
+    """The study type that a design label implies, when no study type is written."""
+    for line in doc.lines_holding(("llocation", "odel:", "erspective:", "andomised:", "andomized:", "ontrolled:",
+                                   "asking:"), 400):
+        m = _DESIGN_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        value = m.group(3).strip().lower()
+        if m.group(1) and m.group(1).lower().startswith(("randomi", "controlled")) and not value.startswith("yes"):
+            continue
+        put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
+            [[line.start, line.end]])
+        return 1
+    return 0
 
 
 def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:

@@ -1,0 +1,101 @@
+"""The development corpus (corpus/): pages in the layouts of real sites, one class of error each.
+
+Each expectation is scored on its own (one equals key, one contains or absent string), with the
+checks of extraction_expect; the score of a class is the share of its expectations met. The floors
+are the scores measured when they were set: a class that falls below its floor has regressed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[2]), str(Path(__file__).resolve().parent)]  # run as a script too
+
+from extraction_expect import check, check_evidence, load_expectations  # noqa: E402
+
+from curator.extraction import extract  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+EXPECTED = load_expectations(CORPUS / "expected.json")
+
+# Share of expectations met per class, as measured (fix a class, then raise its floor).
+FLOORS = {
+    "labels": 1.0,
+    "lists": 0.98,
+    "ids": 1.0,
+    "vocab": 0.93,
+    "pico": 0.91,
+    "layout": 0.89,
+}
+
+
+def _single_expectations(expected: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for key, want in (expected.get("equals") or {}).items():
+        out.append({"equals": {key: want}})
+    for kind in ("contains", "absent"):
+        for key, wants in (expected.get(kind) or {}).items():
+            out.extend({kind: {key: [w]}} for w in wants)
+    return out
+
+
+def score() -> tuple[dict[str, tuple[int, int]], dict[str, list[str]]]:
+    """(met, total) per class, and the failed expectations per page."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    failures: dict[str, list[str]] = {}
+    for name, expected in sorted(EXPECTED.items()):
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        fields = extract(text, source=name)
+        bad = check_evidence(fields, text)
+        assert not bad, f"{name}: {bad}"
+        tally = totals[expected["class"]]
+        for single in _single_expectations(expected):
+            problems = check(fields, single)
+            tally[0] += not problems
+            tally[1] += 1
+            if problems:
+                failures.setdefault(name, []).extend(problems)
+    return {k: (v[0], v[1]) for k, v in totals.items()}, failures
+
+
+@pytest.fixture(scope="module")
+def scored() -> tuple[dict[str, tuple[int, int]], dict[str, list[str]]]:
+    return score()
+
+
+def test_every_page_has_expectations() -> None:
+    pages = {p.name for p in CORPUS.glob("*.txt")}
+    assert pages == set(EXPECTED)
+    assert {e["class"] for e in EXPECTED.values()} == set(FLOORS)
+
+
+@pytest.mark.parametrize("klass", sorted(FLOORS))
+def test_class_floor(scored: tuple[dict[str, tuple[int, int]], dict[str, list[str]]], klass: str) -> None:
+    met, total = scored[0][klass]
+    assert met / total >= FLOORS[klass], f"{klass}: {met}/{total}\n" + "\n".join(
+        f"{n}: {p}" for n, ps in scored[1].items() if EXPECTED[n]["class"] == klass for p in ps)
+
+
+if __name__ == "__main__":  # python tests/extraction/test_corpus.py: the scores and every failure
+    totals, failures = score()
+    for name, problems in failures.items():
+        for p in problems:
+            print(f"{name}: {p}")
+    met = sum(v[0] for v in totals.values())
+    every = sum(v[1] for v in totals.values())
+    for klass, (m, t) in sorted(totals.items()):
+        print(f"{klass:8s} {m:3d}/{t:3d} = {m / t:.2f}")
+    for batch in sorted({e.get("batch", 1) for e in EXPECTED.values()}):
+        ok = n = 0
+        for name, expected in EXPECTED.items():
+            if expected.get("batch", 1) == batch:
+                singles = _single_expectations(expected)
+                n += len(singles)
+                ok += len(singles) - len(failures.get(name, []))
+        print(f"batch {batch}  {ok:3d}/{n:3d} = {ok / n:.2f}")
+    print(f"overall  {met:3d}/{every:3d} = {met / every:.2f}")
