@@ -9,7 +9,7 @@ import click
 
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
-from curator.review.listing import RecordFilter, find_record_ids, record_rows
+from curator.review.listing import RecordFilter, count_records, find_record_ids, record_rows
 from curator.review.records import (
     RecordNotFound,
     add_note,
@@ -27,7 +27,7 @@ from curator.review.screening import (
     remove_before_screening,
     set_exclusion_reasons,
 )
-from curator.store.database import REVIEW_ENV
+from curator.store.database import REVIEW_ENV, Review
 from curator.store.models import STAGES, VERDICTS
 
 
@@ -78,6 +78,15 @@ def list_command(review_path: Path | None, as_json: bool, search: str, stage: st
                 else:
                     marks = " ".join(f"{(row.verdict(s) or '-'):8}" for s in STAGES)
                     click.echo(f"{row.id:>6}  {row.kind:8} {marks} {row.title[:90]}")
+        if not ids:  # on stderr: the output stays empty for scripts
+            click.echo(_nothing_listed(review), err=True)
+
+
+def _nothing_listed(review: Review) -> str:
+    if count_records(review) == 0:
+        return (f"{review.path.name} has no records yet: bring them in with `curator import FILES "
+                "--source NAME --source-kind database|register|...` (or build the demo with `curator demo`).")
+    return "No record matches (the review has records: loosen --search, --verdict, --stage or --tag)."
 
 
 @click.command("show")

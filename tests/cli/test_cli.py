@@ -169,3 +169,17 @@ def test_audit_shows_every_change(demo: Path) -> None:
     assert code == 0 and actions[0] == "import" and "remove before screening" in actions and "set field" in actions
     code, out, _ = run("audit", "--record", "1", review=demo)
     assert code == 0 and "enrollment" in out and "40" in out and "remove" not in out
+
+
+def test_list_on_an_empty_review_says_how_to_fill_it(tmp_path: Path) -> None:
+    from curator.store.database import open_review
+
+    empty = tmp_path / "empty.curator.sqlite"
+    open_review(empty).close()
+    code, out, err = run("list", review=empty)
+    assert code == 0 and out == "" and "curator import FILES" in err and "curator demo" in err
+
+
+def test_list_matching_nothing_says_so(demo: Path) -> None:
+    code, out, err = run("list", "--search", "zzzyxq", review=demo)
+    assert code == 0 and out == "" and "No record matches" in err
