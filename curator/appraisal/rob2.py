@@ -162,13 +162,12 @@ def check_answer(question_id: str, answer: str) -> str:
     if question is None:
         raise ValueError(f"RoB 2 has no question {question_id!r}; its questions are {', '.join(QUESTION_IDS)}")
     spelled = str(answer).strip().upper()
-    if spelled not in ANSWERS:
-        raise ValueError(f"question {question.id} takes Y, PY, PN, N, NI or NA, not {answer!r}")
     if spelled == "NA" and not question.may_be_not_applicable:
         raise ValueError(f"question {question.id} always applies, so it cannot be answered NA")
-    if spelled != "NA" and spelled not in question.allows:
-        raise ValueError(f"question {question.id} takes {', '.join(a for a in ANSWERS if a in question.allows)},"
-                         f" not {spelled}")
+    allowed = [a for a in ANSWERS if a in question.allows or (a == "NA" and question.may_be_not_applicable)]
+    if spelled not in allowed:
+        raise ValueError(f"question {question.id} takes {', '.join(allowed[:-1])} or {allowed[-1]},"
+                         f" not {str(answer).strip()!r}")
     return spelled
 
 

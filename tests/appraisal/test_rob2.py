@@ -209,9 +209,10 @@ def test_overall_low_high_and_some_concerns() -> None:
 
 @pytest.mark.parametrize(("question", "answer", "message"), [
     ("9.9", "Y", "RoB 2 has no question '9.9'"),
-    ("1.1", "yes", "question 1.1 takes Y, PY, PN, N, NI or NA, not 'yes'"),
+    ("1.1", "yes", "question 1.1 takes Y, PY, PN, N or NI, not 'yes'"),
+    ("2.3", "maybe", "question 2.3 takes Y, PY, PN, N, NI or NA, not 'maybe'"),
     ("1.1", "NA", "question 1.1 always applies"),
-    ("3.2", "NI", "question 3.2 takes Y, PY, PN, N, not NI"),
+    ("3.2", "NI", "question 3.2 takes Y, PY, PN, N or NA, not 'NI'"),
 ])
 def test_bad_answers_are_refused_in_one_sentence(question: str, answer: str, message: str) -> None:
     with pytest.raises(ValueError, match="^" + message.replace("(", r"\(").replace(".", r"\.")):
