@@ -58,10 +58,14 @@ def custom_values(review: Review, record_ids: Iterable[int] | None = None) -> di
     """The custom values of the records (all records when None): record id -> field name -> value (set ones only)."""
     wanted = None if record_ids is None else set(record_ids)
     found: dict[int, dict[str, Any]] = {}
+    if wanted is not None and not wanted:
+        return found
     with review.session() as session:
         query = (select(CustomValue.record_id, CustomField.name, CustomValue.value)
                  .join(CustomField, col(CustomField.id) == col(CustomValue.field_id))
                  .order_by(col(CustomValue.record_id), col(CustomField.position)))
+        if wanted is not None:  # the range of ids in SQL, the exact set here
+            query = query.where(col(CustomValue.record_id).between(min(wanted), max(wanted)))
         for record_id, name, value in session.exec(query):
             if wanted is None or record_id in wanted:
                 found.setdefault(record_id, {})[name] = value

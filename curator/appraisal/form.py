@@ -23,9 +23,12 @@ from curator.store.database import Review
 from curator.store.models import CustomField, CustomValue
 
 FIELD_TYPES = ("text", "number", "date", "yesno", "choice", "choices")
-#: Names that are not field keys but are already taken by a record's JSON and the records table.
-RESERVED_NAMES = ("id", "profile", "pico", "evidence", "tags", "notes", "decisions", "custom", "source",
-                  "study", *PICO_KEYS)
+#: Names that are not field keys but are already taken by a record's JSON and the exports' record columns.
+RESERVED_NAMES = ("id", "profile", "pico", "evidence", "tags", "notes", "decisions", "custom", "source", "study",
+                  *PICO_KEYS, "record id", "registry page", "PRISMA box", "source kind", "source file", "entry",
+                  "duplicate of", "removed before screening", "removed by", "edited fields", "design",
+                  "participants", *(f"{stage} {what}" for stage in ("title/abstract", "full text")
+                                    for what in ("verdict", "reason", "reviewers")))
 FORM_FORMAT = "curator-form"
 YES_WORDS, NO_WORDS = ("yes", "y", "true", "1"), ("no", "n", "false", "0")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
