@@ -120,6 +120,7 @@ def remove_field(review: Review, name: str, *, reviewer: str) -> tuple[FormField
             log_change(session, reviewer, "remove custom value", record_id=value.record_id, field=row.name,
                        old=value.value)
             session.delete(value)
+        session.flush()  # the values go before the field they point to
         removed = _view(row)
         log_change(session, reviewer, "remove custom field", field=row.name, old=removed.as_dict())
         session.delete(row)
