@@ -1,4 +1,4 @@
-"""Commands for the review's own form and risk of bias: ``fields`` and ``appraise``."""
+"""Commands for the review's own form and risk of bias: ``fields``, ``appraise`` and ``appraisals``."""
 
 from __future__ import annotations
 
@@ -216,6 +216,30 @@ def appraise_command(ctx: click.Context, record_id: int, tool: str, answers_path
         click.echo(f"disagreement on {part}: " + "; ".join(f"{who} {j}" for who, j in said.items()))
 
 
+@click.command("appraisals")
+@review_option
+@click.option("--disagreements", "only_disputed", is_flag=True, help="Only the records whose reviewers disagree.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per record.")
+def appraisals_command(review_path: Path | None, only_disputed: bool, as_json: bool) -> None:
+    """Every appraised record: the study, what stands per domain and overall, who appraised, what is unresolved."""
+    from curator.export.risk_of_bias import risk_of_bias_rows
+
+    with open_or_fail(review_path, create=False) as review:
+        rows = risk_of_bias_rows(review)
+    for row in rows:
+        final = row.appraisal
+        if only_disputed and not final.unresolved:
+            continue
+        if as_json:
+            print_json({"record": row.record_id, "study": row.study, "judgements": final.judgements,
+                        "reviewers": final.reviewers, "unresolved": final.unresolved,
+                        "resolved": {d: r.__dict__ for d, r in final.resolutions.items()}})
+            continue
+        marks = " ".join(f"{part}={(j or '?')}" for part, j in final.judgements.items())
+        waiting = f"  unresolved: {', '.join(final.unresolved)}" if final.unresolved else ""
+        click.echo(f"{row.record_id:>6}  {row.study[:24]:24} {marks}  ({', '.join(final.reviewers)}){waiting}")
+
+
 def _note_if_not_included(review: Any, record_id: int) -> None:
     from curator.prisma.counts import prisma_counts
     from curator.prisma.flow import INCLUDED
@@ -225,6 +249,7 @@ def _note_if_not_included(review: Any, record_id: int) -> None:
 
 
 def register(cli: click.Group) -> None:
-    """Add ``fields`` and ``appraise`` to the command line."""
+    """Add ``fields``, ``appraise`` and ``appraisals`` to the command line."""
     cli.add_command(fields_command)
     cli.add_command(appraise_command)
+    cli.add_command(appraisals_command)
