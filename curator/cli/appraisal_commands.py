@@ -194,15 +194,15 @@ def appraise_command(ctx: click.Context, record_id: int, tool: str, answers_path
             appraisals = record_appraisals(review, record_id, tool)
         except (ValueError, RecordNotFound) as error:
             raise click.ClickException(reason_of(error)) from error
+    if (writing or resolutions) and not as_json:
+        return
     explicit = ctx.get_parameter_source("reviewer") not in (click.core.ParameterSource.DEFAULT, None)
     mine = [a for a in appraisals if a.reviewer == reviewer]
-    shown = mine if (writing or explicit) else appraisals
+    shown = mine if (writing or explicit) and not resolutions else appraisals
     if not shown:
         who = f" by {reviewer}" if (writing or explicit) else ""
         others = f" (appraised by {', '.join(a.reviewer for a in appraisals)})" if appraisals else ""
         raise click.ClickException(f"record {record_id} has no {tool} appraisal{who}{others}")
-    if (writing or resolutions) and not as_json:
-        return
     if as_json:
         if len(shown) == 1:
             print_json(shown[0].as_json() | {"disagreements": disagreements(appraisals)})

@@ -141,7 +141,7 @@ def test_appraise_from_a_file_and_print_the_json_of_the_issue(review_path: Path,
     code, out = run(review_path, "appraisals", "--disagreements")
     assert code == 0 and "unresolved: D1" in out and "D1=?" in out and "(ann, bob)" in out
     code, out = run(review_path, "appraise", str(rid), "--resolve", "D1=low", "--reason", "sealed envelopes",
-                    reviewer="lead")
+                    "--reviewer", "lead")
     assert code == 0 and "D1 resolved as low by lead" in out
     assert run(review_path, "appraisals", "--disagreements") == (0, "")
     listed = json.loads(run(review_path, "appraisals", "--json")[1])
