@@ -27,7 +27,7 @@ DATABASE_MODULES = ("sqlalchemy", "sqlmodel", "sqlite3")
 #: What the core must never import.
 GUI_MODULES = ("ui", "PySide6", "shiboken6", "PyQt5", "PyQt6")
 #: Rooms of the core and the rooms each must not import: data flows import -> extraction -> store
-#: -> review / duplicates -> prisma / export; cli (and ui) are clients of all of them.
+#: -> review / duplicates -> appraisal -> prisma / export; cli (and ui) are clients of all of them.
 FORBIDDEN_ROOMS = {
     "curator.extraction": ("curator.importers", "curator.store", "curator.review", "curator.duplicates",
                            "curator.prisma", "curator.export", "curator.cli"),
@@ -38,6 +38,8 @@ FORBIDDEN_ROOMS = {
     "curator.prisma": ("curator.importers", "curator.export", "curator.cli"),
     "curator.export": ("curator.importers", "curator.cli"),
     "curator.importers": ("curator.review", "curator.prisma", "curator.export", "curator.cli"),
+    "curator.appraisal": ("curator.importers", "curator.extraction", "curator.duplicates", "curator.prisma",
+                          "curator.export", "curator.cli"),
 }
 
 

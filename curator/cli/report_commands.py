@@ -54,16 +54,26 @@ def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, sv
 @click.option("--csv", "csv_path", type=FILE, help="Every record as CSV.")
 @click.option("--ris", type=FILE, help="The included records as RIS, for reference managers.")
 @click.option("--prisma-csv", "prisma_csv", type=FILE, help="The PRISMA2020 package's CSV template, filled in.")
+@click.option("--robvis", type=FILE, help="The RoB 2 judgements as robvis's ROB2 CSV (Study, D1-D5, Overall, Weight).")
+@click.option("--rob-plots", "rob_plots", type=click.Path(file_okay=False, path_type=Path),
+              help="A folder for the RoB 2 traffic-light and summary plots (PNG), drawn as robvis draws them.")
 def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path | None, ris: Path | None,
-                   prisma_csv: Path | None) -> None:
-    """Export the review: give one or more of --xlsx, --csv, --ris, --prisma-csv."""
+                   prisma_csv: Path | None, robvis: Path | None, rob_plots: Path | None) -> None:
+    """Export the review: give one or more of --xlsx, --csv, --ris, --prisma-csv, --robvis, --rob-plots."""
     from curator.export import ExportError, export_csv, export_prisma_csv, export_ris, export_workbook
+    from curator.export.risk_of_bias import export_robvis
+    from curator.export.rob_plots import write_rob_plots
     from curator.prisma.counts import prisma_counts
 
-    if not any((xlsx, csv_path, ris, prisma_csv)):
-        raise click.UsageError("name at least one file: --xlsx, --csv, --ris or --prisma-csv")
+    if not any((xlsx, csv_path, ris, prisma_csv, robvis, rob_plots)):
+        raise click.UsageError("name at least one file: --xlsx, --csv, --ris, --prisma-csv, --robvis or --rob-plots")
     with open_or_fail(review_path, create=False) as review:
         try:
+            if robvis is not None:  # first: an appraisal still open stops the export before anything is written
+                click.echo(f"robvis ROB2 table written to {export_robvis(review, robvis)}")
+            if rob_plots is not None:
+                for written in write_rob_plots(review, rob_plots):
+                    click.echo(f"plot written to {written}")
             counts = prisma_counts(review)  # once for every file asked for
             if xlsx is not None:
                 click.echo(f"workbook written to {export_workbook(review, xlsx, counts=counts)}")

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from curator.appraisal.custom_values import record_custom_values
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
 from curator.review.listing import RecordFilter, count_records, find_record_ids, record_rows
@@ -102,13 +103,14 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
             raise click.ClickException(str(error)) from error
         decisions = {s: [d.__dict__ for d in current_decisions(review, s, [record_id]).get(record_id, [])]
                      for s in STAGES}
+        custom = record_custom_values(review, record_id)
     if as_json:
         print_json({
             "id": record.id, "source": record.source_name, "source_kind": record.source_kind,
             "source_entry": record.source_entry, "kind": record.kind, "profile": record.profile,
             "fields": record.fields(), "extracted": record.extracted, "curated": record.curated,
             "evidence": record.evidence, "tags": record.tags, "notes": [n.__dict__ for n in record.notes],
-            "decisions": decisions, "duplicate_of": record.duplicate_of,
+            "decisions": decisions, "duplicate_of": record.duplicate_of, "custom": custom,
         })
         return
     click.echo(f"Record {record.id} · {record.kind} · {record.profile} · from {record.source_name} ({record.source_entry})")
@@ -119,6 +121,9 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
         mark = f" (edited; extracted: {record.extracted_value(key)!r})" if record.is_edited(key) else ""
         shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
         click.echo(f"{key:>18}: {shown[:300]}{mark}")
+    for name, value in custom.items():
+        if value is not None:
+            click.echo(f"{name:>18}: {'; '.join(map(str, value)) if isinstance(value, list) else value}")
     for stage, items in decisions.items():
         for d in items:
             click.echo(f"{stage:>18}: {d['verdict']}{' (' + d['reason'] + ')' if d['reason'] else ''} by {d['reviewer']}")
@@ -154,17 +159,24 @@ def screen_command(record_id: int, verdict: str, reason: str | None, stage: str,
 
 @click.command("edit")
 @click.argument("record_id", type=int)
-@click.argument("key", type=click.Choice(FIELD_KEYS), metavar="FIELD")
+@click.argument("key", metavar="FIELD")
 @click.argument("value", required=False)
 @click.option("--revert", is_flag=True, help="Drop the edit: the extracted value stands again.")
 @review_option
 @reviewer_option
 def edit_command(record_id: int, key: str, value: str | None, revert: bool, review_path: Path | None,
                  reviewer: str) -> None:
-    """Set a field's curated value (lists: separate items with ';'), or --revert to the extracted value."""
+    """Set a field's curated value (lists: separate items with ';'), or --revert to the extracted value.
+
+    FIELD is a built-in field or one of the review's custom fields (`curator fields`); a custom
+    field's value is checked against its type, and --revert clears it.
+    """
     if value is None and not revert:
         raise click.UsageError(f"give the new value of {key} (\"\" to clear it), or --revert")
     with open_or_fail(review_path, create=False) as review:
+        if key not in FIELD_KEYS:
+            _edit_custom(review, record_id, key, None if revert else value, reviewer)
+            return
         try:
             if revert:
                 change = revert_field(review, record_id, key, reviewer=reviewer)
@@ -173,6 +185,21 @@ def edit_command(record_id: int, key: str, value: str | None, revert: bool, revi
         except (ValueError, LookupError) as error:
             raise click.ClickException(reason_of(error)) from error
     click.echo(f"record {record_id}: {key} = {change.new!r}{' (edited)' if change.edited else ' (extracted)'}")
+
+
+def _edit_custom(review: Any, record_id: int, name: str, value: str | None, reviewer: str) -> None:
+    from curator.appraisal.custom_values import set_custom_value
+    from curator.appraisal.form import form_fields
+
+    custom = [f.name for f in form_fields(review)]
+    if name.lower() not in {c.lower() for c in custom}:
+        own = f"; the review's own: {', '.join(custom)}" if custom else ""
+        raise click.ClickException(f"unknown field {name!r}; fields are: {', '.join(FIELD_KEYS)}{own}")
+    try:
+        change = set_custom_value(review, record_id, name, value, reviewer=reviewer)
+    except (ValueError, LookupError) as error:
+        raise click.ClickException(reason_of(error)) from error
+    click.echo(f"record {record_id}: {change.name} = {change.new!r}")
 
 
 @click.command("tag")

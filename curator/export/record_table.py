@@ -2,7 +2,7 @@
 
 The columns are the same in the workbook's Records sheet and the CSV: ids, source,
 duplicate-of, removal, the verdict and reason per stage, every field (the curated value
-where edited, else the extracted one), tags and notes.
+where edited, else the extracted one), tags and notes, then the review's custom fields.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from curator.appraisal.custom_values import custom_values
+from curator.appraisal.form import form_fields
 from curator.fields import FIELD_KEYS, LIST_KEYS
 from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
@@ -96,9 +98,17 @@ def _notes_text(notes: list[tuple[str, str, Any]]) -> str | None:
     return "\n".join(f"{reviewer} ({str(at)[:16]}): {body}" for reviewer, body, at in notes)
 
 
+def custom_columns(review: Review) -> tuple[str, ...]:
+    """The review's custom fields, in form order: the columns after :data:`COLUMNS` in the Records sheet and CSV."""
+    return tuple(f.name for f in form_fields(review))
+
+
 def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH,
-                     only: set[int] | None = None) -> Iterator[RecordRowData]:
-    """Every record (or those in ``only``) as a row, in id order, read ``batch`` records at a time."""
+                     only: set[int] | None = None, custom: tuple[str, ...] = ()) -> Iterator[RecordRowData]:
+    """Every record (or those in ``only``) as a row, in id order, read ``batch`` records at a time.
+
+    ``custom`` names custom fields whose values follow the :data:`COLUMNS` (see :func:`custom_columns`).
+    """
     sources = {s.id: s for s in counts.sources}
     stage_verdicts = counts.stage_verdicts
     last = 0
@@ -126,6 +136,7 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                     "SELECT record_id, reviewer, text, created_at FROM notes"
                     " WHERE record_id BETWEEN :a AND :b ORDER BY id"), {"a": first, "b": last}):
                 notes[rid].append((reviewer, body, at))
+            own = custom_values(review, range(first, last + 1)) if custom else {}
             for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by, document in rows:
                 if only is not None and rid not in only:
                     continue
@@ -148,4 +159,6 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                 values += [v if v.__class__ in _AS_IS else _cell(v) for v in fields.values()]
                 values += [", ".join(sorted(curated)) or None, LIST_SEPARATOR.join(tags.get(rid, [])) or None,
                            _notes_text(notes.get(rid, []))]
+                if custom:
+                    values += [_cell(own.get(rid, {}).get(name)) for name in custom]
                 yield RecordRowData(rid, values, fields)

@@ -1,7 +1,7 @@
 """The review as an Excel workbook, streamed (openpyxl write-only) so memory stays flat.
 
-Sheets: PRISMA 2020, Records, Included studies, Excluded at full text, Screening log,
-Sources. Text from documents never becomes a formula and never carries a character XML
+Sheets: PRISMA 2020, Records, Included studies, Excluded at full text, Risk of bias,
+Screening log, Sources (the review's custom fields close the Records and Included sheets). Text from documents never becomes a formula and never carries a character XML
 forbids; the file appears whole or not at all (see :mod:`curator.export.output`).
 """
 
@@ -20,10 +20,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import text
 
+from curator.appraisal.appraisals import PARTS
 from curator.export.output import Cancelled, ExportError, Progress, atomic_target, check_cancelled
 from curator.export.prisma_sheet import write_prisma_sheet
-from curator.export.record_table import COLUMNS, LIST_SEPARATOR, STAGE_LABELS, iter_record_rows
+from curator.export.record_table import (
+    COLUMNS,
+    LIST_SEPARATOR,
+    STAGE_LABELS,
+    custom_columns,
+    iter_record_rows,
+)
 from curator.export.registry_links import first_registry_link
+from curator.export.risk_of_bias import risk_of_bias_rows
 from curator.export.sheet_rows import Link, RowStream
 from curator.prisma.counts import prisma_counts
 from curator.prisma.flow import EXCLUDED_FULL_TEXT, INCLUDED, NOT_RETRIEVED, PrismaCounts
@@ -43,9 +51,10 @@ WIDE = {"title": 50, "official_title": 45, "abstract": 80, "notes": 40, "referen
         "conditions": 30, "interventions": 30, "pico.population": 40, "pico.intervention": 35,
         "pico.comparator": 30, "pico.outcome": 40, "ids": 30, "sponsor": 28, "countries": 22, "source": 20,
         "source file": 22, "entry": 22, "PRISMA box": 26, "status_raw": 22, "explanation": 60, "reason": 24,
-        "note": 40, "ids of the record": 30, REGISTRY_COLUMN: 18}
+        "note": 40, "ids of the record": 30, REGISTRY_COLUMN: 18, "support quotes": 80, "resolved by the lead": 40}
 WRAPPED = {"title", "official_title", "abstract", "notes", "references", "authors", "conditions", "interventions",
-           "pico.population", "pico.intervention", "pico.comparator", "pico.outcome", "note", "sponsor"}
+           "pico.population", "pico.intervention", "pico.comparator", "pico.outcome", "note", "sponsor",
+           "support quotes", "resolved by the lead"}
 
 INCLUDED_COLUMNS = ("study", "record id", REGISTRY_COLUMN, "ids", "title", "design", "kind", "participants",
                     "status", "phase", "pico.population", "pico.intervention", "pico.comparator", "pico.outcome",
@@ -54,6 +63,9 @@ INCLUDED_COLUMNS = ("study", "record id", REGISTRY_COLUMN, "ids", "title", "desi
 EXCLUDED_COLUMNS = ("record id", REGISTRY_COLUMN, "ids", "title", "reason", "PRISMA box", "reviewers", "kind",
                     "authors", "year", "source")
 LOG_COLUMNS = ("time (UTC)", "reviewer", "record id", "stage", "verdict", "reason", "actor", "note", "undone")
+RISK_OF_BIAS_COLUMNS = ("study", "record id", "D1 randomization", "D2 deviations", "D3 missing data",
+                        "D4 measurement", "D5 reported result", "overall", "reviewers", "unresolved",
+                        "resolved by the lead", "support quotes")
 SOURCE_COLUMNS = ("source", "kind", "diagram column", "file", "imported (UTC)", "imported by", "records",
                   "duplicates")
 
@@ -141,9 +153,11 @@ def export_workbook(review: Review, path: Path | str, *, progress: Progress | No
     try:
         with atomic_target(target) as temp:
             sheets = {name: workbook.create_sheet(name) for name in (
-                "PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources")}
+                "PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Risk of bias",
+                "Screening log", "Sources")}
             write_prisma_sheet(sheets["PRISMA 2020"], counts, review.name)
             _write_records(review, counts, sheets, progress, cancelled)
+            _write_risk_of_bias(review, sheets["Risk of bias"])
             _write_log(review, sheets["Screening log"], progress, cancelled)
             _write_sources(counts, sheets["Sources"])
             check_cancelled(cancelled)
@@ -158,12 +172,14 @@ def export_workbook(review: Review, path: Path | str, *, progress: Progress | No
 
 def _write_records(review: Review, counts: PrismaCounts, sheets: dict[str, Any],
                    progress: Progress | None, cancelled: Cancelled | None) -> None:
-    records = _SheetWriter(sheets["Records"], RECORD_COLUMNS, freeze="C2")
+    custom = custom_columns(review)
+    records = _SheetWriter(sheets["Records"], (*RECORD_COLUMNS, *custom), freeze="C2")
+    own_start = len(COLUMNS)
     included: list[list[Any]] = []
     excluded: list[list[Any]] = []
     total = len(counts.outcomes)
     ft = counts.stage_verdicts.get("full-text", {})
-    for done, row in enumerate(iter_record_rows(review, counts), 1):
+    for done, row in enumerate(iter_record_rows(review, counts, custom=custom), 1):
         if done % 1000 == 0:
             check_cancelled(cancelled)
             if progress is not None:
@@ -181,7 +197,7 @@ def _write_records(review: Review, counts: PrismaCounts, sheets: dict[str, Any],
                 fields["pico.intervention"], fields["pico.comparator"], fields["pico.outcome"],
                 LIST_SEPARATOR.join(fields["conditions"]) or None, LIST_SEPARATOR.join(fields["interventions"]) or None,
                 fields["sponsor"], LIST_SEPARATOR.join(fields["countries"]) or None, fields["start_date"],
-                fields["completion_date"], source,
+                fields["completion_date"], source, *row.values[own_start:],
             ])
         elif outcome in (EXCLUDED_FULL_TEXT, NOT_RETRIEVED):
             verdict = ft.get(row.id)
@@ -194,7 +210,7 @@ def _write_records(review: Review, counts: PrismaCounts, sheets: dict[str, Any],
     if progress is not None:
         progress(total, total, "records")
     records.finish()
-    writer = _SheetWriter(sheets["Included studies"], INCLUDED_COLUMNS, freeze="C2")
+    writer = _SheetWriter(sheets["Included studies"], (*INCLUDED_COLUMNS, *custom), freeze="C2")
     for values in sorted(included, key=lambda v: (v[0] or 0, v[1])):
         writer.append(values)
     writer.finish()
@@ -202,6 +218,18 @@ def _write_records(review: Review, counts: PrismaCounts, sheets: dict[str, Any],
     for values in sorted(excluded, key=lambda v: (str(v[4] or ""), v[0])):
         writer.append(values)
     writer.finish()
+
+
+def _write_risk_of_bias(review: Review, ws: WriteOnlyWorksheet) -> None:
+    """One row per appraised record: study, each domain, overall, reviewers, what is unresolved, the quotes."""
+    sheet = _SheetWriter(ws, RISK_OF_BIAS_COLUMNS, freeze="C2")
+    for row in risk_of_bias_rows(review):
+        final = row.appraisal
+        settled = "\n".join(f"{d}: {r.judgement} by {r.resolved_by} ({r.reason})" for d, r in final.resolutions.items())
+        sheet.append([row.study, row.record_id, *(row.judgement(p) for p in PARTS),
+                      LIST_SEPARATOR.join(final.reviewers), ", ".join(final.unresolved) or None, settled or None,
+                      row.support_text()])
+    sheet.finish()
 
 
 def _write_log(review: Review, ws: WriteOnlyWorksheet, progress: Progress | None,

@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from curator.appraisal.appraisals import appraised_record_ids
 from curator.prisma.checks import arithmetic_checks, duplicate_cycles, name_ids
 from curator.prisma.flow import (
     AWAITING_FULL_TEXT,
@@ -168,6 +169,10 @@ def prisma_counts(review: Review) -> PrismaCounts:
         outcomes=outcomes, study_of=study_of, stage_verdicts={ta_stage: ta_verdicts, ft_stage: ft_verdicts},
     )
     counts.inconsistencies = _inconsistencies(counts, links, ta_verdicts, ft_verdicts)
+    appraised_early = [rid for rid in appraised_record_ids(review) if outcomes.get(rid) != INCLUDED]
+    if appraised_early:
+        counts.inconsistencies.append(f"records {name_ids(appraised_early)} have a risk-of-bias appraisal but are"
+                                      " not included at full text")
     counts.checks = arithmetic_checks(counts)
     return counts
 

@@ -175,3 +175,67 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class CustomField(SQLModel, table=True):
+    """A field of the review's own extraction form: its name, type, choices and help text, in form order."""
+
+    __tablename__ = "custom_fields"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    type: str
+    choices: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    help_text: str = Field(default="")
+    position: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CustomValue(SQLModel, table=True):
+    """A reviewer's value of a custom field for one record."""
+
+    __tablename__ = "custom_values"
+
+    record_id: int = Field(foreign_key="records.id", primary_key=True)
+    field_id: int = Field(foreign_key="custom_fields.id", primary_key=True, index=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    set_by: str = Field(default="")
+    set_at: datetime = Field(default_factory=utcnow)
+
+
+class Appraisal(SQLModel, table=True):
+    """One reviewer's risk-of-bias appraisal of one record with one tool (RoB 2).
+
+    ``answers`` maps question ids to Y/PY/PN/N/NI/NA, ``support`` question ids to the quotes that
+    back them, ``proposed`` holds the tool's judgement per domain and overall as last computed,
+    ``overrides`` the reviewer's own judgements with their reasons (the proposals are kept).
+    """
+
+    __tablename__ = "appraisals"
+    __table_args__ = (UniqueConstraint("record_id", "tool", "reviewer"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id", index=True)
+    tool: str
+    reviewer: str
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    support: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    proposed: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    overrides: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AppraisalResolution(SQLModel, table=True):
+    """The lead's judgement of one domain (or the overall) where independent appraisals disagree."""
+
+    __tablename__ = "appraisal_resolutions"
+    __table_args__ = (UniqueConstraint("record_id", "tool", "domain"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id", index=True)
+    tool: str
+    domain: str
+    judgement: str
+    reason: str = Field(default="")
+    resolved_by: str
+    resolved_at: datetime = Field(default_factory=utcnow)
