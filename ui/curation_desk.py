@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from curator.appraisal.custom_values import CustomChange, record_custom_values, set_custom_value
+from curator.appraisal.form import FormField, form_fields
 from curator.review import desk, records, screening
 from curator.review.records import FieldChange, NoteView, RecordView
 from curator.review.screening import DecisionView
@@ -168,6 +170,29 @@ class CurationDesk(QObject):
 
     def revert_field(self, record_id: int, key: str) -> FieldChange:
         return self._save(lambda: self.history.revert_field(record_id, key))
+
+    # -- the review's own fields (curator.appraisal) -------------------------------------------
+    def custom_fields(self) -> list[FormField]:
+        return form_fields(self.review)
+
+    def custom_values(self, record_id: int) -> dict[str, Any]:
+        return record_custom_values(self.review, record_id)
+
+    def set_custom(self, record_id: int, name: str, value: Any, *, merge: bool) -> CustomChange:
+        """Set a custom field's value (validated by its type; ValueError in one sentence); undoable."""
+
+        def put(new: Any) -> CustomChange:
+            return set_custom_value(self.review, record_id, name, new, reviewer=self.reviewer)
+
+        def change() -> CustomChange:
+            result = put(value)
+            if result.old != result.new:
+                self.history.record_step(Step(f"Edit {result.name}", record_id, undo_change=lambda: put(result.old),
+                                              redo_change=lambda: put(result.new), key=f"custom.{result.name}"),
+                                         merge=merge)
+            return result
+
+        return self._save(change)
 
     def add_tag(self, record_id: int, tag: str) -> bool:
         return self._save(lambda: self.history.add_tag(record_id, tag))

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.desk.history_changed.connect(self._on_desk_history_changed)
         self.model = RecordListModel(review, self)
         self.editing.set_review(self.desk, self.model)
+        self.form.set_custom_fields(self.desk.custom_fields())
         self.record_list.set_model(self.model)
         self.model.set_filter(self.record_list.record_filter(stage))
         self.decision_bar.set_stage(stage)
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self.document.show_document(f"<b>{view.title or '(no title)'}</b><br><small>{heading} · record "
                                     f"{view.id}</small>", view.text, view.evidence)
         self.form.show_record(view)
+        self.form.show_custom_values(self.desk.custom_values(view.id))
         self.decision_bar.show_tags(view.tags)
         self.awaiting_reason = False
         self._show_verdict()

@@ -56,10 +56,18 @@ class RecordEditing(QObject):
         if record_id is None:
             return
         assert self.desk is not None
+        custom = key.removeprefix("custom.") if key.startswith("custom.") else None
         try:
-            self.desk.set_field(record_id, key, value, merge=merge)
+            if custom is not None:
+                self.desk.set_custom(record_id, custom, value, merge=merge)
+            else:
+                self.desk.set_field(record_id, key, value, merge=merge)
         except ValueError as error:
             self.form.show_problem(key, str(error))
+            return
+        if custom is not None:
+            self.form.show_problem(key, "")
+            self.status_message.emit(f"Saved {custom}", 2000)
             return
         self._after_field_change(record_id, key, reload_value=False)
 

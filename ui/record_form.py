@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.appraisal.form import FormField
 from curator.fields import DATE_KEYS, FIELD_KEYS, KINDS, PHASES, SEXES, STATUSES, STUDY_TYPES
 from curator.review.records import RecordView
 from ui.field_editors import ChoiceEditor, FieldEditor, LineEditor, ListEditor, NumberEditor, TextEditor
@@ -57,13 +58,24 @@ def make_editor(key: str) -> FieldEditor:
     return LineEditor(date=key in DATE_KEYS)
 
 
+def custom_editor(field: FormField) -> FieldEditor:
+    """The editor that fits a field of the review's own form (the core checks the value when it is saved)."""
+    if field.type == "choice":
+        return ChoiceEditor(tuple(field.choices), allow_empty=True)
+    if field.type == "yesno":
+        return ChoiceEditor(("yes", "no"), allow_empty=True)
+    if field.type == "choices":
+        return ListEditor()
+    return LineEditor(date=field.type == "date")
+
+
 class FieldRow(QWidget):
     """One field: its editor, whether the value is extracted or edited, and the revert button."""
 
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, parent: QWidget | None = None, *, editor: FieldEditor | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.editor = make_editor(key)
+        self.editor = editor or make_editor(key)
         self.editor.setObjectName(f"field_{key}")
         self.state = QLabel()
         self.state.setObjectName("field_state")
@@ -148,6 +160,14 @@ class RecordForm(QScrollArea):
                 row.editor.focused.connect(lambda k=key: self.field_focused.emit(k))
                 row.revert_button.clicked.connect(lambda _checked=False, k=key: self.field_reverted.emit(k))
             column.addWidget(group)
+        # The review's own fields (curator fields --add ...), after the built-in ones.
+        self.custom_group = QGroupBox("The review's own fields")
+        self.custom_group.setObjectName("custom_fields")
+        self.custom_layout = QFormLayout(self.custom_group)
+        self.custom_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.custom_rows: dict[str, FieldRow] = {}
+        self.custom_group.hide()
+        column.addWidget(self.custom_group)
         self.notes = QLabel()
         self.notes.setObjectName("notes")
         self.notes.setWordWrap(True)
@@ -169,6 +189,30 @@ class RecordForm(QScrollArea):
         self.show_notes(view)
         self.setEnabled(True)
 
+    def set_custom_fields(self, fields: list[FormField]) -> None:
+        """Lay out the review's own fields (keys ``custom.NAME``), replacing those of another review."""
+        while self.custom_layout.rowCount():
+            self.custom_layout.removeRow(0)
+        self.custom_rows = {}
+        for field in fields:
+            key = f"custom.{field.name}"
+            row = FieldRow(key, editor=custom_editor(field))
+            row.revert_button.hide()  # nothing was extracted to go back to: clearing the value is the way back
+            row.state.setText(field.help_text)
+            row.state.setWordWrap(True)
+            label = QLabel(field.name)
+            label.setBuddy(row.editor)
+            self.custom_layout.addRow(label, row)
+            self.custom_rows[key] = row
+            row.editor.value_edited.connect(lambda value, merge, k=key: self.field_edited.emit(k, value, merge))
+        self.custom_group.setVisible(bool(fields))
+
+    def show_custom_values(self, values: dict[str, Any]) -> None:
+        """Show a record's values of the review's own fields (a name missing: empty)."""
+        for key, row in self.custom_rows.items():
+            row.editor.set_value(values.get(key.removeprefix("custom.")))
+            row.show_problem(None)
+
     def show_notes(self, view: RecordView) -> None:
         self.notes.setText("\n\n".join(f"{n.reviewer}, {n.created_at:%Y-%m-%d %H:%M}: {n.text}" for n in view.notes)
                            or "No notes. Press N to write one.")
@@ -182,10 +226,12 @@ class RecordForm(QScrollArea):
         row.show_problem(None)
 
     def show_problem(self, key: str, message: str) -> None:
-        self.rows[key].show_problem(message)
+        (self.custom_rows.get(key) or self.rows[key]).show_problem(message)
 
     def clear(self) -> None:
         self.record_id = None
+        for row in self.custom_rows.values():
+            row.editor.set_value(None)
         for row in self.rows.values():
             row.editor.set_value(None)
             row.state.clear()
@@ -196,7 +242,7 @@ class RecordForm(QScrollArea):
 
     def commit_pending(self) -> None:
         """Save what is being typed now (before moving on, undoing or closing)."""
-        for row in self.rows.values():
+        for row in [*self.rows.values(), *self.custom_rows.values()]:
             row.editor.commit()
 
     def focused_key(self) -> str | None:
@@ -206,4 +252,4 @@ class RecordForm(QScrollArea):
         return None
 
     def editor_value(self, key: str) -> Any:
-        return self.rows[key].editor.value()
+        return (self.custom_rows.get(key) or self.rows[key]).editor.value()

@@ -85,18 +85,24 @@ class UndoHistory:
         if change.old == change.new and before[0] == change.edited:
             return change
         after = (change.edited, change.new)
-        top = self._done[-1] if self._done else None
-        if merge and top is not None and top.record_id == record_id and top.key == key and top.name.startswith("Edit"):
-            top.redo_change = lambda: self._restore_field(record_id, key, after)
-            self._undone.clear()
-            return change
-        self._push(Step(
+        self.record_step(Step(
             f"Edit {field_label(key)}", record_id,
             undo_change=lambda: self._restore_field(record_id, key, before),
             redo_change=lambda: self._restore_field(record_id, key, after),
             key=key,
-        ))
+        ), merge=merge)
         return change
+
+    def record_step(self, step: Step, *, merge: bool = False) -> None:
+        """Keep a change made elsewhere (a custom field, an appraisal) as a step; with ``merge``, a run of
+        edits of one field of one record is one step (undo goes back to before the first)."""
+        top = self._done[-1] if self._done else None
+        if merge and top is not None and top.record_id == step.record_id and step.key is not None \
+                and top.key == step.key and top.name == step.name:
+            top.redo_change = step.redo_change
+            self._undone.clear()
+            return
+        self._push(step)
 
     def revert_field(self, record_id: int, key: str) -> FieldChange:
         """Put the extracted value of ``key`` back (see :func:`records.revert_field`)."""
