@@ -31,13 +31,15 @@ DAMAGED = ("damaged or incomplete PDF (perhaps a download that did not finish): 
 NO_AES = ("encrypted with AES, which needs the 'cryptography' package that this installation of Curator lacks; "
           "reinstall Curator or save an unprotected copy")
 NOT_A_PDF = "not a PDF (its content does not start with %PDF-), though its name says so"
-NO_TEXT_LAYER = "no text layer (a scanned image?): attach it, extraction needs OCR"
+NO_TEXT_LAYER = "no text layer: attach it, extraction needs OCR"
 
 #: Extraction reads at most this many characters of a document: reading stops once the pages hold them.
 MAX_CHARACTERS = 200_000
 #: Lines at the top and at the bottom of a page where running headers, footers and page numbers sit.
 MARGIN_LINES = 3
 
+#: A page with fewer lines than this has its line spacing from its shortest step.
+FEW_LINES = 8
 #: Lines no longer than this (characters) tell nothing of a margin: none of them was wrapped.
 MIN_WIDTH = 40
 #: A step down between lines this many times the page's usual line spacing is a gap between paragraphs.
@@ -224,11 +226,14 @@ def _line_spacing(steps: list[float]) -> float:
 
     Not the median: a page of labels and values has more gaps between paragraphs than lines within
     them. Steps under half the median (a superscript, a table's ragged cells) are not line spacing.
+    On a page of a few lines, the shortest step is.
     """
     if not steps:
         return 0.0
     median = sorted(steps)[len(steps) // 2]
     seen = Counter(round(step * 2) / 2 for step in steps if step >= median / 2)
+    if len(steps) < FEW_LINES:  # too few lines for a step to recur: the shortest is the spacing
+        return min(seen)
     recurring = [step for step, n in seen.items() if n >= 2]
     return min(recurring) if recurring else median
 
