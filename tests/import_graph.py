@@ -37,6 +37,8 @@ FORBIDDEN_ROOMS = {
     "curator.review": ("curator.importers", "curator.prisma", "curator.export", "curator.cli"),
     "curator.prisma": ("curator.importers", "curator.export", "curator.cli"),
     "curator.export": ("curator.importers", "curator.cli"),
+    "curator.fulltext": ("curator.importers", "curator.duplicates", "curator.prisma", "curator.export",
+                         "curator.cli"),
     "curator.importers": ("curator.review", "curator.prisma", "curator.export", "curator.cli"),
     "curator.appraisal": ("curator.importers", "curator.extraction", "curator.duplicates", "curator.prisma",
                           "curator.export", "curator.cli"),

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "duplicate_commands",
     "report_commands",
     "appraisal_commands",
+    "fulltext_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

@@ -10,6 +10,7 @@ import click
 from curator.appraisal.custom_values import record_custom_values
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
+from curator.fulltext.storage import full_text_of
 from curator.review.listing import RecordFilter, count_records, find_record_ids, record_rows
 from curator.review.records import (
     RecordNotFound,
@@ -104,6 +105,7 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
         decisions = {s: [d.__dict__ for d in current_decisions(review, s, [record_id]).get(record_id, [])]
                      for s in STAGES}
         custom = record_custom_values(review, record_id)
+        full_text = full_text_of(review, record_id)
     if as_json:
         print_json({
             "id": record.id, "source": record.source_name, "source_kind": record.source_kind,
@@ -111,6 +113,7 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
             "fields": record.fields(), "extracted": record.extracted, "curated": record.curated,
             "evidence": record.evidence, "tags": record.tags, "notes": [n.__dict__ for n in record.notes],
             "decisions": decisions, "duplicate_of": record.duplicate_of, "custom": custom,
+            "full_text": full_text.as_json() if full_text else None,
         })
         return
     click.echo(f"Record {record.id} · {record.kind} · {record.profile} · from {record.source_name} ({record.source_entry})")
@@ -127,6 +130,8 @@ def show_command(record_id: int, review_path: Path | None, as_json: bool) -> Non
     for stage, items in decisions.items():
         for d in items:
             click.echo(f"{stage:>18}: {d['verdict']}{' (' + d['reason'] + ')' if d['reason'] else ''} by {d['reviewer']}")
+    if full_text:
+        click.echo(f"{'full text':>18}: {full_text.file_name} ({full_text.pages} pages)")
     if record.tags:
         click.echo(f"{'tags':>18}: {', '.join(record.tags)}")
     for note in record.notes:

@@ -1,12 +1,19 @@
-"""PDF documents: the text layer (pypdf), then extraction; a PDF without text (a scan) is reported."""
+"""PDF documents: the running text of the text layer, then extraction; a PDF without text (a scan) is reported."""
 
 from __future__ import annotations
 
-import io
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+# Reading the text layer is the full-text room's (one reader for imported and attached PDFs); its
+# messages are re-exported here, where the importers and their tests have always found them.
+from curator.fulltext.reading import (
+    DAMAGED,
+    NO_AES,
+    PASSWORD_PROTECTED,
+    UnreadablePdf,
+    read_pdf,
+)
 from curator.importers import Entry, Item, Problem, Reader, register
 from curator.importers.text import page_source_kind
 
@@ -16,45 +23,15 @@ def sniff(head: bytes) -> bool:
     return head.lstrip()[:5] == b"%PDF-"
 
 
-#: Why a PDF cannot be read, in the reviewer's words: what is wrong and what to do about it.
-PASSWORD_PROTECTED = "password-protected: Curator cannot read it; save an unprotected copy and import that"
-DAMAGED = ("damaged or incomplete PDF (perhaps a download that did not finish): Curator cannot read it; "
-           "download it again or save a new copy from a PDF reader")
-NO_AES = ("encrypted with AES, which needs the 'cryptography' package that this installation of Curator lacks; "
-          "reinstall Curator or save an unprotected copy")
-
-
-class UnreadablePdf(ValueError):
-    """A PDF that cannot be read; the message says why in one sentence."""
+__all__ = ["DAMAGED", "NO_AES", "PASSWORD_PROTECTED", "UnreadablePdf", "pdf_text", "read", "sniff"]
 
 
 def pdf_text(data: bytes) -> str:
-    """The text layer of every page, pages separated by a blank line; newlines normalised.
+    """The running text of a PDF: page chrome dropped, wrapped lines joined (see :mod:`curator.fulltext.reading`).
 
     Raises :class:`UnreadablePdf` for a PDF that is password-protected, damaged or incomplete.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every slightly odd file
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        # A PDF with only an owner password (it restricts printing or copying) opens with the empty
-        # user password; one with a user password does not, and pypdf then says nothing until a page is read.
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadablePdf(PASSWORD_PROTECTED)
-        pages = [(page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n") for page in reader.pages]
-    except UnreadablePdf:
-        raise
-    except DependencyError as error:  # pypdf decrypts AES only through the cryptography package
-        raise UnreadablePdf(NO_AES) from error
-    except FileNotDecryptedError as error:
-        raise UnreadablePdf(PASSWORD_PROTECTED) from error
-    except Exception as error:
-        # pypdf raises its own errors (no startxref, a stream cut short) and plain ones (KeyError, zlib.error,
-        # RecursionError...) for truncated and corrupt files: for the reviewer each means the same.
-        raise UnreadablePdf(DAMAGED) from error
-    return "\n\n".join(p.strip() for p in pages if p.strip())
+    return read_pdf(data).text
 
 
 def read(path: Path, data: bytes) -> Iterator[Item]:

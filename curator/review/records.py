@@ -64,8 +64,14 @@ class RecordView:
         return get_field(self.extracted, key)
 
     def is_edited(self, key: str) -> bool:
-        """True when a reviewer's value stands instead of the extracted one."""
+        """True when a reviewer's value stands instead of the extracted one (or one filled from a full text)."""
         return key in self.curated
+
+    def origin(self, key: str) -> str:
+        """Where the effective value of ``key`` comes from: "extracted", "edited" or "full text"."""
+        if key not in self.curated:
+            return "extracted"
+        return self.curated[key].get("from") or "edited"
 
     def fields(self) -> dict[str, Any]:
         """The effective fields in the JSON shape of fields.md."""
@@ -166,6 +172,32 @@ def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer:
         if old != value:
             log_change(session, reviewer, "set field", record_id=record_id, field=key, old=old, new=value)
         return FieldChange(record_id, key, old, value, key in curated)
+
+
+def fill_fields(review: Review, record_id: int, values: dict[str, tuple[Any, dict[str, Any]]], *, reviewer: str,
+                action: str) -> list[FieldChange]:
+    """Set several fields at once, each with where its value came from (``origin``: kept with the value).
+
+    ``values`` maps a field to (value, origin); origin holds at least ``"from"`` (e.g. "full text") and
+    may hold the evidence. One transaction: all are set or none. Raises ValueError for a value a field
+    does not accept (then none is set). The caller decides which fields may be set: this overwrites.
+    """
+    coerced = {key: (coerce_value(key, value), origin) for key, (value, origin) in values.items()}
+    changes = []
+    with review.transaction() as session:
+        record = _load(session, record_id)
+        curated = dict(record.curated)
+        fields = effective_fields(extracted_fields(record), curated)
+        for key, (value, origin) in coerced.items():
+            old = get_field(fields, key)
+            curated[key] = {**origin, "value": value, "by": reviewer, "at": utcnow().isoformat(timespec="seconds")}
+            if old != value:
+                log_change(session, reviewer, action, record_id=record_id, field=key, old=old, new=value)
+            changes.append(FieldChange(record_id, key, old, value, True))
+        record.curated = curated
+        _sync_columns(record)
+        session.add(record)
+    return changes
 
 
 def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> FieldChange:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Re-exported: the core has long imported these from here.
@@ -239,3 +239,36 @@ class AppraisalResolution(SQLModel, table=True):
     reason: str = Field(default="")
     resolved_by: str
     resolved_at: datetime = Field(default_factory=utcnow)
+
+
+class FullTextFile(SQLModel, table=True):
+    """A full-text file (a PDF) stored in the review, once, however many records it is attached to.
+
+    Never deleted: a detached file stays, so the audit trail can name what was attached.
+    """
+
+    __tablename__ = "full_texts"
+
+    sha256: str = Field(primary_key=True)
+    kind: str = Field(default="pdf")
+    size: int = Field(default=0)
+    pages: int = Field(default=0)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    stored_at: datetime = Field(default_factory=utcnow)
+
+
+class FullTextAttachment(SQLModel, table=True):
+    """A full text attached to a record under the name it had; detaching sets ``detached_at`` (the row stays)."""
+
+    __tablename__ = "record_full_texts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(foreign_key="records.id", index=True)
+    sha256: str = Field(foreign_key="full_texts.sha256", index=True)
+    file_name: str
+    attached_by: str = Field(default="")
+    attached_at: datetime = Field(default_factory=utcnow)
+    detached_by: str | None = Field(default=None)
+    detached_at: datetime | None = Field(default=None)
+    # What extraction from this file proposes for fields that already hold another value: key -> value, evidence.
+    proposals: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
