@@ -1,7 +1,7 @@
 """The review as an Excel workbook, streamed (openpyxl write-only) so memory stays flat.
 
 Sheets: PRISMA 2020, Records, Included studies, Excluded at full text, Screening log,
-Sources. Text from documents never becomes a formula and never carries a character XML
+Sources, Agreement (dual screening: see :mod:`curator.export.agreement_sheet`). Text from documents never becomes a formula and never carries a character XML
 forbids; the file appears whole or not at all (see :mod:`curator.export.output`).
 """
 
@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import text
 
+from curator.export.agreement_sheet import write_agreement_sheet
 from curator.export.output import Cancelled, ExportError, Progress, atomic_target, check_cancelled
 from curator.export.prisma_sheet import write_prisma_sheet
 from curator.export.record_table import COLUMNS, LIST_SEPARATOR, STAGE_LABELS, iter_record_rows
@@ -53,7 +54,8 @@ INCLUDED_COLUMNS = ("study", "record id", REGISTRY_COLUMN, "ids", "title", "desi
                     "source")
 EXCLUDED_COLUMNS = ("record id", REGISTRY_COLUMN, "ids", "title", "reason", "PRISMA box", "reviewers", "kind",
                     "authors", "year", "source")
-LOG_COLUMNS = ("time (UTC)", "reviewer", "record id", "stage", "verdict", "reason", "actor", "note", "undone")
+LOG_COLUMNS = ("time (UTC)", "reviewer", "record id", "stage", "verdict", "reason", "actor", "note", "undone",
+               "resolves")
 SOURCE_COLUMNS = ("source", "kind", "diagram column", "file", "imported (UTC)", "imported by", "records",
                   "duplicates")
 
@@ -141,11 +143,12 @@ def export_workbook(review: Review, path: Path | str, *, progress: Progress | No
     try:
         with atomic_target(target) as temp:
             sheets = {name: workbook.create_sheet(name) for name in (
-                "PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources")}
+                "PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources", "Agreement")}
             write_prisma_sheet(sheets["PRISMA 2020"], counts, review.name)
             _write_records(review, counts, sheets, progress, cancelled)
             _write_log(review, sheets["Screening log"], progress, cancelled)
             _write_sources(counts, sheets["Sources"])
+            write_agreement_sheet(sheets["Agreement"], review)
             check_cancelled(cancelled)
             if progress is not None:
                 progress(1, 1, "saving")
@@ -210,15 +213,17 @@ def _write_log(review: Review, ws: WriteOnlyWorksheet, progress: Progress | None
     with review.engine.connect() as connection:
         total = connection.execute(text("SELECT count(*) FROM decisions")).scalar_one()
         result = connection.execution_options(yield_per=5000).execute(text(
-            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted"
+            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,"
+            " (SELECT group_concat(value, ', ') FROM json_each(decisions.resolves))"
             " FROM decisions ORDER BY id"))
-        for done, (at, reviewer, record_id, stage, verdict, reason, actor, note, retracted) in enumerate(result, 1):
+        for done, (at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,
+                   resolves) in enumerate(result, 1):
             if done % 5000 == 0:
                 check_cancelled(cancelled)
                 if progress is not None:
                     progress(done, total, "screening log")
             log.append([_when(at), reviewer, record_id, STAGE_LABELS.get(stage, stage), verdict, reason, actor,
-                        note, "undone" if retracted else None])
+                        note, "undone" if retracted else None, resolves and f"decisions {resolves}"])
     log.finish()
 
 

@@ -2,9 +2,10 @@
 
 Title/abstract: every record not removed before screening and not a duplicate.
 Full text: of those, the records that passed title/abstract (agreed include or
-maybe, see :mod:`curator.review.agreed`), and records from other methods (websites, organisations, citation
-searching), which PRISMA sends straight to retrieval, unless excluded at
-title/abstract.
+maybe, see :mod:`curator.review.screening_mode`: in dual screening, two reviewers
+or a resolution), and records from other methods (websites, organisations,
+citation searching), which PRISMA sends straight to retrieval, unless excluded
+at title/abstract.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from curator.review.agreed import agreed_sql
+from curator.review.screening_mode import agreed_sql
 from curator.store.database import Review
 
 OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import col, func, select
 
-from curator.review.agreed import agreed_sql, conflicts_sql, current_sql
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, own_verdicts, verdicts
+from curator.review.screening_mode import agreed_sql, conflicts_sql, current_sql
 from curator.store.database import Review
 from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 

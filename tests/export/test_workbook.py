@@ -18,7 +18,8 @@ from curator.prisma.counts import prisma_counts
 from curator.store.database import Review
 from tests.export.built_review import build_review
 
-SHEETS = ["PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources"]
+SHEETS = ["PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Screening log", "Sources",
+          "Agreement"]
 
 
 def _rows(ws: object) -> list[list[object]]:
