@@ -18,12 +18,21 @@ from curator.review.screening_mode import (
 )
 from curator.store.models import STAGES
 
-STAGE = click.Choice(STAGES)
+STAGE_HELP = f"Only this stage: {' or '.join(STAGES)} (default: both)."
+
+
+def _stages(stage: str | None) -> list[str]:
+    """The stages a command works on; a stage that does not exist ends it with one sentence (exit 1)."""
+    if stage is None:
+        return list(STAGES)
+    if stage not in STAGES:
+        raise click.ClickException(f"there is no stage {stage!r}; the stages are {' and '.join(STAGES)}")
+    return [stage]
 
 
 @click.command("screening-mode")
 @click.argument("mode", type=click.Choice(MODES), required=False)
-@click.option("--stage", type=STAGE, help="Only this stage (default: both).")
+@click.option("--stage", help=STAGE_HELP)
 @click.option("--lead", help="Name the lead reviewer: sees every verdict and may settle any conflict"
                              " (\"\" for none).")
 @click.option("--json", "as_json", is_flag=True, help="As one JSON object.")
@@ -37,10 +46,10 @@ def screening_mode_command(mode: str | None, stage: str | None, lead: str | None
     reviewers agree or a conflict is resolved.
     """
     if stage and not mode:
-        raise click.UsageError("--stage goes with a mode: curator screening-mode dual|single --stage STAGE")
+        raise click.ClickException("--stage goes with a mode: curator screening-mode dual|single --stage STAGE")
     with open_or_fail(review_path, create=False) as review:
         if mode:
-            set_screening_mode(review, mode, [stage] if stage else STAGES, reviewer=reviewer)
+            set_screening_mode(review, mode, _stages(stage), reviewer=reviewer)
         if lead is not None:
             set_lead_reviewer(review, lead, reviewer=reviewer)
         modes, named = screening_modes(review), lead_reviewer(review)
@@ -53,11 +62,12 @@ def screening_mode_command(mode: str | None, stage: str | None, lead: str | None
 
 
 @click.command("conflicts")
-@click.option("--stage", type=STAGE, help="Only this stage (default: both).")
+@click.option("--stage", help=STAGE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @review_option
 def conflicts_command(stage: str | None, as_json: bool, review_path: Path | None) -> None:
     """Records whose reviewers disagree (a "maybe" against include or exclude too) and no one has resolved."""
+    _stages(stage)
     with open_or_fail(review_path, create=False) as review:
         found = find_conflicts(review, stage)
     for conflict in found:
@@ -72,7 +82,7 @@ def conflicts_command(stage: str | None, as_json: bool, review_path: Path | None
 @click.command("resolve")
 @click.argument("record_id", type=int)
 @click.argument("verdict", type=click.Choice(RESOLUTION_VERDICTS))
-@click.option("--stage", type=STAGE, default="title-abstract", show_default=True)
+@click.option("--stage", default="title-abstract", show_default=True, help=f"One of {', '.join(STAGES)}.")
 @click.option("--reason", help="With exclude, the exclusion reason (default: the excluding reviewer's);"
                                " with include, kept as a note.")
 @review_option
@@ -84,6 +94,7 @@ def resolve_command(record_id: int, verdict: str, stage: str, reason: str | None
     Rule: a reviewer who is part of the conflict cannot settle it unless they are the lead
     (curator screening-mode --lead NAME); a third reviewer can. Undo it like any decision.
     """
+    _stages(stage)
     with open_or_fail(review_path, create=False) as review:
         try:
             decision = resolve_conflict(review, record_id, verdict, stage=stage, reviewer=reviewer, reason=reason)
@@ -94,7 +105,7 @@ def resolve_command(record_id: int, verdict: str, stage: str, reason: str | None
 
 
 @click.command("agreement")
-@click.option("--stage", type=STAGE, help="Only this stage (default: both).")
+@click.option("--stage", help=STAGE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @review_option
 def agreement_command(stage: str | None, as_json: bool, review_path: Path | None) -> None:
@@ -104,9 +115,10 @@ def agreement_command(stage: str | None, as_json: bool, review_path: Path | None
     both reviewers screened; kappa is undefined (null) when a reviewer gave every record the
     same verdict. The pilot's agreement is on its own line ("set": "pilot").
     """
+    stages = _stages(stage)
     with open_or_fail(review_path, create=False) as review:
         rows = reviewer_agreement(review, stage)
-        sentences = [s for s in (methods_sentence(review, each) for each in ([stage] if stage else STAGES)) if s]
+        sentences = [s for s in (methods_sentence(review, each) for each in stages) if s]
     if as_json:
         for row in rows:
             print_json(row.as_dict())
