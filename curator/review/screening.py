@@ -229,7 +229,8 @@ def reconcile(decisions: list[DecisionView], *, dual: bool = False,
     """The agreed verdict of several reviewers' current decisions; disagreement is a conflict.
 
     Reviewers agree when their verdicts are equal; for exclusions the reason of the latest
-    decision is kept. In ``dual`` screening one verdict alone awaits the second reviewer's.
+    decision is kept. In ``dual`` screening one verdict alone awaits the second reviewer's
+    (an automation tool's exclusion excepted: it is no reviewer's screening).
     A standing ``resolution`` is the verdict, whatever the reviewers decided.
     """
     reviewers = tuple(sorted(d.reviewer for d in decisions))
@@ -241,7 +242,7 @@ def reconcile(decisions: list[DecisionView], *, dual: bool = False,
     verdicts = {d.verdict for d in decisions}
     if len(verdicts) > 1:
         return Verdict(None, None, None, True, reviewers)
-    if dual and len(decisions) < 2:
+    if dual and len(decisions) < 2 and decisions[0].actor != "automation":
         return Verdict(None, None, None, False, reviewers, awaiting=True)
     latest = max(decisions, key=lambda d: d.id)
     actor = "automation" if all(d.actor == "automation" for d in decisions) else "human"

@@ -13,8 +13,9 @@ The agreed verdict of a stage, as SQL, so lists and eligibility read decisions a
 * A resolution stands while it is not undone and no reviewer has decided the record again
   after it (:func:`standing_resolutions_sql`); it is then the record's verdict.
 * Otherwise reviewers agree when their current verdicts are equal; in dual screening that
-  takes two of them (a record with one verdict awaits the second). Different verdicts are
-  a conflict (:func:`conflicts_sql`).
+  takes two of them (a record with one verdict awaits the second), unless every verdict is
+  an automation tool's (PRISMA counts those apart). Different verdicts are a conflict
+  (:func:`conflicts_sql`).
 
 The stage is checked against the stages and written into the SQL; the mode is read from the
 review's settings by the SQL itself, so callers need not pass it.
@@ -105,9 +106,9 @@ def _stage(stage: str) -> str:
 
 
 def current_sql(stage: str) -> str:
-    """``record_id, reviewer, verdict, reason, id`` of each reviewer's current decision at ``stage``."""
+    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``."""
     return (
-        "SELECT record_id, reviewer, verdict, reason, id FROM decisions WHERE id IN ("
+        "SELECT record_id, reviewer, verdict, reason, id, actor FROM decisions WHERE id IN ("
         f" SELECT max(id) FROM decisions WHERE stage = {_stage(stage)} AND retracted = 0 AND resolves IS NULL"
         " GROUP BY record_id, reviewer)"
     )
@@ -138,7 +139,8 @@ def agreed_sql(stage: str) -> str:
         f"SELECT record_id, verdict FROM ({resolved})"
         f" UNION ALL SELECT record_id, max(verdict) FROM ({current_sql(stage)})"
         f" WHERE record_id NOT IN (SELECT record_id FROM ({resolved}))"
-        f" GROUP BY record_id HAVING count(DISTINCT verdict) = 1 AND count(*) >= {reviewers_needed_sql(stage)}"
+        f" GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
+        f" AND (count(*) >= {reviewers_needed_sql(stage)} OR min(actor) = 'automation' AND max(actor) = 'automation')"
     )
 
 
