@@ -96,20 +96,22 @@ def cohens_kappa(both: int, first_only: int, second_only: int, neither: int) -> 
     return float((observed - chance) / (1 - chance))
 
 
-def _pair_rows(review: Review, stage: str) -> list[tuple[Any, ...]]:
-    current = current_sql(stage)
+def _pair_rows(review: Review, stage: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The pairs' 2×2 counts (all records and the pilot), and the conflicts each resolver settled."""
     pilot = f"SELECT value FROM json_each((SELECT value FROM settings WHERE key = '{PILOT_SETTING}'))"
-    sql = (
-        f"WITH cur AS MATERIALIZED ({current}),"
-        f" res AS MATERIALIZED ({standing_resolutions_sql(stage)})"
-        " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "),"
-        " a.verdict = 'include', b.verdict = 'include', a.verdict <> b.verdict, res.reviewer, count(*)"
-        " FROM cur a JOIN cur b ON a.record_id = b.record_id AND a.reviewer < b.reviewer"
-        " LEFT JOIN res ON res.record_id = a.record_id"
-        " GROUP BY 1, 2, 3, 4, 5, 6, 7"
-    )
+    pairs = f"WITH cur AS MATERIALIZED ({current_sql(stage)})"
+    both = " FROM cur a JOIN cur b ON a.record_id = b.record_id AND a.reviewer < b.reviewer"
+    tables = (pairs + " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "),"
+              " a.verdict = 'include', b.verdict = 'include', a.verdict <> b.verdict, count(*)"
+              + both + " GROUP BY 1, 2, 3, 4, 5, 6")
+    # Resolutions are few: start from them, so the pairs' records are looked up, never scanned.
+    resolved = (pairs + f", res AS MATERIALIZED ({standing_resolutions_sql(stage)})"
+                " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "), res.reviewer, count(*)"
+                " FROM res JOIN cur a ON a.record_id = res.record_id"
+                " JOIN cur b ON b.record_id = res.record_id AND a.reviewer < b.reviewer"
+                " WHERE a.verdict <> b.verdict GROUP BY 1, 2, 3, 4")
     with review.engine.connect() as connection:
-        return list(connection.execute(text(sql)))
+        return list(connection.execute(text(tables))), list(connection.execute(text(resolved)))
 
 
 def reviewer_agreement(review: Review, stage: str | None = None) -> list[Agreement]:
@@ -119,15 +121,15 @@ def reviewer_agreement(review: Review, stage: str | None = None) -> list[Agreeme
     for each in stages:
         tables: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         resolvers: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for first, second, in_pilot, first_in, second_in, differ, resolver, n in _pair_rows(review, each):
+        counted, resolved = _pair_rows(review, each)
+        for first, second, in_pilot, first_in, second_in, differ, n in counted:
             for chosen in (ALL, PILOT) if in_pilot else (ALL,):
-                key = (first, second, chosen)
                 cell = 0 if first_in and second_in else 1 if first_in else 2 if second_in else 3
-                tables[key][cell] += n
-                if differ:
-                    tables[key][4] += n
-                    if resolver is not None:
-                        resolvers[key][resolver] += n
+                tables[(first, second, chosen)][cell] += n
+                tables[(first, second, chosen)][4] += n if differ else 0
+        for first, second, in_pilot, resolver, n in resolved:
+            for chosen in (ALL, PILOT) if in_pilot else (ALL,):
+                resolvers[(first, second, chosen)][resolver] += n
         for key in sorted(tables, key=lambda k: (k[2] != ALL, k[0], k[1])):
             both, first_only, second_only, neither, conflicts = tables[key]
             found.append(Agreement(each, (key[0], key[1]), key[2], both, first_only, second_only, neither,
