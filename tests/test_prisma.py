@@ -160,3 +160,25 @@ def test_cli_prisma_json_and_drawings(review: Review, review_path: Path, tmp_pat
     assert "  NO " not in text.output  # records still to decide leave a rule open, not broken
     bad = runner.invoke(cli, ["prisma", "--review", str(review_path), "--png", str(tmp_path / "no" / "d.png")])
     assert bad.exit_code != 0 and "does not exist" in bad.output
+
+
+def test_dual_screening_counts_only_agreed_verdicts(review: Review) -> None:
+    from curator.review.resolution import resolve_conflict
+    from curator.review.screening_mode import set_screening_mode
+
+    built = build_review(review)
+    ids = built["ids"]
+    set_screening_mode(review, "dual", ["title-abstract"], reviewer="alice")
+    counts = prisma_counts(review)
+    data = counts.as_dict()
+    # alice's lone "maybe" now awaits bob; the automation exclusion needs no second reviewer.
+    assert data["pending"]["title_abstract"] == [ids["pending"], ids["embase_maybe"]]
+    assert data["awaiting"] == {"title-abstract": 3, "full-text": 0}
+    assert (data["records_excluded"], data["records_excluded_automation"], data["dbr_sought_reports"]) == (2, 1, 7)
+    record_decision(review, ids["pending"], "exclude", reason="wrong outcome", reviewer="alice")
+    assert prisma_counts(review).as_dict()["records_excluded"] == 2  # one exclusion is not an exclusion yet
+    record_decision(review, ids["pending"], "exclude", reason="wrong outcome", reviewer="bob")
+    resolve_conflict(review, ids["conflict"], "exclude", reviewer="carol")
+    data = prisma_counts(review).as_dict()
+    assert data["records_excluded"] == 4 and data["awaiting"]["title-abstract"] == 1
+    assert data["records_excluded_reasons"]["wrong outcome"] == 2

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "report_commands",
     "appraisal_commands",
     "fulltext_commands",
+    "dual_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

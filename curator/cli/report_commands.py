@@ -22,9 +22,11 @@ def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, sv
     from curator.export.output import ExportError
     from curator.prisma.counts import prisma_counts
     from curator.prisma.diagram import box_texts
+    from curator.review.agreement import reviewer_agreement
 
     with open_or_fail(review_path, create=False) as review:
         counts = prisma_counts(review)
+        agreement = [a.as_dict() for a in reviewer_agreement(review)] if as_json else []
     for path, kind in ((png, "png"), (svg, "svg")):
         if path is not None:
             try:
@@ -34,7 +36,7 @@ def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, sv
             if not as_json:
                 click.echo(f"diagram written to {path}")
     if as_json:
-        print_json(counts.as_dict())
+        print_json(counts.as_dict() | {"agreement": agreement})
         return
     for lines in box_texts(counts).values():
         click.echo("\n".join(line.replace("\u00a0", " ") for line in lines))

@@ -11,7 +11,8 @@ from curator.appraisal.custom_values import record_custom_values
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
 from curator.fulltext.storage import full_text_of
-from curator.review.listing import RecordFilter, count_records, find_record_ids, record_rows
+from curator.review.blind import screening_reviewers
+from curator.review.listing import UNDECIDED, RecordFilter, count_records, find_record_ids, record_rows
 from curator.review.records import (
     RecordNotFound,
     add_note,
@@ -66,13 +67,23 @@ def demo_command(review_path: Path | None, fresh: bool, reviewer: str) -> None:
               help="The stage --verdict refers to.")
 @click.option("--verdict", type=click.Choice([*VERDICTS, "conflict", "undecided"]), help="Only records with this verdict.")
 @click.option("--tag", help="Only records with this tag.")
+@click.option("--reviewer", help="Blind: only this reviewer's own verdicts and reasons, never another's"
+                                 " (dual screening); --verdict then filters on theirs.")
 def list_command(review_path: Path | None, as_json: bool, search: str, stage: str, verdict: str | None,
-                 tag: str | None) -> None:
+                 tag: str | None, reviewer: str | None) -> None:
     """List the records: id, kind, verdicts per stage, title."""
     with open_or_fail(review_path, create=False) as review:
-        ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag))
+        if reviewer is not None and verdict != UNDECIDED and reviewer not in screening_reviewers(review):
+            known = ", ".join(screening_reviewers(review)) or "none yet"
+            raise click.ClickException(f"{reviewer} has never screened a record in this review (reviewers: {known});"
+                                       " list what they have left with --verdict undecided")
+        try:
+            ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag,
+                                                       reviewer=reviewer))
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
         for start in range(0, len(ids), 500):
-            for row in record_rows(review, ids[start:start + 500]):
+            for row in record_rows(review, ids[start:start + 500], reviewer=reviewer):
                 if as_json:
                     print_json({"id": row.id, "title": row.title, "kind": row.kind,
                                 "decisions": _stages_map(row, "verdict"), "reasons": _stages_map(row, "reason"),
@@ -281,15 +292,16 @@ def remove_command(record_id: int, reason: str | None, automation: bool, restore
 @review_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def log_command(review_path: Path | None, as_json: bool) -> None:
-    """Every screening decision ever made, oldest first."""
+    """Every screening decision ever made, oldest first; a resolution names the decisions it settles."""
     with open_or_fail(review_path, create=False) as review:
         for d in decision_log(review):
             if as_json:
                 print_json(d.__dict__)
             else:
                 undone = " (undone)" if d.retracted else ""
+                settles = f" resolves {', '.join(map(str, d.resolves))}" if d.resolves else ""
                 click.echo(f"{d.decided_at:%Y-%m-%d %H:%M:%S}  {d.reviewer:12} {d.stage:15} #{d.record_id:<6} "
-                           f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''} [{d.actor}]{undone}")
+                           f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''} [{d.actor}]{settles}{undone}")
 
 
 @click.command("audit")

@@ -158,6 +158,10 @@ def _write_tables(ws: WriteOnlyWorksheet, counts: PrismaCounts, row: Any) -> Non
     for key, meaning in (("records_excluded_human", "Records excluded by a human"),
                          ("records_excluded_automation", "Records excluded by automation tools")):
         row(_cell(ws, key), _cell(ws, meaning), _cell(ws, detail[key]))
+    for stage, n in detail["awaiting"].items():
+        row(_cell(ws, f"awaiting {stage}"), _cell(ws, f"Records awaiting a verdict at {stage} (fewer verdicts than"
+                                                      " the stage needs, or an unresolved conflict): not counted"),
+            _cell(ws, n))
     row()
     row(_cell(ws, "Arithmetic checks", bold=True))
     row(*(_cell(ws, h, bold=True, border=True) for h in ("holds", "rule", "left", "right", "", "explanation")))

@@ -1,8 +1,9 @@
 """The review as an Excel workbook, streamed (openpyxl write-only) so memory stays flat.
 
 Sheets: PRISMA 2020, Records, Included studies, Excluded at full text, Risk of bias,
-Screening log, Sources (the review's custom fields close the Records and Included sheets). Text from documents never becomes a formula and never carries a character XML
-forbids; the file appears whole or not at all (see :mod:`curator.export.output`).
+Screening log, Sources, Agreement (dual screening: see :mod:`curator.export.agreement_sheet`);
+the review's custom fields close the Records and Included sheets. Text from documents never
+becomes a formula and never carries a character XML forbids; the file appears whole or not at all (see :mod:`curator.export.output`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import text
 
 from curator.appraisal.appraisals import PARTS
+from curator.export.agreement_sheet import write_agreement_sheet
 from curator.export.output import Cancelled, ExportError, Progress, atomic_target, check_cancelled
 from curator.export.prisma_sheet import write_prisma_sheet
 from curator.export.record_table import (
@@ -62,7 +64,8 @@ INCLUDED_COLUMNS = ("study", "record id", REGISTRY_COLUMN, "ids", "title", "desi
                     "source")
 EXCLUDED_COLUMNS = ("record id", REGISTRY_COLUMN, "ids", "title", "reason", "PRISMA box", "reviewers", "kind",
                     "authors", "year", "source")
-LOG_COLUMNS = ("time (UTC)", "reviewer", "record id", "stage", "verdict", "reason", "actor", "note", "undone")
+LOG_COLUMNS = ("time (UTC)", "reviewer", "record id", "stage", "verdict", "reason", "actor", "note", "undone",
+               "resolves")
 RISK_OF_BIAS_COLUMNS = ("study", "record id", "D1 randomization", "D2 deviations", "D3 missing data",
                         "D4 measurement", "D5 reported result", "overall", "reviewers", "unresolved",
                         "resolved by the lead", "support quotes")
@@ -154,12 +157,13 @@ def export_workbook(review: Review, path: Path | str, *, progress: Progress | No
         with atomic_target(target) as temp:
             sheets = {name: workbook.create_sheet(name) for name in (
                 "PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Risk of bias",
-                "Screening log", "Sources")}
+                "Screening log", "Sources", "Agreement")}
             write_prisma_sheet(sheets["PRISMA 2020"], counts, review.name)
             _write_records(review, counts, sheets, progress, cancelled)
             _write_risk_of_bias(review, sheets["Risk of bias"])
             _write_log(review, sheets["Screening log"], progress, cancelled)
             _write_sources(counts, sheets["Sources"])
+            write_agreement_sheet(sheets["Agreement"], review)
             check_cancelled(cancelled)
             if progress is not None:
                 progress(1, 1, "saving")
@@ -238,15 +242,17 @@ def _write_log(review: Review, ws: WriteOnlyWorksheet, progress: Progress | None
     with review.engine.connect() as connection:
         total = connection.execute(text("SELECT count(*) FROM decisions")).scalar_one()
         result = connection.execution_options(yield_per=5000).execute(text(
-            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted"
+            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,"
+            " (SELECT group_concat(value, ', ') FROM json_each(decisions.resolves))"
             " FROM decisions ORDER BY id"))
-        for done, (at, reviewer, record_id, stage, verdict, reason, actor, note, retracted) in enumerate(result, 1):
+        for done, (at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,
+                   resolves) in enumerate(result, 1):
             if done % 5000 == 0:
                 check_cancelled(cancelled)
                 if progress is not None:
                     progress(done, total, "screening log")
             log.append([_when(at), reviewer, record_id, STAGE_LABELS.get(stage, stage), verdict, reason, actor,
-                        note, "undone" if retracted else None])
+                        note, "undone" if retracted else None, resolves and f"decisions {resolves}"])
     log.finish()
 
 

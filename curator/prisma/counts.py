@@ -13,6 +13,8 @@ Which box a record ends in (see ``shared/docs/prisma.md``):
   excluded (human and automation apart). An inclusion **or a "maybe"** is a report
   sought for retrieval: "maybe" means the title and abstract could not rule the record
   out, so its full text has to be read. A record with no agreed verdict yet is pending;
+  in dual screening that includes a record only one reviewer has decided (one exclusion
+  is not an exclusion until the second reviewer agrees or a resolution settles it);
 * at full text, an exclusion for "not retrievable" is a report not retrieved, any other
   exclusion a report excluded for its reason, an inclusion a report of an included study;
   a "maybe" or no agreed verdict is pending. Studies included are the distinct studies
@@ -110,14 +112,14 @@ def _classify(record: _RecordState, is_duplicate: bool, column: ColumnCounts, ot
         column.screening_reasons[ta.reason or NO_REASON] += 1
         return EXCLUDED_SCREENING
     if not other_column:
-        if ta is None:
+        if ta is None or ta.awaiting:
             column.awaiting_screening.append(record.id)
             return AWAITING_SCREENING
         if ta.conflict:
             column.screening_conflicts.append(record.id)
             return SCREENING_CONFLICT
     column.sought += 1
-    if ft is None or ft.verdict == "maybe":
+    if ft is None or ft.awaiting or ft.verdict == "maybe":
         column.awaiting_full_text.append(record.id)
         return AWAITING_FULL_TEXT
     if ft.conflict:

@@ -195,6 +195,12 @@ class PrismaCounts:
                 "title_abstract": sorted(self.dbr.screening_conflicts + self.other.screening_conflicts),
                 "full_text": sorted(self.dbr.full_text_conflicts + self.other.full_text_conflicts),
             },
+            "awaiting": {
+                "title-abstract": len(self.dbr.awaiting_screening) + len(self.other.awaiting_screening)
+                + len(self.dbr.screening_conflicts) + len(self.other.screening_conflicts),
+                "full-text": len(self.dbr.awaiting_full_text) + len(self.other.awaiting_full_text)
+                + len(self.dbr.full_text_conflicts) + len(self.other.full_text_conflicts),
+            },
             "checks": [c.as_dict() for c in self.checks],
             "inconsistencies": list(self.inconsistencies),
             "ok": self.ok,

@@ -2,9 +2,10 @@
 
 Title/abstract: every record not removed before screening and not a duplicate.
 Full text: of those, the records that passed title/abstract (agreed include or
-maybe), and records from other methods (websites, organisations, citation
-searching), which PRISMA sends straight to retrieval, unless excluded at
-title/abstract.
+maybe, see :mod:`curator.review.screening_mode`: in dual screening, two reviewers
+or a resolution), and records from other methods (websites, organisations,
+citation searching), which PRISMA sends straight to retrieval, unless excluded
+at title/abstract.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from curator.review.screening_mode import agreed_sql
 from curator.store.database import Review
 
 OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")
 
-_AGREED_TA = (
-    "SELECT record_id, max(verdict) AS verdict FROM decisions WHERE id IN ("
-    " SELECT max(id) FROM decisions WHERE stage = 'title-abstract' AND retracted = 0 GROUP BY record_id, reviewer)"
-    " GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
-)
+# The agreed title/abstract verdict: unanimous (two reviewers in dual screening) or a standing resolution.
+_AGREED_TA = agreed_sql("title-abstract")
 _NOT_REMOVED = (
     "r.removed_reason IS NULL"
     " AND r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)"

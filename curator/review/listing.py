@@ -15,13 +15,16 @@ from sqlalchemy import text
 from sqlmodel import col, func, select
 
 from curator.review.eligibility import eligible_condition
-from curator.review.screening import Verdict, verdicts
+from curator.review.screening import Verdict, own_verdicts, verdicts
+from curator.review.screening_mode import agreed_sql, conflicts_sql, current_sql
 from curator.store.database import Review
 from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
 SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}
 UNDECIDED = "undecided"
+BLIND_CONFLICTS = ("conflicts are not listed for one reviewer: screening is blind, so a reviewer does not see"
+                   " where others disagree (list them without --reviewer, or with `curator conflicts`)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class RecordFilter:
     tag: str | None = None
     kind: str | None = None
     hide_duplicates: bool = False
+    reviewer: str | None = None  # blind: the verdict and reason filters read only this reviewer's decisions
 
 
 def fts_query(search: str) -> str:
@@ -47,15 +51,6 @@ def fts_query(search: str) -> str:
     if len(words[-1]) > 1:
         quoted[-1] += "*"
     return " AND ".join(quoted)
-
-
-def _current_verdict_sql(stage_param: str) -> str:
-    # Current decisions: each reviewer's latest non-undone decision per record at the stage.
-    return (
-        "SELECT d.record_id, d.verdict, d.reason FROM decisions d WHERE d.id IN ("
-        " SELECT max(id) FROM decisions WHERE stage = :" + stage_param + " AND retracted = 0"
-        " GROUP BY record_id, reviewer)"
-    )
 
 
 def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by: str = "id",
@@ -77,16 +72,23 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
         params["tag"] = flt.tag
     if flt.hide_duplicates:
         where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
-    current = _current_verdict_sql("stage")
+    current = current_sql(flt.stage)
+    if flt.reviewer is not None:
+        # One reviewer's own decisions, blind to everyone else's.
+        current = f"SELECT * FROM ({current}) WHERE reviewer = :reviewer"
+        params["reviewer"] = flt.reviewer
+        if flt.verdict == "conflict":
+            raise ValueError(BLIND_CONFLICTS)
     if flt.verdict == UNDECIDED:
         # Still to decide: records to be screened at the stage that have no decision there yet.
         where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}))")
     elif flt.verdict == "conflict":
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
-                     " HAVING count(DISTINCT verdict) > 1)")
+        where.append(f"r.id IN ({conflicts_sql(flt.stage)})")
+    elif flt.verdict and flt.reviewer is not None:
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE verdict = :verdict)")
+        params["verdict"] = flt.verdict
     elif flt.verdict:
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
-                     " HAVING count(DISTINCT verdict) = 1 AND max(verdict) = :verdict)")
+        where.append(f"r.id IN (SELECT record_id FROM ({agreed_sql(flt.stage)}) WHERE verdict = :verdict)")
         params["verdict"] = flt.verdict
     if flt.reason:
         where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE reason = :reason)")
@@ -135,8 +137,12 @@ class RecordRow:
         return v.reason if v else None
 
 
-def record_rows(review: Review, ids: Sequence[int]) -> list[RecordRow]:
-    """List rows for ``ids``, in the same order."""
+def record_rows(review: Review, ids: Sequence[int], *, reviewer: str | None = None) -> list[RecordRow]:
+    """List rows for ``ids``, in the same order.
+
+    With ``reviewer``, the rows are blind: each stage's verdict is that reviewer's own
+    current decision (or none), never another reviewer's and never a conflict.
+    """
     if not ids:
         return []
     wanted = list(ids)
@@ -156,7 +162,10 @@ def record_rows(review: Review, ids: Sequence[int]) -> list[RecordRow]:
             select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
             .where(col(DuplicateLink.record_id).in_(wanted), col(DuplicateLink.confirmed).is_not(False))
         ).all())
-    by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}
+    if reviewer is None:
+        by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}
+    else:
+        by_stage = {stage: own_verdicts(review, stage, reviewer, wanted) for stage in STAGES}
     rows = {
         r[0]: RecordRow(
             id=r[0], title=r[1], kind=r[2], status=r[3], phase=r[4], year=r[5], source=r[6],
@@ -185,7 +194,7 @@ def screening_progress(review: Review, stage: str = "title-abstract") -> tuple[i
         total = connection.execute(text(f"SELECT count(*) FROM records r WHERE {condition}")).scalar_one()
         screened = connection.execute(
             text(f"SELECT count(*) FROM records r WHERE {condition} AND r.id IN ("
-                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = 0)"),
+                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = 0 AND resolves IS NULL)"),
             {"stage": stage},
         ).scalar_one()
     return int(screened), int(total)

@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from curator.review.eligibility import why_not_eligible
+from curator.review.screening_mode import is_dual
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.models import ACTORS, STAGES, VERDICTS, Decision, ExclusionReason, Record
@@ -36,11 +37,13 @@ class DecisionView:
     actor: str
     decided_at: datetime
     retracted: bool = False
+    resolves: tuple[int, ...] | None = None  # a resolution: the reviewers' decisions it settles
 
 
 def _view(d: Decision) -> DecisionView:
     return DecisionView(
-        d.id or 0, d.record_id, d.stage, d.reviewer, d.verdict, d.reason, d.note, d.actor, d.decided_at, d.retracted
+        d.id or 0, d.record_id, d.stage, d.reviewer, d.verdict, d.reason, d.note, d.actor, d.decided_at, d.retracted,
+        tuple(d.resolves) if d.resolves is not None else None,
     )
 
 
@@ -157,12 +160,13 @@ def set_decision_retracted(review: Review, decision_id: int, retracted: bool, *,
 
 _DECISION_COLUMNS = (
     Decision.id, Decision.record_id, Decision.stage, Decision.reviewer, Decision.verdict, Decision.reason,
-    Decision.note, Decision.actor, Decision.decided_at, Decision.retracted,
+    Decision.note, Decision.actor, Decision.decided_at, Decision.retracted, Decision.resolves,
 )
 
 
 def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> dict[int, dict[str, DecisionView]]:
-    latest = select(func.max(Decision.id)).where(Decision.stage == stage, col(Decision.retracted).is_(False))
+    latest = select(func.max(Decision.id)).where(Decision.stage == stage, col(Decision.retracted).is_(False),
+                                                 col(Decision.resolves).is_(None))
     if record_ids is not None:
         # Restrict the grouping itself, so a page of a long list costs only its own rows.
         latest = latest.where(col(Decision.record_id).in_(list(record_ids)))
@@ -173,6 +177,29 @@ def _current(session: Session, record_ids: Iterable[int] | None, stage: str) -> 
     for row in session.execute(query):
         current[row[1]][row[3]] = DecisionView(*row)
     return current
+
+
+def _standing_resolutions(session: Session, record_ids: Iterable[int] | None, stage: str,
+                          current: dict[int, dict[str, DecisionView]]) -> dict[int, DecisionView]:
+    # The latest resolution per record stands unless a reviewer has decided the record again since.
+    latest = select(func.max(Decision.id)).where(Decision.stage == stage, col(Decision.retracted).is_(False),
+                                                 col(Decision.resolves).is_not(None))
+    if record_ids is not None:
+        latest = latest.where(col(Decision.record_id).in_(list(record_ids)))
+    latest = latest.group_by(col(Decision.record_id))
+    standing: dict[int, DecisionView] = {}
+    for decision in session.exec(select(Decision).where(col(Decision.id).in_(latest))):
+        if all(d.id < (decision.id or 0) for d in current.get(decision.record_id, {}).values()):
+            standing[decision.record_id] = _view(decision)
+    return standing
+
+
+def standing_resolutions(review: Review, stage: str, record_ids: Iterable[int] | None = None
+                         ) -> dict[int, DecisionView]:
+    """The resolution that stands on each record at ``stage``: not undone, and no reviewer has decided since."""
+    check_stage(stage)
+    with review.session() as session:
+        return _standing_resolutions(session, record_ids, stage, _current(session, record_ids, stage))
 
 
 def current_decisions(
@@ -193,32 +220,61 @@ class Verdict:
     actor: str | None
     conflict: bool
     reviewers: tuple[str, ...]
+    resolved_by: str | None = None  # who settled the reviewers' conflict
+    awaiting: bool = False  # dual screening: fewer than two reviewers have decided
 
 
-def reconcile(decisions: list[DecisionView]) -> Verdict:
+def reconcile(decisions: list[DecisionView], *, dual: bool = False,
+              resolution: DecisionView | None = None) -> Verdict:
     """The agreed verdict of several reviewers' current decisions; disagreement is a conflict.
 
-    Reviewers agree when their verdicts are equal; for exclusions the reason
-    of the latest decision is kept.
+    Reviewers agree when their verdicts are equal; for exclusions the reason of the latest
+    decision is kept. In ``dual`` screening one verdict alone awaits the second reviewer's
+    (an automation tool's exclusion excepted: it is no reviewer's screening).
+    A standing ``resolution`` is the verdict, whatever the reviewers decided.
     """
+    reviewers = tuple(sorted(d.reviewer for d in decisions))
+    if resolution is not None:
+        return Verdict(resolution.verdict, resolution.reason, resolution.actor, False, reviewers,
+                       resolved_by=resolution.reviewer)
     if not decisions:
         return Verdict(None, None, None, False, ())
     verdicts = {d.verdict for d in decisions}
-    reviewers = tuple(sorted(d.reviewer for d in decisions))
     if len(verdicts) > 1:
         return Verdict(None, None, None, True, reviewers)
+    if dual and len(decisions) < 2 and decisions[0].actor != "automation":
+        return Verdict(None, None, None, False, reviewers, awaiting=True)
     latest = max(decisions, key=lambda d: d.id)
     actor = "automation" if all(d.actor == "automation" for d in decisions) else "human"
     return Verdict(latest.verdict, latest.reason, actor, False, reviewers)
 
 
 def verdicts(review: Review, stage: str, record_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
-    """The reconciled verdict per record at ``stage`` (records without a decision are left out)."""
-    return {rid: reconcile(ds) for rid, ds in current_decisions(review, stage, record_ids).items()}
+    """The reconciled verdict per record at ``stage`` (records without a decision are left out).
+
+    Follows the stage's screening mode (see :mod:`curator.review.screening_mode`) and the
+    resolutions that stand.
+    """
+    check_stage(stage)
+    dual = is_dual(review, stage)
+    with review.session() as session:
+        current = _current(session, record_ids, stage)
+        resolved = _standing_resolutions(session, record_ids, stage, current)
+    return {rid: reconcile(list(current.get(rid, {}).values()), dual=dual, resolution=resolved.get(rid))
+            for rid in set(current) | set(resolved)}
+
+
+def own_verdicts(review: Review, stage: str, reviewer: str,
+                 record_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
+    """``reviewer``'s own current verdict per record at ``stage``, blind to every other reviewer's."""
+    check_stage(stage)
+    with review.session() as session:
+        current = _current(session, record_ids, stage)
+    return {rid: reconcile([by_reviewer[reviewer]]) for rid, by_reviewer in current.items() if reviewer in by_reviewer}
 
 
 def decision_log(review: Review) -> Iterator[DecisionView]:
-    """Every decision ever made, oldest first (undone ones flagged)."""
+    """Every decision ever made, oldest first (undone ones flagged; a resolution names what it ``resolves``)."""
     with review.session() as session:
         for decision in session.exec(select(Decision).order_by(col(Decision.id))):
             yield _view(decision)

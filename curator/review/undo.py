@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from curator.review import records, screening
+from curator.review import records, resolution, screening
 from curator.review.records import FieldChange
 from curator.review.screening import DecisionView
 from curator.store.database import Review
@@ -124,6 +124,20 @@ class UndoHistory:
         name = "Set exclusion reason" if verdict == "exclude" and decision.reason else "Set decision"
         self._push(Step(
             name, record_id,
+            undo_change=lambda: screening.set_decision_retracted(self.review, decision.id, True,
+                                                                 reviewer=self.reviewer),
+            redo_change=lambda: screening.set_decision_retracted(self.review, decision.id, False,
+                                                                 reviewer=self.reviewer),
+        ))
+        return decision
+
+    def resolve_conflict(self, record_id: int, verdict: str, *, stage: str,
+                         reason: str | None = None) -> DecisionView:
+        """Settle a conflict (see :func:`resolution.resolve_conflict`); undo retracts the resolution."""
+        decision = resolution.resolve_conflict(self.review, record_id, verdict, stage=stage, reviewer=self.reviewer,
+                                               reason=reason)
+        self._push(Step(
+            "Resolve conflict", record_id,
             undo_change=lambda: screening.set_decision_retracted(self.review, decision.id, True,
                                                                  reviewer=self.reviewer),
             redo_change=lambda: screening.set_decision_retracted(self.review, decision.id, False,

@@ -90,6 +90,8 @@ class Decision(SQLModel, table=True):
     decided_at: datetime = Field(default_factory=utcnow)
     # An undone decision stays in the log but no longer counts.
     retracted: bool = Field(default=False)
+    # A resolution of a conflict: the ids of the reviewers' decisions it settles (None on a screening decision).
+    resolves: list[int] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
 
 
 class ExclusionReason(SQLModel, table=True):

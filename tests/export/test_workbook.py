@@ -19,7 +19,7 @@ from curator.store.database import Review
 from tests.export.built_review import build_review
 
 SHEETS = ["PRISMA 2020", "Records", "Included studies", "Excluded at full text", "Risk of bias", "Screening log",
-          "Sources"]
+          "Sources", "Agreement"]
 
 
 def _rows(ws: object) -> list[list[object]]:

@@ -1,0 +1,82 @@
+"""What one reviewer may see of a record in dual screening: their own verdict, the others' only when allowed.
+
+Screening is blind: while a reviewer has not decided a record at a stage, the other reviewers'
+verdicts, reasons and notes on it are hidden from them. They are shown (with who decided
+what) once that reviewer and another have both decided, and always to the review's lead. In
+single screening nothing is hidden. The window asks these functions and shows what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from curator.review.records import NoteView, get_record
+from curator.review.screening import DecisionView, check_stage, current_decisions, standing_resolutions
+from curator.review.screening_mode import is_dual, lead_reviewer
+from curator.store.database import Review
+
+
+@dataclass(frozen=True)
+class ScreeningView:
+    """One reviewer's view of a record at a stage.
+
+    ``others`` is empty while ``hidden`` is true; ``resolution`` is the resolution that stands
+    (shown only when the others are).
+    """
+
+    record_id: int
+    stage: str
+    reviewer: str
+    own: DecisionView | None
+    others: tuple[DecisionView, ...]
+    hidden: bool
+    resolution: DecisionView | None = None
+
+    @property
+    def conflict(self) -> bool:
+        """True when the verdicts shown disagree and no resolution stands."""
+        shown = {d.verdict for d in self.others} | ({self.own.verdict} if self.own else set())
+        return len(shown) > 1 and self.resolution is None
+
+
+def _hides_others(review: Review, stage: str, reviewer: str, decided: list[DecisionView]) -> bool:
+    if not is_dual(review, stage) or reviewer == lead_reviewer(review):
+        return False
+    names = {d.reviewer for d in decided}
+    return reviewer not in names or len(names) < 2
+
+
+def hides_others(review: Review, record_id: int, stage: str, reviewer: str) -> bool:
+    """True when ``reviewer`` must not see other reviewers' verdicts, reasons and notes on the record."""
+    check_stage(stage)
+    decided = current_decisions(review, stage, [record_id]).get(record_id, [])
+    return _hides_others(review, stage, reviewer, decided)
+
+
+def screening_view(review: Review, record_id: int, stage: str, reviewer: str) -> ScreeningView:
+    """What ``reviewer`` may see of the decisions on a record at ``stage``."""
+    check_stage(stage)
+    decided = current_decisions(review, stage, [record_id]).get(record_id, [])
+    own = next((d for d in decided if d.reviewer == reviewer), None)
+    if _hides_others(review, stage, reviewer, decided):
+        return ScreeningView(record_id, stage, reviewer, own, (), True)
+    others = tuple(sorted((d for d in decided if d.reviewer != reviewer), key=lambda d: d.reviewer))
+    resolution = standing_resolutions(review, stage, [record_id]).get(record_id)
+    return ScreeningView(record_id, stage, reviewer, own, others, False, resolution)
+
+
+def visible_notes(review: Review, record_id: int, stage: str, reviewer: str) -> list[NoteView]:
+    """The record's notes ``reviewer`` may read: all of them, or only their own while the others are hidden."""
+    notes = get_record(review, record_id).notes
+    if hides_others(review, record_id, stage, reviewer):
+        return [n for n in notes if n.reviewer == reviewer]
+    return notes
+
+
+def screening_reviewers(review: Review) -> list[str]:
+    """Everyone who has made a screening decision in the review (resolutions aside), by name."""
+    with review.engine.connect() as connection:
+        return [row[0] for row in connection.execute(text(
+            "SELECT DISTINCT reviewer FROM decisions WHERE resolves IS NULL ORDER BY reviewer"))]

@@ -1,0 +1,153 @@
+"""How many reviewers screen each stage (single or dual screening) and who leads the team.
+
+In single screening one reviewer's verdict is the record's verdict. In dual screening two
+reviewers decide each record independently and blind to each other; a record has a verdict
+at the stage only when two reviewers agree, or when a resolution settles their conflict
+(see :mod:`curator.review.resolution`). Switching mode keeps every decision: only how they
+are read changes. Both are settings of the review, so every window and command sees them.
+
+The agreed verdict of a stage, as SQL, so lists and eligibility read decisions as the counts do:
+
+* A reviewer's current decision at a stage is their latest one that is not undone and is
+  not a resolution (:func:`current_sql`).
+* A resolution stands while it is not undone and no reviewer has decided the record again
+  after it (:func:`standing_resolutions_sql`); it is then the record's verdict.
+* Otherwise reviewers agree when their current verdicts are equal; in dual screening that
+  takes two of them (a record with one verdict awaits the second), unless every verdict is
+  an automation tool's (PRISMA counts those apart). Different verdicts are a conflict
+  (:func:`conflicts_sql`).
+
+The stage is checked against the stages and written into the SQL; the mode is read from the
+review's settings by the SQL itself, so callers need not pass it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from curator.store.audit import log_change
+from curator.store.database import Review, get_setting
+from curator.store.models import STAGES, Setting
+
+SINGLE = "single"
+DUAL = "dual"
+MODES = (SINGLE, DUAL)
+#: The setting holding ``{stage: mode}`` (a stage not in it is screened singly).
+MODE_SETTING = "screening_mode"
+#: The setting holding the lead reviewer's name: who sees every verdict and may settle any conflict.
+LEAD_SETTING = "lead_reviewer"
+
+
+def _check_stages(stages: Iterable[str]) -> list[str]:
+    chosen = list(stages)
+    for stage in chosen:
+        if stage not in STAGES:
+            raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
+    return chosen
+
+
+def screening_modes(review: Review) -> dict[str, str]:
+    """The screening mode of every stage, in stage order: ``{"title-abstract": "dual", "full-text": "single"}``."""
+    stored = get_setting(review, MODE_SETTING) or {}
+    return {stage: stored.get(stage) if stored.get(stage) in MODES else SINGLE for stage in STAGES}
+
+
+def is_dual(review: Review, stage: str) -> bool:
+    """True when ``stage`` is screened by two reviewers."""
+    return screening_modes(review).get(stage) == DUAL
+
+
+def set_screening_mode(review: Review, mode: str, stages: Iterable[str] = STAGES, *,
+                       reviewer: str) -> dict[str, str]:
+    """Screen ``stages`` in ``mode`` (single or dual); every decision is kept. Returns every stage's mode."""
+    if mode not in MODES:
+        raise ValueError(f"screening mode must be one of {', '.join(MODES)}, not {mode!r}")
+    chosen = _check_stages(stages)
+    if not chosen:
+        raise ValueError("name at least one stage")
+    with review.transaction() as session:
+        setting = session.get(Setting, MODE_SETTING)
+        old = dict(setting.value or {}) if setting is not None else {}
+        new = {stage: old.get(stage, SINGLE) for stage in STAGES} | {stage: mode for stage in chosen}
+        if setting is None:
+            session.add(Setting(key=MODE_SETTING, value=new))
+        else:
+            setting.value = new
+            session.add(setting)
+        log_change(session, reviewer, "set screening mode", old=old or None, new=new)
+    return screening_modes(review)
+
+
+def lead_reviewer(review: Review) -> str | None:
+    """The lead reviewer's name, or None when the review has no lead."""
+    name = get_setting(review, LEAD_SETTING)
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def set_lead_reviewer(review: Review, name: str | None, *, reviewer: str) -> str | None:
+    """Name the lead reviewer (None or blank: no lead); returns the lead now."""
+    name = (name or "").strip() or None
+    with review.transaction() as session:
+        setting = session.get(Setting, LEAD_SETTING)
+        old = setting.value if setting is not None else None
+        if setting is None:
+            session.add(Setting(key=LEAD_SETTING, value=name))
+        else:
+            setting.value = name
+            session.add(setting)
+        log_change(session, reviewer, "set lead reviewer", old=old, new=name)
+    return name
+
+
+def _stage(stage: str) -> str:
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
+    return f"'{stage}'"
+
+
+def current_sql(stage: str) -> str:
+    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``."""
+    return (
+        "SELECT record_id, reviewer, verdict, reason, id, actor FROM decisions WHERE id IN ("
+        f" SELECT max(id) FROM decisions WHERE stage = {_stage(stage)} AND retracted = 0 AND resolves IS NULL"
+        " GROUP BY record_id, reviewer)"
+    )
+
+
+def standing_resolutions_sql(stage: str) -> str:
+    """``record_id, verdict, reason, reviewer, id`` of the resolution that stands on a record at ``stage``."""
+    s = _stage(stage)
+    return (
+        "SELECT r.record_id, r.verdict, r.reason, r.reviewer, r.id FROM decisions r WHERE r.id IN ("
+        f" SELECT max(id) FROM decisions WHERE stage = {s} AND retracted = 0 AND resolves IS NOT NULL"
+        " GROUP BY record_id)"
+        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.record_id = r.record_id AND d.stage = r.stage"
+        "  AND d.retracted = 0 AND d.resolves IS NULL AND d.id > r.id)"
+    )
+
+
+def reviewers_needed_sql(stage: str) -> str:
+    """How many agreeing reviewers make a verdict at ``stage``: 2 in dual screening, else 1 (an SQL value)."""
+    return (f"(CASE WHEN json_extract((SELECT value FROM settings WHERE key = '{MODE_SETTING}'),"
+            f" '$.\"{stage}\"') = '{DUAL}' THEN 2 ELSE 1 END)")
+
+
+def agreed_sql(stage: str) -> str:
+    """``record_id, verdict`` of every record with an agreed verdict at ``stage`` (resolved or unanimous)."""
+    resolved = standing_resolutions_sql(stage)
+    return (
+        f"SELECT record_id, verdict FROM ({resolved})"
+        f" UNION ALL SELECT record_id, max(verdict) FROM ({current_sql(stage)})"
+        f" WHERE record_id NOT IN (SELECT record_id FROM ({resolved}))"
+        f" GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
+        f" AND (count(*) >= {reviewers_needed_sql(stage)} OR min(actor) = 'automation' AND max(actor) = 'automation')"
+    )
+
+
+def conflicts_sql(stage: str) -> str:
+    """``record_id`` of every record whose reviewers disagree at ``stage`` with no resolution standing."""
+    return (
+        f"SELECT record_id FROM ({current_sql(stage)})"
+        f" WHERE record_id NOT IN (SELECT record_id FROM ({standing_resolutions_sql(stage)}))"
+        " GROUP BY record_id HAVING count(DISTINCT verdict) > 1"
+    )
