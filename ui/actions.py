@@ -41,6 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("find", "&Find…", ("Ctrl+F",), "Search titles and document text"),
     Command("keywords", "&Keywords…", (), "Words to highlight for inclusion (green) and exclusion (red)"),
     Command("reviewer", "Reviewer &name…", (), "Who you are: every decision carries your name"),
+    Command("screening_mode", "Screening &mode…", (), "Single or blind dual screening at each stage, and the lead"),
     # Screening
     Command("include", "&Include", ("I",), "Include this record", desk=True),
     Command("exclude", "&Exclude", ("E",), "Exclude this record, then pick a reason with 1–9", desk=True),
@@ -66,7 +67,7 @@ COMMANDS: tuple[Command, ...] = (
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new_review", "open_review", "recent:Open &recent", "-", "import_files", "import_folder",
                "export_workbook", "-", "quit")),
-    ("&Edit", ("undo", "redo", "-", "find", "keywords", "reviewer")),
+    ("&Edit", ("undo", "redo", "-", "find", "keywords", "reviewer", "screening_mode")),
     ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-", "stage_0",
                     "stage_1")),
     ("&Go", ("next_record", "previous_record", "next_unscreened", "search", "back_to_list")),

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QMainWindow
 from curator.appraisal.custom_values import CustomChange, record_custom_values, set_custom_value
 from curator.appraisal.form import FormField, form_fields
 from curator.review import desk, records, screening
+from curator.review.blind import ScreeningView, screening_view, visible_notes
 from curator.review.records import FieldChange, NoteView, RecordView
 from curator.review.screening import DecisionView
+from curator.review.screening_mode import is_dual, lead_reviewer
 from curator.review.undo import Step, UndoHistory
 from curator.store.database import Review, ReviewError
 
@@ -119,10 +121,23 @@ class CurationDesk(QObject):
         return records.get_record(self.review, record_id)
 
     def decisions(self, record_id: int) -> tuple[DecisionView | None, list[DecisionView]]:
-        """This reviewer's own current decision on the record at the stage, and the other reviewers' ones."""
-        current = screening.current_decisions(self.review, self.stage, [record_id]).get(record_id, [])
-        mine = next((d for d in current if d.reviewer == self.reviewer), None)
-        return mine, [d for d in current if d.reviewer != self.reviewer]
+        """This reviewer's own current decision on the record at the stage, and the other reviewers' ones
+        that they may see (none while blind dual screening hides them: see :meth:`screening_view`)."""
+        view = self.screening_view(record_id)
+        return view.own, list(view.others)
+
+    def screening_view(self, record_id: int) -> ScreeningView:
+        """What this reviewer may see of the decisions on the record (others hidden until both decided)."""
+        return screening_view(self.review, record_id, self.stage, self.reviewer)
+
+    def visible_notes(self, record_id: int) -> list[NoteView]:
+        """The record's notes this reviewer may read (only their own while the others' verdicts are hidden)."""
+        return visible_notes(self.review, record_id, self.stage, self.reviewer)
+
+    @property
+    def blind(self) -> bool:
+        """True when this reviewer screens the stage blind: dual mode, and not the lead."""
+        return is_dual(self.review, self.stage) and lead_reviewer(self.review) != self.reviewer
 
     def set_aside(self, record_id: int) -> desk.SetAside | None:
         """Why the record is not screened at all (a duplicate, removed before screening), or None."""

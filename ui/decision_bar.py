@@ -104,7 +104,7 @@ class DecisionBar(QFrame):
         self.tag_box.setCompleter(completer)
 
     def show_decisions(self, mine: DecisionView | None, others: list[DecisionView], *,
-                       awaiting_reason: bool = False, set_aside: str | None = None) -> None:
+                       awaiting_reason: bool = False, set_aside: str | None = None, hidden: bool = False) -> None:
         """Show this reviewer's own decision at the stage (``mine``) beside the other reviewers' ones.
 
         The buttons and the reason are the reviewer's own: a colleague's exclusion is shown, never lit.
@@ -127,6 +127,8 @@ class DecisionBar(QFrame):
             text += f" · {other.reviewer}: {other.verdict}" + (f" ({other.reason})" if other.reason else "")
         if mine is not None and any(other.verdict != mine.verdict for other in others):
             text += " — reviewers disagree"
+        if hidden:
+            text += " · blind: the other reviewers' verdicts show once both of you have decided"
         if set_aside:
             text = f"{set_aside} — not to be screened"
         state = "verdict_label"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator import APP_NAME
-from curator.review.desk import get_keywords, next_unscreened, set_keywords
+from curator.review.desk import get_keywords, next_unscreened
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
@@ -22,8 +22,9 @@ from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
 from ui.dialogs.help import connect_help
-from ui.dialogs.keywords import KeywordsDialog
+from ui.dialogs.keywords import edit_keywords
 from ui.dialogs.reviewer_name import ReviewerNameDialog
+from ui.dialogs.screening_mode import edit_screening_mode
 from ui.document_view import DocumentView
 from ui.long_work import export_available
 from ui.record_editing import RecordEditing
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         a["search"].triggered.connect(self.record_list.focus_search)
         a["keywords"].triggered.connect(self._on_keywords_triggered)
         a["reviewer"].triggered.connect(self._on_reviewer_triggered)
+        a["screening_mode"].triggered.connect(self._on_screening_mode_triggered)
         for verdict in ("include", "exclude", "maybe"):
             a[verdict].triggered.connect(lambda _checked=False, v=verdict: self.decide(v))
         for number in range(1, REASON_KEYS + 1):
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.record_list.current_record_changed.connect(self._on_record_list_current_record_changed)
         self.form.field_focused.connect(self.document.highlight_evidence)
         self.decision_bar.stage_changed.connect(self.set_stage)
-        self.decision_bar.reason_chosen.connect(self._on_decision_bar_reason_chosen)
+        self.decision_bar.reason_chosen.connect(lambda reason: self.decide("exclude", reason))
         connect_help(a, self)
         # Enter in the tag box ends the typing: back to the list, so the next J moves instead of typing "j".
         self.decision_bar.tag_box.returnPressed.connect(self.record_list.focus_list)
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
 
     def _set_desk_enabled(self, enabled: bool) -> None:
         for name in ("import_files", "import_folder", "include", "exclude", "maybe", "note", "tag", "keywords",
-                     "next_record", "previous_record", "next_unscreened", "stage_0", "stage_1"):
+                     "screening_mode", "next_record", "previous_record", "next_unscreened", "stage_0", "stage_1"):
             self.commands[name].setEnabled(enabled)
         self.commands["export_workbook"].setEnabled(enabled and export_available())
         for widget in (self.record_list, self.form, self.decision_bar):
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self.desk = CurationDesk(review, self.reviewer, stage, self)
         self.desk.history_changed.connect(self._on_desk_history_changed)
         self.model = RecordListModel(review, self)
+        self.record_list.set_blind(self.reviewer if self.desk.blind else None)
         self.editing.set_review(self.desk, self.model)
         self.form.set_custom_fields(self.desk.custom_fields())
         self.record_list.set_model(self.model)
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
                                     f"{view.id}</small>", view.text, view.evidence)
         self.form.show_record(view)
         self.form.show_custom_values(self.desk.custom_values(view.id))
+        if self.desk.blind:
+            self.form.show_notes(view, self.desk.visible_notes(view.id))
         self.decision_bar.show_tags(view.tags)
         self.awaiting_reason = False
         self._show_verdict()
@@ -238,10 +243,10 @@ class MainWindow(QMainWindow):
     def _show_verdict(self) -> None:
         assert self.desk is not None
         if self.record is not None:
-            mine, others = self.desk.decisions(self.record.id)
+            view = self.desk.screening_view(self.record.id)
             aside = self.desk.set_aside(self.record.id)
-            self.decision_bar.show_decisions(mine, others, awaiting_reason=self.awaiting_reason,
-                                             set_aside=aside.label if aside else None)
+            self.decision_bar.show_decisions(view.own, list(view.others), awaiting_reason=self.awaiting_reason,
+                                             set_aside=aside.label if aside else None, hidden=view.hidden)
 
     def _show_counts(self) -> None:
         if self.desk is not None:
@@ -312,15 +317,13 @@ class MainWindow(QMainWindow):
             return False
         return self.decide("exclude", reason)
 
-    def _on_decision_bar_reason_chosen(self, reason: str) -> None:
-        self.decide("exclude", reason)
-
     def set_stage(self, stage: str) -> None:
         if self.desk is None or stage == self.desk.stage:
             return
         self.form.commit_pending()
         self.settings.set_stage(stage)
         self.desk.set_stage(stage)
+        self.record_list.set_blind(self.reviewer if self.desk.blind else None)
         self.decision_bar.set_stage(stage)
         self.commands["stage_0"].setChecked(stage == "title-abstract")
         self.commands["stage_1"].setChecked(stage == "full-text")
@@ -384,12 +387,12 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------------------
     def _on_keywords_triggered(self) -> None:
-        if self.review is None:
-            return
-        dialog = KeywordsDialog(get_keywords(self.review), self)
-        if dialog.exec():
-            kept = dialog.keywords()
-            self.document.set_keywords(set_keywords(self.review, kept.include, kept.exclude))
+        if self.review is not None and (kept := edit_keywords(self.review, self)) is not None:
+            self.document.set_keywords(kept)
+
+    def _on_screening_mode_triggered(self) -> None:  # the desk, list and bar follow the new settings
+        if self.review is not None and edit_screening_mode(self.review, self.reviewer, self):
+            self.open_review(self.review.path, create=False)
 
     def _on_reviewer_triggered(self) -> None:
         dialog = ReviewerNameDialog(self.reviewer, self)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from curator.appraisal.form import FormField
 from curator.fields import DATE_KEYS, FIELD_KEYS, KINDS, PHASES, SEXES, STATUSES, STUDY_TYPES
-from curator.review.records import RecordView
+from curator.review.records import NoteView, RecordView
 from ui.field_editors import ChoiceEditor, FieldEditor, LineEditor, ListEditor, NumberEditor, TextEditor
 
 LABELS = {
@@ -213,8 +213,10 @@ class RecordForm(QScrollArea):
             row.editor.set_value(values.get(key.removeprefix("custom.")))
             row.show_problem(None)
 
-    def show_notes(self, view: RecordView) -> None:
-        self.notes.setText("\n\n".join(f"{n.reviewer}, {n.created_at:%Y-%m-%d %H:%M}: {n.text}" for n in view.notes)
+    def show_notes(self, view: RecordView, notes: list[NoteView] | None = None) -> None:
+        """The record's notes (``notes``: those this reviewer may read, when not all of them)."""
+        shown = view.notes if notes is None else notes
+        self.notes.setText("\n\n".join(f"{n.reviewer}, {n.created_at:%Y-%m-%d %H:%M}: {n.text}" for n in shown)
                            or "No notes. Press N to write one.")
 
     def show_field(self, view: RecordView, key: str, *, reload_value: bool) -> None:

@@ -82,6 +82,7 @@ class RecordListPane(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
 
+        self._blind_reviewer: str | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -129,7 +130,18 @@ class RecordListPane(QWidget):
     def record_filter(self, stage: str) -> RecordFilter:
         return RecordFilter(search=self.search_box.text(), stage=stage,
                             verdict=self.decision_filter.currentData(), reason=self.reason_filter.currentData(),
-                            tag=self.tag_filter.currentData(), kind=self.kind_filter.currentData())
+                            tag=self.tag_filter.currentData(), kind=self.kind_filter.currentData(),
+                            reviewer=self._blind_reviewer)
+
+    def set_blind(self, reviewer: str | None) -> None:
+        """Blind dual screening: decisions and their filters are ``reviewer``'s own, and there are no conflicts
+        to list (None: every reviewer's verdicts, as agreed)."""
+        self._blind_reviewer = reviewer
+        index = self.decision_filter.findData("conflict")
+        item = self.decision_filter.model().item(index)  # type: ignore[attr-defined]
+        item.setEnabled(reviewer is None)
+        if reviewer is not None and self.decision_filter.currentData() == "conflict":
+            self.decision_filter.setCurrentIndex(0)
 
     def apply_filter(self) -> None:
         """Narrow the list to what the search and filters select, keeping the current record if it stays."""

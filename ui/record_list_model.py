@@ -104,7 +104,7 @@ class RecordListModel(QAbstractTableModel):
             return cached
         first = max(0, row - BLOCK // 4)
         wanted = [i for i in self._ids[first:first + BLOCK] if i not in self._cache]
-        for fetched in record_rows(self._review, wanted):
+        for fetched in record_rows(self._review, wanted, reviewer=self._filter.reviewer):
             self._cache[fetched.id] = fetched
         self._set_aside.update(set_aside(self._review, wanted))
         while len(self._cache) > CACHE_LIMIT:

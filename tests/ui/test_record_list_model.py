@@ -30,9 +30,9 @@ def test_rows_are_fetched_on_demand_and_cached_in_blocks(review: Review, monkeyp
     calls: list[int] = []
     real = record_list_model.record_rows
 
-    def counting(review_: Review, ids: list[int]):  # type: ignore[no-untyped-def]
+    def counting(review_: Review, ids: list[int], **options):  # type: ignore[no-untyped-def]
         calls.append(len(ids))
-        return real(review_, ids)
+        return real(review_, ids, **options)
 
     monkeypatch.setattr(record_list_model, "record_rows", counting)
     model = RecordListModel(review)

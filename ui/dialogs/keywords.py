@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.review.desk import Keywords
+from curator.review.desk import Keywords, get_keywords, set_keywords
+from curator.store.database import Review
 
 
 class KeywordsDialog(QDialog):
@@ -41,3 +42,12 @@ class KeywordsDialog(QDialog):
 
     def keywords(self) -> Keywords:
         return Keywords(self.include.toPlainText().splitlines(), self.exclude.toPlainText().splitlines())
+
+
+def edit_keywords(review: Review, parent: QWidget | None = None) -> Keywords | None:
+    """Ask for the review's keywords and save them; the saved keywords (None when cancelled)."""
+    dialog = KeywordsDialog(get_keywords(review), parent)
+    if not dialog.exec():
+        return None
+    kept = dialog.keywords()
+    return set_keywords(review, kept.include, kept.exclude)

@@ -1,0 +1,71 @@
+"""Blind dual screening in the desk: a reviewer sees only their own verdicts and notes until both decided."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from curator.review import records, screening
+from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
+from curator.store.database import open_review
+from tests.ui.seeding import seed_records
+from ui.main_window import MainWindow
+
+
+def _open(qtbot, path: Path, reviewer: str) -> MainWindow:
+    window = MainWindow(reviewer)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_review(path, create=False)
+    return window
+
+
+def test_a_blind_reviewer_sees_only_their_own_until_both_decided(qtbot, review_path: Path) -> None:
+    with open_review(review_path) as review:
+        seed_records(review, 3)
+        set_screening_mode(review, "dual", reviewer="carol")
+        set_lead_reviewer(review, "carol", reviewer="carol")
+        screening.record_decision(review, 1, "exclude", reason="wrong population", reviewer="alice")
+        records.add_note(review, 1, "alice thinks the population is wrong", reviewer="alice")
+    bob = _open(qtbot, review_path, "bob")
+    assert bob.desk is not None and bob.desk.blind
+    bob.record_list.select_record(1)
+    label = bob.decision_bar.verdict_label.text()
+    assert "alice" not in label and "blind" in label
+    assert "alice thinks" not in bob.form.notes.text()
+    assert bob.model is not None and bob.model.data(bob.model.index(0, 4)) in (None, "")  # alice's exclusion hidden
+    conflict = bob.record_list.decision_filter.findData("conflict")
+    assert not bob.record_list.decision_filter.model().item(conflict).isEnabled()  # type: ignore[attr-defined]
+    assert bob.decide("include")
+    bob.record_list.select_record(1)
+    label = bob.decision_bar.verdict_label.text()
+    assert "alice: exclude" in label and "disagree" in label  # both decided: shown, with who decided what
+    assert "alice thinks" in bob.form.notes.text()
+    bob.close()
+    carol = _open(qtbot, review_path, "carol")  # the lead sees everything
+    assert carol.desk is not None and not carol.desk.blind
+    carol.record_list.select_record(2)
+    assert "blind" not in carol.decision_bar.verdict_label.text()
+    carol.close()
+
+
+def test_the_screening_mode_is_set_in_the_desk(qtbot, review_path: Path, monkeypatch) -> None:
+    from curator.review.screening_mode import lead_reviewer, screening_modes
+    from ui.dialogs import screening_mode
+
+    with open_review(review_path) as review:
+        seed_records(review, 2)
+    window = _open(qtbot, review_path, "alice")
+    assert window.desk is not None and not window.desk.blind
+
+    def answer(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.combos["title-abstract"].setCurrentIndex(dialog.combos["title-abstract"].findData("dual"))
+        dialog.lead.setText("carol")
+        return 1
+
+    monkeypatch.setattr(screening_mode.ScreeningModeDialog, "exec", answer)
+    window.commands["screening_mode"].trigger()
+    assert window.desk is not None and window.desk.blind  # reopened under the new settings
+    assert window.review is not None
+    assert screening_modes(window.review) == {"title-abstract": "dual", "full-text": "single"}
+    assert lead_reviewer(window.review) == "carol"
+    window.close()
