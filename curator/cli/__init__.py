@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "import_commands",
     "duplicate_commands",
     "report_commands",
+    "ranking_commands",
     "gui_command",
 )
 
