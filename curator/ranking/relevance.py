@@ -76,14 +76,17 @@ def _texts(review: Review, ids: list[int]) -> dict[int, str]:
     wanted = set(ids)
     with review.engine.connect() as connection:
         rows = connection.execute(text("SELECT id, title, text, extracted, curated FROM records ORDER BY id"))
-        for record_id, title, page, extracted, curated in rows:
+        for row in rows:
+            record_id: int = row[0]
             if record_id not in wanted:
                 continue
-            stored = json.loads(extracted) if isinstance(extracted, str) else (extracted or {})
-            edits = json.loads(curated) if isinstance(curated, str) else (curated or {})
-            abstract = edits["abstract"]["value"] if "abstract" in edits else unpack(stored, page or "")["abstract"]
-            keywords = "; ".join(_KEYWORDS_LINE.findall(page or ""))
-            out[record_id] = record_text(title or "", abstract or "", keywords)
+            title: str = row[1] or ""
+            page: str = row[2] or ""
+            stored: dict[str, Any] = json.loads(row[3]) if isinstance(row[3], str) else (row[3] or {})
+            edits: dict[str, Any] = json.loads(row[4]) if isinstance(row[4], str) else (row[4] or {})
+            abstract = edits["abstract"]["value"] if "abstract" in edits else unpack(stored, page)["abstract"]
+            keywords = "; ".join(_KEYWORDS_LINE.findall(page))
+            out[record_id] = record_text(title, str(abstract or ""), keywords)
     return out
 
 
