@@ -12,7 +12,9 @@ unlabelled records by decision value) and changes what is general, not what suit
   written to say what the record is about, where most of an abstract is method and numbers;
 * keywords (from RIS, MEDLINE, BibTeX, EndNote, tables) are read, where ASReview drops them;
 * the terms are hashed into a fixed number of columns instead of being kept in a vocabulary,
-  so a review of 20,000 records fits in a small, bounded memory.
+  so a review of 20,000 records fits in a small, bounded memory;
+* past 5,000 excludes, the SVM learns from every include and the 5,000 latest excludes only,
+  which bounds a refit's time and memory on the largest reviews.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ MAX_SHARE_OF_RECORDS = 0.95
 SVM_C = 0.1
 #: All the includes together weigh this many times all the excludes together (ASReview's default).
 INCLUDE_WEIGHT = 9.8
+#: At most this many excludes are learnt from (the latest decided); every include always is.
+MAX_EXCLUDES_LEARNT = 5000
 _SPACE = re.compile(r"\s+")
 
 
@@ -127,8 +131,9 @@ class RelevanceModel:
         """
         if not self.can_learn(labels):
             return np.zeros(len(self.ids))
-        rows = np.fromiter((self.position[i] for i in labels), dtype=np.int64, count=len(labels))
-        y = np.fromiter((1 if labels[i] else 0 for i in labels), dtype=np.int8, count=len(labels))
+        learnt = _learnt_from(labels)
+        rows = np.fromiter((self.position[i] for i in learnt), dtype=np.int64, count=len(learnt))
+        y = np.fromiter((1 if labels[i] else 0 for i in learnt), dtype=np.int8, count=len(learnt))
         # liblinear learns in float64: convert only the decided rows, and let the float32 copy go at once
         x = self.features[rows].astype(np.float64)
         return _svm_scores(x, y, self.features, self.seed)
@@ -146,6 +151,21 @@ class RelevanceModel:
         if limit is not None:
             order = order[:limit]
         return [RankedRecord(self.ids[k], float(scores[k])) for k in order]
+
+
+def _learnt_from(labels: Mapping[str, bool]) -> list[str]:
+    """The labels the classifier is fitted on, in the order they were given: every include, and the
+    :data:`MAX_EXCLUDES_LEARNT` latest excludes.
+
+    Past a few thousand excludes more of them barely move the boundary but cost time and memory
+    (liblinear copies the rows it learns from twice); the latest are those the ranking put near the
+    top, nearest the boundary, where an older exclude was ranked by an earlier, weaker model.
+    """
+    excludes = [i for i, relevant in labels.items() if not relevant]
+    if len(excludes) <= MAX_EXCLUDES_LEARNT:
+        return list(labels)
+    dropped = set(excludes[:len(excludes) - MAX_EXCLUDES_LEARNT])
+    return [i for i in labels if i not in dropped]
 
 
 def _include_weights(y: np.ndarray, ratio: float) -> np.ndarray:

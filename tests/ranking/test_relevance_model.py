@@ -44,3 +44,19 @@ def test_the_title_counts_twice_and_keywords_are_read() -> None:
     assert record_text("  Nudging   doctors ", "An abstract.", "defaults; reminders") == \
         "Nudging doctors Nudging doctors An abstract. defaults; reminders"
     assert record_text("", "", "") == ""
+
+
+def test_only_the_latest_excludes_are_learnt_from_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from curator.ranking import model as model_module
+
+    rows = screening(records=60, includes=6)
+    labels = {r["id"]: r["label"] == "1" for r in rows[:40]}
+    monkeypatch.setattr(model_module, "MAX_EXCLUDES_LEARNT", 3)
+    learnt = model_module._learnt_from(labels)
+    excludes = [i for i, relevant in labels.items() if not relevant]
+    assert [i for i in learnt if not labels[i]] == excludes[-3:]
+    assert [i for i in learnt if labels[i]] == [i for i, relevant in labels.items() if relevant]
+    left = {r["id"] for r in rows[40:] if r["label"] == "1"}
+    assert left  # the includes still to find
+    ranked = _model(rows).rank(labels)
+    assert {r.id for r in ranked[:len(left)]} == left
