@@ -41,7 +41,8 @@ def write_recall_curve(result: ReplayResult, path: Path, title: str = "") -> Pat
     points = [point(0, 0)]
     found = 0
     for k, included in enumerate(result.screened, 1):
-        if included:
+        if included:  # a step: flat while excludes are screened, up at each include
+            points.append(point(k, found / r))
             found += 1
             points.append(point(k, found / r))
     points.append(point(n, 1.0))
