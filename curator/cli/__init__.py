@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "appraisal_commands",
     "fulltext_commands",
     "dual_commands",
+    "ranking_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

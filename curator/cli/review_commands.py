@@ -69,25 +69,47 @@ def demo_command(review_path: Path | None, fresh: bool, reviewer: str) -> None:
 @click.option("--tag", help="Only records with this tag.")
 @click.option("--reviewer", help="Blind: only this reviewer's own verdicts and reasons, never another's"
                                  " (dual screening); --verdict then filters on theirs.")
+@click.option("--order", type=click.Choice(["id", "relevance"]), default="id", show_default=True,
+              help="relevance: the stage's undecided records, the likeliest includes first (learnt from the"
+                   " stage's decisions; with a score in --json).")
+@click.option("--by", "by_reviewer", metavar="REVIEWER",
+              help="With --order relevance: learn from, and list the records undecided by, this reviewer only.")
 def list_command(review_path: Path | None, as_json: bool, search: str, stage: str, verdict: str | None,
-                 tag: str | None, reviewer: str | None) -> None:
+                 tag: str | None, reviewer: str | None, order: str, by_reviewer: str | None) -> None:
     """List the records: id, kind, verdicts per stage, title."""
+    scores: dict[int, float] = {}
+    if order == "id" and by_reviewer:
+        raise click.UsageError("--by goes with --order relevance")
+    if order == "relevance" and verdict not in (None, "undecided"):
+        raise click.UsageError("--order relevance lists the undecided records; leave out --verdict")
     with open_or_fail(review_path, create=False) as review:
         if reviewer is not None and verdict != UNDECIDED and reviewer not in screening_reviewers(review):
             known = ", ".join(screening_reviewers(review)) or "none yet"
             raise click.ClickException(f"{reviewer} has never screened a record in this review (reviewers: {known});"
                                        " list what they have left with --verdict undecided")
-        try:
-            ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag,
-                                                       reviewer=reviewer))
-        except ValueError as error:
-            raise click.ClickException(str(error)) from error
+        if order == "relevance":
+            from curator.ranking.relevance import rank_undecided
+
+            ranked = rank_undecided(review, stage, by_reviewer).records
+            wanted = set(find_record_ids(review, RecordFilter(
+                search=search, stage=stage, verdict=None if by_reviewer else "undecided", tag=tag)))
+            scores = {r.id: r.score for r in ranked if r.id in wanted}
+            ids = list(scores)
+        else:
+            try:
+                ids = find_record_ids(review, RecordFilter(search=search, stage=stage, verdict=verdict, tag=tag,
+                                                           reviewer=reviewer))
+            except ValueError as error:
+                raise click.ClickException(str(error)) from error
         for start in range(0, len(ids), 500):
             for row in record_rows(review, ids[start:start + 500], reviewer=reviewer):
                 if as_json:
-                    print_json({"id": row.id, "title": row.title, "kind": row.kind,
-                                "decisions": _stages_map(row, "verdict"), "reasons": _stages_map(row, "reason"),
-                                "tags": list(row.tags), "source": row.source, "duplicate_of": row.duplicate_of})
+                    line = {"id": row.id, "title": row.title, "kind": row.kind,
+                            "decisions": _stages_map(row, "verdict"), "reasons": _stages_map(row, "reason"),
+                            "tags": list(row.tags), "source": row.source, "duplicate_of": row.duplicate_of}
+                    if order == "relevance":
+                        line["score"] = round(scores[row.id], 4)
+                    print_json(line)
                 else:
                     marks = " ".join(f"{(row.verdict(s) or '-'):8}" for s in STAGES)
                     click.echo(f"{row.id:>6}  {row.kind:8} {marks} {row.title[:90]}")
