@@ -22,9 +22,6 @@ from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
 from ui.dialogs.help import connect_help
-from ui.dialogs.keywords import edit_keywords
-from ui.dialogs.reviewer_name import ReviewerNameDialog
-from ui.dialogs.screening_mode import edit_screening_mode
 from ui.document_view import DocumentView
 from ui.long_work import export_available
 from ui.record_editing import RecordEditing
@@ -33,6 +30,7 @@ from ui.record_list import RecordListPane
 from ui.record_list_model import RecordListModel
 from ui.review_files import ReviewFiles
 from ui.settings import DeskSettings
+from ui.settings_commands import SettingsCommands
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +56,8 @@ class MainWindow(QMainWindow):
         self.decision_bar = DecisionBar(self.commands)
         self.files = ReviewFiles(self, lambda: self.reviewer)
         self.editing = RecordEditing(self.form, self.decision_bar, self)
+        self.desk_settings = SettingsCommands(self.commands, self.settings, lambda: self.review, lambda: self.reviewer,
+                                              self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
@@ -93,19 +93,15 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.commands
-        a["new_review"].triggered.connect(self.files.new_review)
-        a["open_review"].triggered.connect(self.files.open_review)
-        a["import_files"].triggered.connect(self.files.import_files)
-        a["import_folder"].triggered.connect(self.files.import_folder)
-        a["export_workbook"].triggered.connect(self.files.export)
+        self.files.connect_commands(a)
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(self.undo)
         a["redo"].triggered.connect(self.redo)
         a["find"].triggered.connect(self.record_list.focus_search)
         a["search"].triggered.connect(self.record_list.focus_search)
-        a["keywords"].triggered.connect(self._on_keywords_triggered)
-        a["reviewer"].triggered.connect(self._on_reviewer_triggered)
-        a["screening_mode"].triggered.connect(self._on_screening_mode_triggered)
+        self.desk_settings.keywords_changed.connect(self.document.set_keywords)
+        self.desk_settings.reviewer_changed.connect(self._on_desk_settings_reviewer_changed)
+        self.desk_settings.screening_changed.connect(self.reopen_review)
         for verdict in ("include", "exclude", "maybe"):
             a[verdict].triggered.connect(lambda _checked=False, v=verdict: self.decide(v))
         for number in range(1, REASON_KEYS + 1):
@@ -386,21 +382,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.files.ask_and_import(paths))
 
     # -- settings ----------------------------------------------------------------------------
-    def _on_keywords_triggered(self) -> None:
-        if self.review is not None and (kept := edit_keywords(self.review, self)) is not None:
-            self.document.set_keywords(kept)
+    def _on_desk_settings_reviewer_changed(self, name: str) -> None:
+        self.reviewer = name
+        self.reopen_review()
 
-    def _on_screening_mode_triggered(self) -> None:  # the desk, list and bar follow the new settings
-        if self.review is not None and edit_screening_mode(self.review, self.reviewer, self):
+    def reopen_review(self) -> None:
+        """Open the review again (another reviewer's name, new screening settings)."""
+        if self.review is not None:
             self.open_review(self.review.path, create=False)
-
-    def _on_reviewer_triggered(self) -> None:
-        dialog = ReviewerNameDialog(self.reviewer, self)
-        if dialog.exec() and dialog.reviewer():
-            self.settings.set_reviewer(dialog.reviewer())
-            self.reviewer = dialog.reviewer()
-            if self.review is not None:
-                self.open_review(self.review.path, create=False)
 
     # -- Qt events ---------------------------------------------------------------------------
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802

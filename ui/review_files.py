@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from curator.store.database import REVIEW_SUFFIX, Review, ReviewError, open_review
+from ui.actions import Actions
 from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
 
@@ -36,6 +37,14 @@ class ReviewFiles(QObject):
         self.reviewer = reviewer
         self.review: Review | None = None
         self.long_work: LongWork | None = None
+
+    def connect_commands(self, actions: Actions) -> None:
+        """Run the File menu's review commands."""
+        actions["new_review"].triggered.connect(self.new_review)
+        actions["open_review"].triggered.connect(self.open_review)
+        actions["import_files"].triggered.connect(self.import_files)
+        actions["import_folder"].triggered.connect(self.import_folder)
+        actions["export_workbook"].triggered.connect(self.export)
 
     def open(self, path: Path, *, create: bool = True) -> bool:
         """Open (or create) the review at ``path`` in place of the open one; False (and why, in a box) if it cannot."""
