@@ -17,7 +17,7 @@ from sqlmodel import col, func, select
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, verdicts
 from curator.store.database import Review
-from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
+from curator.store.models import LINK_COUNTS, STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
 SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}
@@ -76,7 +76,7 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
                      " WHERE t.name = :tag)")
         params["tag"] = flt.tag
     if flt.hide_duplicates:
-        where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
+        where.append(f"r.id NOT IN (SELECT record_id FROM duplicate_links WHERE {LINK_COUNTS})")
     current = _current_verdict_sql("stage")
     if flt.verdict == UNDECIDED:
         # Still to decide: records to be screened at the stage that have no decision there yet.
@@ -154,7 +154,7 @@ def record_rows(review: Review, ids: Sequence[int]) -> list[RecordRow]:
             tags[record_id].append(name)
         duplicates = dict(session.exec(
             select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
-            .where(col(DuplicateLink.record_id).in_(wanted), col(DuplicateLink.confirmed).is_not(False))
+            .where(col(DuplicateLink.record_id).in_(wanted), text(LINK_COUNTS))
         ).all())
     by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}
     rows = {
