@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from curator.duplicates.keys import Candidate
+from curator.duplicates.keys import Candidate, author_key, name_words
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
 SHORT_TITLE = 25
@@ -50,14 +50,19 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
     if not a.author_key.isdisjoint(b.author_key):
         return "first author"
     # A name written inverted ("Ching-yi, Wu" for "Wu, Ching-yi"): the surname is among the other's words.
-    if not a.author_key.isdisjoint(b.author_words) or not b.author_key.isdisjoint(a.author_words):
+    if not a.author_key.isdisjoint(name_words(b.authors[0])) or not b.author_key.isdisjoint(name_words(a.authors[0])):
         return "first author"
     if any(Indel.normalized_similarity(x, y) >= NAME_SIMILARITY
            for x in a.author_key for y in b.author_key if len(x) >= 4 and len(y) >= 4):
         return "first author"
-    if not a.author_key.isdisjoint(b.surnames) and not b.author_key.isdisjoint(a.surnames):
+    # The same authors in another order: each first author is among the other's first authors.
+    if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
         return "authors"
     return None
+
+
+def _surnames(record: Candidate) -> frozenset[str]:
+    return frozenset().union(*(author_key(author) for author in record.authors))
 
 
 def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -132,7 +137,8 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
             if not (a.year and b.year and authors):
                 return None
             doubts.append("the title is short")
-        if doubts and not located:
+        # A letter and its reply share the journal's volume and issue too: only the pages tell them apart.
+        if doubts and not (located and ("pages" in agreed or "one is a reply" not in doubts)):
             return Verdict(True, _reason(title, agreed, doubts))
         return Verdict(False, _reason(title, agreed, []))
     if "year" not in agreed or "one is a reply" in doubts or not authors:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from curator.duplicates.titles import is_reply, normalise_title, title_words
+from curator.duplicates.titles import strip_decorations, title_words
 from curator.identifiers import is_document_id, is_registry_id
 
 
@@ -31,8 +32,7 @@ class Candidate:
     title_key: str
     year: int | None
     author_key: frozenset[str]  # the first author's surname, word by word
-    author_words: frozenset[str] = frozenset()  # every word of the first author's name (names written inverted)
-    surnames: frozenset[str] = frozenset()  # the surnames of the first authors, for an author list in another order
+    authors: tuple[str, ...] = ()  # the first authors as written (compared further only when surnames differ)
     journal: tuple[str, ...] = ()
     volume: str = ""
     issue: str = ""
@@ -55,12 +55,18 @@ def author_key(author: str | None) -> frozenset[str]:
         return frozenset()
     if "," in author:
         author = author.split(",", 1)[0]
-    return _name_words(author)
+        if author.isalpha() and author.isascii():  # the common case, "Surname, A. B.", in one step
+            return frozenset((author.lower(),)) if len(author) > 1 and not (author.isupper() and len(author) <= 3) \
+                else frozenset()
+    return name_words(author)
 
 
-def _name_words(name: str) -> frozenset[str]:
-    words = [w for w in _INITIALS.findall(name.replace("?", "")) if not (w.isupper() and len(w) <= 3)]
-    return frozenset(title_words(w) for w in words if len(w) > 1)
+def name_words(name: str) -> frozenset[str]:
+    """Every word of a name that is not an initial, lower case (``Ching-yi, Wu`` gives ching, yi, wu)."""
+    words = [w for w in _INITIALS.findall(name.replace("?", "")) if len(w) > 1 and not (w.isupper() and len(w) <= 3)]
+    if name.isascii():
+        return frozenset(w.lower() for w in words)
+    return frozenset(title_words(w) for w in words)
 
 
 _JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des", "der", "die", "das", "und", "fur", "y", "e", "et"])
@@ -72,6 +78,7 @@ _MEETING_WORDS = re.compile(
 _BRACKETED = re.compile(r"\[[^\]]*\]?|\([^)]*\)?")
 
 
+@lru_cache(maxsize=4096)  # a search export names a few hundred journals, each many times
 def journal_words(journal: str | None) -> tuple[str, ...]:
     """The words of a journal's name that an abbreviation keeps: ``Drugs & Aging`` gives (drugs, aging);
     a proceedings' name without the meeting's number and year."""
@@ -102,9 +109,9 @@ def page_range(pages: str) -> tuple[str, str]:
     return first, last
 
 
-def _line(text: str, label: str) -> str:
-    """The value of a ``Label: value`` line of the record's text, or ""."""
-    start = text.find(label)
+def _line(text: str, label: str, end: int) -> str:
+    """The value of a ``Label: value`` line of the record's text (before ``end``), or ""."""
+    start = text.find(label, 0, end)
     if start < 0:
         return ""
     start += len(label)
@@ -119,34 +126,37 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
     year = fields.get("year")
     title = fields.get("title") or ""
     first = authors[0] if authors else None
-    surnames: frozenset[str] = frozenset()
-    for author in authors[1:AUTHORS_KEPT]:
-        surnames |= author_key(author)
     key = author_key(first)
+    words, reply = strip_decorations(title) if title else ("", False)
     volume = issue = page = ""
-    if text and ("\nVolume: " in text or "\nPages: " in text or "\nIssue: " in text):
-        volume = first_number(_line(text, "\nVolume: "))
-        issue = first_number(_line(text, "\nIssue: "))
-        page = page_range(_line(text, "\nPages: "))[0]
+    if text:
+        # The citation is among the labelled lines, before the first blank line and the paragraphs (abstract):
+        # the long part of a record's text is not searched.
+        end = text.find("\n\n")
+        end = len(text) if end < 0 else end
+        volume = first_number(_line(text, "\nVolume: ", end))
+        issue = first_number(_line(text, "\nIssue: ", end))
+        pages = _line(text, "\nPages: ", end)
+        page = page_range(pages)[0] if pages else ""
     return Candidate(
         record_id,
         fields.get("kind") or "unknown",
         content_hash,
         frozenset(i for i in ids if is_document_id(i)) if ids else _NO_IDS,
         tuple(i for i in ids if is_registry_id(i)) if ids else (),
-        normalise_title(title),
+        title_words(words) if words else "",
         year if isinstance(year, int) else None,
         key,
-        _name_words(first) if first else key,
-        surnames | key,
+        tuple(authors[:AUTHORS_KEPT]),
         journal_words(fields.get("journal")),
         volume,
         issue,
         page,
-        is_reply(title),
+        reply,
     )
 
 
 _NO_IDS: frozenset[str] = frozenset()
 
-__all__ = ["AUTHORS_KEPT", "Candidate", "author_key", "candidate", "first_number", "journal_words", "page_range"]
+__all__ = ["AUTHORS_KEPT", "Candidate", "author_key", "candidate", "first_number", "journal_words", "name_words",
+           "page_range"]

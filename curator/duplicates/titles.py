@@ -20,18 +20,15 @@ import unicodedata
 
 # Every ASCII character that is not a letter or a digit separates words (as [^\W_]+ finds them).
 _ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
-# An apostrophe joins: "Editor's" is one word, "editors", however a database writes the apostrophe.
-_APOSTROPHES = {ord("'"): None, ord("\u2019"): None, ord("`"): None}
 
 # A bracketed group at the very end of a title: always a database's note (language, references, erratum,
 # section, the title in the original language), never the author's words. Nested one level deep at most.
 _TRAILING_BRACKETS = re.compile(r"\s*\[(?:[^\[\]]|\[[^\[\]]*\])*\]?[\s.*]*$")
 # Parenthesised notes at the end are the author's words too often ("(NEURITES)"): only the known ones go.
-_TRAILING_NOTES = re.compile(
-    r"\s*\((?:provisional abstract|structured abstract|abstract|multiple letters|letter|editorial|review|"
-    r"see comments?|comment|author'?s transl?|english abstract|[a-z]+ abstract|\d+ refs?)\)[\s.*]*$",
-    re.I,
-)
+_NOTE = (r"provisional abstract|structured abstract|abstract|multiple letters|letter|editorial|review|"
+         r"see comments?|comment|author'?s transl?|english abstract|[a-z]+ abstract|\d+ refs?")
+_TRAILING_NOTES = re.compile(rf"\s*\((?:{_NOTE})\)[\s.*]*$", re.I)
+_IS_NOTE = re.compile(_NOTE, re.I)
 # "- Reply", ": reply", "Author reply", "Reply by the authors" at the end.
 _TRAILING_REPLY = re.compile(r"[\s.:;,-]*\b(?:authors?'?\s+)?reply(?:\s+(?:by|from)\s+the\s+authors?)?[\s.*]*$", re.I)
 _TRAILING_MARKS = re.compile(r"[\s.*]+$")
@@ -47,8 +44,12 @@ def strip_decorations(title: str) -> tuple[str, bool]:
     text = title.strip()
     reply = False
     end = text.rstrip(" .*")
-    if end and end[-1] not in "])" and "[" not in end and end[-5:].lower() != "reply":
-        return end, False  # the common case: nothing appended
+    if end and "[" not in end and end[-5:].lower() != "reply":  # the common case: nothing appended
+        if end[-1] != ")":
+            return end, False
+        opening = end.rfind("(")
+        if opening <= 0 or not _IS_NOTE.fullmatch(end, opening + 1, len(end) - 1):
+            return end, False  # the author's own "(NEURITES)"
     while text:
         before = text
         text = _TRAILING_MARKS.sub("", text)
@@ -76,7 +77,11 @@ def normalise_title(title: str) -> str:
 
 def title_words(text: str) -> str:
     """The words of ``text``, lower case, without accents or punctuation, one space apart."""
-    text = text.translate(_APOSTROPHES).replace("&", " and ")
+    # An apostrophe joins: "Editor's" is one word, "editors", however a database writes the apostrophe.
+    if "'" in text or "\u2019" in text or "`" in text:
+        text = text.replace("'", "").replace("\u2019", "").replace("`", "")
+    if "&" in text:
+        text = text.replace("&", " and ")
     if text.isascii():
         # The same words as the pattern below, found by str.translate: five times faster on the common case.
         return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
@@ -85,9 +90,4 @@ def title_words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", ascii_ish))
 
 
-def is_reply(title: str) -> bool:
-    """True when the title is marked as a reply to a letter or comment (``... - Reply``)."""
-    return bool(title) and strip_decorations(title)[1]
-
-
-__all__ = ["is_reply", "normalise_title", "strip_decorations", "title_words"]
+__all__ = ["normalise_title", "strip_decorations", "title_words"]
