@@ -174,3 +174,15 @@ def test_a_title_without_its_subtitle_needs_the_citation() -> None:
     assert link is not None and not link.possible and link.method.startswith("same main title")
     assert _link(_ref(1, full, pages="1-29", journal="CHI"),
                  _ref(2, "Diminished control in crowdsourcing", volume="", pages="", journal="ICIS")) is None
+
+
+def test_an_article_number_and_a_first_page_are_two_ways_to_cite_one_article() -> None:
+    link = _link(_ref(1, pages="e0123456"), _ref(2, pages="1-12"))
+    assert link is not None and not link.possible
+    assert _link(_ref(1, pages="e8-e9"), _ref(2, pages="e3")) is None  # two abstracts of one supplement
+
+
+def test_a_journal_and_its_acronym_agree() -> None:
+    assert journals_agree(journal_words("BMJ"), journal_words("British Medical Journal"))
+    assert journals_agree(journal_words("JAMA"), journal_words("Journal of the American Medical Association"))
+    assert not journals_agree(journal_words("BMJ"), journal_words("Brain Research"))

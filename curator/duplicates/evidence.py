@@ -20,6 +20,7 @@ Every verdict carries its reason in the reviewer's words (the link's method).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -75,6 +76,8 @@ def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if _abbreviates(short, long) or (len(short) == len(long) and _abbreviates(long, short)):
         return True
+    if len(short) == 1 and len(long) > 1 and short[0] == "".join(word[0] for word in long):
+        return True  # an acronym: "BMJ", "British Medical Journal"
     # "Hawaii International Conference on System Sciences" inside "50th Annual Hawaii International ...":
     return len(short) >= 3 and _abbreviates(short, long, anchored=False)
 
@@ -100,9 +103,19 @@ def conflicts(a: Candidate, b: Candidate) -> list[str]:
         found.append("volume")
     if a.issue and b.issue and a.issue != b.issue and "volume" not in found:
         found.append("issue")
-    if a.first_page and b.first_page and a.first_page != b.first_page:
+    if a.first_page and b.first_page and a.first_page != b.first_page and _numbering(a.first_page) == _numbering(
+            b.first_page):
         found.append("pages")
     return found
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbering(page: str) -> str:
+    """How a page is numbered: "2085" and "12" alike, "e8" and "e3" alike, but not "e0123456" (an article
+    number) and "1" (its first page): those are two ways to cite one article, not two articles."""
+    return _NUMBER.sub("#", page)
 
 
 def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
