@@ -138,14 +138,6 @@ def _words_agree(a: str, b: str) -> bool:
     return True
 
 
-def _main_title_of(one: str, other: str, backwards: bool) -> bool:
-    """One title is the other's main title, its subtitle left out ("Diminished control in crowdsourcing")."""
-    shorter, longer = (one, other) if len(one) <= len(other) else (other, one)
-    if backwards:  # the titles read backwards: the main title is at the end
-        return longer.endswith(" " + shorter) and _enough_words(shorter)
-    return longer.startswith(shorter + " ") and _enough_words(shorter)
-
-
 def _enough_words(title: str) -> bool:
     return sum(1 for w in title.split() if w not in _STOPWORDS) >= MAIN_TITLE_WORDS
 
@@ -172,10 +164,12 @@ _Best = dict[int, tuple[bool, float, int, evidence.Verdict]]
 def _keep_best(best: _Best, record: Candidate, earlier: Candidate, score: float, title: str) -> None:
     """Keep the pair if it is the record's best so far: sure before possible, then the top score, then the
     lowest id (the same choice in any order)."""
+    previous = best.get(record.id)
+    if previous is not None and previous[0] and (score, -earlier.id) <= previous[1:3]:
+        return  # (the same pair, met again in the other sort order)
     verdict = evidence.judge(record, earlier, title)
     if verdict is None:
         return
-    previous = best.get(record.id)
     mine = (not verdict.possible, score, -earlier.id)
     if previous is None or mine > previous[:3]:
         best[record.id] = (*mine, verdict)
@@ -278,6 +272,7 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     for keys in (titles, backwards):
         order = sorted(range(len(items)), key=keys.__getitem__)
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
+        keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
@@ -288,9 +283,12 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
             for position in compress(range(len(order)), wanted):
                 # Near-identical titles have near-equal lengths (Indel distance is at least the difference).
                 size, other_size = sizes[position], sizes[position + offset]
-                if abs(size - other_size) > slack * (size + other_size) and not _main_title_of(
-                        keys[order[position]], keys[order[position + offset]], keys is backwards):
-                    continue
+                if abs(size - other_size) > slack * (size + other_size):
+                    # Unless one title is the other without its subtitle (or without a name before it: a prefix
+                    # of the other read backwards). A prefix sorts first.
+                    shorter = keys_in_order[position]
+                    if not (keys_in_order[position + offset].startswith(shorter + " ") and _enough_words(shorter)):
+                        continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
                 if year is not None and other_year is not None and abs(year - other_year) > 1:
                     continue  # an epub ahead of print and the issue are a year apart at most
