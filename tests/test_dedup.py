@@ -6,7 +6,7 @@ import pytest
 
 from curator.duplicates import links as duplicate_links
 from curator.duplicates import matching as dedup
-from curator.duplicates.matching import candidate, find_links, normalise_title
+from curator.duplicates.matching import Link, candidate, find_links, normalise_title
 from curator.importers.batch import import_paths
 from curator.review import studies
 from curator.store.audit import audit_trail
@@ -62,8 +62,8 @@ def test_same_text_and_links_point_at_the_original() -> None:
     a, b, c = _c(1, "One", text_hash="h"), _c(2, "Two", text_hash="h"), _c(3, TITLE, ids=["PMID:7"])
     d = _c(4, "Anything", ids=["PMID:7"], text_hash="h")
     links = find_links([a], [b, c, d])
-    assert (2, 1, "same text", 1.0) in links
-    assert (4, 1, "same text", 1.0) in links
+    assert Link(2, 1, "same text", 1.0) in links
+    assert Link(4, 1, "same text", 1.0) in links
     assert not any(link[0] == 3 for link in links)
 
 
@@ -160,4 +160,4 @@ def test_numbers_tell_near_identical_titles_apart(title: str) -> None:
 
 def test_several_shared_ids_name_the_first_in_order() -> None:
     links = find_links([_c(1, "X", ids=["PMID:5", "DOI:10.1/a"])], [_c(2, "Y", ids=["PMID:5", "DOI:10.1/a"])])
-    assert links == [(2, 1, "same id DOI:10.1/a", 1.0)]
+    assert links == [Link(2, 1, "same id DOI:10.1/a", 1.0)]

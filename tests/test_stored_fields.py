@@ -100,7 +100,7 @@ def test_duplicates_are_found_again_from_packed_fields(review: Review, tmp_path:
     from curator.duplicates import matching as dedup
 
     title = "Long-term outcomes of early methotrexate versus placebo in adults with rheumatoid arthritis"
-    for name, journal in (("a.ris", "Rheumatology"), ("b.ris", "Ann Rheum Dis")):
+    for name, journal in (("a.ris", "Annals of the Rheumatic Diseases"), ("b.ris", "Ann Rheum Dis")):
         (tmp_path / name).write_text(f"TY  - JOUR\nTI  - {title}\nAU  - Rau, R.\nPY  - 2019\nJO  - {journal}\nER  - \n")
     summary = import_paths(review, [tmp_path / "a.ris", tmp_path / "b.ris"], reviewer="ann")
     assert summary.duplicates == 1

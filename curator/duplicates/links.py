@@ -1,8 +1,10 @@
 """Duplicate links as the reviewer sees them: listed, confirmed, undone, or marked by hand.
 
 Curator links a duplicate to the record it repeats (:mod:`curator.duplicates.matching`); a
-reviewer agrees (confirm), disagrees (undo: the link is kept, with who undid it,
-but no longer counts) or links two records by hand. Every change is audited.
+reviewer agrees (confirm), disagrees (undo, or reject: the link is kept, with who undid it,
+but no longer counts) or links two records by hand. A pair the matcher was unsure of is
+linked as *possible*: listed with the others, counted as a duplicate only once confirmed.
+Every change is audited.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from sqlmodel import select
 
 from curator.store.audit import log_change
 from curator.store.database import Review
-from curator.store.models import DuplicateLink, Record
+from curator.store.models import LINK_COUNTS, DuplicateLink, Record
 
 
 class LinkNotFound(LookupError):
@@ -35,18 +37,26 @@ class LinkView:
     original_title: str
     record_source: str
     original_source: str
+    possible: bool = False  # Curator was unsure: not a duplicate until a reviewer confirms it
+    status: str = "found"  # found, possible, confirmed or undone (what the reviewer sees)
 
     @property
     def counts(self) -> bool:
-        """True when the link counts as a duplicate (not undone)."""
-        return self.confirmed is not False
+        """True when the link counts as a duplicate: confirmed, or found for sure and not undone."""
+        return self.confirmed is True or (self.confirmed is None and not self.possible)
+
+
+def _status(confirmed: bool | None, possible: bool) -> str:
+    if confirmed is None:
+        return "possible" if possible else "found"
+    return "confirmed" if confirmed else "undone"
 
 
 def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]:
     """Every duplicate link, oldest first (undone ones too unless ``include_undone`` is False)."""
     query = (
         "SELECT l.id, l.record_id, l.duplicate_of_id, l.method, l.score, l.confirmed, r.title, o.title,"
-        " rs.name, os.name FROM duplicate_links l JOIN records r ON r.id = l.record_id"
+        " rs.name, os.name, l.possible FROM duplicate_links l JOIN records r ON r.id = l.record_id"
         " JOIN records o ON o.id = l.duplicate_of_id JOIN sources rs ON rs.id = r.source_id"
         " JOIN sources os ON os.id = o.source_id"
     )
@@ -54,8 +64,12 @@ def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]
         query += " WHERE l.confirmed IS NOT 0"
     with review.session() as session:
         rows = session.execute(text(query + " ORDER BY l.id")).all()
-    return [LinkView(r[0], r[1], r[2], r[3], float(r[4]), None if r[5] is None else bool(r[5]), r[6] or "",
-                     r[7] or "", r[8] or "", r[9] or "") for r in rows]
+    views = []
+    for r in rows:
+        confirmed = None if r[5] is None else bool(r[5])
+        views.append(LinkView(r[0], r[1], r[2], r[3], float(r[4]), confirmed, r[6] or "", r[7] or "", r[8] or "",
+                              r[9] or "", bool(r[10]), _status(confirmed, bool(r[10]))))
+    return views
 
 
 def _set_confirmed(review: Review, link_id: int, value: bool, reviewer: str, action: str) -> LinkView:
@@ -80,7 +94,8 @@ def confirm_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
 
 
 def undo_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
-    """The reviewer disagrees: the link is kept (with who undid it) but no longer counts."""
+    """The reviewer disagrees (undoes a link, or rejects a possible one): the link is kept, with who undid
+    it, but does not count."""
     return _set_confirmed(review, link_id, False, reviewer, "undo duplicate")
 
 
@@ -109,10 +124,11 @@ def mark_duplicate(review: Review, record_id: int, original_id: int, *, reviewer
 
 
 def duplicate_count(review: Review) -> int:
-    """How many records are duplicates (linked and not undone): PRISMA's "duplicate records removed"."""
+    """How many records are duplicates (linked for sure or confirmed, not undone): PRISMA's "duplicate records
+    removed". Possible links not yet confirmed are not counted."""
     with review.session() as session:
         value = session.execute(text(
-            "SELECT count(DISTINCT record_id) FROM duplicate_links WHERE confirmed IS NOT 0")).scalar()
+            f"SELECT count(DISTINCT record_id) FROM duplicate_links WHERE {LINK_COUNTS}")).scalar()
     return int(value or 0)
 
 

@@ -8,9 +8,16 @@ to the least sure:
 2. a shared document identifier (PMID, DOI, PMCID);
 3. for registry records only, the same primary registration (the same
    registry entry imported twice, or once per EU member state);
-4. the same or a near-identical normalised title, with a compatible year and
-   first author, found by sorted-neighbourhood blocking (two sort keys, a small
-   window) so 100,000 titles take seconds, not the minutes of all pairs.
+4. the same or a near-identical title (a database's decorations taken off,
+   :mod:`curator.duplicates.titles`), or one title the main title of the other,
+   found by sorted-neighbourhood blocking (two sort keys, a small window) so
+   100,000 titles take seconds, not the minutes of all pairs;
+5. the same citation (year, volume, first page) with titles in two languages.
+
+From step 4 on, the rest of the citation decides (:mod:`curator.duplicates.evidence`):
+a pair whose volume, issue or pages differ is not linked, and a pair the
+matcher is unsure of is linked as *possible*: listed for a reviewer to confirm
+or reject, not counted as a duplicate until confirmed. Every link says why.
 
 A registry record and a paper that share a registration are *not* duplicates:
 they are two reports of one study (:func:`curator.review.studies.study_groups`).
@@ -20,19 +27,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import compress
 from operator import and_, attrgetter, eq, or_
-from typing import Any, TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz.distance import Indel
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from curator.identifiers import is_document_id, is_registry_id
-from curator.store.models import DuplicateLink, Record, utcnow
+from curator.duplicates import evidence
+from curator.duplicates.keys import Candidate, candidate
+from curator.duplicates.titles import normalise_title
+from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
@@ -40,105 +47,64 @@ TITLE_THRESHOLD = 93.0
 #: How many neighbours on each side a title is compared with, per sort key.
 WINDOW = 6
 #: Titles shorter than this (normalised characters) must match exactly, with year and author present.
-SHORT_TITLE = 25
+SHORT_TITLE = evidence.SHORT_TITLE
+#: A main title (the title before its subtitle) has at least this many words that are not stop words.
+MAIN_TITLE_WORDS = 2
+#: At most this many earlier records with one citation (year, first page) are compared.
+CITATION_GROUP = 20
+#: Without a volume, records with one citation must have titles at least this similar (0-100).
+CITATION_TITLE = 70.0
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A record as duplicate finding sees it: its ids and normalised title, year and first author."""
+class Link(NamedTuple):
+    """A record found to repeat an earlier one: why (``method``), how similar (``score``), and whether only
+    possibly (a pair the matcher is unsure of: listed for a reviewer, not counted as a duplicate)."""
 
-    id: int
-    kind: str
-    content_hash: str
-    document_ids: frozenset[str]
-    registrations: tuple[str, ...]  # registry ids, the record's own registration first
-    title_key: str
-    year: int | None
-    author_key: frozenset[str]
+    record_id: int
+    original_id: int
+    method: str
+    score: float
+    possible: bool = False
 
 
-# Every ASCII character that is not a letter or a digit separates words (as [^\W_]+ finds them).
-_ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
-
-
-def normalise_title(title: str) -> str:
-    """Lower-case letters and digits only, accents dropped, PubMed's [translated title] brackets removed."""
-    if not title:
-        return ""
-    stripped = title.strip()
-    if stripped.startswith("[") and stripped.rstrip(".").endswith("]"):
-        stripped = stripped.rstrip(".")[1:-1]
-    if stripped.isascii():
-        # The same words as the pattern below, found by str.translate: five times faster on the common case.
-        return " ".join(stripped.lower().translate(_ASCII_SEPARATORS).split())
-    else:
-        decomposed = unicodedata.normalize("NFKD", stripped)
-        ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[^\W_]+", ascii_ish))
-
-
-def author_key(author: str | None) -> frozenset[str]:
-    """The words that may be the first author's surname (``Rau R``, ``R Rau``, ``Rau, Rolf`` all give rau)."""
-    if not author:
-        return frozenset()
-    if "," in author:
-        author = author.split(",", 1)[0]
-    words = [w for w in re.findall(r"[^\W\d_]+", author) if not (w.isupper() and len(w) <= 3)]
-    return frozenset(normalise_title(w) for w in words if len(w) > 1)
-
-
-def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "") -> Candidate:
-    """The matching keys of a record from its fields (fields.md shape)."""
-    ids = [i for i in fields.get("ids") or () if isinstance(i, str)]
-    authors = fields.get("authors")
-    year = fields.get("year")
-    return Candidate(
-        record_id,
-        fields.get("kind") or "unknown",
-        content_hash,
-        frozenset(i for i in ids if is_document_id(i)) if ids else _NO_IDS,
-        tuple(i for i in ids if is_registry_id(i)) if ids else (),
-        normalise_title(fields.get("title") or ""),
-        year if isinstance(year, int) else None,
-        author_key(authors[0] if authors and isinstance(authors[0], str) else None),
-    )
-
-
-_NO_IDS: frozenset[str] = frozenset()
 _T = TypeVar("_T")
 
 
 _EXISTING = text(
     "SELECT id, kind, content_hash, title, year,"
     " coalesce(json_extract(curated, '$.ids.value'), json_extract(extracted, '$.ids')),"
-    " coalesce(json_extract(curated, '$.authors.value[0]'), json_extract(extracted, '$.authors[0]'))"
-    " FROM records WHERE id < :first ORDER BY id"
+    " coalesce(json_extract(curated, '$.authors.value'), json_extract(extracted, '$.authors')),"
+    " coalesce(json_extract(curated, '$.journal.value'), json_extract(extracted, '$.journal')),"
+    # Only the citation lines of the text (a few characters each), not the whole text.
+    + ",".join(f" substr(text, nullif(instr(text, char(10) || '{label}: '), 0), 40)"
+               for label in ("Volume", "Issue", "Pages"))
+    + " FROM records WHERE id < :first ORDER BY id"
 )
 
 
 def _existing(session: Session, first_new: int) -> list[Candidate]:
     # Only the matching keys come back from SQLite (json_extract), never whole records: this scales.
     found = []
-    for record_id, kind, digest, title, year, ids, author in session.execute(_EXISTING, {"first": first_new}):
+    for record_id, kind, digest, title, year, ids, authors, journal, *citation in session.execute(
+            _EXISTING, {"first": first_new}):
         fields = {"kind": kind, "title": title, "year": year, "ids": json.loads(ids) if ids else [],
-                  "authors": [author] if author else []}
-        found.append(candidate(record_id, fields, digest or ""))
+                  "authors": json.loads(authors) if authors else [], "journal": journal}
+        found.append(candidate(record_id, fields, digest or "", "".join(c for c in citation if c)))
     return found
 
 
+_ROOTS = text(f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE {LINK_COUNTS}")
+
+
 def duplicate_roots(session: Session) -> dict[int, int]:
-    """Current links (not undone): duplicate record → the record it repeats."""
-    rows = session.exec(select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
-                        .where(col(DuplicateLink.confirmed).is_not(False))).all()
-    return dict(rows)
+    """Current links (not undone, not merely possible): duplicate record → the record it repeats."""
+    return {int(a): int(b) for a, b in session.execute(_ROOTS)}
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
-    """Nothing else says the two records are different documents (_title_links compared years and numbers)."""
+    """Nothing in the ids says the two records are different documents (the citation is weighed later)."""
     if (a.kind == "trial") != (b.kind == "trial"):
         return False  # a registration and a paper: one study, two reports
-    if a.author_key and b.author_key and a.author_key.isdisjoint(b.author_key):
-        return False
     if a.registrations and b.registrations and a.kind == "trial" and a.registrations[0] != b.registrations[0]:
         return False
     # The same ids, or none on one side, never tell documents apart: the common case, without building sets.
@@ -172,20 +138,47 @@ def _words_agree(a: str, b: str) -> bool:
     return True
 
 
-def _title_score(a: Candidate, b: Candidate) -> float:
-    if a.title_key == b.title_key:
-        if len(a.title_key) < SHORT_TITLE and not (a.year and b.year and a.author_key and b.author_key):
-            return 0.0
-        return 100.0
-    if len(a.title_key) < SHORT_TITLE or len(b.title_key) < SHORT_TITLE:
-        return 0.0
+def _enough_words(title: str) -> bool:
+    return sum(1 for w in title.split() if w not in _STOPWORDS) >= MAIN_TITLE_WORDS
+
+
+def _title_match(a: Candidate, b: Candidate) -> tuple[float, str] | None:
+    """How the titles match (score 0-100 and evidence's name for it), or None when they do not."""
+    if a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", ""):
+        return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
+    shorter, longer = sorted((a.title_key, b.title_key), key=len)
+    # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
+    if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
+        return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
+    if len(shorter) < SHORT_TITLE:
+        return None
     score = float(Indel.normalized_similarity(a.title_key, b.title_key) * 100)
-    return score if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key) else min(score, 0.0)
+    if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key):
+        return score, evidence.SIMILAR_TITLE
+    return None
+
+
+_Best = dict[int, tuple[bool, float, int, evidence.Verdict]]
+
+
+def _keep_best(best: _Best, record: Candidate, earlier: Candidate, score: float, title: str) -> None:
+    """Keep the pair if it is the record's best so far: sure before possible, then the top score, then the
+    lowest id (the same choice in any order)."""
+    previous = best.get(record.id)
+    if previous is not None and previous[0] and (score, -earlier.id) <= previous[1:3]:
+        return  # (the same pair, met again in the other sort order)
+    verdict = evidence.judge(record, earlier, title)
+    if verdict is None:
+        return
+    mine = (not verdict.possible, score, -earlier.id)
+    if previous is None or mine > previous[:3]:
+        best[record.id] = (*mine, verdict)
 
 
 def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
-               roots: dict[int, int] | None = None) -> list[tuple[int, int, str, float]]:
-    """(duplicate, original, method, score) for each new record that repeats an earlier one.
+               roots: dict[int, int] | None = None) -> list[Link]:
+    """A :class:`Link` (duplicate, original, method, score, possible) for each new record that repeats an
+    earlier one.
 
     ``existing`` are records already in the review, ``new`` the ones just read
     (higher ids); ``roots`` maps existing duplicates to what they repeat, so a
@@ -198,7 +191,7 @@ def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
             record_id = root[record_id]
         return record_id
 
-    links: list[tuple[int, int, str, float]] = []
+    links: list[Link] = []
     new_ids = {c.id for c in new}
     by_hash: dict[str, int] = {}
     by_document: dict[str, int] = {}
@@ -220,7 +213,7 @@ def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
                 target = original(match[0])
                 if target != item.id:
                     root[item.id] = target
-                    links.append((item.id, target, match[1], 1.0))
+                    links.append(Link(item.id, target, match[1], 1.0))
                     continue
         if item.content_hash:
             by_hash.setdefault(item.content_hash, item.id)
@@ -228,12 +221,41 @@ def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
             by_document.setdefault(identifier, item.id)
         if item.kind == "trial" and item.registrations:
             by_registration.setdefault(item.registrations[0], item.id)
-    links.extend(_title_links([c for c in everything if c.title_key], new_ids, root, original))
+    unlinked = new_ids - root.keys()  # new records not linked by an exact match: they may still be linked
+    best: _Best = {}
+    _title_pairs([c for c in everything if c.title_key], unlinked, best)
+    _citation_pairs(everything, unlinked, best)
+    for record_id in sorted(best):
+        sure, score, _, verdict = best[record_id]
+        target = original(-best[record_id][2])
+        if target == record_id or record_id in root:
+            continue
+        if sure:
+            root[record_id] = target
+        links.append(Link(record_id, target, verdict.reason, round(score / 100, 3), not sure))
     return links
 
 
-def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int],
-                 original: Any) -> list[tuple[int, int, str, float]]:
+def _citation_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> None:
+    """Records with one citation (year, first page) whose titles do not match: a title and its translation,
+    or a word changed between a preprint and the paper. The whole citation and the first author must agree
+    (:func:`evidence.judge`); without a volume on both sides, the titles must be alike as well."""
+    groups: dict[tuple[int, str], list[Candidate]] = {}
+    for item in items:
+        if not (item.year and item.first_page and item.kind != "trial"):
+            continue
+        group = groups.setdefault((item.year, item.first_page), [])
+        if item.id in unlinked and not best.get(item.id, (False,))[0]:
+            for other in group[-CITATION_GROUP:]:
+                if not _compatible(item, other):
+                    continue
+                score = float(Indel.normalized_similarity(item.title_key, other.title_key) * 100)
+                if (item.volume and other.volume) or score >= CITATION_TITLE:
+                    _keep_best(best, item, other, score, evidence.OTHER_TITLE)
+        group.append(item)
+
+
+def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> None:
     """Sorted neighbourhood: sort by title and by title read backwards, compare each with its neighbours."""
     titles = [c.title_key for c in items]
     backwards = [" ".join(title.split()[::-1]) for title in titles]
@@ -242,16 +264,15 @@ def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int]
     lengths, numbers = [len(title) for title in titles], [_numbers(title) for title in titles]
     one_per_year: dict[int | None, int | None] = {}
     years = [one_per_year.setdefault(c.year, c.year) for c in items]
-    unlinked = new_ids - root.keys()  # new records not linked by an exact match: they may still be linked
     is_unlinked = [c.id in unlinked for c in items]
     # Few unlinked records (a search added to a review): most pairs hold none, so set those aside in bulk too.
     few_unlinked = len(unlinked) < len(items) // 2
     slack = (100.0 - TITLE_THRESHOLD) / 100.0
-    best: dict[int, tuple[float, int]] = {}
     # Pairs go offset by offset: a record's best match (top score, then lowest id) is the same in any order.
     for keys in (titles, backwards):
         order = sorted(range(len(items)), key=keys.__getitem__)
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
+        keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
@@ -263,7 +284,11 @@ def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int]
                 # Near-identical titles have near-equal lengths (Indel distance is at least the difference).
                 size, other_size = sizes[position], sizes[position + offset]
                 if abs(size - other_size) > slack * (size + other_size):
-                    continue
+                    # Unless one title is the other without its subtitle (or without a name before it: a prefix
+                    # of the other read backwards). A prefix sorts first.
+                    shorter = keys_in_order[position]
+                    if not (keys_in_order[position + offset].startswith(shorter + " ") and _enough_words(shorter)):
+                        continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
                 if year is not None and other_year is not None and abs(year - other_year) > 1:
                     continue  # an epub ahead of print and the issue are a year apart at most
@@ -275,22 +300,9 @@ def _title_links(items: list[Candidate], new_ids: set[int], root: dict[int, int]
                 record, other_record = items[later], items[earlier]
                 if not _compatible(record, other_record):
                     continue
-                score = _title_score(record, other_record)
-                if score < TITLE_THRESHOLD:
-                    continue
-                previous = best.get(record.id)
-                if previous is None or (score, -other_record.id) > (previous[0], -previous[1]):
-                    best[record.id] = (score, other_record.id)
-    links = []
-    for record_id in sorted(best):
-        score, earlier_id = best[record_id]
-        target = original(earlier_id)
-        if target == record_id or record_id in root:
-            continue
-        root[record_id] = target
-        method = "same title, year and first author" if score == 100.0 else "similar title, year and first author"
-        links.append((record_id, target, method, round(score / 100, 3)))
-    return links
+                match = _title_match(record, other_record)
+                if match is not None:
+                    _keep_best(best, record, other_record, *match)
 
 
 def _in(order: list[int], values: list[_T]) -> list[_T]:
@@ -309,8 +321,13 @@ def _numbers(title: str) -> bytes:
     return " ".join(re.findall(r"\d+", title)).encode()
 
 
+_INSERT = ("INSERT OR IGNORE INTO duplicate_links (record_id, duplicate_of_id, method, score, confirmed, possible,"
+           " created_at) VALUES (?, ?, ?, ?, NULL, ?, ?)")
+
+
 def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
-    """Link each new record (candidates of records just written) that repeats an earlier one; how many.
+    """Link each new record (candidates of records just written) that repeats an earlier one; how many are
+    duplicates (pairs the matcher is unsure of are linked as possible, and not counted).
 
     Runs inside the importer's transaction so the links land with the records.
     """
@@ -320,17 +337,13 @@ def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     links = find_links(existing, new, duplicate_roots(session))
     if links:
         cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        stamp = utcnow()
-        cursor.executemany(
-            "INSERT OR IGNORE INTO duplicate_links (record_id, duplicate_of_id, method, score, confirmed, created_at)"
-            " VALUES (?, ?, ?, ?, NULL, ?)",
-            [(a, b, method, score, stamp.strftime("%Y-%m-%d %H:%M:%S.%f")) for a, b, method, score in links],
-        )
-    return len(links)
+        stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+        cursor.executemany(_INSERT, [(*link[:4], int(link.possible), stamp) for link in links])
+    return sum(1 for link in links if not link.possible)
 
 
 def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
-    """Link the given records (already written) that repeat earlier ones; how many were linked."""
+    """Link the given records (already written) that repeat earlier ones; how many were linked as duplicates."""
     wanted = sorted(set(new_ids))
     if not wanted:
         return 0
@@ -338,11 +351,11 @@ def link_duplicates(session: Session, new_ids: Iterable[int]) -> int:
     for record in session.exec(select(Record).where(col(Record.id).in_(wanted))):
         fields = extracted_fields(record)
         fields.update({key: edit["value"] for key, edit in record.curated.items()
-                       if key in ("ids", "title", "authors", "year", "kind")})
+                       if key in ("ids", "title", "authors", "year", "kind", "journal")})
         assert record.id is not None
-        new.append(candidate(record.id, fields, record.content_hash))
+        new.append(candidate(record.id, fields, record.content_hash, record.text))
     return link_new_records(session, new)
 
 
-__all__ = ["Candidate", "candidate", "duplicate_roots", "find_links", "link_duplicates", "link_new_records",
+__all__ = ["Candidate", "Link", "candidate", "duplicate_roots", "find_links", "link_duplicates", "link_new_records",
            "normalise_title"]

@@ -20,7 +20,7 @@ from curator.appraisal.form import form_fields
 from curator.fields import FIELD_KEYS, LIST_KEYS
 from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
-from curator.store.models import STAGES
+from curator.store.models import LINK_COUNTS, STAGES
 from curator.store.stored_fields import IN_TEXT, unpack
 
 BATCH = 2000
@@ -115,7 +115,7 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
     with review.engine.connect() as connection:
         duplicate_of: dict[int, int] = {}
         for rid, original in connection.execute(text(
-                "SELECT record_id, min(duplicate_of_id) FROM duplicate_links WHERE confirmed IS NOT 0"
+                f"SELECT record_id, min(duplicate_of_id) FROM duplicate_links WHERE {LINK_COUNTS}"
                 " GROUP BY record_id")):
             duplicate_of[rid] = original
         while True:

@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import text
 from sqlmodel import col, select
 
 from curator.fields import get_field
 from curator.identifiers import find_ids
 from curator.review.records import effective_fields
 from curator.store.database import Review
-from curator.store.models import DuplicateLink, Record
+from curator.store.models import LINK_COUNTS, DuplicateLink, Record
 from curator.store.stored_fields import extracted_fields
 
 #: How alike (0-100, rapidfuzz ``ratio`` of the normalised texts) a line of the first page and a record's
@@ -69,7 +70,7 @@ class RecordIndex:
                     self.by_id.setdefault(_id_key(cid), set()).add(record.id)
                 names = [normalise_title(get_field(fields, key) or "") for key in ("title", "official_title")]
                 self.titles[record.id] = [n for n in dict.fromkeys(names) if len(n) >= 12]
-            links = session.exec(select(DuplicateLink).where(col(DuplicateLink.confirmed).is_not(False)))
+            links = session.exec(select(DuplicateLink).where(text(LINK_COUNTS)))
             self.duplicate_of = {link.record_id: link.duplicate_of_id for link in links}
         self._choices = {(rid, k): t for rid, ts in self.titles.items() for k, t in enumerate(ts)}
 

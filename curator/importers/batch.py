@@ -155,7 +155,7 @@ def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tup
     row = (record_id, source_id, entry.source, text, digest, fields.get("kind") or "unknown",
            fields.get("profile") or "unknown", fields.get("title") or "", fields.get("status"), fields.get("phase"),
            year, _dumps(stored_fields.pack(fields, text, evidence)), _dumps(evidence), stamp)
-    return row, dedup.candidate(record_id, fields, digest)
+    return row, dedup.candidate(record_id, fields, digest, text)
 
 
 

@@ -61,7 +61,7 @@ from curator.prisma.flow import (
 from curator.review.screening import Verdict, exclusion_reasons, verdicts
 from curator.review.studies import study_groups
 from curator.store.database import Review
-from curator.store.models import NOT_RETRIEVABLE, STAGES
+from curator.store.models import LINK_COUNTS, NOT_RETRIEVABLE, STAGES
 
 
 @dataclass
@@ -86,7 +86,7 @@ def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], lis
             records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed))
         links: dict[int, list[int]] = defaultdict(list)
         for rid, original in connection.execute(text(
-                "SELECT record_id, duplicate_of_id FROM duplicate_links WHERE confirmed IS NOT 0")):
+                f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE {LINK_COUNTS}")):
             links[rid].append(original)
     return sources, records, set(links), links
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import check_stage
 from curator.store.database import Review, get_setting, set_setting
+from curator.store.models import LINK_COUNTS
 
 KEYWORDS_SETTING = "keywords"
 
@@ -147,7 +148,7 @@ def set_aside(review: Review, record_ids: Iterable[int]) -> dict[int, SetAside]:
             marks = ", ".join(str(int(i)) for i in chunk)
             for record_id, original in connection.execute(text(
                     f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE record_id IN ({marks})"
-                    " AND confirmed IS NOT 0")):
+                    f" AND {LINK_COUNTS}")):
                 found[record_id] = SetAside(duplicate_of=original)
             for record_id, reason in connection.execute(text(
                     f"SELECT id, removed_reason FROM records WHERE id IN ({marks}) AND removed_reason IS NOT NULL")):

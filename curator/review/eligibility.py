@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from curator.review.screening_mode import agreed_sql
 from curator.store.database import Review
+from curator.store.models import LINK_COUNTS
 
 OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")
 
@@ -22,7 +23,7 @@ OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")
 _AGREED_TA = agreed_sql("title-abstract")
 _NOT_REMOVED = (
     "r.removed_reason IS NULL"
-    " AND r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)"
+    f" AND r.id NOT IN (SELECT record_id FROM duplicate_links WHERE {LINK_COUNTS})"
 )
 _OTHER_KINDS = ", ".join(f"'{kind}'" for kind in OTHER_METHOD_KINDS)
 # One set of ids, so SQLite answers from indexes without reading the records' text.
@@ -55,7 +56,7 @@ def why_not_eligible(connection: Connection, record_id: int, stage: str) -> str 
         return (f"record {record_id} was removed before screening ({row[0]}); "
                 f"put it back first (curator remove {record_id} --restore)")
     original = connection.execute(
-        text("SELECT duplicate_of_id FROM duplicate_links WHERE record_id = :id AND confirmed IS NOT 0"),
+        text(f"SELECT duplicate_of_id FROM duplicate_links WHERE record_id = :id AND {LINK_COUNTS}"),
         {"id": record_id}).first()
     if original is not None:
         return (f"record {record_id} is a duplicate of record {original[0]}; "

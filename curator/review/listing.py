@@ -18,7 +18,7 @@ from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, own_verdicts, verdicts
 from curator.review.screening_mode import agreed_sql, conflicts_sql, current_sql
 from curator.store.database import Review
-from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
+from curator.store.models import LINK_COUNTS, STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
 SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}
@@ -71,7 +71,7 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
                      " WHERE t.name = :tag)")
         params["tag"] = flt.tag
     if flt.hide_duplicates:
-        where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
+        where.append(f"r.id NOT IN (SELECT record_id FROM duplicate_links WHERE {LINK_COUNTS})")
     current = current_sql(flt.stage)
     if flt.reviewer is not None:
         # One reviewer's own decisions, blind to everyone else's.
@@ -160,7 +160,7 @@ def record_rows(review: Review, ids: Sequence[int], *, reviewer: str | None = No
             tags[record_id].append(name)
         duplicates = dict(session.exec(
             select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
-            .where(col(DuplicateLink.record_id).in_(wanted), col(DuplicateLink.confirmed).is_not(False))
+            .where(col(DuplicateLink.record_id).in_(wanted), text(LINK_COUNTS))
         ).all())
     if reviewer is None:
         by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}

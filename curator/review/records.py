@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
 from curator.store.audit import log_change
 from curator.store.database import Review
-from curator.store.models import DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
+from curator.store.models import LINK_COUNTS, DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
 from curator.store.stored_fields import extracted_fields
 
 
@@ -110,7 +111,7 @@ def get_record(review: Review, record_id: int) -> RecordView:
         notes = session.exec(select(Note).where(Note.record_id == record_id).order_by(col(Note.id))).all()
         link = session.exec(
             select(DuplicateLink.duplicate_of_id).where(
-                DuplicateLink.record_id == record_id, col(DuplicateLink.confirmed).is_not(False)
+                DuplicateLink.record_id == record_id, text(LINK_COUNTS)
             )
         ).first()
         return RecordView(

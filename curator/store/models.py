@@ -137,10 +137,12 @@ class Note(SQLModel, table=True):
 
 
 class DuplicateLink(SQLModel, table=True):
-    """``record_id`` repeats ``duplicate_of_id``; found by ``method`` with ``score``.
+    """``record_id`` repeats ``duplicate_of_id``; found by ``method`` (why, in words) with ``score``.
 
     ``confirmed`` is None while only the machine says so, True once a reviewer
-    confirms it and False once a reviewer undoes it (the link is kept, not counted).
+    confirms it and False once a reviewer undoes (rejects) it: the link is kept, not counted.
+    ``possible`` is True when the machine was unsure: such a link is not counted
+    as a duplicate until a reviewer confirms it (:data:`LINK_COUNTS`).
     """
 
     __tablename__ = "duplicate_links"
@@ -152,7 +154,13 @@ class DuplicateLink(SQLModel, table=True):
     method: str
     score: float = Field(default=1.0)
     confirmed: bool | None = Field(default=None)
+    possible: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow)
+
+
+#: SQL condition on a ``duplicate_links`` row: the link counts (its record is a duplicate, removed before
+#: screening): confirmed by a reviewer, or found by the machine for sure and not undone.
+LINK_COUNTS = "(confirmed = 1 OR (confirmed IS NULL AND possible = 0))"
 
 
 class AuditEntry(SQLModel, table=True):

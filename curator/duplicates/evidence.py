@@ -1,0 +1,177 @@
+"""Whether two records with matching titles are one document: what agrees, what differs, and how sure that is.
+
+A matching title is where the search for a duplicate starts, not where it ends.
+The same title, year and first author are shared by a guideline co-published in
+several journals, a conference abstract and the later paper, a letter and its
+reply, a paper and its erratum: documents that are not duplicates and that a
+false link would hide from the review. What tells them apart is the citation:
+
+* **conflicts** (the volume, the issue or the first page differ, both being
+  known): two documents; no link;
+* **doubts** (the years differ, the journals' names do not match even as an
+  abbreviation, one record is a reply and the other not, a short generic title
+  such as "Editorial" with nothing else to go on): the pair is *possible*,
+  listed for a reviewer to confirm or reject, and not counted as a duplicate;
+* otherwise the records are duplicates; agreeing pages and volume (or journal)
+  outweigh the doubts, because two documents do not share them.
+
+Every verdict carries its reason in the reviewer's words (the link's method).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from curator.duplicates.keys import Candidate, author_key, name_words
+
+#: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
+SHORT_TITLE = 25
+#: Surname words at least this similar (0-1) are one name misspelt (``Hiess``/``Hiessl``, ``Bulova``/``Builova``).
+NAME_SIMILARITY = 0.8
+
+SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Two records are one document (``possible`` False) or may be (True); ``reason`` says why."""
+
+    possible: bool
+    reason: str
+
+
+def authors_agree(a: Candidate, b: Candidate) -> str | None:
+    """How the authors agree: "first author", "authors" (the same names in another order), "" (one list
+    unknown), or None when the first authors are different people."""
+    if not a.author_key or not b.author_key:
+        return ""
+    if not a.author_key.isdisjoint(b.author_key):
+        return "first author"
+    # A name written inverted ("Ching-yi, Wu" for "Wu, Ching-yi"): the surname is among the other's words.
+    if not a.author_key.isdisjoint(name_words(b.authors[0])) or not b.author_key.isdisjoint(name_words(a.authors[0])):
+        return "first author"
+    if any(Indel.normalized_similarity(x, y) >= NAME_SIMILARITY
+           for x in a.author_key for y in b.author_key if len(x) >= 4 and len(y) >= 4):
+        return "first author"
+    # The same authors in another order: each first author is among the other's first authors.
+    if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
+        return "authors"
+    return None
+
+
+def _surnames(record: Candidate) -> frozenset[str]:
+    return frozenset().union(*(author_key(author) for author in record.authors))
+
+
+def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The two names are one journal: equal, one an abbreviation of the other (``J Rehabil Med``), or
+    one the other with words left out (a proceedings' title without its number and year)."""
+    if a == b or "".join(a) == "".join(b):
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return False
+    if _abbreviates(short, long) or (len(short) == len(long) and _abbreviates(long, short)):
+        return True
+    if len(short) == 1 and len(long) > 1 and short[0] == "".join(word[0] for word in long):
+        return True  # an acronym: "BMJ", "British Medical Journal"
+    # "Hawaii International Conference on System Sciences" inside "50th Annual Hawaii International ...":
+    return len(short) >= 3 and _abbreviates(short, long, anchored=False)
+
+
+def _abbreviates(short: tuple[str, ...], long: tuple[str, ...], *, anchored: bool = True) -> bool:
+    """Each word of ``short`` begins a word of ``long``, in order (the first word the first when anchored)."""
+    if anchored and not long[0].startswith(short[0]):
+        return False
+    position = 0
+    for word in short:
+        while position < len(long) and not long[position].startswith(word):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def conflicts(a: Candidate, b: Candidate) -> list[str]:
+    """The parts of the citation both records state and that differ: volume, issue, pages."""
+    found = []
+    if a.volume and b.volume and a.volume != b.volume:
+        found.append("volume")
+    if a.issue and b.issue and a.issue != b.issue and "volume" not in found:
+        found.append("issue")
+    if a.first_page and b.first_page and a.first_page != b.first_page and _numbering(a.first_page) == _numbering(
+            b.first_page):
+        found.append("pages")
+    return found
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbering(page: str) -> str:
+    """How a page is numbered: "2085" and "12" alike, "e8" and "e3" alike, but not "e0123456" (an article
+    number) and "1" (its first page): those are two ways to cite one article, not two articles."""
+    return _NUMBER.sub("#", page)
+
+
+def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
+    """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
+    SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
+    authors = authors_agree(a, b)
+    if authors is None or conflicts(a, b):
+        return None
+    agreed: list[str] = []
+    doubts: list[str] = []
+    if a.year and b.year:
+        (agreed if a.year == b.year else doubts).append("year" if a.year == b.year else "the years differ")
+    if authors:
+        agreed.append(authors)
+    if a.journal and b.journal:
+        if journals_agree(a.journal, b.journal):
+            agreed.append("journal")
+        else:
+            doubts.append("the journals differ")
+    for part in ("volume", "issue"):
+        if getattr(a, part) and getattr(a, part) == getattr(b, part):
+            agreed.append(part)
+    if a.first_page and a.first_page == b.first_page:
+        agreed.append("pages")
+    if a.reply != b.reply:
+        doubts.append("one is a reply")
+    # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
+    located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
+        "volume" in agreed and "issue" in agreed)
+    if title in (SAME_TITLE, SIMILAR_TITLE):
+        if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
+            if not (a.year and b.year and authors):
+                return None
+            doubts.append("the title is short")
+        # A letter and its reply share the journal's volume and issue too: only the pages tell them apart.
+        if doubts and not (located and ("pages" in agreed or "one is a reply" not in doubts)):
+            return Verdict(True, _reason(title, agreed, doubts))
+        return Verdict(False, _reason(title, agreed, []))
+    if "year" not in agreed or "one is a reply" in doubts or not authors:
+        return None
+    if title == MAIN_TITLE:
+        if located:
+            return Verdict(False, _reason(title, agreed, []))
+        enough = "journal" in agreed and not doubts and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
+        return Verdict(True, _reason(title, agreed, doubts)) if enough else None
+    # OTHER_TITLE: titles in two languages, or reworded; the whole citation must agree.
+    if located and "journal" in agreed and authors == "first author":
+        return Verdict(False, _reason(title, agreed, []))
+    return None
+
+
+def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
+    parts = [title, *agreed]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
+
+
+__all__ = ["MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
+           "conflicts", "journals_agree", "judge"]
