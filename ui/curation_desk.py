@@ -22,9 +22,12 @@ from PySide6.QtWidgets import QMainWindow
 
 from curator.appraisal.custom_values import CustomChange, record_custom_values, set_custom_value
 from curator.appraisal.form import FormField, form_fields
+from curator.duplicates import links
+from curator.duplicates.links import LinkView
 from curator.review import desk, records, screening
 from curator.review.blind import ScreeningView, screening_view, visible_notes
 from curator.review.records import FieldChange, NoteView, RecordView
+from curator.review.resolution import find_conflicts
 from curator.review.screening import DecisionView
 from curator.review.screening_mode import is_dual, lead_reviewer
 from curator.review.undo import Step, UndoHistory
@@ -185,6 +188,45 @@ class CurationDesk(QObject):
 
     def revert_field(self, record_id: int, key: str) -> FieldChange:
         return self._save(lambda: self.history.revert_field(record_id, key))
+
+    # -- settling a record: a possible duplicate, a conflict -------------------------------------
+    def possible_duplicate(self, record_id: int) -> LinkView | None:
+        """The record's link that Curator was unsure of and no reviewer has settled, or None."""
+        return next((link for link in links.list_links(self.review, record_id=record_id)
+                     if link.status == "possible"), None)
+
+    def settle_duplicate(self, link: LinkView, *, duplicate: bool) -> LinkView:
+        """Confirm a possible duplicate, or say it is not one; undo puts it back as Curator found it."""
+
+        def put(confirm: bool | None) -> LinkView:
+            if confirm is None:
+                return links.reopen_link(self.review, link.id, reviewer=self.reviewer)
+            change = links.confirm_link if confirm else links.undo_link
+            return change(self.review, link.id, reviewer=self.reviewer)
+
+        def change() -> LinkView:
+            settled = put(duplicate)
+            name = "Confirm duplicate" if duplicate else "Not a duplicate"
+            self.history.record_step(Step(name, link.record_id, undo_change=lambda: put(None),
+                                          redo_change=lambda: put(duplicate)))
+            return settled
+
+        result = self._save(change)
+        self.reload_unscreened()
+        return result
+
+    def in_conflict(self, record_id: int) -> bool:
+        """True when the reviewers' verdicts on the record disagree at this stage and nothing resolved it."""
+        return record_id in {c.record_id for c in find_conflicts(self.review, self.stage)}
+
+    def is_lead(self) -> bool:
+        return lead_reviewer(self.review) == self.reviewer
+
+    def resolve(self, record_id: int, verdict: str) -> DecisionView:
+        """The lead settles a conflict (the core refuses anyone else, and a record not in conflict)."""
+        decision = self._save(lambda: self.history.resolve_conflict(record_id, verdict, stage=self.stage))
+        self.unscreened.discard(record_id)
+        return decision
 
     # -- the review's own fields (curator.appraisal) -------------------------------------------
     def custom_fields(self) -> list[FormField]:

@@ -104,7 +104,8 @@ class DecisionBar(QFrame):
         self.tag_box.setCompleter(completer)
 
     def show_decisions(self, mine: DecisionView | None, others: list[DecisionView], *,
-                       awaiting_reason: bool = False, set_aside: str | None = None, hidden: bool = False) -> None:
+                       awaiting_reason: bool = False, set_aside: str | None = None, hidden: bool = False,
+                       notice: str | None = None) -> None:
         """Show this reviewer's own decision at the stage (``mine``) beside the other reviewers' ones.
 
         The buttons and the reason are the reviewer's own: a colleague's exclusion is shown, never lit.
@@ -131,6 +132,8 @@ class DecisionBar(QFrame):
             text += " · blind: the other reviewers' verdicts show once both of you have decided"
         if set_aside:
             text = f"{set_aside} — not to be screened"
+        if notice:
+            text += f" · {notice}"
         state = "verdict_label"
         if awaiting_reason:
             text, state = "Excluded — pick a reason: 1–9", "verdict_awaiting"

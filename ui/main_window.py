@@ -31,6 +31,7 @@ from ui.record_list_model import RecordListModel
 from ui.review_files import ReviewFiles
 from ui.settings import DeskSettings
 from ui.settings_commands import SettingsCommands
+from ui.settle_commands import SettleCommands
 
 
 class MainWindow(QMainWindow):
@@ -56,16 +57,15 @@ class MainWindow(QMainWindow):
         self.decision_bar = DecisionBar(self.commands)
         self.files = ReviewFiles(self, lambda: self.reviewer)
         self.editing = RecordEditing(self.form, self.decision_bar, self)
+        self.settle = SettleCommands(self.commands, lambda: self.desk, lambda: self.record.id if self.record else None,
+                                     self)
         self.desk_settings = SettingsCommands(self.commands, self.settings, lambda: self.review, lambda: self.reviewer,
                                               self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
-        self.splitter.addWidget(self.record_list)
-        self.splitter.addWidget(self.document)
-        self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 3)
+        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.document, 4), (self.form, 3))):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([600, 450, 430])  # the list's titles need the room most
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.splitter)
@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.editing.tag_choices_changed.connect(self.refresh_choices)
         self.editing.status_message.connect(self.statusBar().showMessage)
         self.editing.note_dialog_closed.connect(self.record_list.focus_list)
+        self.settle.settled.connect(self._on_settle_settled)
+        self.settle.refused.connect(self._refuse)
 
     def _restore_layout(self) -> None:
         for name, widget in (("window", self), ("splitter", self.splitter)):
@@ -242,7 +244,8 @@ class MainWindow(QMainWindow):
             view = self.desk.screening_view(self.record.id)
             aside = self.desk.set_aside(self.record.id)
             self.decision_bar.show_decisions(view.own, list(view.others), awaiting_reason=self.awaiting_reason,
-                                             set_aside=aside.label if aside else None, hidden=view.hidden)
+                                             set_aside=aside.label if aside else None, hidden=view.hidden,
+                                             notice=self.settle.notice(self.record.id))
 
     def _show_counts(self) -> None:
         if self.desk is not None:
@@ -294,6 +297,13 @@ class MainWindow(QMainWindow):
     def _on_editing_record_changed(self, view: RecordView) -> None:
         if self.record is not None and self.record.id == view.id:
             self.record = view
+
+    def _on_settle_settled(self, record_id: int, what: str) -> None:
+        assert self.model is not None
+        self.model.refresh_records([record_id])
+        self.show_record(record_id)
+        self._show_counts()
+        self.statusBar().showMessage(what, 4000)
 
     def _refuse(self, reason: str) -> None:
         """The review refused a decision: nothing changed; say why in the bar and the status bar."""

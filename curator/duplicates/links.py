@@ -52,18 +52,26 @@ def _status(confirmed: bool | None, possible: bool) -> str:
     return "confirmed" if confirmed else "undone"
 
 
-def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]:
-    """Every duplicate link, oldest first (undone ones too unless ``include_undone`` is False)."""
+def list_links(review: Review, *, include_undone: bool = True, record_id: int | None = None,
+               link_id: int | None = None) -> list[LinkView]:
+    """Every duplicate link, oldest first (undone ones too unless ``include_undone`` is False); with
+    ``record_id`` only the links of that record (as the duplicate), with ``link_id`` only that link."""
     query = (
         "SELECT l.id, l.record_id, l.duplicate_of_id, l.method, l.score, l.confirmed, r.title, o.title,"
         " rs.name, os.name, l.possible FROM duplicate_links l JOIN records r ON r.id = l.record_id"
         " JOIN records o ON o.id = l.duplicate_of_id JOIN sources rs ON rs.id = r.source_id"
         " JOIN sources os ON os.id = o.source_id"
     )
-    if not include_undone:
-        query += " WHERE l.confirmed IS NOT 0"
+    where = [] if include_undone else ["l.confirmed IS NOT 0"]
+    params: dict[str, int] = {}
+    for column, value in (("record_id", record_id), ("id", link_id)):
+        if value is not None:
+            where.append(f"l.{column} = :{column}")
+            params[column] = value
+    if where:
+        query += " WHERE " + " AND ".join(where)
     with review.session() as session:
-        rows = session.execute(text(query + " ORDER BY l.id")).all()
+        rows = session.execute(text(query + " ORDER BY l.id"), params).all()
     views = []
     for r in rows:
         confirmed = None if r[5] is None else bool(r[5])
@@ -72,7 +80,7 @@ def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]
     return views
 
 
-def _set_confirmed(review: Review, link_id: int, value: bool, reviewer: str, action: str) -> LinkView:
+def _set_confirmed(review: Review, link_id: int, value: bool | None, reviewer: str, action: str) -> LinkView:
     with review.transaction() as session:
         link = session.get(DuplicateLink, link_id)
         if link is None:
@@ -84,13 +92,17 @@ def _set_confirmed(review: Review, link_id: int, value: bool, reviewer: str, act
             log_change(session, reviewer, action, record_id=link.record_id, field="duplicate_of",
                        old={"duplicate_of": link.duplicate_of_id, "confirmed": old},
                        new={"duplicate_of": link.duplicate_of_id, "confirmed": value})
-    found = [v for v in list_links(review) if v.id == link_id]
-    return found[0]
+    return list_links(review, link_id=link_id)[0]
 
 
 def confirm_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
     """The reviewer agrees: the record is a duplicate of the one it is linked to."""
     return _set_confirmed(review, link_id, True, reviewer, "confirm duplicate")
+
+
+def reopen_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:
+    """Take back a reviewer's confirmation or undoing: the link is again as Curator found it."""
+    return _set_confirmed(review, link_id, None, reviewer, "reopen duplicate")
 
 
 def undo_link(review: Review, link_id: int, *, reviewer: str) -> LinkView:

@@ -1,0 +1,64 @@
+"""Settling a record in the desk: a possible duplicate confirmed or rejected, a conflict resolved by the lead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from curator.duplicates.links import list_links
+from curator.review import screening
+from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
+from curator.store.database import open_review
+from tests.ui.seeding import seed_records
+from ui.main_window import MainWindow
+
+
+def _window(qtbot, path: Path, reviewer: str) -> MainWindow:
+    window = MainWindow(reviewer)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_review(path, create=False)
+    return window
+
+
+def test_a_possible_duplicate_is_confirmed_or_rejected_and_undone(qtbot, review_path: Path) -> None:
+    with open_review(review_path) as review:
+        seed_records(review, 3)
+        with review.transaction() as session:  # what the matcher writes when it is unsure of a pair
+            session.execute(text("INSERT INTO duplicate_links (record_id, duplicate_of_id, method, score, possible,"
+                                 " created_at) VALUES (3, 1, 'possible: same title; but the years differ', 0.9, 1,"
+                                 " CURRENT_TIMESTAMP)"))
+    window = _window(qtbot, review_path, "alice")
+    window.record_list.select_record(3)
+    assert "possible duplicate of record 1" in window.decision_bar.verdict_label.text()
+    window.commands["confirm_duplicate"].trigger()
+    assert window.desk is not None
+    assert [link.status for link in list_links(window.desk.review, record_id=3)] == ["confirmed"]
+    assert "possible duplicate" not in window.decision_bar.verdict_label.text()
+    window.undo()
+    assert [link.status for link in list_links(window.desk.review, record_id=3)] == ["possible"]
+    window.commands["reject_duplicate"].trigger()
+    assert [link.status for link in list_links(window.desk.review, record_id=3)] == ["undone"]
+    window.close()
+
+
+def test_the_lead_resolves_a_conflict_from_the_desk(qtbot, review_path: Path) -> None:
+    with open_review(review_path) as review:
+        seed_records(review, 2)
+        set_screening_mode(review, "dual", reviewer="carol")
+        set_lead_reviewer(review, "carol", reviewer="carol")
+        screening.record_decision(review, 1, "include", reviewer="alice")
+        screening.record_decision(review, 1, "exclude", reason="wrong outcome", reviewer="bob")
+    alice = _window(qtbot, review_path, "alice")
+    alice.record_list.select_record(1)
+    alice.commands["resolve_include"].trigger()  # not the lead, and part of the conflict: refused by the core
+    assert alice.statusBar().currentMessage().startswith("Not recorded:")
+    alice.close()
+    carol = _window(qtbot, review_path, "carol")
+    carol.record_list.select_record(1)
+    assert "as the lead" in carol.decision_bar.verdict_label.text()
+    carol.commands["resolve_exclude"].trigger()
+    assert carol.desk is not None and not carol.desk.in_conflict(1)
+    assert "as the lead" not in carol.decision_bar.verdict_label.text()
+    carol.close()
