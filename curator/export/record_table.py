@@ -18,7 +18,14 @@ from sqlalchemy import text
 from curator.appraisal.custom_values import custom_values
 from curator.appraisal.form import form_fields
 from curator.fields import FIELD_KEYS, LIST_KEYS
-from curator.prisma.flow import PrismaCounts
+from curator.fulltext.storage import full_texts_of
+from curator.prisma.flow import (
+    AWAITING_FULL_TEXT,
+    EXCLUDED_FULL_TEXT,
+    FULL_TEXT_CONFLICT,
+    INCLUDED,
+    PrismaCounts,
+)
 from curator.store.database import Review
 from curator.store.models import LINK_COUNTS, STAGES
 from curator.store.stored_fields import IN_TEXT, unpack
@@ -32,7 +39,10 @@ LEAD_COLUMNS = ("record id", "PRISMA box", "study", "source", "source kind", "so
 STAGE_COLUMNS = tuple(
     f"{STAGE_LABELS[stage]} {what}" for stage in STAGES for what in ("verdict", "reason", "reviewers")
 )
-TAIL_COLUMNS = ("edited fields", "tags", "notes")
+TAIL_COLUMNS = ("edited fields", "tags", "notes", "full text")
+#: PRISMA boxes of records whose report is sought: a missing full text is named in the "full text" column.
+SOUGHT = frozenset((AWAITING_FULL_TEXT, FULL_TEXT_CONFLICT, EXCLUDED_FULL_TEXT, INCLUDED))
+NO_FULL_TEXT = "none attached"
 COLUMNS: tuple[str, ...] = (*LEAD_COLUMNS, *STAGE_COLUMNS, *FIELD_KEYS, *TAIL_COLUMNS)
 
 
@@ -137,6 +147,7 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                     " WHERE record_id BETWEEN :a AND :b ORDER BY id"), {"a": first, "b": last}):
                 notes[rid].append((reviewer, body, at))
             own = custom_values(review, range(first, last + 1)) if custom else {}
+            attached = full_texts_of(review, range(first, last + 1))
             for rid, source_id, entry, extracted_json, curated_json, removed_reason, removed_by, document in rows:
                 if only is not None and rid not in only:
                     continue
@@ -157,8 +168,11 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
                         values += ["conflict" if verdict.conflict else verdict.verdict, verdict.reason,
                                    LIST_SEPARATOR.join(verdict.reviewers) or None]
                 values += [v if v.__class__ in _AS_IS else _cell(v) for v in fields.values()]
+                full_text = attached.get(rid)
                 values += [", ".join(sorted(curated)) or None, LIST_SEPARATOR.join(tags.get(rid, [])) or None,
-                           _notes_text(notes.get(rid, []))]
+                           _notes_text(notes.get(rid, [])),
+                           full_text.file_name if full_text else (
+                               NO_FULL_TEXT if counts.outcomes.get(rid) in SOUGHT else None)]
                 if custom:
                     values += [_cell(own.get(rid, {}).get(name)) for name in custom]
                 yield RecordRowData(rid, values, fields)
