@@ -26,7 +26,7 @@ FIELD_TYPES = ("text", "number", "date", "yesno", "choice", "choices")
 #: Names that are not field keys but are already taken by a record's JSON and the exports' record columns.
 RESERVED_NAMES = ("id", "profile", "pico", "evidence", "tags", "notes", "decisions", "custom", "source", "study",
                   *PICO_KEYS, "record id", "registry page", "PRISMA box", "source kind", "source file", "entry",
-                  "duplicate of", "removed before screening", "removed by", "edited fields", "design",
+                  "duplicate of", "removed before screening", "removed by", "edited fields", "full text", "design",
                   "participants", *(f"{stage} {what}" for stage in ("title/abstract", "full text")
                                     for what in ("verdict", "reason", "reviewers")))
 FORM_FORMAT = "curator-form"
