@@ -6,18 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from curator import APP_NAME
 from curator.review.desk import get_keywords, next_unscreened
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
+from ui.appraisal_tabs import AppraisalTabs
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
@@ -58,11 +54,12 @@ class MainWindow(QMainWindow):
         self.decision_bar = DecisionBar(self.commands)
         self.files = ReviewFiles(self, lambda: self.reviewer)
         self.editing = RecordEditing(self.form, self.decision_bar, self)
+        self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
         self.splitter.addWidget(self.document)
-        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.sides)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
@@ -128,6 +125,8 @@ class MainWindow(QMainWindow):
         self.files.review_opened.connect(self._on_files_review_opened)
         self.files.review_closing.connect(self.form.commit_pending)
         self.files.review_closed.connect(self._on_files_review_closed)
+        self.files.review_closed.connect(self.sides.clear)
+        self.record_shown.connect(self.sides.show_record)
         self.files.records_imported.connect(self.after_import)
         self.files.export_starting.connect(self.form.commit_pending)
         self.files.status_message.connect(self.statusBar().showMessage)
