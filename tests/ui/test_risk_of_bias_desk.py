@@ -52,6 +52,7 @@ def test_answers_grey_the_skipped_questions_and_update_the_proposal(qtbot, revie
     panel = window.sides.rob
     assert window.sides.tabText(1) == "Risk of bias" and panel.isVisible()
     assert not panel.questions["2.3"].isEnabled()  # waits for 2.1 and 2.2
+    assert panel.questions["2.5"].answer.currentData() is None  # not NA while 2.3 is open
     assert "open" in panel.judgements["D1"].proposal.text()
     _answer(panel, "1.1", "Y")
     _answer(panel, "1.2", "PY")
