@@ -36,6 +36,14 @@ def judgement_text(judgement: str | None) -> str:
     return WORDS.get(judgement or "", "open")
 
 
+def short_name(domain: str) -> str:
+    """"Randomization process" for "Risk of bias arising from the randomization process"."""
+    name = rob2.DOMAIN_NAMES[domain].split(" (")[0]
+    for prefix in ("Risk of bias arising from the ", "Risk of bias due to ", "Risk of bias in "):
+        name = name.removeprefix(prefix)
+    return name[:1].upper() + name[1:]
+
+
 def allowed_answers(question: rob2.Question) -> list[str]:
     """The answers the question's combo offers, in RoB 2's order (NA only where the branching may skip it)."""
     return [a for a in rob2.ANSWERS if a in question.allows or (a == "NA" and question.may_be_not_applicable)]
@@ -177,8 +185,9 @@ class RiskOfBiasPanel(QScrollArea):
         self.questions: dict[str, QuestionRow] = {}
         self.judgements: dict[str, JudgementRow] = {rob2.OVERALL: self.overall}
         for domain in rob2.DOMAINS:
-            box = QGroupBox(f"{domain}: {rob2.DOMAIN_NAMES[domain]}")
+            box = QGroupBox(f"{domain}: {short_name(domain)}")  # a group box is never narrower than its title
             box.setObjectName(f"rob_domain_{domain}")
+            box.setToolTip(rob2.DOMAIN_NAMES[domain])
             layout = QVBoxLayout(box)
             for question in (q for q in rob2.QUESTIONS if q.domain == domain):
                 row = self.questions[question.id] = QuestionRow(question)
