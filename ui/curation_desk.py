@@ -110,6 +110,10 @@ class CurationDesk(QObject):
         self.history_changed.emit()
         return result
 
+    def save(self, change: Callable[[], _T]) -> _T:
+        """Make a change through the core (a risk-of-bias answer...): NotSaved when read-only; Undo follows."""
+        return self._save(change)
+
     # -- stage -------------------------------------------------------------------------------
     def set_stage(self, stage: str) -> None:
         self.stage = screening.check_stage(stage)

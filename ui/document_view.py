@@ -87,6 +87,10 @@ class DocumentView(QWidget):
         self._keyword_selections = selections
         self._apply()
 
+    def add_evidence(self, key: str, spans: list[list[int]]) -> None:
+        """Evidence kept beside the record's (a risk-of-bias quote): ``highlight_evidence(key)`` shows it."""
+        self._evidence = {**self._evidence, key: spans}
+
     def highlight_evidence(self, key: str | None) -> int:
         """Highlight the evidence of field ``key`` and scroll to it; returns how many spans there are."""
         self.evidence_key = key

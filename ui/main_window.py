@@ -6,18 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from curator import APP_NAME
 from curator.review.desk import get_keywords, next_unscreened
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
+from ui.appraisal_tabs import AppraisalTabs
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
@@ -61,9 +57,10 @@ class MainWindow(QMainWindow):
                                      self)
         self.desk_settings = SettingsCommands(self.commands, self.settings, lambda: self.review, lambda: self.reviewer,
                                               self)
+        self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
-        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.document, 4), (self.form, 3))):
+        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.document, 4), (self.sides, 3))):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([600, 450, 430])  # the list's titles need the room most
@@ -124,6 +121,8 @@ class MainWindow(QMainWindow):
         self.files.review_opened.connect(self._on_files_review_opened)
         self.files.review_closing.connect(self.form.commit_pending)
         self.files.review_closed.connect(self._on_files_review_closed)
+        self.files.review_closed.connect(self.sides.clear)
+        self.record_shown.connect(self.sides.show_record)
         self.files.records_imported.connect(self.after_import)
         self.files.export_starting.connect(self.form.commit_pending)
         self.files.status_message.connect(self.statusBar().showMessage)

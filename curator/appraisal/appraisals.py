@@ -86,9 +86,19 @@ def _evidence(text: str, quote: str) -> list[list[int]]:
     return [[start, start + len(quote)]] if start >= 0 else []
 
 
-def check_answers(answers: Mapping[str, Any]) -> dict[str, str]:
-    """Question ids -> canonical answers; ValueError in one sentence for an unknown question or answer."""
-    return {str(q).strip(): rob2.check_answer(str(q), str(a)) for q, a in answers.items()}
+def check_answers(answers: Mapping[str, Any]) -> dict[str, str | None]:
+    """Question ids -> canonical answers (None clears one); ValueError in one sentence for an unknown question
+    or answer."""
+    checked: dict[str, str | None] = {}
+    for question, answer in answers.items():
+        if answer is None:
+            if str(question).strip() not in rob2.QUESTION_BY_ID:
+                raise ValueError(f"RoB 2 has no question {question!r}; its questions are"
+                                 f" {', '.join(rob2.QUESTION_IDS)}")
+            checked[str(question).strip()] = None
+        else:
+            checked[str(question).strip()] = rob2.check_answer(str(question), str(answer))
+    return checked
 
 
 def check_overrides(overrides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -115,8 +125,8 @@ def appraise(review: Review, record_id: int, *, reviewer: str, tool: str = rob2.
              overrides: Mapping[str, tuple[str, str]] | None = None) -> AppraisalChange:
     """Give answers, support quotes and overrides for ``reviewer``'s appraisal of a record; returns what changed.
 
-    Answers replace those of the same questions (others stay); an empty quote removes one; an
-    override of ``proposed`` drops it. Everything is checked before anything is written (ValueError,
+    Answers replace those of the same questions (others stay; an answer of None clears one); an empty
+    quote removes one; an override of ``proposed`` drops it. Everything is checked before anything is written (ValueError,
     RecordNotFound); the proposals are computed again and every change is audited.
     """
     _check_tool(tool)
@@ -142,7 +152,10 @@ def appraise(review: Review, record_id: int, *, reviewer: str, tool: str = rob2.
             if new_answers.get(question) != answer:
                 log_change(session, reviewer, f"answer {tool}", record_id=record_id, field=f"{tool} {question}",
                            old=new_answers.get(question), new=answer)
-                new_answers[question] = answer
+                if answer is None:
+                    new_answers.pop(question, None)
+                else:
+                    new_answers[question] = answer
                 changed.append(question)
         new_support = dict(row.support)
         for question, quote in quotes.items():

@@ -210,11 +210,14 @@ def effective_answers(answers: Mapping[str, str]) -> dict[str, str]:
 
 
 def _decided(question: Question, kept: Mapping[str, str]) -> bool:
-    # Skipped for good: every question its condition reads is answered (or itself skipped).
+    # Skipped for good: every question its condition reads is answered, or itself skipped for good
+    # (4.4 is not NA while 4.3 waits for 4.1 and 4.2).
     assert question.asked_if is not None
     for key in question.asked_if:
         for q in key if isinstance(key, tuple) else (key,):
-            if q not in kept and is_asked(q, kept):
+            if q in kept:
+                continue
+            if is_asked(q, kept) or not _decided(QUESTION_BY_ID[q], kept):
                 return False
     return True
 

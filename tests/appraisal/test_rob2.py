@@ -196,6 +196,8 @@ def test_answers_to_skipped_questions_do_not_count_and_show_as_na() -> None:
     shown = effective_answers(answers)
     assert shown["2.3"] == shown["2.4"] == shown["2.5"] == shown["2.7"] == "NA"
     assert "3.2" not in shown  # 3.1 is not answered yet: whether 3.2 is asked is still open
+    assert "4.4" not in shown and "4.5" not in shown  # 4.3 waits for 4.1 and 4.2: so do the questions after it
+    assert effective_answers({"4.1": "Y", "4.2": "N"})["4.5"] == "NA"  # 4.3 skipped for good, and all after it
 
 
 def test_overall_low_high_and_some_concerns() -> None:
