@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from curator.extraction.labels import foreign_labels
 from curator.review.desk import Keywords, evidence_spans, keyword_spans
 from curator.review.undo import field_label
 
@@ -55,6 +58,9 @@ class DocumentView(QWidget):
 
     def show_document(self, heading: str, document: str, evidence: dict[str, list[list[int]]]) -> None:
         """Show a record's text (keywords highlighted; no evidence until a field is chosen)."""
+        glossary = foreign_labels(document)
+        if glossary:  # a page in another script: what its headings mean, in the reviewer's words
+            heading += "<br><small>Labels: " + " · ".join(f"{escape(w)} = {escape(m)}" for w, m in glossary) + "</small>"
         self.heading.setText(heading)
         self.text.setPlainText(document)
         self._evidence = evidence

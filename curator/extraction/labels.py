@@ -364,3 +364,21 @@ def is_hinted_box_heading(norm: str) -> bool:
 def is_box_heading(norm: str) -> bool:
     """True for headings of boxes about other records (related trials, similar articles ...)."""
     return bool(BOX_RE.match(norm)) or (norm.count(" ") <= 4 and _BOX_ANY_RE.search(norm) is not None)
+
+
+def foreign_labels(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
+    """Labels written in another script than Latin ("نویسندگان", "摘要") with the field each names, in
+    order, once each: so the desk can tell a reviewer what a page's headings mean."""
+    if text.isascii():
+        return []
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        written = line.strip().split(":", 1)[0].strip()
+        if not written or written.isascii() or len(written) > 60 or written in found:
+            continue
+        slot = LABELS.get(norm_label(written))
+        if slot is not None and slot != "other":
+            found[written] = slot.replace("_", " ")
+            if len(found) >= limit:
+                break
+    return list(found.items())

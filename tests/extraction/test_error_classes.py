@@ -178,3 +178,11 @@ def test_another_registry_s_number_in_a_sentence_is_not_an_id() -> None:
     f = _x("EudraCT Number: 2020-004455-12\nTrial Status: Completed\n\nThis trial is also registered as ISRCTN15281137 "
            "with the same protocol and the same sponsor in the United Kingdom.\n")
     assert "ISRCTN15281137" in f["ids"]
+
+
+def test_foreign_labels_are_glossed_with_their_fields() -> None:
+    from curator.extraction.labels import foreign_labels
+
+    page = "Erosion healing\n\nنویسندگان\n\n  • R Rau\nچکیده\n\nDisruption of the cortical plate\n摘要: 一项研究\n"
+    assert foreign_labels(page) == [("نویسندگان", "authors"), ("چکیده", "abstract"), ("摘要", "abstract")]
+    assert foreign_labels("Title: all in English\nAuthors: A B\n") == []

@@ -372,3 +372,14 @@ def test_help_menu_lists_every_shortcut_and_says_the_version(qtbot, window: Main
     dialog = window.findChild(QDialog, "help_dialog")
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_a_page_in_another_script_says_what_its_labels_mean(qtbot) -> None:
+    from ui.document_view import DocumentView
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.show_document("<b>Erosion healing</b>", "Erosion healing\nنویسندگان\n  • R Rau\nچکیده\nText.", {})
+    assert "نویسندگان = authors" in view.heading.text() and "چکیده = abstract" in view.heading.text()
+    view.show_document("<b>An English page</b>", "Title: x\nAuthors: y\n", {})
+    assert "Labels:" not in view.heading.text()
