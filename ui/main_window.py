@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from ui.dialogs.keywords import edit_keywords
 from ui.dialogs.reviewer_name import ReviewerNameDialog
 from ui.dialogs.screening_mode import edit_screening_mode
 from ui.document_view import DocumentView
+from ui.full_texts import FullTexts
 from ui.long_work import export_available
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
@@ -58,10 +59,11 @@ class MainWindow(QMainWindow):
         self.decision_bar = DecisionBar(self.commands)
         self.files = ReviewFiles(self, lambda: self.reviewer)
         self.editing = RecordEditing(self.form, self.decision_bar, self)
+        self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
-        self.splitter.addWidget(self.document)
+        self.splitter.addWidget(self.full_texts.pane)
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 4)
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         self.editing.tag_choices_changed.connect(self.refresh_choices)
         self.editing.status_message.connect(self.statusBar().showMessage)
         self.editing.note_dialog_closed.connect(self.record_list.focus_list)
+        self.full_texts.record_changed.connect(self.show_record)
+        self.full_texts.status_message.connect(self.statusBar().showMessage)
 
     def _restore_layout(self) -> None:
         for name, widget in (("window", self), ("splitter", self.splitter)):
@@ -375,15 +379,11 @@ class MainWindow(QMainWindow):
             self.record_list.select_row(0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.review is not None and event.mimeData().hasUrls() and \
-                any(url.isLocalFile() for url in event.mimeData().urls()):
+        if self.review is not None and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.files.ask_and_import(paths))
+        self.full_texts.take_drop(event)  # PDFs may be attached to the record shown; other files are imported
 
     # -- settings ----------------------------------------------------------------------------
     def _on_keywords_triggered(self) -> None:
