@@ -64,6 +64,10 @@ COMMANDS: tuple[Command, ...] = (
     *(Command(f"stage_{i}", stage.replace("-", "/").replace("title/abstract", "Title/abstract")
               .replace("full/text", "Full text") + " stage", (f"Ctrl+{i + 1}",)) for i, stage in enumerate(STAGES)),
     *(Command(f"reason_{n}", f"Reason {n}", (str(n),), desk=True) for n in range(1, REASON_KEYS + 1)),
+    # Record: its full text (ui/full_texts.py)
+    Command("attach_full_text", "&Attach full text…", (), "Attach the report (a PDF) to this record"),
+    Command("detach_full_text", "&Detach full text", (), "Detach this record's full text (it stays in the history)"),
+    Command("read_full_text", "&Read into the form", (), "Fill empty fields from the full text; propose the others"),
     # Help
     Command("shortcuts", "&Keyboard shortcuts", ("F1",), "Every key of the window"),
     Command("workflow", "&How a review goes", (), "Import, screen, check, report: the steps in Curator"),
@@ -79,6 +83,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-",
                     "confirm_duplicate", "reject_duplicate", "resolve_include", "resolve_exclude", "-", "stage_0",
                     "stage_1")),
+    ("&Record", ("attach_full_text", "detach_full_text", "-", "read_full_text")),
     ("&Go", ("next_record", "previous_record", "next_unscreened", "search", "back_to_list")),
     ("&Help", ("shortcuts", "workflow", "-", "about")),
 )

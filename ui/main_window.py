@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
@@ -19,6 +19,7 @@ from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
 from ui.dialogs.help import connect_help
 from ui.document_view import DocumentView
+from ui.full_texts import FullTexts
 from ui.long_work import export_available
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
@@ -58,9 +59,10 @@ class MainWindow(QMainWindow):
         self.desk_settings = SettingsCommands(self.commands, self.settings, lambda: self.review, lambda: self.reviewer,
                                               self)
         self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
+        self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
-        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.document, 4), (self.sides, 3))):
+        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.full_texts.pane, 4), (self.sides, 3))):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([600, 450, 430])  # the list's titles need the room most
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         self.editing.note_dialog_closed.connect(self.record_list.focus_list)
         self.settle.settled.connect(self._on_settle_settled)
         self.settle.refused.connect(self._refuse)
+        self.full_texts.record_changed.connect(self.show_record)
+        self.full_texts.status_message.connect(self.statusBar().showMessage)
 
     def _restore_layout(self) -> None:
         for name, widget in (("window", self), ("splitter", self.splitter)):
@@ -380,15 +384,11 @@ class MainWindow(QMainWindow):
             self.record_list.select_row(0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.review is not None and event.mimeData().hasUrls() and \
-                any(url.isLocalFile() for url in event.mimeData().urls()):
+        if self.review is not None and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.files.ask_and_import(paths))
+        self.full_texts.take_drop(event)  # PDFs may be attached to the record shown; other files are imported
 
     # -- settings ----------------------------------------------------------------------------
     def _on_desk_settings_reviewer_changed(self, name: str) -> None:

@@ -109,6 +109,9 @@ class FieldRow(QWidget):
             shown = "nothing" if extracted in (None, "", []) else (
                 "; ".join(map(str, extracted)) if isinstance(extracted, list) else str(extracted))
             self.state.setText(f"edited by {edit.get('by') or 'a reviewer'}")
+            if view.origin(self.key) == "full text":  # read from the attached PDF: say from which pages
+                pages = sorted({e["page"] for e in edit.get("evidence") or [] if e.get("page")})
+                self.state.setText("from full text" + (f", page {', '.join(map(str, pages))}" if pages else ""))
             self.revert_button.setToolTip(f"Revert to the extracted value: {shown[:200]}")
         else:
             has_value = view.value(self.key) not in (None, "", [])
