@@ -6,21 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from curator import APP_NAME
-from curator.review.desk import get_keywords, next_unscreened
+from curator.review.desk import get_keywords
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
+from ui.desk_ranking import DeskRanking
 from ui.dialogs.help import connect_help
 from ui.dialogs.keywords import edit_keywords
 from ui.dialogs.reviewer_name import ReviewerNameDialog
@@ -58,6 +54,7 @@ class MainWindow(QMainWindow):
         self.decision_bar = DecisionBar(self.commands)
         self.files = ReviewFiles(self, lambda: self.reviewer)
         self.editing = RecordEditing(self.form, self.decision_bar, self)
+        self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         self.splitter.addWidget(self.record_list)
@@ -257,7 +254,7 @@ class MainWindow(QMainWindow):
         if self.desk is None or self.model is None:
             return False
         start = (self.record.id if self.record else None) if after == -1 else after
-        record_id = next_unscreened(self.model.ids(), self.desk.unscreened, start)
+        record_id = self.ranking.next_unscreened(self.model.ids(), self.desk.unscreened, start)
         if record_id is None:
             if self.model.rowCount() and self.record_list.current_record_id() is None:
                 self.record_list.select_row(0)
