@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from curator import APP_NAME
-from curator.review.desk import get_keywords, next_unscreened
+from curator.review.desk import get_keywords
 from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
@@ -17,6 +17,7 @@ from ui.appraisal_tabs import AppraisalTabs
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
+from ui.desk_ranking import DeskRanking
 from ui.dialogs.help import connect_help
 from ui.document_view import DocumentView
 from ui.full_texts import FullTexts
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
                                               self)
         self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
         self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
+        self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.full_texts.pane, 4), (self.sides, 3))):
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
         if self.desk is None or self.model is None:
             return False
         start = (self.record.id if self.record else None) if after == -1 else after
-        record_id = next_unscreened(self.model.ids(), self.desk.unscreened, start)
+        record_id = self.ranking.next_unscreened(self.model.ids(), self.desk.unscreened, start)
         if record_id is None:
             if self.model.rowCount() and self.record_list.current_record_id() is None:
                 self.record_list.select_row(0)

@@ -50,6 +50,7 @@ class RecordListModel(QAbstractTableModel):
         self._filter = RecordFilter()
         self._order_by = "id"
         self._descending = False
+        self._priority: dict[int, int] | None = None  # record id -> place, listed first (the relevance order)
 
     # -- contents ----------------------------------------------------------------------------
     @property
@@ -70,7 +71,8 @@ class RecordListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the ids again (after an import, a filter change, a new sort)."""
-        ids = find_record_ids(self._review, self._filter, order_by=self._order_by, descending=self._descending)
+        ids = self._arranged(find_record_ids(self._review, self._filter, order_by=self._order_by,
+                                             descending=self._descending))
         self.beginResetModel()
         self._ids = ids
         self._rows = {record_id: row for row, record_id in enumerate(ids)}
@@ -183,8 +185,29 @@ class RecordListModel(QAbstractTableModel):
         name = COLUMNS[column] if 0 <= column < len(COLUMNS) else "id"
         self._order_by = SORTABLE.get(name, "id")
         self._descending = order == Qt.SortOrder.DescendingOrder and name in SORTABLE
+        self._relayout(self._arranged(find_record_ids(self._review, self._filter, order_by=self._order_by,
+                                                      descending=self._descending)))
+
+    @property
+    def arranged(self) -> bool:
+        """True while :meth:`set_priority`'s records lead the list (it is in import order, not column-sorted)."""
+        return self._priority is not None and self._order_by == "id" and not self._descending
+
+    def set_priority(self, first: list[int] | None) -> None:
+        """List ``first`` (ids, best first) ahead of the other records, which keep the import order; None: the
+        import order only. Holds while no column sort is chosen; the current and selected rows stay with their records."""
+        self._priority = {record_id: place for place, record_id in enumerate(first)} if first is not None else None
+        if self._order_by == "id" and not self._descending:
+            self._relayout(self._arranged(sorted(self._ids)))
+
+    def _arranged(self, ids: list[int]) -> list[int]:
+        if not self.arranged or self._priority is None:
+            return ids
+        priority, last = self._priority, len(self._priority)
+        return sorted(ids, key=lambda record_id: (priority.get(record_id, last), record_id))
+
+    def _relayout(self, ids: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
-        ids = find_record_ids(self._review, self._filter, order_by=self._order_by, descending=self._descending)
         old_persistent = self.persistentIndexList()
         old_ids = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in old_persistent]
         self._ids = ids

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import text
 
-from curator.ranking.model import MODEL_NAME, RelevanceModel, record_text
+from curator.ranking.model import MODEL_NAME, RankedRecord, RelevanceModel, record_text
 from curator.review.eligibility import eligible_ids
 from curator.review.screening import DecisionView, current_decisions, reconcile
 from curator.store.database import Review
@@ -53,6 +54,8 @@ class ReviewRanking:
     records: list[RankedRecordId] = field(default_factory=list)
     consecutive_irrelevant: int = 0
     estimated_remaining: dict[str, Any] = field(default_factory=dict)
+    #: Whether each decided record was relevant, oldest decision first: the recall-so-far curve.
+    screened: list[bool] = field(default_factory=list)
 
     @property
     def model(self) -> str:
@@ -88,6 +91,46 @@ def _texts(review: Review, ids: list[int]) -> dict[int, str]:
             keywords = "; ".join(_KEYWORDS_LINE.findall(page))
             out[record_id] = record_text(title, str(abstract or ""), keywords)
     return out
+
+
+class RankingCancelled(Exception):
+    """A newer request superseded this ranking before it was finished."""
+
+
+class ModelKeeper:
+    """Keeps a review's :class:`RelevanceModel` between rankings, so that each one only refits.
+
+    The features are built on the first ranking and again only when the records ranked change (an
+    import, a record set aside). A ranking from the same labels as the last one is not refitted. An
+    edit to a title or abstract is read when the features are next built (reopening the review).
+    Not thread-safe: one ranking at a time.
+    """
+
+    def __init__(self) -> None:
+        self._ids: list[int] = []
+        self.model: RelevanceModel | None = None
+        self._last: tuple[dict[str, bool], list[RankedRecord], dict[str, Any] | None] | None = None
+        self.builds = 0  # how many times the features were built
+
+    def model_for(self, review: Review, ids: list[int]) -> RelevanceModel:
+        """The model of these records (built now if the records changed)."""
+        if self.model is None or ids != self._ids:
+            texts = _texts(review, ids)
+            self.model = RelevanceModel([str(i) for i in ids], [texts[i] for i in ids])
+            self._ids, self._last = list(ids), None
+            self.builds += 1
+        return self.model
+
+    def rank(self, labels: dict[str, bool], undecided: list[str],
+             estimate: bool) -> tuple[list[RankedRecord], dict[str, Any] | None]:
+        """The model's ranking and (when asked) estimate from ``labels``, the last ones again if unchanged."""
+        assert self.model is not None
+        if self._last is not None and self._last[0] == labels and (self._last[2] is not None or not estimate):
+            return self._last[1], self._last[2]
+        ranked = self.model.rank(labels)
+        remaining = _estimate_remaining(self.model, labels, undecided) if estimate else None
+        self._last = (dict(labels), ranked, remaining)
+        return ranked, remaining
 
 
 def stage_decisions(review: Review, stage: str, reviewer: str | None = None) -> list[tuple[int, bool, int]]:
@@ -138,12 +181,20 @@ def _estimate_remaining(model: RelevanceModel, labels: dict[str, bool], undecide
 
 
 def rank_undecided(review: Review, stage: str = "title-abstract", reviewer: str | None = None, *,
-                   estimate: bool = False) -> ReviewRanking:
+                   estimate: bool = False, keeper: ModelKeeper | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ReviewRanking:
     """The records still to decide at ``stage``, most relevant first, learnt from the stage's decisions.
 
     ``reviewer`` None uses the agreed decisions; a name uses only that reviewer's (see the module).
-    ``estimate`` also estimates how many relevant records are left among the undecided.
+    ``estimate`` also estimates how many relevant records are left among the undecided. A ``keeper``
+    keeps the model's features from one ranking to the next (the desk retrains after each decision);
+    ``cancelled`` is asked between the steps, and :class:`RankingCancelled` raised when it says True.
     """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise RankingCancelled("a newer ranking was asked for")
+
     eligible = sorted(eligible_ids(review, stage))
     eligible_set = set(eligible)
     decided = [d for d in stage_decisions(review, stage, reviewer) if d[0] in eligible_set]
@@ -154,7 +205,8 @@ def rank_undecided(review: Review, stage: str = "title-abstract", reviewer: str 
     undecided = [i for i in eligible if i not in touched]
     trained_on = {"include": len(relevant_ids), "exclude": len(decided_ids) - len(relevant_ids)}
     ranking = ReviewRanking(stage, reviewer, trained_on, None,
-                            consecutive_irrelevant=_consecutive_irrelevant(decided))
+                            consecutive_irrelevant=_consecutive_irrelevant(decided),
+                            screened=[relevant for _, relevant, _ in decided])
     labels = {str(record_id): relevant for record_id, relevant, _ in decided}
     if not RelevanceModel.can_learn(labels) or not undecided:
         ranking.records = [RankedRecordId(i, 0.0) for i in undecided]
@@ -162,13 +214,15 @@ def rank_undecided(review: Review, stage: str = "title-abstract", reviewer: str 
             "value": 0 if not undecided else None, "method": ESTIMATE_METHOD,
             "reason": None if not undecided else "nothing to learn from yet: it needs an include and an exclude"}
         return ranking
+    check()
+    # the features are of every eligible record (they use no decision); records in conflict are not ranked
+    keeper = keeper or ModelKeeper()
+    keeper.model_for(review, eligible)
+    check()
+    ranked, remaining = keeper.rank(labels, [str(i) for i in undecided], estimate)
     undecided_set = set(undecided)
-    known = [i for i in eligible if i in decided_ids or i in undecided_set]
-    texts = _texts(review, known)
-    model = RelevanceModel([str(i) for i in known], [texts[i] for i in known])
-    ranked = model.rank(labels)
     ranking.trained_at = datetime.now(UTC)
-    ranking.records = [RankedRecordId(int(r.id), r.score) for r in ranked]
-    if estimate:
-        ranking.estimated_remaining = _estimate_remaining(model, labels, [str(i) for i in undecided])
+    ranking.records = [RankedRecordId(int(r.id), r.score) for r in ranked if int(r.id) in undecided_set]
+    if remaining is not None:
+        ranking.estimated_remaining = remaining
     return ranking

@@ -37,6 +37,7 @@ def test_first_start_answers_the_name_then_i_e_m_decide(qtbot, monkeypatch: pyte
     qtbot.addWidget(window)
     assert window.open_review(review_path)
     table = window.record_list.table
+    window.ranking.choose_order("import")  # the keys' path in import order, not learnt by relevance
     assert window.focusWidget() is table
     assert window.record is not None and window.record.id == 1
     _plain_key(table, Qt.Key.Key_I, "i")  # not the list's type-ahead ("the next title starting with I")
