@@ -51,7 +51,7 @@ def list_links(review: Review, *, include_undone: bool = True) -> list[LinkView]
         " JOIN sources os ON os.id = o.source_id"
     )
     if not include_undone:
-        query += " WHERE l.confirmed IS NOT 0"
+        query += " WHERE l.confirmed IS NOT false"
     with review.session() as session:
         rows = session.execute(text(query + " ORDER BY l.id")).all()
     return [LinkView(r[0], r[1], r[2], r[3], float(r[4]), None if r[5] is None else bool(r[5]), r[6] or "",
@@ -112,7 +112,7 @@ def duplicate_count(review: Review) -> int:
     """How many records are duplicates (linked and not undone): PRISMA's "duplicate records removed"."""
     with review.session() as session:
         value = session.execute(text(
-            "SELECT count(DISTINCT record_id) FROM duplicate_links WHERE confirmed IS NOT 0")).scalar()
+            "SELECT count(DISTINCT record_id) FROM duplicate_links WHERE confirmed IS NOT false")).scalar()
     return int(value or 0)
 
 

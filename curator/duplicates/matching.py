@@ -28,10 +28,11 @@ from operator import and_, attrgetter, eq, or_
 from typing import Any, TypeVar
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlmodel import Session, col, select
 
 from curator.identifiers import is_document_id, is_registry_id
+from curator.store.dialects import dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import DuplicateLink, Record, utcnow
 from curator.store.stored_fields import extracted_fields
 
@@ -108,20 +109,21 @@ _NO_IDS: frozenset[str] = frozenset()
 _T = TypeVar("_T")
 
 
-_EXISTING = text(
-    "SELECT id, kind, content_hash, title, year,"
-    " coalesce(json_extract(curated, '$.ids.value'), json_extract(extracted, '$.ids')),"
-    " coalesce(json_extract(curated, '$.authors.value[0]'), json_extract(extracted, '$.authors[0]'))"
-    " FROM records WHERE id < :first ORDER BY id"
-)
+def _existing_sql(dialect: str) -> TextClause:
+    ids = (f"coalesce({json_value(dialect, 'curated', 'ids', 'value')}, {json_value(dialect, 'extracted', 'ids')})")
+    author = (f"coalesce({json_value(dialect, 'curated', 'authors', 'value', 0, as_text=True)},"
+              f" {json_value(dialect, 'extracted', 'authors', 0, as_text=True)})")
+    return text(f"SELECT id, kind, content_hash, title, year, {ids}, {author} FROM records WHERE id < :first ORDER BY id")
 
 
 def _existing(session: Session, first_new: int) -> list[Candidate]:
-    # Only the matching keys come back from SQLite (json_extract), never whole records: this scales.
+    # Only the matching keys come back from the database (inside the JSON), never whole records: this scales.
     found = []
-    for record_id, kind, digest, title, year, ids, author in session.execute(_EXISTING, {"first": first_new}):
-        fields = {"kind": kind, "title": title, "year": year, "ids": json.loads(ids) if ids else [],
-                  "authors": [author] if author else []}
+    for record_id, kind, digest, title, year, ids, author in session.execute(
+            _existing_sql(dialect_of(session)), {"first": first_new}):
+        if isinstance(ids, str):
+            ids = json.loads(ids)  # SQLite gives a list as JSON text; PostgreSQL gives the list
+        fields = {"kind": kind, "title": title, "year": year, "ids": ids or [], "authors": [author] if author else []}
         found.append(candidate(record_id, fields, digest or ""))
     return found
 
@@ -319,13 +321,11 @@ def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     existing = _existing(session, min(c.id for c in new))
     links = find_links(existing, new, duplicate_roots(session))
     if links:
-        cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        stamp = utcnow()
-        cursor.executemany(
-            "INSERT OR IGNORE INTO duplicate_links (record_id, duplicate_of_id, method, score, confirmed, created_at)"
-            " VALUES (?, ?, ?, ?, NULL, ?)",
-            [(a, b, method, score, stamp.strftime("%Y-%m-%d %H:%M:%S.%f")) for a, b, method, score in links],
-        )
+        stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+        insert_ignoring_repeats(
+            session.connection().connection.dbapi_connection, dialect_of(session), "duplicate_links",
+            ("record_id", "duplicate_of_id", "method", "score", "confirmed", "created_at"),
+            [(a, b, method, score, None, stamp) for a, b, method, score in links])
     return len(links)
 
 

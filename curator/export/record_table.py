@@ -18,6 +18,7 @@ from sqlalchemy import text
 from curator.fields import FIELD_KEYS, LIST_KEYS
 from curator.prisma.flow import PrismaCounts
 from curator.store.database import Review
+from curator.store.dialects import contains_text, dialect_of
 from curator.store.models import STAGES
 from curator.store.stored_fields import IN_TEXT, unpack
 
@@ -50,7 +51,8 @@ _AS_IS = frozenset({str, int, float, type(None)})
 
 
 # The document text only for records whose stored fields keep a value by its position in it.
-_TEXT_IF_NEEDED = f"CASE WHEN instr(extracted, '\"{IN_TEXT}\"') > 0 THEN text END"
+def _text_if_needed(dialect: str) -> str:
+    return f"CASE WHEN {contains_text(dialect, 'extracted', chr(34) + IN_TEXT + chr(34))} THEN text END"
 
 
 def _effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict[str, Any]:
@@ -105,13 +107,13 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
     with review.engine.connect() as connection:
         duplicate_of: dict[int, int] = {}
         for rid, original in connection.execute(text(
-                "SELECT record_id, min(duplicate_of_id) FROM duplicate_links WHERE confirmed IS NOT 0"
+                "SELECT record_id, min(duplicate_of_id) FROM duplicate_links WHERE confirmed IS NOT false"
                 " GROUP BY record_id")):
             duplicate_of[rid] = original
         while True:
             rows = connection.execute(text(
                 "SELECT id, source_id, source_entry, extracted, curated, removed_reason, removed_by,"
-                f" {_TEXT_IF_NEEDED} FROM records WHERE id > :last ORDER BY id LIMIT :n"),
+                f" {_text_if_needed(dialect_of(connection))} FROM records WHERE id > :last ORDER BY id LIMIT :n"),
                 {"last": last, "n": batch}).all()
             if not rows:
                 return

@@ -83,7 +83,7 @@ def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], lis
             records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed))
         links: dict[int, list[int]] = defaultdict(list)
         for rid, original in connection.execute(text(
-                "SELECT record_id, duplicate_of_id FROM duplicate_links WHERE confirmed IS NOT 0")):
+                "SELECT record_id, duplicate_of_id FROM duplicate_links WHERE confirmed IS NOT false")):
             links[rid].append(original)
     return sources, records, set(links), links
 

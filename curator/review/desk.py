@@ -27,7 +27,7 @@ def unscreened_ids(review: Review, stage: str, reviewer: str) -> set[int]:
     check_stage(stage)
     sql = text(
         f"SELECT r.id FROM records r WHERE {eligible_condition(stage)} AND r.id NOT IN ("
-        " SELECT record_id FROM decisions WHERE stage = :stage AND reviewer = :reviewer AND retracted = 0)"
+        " SELECT record_id FROM decisions WHERE stage = :stage AND reviewer = :reviewer AND retracted = false)"
     )
     with review.engine.connect() as connection:
         return {row[0] for row in connection.execute(sql, {"stage": stage, "reviewer": reviewer})}
@@ -38,7 +38,7 @@ def is_unscreened(review: Review, record_id: int, stage: str, reviewer: str) -> 
     check_stage(stage)
     sql = text(
         "SELECT count(*) FROM decisions WHERE record_id = :id AND stage = :stage AND reviewer = :reviewer"
-        " AND retracted = 0"
+        " AND retracted = false"
     )
     with review.engine.connect() as connection:
         return not connection.execute(sql, {"id": record_id, "stage": stage, "reviewer": reviewer}).scalar_one()
@@ -146,7 +146,7 @@ def set_aside(review: Review, record_ids: Iterable[int]) -> dict[int, SetAside]:
             marks = ", ".join(str(int(i)) for i in chunk)
             for record_id, original in connection.execute(text(
                     f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE record_id IN ({marks})"
-                    " AND confirmed IS NOT 0")):
+                    " AND confirmed IS NOT false")):
                 found[record_id] = SetAside(duplicate_of=original)
             for record_id, reason in connection.execute(text(
                     f"SELECT id, removed_reason FROM records WHERE id IN ({marks}) AND removed_reason IS NOT NULL")):

@@ -18,19 +18,19 @@ OTHER_METHOD_KINDS = ("website", "organisation", "citation", "other")
 
 _AGREED_TA = (
     "SELECT record_id, max(verdict) AS verdict FROM decisions WHERE id IN ("
-    " SELECT max(id) FROM decisions WHERE stage = 'title-abstract' AND retracted = 0 GROUP BY record_id, reviewer)"
+    " SELECT max(id) FROM decisions WHERE stage = 'title-abstract' AND retracted = false GROUP BY record_id, reviewer)"
     " GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
 )
 _NOT_REMOVED = (
     "r.removed_reason IS NULL"
-    " AND r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)"
+    " AND r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT false)"
 )
 _OTHER_KINDS = ", ".join(f"'{kind}'" for kind in OTHER_METHOD_KINDS)
 # One set of ids, so SQLite answers from indexes without reading the records' text.
 _PASSED_TA = (
-    f"r.id IN (SELECT record_id FROM ({_AGREED_TA}) WHERE verdict IN ('include', 'maybe')"
+    f"r.id IN (SELECT record_id FROM ({_AGREED_TA}) AS agreed WHERE verdict IN ('include', 'maybe')"
     f" UNION SELECT id FROM records WHERE source_id IN (SELECT id FROM sources WHERE kind IN ({_OTHER_KINDS}))"
-    f" AND id NOT IN (SELECT record_id FROM ({_AGREED_TA}) WHERE verdict = 'exclude'))"
+    f" AND id NOT IN (SELECT record_id FROM ({_AGREED_TA}) AS agreed WHERE verdict = 'exclude'))"
 )
 
 
@@ -56,7 +56,7 @@ def why_not_eligible(connection: Connection, record_id: int, stage: str) -> str 
         return (f"record {record_id} was removed before screening ({row[0]}); "
                 f"put it back first (curator remove {record_id} --restore)")
     original = connection.execute(
-        text("SELECT duplicate_of_id FROM duplicate_links WHERE record_id = :id AND confirmed IS NOT 0"),
+        text("SELECT duplicate_of_id FROM duplicate_links WHERE record_id = :id AND confirmed IS NOT false"),
         {"id": record_id}).first()
     if original is not None:
         return (f"record {record_id} is a duplicate of record {original[0]}; "

@@ -6,7 +6,6 @@ fetches :func:`record_rows` for the rows it shows.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,9 +16,10 @@ from sqlmodel import col, func, select
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, verdicts
 from curator.store.database import Review
+from curator.store.dialects import SQLITE, dialect_of, empty_first, search_ids_sql, search_query, sort_key
 from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
-SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
+SORT_COLUMNS = {"id": "r.id", "title": "r.title", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}
 UNDECIDED = "undecided"
 
@@ -37,23 +37,16 @@ class RecordFilter:
     hide_duplicates: bool = False
 
 
-def fts_query(search: str) -> str:
-    """A safe FTS5 query: every word must occur (prefix match on the last, as the reviewer types)."""
-    words = re.findall(r"\w+", search, flags=re.UNICODE)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    # A one-letter prefix matches nearly every record and costs the most; match it as a word instead.
-    if len(words[-1]) > 1:
-        quoted[-1] += "*"
-    return " AND ".join(quoted)
+def fts_query(search: str, dialect: str = SQLITE) -> str:
+    """A safe query of the search index: every word must occur (prefix match on the last, as the reviewer types)."""
+    return search_query(dialect, search)
 
 
 def _current_verdict_sql(stage_param: str) -> str:
     # Current decisions: each reviewer's latest non-undone decision per record at the stage.
     return (
         "SELECT d.record_id, d.verdict, d.reason FROM decisions d WHERE d.id IN ("
-        " SELECT max(id) FROM decisions WHERE stage = :" + stage_param + " AND retracted = 0"
+        " SELECT max(id) FROM decisions WHERE stage = :" + stage_param + " AND retracted = false"
         " GROUP BY record_id, reviewer)"
     )
 
@@ -64,9 +57,10 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
     flt = flt or RecordFilter()
     where: list[str] = []
     params: dict[str, object] = {"stage": flt.stage}
-    query = fts_query(flt.search)
+    dialect = dialect_of(review.engine)
+    query = fts_query(flt.search, dialect)
     if query:
-        where.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :fts)")
+        where.append(f"r.id IN ({search_ids_sql(dialect)})")
         params["fts"] = query
     if flt.kind:
         where.append("r.kind = :kind")
@@ -76,32 +70,33 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
                      " WHERE t.name = :tag)")
         params["tag"] = flt.tag
     if flt.hide_duplicates:
-        where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT 0)")
+        where.append("r.id NOT IN (SELECT record_id FROM duplicate_links WHERE confirmed IS NOT false)")
     current = _current_verdict_sql("stage")
     if flt.verdict == UNDECIDED:
         # Still to decide: records to be screened at the stage that have no decision there yet.
-        where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}))")
+        where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}) AS current_verdicts)")
     elif flt.verdict == "conflict":
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) AS current_verdicts GROUP BY record_id"
                      " HAVING count(DISTINCT verdict) > 1)")
     elif flt.verdict:
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) GROUP BY record_id"
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) AS current_verdicts GROUP BY record_id"
                      " HAVING count(DISTINCT verdict) = 1 AND max(verdict) = :verdict)")
         params["verdict"] = flt.verdict
     if flt.reason:
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE reason = :reason)")
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) AS current_verdicts WHERE reason = :reason)")
         params["reason"] = flt.reason
     order = SORT_COLUMNS.get(order_by, "r.id")
     direction = "DESC" if descending else "ASC"
     if query and len(where) == 1 and order == "r.id":
         # Search alone, in record order: the index answers by itself, without a pass over the records.
-        sql = f"SELECT rowid FROM records_fts WHERE records_fts MATCH :fts ORDER BY rowid {direction}"
+        sql = search_ids_sql(dialect, ordered=direction)
         with review.engine.connect() as connection:
             return [row[0] for row in connection.execute(text(sql), {"fts": query})]
     sql = (
         "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order} {direction}, r.id {direction}"
+        + f" ORDER BY {sort_key(dialect, order, ignore_case=order == 'r.title')} {direction}"
+        + f"{empty_first(dialect, descending)}, r.id {direction}"
     )
     with review.engine.connect() as connection:
         return [row[0] for row in connection.execute(text(sql), params)]
@@ -185,7 +180,7 @@ def screening_progress(review: Review, stage: str = "title-abstract") -> tuple[i
         total = connection.execute(text(f"SELECT count(*) FROM records r WHERE {condition}")).scalar_one()
         screened = connection.execute(
             text(f"SELECT count(*) FROM records r WHERE {condition} AND r.id IN ("
-                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = 0)"),
+                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = false)"),
             {"stage": stage},
         ).scalar_one()
     return int(screened), int(total)

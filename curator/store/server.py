@@ -1,0 +1,112 @@
+"""A review on a PostgreSQL server: its address, the engine that reaches it, and its errors in one sentence.
+
+A review is named either by a path to a ``.sqlite`` file or by a URL,
+``postgresql://NAME:PASSWORD@HOST:PORT/DATABASE``. The password may also come from
+``PGPASSWORD`` (or ``~/.pgpass``), as for any PostgreSQL client. Every connection
+works in UTC, so the times stored are the same whichever desk wrote them.
+
+Whatever goes wrong on the way to the server (unreachable, wrong password, a
+database that is not there, a connection dropped half-way) or on it (a right
+the login does not have) comes back as one sentence naming the server as
+``host:port/database`` and the login, never the password.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine.interfaces import ExceptionContext
+from sqlalchemy.exc import ArgumentError
+
+from curator.store.errors import ReviewError, ServerRefused, ServerUnavailable
+
+#: The schemes that name a server review.
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+#: Seconds to wait for the server to answer before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
+
+
+def is_server_location(location: object) -> bool:
+    """True when ``location`` names a review on a server (a ``postgresql://`` URL), not a file."""
+    return isinstance(location, str | Path) and str(location).startswith(SERVER_SCHEMES)
+
+
+def server_url(location: str) -> URL:
+    """The URL of a server review, for the psycopg driver; ReviewError when it cannot be read."""
+    try:
+        url = make_url(str(location))
+    except ArgumentError:
+        raise ReviewError("cannot read the server address; write it as postgresql://NAME@HOST:PORT/DATABASE") from None
+    if not url.database:
+        raise ReviewError(f"the server address names no database: postgresql://{url.host or 'HOST'}/DATABASE")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def describe(url: URL) -> str:
+    """``host:port/database``: how the reviewer sees a server review (never the password)."""
+    return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def without_password(location: str) -> str:
+    """The address as the reviewer may see it: the URL with any password left out."""
+    url = make_url(str(location))
+    return url.set(password=None).render_as_string(hide_password=False) if url.password else str(location)
+
+
+def make_server_engine(location: str) -> Engine:
+    """An engine on the server review at ``location``, whose errors read as one sentence (see the module)."""
+    url = server_url(location)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=2, max_overflow=4,
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT, "application_name": "curator"},
+    )
+    name, login = describe(url), url.username or "(your login)"
+
+    @event.listens_for(engine, "handle_error")
+    def _one_sentence(context: ExceptionContext) -> BaseException | None:
+        return server_error(context.original_exception, name, login)
+
+    return engine
+
+
+def server_error(error: BaseException, server: str, login: str) -> ReviewError | None:
+    """The sentence for an error from the server (None when it is not one the reviewer can act on)."""
+    import psycopg
+
+    sqlstate = getattr(error, "sqlstate", None) or ""
+    text = str(error)
+    if isinstance(error, psycopg.errors.InsufficientPrivilege) or sqlstate == "42501":
+        what = "a change in another reviewer's name" if "row-level security" in text else "this change"
+        return ServerRefused(f"the review server {server} refused {what}: the login {login} has no right to it"
+                             " (only the lead imports, deletes and adds reviewers); nothing was saved")
+    if isinstance(error, psycopg.errors.RaiseException):
+        return ServerRefused(f"the review server {server} refused this change: {error.diag.message_primary};"
+                             " nothing was saved")
+    if not isinstance(error, psycopg.OperationalError):
+        return None
+    if sqlstate == "28P01" or "password authentication failed" in text or "no password supplied" in text:
+        return ServerUnavailable(f"the review server {server} refused the login {login}: wrong name or password")
+    if sqlstate == "3D000" or re.search(r'database ".*" does not exist', text):
+        return ServerUnavailable(f"the review server {server} has no such database; ask the lead for the address")
+    if sqlstate in ("28000", "42704") or "role" in text and "does not exist" in text:
+        return ServerUnavailable(f"the review server {server} does not let the login {login} in"
+                                 " (no such reviewer, or their access has ended); ask the lead")
+    if sqlstate.startswith("57P") or "closed the connection" in text or "terminat" in text:
+        return ServerUnavailable(f"lost the connection to the review server {server}; nothing of this change"
+                                 " was saved, try again when it is back")
+    return ServerUnavailable(f"cannot reach the review server {server}: is it running, and is the address right?")
+
+
+def server_kind(engine: Engine) -> bool:
+    """True when ``engine`` reaches a PostgreSQL server (False: an SQLite file)."""
+    return engine.dialect.name == "postgresql"
+
+
+def table_names(connection: Any) -> list[str]:
+    """The tables in the server database's public schema."""
+    return [row[0] for row in connection.exec_driver_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
