@@ -247,6 +247,8 @@ def open_review(path: Path | str | None = None, *, create: bool = True, on_wait:
     ``path`` may be a ``postgresql://`` URL: the review on that server (see :func:`open_server_review`).
     Raises :class:`ReviewError` with a readable reason.
     """
+    if path is None and is_server_location(os.environ.get(REVIEW_ENV, "")):
+        path = os.environ[REVIEW_ENV]
     if is_server_location(path):
         return open_server_review(str(path), create=create, on_wait=on_wait)
     target = Path(path).expanduser() if path is not None else default_review_path()

@@ -13,7 +13,9 @@ the login does not have) comes back as one sentence naming the server as
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,29 @@ def without_password(location: str) -> str:
     return url.set(password=None).render_as_string(hide_password=False) if url.password else str(location)
 
 
+def login_of(location: str) -> str | None:
+    """The login a server address names (else ``PGUSER``), or None."""
+    try:
+        return make_url(str(location)).username or os.environ.get("PGUSER")
+    except ArgumentError:
+        return None
+
+
+def with_password(location: str, ask: Callable[[str], str | None]) -> str:
+    """``location`` with a password: its own, else none needed (``PGPASSWORD``, ``~/.pgpass``), else asked for.
+
+    ``ask(prompt)`` returns the password typed, or None when no one can be asked.
+    """
+    url = server_url(location)
+    if url.password or os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE") or \
+            (Path.home() / ".pgpass").exists():
+        return location
+    typed = ask(f"password of {url.username or 'your login'} on the review server {describe(url)}")
+    if not typed:
+        return location
+    return url.set(password=typed).render_as_string(hide_password=False)
+
+
 def make_server_engine(location: str) -> Engine:
     """An engine on the server review at ``location``, whose errors read as one sentence (see the module)."""
     url = server_url(location)
@@ -80,9 +105,11 @@ def server_error(error: BaseException, server: str, login: str) -> ReviewError |
     sqlstate = getattr(error, "sqlstate", None) or ""
     text = str(error)
     if isinstance(error, psycopg.errors.InsufficientPrivilege) or sqlstate == "42501":
-        what = "a change in another reviewer's name" if "row-level security" in text else "this change"
-        return ServerRefused(f"the review server {server} refused {what}: the login {login} has no right to it"
-                             " (only the lead imports, deletes and adds reviewers); nothing was saved")
+        if "row-level security" in text:
+            return ServerRefused(f"the review server {server} refused a change in another reviewer's name: the login"
+                                 f" {login} may write only in its own name; nothing was saved")
+        return ServerRefused(f"the review server {server} refused this change: the login {login} has no right to it"
+                             " (only a lead imports, removes, deletes and adds reviewers); nothing was saved")
     if isinstance(error, psycopg.errors.RaiseException):
         return ServerRefused(f"the review server {server} refused this change: {error.diag.message_primary};"
                              " nothing was saved")

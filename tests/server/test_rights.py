@@ -1,0 +1,125 @@
+"""The server, not the client, enforces each login's rights: set up with the commands, tried with plain SQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from curator.cli import cli
+from curator.review.listing import RecordFilter, find_record_ids
+from curator.store.database import open_review
+from tests.server.conftest import ServerReview
+
+PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2", "carol": "carol-secret-3"}
+
+
+def run(*args: str, **env: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.fixture
+def team(server: ServerReview, samples: list[Path]) -> ServerReview:
+    """A server review with the samples imported by the lead, alice and bob as reviewers, carol as a lead."""
+    assert run("server", "init", server.url())[0] == 0
+    for name in ("alice", "bob"):
+        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
+    assert run("server", "add-reviewer", server.url(), "carol", "--password", PASSWORDS["carol"], "--lead")[0] == 0
+    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
+                    "--review", server.url())
+    assert code == 0, out
+    return server
+
+
+@pytest.fixture
+def bob(team: ServerReview) -> Iterator[psycopg.Connection]:
+    """Bob's own login, speaking plain SQL."""
+    with psycopg.connect(host=team.host, port=team.port, dbname=team.database, user="bob",
+                         password=PASSWORDS["bob"], autocommit=True) as connection:
+        yield connection
+
+
+def _refused(connection: psycopg.Connection, sql: str) -> str:
+    with pytest.raises(psycopg.Error) as refused:
+        connection.execute(sql)
+    return str(refused.value)
+
+
+def test_reviewers_are_listed_with_the_lead_first(team: ServerReview) -> None:
+    code, out = run("server", "reviewers", team.url(), "--json")
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["name"] for r in listed] == [team.lead, "alice", "bob", "carol"]
+    assert [r["lead"] for r in listed] == [True, False, False, True]
+
+
+def test_a_decision_in_another_reviewers_name_is_refused_and_nothing_written(team: ServerReview) -> None:
+    bobs = team.url("bob", PASSWORDS["bob"])
+    code, out = run("screen", "1", "include", "--reviewer", "alice", "--review", bobs)
+    assert code == 1 and "refused" in out and "127.0.0.1" in out and PASSWORDS["bob"] not in out
+    assert "Traceback" not in out
+    code, out = run("log", "--json", "--review", team.url())
+    assert code == 0 and out.strip() == ""
+    code, out = run("screen", "1", "include", "--review", bobs, CURATOR_REVIEWER="")  # the login by default
+    assert code == 0, out
+    code, out = run("log", "--json", "--review", team.url())
+    assert [json.loads(line)["reviewer"] for line in out.splitlines()] == ["bob"]
+
+
+def test_plain_sql_cannot_write_in_another_name(bob: psycopg.Connection) -> None:
+    for sql in ("INSERT INTO decisions (record_id, stage, reviewer, verdict, actor, decided_at, retracted)"
+                " VALUES (1, 'title-abstract', 'alice', 'include', 'human', now(), false)",
+                "INSERT INTO notes (record_id, reviewer, text, created_at) VALUES (1, 'alice', 'x', now())",
+                "INSERT INTO audit_log (at, reviewer, action) VALUES (now(), 'alice', 'decide')",
+                "INSERT INTO record_tags (record_id, tag_id, tagged_by) VALUES (1, 1, 'alice')",
+                "UPDATE records SET title = 'changed', edited_by = 'alice' WHERE id = 1"):
+        assert "row-level security" in _refused(bob, sql), sql
+    assert bob.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
+    assert bob.execute("SELECT count(*) FROM records WHERE title = 'changed'").fetchone() == (0,)
+
+
+def test_decisions_and_the_audit_log_are_append_only_for_a_reviewer(bob: psycopg.Connection) -> None:
+    bob.execute("INSERT INTO decisions (record_id, stage, reviewer, verdict, actor, decided_at, retracted)"
+                " VALUES (1, 'title-abstract', 'bob', 'include', 'human', now(), false)")
+    bob.execute("UPDATE decisions SET retracted = true WHERE reviewer = 'bob'")  # undo his own: allowed
+    assert "permission denied" in _refused(bob, "UPDATE decisions SET verdict = 'exclude'")
+    assert "permission denied" in _refused(bob, "DELETE FROM decisions")
+    assert "permission denied" in _refused(bob, "UPDATE audit_log SET reviewer = 'bob'")
+    assert "permission denied" in _refused(bob, "DELETE FROM audit_log")
+    assert "permission denied" in _refused(bob, "TRUNCATE audit_log")
+
+
+def test_only_a_lead_imports_deletes_and_changes_the_review(bob: psycopg.Connection) -> None:
+    for sql in ("INSERT INTO sources (name, kind, file_name, imported_at, imported_by, record_count)"
+                " VALUES ('x', 'database', 'x', now(), 'bob', 0)",
+                "DELETE FROM records WHERE id = 1",
+                "UPDATE records SET removed_reason = 'no' WHERE id = 1",
+                "DELETE FROM exclusion_reasons",
+                "UPDATE duplicate_links SET confirmed = false",
+                "UPDATE settings SET value = '1'",
+                "UPDATE alembic_version SET version_num = '0001'"):
+        assert "permission denied" in _refused(bob, sql), sql
+
+
+def test_a_reviewer_cannot_change_the_schema_or_add_reviewers(bob: psycopg.Connection, team: ServerReview) -> None:
+    assert "permission denied" in _refused(bob, "CREATE TABLE mine (id int)")
+    assert "must be owner" in _refused(bob, "ALTER TABLE records ADD COLUMN mine int")
+    assert "must be owner" in _refused(bob, "DROP TABLE decisions")
+    assert "permission denied" in _refused(bob, "CREATE ROLE mallory LOGIN PASSWORD 'x'")
+    code, out = run("server", "add-reviewer", team.url("bob", PASSWORDS["bob"]), "mallory", "--password", "pw")
+    assert code == 1 and "refused" in out and "pw" not in out.replace("password", "")
+
+
+def test_a_lead_added_by_the_owner_imports_and_removes(team: ServerReview, samples: list[Path]) -> None:
+    carols = team.url("carol", PASSWORDS["carol"])
+    code, out = run("remove", "1", "--reason", "not a study", "--review", carols)
+    assert code == 0, out
+    with open_review(team.url()) as review:
+        assert 1 not in find_record_ids(review, RecordFilter(verdict="undecided"))
+    bobs = team.url("bob", PASSWORDS["bob"])
+    code, out = run("remove", "2", "--reason", "not a study", "--review", bobs)
+    assert code == 1 and "refused" in out
