@@ -93,6 +93,8 @@ def make_server_engine(location: str) -> Engine:
 
     @event.listens_for(engine, "handle_error")
     def _one_sentence(context: ExceptionContext) -> BaseException | None:
+        if context.is_pre_ping:  # a connection the server dropped while idle: the pool makes a new one
+            return None
         return server_error(context.original_exception, name, login)
 
     return engine
