@@ -35,17 +35,13 @@ search column fills itself; other imports wait, reviewers' decisions do not.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
-import marshal
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 from sqlmodel import Session
@@ -53,6 +49,8 @@ from sqlmodel import Session
 from curator.duplicates import matching as dedup
 from curator.fields import clean_shown_fields, empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
+from curator.importers._spool import Spool as _Spool
+from curator.importers._spool import without_cycle_collection as _without_cycle_collection
 from curator.store import bulk, stored_fields
 from curator.store.audit import log_change
 from curator.store.database import Review
@@ -164,46 +162,6 @@ def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tup
            year, _dumps(stored_fields.pack(fields, text, evidence)), _dumps(evidence), stamp)
     return row, dedup.candidate(record_id, fields, digest)
 
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a batch is read: it would walk every record kept for dedup.
-
-    An import allocates millions of short-lived objects and keeps a candidate per
-    record; the collector's passes over them cost about a tenth of the import.
-    Reference counting still frees everything; cycles wait until the end.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class _Spool:
-    """The rows read so far, a chunk at a time, in a temporary file the system deletes even if the import dies."""
-
-    def __init__(self) -> None:
-        # Closed by import_paths when the import ends; the system deletes it even if the process is killed.
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="curator-import-")  # noqa: SIM115
-
-    def add(self, rows: list[tuple[Any, ...]]) -> None:
-        marshal.dump(rows, self._file)  # tuples of str, int and None: marshal writes and reads them fastest
-
-    def chunks(self) -> Iterator[list[tuple[Any, ...]]]:
-        """Every chunk, in the order added."""
-        self._file.seek(0)
-        while True:
-            try:
-                yield marshal.load(self._file)
-            except EOFError:
-                return
-
-    def close(self) -> None:
-        self._file.close()
 
 
 class _RecordTables:

@@ -1,8 +1,5 @@
-"""The review store: one review is one SQLite file, or one database on a PostgreSQL server.
-
-A review named by a ``postgresql://`` URL lives on a server (see :mod:`curator.store.server`);
-the same tables and migrations serve both, and the server enforces each login's rights
-(:mod:`curator.store.rights`). What follows is about the file.
+"""The review store: one review is one SQLite file, or a database on a server (a ``postgresql://`` URL:
+:mod:`curator.store.server`, its rights :mod:`curator.store.rights`). What follows is about the file.
 
 Opening a review sets WAL, foreign keys and a busy timeout on every
 connection, runs any pending migration (after a backup copy of the file)
@@ -35,13 +32,13 @@ from typing import Any
 from urllib.parse import quote
 
 from alembic.migration import MigrationContext
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 from curator import APP_NAME
 from curator.store import rights
-from curator.store.errors import ReviewError, ReviewLocked, ReviewReadOnly
+from curator.store.errors import ReviewError, ReviewLocked, ReviewReadOnly, ServerRefused
 from curator.store.locking import (
     BUSY_TIMEOUT_MS,
     LOCK_TRY_MS,
@@ -54,7 +51,7 @@ from curator.store.locking import (
 )
 from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setting, utcnow
 from curator.store.schema import MIGRATIONS_DIR, current_revision, head_revision, migrate
-from curator.store.server import describe, is_server_location, make_server_engine, server_url, table_names
+from curator.store.server import describe, is_server_location, make_server_engine, server_url
 
 REVIEW_ENV = "CURATOR_REVIEW"
 REVIEW_SUFFIX = ".curator.sqlite"
@@ -296,24 +293,27 @@ def open_review(path: Path | str | None = None, *, create: bool = True, on_wait:
 def open_server_review(location: str, *, create: bool = True, on_wait: OnWait | None = None) -> Review:
     """Open the review in the server database at ``location`` (a ``postgresql://`` URL).
 
-    An empty database gets the schema and the rights (when ``create``, as its owner, the lead); an older
-    schema is upgraded (by the owner). Raises :class:`ReviewError` with one sentence naming the server.
-    """
-    url = server_url(location)
+    Creating it in an empty database (``create``) and upgrading an older schema take its owner, the lead;
+    both set the rights too. Raises :class:`ReviewError` with one sentence naming the server."""
+    url, engine = server_url(location), make_server_engine(location)
     name = describe(url)
-    engine = make_server_engine(location)
     try:
         with engine.connect() as connection:
             revision = MigrationContext.configure(connection).get_current_revision()
-            tables = table_names(connection)
-        if revision is None and tables:
+        if revision is None and _has_tables(engine):
             raise ReviewError(f"the database {name} holds tables but no Curator review")
         if revision is None and not create:
             raise ReviewError(f"no Curator review in {name} yet; the lead creates it with `curator server init URL`")
         if revision != head_revision():
-            migrate(engine)
-            with engine.begin() as connection:
-                rights.grant_rights(connection)
+            try:
+                migrate(engine)
+                with engine.begin() as connection:
+                    rights.grant_rights(connection)
+            except ServerRefused:
+                if revision is None:
+                    raise
+                raise ReviewError(f"the review on {name} was made by another version of Curator; its owner (the lead)"
+                                  " upgrades it with `curator server init URL`") from None
         review = Review(Path(url.database or ""), engine, on_wait=on_wait, server=name)
         _seed_defaults(review)
     except ReviewError:
@@ -327,9 +327,7 @@ def open_server_review(location: str, *, create: bool = True, on_wait: OnWait | 
 
 
 def _has_tables(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
-    return bool(rows)
+    return bool(inspect(engine).get_table_names())
 
 
 def _seed_defaults(review: Review) -> None:

@@ -17,7 +17,6 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
@@ -51,12 +50,6 @@ def server_url(location: str) -> URL:
 def describe(url: URL) -> str:
     """``host:port/database``: how the reviewer sees a server review (never the password)."""
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
-
-
-def without_password(location: str) -> str:
-    """The address as the reviewer may see it: the URL with any password left out."""
-    url = make_url(str(location))
-    return url.set(password=None).render_as_string(hide_password=False) if url.password else str(location)
 
 
 def login_of(location: str) -> str | None:
@@ -128,14 +121,3 @@ def server_error(error: BaseException, server: str, login: str) -> ReviewError |
         return ServerUnavailable(f"lost the connection to the review server {server}; nothing of this change"
                                  " was saved, try again when it is back")
     return ServerUnavailable(f"cannot reach the review server {server}: is it running, and is the address right?")
-
-
-def server_kind(engine: Engine) -> bool:
-    """True when ``engine`` reaches a PostgreSQL server (False: an SQLite file)."""
-    return engine.dialect.name == "postgresql"
-
-
-def table_names(connection: Any) -> list[str]:
-    """The tables in the server database's public schema."""
-    return [row[0] for row in connection.exec_driver_sql(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
