@@ -56,3 +56,57 @@ def test_a_server_review_works_as_a_file_does(server: ServerReview, samples: lis
     on_server, in_file = results[server.url()], results[file]
     assert on_server[0] == in_file[0] and any(on_server[0].values())
     assert on_server[1:] == in_file[1:]
+
+
+def _run(*args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from curator.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout + result.stderr
+
+
+def test_every_command_answers_the_same_on_a_server_and_in_a_file(server: ServerReview, samples: list[Path],
+                                                                  tmp_path: Path) -> None:
+    file = str(tmp_path / "same.curator.sqlite")
+    steps = [("import", *map(str, samples), "--source", "Samples", "--source-kind", "database"),
+             ("import", str(samples[1]), "--source", "Register", "--source-kind", "register"),
+             ("screen", "1", "include"), ("screen", "2", "exclude", "--reason", "wrong population"),
+             ("screen", "2", "include", "--reviewer", "other"), ("screen", "1", "include", "--stage", "full-text"),
+             ("edit", "3", "enrollment", "250"), ("edit", "3", "enrollment", "--revert"), ("edit", "3", "phase", "PHASE2"),
+             ("tag", "3", "RCT", "urgent"), ("tag", "3", "urgent", "--remove"), ("note", "4", "ask the authors"),
+             ("remove", "5", "--reason", "not a study"), ("remove", "5", "--restore"),
+             ("reasons", "--set", "wrong population", "--set", "wrong design", "--set", "other")]
+    for step in steps:
+        for location in (server.url(), file):
+            code, out = _run(*step, "--review", location)
+            assert code == 0, (step, out)
+    code, links = _run("duplicates", "--json", "--review", file)
+    for link in [line for line in links.splitlines() if line][:1]:
+        import json
+
+        for location in (server.url(), file):
+            assert _run("duplicates", "undo", str(json.loads(link)["id"]), "--review", location)[0] == 0
+    answers = {}
+    for location in (server.url(), file):
+        exports = tmp_path / ("server" if location != file else "file")
+        exports.mkdir()
+        questions = [("list", "--json"), ("list", "--json", "--verdict", "conflict"), ("list", "--json", "--tag", "RCT"),
+                     ("list", "--json", "--stage", "full-text", "--verdict", "undecided"), ("show", "3", "--json"),
+                     ("log", "--json"), ("audit", "--json"), ("duplicates", "--json", "--all"), ("prisma", "--json"),
+                     ("reasons",)]
+        answers[location] = [_run(*q, "--review", location) for q in questions]
+        code, out = _run("export", "--xlsx", str(exports / "r.xlsx"), "--csv", str(exports / "r.csv"),
+                         "--ris", str(exports / "r.ris"), "--review", location)
+        assert code == 0, out
+        answers[location].append((exports / "r.csv").read_text(encoding="utf-8"))
+        answers[location].append((exports / "r.ris").read_text(encoding="utf-8"))
+    assert _untimed(answers[server.url()]) == _untimed(answers[file])
+
+
+def _untimed(value: object) -> str:
+    """The answers with every time of day left out (the two reviews were made a moment apart)."""
+    import re
+
+    return re.sub(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?", "TIME", repr(value))
