@@ -36,7 +36,7 @@ def init_command(url: str) -> None:
     """Create the review in the empty database at URL, as its owner (the lead), with the team's rights."""
     with open_or_fail(_server_url(url)) as review, review.engine.begin() as connection:
         rights.grant_rights(connection)
-        lead = connection.exec_driver_sql("SELECT current_user").scalar_one()
+        lead: str = connection.exec_driver_sql("SELECT current_user").scalar_one()
     click.echo(f"the review on {review.location} is ready; its lead is {lead}.")
     click.echo("Add each reviewer with: curator server add-reviewer URL NAME (they then connect as"
                " postgresql://NAME@HOST:PORT/DATABASE)")

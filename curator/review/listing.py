@@ -16,7 +16,15 @@ from sqlmodel import col, func, select
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, verdicts
 from curator.store.database import Review
-from curator.store.dialects import SQLITE, dialect_of, empty_first, search_ids_sql, search_query, sort_key
+from curator.store.dialects import (
+    SQLITE,
+    dialect_of,
+    empty_first,
+    search_ids_sql,
+    search_plan,
+    search_query,
+    sort_key,
+)
 from curator.store.models import STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
 SORT_COLUMNS = {"id": "r.id", "title": "r.title", "kind": "r.kind", "status": "r.status",
@@ -91,6 +99,8 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
         # Search alone, in record order: the index answers by itself, without a pass over the records.
         sql = search_ids_sql(dialect, ordered=direction)
         with review.engine.connect() as connection:
+            for setting in search_plan(dialect):
+                connection.exec_driver_sql(setting)
             return [row[0] for row in connection.execute(text(sql), {"fts": query})]
     sql = (
         "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id"

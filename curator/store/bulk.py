@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-#: Tables whose ``id`` is numbered by a sequence.
+#: Tables whose ``id`` is numbered by a sequence (a push moves every table's whose key is ``id``).
 NUMBERED_TABLES = ("sources", "records", "decisions", "exclusion_reasons", "tags", "notes", "duplicate_links",
                    "audit_log")
 

@@ -63,6 +63,16 @@ def search_ids_sql(dialect: str, *, ordered: str | None = None) -> str:
     return sql + (f" ORDER BY rowid {ordered}" if ordered else "")
 
 
+def search_plan(dialect: str) -> list[str]:
+    """Statements to run (in the same transaction) before a search alone, so the server reads the index.
+
+    PostgreSQL does not count the cost of unpacking each record's search column when it weighs reading
+    the whole table against the index; for a word found in most records it reads the table, three times
+    slower (100,000 records: 230 ms against 70 ms, measured). Without the table scan it uses the index.
+    """
+    return ["SET LOCAL enable_seqscan = off", "SET LOCAL enable_indexscan = off"] if dialect == POSTGRESQL else []
+
+
 def json_value(dialect: str, column: str, *path: str | int, as_text: bool = False) -> str:
     """SQL reading ``column``'s JSON at ``path`` (keys and list positions).
 

@@ -86,7 +86,7 @@ def push(file: Path | str, location: str, *, progress: Progress | None = None) -
                         for row in rows))
                     if progress is not None:
                         progress(table.name, copied[table.name])
-            bulk.advance_ids(raw, [t.name for t in _tables() if "id" in t.columns and t.name in bulk.NUMBERED_TABLES])
+            bulk.advance_ids(raw, [t.name for t in _tables() if [c.name for c in t.primary_key.columns] == ["id"]])
     return copied
 
 
