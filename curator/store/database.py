@@ -51,7 +51,7 @@ from curator.store.locking import (
 )
 from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setting, utcnow
 from curator.store.schema import MIGRATIONS_DIR, current_revision, head_revision, migrate
-from curator.store.server import describe, is_server_location, make_server_engine, server_url
+from curator.store.server import describe, is_server_location, make_server_engine, server_error, server_url
 
 REVIEW_ENV = "CURATOR_REVIEW"
 REVIEW_SUFFIX = ".curator.sqlite"
@@ -182,6 +182,9 @@ class Review:
                 session.rollback()
                 if is_read_only(error):  # the file turned read-only under us (a disk remounted, say)
                     raise ReviewReadOnly(self._read_only_message()) from error
+                said = server_error(error, self.server, self.engine.url.username or "") if self.server else None
+                if said is not None:  # the server refusing work done on the driver's own connection (a COPY)
+                    raise said from error
                 raise
 
     def check_writable(self) -> None:
@@ -362,21 +365,6 @@ def set_setting(review: Review, key: str, value: Any) -> None:
             session.add(setting)
 
 
-def copy_review(review: Review, target: Path) -> Path:
-    """Write a consistent copy of the review to ``target`` (Save a copy / backups)."""
-    if review.server:
-        raise ReviewError(f"{review.location} is a server review: make a local copy with `curator pull URL COPY.sqlite`")
-    with review.engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        copy = sqlite3.connect(target)
-        try:
-            raw.backup(copy)  # type: ignore[attr-defined]
-        finally:
-            copy.close()
-    return target
-
-
 __all__ = [
     "MIGRATIONS_DIR",
     "LOCK_WAIT_ENV",
@@ -386,7 +374,6 @@ __all__ = [
     "ReviewReadOnly",
     "backup_file",
     "current_revision",
-    "copy_review",
     "default_review_path",
     "get_setting",
     "head_revision",

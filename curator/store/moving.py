@@ -4,7 +4,7 @@
 Everything moves: sources, records with their text, extracted and curated fields,
 decisions (undone ones too), exclusion reasons, tags, notes, duplicate links, the
 audit log and the settings, with their ids, so the copy's PRISMA counts are the
-original's. Each move is one transaction on the side written: interrupted, it leaves
+original's (:func:`copy_review` copies either kind into a file). Each move is one transaction on the side written: interrupted, it leaves
 nothing behind. The server fills its own search column; the file's search index is
 kept by its triggers.
 """
@@ -12,6 +12,7 @@ kept by its triggers.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -119,3 +120,23 @@ def pull(location: str, file: Path | str, *, progress: Progress | None = None) -
             leftover.unlink(missing_ok=True)
         raise
     return copied
+
+
+def copy_review(review: Review, target: Path) -> Path:
+    """Write a consistent copy of the review to the new file ``target`` (Save a copy / backups).
+
+    A file is copied by SQLite's online backup (what the write-ahead log holds too); a server review is pulled.
+    """
+    if review.server:
+        pull(review.engine.url.render_as_string(hide_password=False), target)
+        return target
+    with review.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        copy = sqlite3.connect(target)
+        try:
+            raw.backup(copy)  # type: ignore[attr-defined]
+        finally:
+            copy.close()
+    return target
+

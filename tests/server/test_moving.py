@@ -75,3 +75,17 @@ def test_push_refuses_a_server_review_with_records(server: ServerReview, samples
     existing.write_bytes(b"")
     code, out = run("pull", server.url(), str(existing))
     assert code == 1 and "already exists" in out
+
+
+def test_a_copy_of_either_kind_of_review_is_a_file_with_the_same_counts(server: ServerReview, samples: list[Path],
+                                                                       tmp_path: Path) -> None:
+    from curator.store.moving import copy_review
+
+    original = tmp_path / "original.curator.sqlite"
+    _worked_review(original, samples)
+    assert run("push", str(original), server.url())[0] == 0
+    for location, copy in ((str(original), tmp_path / "of-file.curator.sqlite"),
+                           (server.url(), tmp_path / "of-server.curator.sqlite")):
+        with open_review(location) as review:
+            assert copy_review(review, copy) == copy
+        assert _counts(str(copy)) == _counts(str(original))

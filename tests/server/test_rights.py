@@ -123,3 +123,13 @@ def test_a_lead_added_by_the_owner_imports_and_removes(team: ServerReview, sampl
     bobs = team.url("bob", PASSWORDS["bob"])
     code, out = run("remove", "2", "--reason", "not a study", "--review", bobs)
     assert code == 1 and "refused" in out
+
+
+def test_a_reviewer_cannot_import_nor_change_the_reasons(team: ServerReview, samples: list[Path]) -> None:
+    bobs = team.url("bob", PASSWORDS["bob"])
+    code, out = run("import", str(samples[0]), "--review", bobs)
+    assert code == 1 and "refused this change: the login bob has no right to it" in out and "Traceback" not in out
+    code, out = run("reasons", "--set", "mine", "--review", bobs)
+    assert code == 1 and "refused" in out
+    code, out = run("list", "--json", "--review", team.url())
+    assert len(out.splitlines()) == len(samples)  # nothing more was imported
