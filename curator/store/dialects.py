@@ -5,7 +5,7 @@ false``, ``coalesce``, ``count(DISTINCT ...)``). What differs is asked for here 
 name, ``"sqlite"`` or ``"postgresql"``, taken from an engine, a connection or a session:
 
 - the search index: an FTS5 table on SQLite, a ``tsvector`` column with a GIN index on PostgreSQL
-  (both match every word, the last one as a prefix, without stemming);
+  (both match every word, the last one as a prefix, without stemming, accents folded);
 - reading inside the JSON columns (``json_extract`` / ``->``), and a JSON array as rows;
 - sorting text without regard to case, with empty values first, as SQLite does;
 - inserting rows that may already be there (``INSERT OR IGNORE`` / ``ON CONFLICT DO NOTHING``).
@@ -57,7 +57,7 @@ def search_query(dialect: str, search: str) -> str:
 def search_ids_sql(dialect: str, *, ordered: str | None = None) -> str:
     """SQL selecting the ids of the records matching the query in ``:fts`` (in id order ``ordered``: ASC / DESC)."""
     if dialect == POSTGRESQL:
-        sql = "SELECT id FROM records WHERE search_vector @@ to_tsquery('simple', :fts)"
+        sql = "SELECT id FROM records WHERE search_vector @@ to_tsquery('simple', curator_fold(:fts))"
         return sql + (f" ORDER BY id {ordered}" if ordered else "")
     sql = "SELECT rowid FROM records_fts WHERE records_fts MATCH :fts"
     return sql + (f" ORDER BY rowid {ordered}" if ordered else "")

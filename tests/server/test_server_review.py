@@ -10,9 +10,12 @@ from curator.review.listing import RecordFilter, find_record_ids, record_rows
 from curator.review.records import add_note, add_tag, get_record, set_field
 from curator.review.screening import record_decision, set_decision_retracted, verdicts
 from curator.store.database import open_review
+from tests.conftest import add_records
 from tests.server.conftest import ServerReview
 
-SEARCHES = ("anakinra", "randomised", "trial", "covid 19", "NCT", "placebo contr", "the", "x", "nothing-such")
+SEARCHES = ("anakinra", "randomised", "trial", "covid 19", "NCT", "placebo contr", "the", "x", "nothing-such",
+            "sjogren", "Sjögren", "meniere", "MÉNIÈRE", "naive cafe")
+ACCENTED = ["Sjögren syndrome and anakinra", "Ménière disease: a naïve café study", "Sjogren without accents"]
 
 
 def _without_times(value: object) -> object:
@@ -33,6 +36,8 @@ def test_a_server_review_works_as_a_file_does(server: ServerReview, samples: lis
     file = str(tmp_path / "same.curator.sqlite")
     for location in (server.url(), file):
         _import_samples(location, samples)
+        with open_review(location) as review:
+            add_records(review, ACCENTED)
     results = {}
     for location in (server.url(), file):
         with open_review(location) as review:
@@ -55,6 +60,7 @@ def test_a_server_review_works_as_a_file_does(server: ServerReview, samples: lis
             )
     on_server, in_file = results[server.url()], results[file]
     assert on_server[0] == in_file[0] and any(on_server[0].values())
+    assert len(in_file[0]["sjogren"]) == len(in_file[0]["Sjögren"]) == 2 and len(in_file[0]["MÉNIÈRE"]) == 1
     assert on_server[1:] == in_file[1:]
 
 

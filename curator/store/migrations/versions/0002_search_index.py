@@ -17,8 +17,26 @@ depends_on = None
 
 
 #: The words of a record that PostgreSQL indexes: its title and the first part of its text (a tsvector
-#: holds at most 1 MB). ``simple``: no stemming and no stop words, like FTS5's unicode61.
-SEARCH_VECTOR = ("to_tsvector('simple'::regconfig, left(coalesce(title, '') || ' ' || coalesce(text, ''), 200000))")
+#: holds at most 1 MB), accents folded (``curator_fold``). ``simple``: no stemming and no stop words, like
+#: FTS5's unicode61 with remove_diacritics.
+SEARCH_VECTOR = ("to_tsvector('simple'::regconfig,"
+                 " curator_fold(left(coalesce(title, '') || ' ' || coalesce(text, ''), 200000)))")
+#: ``curator_fold(text)``: the text without accents ("Sjögren" is found by "sjogren", as in a file) where the
+#: server has the ``unaccent`` extension (PostgreSQL's contrib; a database's owner may create it), else as it is.
+FOLD_FUNCTION = """
+DO $$ BEGIN
+  BEGIN
+    CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+  EXCEPTION WHEN OTHERS THEN NULL;
+  END;
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'unaccent') THEN
+    CREATE FUNCTION curator_fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+      AS $f$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $f$;
+  ELSE
+    CREATE FUNCTION curator_fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $f$ SELECT $1 $f$;
+  END IF;
+END $$
+"""
 
 
 def upgrade() -> None:
@@ -56,6 +74,7 @@ def upgrade() -> None:
 
 
 def _upgrade_server() -> None:
+    op.execute(FOLD_FUNCTION)
     op.execute(f"ALTER TABLE records ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({SEARCH_VECTOR}) STORED")
     op.execute("CREATE INDEX ix_records_search ON records USING gin (search_vector)")
     op.execute(
@@ -74,6 +93,7 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
         op.execute("DROP INDEX IF EXISTS ix_records_search")
         op.execute("ALTER TABLE records DROP COLUMN IF EXISTS search_vector")
+        op.execute("DROP FUNCTION IF EXISTS curator_fold(text)")
         return
     for trigger in ("audit_log_no_delete", "audit_log_no_update", "records_fts_update",
                     "records_fts_delete", "records_fts_insert"):
