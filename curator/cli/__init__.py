@@ -17,7 +17,6 @@ COMMAND_MODULES = (
     "duplicate_commands",
     "report_commands",
     "server_commands",
-    "copy_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

@@ -28,7 +28,7 @@ filled after each chunk, and the trigger is re-created before the commit
 (SQLite's DDL is transactional, so a killed import leaves the trigger as it
 was). A statement per chunk indexes far faster than a trigger per row.
 
-On a server (PostgreSQL) the rows go in by COPY (see :mod:`curator.store.bulk`) and the
+On a server (PostgreSQL) the rows go in by COPY (see :mod:`curator.store.dialects`) and the
 search column fills itself; other imports wait, reviewers' decisions do not.
 """
 
@@ -51,10 +51,10 @@ from curator.fields import clean_shown_fields, empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
-from curator.store import bulk, stored_fields
+from curator.store import stored_fields
 from curator.store.audit import log_change
 from curator.store.database import Review
-from curator.store.dialects import POSTGRESQL, dialect_of
+from curator.store.dialects import POSTGRESQL, advance_ids, copy_rows, dialect_of, hold_tables
 from curator.store.models import SOURCE_KINDS, utcnow
 
 Progress = Callable[[int, int, str], None]  # done, total, current file name
@@ -291,14 +291,14 @@ class _Batch:
 
         The search index needs nothing: PostgreSQL computes each record's search column as it is written.
         """
-        bulk.hold_tables(connection, ("sources", "records"))
+        hold_tables(connection, ("sources", "records"))
         shift, source_shift = self.renumber(tuple(connection.execute(_NEXT_IDS).fetchone()))
-        bulk.copy_rows(connection, "sources", _SOURCE_COLUMNS, self._source_rows())
+        copy_rows(connection, "sources", _SOURCE_COLUMNS, self._source_rows())
         for rows in self.spool.chunks():
             check()
-            bulk.copy_rows(connection, "records", _RECORD_COLUMNS,
+            copy_rows(connection, "records", _RECORD_COLUMNS,
                            ((row[0] + shift, row[1] + source_shift, *row[2:12], "{}", *row[12:]) for row in rows))
-        bulk.advance_ids(connection, ("sources", "records"))
+        advance_ids(connection, ("sources", "records"))
 
     def _save_in_file(self, connection: sqlite3.Connection, check: Callable[[], None]) -> None:
         shift, source_shift = self.renumber(connection.execute(_NEXT_IDS).fetchone())

@@ -21,8 +21,8 @@ from sqlalchemy import JSON, Table, delete, func, select
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-from curator.store import bulk
 from curator.store.database import Review, ReviewError, open_review
+from curator.store.dialects import advance_ids, copy_rows
 from curator.store.server import is_server_location
 
 #: Rows read and written at a time.
@@ -82,12 +82,12 @@ def push(file: Path | str, location: str, *, progress: Progress | None = None) -
                 as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
                 copied[table.name] = 0
                 for rows in _batches(reading, table):
-                    copied[table.name] += bulk.copy_rows(raw, table.name, columns, (
+                    copied[table.name] += copy_rows(raw, table.name, columns, (
                         [json.dumps(row[c]) if c in as_json and row[c] is not None else row[c] for c in columns]
                         for row in rows))
                     if progress is not None:
                         progress(table.name, copied[table.name])
-            bulk.advance_ids(raw, [t.name for t in _tables() if [c.name for c in t.primary_key.columns] == ["id"]])
+            advance_ids(raw, [t.name for t in _tables() if [c.name for c in t.primary_key.columns] == ["id"]])
     return copied
 
 
