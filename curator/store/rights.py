@@ -10,7 +10,8 @@ A reviewer's login may read everything, and may
   checks ``reviewer`` / ``tagged_by`` against ``current_user``), undo or redo only its own
   decisions (the ``retracted`` column, nothing else of a decision), delete only its own notes
   and tags;
-- edit a record's fields, only as itself (``edited_by`` must be its own name).
+- edit a record's fields, only as itself (``edited_by`` must be its own name, and so must the
+  author kept with each field it changes: a trigger checks ``curated``).
 
 It may not delete or rewrite decisions or the audit log (no such grant; the audit log refuses
 changes from anyone by a trigger), import, delete records, change exclusion reasons,
@@ -97,8 +98,28 @@ def grant_rights(connection: Any) -> None:
                               f" WITH CHECK ({own})")
         if table in ("notes", "record_tags"):
             statements.append(f"CREATE POLICY curator_own_delete ON {table} FOR DELETE TO {r} USING ({own})")
+    statements += _edit_author_check(leads)
     for statement in statements:
         connection.exec_driver_sql(statement)
+
+
+def _edit_author_check(leads: str) -> list[str]:
+    """A trigger refusing a reviewer's edit of a field in another's name (the author inside ``curated``)."""
+    # %% is the driver's way of writing one % (plpgsql's placeholder in RAISE).
+    literal = "'" + leads.replace("'", "''") + "'"
+    return [
+        "CREATE OR REPLACE FUNCTION curator_edits_by_login() RETURNS trigger LANGUAGE plpgsql AS $$"
+        " DECLARE field text; BEGIN"
+        f" IF pg_has_role(current_user, {literal}, 'MEMBER') THEN RETURN NEW; END IF;"
+        " FOR field IN SELECT key FROM json_each(NEW.curated) LOOP"
+        "  IF (OLD.curated -> field)::text IS DISTINCT FROM (NEW.curated -> field)::text"
+        "     AND (NEW.curated -> field ->> 'by') IS DISTINCT FROM current_user::text THEN"
+        "   RAISE EXCEPTION 'the login %% may edit %% only in its own name', current_user, field;"
+        "  END IF; END LOOP; RETURN NEW; END $$",
+        "DROP TRIGGER IF EXISTS curator_edits_by_login ON records",
+        "CREATE TRIGGER curator_edits_by_login BEFORE UPDATE OF curated ON records FOR EACH ROW"
+        " EXECUTE FUNCTION curator_edits_by_login()",
+    ]
 
 
 def check_reviewer_name(name: str) -> str:

@@ -80,6 +80,21 @@ def test_plain_sql_cannot_write_in_another_name(bob: psycopg.Connection) -> None
         assert "row-level security" in _refused(bob, sql), sql
     assert bob.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
     assert bob.execute("SELECT count(*) FROM records WHERE title = 'changed'").fetchone() == (0,)
+    forged = ("UPDATE records SET edited_by = 'bob', curated = '{\"phase\": {\"value\": \"PHASE2\", \"by\": \"alice\","
+              " \"at\": \"2026-01-01T00:00:00\"}}' WHERE id = 1")
+    assert "may edit phase only in its own name" in _refused(bob, forged)
+    bob.execute(forged.replace('"by": "alice"', '"by": "bob"'))  # in his own name: an edit like any other
+
+
+def test_edits_through_curator_are_bound_to_the_login(team: ServerReview) -> None:
+    from curator.review.records import get_record, set_field
+    from curator.store.errors import ServerRefused
+
+    with open_review(team.url("bob", PASSWORDS["bob"])) as review:
+        with pytest.raises(ServerRefused, match="another reviewer's name"):
+            set_field(review, 1, "phase", "PHASE2", reviewer="alice")
+        set_field(review, 1, "phase", "PHASE2", reviewer="bob")
+        assert get_record(review, 1).curated["phase"]["by"] == "bob"
 
 
 def test_decisions_and_the_audit_log_are_append_only_for_a_reviewer(bob: psycopg.Connection) -> None:
