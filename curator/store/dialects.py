@@ -138,11 +138,6 @@ def insert_ignoring_repeats(connection: Any, dialect: str, table: str, columns: 
         cursor.close()
 
 
-#: Tables whose ``id`` is numbered by a sequence (a push moves every table's whose key is ``id``).
-NUMBERED_TABLES = ("sources", "records", "decisions", "exclusion_reasons", "tags", "notes", "duplicate_links",
-                   "audit_log")
-
-
 def _quoted(name: str) -> str:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"not a table or column name: {name!r}")
@@ -172,7 +167,7 @@ def copy_rows(connection: Any, table: str, columns: Sequence[str], rows: Iterabl
     return count
 
 
-def advance_ids(connection: Any, tables: Iterable[str] = NUMBERED_TABLES) -> None:
+def advance_ids(connection: Any, tables: Iterable[str]) -> None:
     """Move each table's id sequence past its largest id, so the next row numbered by the server fits."""
     for table in tables:
         connection.execute(

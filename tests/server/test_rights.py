@@ -129,7 +129,7 @@ def test_a_reviewer_cannot_change_the_schema_or_add_reviewers(bob: psycopg.Conne
     assert code == 1 and "refused" in out and "pw" not in out.replace("password", "")
 
 
-def test_a_lead_added_by_the_owner_imports_and_removes(team: ServerReview, samples: list[Path]) -> None:
+def test_a_lead_added_by_the_owner_removes_records_a_reviewer_cannot(team: ServerReview, samples: list[Path]) -> None:
     carols = team.url("carol", PASSWORDS["carol"])
     code, out = run("remove", "1", "--reason", "not a study", "--review", carols)
     assert code == 0, out
