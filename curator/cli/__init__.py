@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "fulltext_commands",
     "dual_commands",
     "ranking_commands",
+    "server_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

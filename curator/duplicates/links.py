@@ -62,7 +62,7 @@ def list_links(review: Review, *, include_undone: bool = True, record_id: int | 
         " JOIN records o ON o.id = l.duplicate_of_id JOIN sources rs ON rs.id = r.source_id"
         " JOIN sources os ON os.id = o.source_id"
     )
-    where = [] if include_undone else ["l.confirmed IS NOT 0"]
+    where = [] if include_undone else ["l.confirmed IS NOT false"]
     params: dict[str, int] = {}
     for column, value in (("record_id", record_id), ("id", link_id)):
         if value is not None:

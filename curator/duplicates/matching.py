@@ -33,12 +33,13 @@ from operator import and_, attrgetter, eq, or_
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate, candidate
 from curator.duplicates.titles import normalise_title
+from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
 
@@ -70,25 +71,33 @@ class Link(NamedTuple):
 _T = TypeVar("_T")
 
 
-_EXISTING = text(
-    "SELECT id, kind, content_hash, title, year,"
-    " coalesce(json_extract(curated, '$.ids.value'), json_extract(extracted, '$.ids')),"
-    " coalesce(json_extract(curated, '$.authors.value'), json_extract(extracted, '$.authors')),"
-    " coalesce(json_extract(curated, '$.journal.value'), json_extract(extracted, '$.journal')),"
+def _citation_line(dialect: str, label: str) -> str:
     # Only the citation lines of the text (a few characters each), not the whole text.
-    + ",".join(f" substr(text, nullif(instr(text, char(10) || '{label}: '), 0), 40)"
-               for label in ("Volume", "Issue", "Pages"))
-    + " FROM records WHERE id < :first ORDER BY id"
-)
+    where = (f"instr(text, char(10) || '{label}: ')" if dialect == SQLITE
+             else f"strpos(text, chr(10) || '{label}: ')")
+    return f"substr(text, nullif({where}, 0), 40)"
+
+
+def _existing_sql(dialect: str) -> TextClause:
+    def field(key: str, *, as_text: bool = False) -> str:
+        return (f"coalesce({json_value(dialect, 'curated', key, 'value', as_text=as_text)},"
+                f" {json_value(dialect, 'extracted', key, as_text=as_text)})")
+
+    citation = ", ".join(_citation_line(dialect, label) for label in ("Volume", "Issue", "Pages"))
+    return text(f"SELECT id, kind, content_hash, title, year, {field('ids')}, {field('authors')},"
+                f" {field('journal', as_text=True)}, {citation} FROM records WHERE id < :first ORDER BY id")
 
 
 def _existing(session: Session, first_new: int) -> list[Candidate]:
-    # Only the matching keys come back from SQLite (json_extract), never whole records: this scales.
+    # Only the matching keys come back from the database (inside the JSON), never whole records: this scales.
     found = []
     for record_id, kind, digest, title, year, ids, authors, journal, *citation in session.execute(
-            _EXISTING, {"first": first_new}):
-        fields = {"kind": kind, "title": title, "year": year, "ids": json.loads(ids) if ids else [],
-                  "authors": json.loads(authors) if authors else [], "journal": journal}
+            _existing_sql(dialect_of(session)), {"first": first_new}):
+        # SQLite gives a list as JSON text; PostgreSQL gives the list.
+        ids = json.loads(ids) if isinstance(ids, str) else ids
+        authors = json.loads(authors) if isinstance(authors, str) else authors
+        fields = {"kind": kind, "title": title, "year": year, "ids": ids or [], "authors": authors or [],
+                  "journal": journal}
         found.append(candidate(record_id, fields, digest or "", "".join(c for c in citation if c)))
     return found
 
@@ -321,10 +330,6 @@ def _numbers(title: str) -> bytes:
     return " ".join(re.findall(r"\d+", title)).encode()
 
 
-_INSERT = ("INSERT OR IGNORE INTO duplicate_links (record_id, duplicate_of_id, method, score, confirmed, possible,"
-           " created_at) VALUES (?, ?, ?, ?, NULL, ?, ?)")
-
-
 def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     """Link each new record (candidates of records just written) that repeats an earlier one; how many are
     duplicates (pairs the matcher is unsure of are linked as possible, and not counted).
@@ -336,9 +341,11 @@ def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
     existing = _existing(session, min(c.id for c in new))
     links = find_links(existing, new, duplicate_roots(session))
     if links:
-        cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
-        cursor.executemany(_INSERT, [(*link[:4], int(link.possible), stamp) for link in links])
+        insert_ignoring_repeats(
+            session.connection().connection.dbapi_connection, dialect_of(session), "duplicate_links",
+            ("record_id", "duplicate_of_id", "method", "score", "confirmed", "possible", "created_at"),
+            [(*link[:4], None, bool(link.possible), stamp) for link in links])
     return sum(1 for link in links if not link.possible)
 
 

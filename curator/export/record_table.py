@@ -27,6 +27,7 @@ from curator.prisma.flow import (
     PrismaCounts,
 )
 from curator.store.database import Review
+from curator.store.dialects import contains_text, dialect_of
 from curator.store.models import LINK_COUNTS, STAGES
 from curator.store.stored_fields import IN_TEXT, unpack
 
@@ -62,7 +63,8 @@ _AS_IS = frozenset({str, int, float, type(None)})
 
 
 # The document text only for records whose stored fields keep a value by its position in it.
-_TEXT_IF_NEEDED = f"CASE WHEN instr(extracted, '\"{IN_TEXT}\"') > 0 THEN text END"
+def _text_if_needed(dialect: str) -> str:
+    return f"CASE WHEN {contains_text(dialect, 'extracted', chr(34) + IN_TEXT + chr(34))} THEN text END"
 
 
 def _effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict[str, Any]:
@@ -131,7 +133,7 @@ def iter_record_rows(review: Review, counts: PrismaCounts, *, batch: int = BATCH
         while True:
             rows = connection.execute(text(
                 "SELECT id, source_id, source_entry, extracted, curated, removed_reason, removed_by,"
-                f" {_TEXT_IF_NEEDED} FROM records WHERE id > :last ORDER BY id LIMIT :n"),
+                f" {_text_if_needed(dialect_of(connection))} FROM records WHERE id > :last ORDER BY id LIMIT :n"),
                 {"last": last, "n": batch}).all()
             if not rows:
                 return

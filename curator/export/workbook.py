@@ -9,6 +9,7 @@ becomes a formula and never carries a character XML forbids; the file appears wh
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -242,8 +243,7 @@ def _write_log(review: Review, ws: WriteOnlyWorksheet, progress: Progress | None
     with review.engine.connect() as connection:
         total = connection.execute(text("SELECT count(*) FROM decisions")).scalar_one()
         result = connection.execution_options(yield_per=5000).execute(text(
-            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,"
-            " (SELECT group_concat(value, ', ') FROM json_each(decisions.resolves))"
+            "SELECT decided_at, reviewer, record_id, stage, verdict, reason, actor, note, retracted, resolves"
             " FROM decisions ORDER BY id"))
         for done, (at, reviewer, record_id, stage, verdict, reason, actor, note, retracted,
                    resolves) in enumerate(result, 1):
@@ -252,7 +252,7 @@ def _write_log(review: Review, ws: WriteOnlyWorksheet, progress: Progress | None
                 if progress is not None:
                     progress(done, total, "screening log")
             log.append([_when(at), reviewer, record_id, STAGE_LABELS.get(stage, stage), verdict, reason, actor,
-                        note, "undone" if retracted else None, resolves and f"decisions {resolves}"])
+                        note, "undone" if retracted else None, _settled(resolves)])
     log.finish()
 
 
@@ -265,3 +265,9 @@ def _write_sources(counts: PrismaCounts, ws: WriteOnlyWorksheet) -> None:
 
 
 __all__ = ["ExportError", "export_workbook"]
+
+
+def _settled(resolves: Any) -> str | None:
+    """The decisions a resolution settles, for the log ("decisions 12, 13"); JSON text in a file, a list on a server."""
+    ids = json.loads(resolves) if isinstance(resolves, str) else resolves
+    return f"decisions {', '.join(map(str, ids))}" if ids else None

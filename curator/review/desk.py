@@ -28,7 +28,7 @@ def unscreened_ids(review: Review, stage: str, reviewer: str) -> set[int]:
     check_stage(stage)
     sql = text(
         f"SELECT r.id FROM records r WHERE {eligible_condition(stage)} AND r.id NOT IN ("
-        " SELECT record_id FROM decisions WHERE stage = :stage AND reviewer = :reviewer AND retracted = 0"
+        " SELECT record_id FROM decisions WHERE stage = :stage AND reviewer = :reviewer AND retracted = false"
         " AND resolves IS NULL)"
     )
     with review.engine.connect() as connection:
@@ -40,7 +40,7 @@ def is_unscreened(review: Review, record_id: int, stage: str, reviewer: str) -> 
     check_stage(stage)
     sql = text(
         "SELECT count(*) FROM decisions WHERE record_id = :id AND stage = :stage AND reviewer = :reviewer"
-        " AND retracted = 0 AND resolves IS NULL"
+        " AND retracted = false AND resolves IS NULL"
     )
     with review.engine.connect() as connection:
         return not connection.execute(sql, {"id": record_id, "stage": stage, "reviewer": reviewer}).scalar_one()

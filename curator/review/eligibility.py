@@ -28,9 +28,9 @@ _NOT_REMOVED = (
 _OTHER_KINDS = ", ".join(f"'{kind}'" for kind in OTHER_METHOD_KINDS)
 # One set of ids, so SQLite answers from indexes without reading the records' text.
 _PASSED_TA = (
-    f"r.id IN (SELECT record_id FROM ({_AGREED_TA}) WHERE verdict IN ('include', 'maybe')"
+    f"r.id IN (SELECT record_id FROM ({_AGREED_TA}) AS agreed WHERE verdict IN ('include', 'maybe')"
     f" UNION SELECT id FROM records WHERE source_id IN (SELECT id FROM sources WHERE kind IN ({_OTHER_KINDS}))"
-    f" AND id NOT IN (SELECT record_id FROM ({_AGREED_TA}) WHERE verdict = 'exclude'))"
+    f" AND id NOT IN (SELECT record_id FROM ({_AGREED_TA}) AS agreed WHERE verdict = 'exclude'))"
 )
 
 

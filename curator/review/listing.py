@@ -6,7 +6,6 @@ fetches :func:`record_rows` for the rows it shows.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,9 +17,18 @@ from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, own_verdicts, verdicts
 from curator.review.screening_mode import agreed_sql, conflicts_sql, current_sql
 from curator.store.database import Review
+from curator.store.dialects import (
+    SQLITE,
+    dialect_of,
+    empty_first,
+    search_ids_sql,
+    search_plan,
+    search_query,
+    sort_key,
+)
 from curator.store.models import LINK_COUNTS, STAGES, DuplicateLink, Record, RecordTag, Source, Tag
 
-SORT_COLUMNS = {"id": "r.id", "title": "r.title COLLATE NOCASE", "kind": "r.kind", "status": "r.status",
+SORT_COLUMNS = {"id": "r.id", "title": "r.title", "kind": "r.kind", "status": "r.status",
                 "phase": "r.phase", "year": "r.year", "source": "s.name"}
 UNDECIDED = "undecided"
 BLIND_CONFLICTS = ("conflicts are not listed for one reviewer: screening is blind, so a reviewer does not see"
@@ -41,16 +49,9 @@ class RecordFilter:
     reviewer: str | None = None  # blind: the verdict and reason filters read only this reviewer's decisions
 
 
-def fts_query(search: str) -> str:
-    """A safe FTS5 query: every word must occur (prefix match on the last, as the reviewer types)."""
-    words = re.findall(r"\w+", search, flags=re.UNICODE)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    # A one-letter prefix matches nearly every record and costs the most; match it as a word instead.
-    if len(words[-1]) > 1:
-        quoted[-1] += "*"
-    return " AND ".join(quoted)
+def fts_query(search: str, dialect: str = SQLITE) -> str:
+    """A safe query of the search index: every word must occur (prefix match on the last, as the reviewer types)."""
+    return search_query(dialect, search)
 
 
 def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by: str = "id",
@@ -59,9 +60,10 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
     flt = flt or RecordFilter()
     where: list[str] = []
     params: dict[str, object] = {"stage": flt.stage}
-    query = fts_query(flt.search)
+    dialect = dialect_of(review.engine)
+    query = fts_query(flt.search, dialect)
     if query:
-        where.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :fts)")
+        where.append(f"r.id IN ({search_ids_sql(dialect)})")
         params["fts"] = query
     if flt.kind:
         where.append("r.kind = :kind")
@@ -75,35 +77,38 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
     current = current_sql(flt.stage)
     if flt.reviewer is not None:
         # One reviewer's own decisions, blind to everyone else's.
-        current = f"SELECT * FROM ({current}) WHERE reviewer = :reviewer"
+        current = f"SELECT * FROM ({current}) AS every_reviewer WHERE reviewer = :reviewer"
         params["reviewer"] = flt.reviewer
         if flt.verdict == "conflict":
             raise ValueError(BLIND_CONFLICTS)
     if flt.verdict == UNDECIDED:
         # Still to decide: records to be screened at the stage that have no decision there yet.
-        where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}))")
+        where.append(f"{eligible_condition(flt.stage)} AND r.id NOT IN (SELECT record_id FROM ({current}) AS current_verdicts)")
     elif flt.verdict == "conflict":
         where.append(f"r.id IN ({conflicts_sql(flt.stage)})")
     elif flt.verdict and flt.reviewer is not None:
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE verdict = :verdict)")
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) AS own_verdicts WHERE verdict = :verdict)")
         params["verdict"] = flt.verdict
     elif flt.verdict:
-        where.append(f"r.id IN (SELECT record_id FROM ({agreed_sql(flt.stage)}) WHERE verdict = :verdict)")
+        where.append(f"r.id IN (SELECT record_id FROM ({agreed_sql(flt.stage)}) AS agreed_verdicts WHERE verdict = :verdict)")
         params["verdict"] = flt.verdict
     if flt.reason:
-        where.append(f"r.id IN (SELECT record_id FROM ({current}) WHERE reason = :reason)")
+        where.append(f"r.id IN (SELECT record_id FROM ({current}) AS current_verdicts WHERE reason = :reason)")
         params["reason"] = flt.reason
     order = SORT_COLUMNS.get(order_by, "r.id")
     direction = "DESC" if descending else "ASC"
     if query and len(where) == 1 and order == "r.id":
         # Search alone, in record order: the index answers by itself, without a pass over the records.
-        sql = f"SELECT rowid FROM records_fts WHERE records_fts MATCH :fts ORDER BY rowid {direction}"
+        sql = search_ids_sql(dialect, ordered=direction)
         with review.engine.connect() as connection:
+            for setting in search_plan(dialect):
+                connection.exec_driver_sql(setting)
             return [row[0] for row in connection.execute(text(sql), {"fts": query})]
     sql = (
         "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order} {direction}, r.id {direction}"
+        + f" ORDER BY {sort_key(dialect, order, ignore_case=order == 'r.title')} {direction}"
+        + f"{empty_first(dialect, descending)}, r.id {direction}"
     )
     with review.engine.connect() as connection:
         return [row[0] for row in connection.execute(text(sql), params)]
@@ -194,7 +199,7 @@ def screening_progress(review: Review, stage: str = "title-abstract") -> tuple[i
         total = connection.execute(text(f"SELECT count(*) FROM records r WHERE {condition}")).scalar_one()
         screened = connection.execute(
             text(f"SELECT count(*) FROM records r WHERE {condition} AND r.id IN ("
-                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = 0 AND resolves IS NULL)"),
+                 "SELECT record_id FROM decisions WHERE stage = :stage AND retracted = false AND resolves IS NULL)"),
             {"stage": stage},
         ).scalar_one()
     return int(screened), int(total)

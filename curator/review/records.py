@@ -3,6 +3,13 @@
 A reviewer's edit is kept beside what was extracted (``curated`` holds the
 value, who set it and when); the effective value is the curated one where
 edited, else the extracted one. Every change is written to the audit log.
+
+Two reviewers may edit the same record at once (on a server review). Each saved
+edit counts up the record's ``version`` and names its author (``edited_by``,
+``edited_at``). A save that says which version it was read at
+(``seen_version``) is refused with :class:`~curator.store.errors.EditConflict`
+when someone else changed that same field since: "changed by NAME at TIME",
+with both values; never a silent overwrite. Other fields' edits do not stop it.
 """
 
 from __future__ import annotations
@@ -18,7 +25,18 @@ from sqlmodel import Session, col, func, select
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
 from curator.store.audit import log_change
 from curator.store.database import Review
-from curator.store.models import LINK_COUNTS, DuplicateLink, Note, Record, RecordTag, Source, Tag, utcnow
+from curator.store.errors import EditConflict
+from curator.store.models import (
+    LINK_COUNTS,
+    AuditEntry,
+    DuplicateLink,
+    Note,
+    Record,
+    RecordTag,
+    Source,
+    Tag,
+    utcnow,
+)
 from curator.store.stored_fields import extracted_fields
 
 
@@ -53,6 +71,8 @@ class RecordView:
     tags: list[str] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     duplicate_of: int | None = None
+    #: Edits saved on the record when it was read: give it back as ``seen_version`` when saving an edit.
+    version: int = 0
 
     def value(self, key: str) -> Any:
         """The effective value of ``key``: curated where edited, else extracted."""
@@ -93,8 +113,9 @@ def effective_fields(extracted: dict[str, Any], curated: dict[str, Any]) -> dict
     return fields
 
 
-def _load(session: Session, record_id: int) -> Record:
-    record = session.get(Record, record_id)
+def _load(session: Session, record_id: int, *, for_update: bool = False) -> Record:
+    # for_update: on a server, other edits of this record wait until this transaction ends.
+    record = session.get(Record, record_id, with_for_update=for_update or None)
     if record is None:
         raise RecordNotFound(f"no record {record_id} in this review")
     return record
@@ -128,6 +149,7 @@ def get_record(review: Review, record_id: int) -> RecordView:
             tags=sorted(tags),
             notes=[NoteView(n.id or 0, n.reviewer, n.text, n.created_at) for n in notes],
             duplicate_of=link,
+            version=record.version,
         )
 
 
@@ -152,14 +174,44 @@ def _sync_columns(record: Record) -> None:
     record.year = fields.get("year")
 
 
-def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer: str) -> FieldChange:
+def _effective(record: Record, key: str) -> Any:
+    return record.curated[key]["value"] if key in record.curated else get_field(extracted_fields(record), key)
+
+
+def _check_unchanged(session: Session, record: Record, key: str, value: Any, seen_version: int | None,
+                     seen_value: Any) -> None:
+    """Refuse the save when someone changed ``key`` since the record was read at ``seen_version``."""
+    if seen_version is None or record.version == seen_version:
+        return
+    current = _effective(record, key)
+    if current in (seen_value, value):
+        return
+    last = session.exec(select(AuditEntry).where(AuditEntry.record_id == record.id, AuditEntry.field == key)
+                        .order_by(col(AuditEntry.id).desc()).limit(1)).first()
+    who = last.reviewer if last else (record.edited_by or "another reviewer")
+    when = (last.at if last else record.edited_at or utcnow()).strftime("%Y-%m-%d %H:%M UTC")
+    raise EditConflict(f"{key} of record {record.id} was changed by {who} at {when} since you opened it;"
+                       f" theirs: {current!r}, yours: {value!r} (nothing saved)", theirs=current, yours=value)
+
+
+def _stamp(record: Record, reviewer: str) -> None:
+    record.version += 1
+    record.edited_by = reviewer
+    record.edited_at = utcnow()
+
+
+def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer: str,
+              seen_version: int | None = None, seen_value: Any = None) -> FieldChange:
     """Set a reviewer's value for ``key`` (validated); setting the extracted value back reverts the edit.
 
-    Raises ValueError for a value the field does not accept.
+    Raises ValueError for a value the field does not accept. With ``seen_version`` (the record's
+    :attr:`RecordView.version` when read) and ``seen_value`` (the field's value then), raises
+    :class:`EditConflict` when someone else changed the field since.
     """
     value = coerce_value(key, value)
     with review.transaction() as session:
-        record = _load(session, record_id)
+        record = _load(session, record_id, for_update=True)
+        _check_unchanged(session, record, key, value, seen_version, seen_value)
         curated = dict(record.curated)
         extracted = get_field(extracted_fields(record), key)
         old = curated[key]["value"] if key in curated else extracted
@@ -169,6 +221,8 @@ def set_field(review: Review, record_id: int, key: str, value: Any, *, reviewer:
             curated[key] = {"value": value, "by": reviewer, "at": utcnow().isoformat(timespec="seconds")}
         record.curated = curated
         _sync_columns(record)
+        if old != value:
+            _stamp(record, reviewer)
         session.add(record)
         if old != value:
             log_change(session, reviewer, "set field", record_id=record_id, field=key, old=old, new=value)
@@ -206,7 +260,7 @@ def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> 
     if key not in FIELD_KEYS:
         raise ValueError(f"unknown field {key!r}")
     with review.transaction() as session:
-        record = _load(session, record_id)
+        record = _load(session, record_id, for_update=True)
         curated = dict(record.curated)
         extracted = get_field(extracted_fields(record), key)
         if key not in curated:
@@ -214,6 +268,7 @@ def revert_field(review: Review, record_id: int, key: str, *, reviewer: str) -> 
         old = curated.pop(key)["value"]
         record.curated = curated
         _sync_columns(record)
+        _stamp(record, reviewer)
         session.add(record)
         log_change(session, reviewer, "revert field", record_id=record_id, field=key, old=old, new=extracted)
         return FieldChange(record_id, key, old, extracted, False)
@@ -240,7 +295,7 @@ def add_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool
         tag_id = _tag_id(session, name)
         if session.get(RecordTag, (record_id, tag_id)) is not None:
             return False
-        session.add(RecordTag(record_id=record_id, tag_id=tag_id))
+        session.add(RecordTag(record_id=record_id, tag_id=tag_id, tagged_by=reviewer))
         log_change(session, reviewer, "add tag", record_id=record_id, field="tags", new=name)
         return True
 

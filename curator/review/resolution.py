@@ -55,7 +55,7 @@ def find_conflicts(review: Review, stage: str | None = None) -> list[Conflict]:
     with review.engine.connect() as connection:
         for each in stages:
             rows = connection.execute(text(
-                f"SELECT record_id, reviewer, verdict, reason FROM ({current_sql(each)})"
+                f"SELECT record_id, reviewer, verdict, reason FROM ({current_sql(each)}) AS current_verdicts"
                 f" WHERE record_id IN ({conflicts_sql(each)}) ORDER BY record_id, reviewer"))
             for record_id, decided in groupby(rows, key=lambda row: row[0]):
                 decided = list(decided)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlmodel import Session
 
 from curator.duplicates.matching import duplicate_roots
 from curator.identifiers import is_registry_id
 from curator.store.database import Review
+from curator.store.dialects import dialect_of, json_items, json_value
 
-_REGISTRATIONS = text(
-    "SELECT r.id, j.value FROM records r,"
-    " json_each(coalesce(json_extract(r.curated, '$.ids.value'), json_extract(r.extracted, '$.ids'))) j"
-)
+
+def _registrations(dialect: str) -> TextClause:
+    ids = f"coalesce({json_value(dialect, 'r.curated', 'ids', 'value')}, {json_value(dialect, 'r.extracted', 'ids')})"
+    return text(f"SELECT r.id, j.value FROM records r, {json_items(dialect, ids, 'j')}")
 
 
 def study_groups(review_or_session: Review | Session, record_ids: Iterable[int] | None = None) -> list[list[int]]:
@@ -51,7 +52,7 @@ def study_groups(review_or_session: Review | Session, record_ids: Iterable[int] 
     for (record_id,) in session.execute(text("SELECT id FROM records")):
         find(record_id)
     first_with: dict[str, int] = {}
-    for record_id, identifier in session.execute(_REGISTRATIONS):
+    for record_id, identifier in session.execute(_registrations(dialect_of(session))):
         if isinstance(identifier, str) and is_registry_id(identifier):
             union(record_id, first_with.setdefault(identifier, record_id))
     for duplicate, original_id in duplicate_roots(session).items():

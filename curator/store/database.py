@@ -1,4 +1,5 @@
-"""The review store: one review is one SQLite file.
+"""The review store: one review is one SQLite file, or a database on a server (a ``postgresql://`` URL:
+:mod:`curator.store.server`, its rights :mod:`curator.store.rights`). What follows is about the file.
 
 Opening a review sets WAL, foreign keys and a busy timeout on every
 connection, runs any pending migration (after a backup copy of the file)
@@ -23,75 +24,37 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from alembic.config import Config
 from alembic.migration import MigrationContext
-from alembic.runtime.environment import EnvironmentContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 from curator import APP_NAME
+from curator.store import rights
+from curator.store.errors import ReviewError, ReviewLocked, ReviewReadOnly, ServerRefused
+from curator.store.locking import (
+    BUSY_TIMEOUT_MS,
+    LOCK_TRY_MS,
+    LOCK_WAIT_ENV,
+    OnWait,
+    duration,
+    is_locked,
+    is_read_only,
+    lock_wait_limit,
+)
 from curator.store.models import DEFAULT_REASONS, STAGES, ExclusionReason, Setting, utcnow
+from curator.store.schema import MIGRATIONS_DIR, current_revision, head_revision, migrate
+from curator.store.server import describe, is_server_location, make_server_engine, server_error, server_url
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 REVIEW_ENV = "CURATOR_REVIEW"
 REVIEW_SUFFIX = ".curator.sqlite"
-#: How long a write waits for another writer to finish (seconds): this variable, else the default.
-LOCK_WAIT_ENV = "CURATOR_LOCK_WAIT"
-DEFAULT_LOCK_WAIT = 600.0  # generous: a reviewer would rather wait for a very large import than lose a decision
-#: Each try for the write lock waits this long inside SQLite (ms): short, so ``on_wait`` hears about a wait at once.
-LOCK_TRY_MS = 250
-#: How long SQLite waits for any other lock (a reader during a checkpoint, say) before giving up (ms).
-BUSY_TIMEOUT_MS = 10000
-
-#: Called while a write waits for the lock, with the seconds waited so far: first when the wait begins, then
-#: about every quarter of a second.
-OnWait = Callable[[float], None]
-
-
-class ReviewError(Exception):
-    """A review file cannot be opened or written; the message says why, for the reviewer."""
-
-
-class ReviewLocked(ReviewError):
-    """Another writer held the review longer than the write would wait; nothing was written."""
-
-
-class ReviewReadOnly(ReviewError):
-    """The review file cannot be written (permissions, a read-only disk); nothing was written."""
-
-
-def lock_wait_limit() -> float:
-    """Seconds a write waits for the write lock: ``CURATOR_LOCK_WAIT`` if it is a number, else 10 minutes."""
-    try:
-        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, "")))
-    except ValueError:
-        return DEFAULT_LOCK_WAIT
-
-
-def _duration(seconds: float) -> str:
-    """"10 minutes", "3 seconds": a wait as a reviewer reads it."""
-    if seconds >= 120:
-        return f"{seconds / 60:.0f} minutes"
-    return f"{seconds:.0f} second{'' if round(seconds) == 1 else 's'}"
-
-
-def _is_locked(error: BaseException) -> bool:
-    detail = getattr(error, "orig", None) or error  # SQLAlchemy wraps sqlite3's error
-    return isinstance(detail, sqlite3.OperationalError) and "locked" in str(detail)
-
-
-def _is_read_only(error: BaseException) -> bool:
-    detail = getattr(error, "orig", None) or error
-    return isinstance(detail, sqlite3.OperationalError) and "readonly database" in str(detail)
 
 
 def default_review_path() -> Path:
@@ -111,19 +74,6 @@ def review_name(path: Path) -> str:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return config
-
-
-def head_revision() -> str:
-    """The newest schema revision this version of Curator knows."""
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
 
 
 #: Page size of a new review file (bytes). A record holds a document of a few kilobytes: 16 KiB pages keep
@@ -170,12 +120,6 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The schema revision recorded in a review file (None for a new, empty file)."""
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def backup_file(path: Path, label: str) -> Path:
     """A consistent copy of the review beside it (SQLite's online backup, so WAL content is included)."""
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
@@ -192,23 +136,9 @@ def backup_file(path: Path, label: str) -> Path:
     return target
 
 
-def migrate(engine: Engine, target: str = "head") -> None:
-    """Upgrade the schema of ``engine``'s file to ``target`` in one transaction."""
-    config = _alembic_config()
-    script = ScriptDirectory.from_config(config)
-
-    def upgrade(revision: Any, _context: Any) -> Any:
-        return script._upgrade_revs(target, revision)
-
-    with engine.begin() as connection, EnvironmentContext(config, script, fn=upgrade, destination_rev=target) as env:
-        env.configure(connection=connection, target_metadata=None, transactional_ddl=True)
-        with env.begin_transaction():
-            env.run_migrations()
-
-
 @dataclass
 class Review:
-    """An open review file."""
+    """An open review: a file, or a database on a server (``server`` then names it, ``host:port/database``)."""
 
     path: Path
     engine: Engine
@@ -217,12 +147,18 @@ class Review:
     read_only: bool = False
     #: Told while a write waits for another writer (the command line prints a line, the window a message).
     on_wait: OnWait | None = None
+    server: str | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
     def name(self) -> str:
         """The review's name as a reviewer sees it."""
-        return review_name(self.path)
+        return self.path.name if self.server else review_name(self.path)
+
+    @property
+    def location(self) -> str:
+        """Where the review lives, as a reviewer reads it: the file's path, or the server's ``host:port/database``."""
+        return self.server or str(self.path)
 
     def session(self) -> Session:
         """A new ORM session (use as a context manager); reads only, writes use :meth:`transaction`."""
@@ -244,8 +180,11 @@ class Review:
                 session.commit()
             except BaseException as error:
                 session.rollback()
-                if _is_read_only(error):  # the file turned read-only under us (a disk remounted, say)
+                if is_read_only(error):  # the file turned read-only under us (a disk remounted, say)
                     raise ReviewReadOnly(self._read_only_message()) from error
+                said = server_error(error, self.server, self.engine.url.username or "") if self.server else None
+                if said is not None:  # the server refusing work done on the driver's own connection (a COPY)
+                    raise said from error
                 raise
 
     def check_writable(self) -> None:
@@ -257,7 +196,12 @@ class Review:
         return f"this review is read-only: {self.path} cannot be written, so this change cannot be saved"
 
     def _begin_writing(self, session: Session) -> None:
-        """Take the write lock on the session's connection, waiting while another writer holds it."""
+        """Take the write lock on the session's connection, waiting while another writer holds it.
+
+        A server locks only the rows a transaction writes: many reviewers write at once, nothing to wait for here.
+        """
+        if self.server:
+            return
         connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
         limit = lock_wait_limit()
         start = time.monotonic()
@@ -268,12 +212,12 @@ class Review:
                     connection.execute("BEGIN IMMEDIATE")
                     return
                 except sqlite3.OperationalError as error:
-                    if not _is_locked(error):
+                    if not is_locked(error):
                         raise
                 waited = time.monotonic() - start
                 if waited >= limit:
                     raise ReviewLocked(
-                        f"another Curator window or command kept this review locked for {_duration(waited)}, "
+                        f"another Curator window or command kept this review locked for {duration(waited)}, "
                         "so this change was not saved; try again when it has finished"
                     )
                 if self.on_wait is not None:
@@ -300,8 +244,13 @@ def open_review(path: Path | str | None = None, *, create: bool = True, on_wait:
     Pending migrations run first, after a backup copy of an existing file is
     taken beside it. A file that cannot be written opens read-only. ``on_wait``
     is told whenever a write waits for another writer (see :class:`Review`).
+    ``path`` may be a ``postgresql://`` URL: the review on that server (see :func:`open_server_review`).
     Raises :class:`ReviewError` with a readable reason.
     """
+    if path is None and is_server_location(os.environ.get(REVIEW_ENV, "")):
+        path = os.environ[REVIEW_ENV]
+    if is_server_location(path):
+        return open_server_review(str(path), create=create, on_wait=on_wait)
     target = Path(path).expanduser() if path is not None else default_review_path()
     if target.is_dir():
         raise ReviewError(f"{target} is a folder, not a review file")
@@ -344,10 +293,44 @@ def open_review(path: Path | str | None = None, *, create: bool = True, on_wait:
     return review
 
 
+def open_server_review(location: str, *, create: bool = True, on_wait: OnWait | None = None) -> Review:
+    """Open the review in the server database at ``location`` (a ``postgresql://`` URL).
+
+    Creating it in an empty database (``create``) and upgrading an older schema take its owner, the lead;
+    both set the rights too. Raises :class:`ReviewError` with one sentence naming the server."""
+    url, engine = server_url(location), make_server_engine(location)
+    name = describe(url)
+    try:
+        with engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+        if revision is None and _has_tables(engine):
+            raise ReviewError(f"the database {name} holds tables but no Curator review")
+        if revision is None and not create:
+            raise ReviewError(f"no Curator review in {name} yet; the lead creates it with `curator server init URL`")
+        if revision != head_revision():
+            try:
+                migrate(engine)
+                with engine.begin() as connection:
+                    rights.grant_rights(connection)
+            except ServerRefused:
+                if revision is None:
+                    raise
+                raise ReviewError(f"the review on {name} was made by another version of Curator; its owner (the lead)"
+                                  " upgrades it with `curator server init URL`") from None
+        review = Review(Path(url.database or ""), engine, on_wait=on_wait, server=name)
+        _seed_defaults(review)
+    except ReviewError:
+        engine.dispose()
+        raise
+    except Exception as error:
+        engine.dispose()
+        detail = getattr(error, "orig", None) or error
+        raise ReviewError(f"cannot open the review {name}: {str(detail).splitlines()[0]}") from error
+    return review
+
+
 def _has_tables(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
-    return bool(rows)
+    return bool(inspect(engine).get_table_names())
 
 
 def _seed_defaults(review: Review) -> None:
@@ -382,32 +365,23 @@ def set_setting(review: Review, key: str, value: Any) -> None:
             session.add(setting)
 
 
-def copy_review(review: Review, target: Path) -> Path:
-    """Write a consistent copy of the review to ``target`` (Save a copy / backups)."""
-    with review.engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        copy = sqlite3.connect(target)
-        try:
-            raw.backup(copy)  # type: ignore[attr-defined]
-        finally:
-            copy.close()
-    return target
-
-
 __all__ = [
+    "MIGRATIONS_DIR",
+    "LOCK_WAIT_ENV",
     "Review",
     "ReviewError",
     "ReviewLocked",
     "ReviewReadOnly",
     "backup_file",
-    "copy_review",
+    "current_revision",
     "default_review_path",
     "get_setting",
     "head_revision",
     "is_writable",
     "lock_wait_limit",
+    "migrate",
     "open_review",
+    "open_server_review",
     "review_name",
     "set_setting",
 ]

@@ -71,6 +71,11 @@ class Record(SQLModel, table=True):
     # Removed before screening (PRISMA's "marked ineligible by automation tools" / "removed for other reasons").
     removed_reason: str | None = Field(default=None)
     removed_by: str | None = Field(default=None)  # human | automation
+    # Edits saved so far, and the last one's author and time: a save of a field someone else changed since it
+    # was read is refused (curator.review.records.set_field).
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    edited_by: str | None = Field(default=None)
+    edited_at: datetime | None = Field(default=None)
 
 
 class Decision(SQLModel, table=True):
@@ -122,6 +127,7 @@ class RecordTag(SQLModel, table=True):
 
     record_id: int = Field(foreign_key="records.id", primary_key=True)
     tag_id: int = Field(foreign_key="tags.id", primary_key=True)
+    tagged_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Note(SQLModel, table=True):
@@ -160,7 +166,7 @@ class DuplicateLink(SQLModel, table=True):
 
 #: SQL condition on a ``duplicate_links`` row: the link counts (its record is a duplicate, removed before
 #: screening): confirmed by a reviewer, or found by the machine for sure and not undone.
-LINK_COUNTS = "(confirmed = 1 OR (confirmed IS NULL AND possible = 0))"
+LINK_COUNTS = "(confirmed = true OR (confirmed IS NULL AND possible = false))"
 
 
 class AuditEntry(SQLModel, table=True):

@@ -19,11 +19,11 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("duplicate_links") as batch:
-        batch.add_column(sa.Column("possible", sa.Boolean(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("possible", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
     # Possible links were never counted: dropping them keeps the counts as they were.
-    op.execute("DELETE FROM duplicate_links WHERE possible = 1 AND confirmed IS NOT 1")
+    op.execute("DELETE FROM duplicate_links WHERE possible = true AND confirmed IS NOT true")
     with op.batch_alter_table("duplicate_links") as batch:
         batch.drop_column("possible")
