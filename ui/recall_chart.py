@@ -67,7 +67,8 @@ class RecallChart(QWidget):
         palette = self.palette()
         text_colour = palette.color(palette.ColorRole.PlaceholderText)
         metrics = self.fontMetrics()
-        label = (f"{self.found:,} includes in {self.screened:,} screened of {self._total:,}"
+        label = (f"{self.found:,} include{'' if self.found == 1 else 's'} found in {self.screened:,} screened"
+                 f" of {self._total:,}"
                  if self._total else "no records to screen at this stage")
         painter.setPen(text_colour)
         painter.drawText(QRectF(0, 0, self.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft, label)
