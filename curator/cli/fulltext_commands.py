@@ -9,13 +9,12 @@ import click
 
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.fields import FIELD_KEYS
+from curator.fulltext.attaching import attach_files, describe_attached
 from curator.fulltext.filling import NoFullText, accept_proposals, extract_full_text
-from curator.fulltext.matching import FIRST_PAGES, TITLE_THRESHOLD, RecordIndex
-from curator.fulltext.reading import NO_TEXT_LAYER, UnreadablePdf, read_pdf
+from curator.fulltext.matching import TITLE_THRESHOLD
+from curator.fulltext.reading import UnreadablePdf
 from curator.fulltext.storage import (
-    Attached,
     attach_full_text,
-    check_full_text,
     detach_full_text,
     full_text_of,
 )
@@ -34,18 +33,6 @@ def _pdfs_in(paths: tuple[Path, ...]) -> tuple[list[Path], list[str]]:
         else:
             problems.append(f"{path}: no such file or folder")
     return files, problems
-
-
-def _said(attached: Attached, record_id: int, name: str, how: str = "") -> str:
-    if attached.already:
-        return f"{name}: already attached to record {record_id}"
-    pages = f"{attached.info.pages} page{'' if attached.info.pages == 1 else 's'}"
-    line = f"{name}: attached to record {record_id} ({pages}{', ' + how if how else ''})"
-    if attached.replaced is not None:
-        line += f", replacing {attached.replaced.file_name}"
-    if not attached.has_text:
-        line += "; it has no text layer (a scan?): extraction from it needs OCR"
-    return line
 
 
 @click.command("attach")
@@ -76,38 +63,17 @@ def attach_command(targets: tuple[str, ...], match: bool, review_path: Path | No
                 raise click.ClickException(f"{path.name}: {error}") from error
             except RecordNotFound as error:
                 raise click.ClickException(reason_of(error)) from error
-        click.echo(_said(attached, record_id, path.name))
+        click.echo(describe_attached(attached, record_id, path.name))
         return
     files, failed = _pdfs_in(tuple(Path(t) for t in targets))
-    attached_count = 0
     with open_or_fail(review_path, create=False) as review:
-        index = RecordIndex(review)
-        for path in files:
-            try:
-                data = path.read_bytes()
-                check_full_text(data)
-                first = read_pdf(data, max_pages=FIRST_PAGES)
-            except OSError as error:
-                failed.append(f"{path.name}: cannot be read ({error.strerror or error})")
-                continue
-            except UnreadablePdf as error:
-                failed.append(f"{path.name}: {error}")
-                continue
-            if not first.has_text:
-                failed.append(f"{path.name}: {NO_TEXT_LAYER}; nothing in it tells which record it reports: "
-                              "attach it with `curator attach ID FILE`")
-                continue
-            found = index.match(first.text)
-            if found.record_id is None:
-                failed.append(f"{path.name}: not attached: {found.reason}")
-                continue
-            attached = attach_full_text(review, found.record_id, path.name, data, reviewer=reviewer, has_text=True)
-            attached_count += 1
-            click.echo(_said(attached, found.record_id, path.name, found.how))
-    click.echo(f"Attached {attached_count} of {len(files)} PDF files")
-    for line in failed:
+        report = attach_files(review, files, reviewer=reviewer)
+    for line in report.attached:
+        click.echo(line)
+    click.echo(report.headline)
+    for line in [*failed, *report.failed]:
         click.echo(f"  {line}", err=True)
-    if failed:
+    if failed or report.failed:
         sys.exit(1)
 
 

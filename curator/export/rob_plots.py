@@ -8,11 +8,10 @@ low, some concerns and high. Both are written whole or not at all.
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 from curator.appraisal.rob2 import DOMAINS, HIGH, LOW, OVERALL, SOME
+from curator.drawing import font, png_bytes
 from curator.export.output import ExportError, write_bytes_atomically
 from curator.export.risk_of_bias import RiskOfBiasRow, complete_rows
 from curator.store.database import Review
@@ -31,28 +30,11 @@ LEGEND = {LOW: "Low risk of bias", SOME: "Some concerns", HIGH: "High risk of bi
 TRAFFIC_LIGHT, SUMMARY = "rob2_traffic_light.png", "rob2_summary.png"
 
 
-def _font(size: int, bold: bool = False) -> Any:
-    from PIL import ImageFont
-
-    for name in (("DejaVuSans-Bold.ttf", "Arial Bold.ttf") if bold else ("DejaVuSans.ttf", "Arial.ttf")):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
-
-
-def _png(image: Any) -> bytes:
-    buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
-def traffic_light_png(rows: list[RiskOfBiasRow]) -> bytes:
+def traffic_lightpng_bytes(rows: list[RiskOfBiasRow]) -> bytes:
     """The traffic-light plot of ``rows`` as PNG bytes."""
     from PIL import Image, ImageDraw
 
-    regular, bold = _font(15), _font(15, bold=True)
+    regular, bold = font(15), font(15, bold=True)
     cell, left, top = 46, 40 + max(int(regular.getlength(r.study)) for r in rows), 60
     legend = [f"{d}: {PART_LABELS[d]}" for d in DOMAINS] + ["Judgement: + Low   - Some concerns   X High"]
     width = max(left + cell * len(PARTS) + 30, 40 + max(int(regular.getlength(t)) for t in legend))
@@ -74,14 +56,14 @@ def traffic_light_png(rows: list[RiskOfBiasRow]) -> bytes:
             draw.text((x, y), SIGNS[judgement], font=bold, fill="black", anchor="mm")
     for index, line in enumerate(legend):
         draw.text((20, top + cell * len(rows) + 24 + 22 * index), line, font=regular, fill="black", anchor="lt")
-    return _png(image)
+    return png_bytes(image)
 
 
-def summary_png(rows: list[RiskOfBiasRow]) -> bytes:
+def summarypng_bytes(rows: list[RiskOfBiasRow]) -> bytes:
     """The weighted summary bar plot of ``rows`` as PNG bytes (each study weighs 1)."""
     from PIL import Image, ImageDraw
 
-    regular, bold = _font(15), _font(15, bold=True)
+    regular, bold = font(15), font(15, bold=True)
     left = 30 + max(int(regular.getlength(PART_LABELS[p])) for p in PARTS)
     bar_width, bar, top = 500, 30, 20
     height = top + (bar + 12) * len(PARTS) + 90
@@ -108,7 +90,7 @@ def summary_png(rows: list[RiskOfBiasRow]) -> bytes:
         draw.rectangle((x, axis + 40, x + 16, axis + 56), fill=COLOURS[judgement], outline="black")
         draw.text((x + 22, axis + 48), LEGEND[judgement], font=regular, fill="black", anchor="lm")
         x += 40 + regular.getlength(LEGEND[judgement])
-    return _png(image)
+    return png_bytes(image)
 
 
 def write_rob_plots(review: Review, folder: Path | str) -> list[Path]:
@@ -122,5 +104,5 @@ def write_rob_plots(review: Review, folder: Path | str) -> list[Path]:
             raise ExportError(f"cannot make the folder {folder}: {error.strerror or error}") from error
     if not folder.is_dir():
         raise ExportError(f"cannot write the plots to {folder}: it is not a folder")
-    return [write_bytes_atomically(folder / TRAFFIC_LIGHT, traffic_light_png(rows)),
-            write_bytes_atomically(folder / SUMMARY, summary_png(rows))]
+    return [write_bytes_atomically(folder / TRAFFIC_LIGHT, traffic_lightpng_bytes(rows)),
+            write_bytes_atomically(folder / SUMMARY, summarypng_bytes(rows))]

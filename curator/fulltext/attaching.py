@@ -73,7 +73,8 @@ def attach_files(review: Review, files: Sequence[Path], *, reviewer: str, record
                 first = read_pdf(data, max_pages=FIRST_PAGES)
                 if not first.has_text:
                     report.failed.append(f"{path.name}: {NO_TEXT_LAYER}; nothing in it tells which record it "
-                                         "reports: attach it to its record with Record > Attach full text")
+                                         "reports: attach it to its record by hand (Record > Attach full text, "
+                                         "or `curator attach ID FILE`)")
                     continue
                 found = index.match(first.text)
                 if found.record_id is None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any
 from xml.sax.saxutils import escape
 
+from curator.drawing import font, png_bytes
 from curator.prisma.flow import PrismaCounts
 
 FONT_SIZE = 13
@@ -267,28 +267,15 @@ def diagram_svg(counts: PrismaCounts) -> str:
     return "\n".join(out) + "\n"
 
 
-def _font(size: int, bold: bool = False) -> Any:
-    from PIL import ImageFont
-
-    for name in (("DejaVuSans-Bold.ttf", "Arial Bold.ttf") if bold else ("DejaVuSans.ttf", "Arial.ttf")):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
-
-
 def diagram_png_bytes(counts: PrismaCounts, *, scale: float = 1.5) -> bytes:
     """The flow diagram as PNG bytes, painted with Pillow at ``scale`` × the SVG's size."""
-    from io import BytesIO
-
     from PIL import Image, ImageDraw
 
     layout = diagram_layout(counts)
     image = Image.new("RGB", (int(layout.width * scale), int(layout.height * scale)), "white")
     draw = ImageDraw.Draw(image)
-    regular, bold = _font(round(FONT_SIZE * scale)), _font(round(FONT_SIZE * scale), bold=True)
-    small = _font(round((FONT_SIZE - 2) * scale))
+    regular, bold = font(round(FONT_SIZE * scale)), font(round(FONT_SIZE * scale), bold=True)
+    small = font(round((FONT_SIZE - 2) * scale))
 
     def s(*values: float) -> list[float]:
         return [v * scale for v in values]
@@ -324,6 +311,4 @@ def diagram_png_bytes(counts: PrismaCounts, *, scale: float = 1.5) -> bytes:
     for index, line in enumerate(layout.notes):
         draw.text((MARGIN * scale, (layout.notes_y + index * LINE_HEIGHT + FONT_SIZE) * scale), line, font=small,
                   fill="black", anchor="ls")
-    buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return png_bytes(image)

@@ -120,4 +120,4 @@ def test_attach_match_exits_0_when_all_were_attached(review, review_path: Path, 
     pdf = tmp_path / "lupus.pdf"
     pdf.write_bytes(_report("Lenalidomide", "NCT01408199"))
     result = CliRunner().invoke(cli, ["attach", "--match", str(pdf), "--review", str(review_path)])
-    assert result.exit_code == 0 and "Attached 1 of 1 PDF files" in result.output
+    assert result.exit_code == 0 and "Attached 1 of 1 PDF file\n" in result.output
