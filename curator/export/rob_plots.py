@@ -30,7 +30,7 @@ LEGEND = {LOW: "Low risk of bias", SOME: "Some concerns", HIGH: "High risk of bi
 TRAFFIC_LIGHT, SUMMARY = "rob2_traffic_light.png", "rob2_summary.png"
 
 
-def traffic_lightpng_bytes(rows: list[RiskOfBiasRow]) -> bytes:
+def traffic_light_png(rows: list[RiskOfBiasRow]) -> bytes:
     """The traffic-light plot of ``rows`` as PNG bytes."""
     from PIL import Image, ImageDraw
 
@@ -59,7 +59,7 @@ def traffic_lightpng_bytes(rows: list[RiskOfBiasRow]) -> bytes:
     return png_bytes(image)
 
 
-def summarypng_bytes(rows: list[RiskOfBiasRow]) -> bytes:
+def summary_png(rows: list[RiskOfBiasRow]) -> bytes:
     """The weighted summary bar plot of ``rows`` as PNG bytes (each study weighs 1)."""
     from PIL import Image, ImageDraw
 
@@ -104,5 +104,5 @@ def write_rob_plots(review: Review, folder: Path | str) -> list[Path]:
             raise ExportError(f"cannot make the folder {folder}: {error.strerror or error}") from error
     if not folder.is_dir():
         raise ExportError(f"cannot write the plots to {folder}: it is not a folder")
-    return [write_bytes_atomically(folder / TRAFFIC_LIGHT, traffic_lightpng_bytes(rows)),
-            write_bytes_atomically(folder / SUMMARY, summarypng_bytes(rows))]
+    return [write_bytes_atomically(folder / TRAFFIC_LIGHT, traffic_light_png(rows)),
+            write_bytes_atomically(folder / SUMMARY, summary_png(rows))]
