@@ -19,9 +19,10 @@ from curator.extraction.articlefields import abstract, article_fields, own_doi_f
 from curator.extraction.blocks import typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.layout import Document, Hit
+from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
-from curator.extraction.trialfields import ids_and_references, registry_fields, summary_phase
+from curator.extraction.trialfields import registry_fields, summary_phase
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
