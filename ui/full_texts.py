@@ -3,11 +3,13 @@
 The window owns this part and lays out its pane (tabs "Record" / "Full text" in the middle); it
 reports back by signals: a record whose fields changed (to be shown again), a message for the
 status bar. It listens to the window: the record shown, the form field focused, the review
-closing. Attaching and reading run off the GUI thread, with progress and Cancel.
+closing. Attaching and reading run off the GUI thread, with progress and Cancel. Words selected
+in the PDF go into the form's field focused last, as the reviewer's edit (undoable) with their page.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
+from curator.fields import INT_KEYS, LIST_KEYS
 from curator.fulltext.attaching import AttachCancelled, AttachReport, attach_files
-from curator.fulltext.filling import NoFullText, accept_proposals, extract_full_text
+from curator.fulltext.filling import NoFullText, accept_proposals, extract_full_text, keep_selection_evidence
 from curator.fulltext.reading import UnreadablePdf
 from curator.fulltext.storage import FullTextInfo, detach_full_text, full_text_bytes, full_text_of
 from curator.review.records import RecordView
@@ -24,6 +27,7 @@ from ui.dialogs.problems import ProblemsDialog
 from ui.dialogs.proposals import ProposalsDialog
 from ui.long_work import LongWork
 from ui.pdf_pages import PdfView
+from ui.record_form import LABELS
 
 COMMANDS = ("attach_full_text", "detach_full_text", "read_full_text")
 THIS_RECORD, THEIR_RECORDS, AS_NEW_RECORDS = "this record", "their records", "new records"
@@ -72,6 +76,8 @@ class FullTexts(QObject):
         self.proposals: ProposalsDialog | None = None
         self.summary: ProblemsDialog | None = None
         self._then_import: list[Path] = []
+        self.last_key: str | None = None  # the form field focused last: where selected words go
+        self.pdf.selection_used.connect(self._on_pdf_selection_used)
         commands = window.commands
         commands["attach_full_text"].triggered.connect(self._on_attach_full_text_triggered)
         commands["detach_full_text"].triggered.connect(self._on_detach_full_text_triggered)
@@ -120,11 +126,13 @@ class FullTexts(QObject):
         self.info = None
 
     def _on_form_field_focused(self, key: str) -> None:
+        self.last_key = key
+        self.pdf.set_target(LABELS.get(key, key).lower())
         record = self.record
         if record is None or self.info is None or key not in record.curated:
             return
         entry = record.curated[key]
-        if record.origin(key) != "full text" or entry.get("sha256") != self.info.sha256:
+        if entry.get("sha256") != self.info.sha256:  # read from this full text, or selected in it
             return
         evidence = entry.get("evidence") or []
         page = evidence[0]["page"] if evidence else 1
@@ -279,3 +287,25 @@ class FullTexts(QObject):
         self.proposals.mark_taken(key)
         if self.record is not None and self.record.id == record_id:
             self.record_changed.emit(record_id)
+
+    # -- words selected in the PDF -----------------------------------------------------------
+    def _on_pdf_selection_used(self, page: int, quote: str) -> None:
+        self.use_selection(page, quote)
+
+    def use_selection(self, page: int, quote: str) -> None:
+        """Set the field focused last to ``quote`` (added to a list), as the reviewer's edit with its page."""
+        record, review, key, form = self.record, self.window.review, self.last_key, self.window.form
+        if record is None or review is None or key is None or not self._writable() or form.record_id != record.id:
+            return
+        value: object = quote
+        if key in LIST_KEYS:
+            current = list(record.value(key) or [])
+            value = current if quote in current else [*current, quote]
+        elif key in INT_KEYS:
+            number = re.search(r"\d[\d,]*", quote)
+            value = number.group(0).replace(",", "") if number else quote
+        form.field_edited.emit(key, value, False)  # saved as any edit of the form: one undoable step
+        if keep_selection_evidence(review, record.id, key, value, page=page, quote=quote,
+                                   reviewer=self.window.reviewer):  # else refused: the form says why
+            self.status_message.emit(f"{LABELS.get(key, key)} set from page {page} of the full text", 5000)
+            self.record_changed.emit(record.id)

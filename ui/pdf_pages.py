@@ -1,19 +1,18 @@
-"""The full text's pages: a PDF drawn page by page (pypdfium2), with words of evidence highlighted.
+"""The full text's pages: a PDF drawn page by page, with words of evidence, search matches and a selection.
 
-PDFium renders on a thread of its own (:class:`PageRenderer`, one document at a time; PDFium is not
-made for several threads at once, so every call to it is made there). The view asks for the pages
-that are visible or about to be, as the reviewer scrolls; each comes back as a QImage and is kept
-until the zoom changes. Quoted words are found on their page through PDFium's text page: their
-characters, spaces and case aside, give the boxes that are highlighted.
+PDFium renders on a thread of its own (ui/pdf_renderer.py). The view asks for the pages that are
+visible or about to be, as the reviewer scrolls; each comes back as a QImage and is kept until the
+zoom changes. Evidence (quoted words), the matches of a search (ui/pdf_search.py) and the words the
+reviewer drags over are found there too, and come back as boxes drawn over their page. Selected
+words can be used for the form's field focused last ("Use for …": the window decides what that does).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,143 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HIGHLIGHT = QColor(255, 214, 0, 110)
-HIGHLIGHT_EDGE = QColor("#c98f00")
+from ui.pdf_page import PageWidget
+from ui.pdf_renderer import Box, PageRenderer
+from ui.pdf_search import PdfSearchBar
+
 PAGE_GAP = 10
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
-Box = tuple[float, float, float, float]  # left, bottom, right, top, in PDF points
-
-
-def find_boxes(text_page: Any, quote: str) -> list[Box]:
-    """The boxes (PDF points) of ``quote`` on a page: its characters matched in order, case and spaces aside.
-
-    A quote read from the joined text crosses line ends the page shows as breaks; matching without
-    the spaces finds it all the same. Returns [] when the page does not hold it.
-    """
-    wanted = "".join(quote.split()).casefold()
-    if not wanted:
-        return []
-    text = text_page.get_text_range()
-    if len(text) != text_page.count_chars():  # characters and indexes disagree: the plain search API then
-        searcher = text_page.search(quote.split("\n")[0][:200], match_case=False)
-        found = searcher.get_next()
-        spans = [found] if found else []
-    else:
-        kept = [(i, c) for i, c in enumerate(text.casefold()) if not c.isspace()]
-        joined = "".join(c for _, c in kept)
-        at = joined.find(wanted)
-        if at < 0:  # a hyphen the reading dropped at a line's end
-            kept = [(i, c) for i, c in kept if c not in "-\u00ad"]
-            joined = "".join(c for _, c in kept)
-            at = joined.find(wanted.replace("-", ""))
-            wanted = wanted.replace("-", "")
-        if at < 0:
-            return []
-        first, last = kept[at][0], kept[at + len(wanted) - 1][0]
-        spans = [(first, last - first + 1)]
-    boxes = []
-    for index, count in spans:
-        for k in range(text_page.count_rects(index, count)):
-            boxes.append(tuple(text_page.get_rect(k)))
-    return boxes  # type: ignore[return-value]
-
-
-class PageRenderer(QObject):
-    """Lives on its own thread: opens one PDF at a time, renders its pages, finds words on them."""
-
-    opened = Signal(int, object)  # generation, [(width, height)] of every page in points
-    open_failed = Signal(int, str)
-    page_rendered = Signal(int, int, float, QImage)  # generation, page index, scale, image
-    boxes_found = Signal(int, int, object)  # generation, page index, [Box]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._document: Any = None
-        self._generation = -1
-
-    @Slot(int, object)
-    def _on_view_open_requested(self, generation: int, data: object) -> None:
-        self._close()
-        self._generation = generation
-        if data is None:
-            return
-        try:
-            self._document = pdfium.PdfDocument(data)
-            sizes = [self._document.get_page_size(i) for i in range(len(self._document))]
-        except pdfium.PdfiumError as error:
-            self._close()
-            self.open_failed.emit(generation, f"cannot be shown: {error}")
-            return
-        self.opened.emit(generation, sizes)
-
-    @Slot(int, int, float)
-    def _on_view_render_requested(self, generation: int, index: int, scale: float) -> None:
-        if generation != self._generation or self._document is None:
-            return  # another document was opened since
-        page = self._document[index]
-        try:
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            image_format = QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, image_format).copy()
-        finally:
-            page.close()
-        self.page_rendered.emit(generation, index, scale, image)
-
-    @Slot(int, int, object)
-    def _on_view_find_requested(self, generation: int, index: int, quotes: object) -> None:
-        if generation != self._generation or self._document is None or not 0 <= index < len(self._document):
-            return
-        page = self._document[index]
-        text_page = page.get_textpage()
-        try:
-            boxes = [box for quote in quotes for box in find_boxes(text_page, quote)]  # type: ignore[attr-defined]
-        finally:
-            text_page.close()
-            page.close()
-        self.boxes_found.emit(generation, index, boxes)
-
-    def _close(self) -> None:
-        if self._document is not None:
-            self._document.close()
-        self._document = None
-
-
-class PageWidget(QWidget):
-    """One page: white until its image comes, then the image, with highlighted boxes over it."""
-
-    def __init__(self, number: int, size: tuple[float, float], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.number = number
-        self.points = size
-        self.scale = 1.0
-        self.image: QImage | None = None
-        self.image_scale = 0.0
-        self.boxes: list[Box] = []
-        self.setObjectName(f"pdf_page_{number}")
-
-    def set_scale(self, scale: float) -> None:
-        self.scale = scale
-        self.setFixedSize(QSize(max(1, round(self.points[0] * scale)), max(1, round(self.points[1] * scale))))
-
-    def box_rect(self, box: Box) -> QRectF:
-        left, bottom, right, top = box
-        s, height = self.scale, self.points[1]
-        return QRectF(left * s, (height - top) * s, (right - left) * s, (top - bottom) * s).adjusted(-1, -1, 1, 1)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        if self.image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRectF(self.rect()), self.image)
-        else:
-            painter.setPen(QColor("#999999"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"Page {self.number}")
-        painter.setPen(QPen(HIGHLIGHT_EDGE, 1))
-        for box in self.boxes:
-            painter.fillRect(self.box_rect(box), HIGHLIGHT)
-            painter.drawRect(self.box_rect(box))
-        painter.end()
 
 
 class PdfView(QWidget):
@@ -169,7 +37,11 @@ class PdfView(QWidget):
     open_requested = Signal(int, object)
     render_requested = Signal(int, int, float)
     find_requested = Signal(int, int, object)
+    search_requested = Signal(int, str)
+    selection_requested = Signal(int, int, object, object)  # generation, page index, start, end (PDF points)
     boxes_shown = Signal(int)  # page number whose highlighted words came back
+    words_selected = Signal(int, str)  # page number, the words (quote) the reviewer selected on it
+    selection_used = Signal(int, str)  # "Use for …": page number, quote
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,8 +77,22 @@ class PdfView(QWidget):
         self.area.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
+        self.search = PdfSearchBar()
+        self.search.search_requested.connect(self._on_search_search_requested)
+        self.search.match_chosen.connect(self._on_search_match_chosen)
+        self.use_button = QToolButton()
+        self.use_button.setObjectName("pdf_use_selection")
+        self.use_button.setToolTip("Set the form's field focused last to the words selected on the page")
+        self.use_button.clicked.connect(self._on_use_button_clicked)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 4, 0)
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.use_button)
         layout.addLayout(bar)
+        layout.addLayout(tools)
         layout.addWidget(self.area, 1)
+        self.selection: tuple[int, str] | None = None  # page number and words selected
+        self.target = ""  # the label of the field a selection would go to ("": none)
         self.pages: list[PageWidget] = []
         self.file_name = ""
         self.sha256: str | None = None
@@ -237,6 +123,10 @@ class PdfView(QWidget):
         self._renderer.open_failed.connect(self._on_renderer_open_failed)
         self._renderer.page_rendered.connect(self._on_renderer_page_rendered)
         self._renderer.boxes_found.connect(self._on_renderer_boxes_found)
+        self.search_requested.connect(self._renderer._on_view_search_requested)
+        self.selection_requested.connect(self._renderer._on_view_selection_requested)
+        self._renderer.matches_found.connect(self._on_renderer_matches_found)
+        self._renderer.selection_read.connect(self._on_renderer_selection_read)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -271,6 +161,9 @@ class PdfView(QWidget):
         self._requested.clear()
         self._wanted = None
         self._page = 1
+        self.search.forget()
+        self.selection = None
+        self.set_target(self.target)
         for page in self.pages:
             page.deleteLater()
         self.pages = []
@@ -338,7 +231,7 @@ class PdfView(QWidget):
             page.set_scale(scale)
         number = self._page
         self.go_to_page(number)
-        self._reveal_boxes(self.pages[number - 1])
+        self._reveal(self.pages[number - 1], self.pages[number - 1].boxes)
 
     def _request_visible(self) -> None:
         bar = self.area.verticalScrollBar()
@@ -382,6 +275,7 @@ class PdfView(QWidget):
         page_sizes: list[tuple[float, float]] = list(sizes)  # type: ignore[call-overload]
         for number, size in enumerate(page_sizes, start=1):
             page = PageWidget(number, size, self.body)
+            page.dragged.connect(self._on_page_dragged)
             self.column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
         self.page_box.setRange(1 if self.pages else 0, len(self.pages))
@@ -407,14 +301,82 @@ class PdfView(QWidget):
         page = self.pages[index]
         page.boxes = list(boxes)  # type: ignore[call-overload]
         page.update()
-        self._reveal_boxes(page)
+        self._reveal(page, page.boxes)
         self.boxes_shown.emit(index + 1)
 
-    def _reveal_boxes(self, page: PageWidget) -> None:
-        """Bring the first highlighted line of ``page`` into view (the page's top is shown already)."""
-        if page.boxes and self.isVisible():
-            first = page.box_rect(page.boxes[0])
+    def _reveal(self, page: PageWidget, boxes: list[Box]) -> None:
+        """Bring the first of ``boxes`` (highlighted on ``page``) into view."""
+        if boxes and self.isVisible():
+            first = page.box_rect(boxes[0])
             bar, height = self.area.verticalScrollBar(), self.area.viewport().height()
             top, bottom = page.y() + int(first.top()), page.y() + int(first.bottom())
             if top < bar.value() or bottom > bar.value() + height:  # out of view: a third down from the top
                 bar.setValue(top - height // 3)
+
+    # -- searching, selecting ----------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Find):
+            event.accept()  # Ctrl+F in the full text searches it (not the window's record list)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.search.start()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_search_search_requested(self, text: str) -> None:
+        if self._thread is not None and self.pages:
+            self.search_requested.emit(self._generation, text)
+
+    def _on_renderer_matches_found(self, generation: int, text: str, matches: object) -> None:
+        if generation != self._generation:
+            return
+        found: list[tuple[int, list[Box]]] = list(matches)  # type: ignore[call-overload]
+        for page in self.pages:
+            page.found = [box for index, boxes in found if index == page.number - 1 for box in boxes]
+            page.current = []
+            page.update()
+        self.search.show_matches(text, found)
+
+    def _on_search_match_chosen(self, number: int) -> None:
+        index, boxes = self.search.matches[number]
+        for page in self.pages:
+            if page.current:
+                page.current = []
+                page.update()
+        if index < len(self.pages):
+            page = self.pages[index]
+            page.current = boxes
+            page.update()
+            self.go_to_page(page.number)
+            self._reveal(page, boxes)
+
+    def _on_page_dragged(self, number: int, start: object, end: object) -> None:
+        self.selection_requested.emit(self._generation, number - 1, start, end)
+
+    def _on_renderer_selection_read(self, generation: int, index: int, quote: str, boxes: object) -> None:
+        if generation != self._generation or index >= len(self.pages):
+            return
+        for page in self.pages:
+            if page.selected:
+                page.selected = []
+                page.update()
+        self.pages[index].selected = list(boxes)  # type: ignore[call-overload]
+        self.pages[index].update()
+        self.selection = (index + 1, quote) if quote else None
+        self.set_target(self.target)
+        if quote:
+            self.words_selected.emit(index + 1, quote)
+
+    def set_target(self, label: str) -> None:
+        """The field selected words would go to (its label; "" for none): the "Use for …" button says it."""
+        self.target = label
+        self.use_button.setText(f"Use for {label}" if label else "Use for a field")
+        self.use_button.setEnabled(bool(label) and self.selection is not None)
+
+    def _on_use_button_clicked(self) -> None:
+        if self.selection is not None and self.target:
+            self.selection_used.emit(*self.selection)

@@ -108,10 +108,11 @@ class FieldRow(QWidget):
             extracted = view.extracted_value(self.key)
             shown = "nothing" if extracted in (None, "", []) else (
                 "; ".join(map(str, extracted)) if isinstance(extracted, list) else str(extracted))
-            self.state.setText(f"edited by {edit.get('by') or 'a reviewer'}")
+            pages = ", ".join(map(str, sorted({e["page"] for e in edit.get("evidence") or [] if e.get("page")})))
+            self.state.setText(f"edited by {edit.get('by') or 'a reviewer'}" + (f", full text page {pages}"
+                                                                                 if pages else ""))
             if view.origin(self.key) == "full text":  # read from the attached PDF: say from which pages
-                pages = sorted({e["page"] for e in edit.get("evidence") or [] if e.get("page")})
-                self.state.setText("from full text" + (f", page {', '.join(map(str, pages))}" if pages else ""))
+                self.state.setText("from full text" + (f", page {pages}" if pages else ""))
             self.revert_button.setToolTip(f"Revert to the extracted value: {shown[:200]}")
         else:
             has_value = view.value(self.key) not in (None, "", [])

@@ -154,3 +154,23 @@ def accept_proposals(review: Review, record_id: int, keys: Iterable[str], *, rev
     with review.transaction() as session:
         set_proposals(session, record_id, {k: v for k, v in info.proposals.items() if k not in keys})
     return keys
+
+
+def keep_selection_evidence(review: Review, record_id: int, key: str, value: Any, *, page: int, quote: str,
+                            reviewer: str) -> bool:
+    """Keep where the reviewer's value of ``key`` was selected in the attached full text.
+
+    The reviewer set ``value`` (an ordinary, undoable edit) from words selected on ``page`` of the
+    full text; the evidence ``{"page", "quote"}`` goes with it, with the file's name and SHA-256.
+    The value stays the reviewer's (origin "edited": no reading of the full text overwrites it),
+    and the next edit of the field, or undoing this one, drops the evidence with the value.
+    Returns False, keeping nothing, when the field does not hold that value as the reviewer's
+    (the edit was refused) or the record has no full text.
+    """
+    info = full_text_of(review, record_id)
+    entry = get_record(review, record_id).curated.get(key)
+    if info is None or entry is None or entry.get("from") or entry["value"] != coerce_value(key, value):
+        return False
+    origin = {"evidence": [{"page": page, "quote": quote}], "file_name": info.file_name, "sha256": info.sha256}
+    fill_fields(review, record_id, {key: (entry["value"], origin)}, reviewer=reviewer, action="select in full text")
+    return True
