@@ -55,7 +55,7 @@ def describe(url: URL) -> str:
 def address_of(location: str) -> str:
     """The server address without its password: what a desk may remember (recent reviews) and show."""
     url = make_url(str(location))
-    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+    return URL.create("postgresql", url.username, None, url.host, url.port, url.database,
                       url.query).render_as_string(hide_password=False)
 
 
