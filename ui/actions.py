@@ -31,6 +31,8 @@ COMMANDS: tuple[Command, ...] = (
     # File
     Command("new_review", "&New review…", ("Ctrl+N",), "Create a new, empty review file"),
     Command("open_review", "&Open review…", ("Ctrl+O",), "Open a review file"),
+    Command("open_server_review", "Open &server review…", (), "Open the review your team shares on a PostgreSQL"
+            " server"),
     Command("import_files", "&Import files…", ("Ctrl+I",), "Import documents and exports into this review"),
     Command("import_folder", "Import &folder…", ("Ctrl+Shift+I",), "Import every file of a folder"),
     Command("export_workbook", "&Export workbook…", ("Ctrl+E",), "Export the review to an Excel workbook"),
@@ -77,7 +79,7 @@ COMMANDS: tuple[Command, ...] = (
 # The menu bar: commands by name, "-" a separator, "name:Text" a submenu (the window fills "recent";
 # "reason" holds the reason keys).
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&File", ("new_review", "open_review", "recent:Open &recent", "-", "import_files", "import_folder",
+    ("&File", ("new_review", "open_review", "open_server_review", "recent:Open &recent", "-", "import_files", "import_folder",
                "export_workbook", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "find", "keywords", "reviewer", "screening_mode")),
     ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-",

@@ -71,16 +71,24 @@ def ask_reviewer(settings: DeskSettings) -> str | None:
     return dialog.reviewer()
 
 
-def where_to_open(settings: DeskSettings) -> Path:
+def review_location(named: str) -> Path | str:
+    """A review named on the command line or in ``$CURATOR_REVIEW``: a server's address as it is, else a path."""
+    from curator.store.server import is_server_location
+
+    return named if is_server_location(named) else Path(named).expanduser()
+
+
+def where_to_open(settings: DeskSettings) -> Path | str:
     """The review the window opens when none is named: ``$CURATOR_REVIEW``, else the last review opened in
-    the window, else the default review in the user-data folder (the command line's rule, with the last one)."""
+    the window, else the default review in the user-data folder (the command line's rule, with the last one).
+    A server review is its ``postgresql://`` address."""
     from curator.store.database import REVIEW_ENV, default_review_path
 
     named = os.environ.get(REVIEW_ENV, "").strip()
     if named:
-        return Path(named).expanduser()
+        return review_location(named)
     last = settings.last_review()
-    if last is not None and last.exists():
+    if isinstance(last, str) or last is not None and last.exists():
         return last
     return default_review_path()
 
@@ -98,7 +106,7 @@ def show_window(reviewer: str, settings: DeskSettings) -> MainWindow:
     return window
 
 
-def run(review_path: Path | None) -> int:
+def run(review_path: Path | str | None) -> int:
     """Open the window on ``review_path`` (when None, see :func:`where_to_open`); the exit code."""
     if missing_display():
         # Without this, Qt aborts (exit 134) with its raw plugin error.
@@ -120,7 +128,7 @@ def run(review_path: Path | None) -> int:
     review_path = review_path or where_to_open(settings)
 
     def open_first() -> None:
-        window.open_review(Path(review_path))
+        window.open_review(review_path)
         window.statusBar().showMessage(f"Opened in {time.perf_counter() - started:.2f} s", 4000)
 
     # Paint the window first, then read the review.
@@ -132,11 +140,12 @@ def main() -> None:
     """The ``curator-gui`` entry point: ``curator-gui [REVIEW]``."""
     arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
     if any(a in ("-h", "--help") for a in sys.argv[1:]):
-        print("usage: curator-gui [REVIEW FILE]\n\nOpen Curator's window on a review: the one named, else "
+        print("usage: curator-gui [REVIEW FILE or postgresql://NAME@HOST:PORT/DATABASE]\n\nOpen Curator's window on "
+              "a review: the one named, else "
               "$CURATOR_REVIEW, else the last one opened in the window, else the default review in your "
               "user-data folder.")
         raise SystemExit(0)
-    raise SystemExit(run(Path(arguments[0]).expanduser() if arguments else None))
+    raise SystemExit(run(review_location(arguments[0]) if arguments else None))
 
 
 if __name__ == "__main__":

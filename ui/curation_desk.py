@@ -187,8 +187,11 @@ class CurationDesk(QObject):
         return self.reasons[number - 1] if 1 <= number <= len(self.reasons) else None
 
     # -- fields, tags, notes -----------------------------------------------------------------
-    def set_field(self, record_id: int, key: str, value: Any, *, merge: bool) -> FieldChange:
-        return self._save(lambda: self.history.set_field(record_id, key, value, merge=merge))
+    def set_field(self, record_id: int, key: str, value: Any, *, merge: bool, seen_version: int | None = None,
+                  seen_value: Any = None) -> FieldChange:
+        """NotSaved (its cause an EditConflict) when someone else changed the field since ``seen_version``."""
+        return self._save(lambda: self.history.set_field(record_id, key, value, merge=merge,
+                                                         seen_version=seen_version, seen_value=seen_value))
 
     def revert_field(self, record_id: int, key: str) -> FieldChange:
         return self._save(lambda: self.history.revert_field(record_id, key))

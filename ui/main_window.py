@@ -21,6 +21,7 @@ from ui.desk_ranking import DeskRanking
 from ui.dialogs.help import connect_help
 from ui.document_view import DocumentView
 from ui.full_texts import FullTexts
+from ui.live_refresh import LiveRefresh
 from ui.long_work import export_available
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
         self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
+        self.live = LiveRefresh(self)  # on a server review: others' new decisions, every few seconds
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
         for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.full_texts.pane, 4), (self.sides, 3))):
@@ -154,9 +156,8 @@ class MainWindow(QMainWindow):
             widget.setEnabled(enabled)
         self._on_desk_history_changed()
 
-    def _show_title(self) -> None:
-        name = f"{self.review.name} — " if self.review is not None else ""
-        self.setWindowTitle(f"{name}{APP_NAME}")
+    def _show_title(self) -> None:  # a server review: database@host
+        self.setWindowTitle(f"{self.files.title()} — {APP_NAME}" if self.review is not None else APP_NAME)
 
     # -- opening a review --------------------------------------------------------------------
     @property
@@ -164,9 +165,9 @@ class MainWindow(QMainWindow):
         """The open review (``self.files`` opens and closes it)."""
         return self.files.review
 
-    def open_review(self, path: Path, *, create: bool = True) -> bool:
-        """Open (or create) the review at ``path`` and show its first unscreened record."""
-        return self.files.open(path, create=create)
+    def open_review(self, location: Path | str, *, create: bool = True) -> bool:
+        """Open (or create) the review at ``location`` (a file or a server's address); show its first unscreened record."""
+        return self.files.open(location, create=create)
 
     def _on_files_review_opened(self, review: Review) -> None:
         stage = self.settings.stage()
@@ -189,11 +190,11 @@ class MainWindow(QMainWindow):
                 self.commands[name].setEnabled(False)
             self.status.setText(READ_ONLY)
         self._show_title()
-        self._fill_recent_menu(self.settings.add_recent_review(review.path))
+        self._fill_recent_menu(self.settings.add_recent_review(self.files.address or review.path))
         self.show_next_unscreened(after=None)
         self._show_counts()
         self.record_list.focus_list()
-        self.review_opened.emit(str(review.path))
+        self.review_opened.emit(str(self.files.address))
 
     def close_review(self) -> None:
         self.files.close()
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             action.setText(f"{number}  {reason}" if reason else f"Reason {number}")
             action.setVisible(reason is not None)
 
-    def _fill_recent_menu(self, recent: list[Path] | None = None) -> None:
+    def _fill_recent_menu(self, recent: list[Path | str] | None = None) -> None:
         self.recent_menu.clear()
         for path in recent if recent is not None else self.settings.recent_reviews():
             action = self.recent_menu.addAction(str(path))
@@ -240,10 +241,10 @@ class MainWindow(QMainWindow):
             self.form.show_notes(view, self.desk.visible_notes(view.id))
         self.decision_bar.show_tags(view.tags)
         self.awaiting_reason = False
-        self._show_verdict()
+        self.show_verdict()
         self.record_shown.emit(record_id)
 
-    def _show_verdict(self) -> None:
+    def show_verdict(self) -> None:
         assert self.desk is not None
         if self.record is not None:
             view = self.desk.screening_view(self.record.id)
@@ -292,11 +293,11 @@ class MainWindow(QMainWindow):
         self._show_counts()
         if verdict == "exclude" and reason is None:
             self.awaiting_reason = True
-            self._show_verdict()
+            self.show_verdict()
             return True
         self.desk.settle()
         if not self.show_next_unscreened(after=record_id):
-            self._show_verdict()
+            self.show_verdict()
         return True
 
     def _on_editing_record_changed(self, view: RecordView) -> None:
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
     def _refuse(self, reason: str) -> None:
         """The review refused a decision: nothing changed; say why in the bar and the status bar."""
         self.awaiting_reason = False
-        self._show_verdict()
+        self.show_verdict()
         self.decision_bar.show_refusal(reason)
         self.statusBar().showMessage(f"Not recorded: {reason}", 8000)
 
@@ -399,8 +400,7 @@ class MainWindow(QMainWindow):
 
     def reopen_review(self) -> None:
         """Open the review again (another reviewer's name, new screening settings)."""
-        if self.review is not None:
-            self.open_review(self.review.path, create=False)
+        self.files.reopen()
 
     # -- Qt events ---------------------------------------------------------------------------
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from curator.store.errors import EditConflict
 from ui.decision_bar import DecisionBar
 from ui.dialogs.note import NoteDialog
 from ui.record_form import LABELS, RecordForm
@@ -57,19 +58,33 @@ class RecordEditing(QObject):
             return
         assert self.desk is not None
         custom = key.removeprefix("custom.") if key.startswith("custom.") else None
+        shown = self.form.view if self.form.view is not None and self.form.view.id == record_id else None
         try:
             if custom is not None:
                 self.desk.set_custom(record_id, custom, value, merge=merge)
-            else:
-                self.desk.set_field(record_id, key, value, merge=merge)
+            else:  # refused when someone else changed the field since the form showed it
+                self.desk.set_field(record_id, key, value, merge=merge, seen_version=shown and shown.version,
+                                    seen_value=shown and shown.value(key))
         except ValueError as error:
-            self.form.show_problem(key, str(error))
+            if isinstance(error.__cause__, EditConflict):
+                self._show_conflict(record_id, key, str(error.__cause__))
+            else:
+                self.form.show_problem(key, str(error))
             return
         if custom is not None:
             self.form.show_problem(key, "")
             self.status_message.emit(f"Saved {custom}", 2000)
             return
         self._after_field_change(record_id, key, reload_value=False)
+
+    def _show_conflict(self, record_id: int, key: str, message: str) -> None:
+        """Someone else saved the field first: show their value in the field, and both in its problem line."""
+        assert self.desk is not None
+        view = self.desk.record(record_id)
+        self.form.show_field(view, key, reload_value=True)
+        self.form.show_problem(key, f"Not saved: {message}")
+        self.record_changed.emit(view)
+        self.status_message.emit(f"Not saved: {LABELS[key].lower()} was changed by someone else", 6000)
 
     def _on_form_field_reverted(self, key: str) -> None:
         record_id = self._current()

@@ -182,10 +182,11 @@ class RecordForm(QScrollArea):
         column.addStretch(1)
         self.setWidget(body)
         self.record_id: int | None = None
+        self.view: RecordView | None = None  # the record as shown: an edit is saved against its version
 
     def show_record(self, view: RecordView) -> None:
         """Show every field of ``view`` (nothing is saved by showing)."""
-        self.record_id = view.id
+        self.record_id, self.view = view.id, view
         for key, row in self.rows.items():
             row.editor.set_value(view.value(key))
             row.show_state(view)
@@ -226,6 +227,7 @@ class RecordForm(QScrollArea):
     def show_field(self, view: RecordView, key: str, *, reload_value: bool) -> None:
         """Show the saved state of one field (after an edit, a revert, an undo)."""
         row = self.rows[key]
+        self.view = view
         if reload_value:
             row.editor.set_value(view.value(key))
         row.show_state(view)
@@ -235,7 +237,7 @@ class RecordForm(QScrollArea):
         (self.custom_rows.get(key) or self.rows[key]).show_problem(message)
 
     def clear(self) -> None:
-        self.record_id = None
+        self.record_id, self.view = None, None
         for row in self.custom_rows.values():
             row.editor.set_value(None)
         for row in self.rows.values():

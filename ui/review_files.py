@@ -14,8 +14,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from curator.store.database import REVIEW_SUFFIX, Review, ReviewError, open_review
+from curator.store.server import address_of, is_server_location, password_in, short_name, with_password
+from ui import passwords
 from ui.actions import Actions
 from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
+from ui.dialogs.server_review import CANNOT_OPEN, ServerReviewDialog
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
 
 REVIEW_FILTER = f"Curator reviews (*{REVIEW_SUFFIX} *.sqlite);;All files (*)"
@@ -37,26 +40,72 @@ class ReviewFiles(QObject):
         self.reviewer = reviewer
         self.review: Review | None = None
         self.long_work: LongWork | None = None
+        # Where the open review is: its file, or its server address (never with the password, which only
+        # ``_location`` holds, in memory, to open the review again).
+        self.address: Path | str | None = None
+        self._location: Path | str | None = None
 
     def connect_commands(self, actions: Actions) -> None:
         """Run the File menu's review commands."""
         actions["new_review"].triggered.connect(self.new_review)
         actions["open_review"].triggered.connect(self.open_review)
+        actions["open_server_review"].triggered.connect(lambda: self.ask_server_review())
         actions["import_files"].triggered.connect(self.import_files)
         actions["import_folder"].triggered.connect(self.import_folder)
         actions["export_workbook"].triggered.connect(self.export)
 
-    def open(self, path: Path, *, create: bool = True) -> bool:
-        """Open (or create) the review at ``path`` in place of the open one; False (and why, in a box) if it cannot."""
+    def open(self, location: Path | str, *, create: bool = True) -> bool:
+        """Open (or create) the review at ``location`` (a file, or a server's address) in place of the open one;
+        False (and why, in a box) if it cannot. A server address without a password takes the one kept in
+        the keyring, else asks for it (:meth:`ask_server_review`)."""
+        if is_server_location(location) and password_in(str(location)) is None:
+            address = str(location)
+            password = passwords.stored(passwords.key_of(address))
+            if password is None:
+                return self.ask_server_review(address) is not None
+            error = self._open(with_password(address, lambda _prompt: password))
+            if error is None:
+                return True
+            QMessageBox.warning(self.window, CANNOT_OPEN, error)
+            return self.ask_server_review(address) is not None
+        error = self._open(location, create=create)
+        if error is not None:
+            QMessageBox.warning(self.window, "Cannot open the review", error)
+        return error is None
+
+    def _open(self, location: Path | str, *, create: bool = False) -> str | None:
+        """Open the review at ``location`` in place of the open one; None, or why it cannot be opened."""
+        server = is_server_location(location)
         try:
-            review = open_review(path, create=create)
+            review = open_review(str(location) if server else location, create=create and not server)
         except ReviewError as error:
-            QMessageBox.warning(self.window, "Cannot open the review", str(error))
-            return False
+            return str(error)
         self.close()
-        self.review = review
+        self.review, self._location = review, location
+        self.address = address_of(str(location)) if server else Path(location)
         self.review_opened.emit(review)
-        return True
+        return None
+
+    def ask_server_review(self, address: str = "") -> ServerReviewDialog | None:
+        """File > Open server review: ask for the address and password until the review opens or the reviewer
+        gives up; the dialog (accepted) when it opened, else None."""
+        dialog = ServerReviewDialog(self._open, address, self.window)
+        return dialog if dialog.exec() else None
+
+    def reopen(self) -> bool:
+        """Open the open review again (another reviewer's name, new screening settings)."""
+        if self._location is None:
+            return False
+        error = self._open(self._location)
+        if error is not None:
+            QMessageBox.warning(self.window, "Cannot open the review", error)
+        return error is None
+
+    def title(self) -> str:
+        """The open review's name for the window's title: the file's name, or ``database@host``."""
+        if self.review is None:
+            return ""
+        return short_name(str(self.address)) if self.review.server else self.review.name
 
     def close(self) -> None:
         """Close the open review (after the window saved what is pending)."""
@@ -64,7 +113,7 @@ class ReviewFiles(QObject):
             return
         self.review_closing.emit()
         self.review.close()
-        self.review = None
+        self.review = self.address = self._location = None
         self.review_closed.emit()
 
     def new_review(self) -> None:
@@ -85,7 +134,7 @@ class ReviewFiles(QObject):
 
     def _start_folder(self) -> str:
         review = self.review
-        return str(review.path.parent) if review is not None else str(Path.home())
+        return str(review.path.parent) if review is not None and not review.server else str(Path.home())
 
     def import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Import files", self._start_folder(),
@@ -129,7 +178,8 @@ class ReviewFiles(QObject):
         review = self.review
         if review is None or self.long_work is not None:
             return
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export workbook", str(review.path.parent / f"{review.name}.xlsx"),
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export workbook", str(Path(self._start_folder()) /
+                                                                                  f"{review.name}.xlsx"),
                                               "Excel workbooks (*.xlsx)")
         if name:
             self.export_workbook(Path(name if name.endswith(".xlsx") else name + ".xlsx"))

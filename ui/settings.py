@@ -31,19 +31,25 @@ class DeskSettings:
         self._settings.setValue("reviewer", name.strip())
 
     # -- recent reviews ----------------------------------------------------------------------
-    def recent_reviews(self) -> list[Path]:
+    def recent_reviews(self) -> list[Path | str]:
+        """Review files (paths) and server reviews (their addresses, as strings: never with a password)."""
+        from curator.store.server import is_server_location  # the core loads once the window is up
+
         stored = self._settings.value("recent_reviews", []) or []
         paths = [stored] if isinstance(stored, str) else list(stored) if isinstance(stored, list | tuple) else []
-        return [Path(str(p)) for p in paths if p]
+        return [str(p) if is_server_location(p) else Path(str(p)) for p in paths if p]
 
-    def add_recent_review(self, path: Path) -> list[Path]:
-        resolved = path.resolve()
-        recent = [resolved] + [p for p in self.recent_reviews() if p != resolved]
+    def add_recent_review(self, location: Path | str) -> list[Path | str]:
+        """Put a review file or a server review's address first; a password in the address is dropped."""
+        from curator.store.server import address_of, is_server_location
+
+        kept = address_of(str(location)) if is_server_location(location) else Path(location).resolve()
+        recent = [kept] + [p for p in self.recent_reviews() if p != kept]
         recent = recent[:RECENT_LIMIT]
         self._settings.setValue("recent_reviews", [str(p) for p in recent])
         return recent
 
-    def last_review(self) -> Path | None:
+    def last_review(self) -> Path | str | None:
         recent = self.recent_reviews()
         return recent[0] if recent else None
 

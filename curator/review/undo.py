@@ -78,10 +78,13 @@ class UndoHistory:
             return records.set_field(self.review, record_id, key, value, reviewer=self.reviewer)
         return records.revert_field(self.review, record_id, key, reviewer=self.reviewer)
 
-    def set_field(self, record_id: int, key: str, value: Any, *, merge: bool = False) -> FieldChange:
-        """Set a field (see :func:`records.set_field`); with ``merge``, a run of edits of one field is one step."""
+    def set_field(self, record_id: int, key: str, value: Any, *, merge: bool = False, seen_version: int | None = None,
+                  seen_value: Any = None) -> FieldChange:
+        """Set a field (see :func:`records.set_field`, which refuses it when someone changed it since
+        ``seen_version``); with ``merge``, a run of edits of one field is one step."""
         before = self._field_state(record_id, key)
-        change = records.set_field(self.review, record_id, key, value, reviewer=self.reviewer)
+        change = records.set_field(self.review, record_id, key, value, reviewer=self.reviewer,
+                                   seen_version=seen_version, seen_value=seen_value)
         if change.old == change.new and before[0] == change.edited:
             return change
         after = (change.edited, change.new)

@@ -52,6 +52,24 @@ def describe(url: URL) -> str:
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
 
 
+def address_of(location: str) -> str:
+    """The server address without its password: what a desk may remember (recent reviews) and show."""
+    url = make_url(str(location))
+    return URL.create("postgresql", url.username, None, url.host, url.port, url.database,
+                      url.query).render_as_string(hide_password=False)
+
+
+def password_in(location: str) -> str | None:
+    """The password written in a server address, or None."""
+    return make_url(str(location)).password or None
+
+
+def short_name(location: str) -> str:
+    """``database@host``: a server review's name in a window's title."""
+    url = make_url(str(location))
+    return f"{url.database}@{url.host or 'localhost'}"
+
+
 def login_of(location: str) -> str | None:
     """The login a server address names (else ``PGUSER``), or None."""
     try:
