@@ -373,8 +373,10 @@ def foreign_labels(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
         return []
     found: dict[str, str] = {}
     for line in text.splitlines():
-        written = line.strip().split(":", 1)[0].strip()
-        if not written or written.isascii() or len(written) > 60 or written in found:
+        written = line.strip().lstrip("•·*-–— \t").split(":", 1)[0].strip()
+        # Only a heading in another script than Latin needs a gloss (not "• Research type").
+        if not written or len(written) > 60 or written in found \
+                or not any(c.isalpha() and ord(c) > 0x24F for c in written):
             continue
         slot = LABELS.get(norm_label(written))
         if slot is not None and slot != "other":

@@ -186,3 +186,4 @@ def test_foreign_labels_are_glossed_with_their_fields() -> None:
     page = "Erosion healing\n\nنویسندگان\n\n  • R Rau\nچکیده\n\nDisruption of the cortical plate\n摘要: 一项研究\n"
     assert foreign_labels(page) == [("نویسندگان", "authors"), ("چکیده", "abstract"), ("摘要", "abstract")]
     assert foreign_labels("Title: all in English\nAuthors: A B\n") == []
+    assert foreign_labels("  • Research type\n  • Full title\n  Kawasaki – 2018 · Über\n") == []  # Latin
