@@ -23,9 +23,9 @@ from sqlalchemy import text
 from curator.review.eligibility import eligible_ids
 from curator.review.screening import check_stage
 from curator.review.screening_mode import current_sql, standing_resolutions_sql
-from curator.store.audit import log_change
+from curator.store.audit import change_setting
 from curator.store.database import Review, get_setting
-from curator.store.models import STAGES, Setting
+from curator.store.models import STAGES
 
 #: The setting holding the pilot sample's record ids.
 PILOT_SETTING = "pilot_records"
@@ -152,14 +152,7 @@ def mark_pilot(review: Review, size: int, *, seed: int | None = None, reviewer: 
         raise ValueError(f"a pilot of {size} records is larger than the {len(candidates)} records to be screened")
     chosen = sorted(random.Random(seed).sample(candidates, size))
     with review.transaction() as session:
-        setting = session.get(Setting, PILOT_SETTING)
-        old = setting.value if setting is not None else None
-        if setting is None:
-            session.add(Setting(key=PILOT_SETTING, value=chosen))
-        else:
-            setting.value = chosen
-            session.add(setting)
-        log_change(session, reviewer, "mark pilot", old=old, new=chosen)
+        change_setting(session, PILOT_SETTING, lambda _old: chosen, reviewer=reviewer, action="mark pilot")
     return chosen
 
 

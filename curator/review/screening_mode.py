@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from curator.store.audit import log_change
+from curator.store.audit import change_setting
 from curator.store.database import Review, get_setting
-from curator.store.models import STAGES, Setting
+from curator.store.models import STAGES
 
 SINGLE = "single"
 DUAL = "dual"
@@ -66,15 +66,9 @@ def set_screening_mode(review: Review, mode: str, stages: Iterable[str] = STAGES
     if not chosen:
         raise ValueError("name at least one stage")
     with review.transaction() as session:
-        setting = session.get(Setting, MODE_SETTING)
-        old = dict(setting.value or {}) if setting is not None else {}
-        new = {stage: old.get(stage, SINGLE) for stage in STAGES} | {stage: mode for stage in chosen}
-        if setting is None:
-            session.add(Setting(key=MODE_SETTING, value=new))
-        else:
-            setting.value = new
-            session.add(setting)
-        log_change(session, reviewer, "set screening mode", old=old or None, new=new)
+        change_setting(session, MODE_SETTING,
+                       lambda old: {stage: (old or {}).get(stage, SINGLE) for stage in STAGES}
+                       | {stage: mode for stage in chosen}, reviewer=reviewer, action="set screening mode")
     return screening_modes(review)
 
 
@@ -88,14 +82,7 @@ def set_lead_reviewer(review: Review, name: str | None, *, reviewer: str) -> str
     """Name the lead reviewer (None or blank: no lead); returns the lead now."""
     name = (name or "").strip() or None
     with review.transaction() as session:
-        setting = session.get(Setting, LEAD_SETTING)
-        old = setting.value if setting is not None else None
-        if setting is None:
-            session.add(Setting(key=LEAD_SETTING, value=name))
-        else:
-            setting.value = name
-            session.add(setting)
-        log_change(session, reviewer, "set lead reviewer", old=old, new=name)
+        change_setting(session, LEAD_SETTING, lambda _old: name, reviewer=reviewer, action="set lead reviewer")
     return name
 
 
