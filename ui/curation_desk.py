@@ -27,7 +27,6 @@ from curator.duplicates.links import LinkView
 from curator.review import desk, records, screening
 from curator.review.blind import ScreeningView, screening_view, visible_notes
 from curator.review.records import FieldChange, NoteView, RecordView
-from curator.review.resolution import find_conflicts
 from curator.review.screening import DecisionView
 from curator.review.screening_mode import is_dual, lead_reviewer
 from curator.review.undo import Step, UndoHistory
@@ -224,7 +223,7 @@ class CurationDesk(QObject):
 
     def in_conflict(self, record_id: int) -> bool:
         """True when the reviewers' verdicts on the record disagree at this stage and nothing resolved it."""
-        return record_id in {c.record_id for c in find_conflicts(self.review, self.stage)}
+        return self.screening_view(record_id).conflict  # the lead sees every verdict: one record, not the stage
 
     def is_lead(self) -> bool:
         return lead_reviewer(self.review) == self.reviewer
