@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status, parse_date
@@ -25,13 +26,6 @@ from curator.extraction.values import Spans, put
 _CITATION_RE = re.compile(
     r"^(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s+[A-Za-z&()'\-]+){0,10}?)\.\s+(?P<y>(?:19|20)\d{2})"
     r"(?:\s+[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:.]"
-)
-_PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Ll]e|[Ll]a)\s)*"
-_AUTHOR_ITEM_RE = re.compile(
-    r"^(?:" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'\-]+){0,2}\s[A-Z]{1,3}"  # Rau R, van der Berg JA
-    r"|[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.?|[A-ZÀ-ÖØ-Þ][\w'\-]+)){0,2}\s" + _PARTICLE
-    + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca, Fatima Zahra Benali
-    r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 # "... blocking interleukin-1. Nat Rev Drug Discov. 2012 Aug;11(8):633-52." inside a citation line.
 _INLINE_CITATION_RE = re.compile(
@@ -55,7 +49,6 @@ _VOLUME_ARTICLE_RE = re.compile(
 )
 _PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
-_AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
 _ABSTRACT_SUBHEADS = frozenset(
     ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
 )
@@ -141,42 +134,6 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
 
 _STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
                              r"|in|of|for|with)\b", re.I)
-_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|\band\b|&)\s*")
-_AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
-# Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
-_ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
-# Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
-_DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
-_DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
-                        r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?)$", re.I)
-
-
-def author_line(text: str) -> list[str] | None:
-    """The names of a by-line ("A Smith, professor1, B Jones, M.D., and C Lee for the X Investigators"), else None."""
-    t = text.strip()
-    if len(t) > 600 or len(t) < 5 or t.count(" ") < 1:
-        return None
-    if "," not in t and ";" not in t and "·" not in t and "&" not in t and "and" not in t:
-        return None  # one part: never two names
-    if t[:3].lower() == "by ":
-        t = t[3:]
-    names: list[str] = []
-    misses = 0
-    for part in _BYLINE_SPLIT_RE.split(t):
-        p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
-        p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
-        if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
-            continue  # a degree, a role ("professor1") or the group the authors write for
-        if _AUTHOR_ITEM_RE.match(p):
-            names.append(p)
-        else:
-            misses += 1
-    if len(names) >= 2 and misses <= len(names) // 3:
-        return names
-    return None
-
-
 _MENU_GAP_RE = re.compile(r"\s{3,}|\t")
 
 
@@ -235,11 +192,6 @@ def _byline_below(doc: Document, title: Line) -> Line | None:
     return None
 
 
-def _split_authors(text: str) -> list[str]:
-    parts = _AUTHORS_SPLIT_RE.split(text.strip().rstrip("."))
-    return [_AUTHOR_MARKS_RE.sub("", p).strip() for p in parts if p.strip()]
-
-
 def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
     """Authors, journal and year; returns how many were found."""
     found = 0
@@ -248,8 +200,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     for hit in doc.own_hits("authors"):
         for para in doc.paragraphs(hit)[:3]:
             for line in para[:60]:
-                for name in _split_authors(line.text):
-                    if _AUTHOR_ITEM_RE.match(name) and name not in authors:
+                for name in split_authors(line.text):
+                    if AUTHOR_ITEM_RE.match(name) and name not in authors:
                         authors.append(name)
                         spans.append([line.start, line.end])
         if authors:

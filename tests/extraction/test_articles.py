@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from curator.extraction import extract
-from curator.extraction.articlefields import author_line
+from curator.extraction.authors import author_line
 
 _PREPRINT = (
     "medRxiv\nA cohort study of statin use in older adults with heart failure\n"

@@ -1,0 +1,55 @@
+"""Authors' names as pages write them: a by-line's names, a citation's author list, one name's shape."""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Ll]e|[Ll]a)\s)*"
+#: One author's name in the shapes pages write it (Rau R, Rudolf Rau, R Rau, van der Berg JA).
+AUTHOR_ITEM_RE = re.compile(
+    r"^(?:" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'\-]+){0,2}\s[A-Z]{1,3}"  # Rau R, van der Berg JA
+    r"|[A-ZÀ-ÖØ-Þ][\w'\-]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.?|[A-ZÀ-ÖØ-Þ][\w'\-]+)){0,2}\s" + _PARTICLE
+    + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca, Fatima Zahra Benali
+    r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
+)
+_AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
+_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|\band\b|&)\s*")
+_AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
+# Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
+_ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
+# Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
+_DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
+_DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
+                        r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?)$", re.I)
+
+
+def author_line(text: str) -> list[str] | None:
+    """The names of a by-line ("A Smith, professor1, B Jones, M.D., and C Lee for the X Investigators"), else None."""
+    t = text.strip()
+    if len(t) > 600 or len(t) < 5 or t.count(" ") < 1:
+        return None
+    if "," not in t and ";" not in t and "·" not in t and "&" not in t and "and" not in t:
+        return None  # one part: never two names
+    if t[:3].lower() == "by ":
+        t = t[3:]
+    names: list[str] = []
+    misses = 0
+    for part in _BYLINE_SPLIT_RE.split(t):
+        p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
+        p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
+        if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
+            continue  # a degree, a role ("professor1") or the group the authors write for
+        if AUTHOR_ITEM_RE.match(p):
+            names.append(p)
+        else:
+            misses += 1
+    if len(names) >= 2 and misses <= len(names) // 3:
+        return names
+    return None
+
+
+def split_authors(text: str) -> list[str]:
+    """The names of an author list ("Rau R, Sander O and Wassenberg S1"), affiliation marks dropped."""
+    parts = _AUTHORS_SPLIT_RE.split(text.strip().rstrip("."))
+    return [_AUTHOR_MARKS_RE.sub("", p).strip() for p in parts if p.strip()]
