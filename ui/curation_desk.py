@@ -136,9 +136,9 @@ class CurationDesk(QObject):
         """What this reviewer may see of the decisions on the record (others hidden until both decided)."""
         return screening_view(self.review, record_id, self.stage, self.reviewer)
 
-    def visible_notes(self, record_id: int) -> list[NoteView]:
+    def visible_notes(self, view: RecordView) -> list[NoteView]:
         """The record's notes this reviewer may read (only their own while the others' verdicts are hidden)."""
-        return visible_notes(self.review, record_id, self.stage, self.reviewer)
+        return visible_notes(self.review, view.id, self.stage, self.reviewer, view.notes)
 
     @property
     def blind(self) -> bool:

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.form.show_record(view)
         self.form.show_custom_values(self.desk.custom_values(view.id))
         if self.desk.blind:
-            self.form.show_notes(view, self.desk.visible_notes(view.id))
+            self.form.show_notes(view, self.desk.visible_notes(view))
         self.decision_bar.show_tags(view.tags)
         self.awaiting_reason = False
         self.show_verdict()

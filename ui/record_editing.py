@@ -155,6 +155,6 @@ class RecordEditing(QObject):
             return
         if self.form.record_id == record_id:
             view: RecordView = self.desk.record(record_id)
-            self.form.show_notes(view, self.desk.visible_notes(record_id) if self.desk.blind else None)
+            self.form.show_notes(view, self.desk.visible_notes(view) if self.desk.blind else None)
             self.record_changed.emit(view)
         self.status_message.emit("Note saved", 2000)

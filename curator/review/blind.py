@@ -67,9 +67,13 @@ def screening_view(review: Review, record_id: int, stage: str, reviewer: str) ->
     return ScreeningView(record_id, stage, reviewer, own, others, False, resolution)
 
 
-def visible_notes(review: Review, record_id: int, stage: str, reviewer: str) -> list[NoteView]:
-    """The record's notes ``reviewer`` may read: all of them, or only their own while the others are hidden."""
-    notes = get_record(review, record_id).notes
+def visible_notes(review: Review, record_id: int, stage: str, reviewer: str,
+                  notes: list[NoteView] | None = None) -> list[NoteView]:
+    """The record's notes ``reviewer`` may read: all of them, or only their own while the others are hidden.
+
+    ``notes``: the record's notes when the caller has them already (else they are read).
+    """
+    notes = get_record(review, record_id).notes if notes is None else notes
     if hides_others(review, record_id, stage, reviewer):
         return [n for n in notes if n.reviewer == reviewer]
     return notes
