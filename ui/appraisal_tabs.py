@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from curator.appraisal.appraisals import KEEP_PROPOSAL, AppraisalChange, AppraisalView, appraise, resolve
+from curator.appraisal.appraisals import (
+    KEEP_PROPOSAL,
+    AppraisalChange,
+    AppraisalView,
+    appraise,
+    resolve,
+    restore_resolution,
+)
 from curator.appraisal.blind import AppraisalSight, appraisal_sight
 from curator.review.undo import Step
 from ui.document_view import DocumentView
@@ -150,9 +157,18 @@ class AppraisalTabs(QTabWidget):
         desk, record_id = self._desk(), self.record_id
         if desk is None or record_id is None:
             return
+        earlier = self.sight.resolutions.get(part) if self.sight is not None else None
+
+        def settle() -> None:
+            resolve(desk.review, record_id, part, judgement, reason=reason, reviewer=desk.reviewer)
+            desk.history.record_step(Step(
+                f"Resolve {part}", record_id, key=f"rob2.resolve {part}",
+                undo_change=lambda: restore_resolution(desk.review, record_id, part, earlier, reviewer=desk.reviewer),
+                redo_change=lambda: resolve(desk.review, record_id, part, judgement, reason=reason,
+                                            reviewer=desk.reviewer)))
+
         try:
-            desk.save(lambda: resolve(desk.review, record_id, part, judgement, reason=reason,
-                                      reviewer=desk.reviewer))
+            desk.save(settle)
         except (ValueError, LookupError) as error:
             self.rob.show_problem(f"resolve {part}", str(error))
             return

@@ -268,6 +268,34 @@ def resolve(review: Review, record_id: int, part: str, judgement: str, *, reason
         return Resolution(record_id, domain, judgement, reason.strip(), reviewer)
 
 
+def restore_resolution(review: Review, record_id: int, part: str, earlier: Resolution | None, *, reviewer: str,
+                       tool: str = rob2.TOOL) -> None:
+    """Put back what stood for ``part`` before the last resolution: ``earlier``, or no resolution (an undo).
+
+    Audited like a resolution; the reviewers' appraisals are untouched.
+    """
+    _check_tool(tool)
+    domain = rob2.check_domain(part)
+    with review.transaction() as session:
+        row = session.exec(select(AppraisalResolution).where(
+            AppraisalResolution.record_id == record_id, AppraisalResolution.tool == tool,
+            AppraisalResolution.domain == domain)).first()
+        old = {"judgement": row.judgement, "reason": row.reason} if row else None
+        if earlier is None:
+            if row is not None:
+                session.delete(row)
+        else:
+            if row is None:
+                row = AppraisalResolution(record_id=record_id, tool=tool, domain=domain, judgement=earlier.judgement,
+                                          reason=earlier.reason, resolved_by=earlier.resolved_by)
+            row.judgement, row.reason, row.resolved_by = earlier.judgement, earlier.reason, earlier.resolved_by
+            row.resolved_at = utcnow()
+            session.add(row)
+        new = {"judgement": earlier.judgement, "reason": earlier.reason} if earlier else None
+        log_change(session, reviewer, f"undo resolve {tool}", record_id=record_id, field=f"{tool} {domain}",
+                   old=old, new=new)
+
+
 @dataclass(frozen=True)
 class FinalAppraisal:
     """What stands for one record: each domain and overall (None: open or unresolved), who appraised, the quotes."""

@@ -15,6 +15,7 @@ from curator.appraisal.appraisals import (
     get_appraisal,
     record_appraisals,
     resolve,
+    restore_resolution,
 )
 from curator.appraisal.rob2 import HIGH, LOW, SOME
 from curator.cli import cli
@@ -105,6 +106,23 @@ def test_two_reviewers_disagree_and_the_lead_resolves(review: Review) -> None:
     assert final.unresolved == [] and final.judgements["D1"] == SOME and final.judgements["overall"] == HIGH
     assert final.resolutions["D1"].resolved_by == "lead"
     assert final.reviewers == ["ann", "bob"]
+
+
+def test_a_resolution_taken_back_restores_what_stood_before(review: Review) -> None:
+    (rid,) = add_records(review, ["A trial"])
+    appraise(review, rid, reviewer="ann", answers=ANSWERS)
+    appraise(review, rid, reviewer="bob", answers=ANSWERS | {"1.2": "NI", "1.3": "Y"})
+    resolve(review, rid, "D1", "some", reason="concealment unclear", reviewer="lead")
+    first = final_appraisals(review)[0].resolutions["D1"]
+    resolve(review, rid, "D1", "high", reason="on second reading", reviewer="lead")
+    restore_resolution(review, rid, "D1", first, reviewer="lead")  # the second resolution undone
+    (final,) = final_appraisals(review)
+    assert final.judgements["D1"] == SOME and final.resolutions["D1"].reason == "concealment unclear"
+    restore_resolution(review, rid, "D1", None, reviewer="lead")  # the first one undone too
+    (final,) = final_appraisals(review)
+    assert final.unresolved == ["D1", "overall"] and "D1" not in final.resolutions
+    with review.session() as session:
+        assert [a.action for a in audit_trail(session, rid)][-2:] == ["undo resolve rob2", "undo resolve rob2"]
 
 
 def run(review_path: Path, *args: str, reviewer: str = "ann") -> tuple[int, str]:

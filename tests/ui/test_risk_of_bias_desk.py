@@ -184,3 +184,27 @@ def test_the_lead_resolves_a_disagreement(qtbot, review_path: Path) -> None:
     label = panel.findChild(type(panel.others), "rob_dispute_D1")
     assert label is not None and "resolved by carol: Some concerns" in label.text()
     carol.close()
+
+
+def test_the_leads_resolution_is_undone_and_redone(qtbot, review_path: Path) -> None:
+    _seed(review_path)
+    with open_review(review_path) as review:
+        appraise(review, 1, reviewer="alice", answers=ANSWERS)
+        appraise(review, 1, reviewer="bob", answers=ANSWERS | {"1.2": "N"})
+    carol = _open(qtbot, review_path, "carol")
+    carol.record_list.select_record(1)
+    panel = carol.sides.rob
+    judgement, reason, button, _problem = panel.resolutions["D1"]
+    judgement.setCurrentIndex(judgement.findData("some concerns"))
+    qtbot.keyClicks(reason, "concealment is unclear")
+    button.click()
+    assert carol.desk is not None
+    assert appraisal_sight(carol.desk.review, 1, "carol").resolutions["D1"].judgement == "some concerns"
+    assert carol.commands["undo"].text() == "Undo Resolve D1"
+    carol.undo()
+    assert "D1" not in appraisal_sight(carol.desk.review, 1, "carol").resolutions
+    label = panel.findChild(type(panel.others), "rob_dispute_D1")
+    assert label is not None and "not resolved" in label.text()
+    carol.redo()
+    assert appraisal_sight(carol.desk.review, 1, "carol").resolutions["D1"].reason == "concealment is unclear"
+    carol.close()
