@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from curator.review.resolution import ConflictLine
 from ui.conflicts_model import ConflictsModel
 
+VERDICT_WIDTH = 140  # pixels: the widest a reviewer's column grows (its reason wraps), so the title keeps room
 REASON_TIP = ("With exclude: one of the stage's exclusion reasons (left empty: the excluding reviewer's). "
               "With include: kept as a note on the resolution.")
 
@@ -76,6 +77,7 @@ class ConflictsView(QWidget):
         self.sentence = QLabel()
         self.sentence.setObjectName("conflicts_sentence")
         self.sentence.setWordWrap(True)
+        self.sentence.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # alone: at the top
         self.show_resolved = QCheckBox("Show resolved")
         self.show_resolved.setObjectName("show_resolved")
         self.table = ConflictsTable()
@@ -83,11 +85,13 @@ class ConflictsView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # two lines a row: the title, and a verdict with its reason, fit
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setMinimumSectionSize(40)
         self.reason = QComboBox()
@@ -177,11 +181,19 @@ class ConflictsView(QWidget):
             self._choosing = choosing
 
     def _fit_columns(self) -> None:
+        """The title takes what is left; a reviewer's column is as wide as its verdicts and reasons, up to
+        :data:`VERDICT_WIDTH` (on two lines, the whole in the tooltip); the resolution only with resolved rows."""
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(0)  # the rows on screen
+        header.setResizeContentsPrecision(200)  # a long list: its first rows
+        last = self.model.columnCount() - 1
+        self.table.setColumnHidden(last, not self.show_resolved.isChecked())
         for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+            if column == 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), VERDICT_WIDTH))
 
     def _show_state(self) -> None:
         open_, resolved = self.model.counts()
@@ -262,6 +274,7 @@ class ConflictsView(QWidget):
             self.model.set_show_resolved(self.show_resolved.isChecked())
             if current is not None:
                 self.select_record(current, notify=False)
+        self._fit_columns()
         self._show_state()
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
