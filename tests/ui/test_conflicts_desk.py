@@ -73,6 +73,11 @@ def test_the_lead_resolves_from_the_view_and_undo_brings_the_row_back(qtbot, rev
     carol = _open(qtbot, review_path, "carol")
     view = carol.conflicts.view
     assert all(button.isEnabled() for button in view.buttons.values())
+    view.reason.setEditText("too expensive")  # not one of the stage's exclusion reasons: refused, nothing written
+    view.buttons["exclude"].click()
+    assert "not an exclusion reason" in carol.statusBar().currentMessage()
+    assert [row[0] for row in _cells(carol)] == ["1", "3"] and carol.desk is not None and not carol.desk.history.can_undo
+    view.reason.setEditText("")
     view.buttons["exclude"].click()  # no reason typed: bob's
     assert carol.review is not None
     settled = conflict_lines(carol.review, "title-abstract", record_ids=[1])[0].resolution
