@@ -18,7 +18,7 @@ from curator.review.blind import hides_others, screening_reviewers, screening_vi
 from curator.review.eligibility import eligible_ids
 from curator.review.listing import RecordFilter, find_record_ids, record_rows
 from curator.review.records import add_note
-from curator.review.resolution import find_conflicts, resolve_conflict
+from curator.review.resolution import conflict_lines, find_conflicts, resolve_conflict
 from curator.review.screening import decision_log, record_decision, set_decision_retracted, verdicts
 from curator.review.screening_mode import screening_modes, set_lead_reviewer, set_screening_mode
 from curator.review.undo import UndoHistory
@@ -145,6 +145,34 @@ def test_resolution_is_a_decision_of_its_own_and_undo_works(review) -> None:
     assert verdicts(review, TA)[rid].verdict == "include" and verdicts(review, TA)[rid].resolved_by is None
     set_decision_retracted(review, again.id, True, reviewer="bob")
     assert verdicts(review, TA)[rid].resolved_by == "dave"
+
+
+def test_conflict_lines_hold_both_verdicts_reasons_and_the_resolution(review) -> None:
+    agreed, split, resolved, later = add_records(review, ["Agreed", "Split", "Resolved", "Later"])
+    _dual(review)
+    pairs = [("include", "include"), ("include", "exclude"), ("maybe", "exclude"), ("exclude", "exclude")]
+    for rid, (alice, bob) in zip((agreed, split, resolved, later), pairs, strict=True):
+        record_decision(review, rid, alice, reviewer="alice", reason="other" if alice == "exclude" else None)
+        record_decision(review, rid, bob, reviewer="bob", reason="wrong outcome" if bob == "exclude" else None)
+    resolve_conflict(review, resolved, "exclude", reviewer="carol")
+    lines = conflict_lines(review, TA)
+    assert [line.record_id for line in lines] == [split, resolved]
+    first = lines[0]
+    assert (first.title, first.resolution) == ("Split", None)
+    assert [(n, d.verdict, d.reason) for n, d in first.decisions.items()] == [
+        ("alice", "include", None), ("bob", "exclude", "wrong outcome")]
+    settled = lines[1].resolution
+    assert settled is not None and (settled.reviewer, settled.verdict, settled.reason) == (
+        "carol", "exclude", "wrong outcome")
+    unresolved = conflict_lines(review, TA, resolved=False)
+    assert [line.record_id for line in unresolved] == [c.record_id for c in find_conflicts(review, TA)] == [split]
+    assert conflict_lines(review, TA, record_ids=[agreed, resolved]) == [lines[1]]
+    assert conflict_lines(review, TA, resolved=False, record_ids=[agreed, resolved]) == []
+    record_decision(review, later, "include", reviewer="bob")  # a reviewer changes their mind: a new conflict
+    assert [line.record_id for line in conflict_lines(review, TA, record_ids=[later])] == [later]
+    assert conflict_lines(review, "full-text") == []
+    with pytest.raises(ValueError, match="stage must be one of"):
+        conflict_lines(review, "abstract")
 
 
 def test_resolution_rules_write_nothing_when_broken(review) -> None:

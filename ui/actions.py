@@ -58,6 +58,8 @@ COMMANDS: tuple[Command, ...] = (
             desk=True),
     Command("resolve_exclude", "Resolve conflict: exclude", ("Shift+E",), "As the lead: settle the conflict",
             desk=True),
+    Command("conflicts", "&Conflicts", ("Ctrl+Shift+C",), "The records the reviewers disagree on, with each one's "
+            "verdict and reason, beside the record list; the lead resolves them there"),
     Command("next_record", "Ne&xt record", ("J", "Down"), desk=True),
     Command("previous_record", "&Previous record", ("K", "Up"), desk=True),
     Command("next_unscreened", "Next &unscreened record", ("U",), desk=True),
@@ -83,7 +85,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "export_workbook", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "find", "keywords", "reviewer", "screening_mode")),
     ("&Screening", ("include", "exclude", "maybe", "reason:Exclusion &reason", "note", "tag", "-",
-                    "confirm_duplicate", "reject_duplicate", "resolve_include", "resolve_exclude", "-", "stage_0",
+                    "confirm_duplicate", "reject_duplicate", "resolve_include", "resolve_exclude", "conflicts", "-", "stage_0",
                     "stage_1")),
     ("&Record", ("attach_full_text", "detach_full_text", "-", "read_full_text")),
     ("&Go", ("next_record", "previous_record", "next_unscreened", "search", "back_to_list")),

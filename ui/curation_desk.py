@@ -27,6 +27,7 @@ from curator.duplicates.links import LinkView
 from curator.review import desk, records, screening
 from curator.review.blind import ScreeningView, screening_view, visible_notes
 from curator.review.records import FieldChange, NoteView, RecordView
+from curator.review.resolution import ConflictLine, conflict_lines
 from curator.review.screening import DecisionView
 from curator.review.screening_mode import is_dual, lead_reviewer
 from curator.review.undo import Step, UndoHistory
@@ -45,9 +46,12 @@ class NotSaved(ValueError):
 
 
 class CurationDesk(QObject):
-    """Emits ``history_changed`` whenever what Undo / Redo would do changes."""
+    """Emits ``history_changed`` whenever what Undo / Redo would do changes, ``decisions_changed`` with the
+    records a decision, a resolution, an undo or a redo touched, and ``stage_changed``."""
 
     history_changed = Signal()
+    decisions_changed = Signal(list)
+    stage_changed = Signal(str)
 
     def __init__(self, review: Review, reviewer: str, stage: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +122,7 @@ class CurationDesk(QObject):
         self.stage = screening.check_stage(stage)
         self.reload_unscreened()
         self.reasons = screening.exclusion_reasons(self.review, stage)
+        self.stage_changed.emit(stage)
 
     def reload_unscreened(self) -> None:
         self.unscreened = desk.unscreened_ids(self.review, self.stage, self.reviewer)
@@ -175,6 +180,7 @@ class CurationDesk(QObject):
             self._deciding = False
         self.unscreened.discard(record_id)
         self.history_changed.emit()
+        self.decisions_changed.emit([record_id])
         return decision
 
     def settle(self) -> None:
@@ -228,11 +234,25 @@ class CurationDesk(QObject):
     def is_lead(self) -> bool:
         return lead_reviewer(self.review) == self.reviewer
 
-    def resolve(self, record_id: int, verdict: str) -> DecisionView:
-        """The lead settles a conflict (the core refuses anyone else, and a record not in conflict)."""
-        decision = self._save(lambda: self.history.resolve_conflict(record_id, verdict, stage=self.stage))
+    def lead(self) -> str | None:
+        """The review's lead reviewer, or None."""
+        return lead_reviewer(self.review)
+
+    def resolve(self, record_id: int, verdict: str, reason: str | None = None) -> DecisionView:
+        """The lead settles a conflict (the core refuses anyone else, and a record not in conflict); an exclusion's
+        ``reason`` is one of the stage's (default: the excluding reviewer's), an inclusion's is kept as a note."""
+        decision = self._save(lambda: self.history.resolve_conflict(record_id, verdict, stage=self.stage,
+                                                                    reason=reason))
         self.unscreened.discard(record_id)
+        self.decisions_changed.emit([record_id])
         return decision
+
+    def conflict_lines(self, record_ids: list[int] | None = None) -> list[ConflictLine]:
+        """The stage's conflicts, resolved ones included, with every reviewer's decision (``record_ids``: only
+        those records); none while this reviewer screens blind: seeing them is the lead's."""
+        if self.blind:
+            return []
+        return conflict_lines(self.review, self.stage, record_ids=record_ids)
 
     # -- the review's own fields (curator.appraisal) -------------------------------------------
     def custom_fields(self) -> list[FormField]:
@@ -273,6 +293,7 @@ class CurationDesk(QObject):
                 self.unscreened.add(step.record_id)
             else:
                 self.unscreened.discard(step.record_id)
+            self.decisions_changed.emit([step.record_id])
         self.history_changed.emit()
         return step
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -39,8 +39,8 @@ def is_field(widget: QWidget | None) -> bool:
         return not widget.isReadOnly()
     if isinstance(widget, QComboBox):
         return True
-    # The item list of a list editor in the form: arrows move within it.
-    return isinstance(widget, QListView) and bool(widget.property("field"))
+    # An item view that keeps its keys (a list editor's items in the form, the conflicts table): arrows move in it.
+    return isinstance(widget, QAbstractItemView) and bool(widget.property("field"))
 
 
 class DeskKeyFilter(QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from curator.review.desk import decisions_since
@@ -44,7 +44,10 @@ class LiveWindow(Protocol):
 
 
 class LiveRefresh(QObject):
-    """Polls the open server review for other reviewers' decisions and shows them (see the module)."""
+    """Polls the open server review for other reviewers' decisions and shows them (see the module); emits
+    ``decisions_arrived`` with the records others decided on."""
+
+    decisions_arrived = Signal(list)
 
     def __init__(self, window: LiveWindow) -> None:
         super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
@@ -114,6 +117,7 @@ class LiveRefresh(QObject):
         if not record_ids or window.desk is None or window.model is None:
             return
         window.model.refresh_records(record_ids)
+        self.decisions_arrived.emit(record_ids)
         window.record_list.show_counts(*window.desk.progress())
         if window.record is not None and window.record.id in record_ids:
             window.show_verdict()

@@ -14,6 +14,7 @@ from curator.review.records import RecordView, all_tags
 from curator.store.database import Review
 from ui.actions import REASON_KEYS, Actions
 from ui.appraisal_tabs import AppraisalTabs
+from ui.conflicts import Conflicts
 from ui.curation_desk import READ_ONLY, CurationDesk
 from ui.decision_bar import DecisionBar
 from ui.desk_keys import DeskKeyFilter
@@ -64,9 +65,11 @@ class MainWindow(QMainWindow):
         self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
         self.live = LiveRefresh(self)  # on a server review: others' new decisions, every few seconds
+        self.conflicts = Conflicts(self)  # Screening > Conflicts: a tab beside the record list
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
-        for index, (pane, stretch) in enumerate(((self.record_list, 4), (self.full_texts.pane, 4), (self.sides, 3))):
+        panes = ((self.conflicts.tabs, 4), (self.full_texts.pane, 4), (self.sides, 3))  # the list's tabs, document, form
+        for index, (pane, stretch) in enumerate(panes):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([600, 450, 430])  # the list's titles need the room most
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.key_filter = DeskKeyFilter(self.commands.desk_keys(), self)
         self.resize(1440, 900)
-        self._restore_layout()
+        self.settings.restore_layout(self, self.splitter)
         self._show_title()
         self._set_desk_enabled(False)
 
@@ -141,15 +144,10 @@ class MainWindow(QMainWindow):
         self.full_texts.record_changed.connect(self.show_record)
         self.full_texts.status_message.connect(self.statusBar().showMessage)
 
-    def _restore_layout(self) -> None:
-        for name, widget in (("window", self), ("splitter", self.splitter)):
-            state = self.settings.layout(name)
-            if state is not None:
-                (widget.restoreGeometry if name == "window" else widget.restoreState)(state)  # type: ignore[operator]
-
     def _set_desk_enabled(self, enabled: bool) -> None:
         for name in ("import_files", "import_folder", "include", "exclude", "maybe", "note", "tag", "keywords",
-                     "screening_mode", "next_record", "previous_record", "next_unscreened", "stage_0", "stage_1"):
+                     "screening_mode", "next_record", "previous_record", "next_unscreened", "stage_0", "stage_1",
+                     "conflicts"):
             self.commands[name].setEnabled(enabled)
         self.commands["export_workbook"].setEnabled(enabled and export_available())
         for widget in (self.record_list, self.form, self.decision_bar):
@@ -411,8 +409,7 @@ class MainWindow(QMainWindow):
         if self.files.long_work is not None:
             self.files.long_work.job.cancel()
             self.files.long_work.job.wait()
-        self.settings.set_layout("window", self.saveGeometry())
-        self.settings.set_layout("splitter", self.splitter.saveState())
+        self.settings.save_layout(self, self.splitter)
         self.settings.sync()
         self.close_review()
         QApplication.instance().removeEventFilter(self.key_filter)  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 ORGANISATION = "Curator"
 APPLICATION = "Curator"
@@ -67,6 +68,18 @@ class DeskSettings:
 
     def set_layout(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"layout/{name}", state)
+
+    def restore_layout(self, window: QWidget, splitter: QSplitter) -> None:
+        """Put the window and its panes back as they were left (nothing remembered yet: as they are)."""
+        geometry, panes = self.layout("window"), self.layout("splitter")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        if panes is not None:
+            splitter.restoreState(panes)
+
+    def save_layout(self, window: QWidget, splitter: QSplitter) -> None:
+        self.set_layout("window", window.saveGeometry())
+        self.set_layout("splitter", splitter.saveState())
 
     def sync(self) -> None:
         self._settings.sync()

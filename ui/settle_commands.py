@@ -58,13 +58,15 @@ class SettleCommands(QObject):
         what = f"a duplicate of record {link.duplicate_of_id}" if duplicate else "not a duplicate"
         self.settled.emit(record_id, f"Record {record_id} is {what}")
 
-    def resolve(self, verdict: str) -> None:
-        desk, record_id = self.desk(), self.current()
+    def resolve(self, verdict: str, reason: str | None = None, record_id: int | None = None) -> bool:
+        """Resolve the conflict on ``record_id`` (default: the current record); False when it was refused."""
+        desk, record_id = self.desk(), record_id if record_id is not None else self.current()
         if desk is None or record_id is None:
-            return
+            return False
         try:
-            desk.resolve(record_id, verdict)
+            desk.resolve(record_id, verdict, reason)
         except (ValueError, LookupError) as error:
             self.refused.emit(str(error))
-            return
+            return False
         self.settled.emit(record_id, f"Conflict on record {record_id} resolved: {verdict}")
+        return True

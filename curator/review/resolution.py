@@ -12,7 +12,7 @@ part of the conflict cannot settle it unless they are the review's lead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any
 
 from sqlalchemy import text
@@ -24,7 +24,7 @@ from curator.review.screening import (
     exclusion_reasons,
     standing_resolutions,
 )
-from curator.review.screening_mode import conflicts_sql, current_sql, lead_reviewer
+from curator.review.screening_mode import conflicts_sql, current_sql, lead_reviewer, standing_resolutions_sql
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.models import STAGES, Decision, Record
@@ -62,6 +62,59 @@ def find_conflicts(review: Review, stage: str | None = None) -> list[Conflict]:
                 found.append(Conflict(record_id, each, {r[1]: r[2] for r in decided},
                                       {r[1]: r[3] for r in decided if r[3]}))
     return found
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    """A record the reviewers disagree on at a stage, as the lead reads it: its title, each reviewer's current
+    decision (verdict, reason, note) by name, and the resolution that stands (None: still to resolve)."""
+
+    record_id: int
+    stage: str
+    title: str
+    decisions: dict[str, DecisionView]
+    resolution: DecisionView | None
+
+
+def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
+    it = iter(ids)
+    return list(iter(lambda: list(islice(it, size)), []))
+
+
+def conflict_lines(review: Review, stage: str, *, resolved: bool = True,
+                   record_ids: list[int] | None = None) -> list[ConflictLine]:
+    """Every record in conflict at ``stage``, by record id: the unresolved ones (as :func:`find_conflicts`) and,
+    with ``resolved``, those a resolution settled, with who settled it and how.
+
+    ``record_ids``: only these records (the lines of records just decided on), else the whole stage.
+    Not blind: the lead's view (a blind reviewer's desk does not ask for it).
+    """
+    check_stage(stage)
+    if record_ids is None:
+        candidates = conflicts_sql(stage)
+        if resolved:  # a standing resolution settled a conflict, whatever the reviewers' verdicts are now
+            candidates = (f"SELECT record_id FROM ({current_sql(stage)}) AS current_verdicts GROUP BY record_id"
+                          f" HAVING count(DISTINCT verdict) > 1 UNION SELECT record_id FROM"
+                          f" ({standing_resolutions_sql(stage)}) AS resolved")
+        with review.engine.connect() as connection:
+            record_ids = [row[0] for row in connection.execute(text(candidates))]
+    found: list[tuple[int, list[DecisionView], DecisionView | None]] = []
+    for chunk in _chunks(sorted(set(record_ids))):
+        decided = current_decisions(review, stage, chunk)
+        settled = standing_resolutions(review, stage, chunk)
+        for record_id in chunk:
+            decisions, resolution = decided.get(record_id, []), settled.get(record_id)
+            disagree = len({d.verdict for d in decisions}) > 1
+            if (disagree or resolution is not None) if resolved else (disagree and resolution is None):
+                found.append((record_id, decisions, resolution))
+    titles: dict[int, str] = {}
+    with review.engine.connect() as connection:
+        for chunk in _chunks([record_id for record_id, _, _ in found]):
+            titles.update(connection.execute(text(
+                f"SELECT id, title FROM records WHERE id IN ({', '.join(str(int(i)) for i in chunk)})")).all())
+    return [ConflictLine(record_id, stage, titles.get(record_id) or "",
+                         {d.reviewer: d for d in sorted(decisions, key=lambda d: d.reviewer)}, resolution)
+            for record_id, decisions, resolution in found]
 
 
 def _reason(review: Review, stage: str, reason: str | None, settled: list[DecisionView]) -> str | None:

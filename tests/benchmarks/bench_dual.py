@@ -10,7 +10,9 @@ in dual mode, then times (best of ``--repeat``, target ≤ 300 ms each):
 
 1. blind listing for one reviewer: the ids of the records bob excluded, and the first page
    (500 rows) of bob's own verdicts, as the desk's list asks them;
-2. ``find_conflicts``; 3. ``reviewer_agreement``; 4. ``prisma_counts``.
+2. ``find_conflicts``; 3. ``reviewer_agreement``; 4. ``prisma_counts``;
+5. the desk's conflicts view: ``conflict_lines`` for the stage (what opening the view reads, resolved
+   ones included), and for one record (what each decision costs while the view is open).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def main() -> None:
     from curator.prisma.counts import prisma_counts
     from curator.review.agreement import reviewer_agreement
     from curator.review.listing import RecordFilter, find_record_ids, record_rows
-    from curator.review.resolution import find_conflicts
+    from curator.review.resolution import conflict_lines, find_conflicts
     from curator.store.database import open_review
 
     with tempfile.TemporaryDirectory() as folder:
@@ -94,7 +96,10 @@ def main() -> None:
 
             for name, work in (("blind listing (bob)", blind_list), ("conflicts", lambda: find_conflicts(review)),
                                ("agreement", lambda: reviewer_agreement(review)),
-                               ("prisma", lambda: prisma_counts(review))):
+                               ("prisma", lambda: prisma_counts(review)),
+                               ("conflicts view", lambda: conflict_lines(review, "title-abstract")),
+                               ("conflicts view, 1 row", lambda: conflict_lines(review, "title-abstract",
+                                                                                record_ids=[args.records // 2]))):
                 ms = best(work, args.repeat)
                 print(f"{name:22} {ms:8.0f} ms  {'ok' if ms <= 300 else 'OVER 300 ms'}")
 
