@@ -128,7 +128,7 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
         got = doc.items(hit)
         if arms and got:
             got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
-        for item, s, e in got:
+        for item, s, e in _typed_parts(got):
             t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
@@ -173,6 +173,30 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
     return items[:limit], spans[:limit], prose
 
 
+# "Drug: A, Drug: B": a repeated type prefix separates names however they are joined.
+_TYPED_SPLIT_RE = re.compile(
+    r"\s*[,;]\s*(?:and\s+)?(?=(?:drug|procedure|device|biological|behavio(?:u)?ral|radiation|dietary supplement"
+    r"|genetic|combination product|diagnostic test|other)\s*:\s*\S)", re.I)
+# One word naming a disease by its ending ("Bronchospasm", "Gastritis"), not an adjective ("Diastolic").
+_DISEASE_WORD_RE = re.compile(r"^[A-Za-z-]{4,}(?:itis|osis|oma|a?emia|pathy|algia|spasm|ism|iasis|plegia|trophy"
+                              r"|rrhoea|rrhea|cele|uria|penia|ectasis|sclerosis|insufficiency|syndrome)$", re.I)
+
+
+def _typed_parts(got: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Items split where a type prefix starts again ("Drug: A, Drug: B" -> "Drug: A", "Drug: B")."""
+    out = []
+    for item, s, e in got:
+        if ":" not in item:
+            out.append((item, s, e))
+            continue
+        pos = 0
+        for m in _TYPED_SPLIT_RE.finditer(item):
+            out.append((item[pos:m.start()], s + pos, s + m.start()))
+            pos = m.end()
+        out.append((item[pos:], s + pos, e))
+    return out
+
+
 _LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 
 
@@ -185,7 +209,7 @@ def _list_parts(item: str, slot: str) -> list[str] | None:
     for p in parts:
         if slot == "conditions":
             got = find_conditions(p, 1)
-            if not got or got[0][1] != 0 or got[0][2] != len(p):
+            if (not got or got[0][1] != 0 or got[0][2] != len(p)) and not _DISEASE_WORD_RE.match(p):
                 return None
         else:
             got = next(iter(find_drugs(p, 1)), None)

@@ -48,6 +48,7 @@ _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
 _RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
+_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited")
 _COLON_IN_VALUE_RE = re.compile(r"(?<=\w)\s*:\s+")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
@@ -119,6 +120,8 @@ class Document(ScannedText):
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
+                if slot is None and norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5:
+                    slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
                 if len(norm) <= 60 and is_hinted_box_heading(norm):
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
