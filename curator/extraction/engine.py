@@ -12,6 +12,7 @@ from curator.extraction.arms import (
     arm_comparators,
     cut_dose,
     following_comparator_arms,
+    inline_arms,
     is_comparator_arm_at,
     names_comparator,
 )
@@ -41,6 +42,8 @@ _ITEM_PREFIX_RE = re.compile(
     r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*)\s*:\s*",
     re.I,
 )
+# Answers of a form that name no control ("Control: Other").
+_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown"))
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
 _PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
                   ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
@@ -398,7 +401,12 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
-    comp = arm_comparators(doc) or _scalar_phrase(doc, "pico.comparator")
+    tested_arms, control_arms = inline_arms(doc)
+    comp = arm_comparators(doc) or (
+        ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
+    ) or _scalar_phrase(doc, "pico.comparator")
+    if comp and comp[0].lower().strip(" .") in _NO_VALUE:
+        comp = None  # "Control: Other", "Comparator: N/A": a form's answer, not a control
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -410,7 +418,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
-    if fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+    if tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+        # Typed arms in one cell say more than names guessed from the title.
+        put(fields, "interventions", [t[0] for t in tested_arms] + [c[0] for c in control_arms],
+            [[t[1], t[2]] for t in tested_arms + control_arms])
+        put(fields, "pico.intervention", clip("; ".join(t[0] for t in tested_arms), 300),
+            [[t[1], t[2]] for t in tested_arms])
+    elif fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
         # The tested intervention: the listed names without the comparator's (when others remain).
         given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
         control = (fields["pico"]["comparator"] or "").lower()
