@@ -19,6 +19,7 @@ from curator.extraction.arms import (
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
 from curator.extraction.blocks import typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
+from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
@@ -44,6 +45,9 @@ _ITEM_PREFIX_RE = re.compile(
 )
 # Answers of a form that name no control ("Control: Other").
 _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown"))
+# A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
+_CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
+_RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
 _PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
                   ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
@@ -145,8 +149,8 @@ def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], 
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
-                if t[:1].isdigit():
-                    continue
+                if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
+                    continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
                 t = cut_dose(t).strip(" .,:")
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
@@ -233,11 +237,24 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     for hit in doc.own_hits(slot):
         paras = doc.paragraphs(hit)
         lines = [ln for p in paras for ln in p][:12]
+        if lines and _header_row(lines[0].text):
+            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks": the first cell of the row below.
+            below = next((ln for ln in doc.lines[hit.line + 1:hit.line + 3] if ln.text), None)
+            cell = below.text.split(" | ")[0].strip(" |") if below is not None and " | " in below.text else ""
+            if cell and not _header_row(cell):
+                return clip(cell, 300), [[below.start, below.start + len(cell)]]
+            continue
         if lines:
             text = " ".join(strip_foreign(ln.text) for ln in lines).strip()
             if text:
                 return clip(text, 300), [[ln.start, ln.end] for ln in lines]
     return None
+
+
+def _header_row(text: str) -> bool:
+    """True for a table's header row: two or more cells, every one a known label ("Outcome | Timepoints")."""
+    cells = [c.strip() for c in text.strip(" |").split(" | ")]
+    return len(cells) >= 2 and all(c and label_slot(c) for c in cells)
 
 
 def _fill(doc: Document, fields: dict[str, Any]) -> None:
@@ -407,6 +424,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     ) or _scalar_phrase(doc, "pico.comparator")
     if comp and comp[0].lower().strip(" .") in _NO_VALUE:
         comp = None  # "Control: Other", "Comparator: N/A": a form's answer, not a control
+    if comp and " | " in comp[0] and len(comp[1]) == 1:
+        # "Standard lifestyle advice | A single counselling session ...": the name cell, not its details.
+        name = comp[0].split(" | ")[0].strip()
+        comp = (name, [[comp[1][0][0], comp[1][0][0] + len(name)]]) if name else comp
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -428,7 +449,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         # The tested intervention: the listed names without the comparator's (when others remain).
         given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
         control = (fields["pico"]["comparator"] or "").lower()
-        tested = [g for g in given if not names_comparator(g[0], control)
+        tested = [g for g in given if not names_comparator(g[0], control) and not _CONTROL_ARM_RE.match(g[0])
                   and not is_comparator_arm_at(doc, g[1])] if given else given
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
@@ -474,6 +495,11 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
             return
     got = pico_finders.summary_intervention(text, summary_zones, low)
     if got:
+        put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
+        return
+    got = pico_finders.summary_assigned_arm(text, summary_zones)
+    if got:
+        # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
     if fields["interventions"]:

@@ -57,3 +57,12 @@ def test_a_validated_label_run_on_after_one_space_ends_the_title(label: str, val
 def test_a_colon_inside_a_title_is_not_a_run_on_label() -> None:
     title = "Fasting: A Randomized Trial of Time-Restricted Eating in Adults With Obesity"
     assert extract(f"NCT04000003\nOfficial Title: {title}\n")["official_title"] == title
+
+
+@pytest.mark.parametrize("gloss", ["(i.e. non-technical)", ", i.e. non-technical,"])
+def test_the_eu_ctr_lay_title_is_the_title_however_its_gloss_is_written(gloss: str) -> None:
+    gloss = gloss if gloss.startswith(",") else " " + gloss
+    text = ("EudraCT Number: 2016-003812-27\nNational Competent Authority: Netherlands - Competent Authority\n"
+            "A.3 Full title of the trial: A randomised trial of vitamin D3 to prevent falls\n"
+            f"A.3.1 Title of the trial for lay people, in easily understood{gloss} language: Vitamin D and falls\n")
+    assert extract(text)["title"] == "Vitamin D and falls"
