@@ -55,6 +55,7 @@ class _TextParser(HTMLParser):
         self.rows: list[list[list[str]]] = []
         self.in_cell: list[bool] = []
         self.meta: dict[str, list[str]] = {}
+        self.after_term = False  # a </dt> was the last tag: its <dd> goes on the same line
 
     # -- output helpers -------------------------------------------------------------
     def _emit(self, s: str) -> None:
@@ -90,6 +91,10 @@ class _TextParser(HTMLParser):
         elif tag == "li":
             self._newline()
             self._emit("  • ")
+        elif tag == "dd" and self.after_term:
+            while self.out and self.out[-1] and not self.out[-1].strip(" "):
+                self.out.pop()  # the blank between </dt> and <dd>
+            self._emit(": ")  # <dt>Status</dt><dd>Completed</dd>: one "Label: value" line
         elif tag in _BLOCK or tag == "br" or tag == "table":
             self._newline()
 
@@ -115,6 +120,7 @@ class _TextParser(HTMLParser):
             return
         if self.hidden:
             return
+        self.after_term = tag == "dt"
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in ("td", "th") and self.rows:
@@ -128,12 +134,14 @@ class _TextParser(HTMLParser):
                 self._emit("\n" + " | ".join(cells) + " |\n")
             elif cells:
                 self._emit("\n" + cells[0] + "\n")
-        elif tag in _BLOCK:
+        elif tag in _BLOCK and tag != "dt":
             self._newline()
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
+        if data.strip():
+            self.after_term = False
         if not self.pre:
             data = _SPACE_RE.sub(" ", data.replace("\n", " "))
         self._emit(data)

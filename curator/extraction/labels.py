@@ -252,6 +252,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
     "gender eligibility", "more details", "study acronym", "disclosure of interests", "experimental", "study purpose", "purpose", "key dates", "dates", "identifiers",
     "about this article", "cite this article", "rights and permissions", "group",
+    "trial overview", "outcomes & findings", "outcomes and findings",
     # Statements after an abstract: they end it.
     "competing interest statement", "competing interest", "conflict of interest statement", "conflicts of interest",
     "conflict of interest", "declaration of interests", "declaration of competing interest", "author declarations",

@@ -141,6 +141,12 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
+                if slot is None and stripped and len(left) <= 60 and len(stripped) <= 60 \
+                        and not is_hinted_box_heading(norm_label(left)) and is_hinted_box_heading(norm_label(stripped)):
+                    # "Layman's terms: studies like this one": the heading of a box below.
+                    self.box_heads.append((line.idx, OTHER_BOX))
+                    self.stop[line.idx] = True
+                    continue
                 if slot is None and stripped and len(left) <= 60 and is_hinted_box_heading(norm_label(left)):
                     # "Related articles: Title (doi: ...)": a one-line box about other records.
                     self.inline_boxes.append(line.idx)

@@ -167,7 +167,10 @@ def title_intervention(title: str, offset: int) -> Found | None:
         # "Mirror therapy versus conventional ... therapy for", "Lorlatinib as first-line treatment in": the name.
         x = m3.group(1)
         cut = _NAME_END_RE.search(x)
-        x = x[:cut.start()] if cut and cut.start() >= 3 else x
+        if cut and cut.start() >= 3:
+            x = x[:cut.start()]
+        elif title[m3.end(1):m3.end(1) + 8].lower() == " therapy" and len(x.split()) >= 2:
+            x = title[:m3.end(1) + 8]  # "acceptance and commitment therapy": the word is part of the name
         return x, offset + m3.start(1), offset + m3.start(1) + len(x)
     return None
 

@@ -63,3 +63,28 @@ def test_arms_typed_inside_one_cell_give_intervention_and_comparator(cell: str, 
 def test_a_form_answer_is_no_comparator(answer: str) -> None:
     f = extract(f"DRKS00026012\nStudy type: Non-interventional\nControl: {answer}\nPrimary outcome: Fatigue\n")
     assert f["pico"]["comparator"] is None
+
+
+def test_a_definition_list_gives_label_value_lines() -> None:
+    html = ("<html><body><h1>Ketamine Versus ECT for Depression</h1><dl><dt>Identifier</dt><dd>NCT04711200</dd>"
+            "<dt>Status</dt> <dd>Completed</dd><dt>Enrollment</dt><dd>403</dd></dl></body></html>")
+    text = html_to_text(html)
+    assert "Status: Completed" in text
+    f = extract(text)
+    assert (f["status"], f["enrollment"]) == ("COMPLETED", 403)
+
+
+@pytest.mark.parametrize("heading", ["Layman's terms: studies like this one", "See also: related trials",
+                                     "Explore: similar studies"])
+def test_a_box_heading_after_a_colon_opens_a_box(heading: str) -> None:
+    text = f"NCT03122587\nA registry of pregnancies\nStatus: Recruiting\n\n{heading}\nNCT02433288  Another registry\n"
+    assert extract(text)["ids"] == ["NCT03122587"]
+
+
+@pytest.mark.parametrize("wrapper", ["Trial overview", "Outcomes & Findings"])
+def test_a_wrapper_heading_is_not_the_title(wrapper: str) -> None:
+    text = (f"{wrapper}\nApixaban Versus Aspirin After Embolic Stroke\nNCT04922345\nStatus: Recruiting\n"
+            "Study type: Interventional\n")
+    f = extract(text)
+    assert f["title"] == "Apixaban Versus Aspirin After Embolic Stroke"
+    assert "aspirin" in (f["pico"]["comparator"] or "").lower()

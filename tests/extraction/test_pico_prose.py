@@ -60,3 +60,9 @@ def test_a_control_arm_named_so_is_not_the_intervention() -> None:
     text = ("ChiCTR2100045678\nPublic title: Tai Chi for knee pain\nStudy type: Interventional\n"
             "Interventions:\nTai Chi group\nControl group\n")
     assert "control" not in (extract(text)["pico"]["intervention"] or "").lower()
+
+
+def test_therapy_stays_in_a_therapy_name() -> None:
+    f = _article("Internet-delivered acceptance and commitment therapy for tinnitus distress: a randomised trial",
+                 "Adults with tinnitus were enrolled. The primary outcome was distress.")
+    assert f["pico"]["intervention"] == "Internet-delivered acceptance and commitment therapy"
