@@ -94,3 +94,31 @@ def names_comparator(item: str, comparator: str) -> bool:
 def is_comparator_arm_at(doc: Document, span: list[int]) -> bool:
     """True when the evidence span of a listed intervention lies on a comparator arm line."""
     return is_comparator_arm(doc.lines[doc.line_at(span[0])].text)
+
+
+# Arms written inside one cell or line: "Experimental: A; Placebo Comparator: Placebo sachet".
+_INLINE_ARM_RE = re.compile(
+    r"(?:^|[;|:]\s*)((?:placebo|active|sham)\s+comparator|experimental|no intervention)\s*:\s*([^;|]+)", re.I)
+
+
+def inline_arms(doc: Document) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """The tested and the comparator arms of a line holding two or more typed arms, outside boxes about other
+    records: ([(name, start, end)], [(name, start, end)])."""
+    from curator.extraction.scanned import OWN
+
+    for line in doc.lines_holding(("omparator:", "omparator :"), 400):
+        if doc.box[line.idx] != OWN:
+            continue
+        found = list(_INLINE_ARM_RE.finditer(line.text))
+        if len(found) < 2:
+            continue
+        tested: list[tuple[str, int, int]] = []
+        control: list[tuple[str, int, int]] = []
+        for m in found:
+            name = m.group(2).strip(" .,")
+            start = line.start + m.start(2)
+            into = control if "comparator" in m.group(1).lower() else tested
+            if name and m.group(1).lower() != "no intervention":
+                into.append((name, start, start + len(name)))
+        return tested, control
+    return [], []

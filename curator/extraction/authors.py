@@ -13,6 +13,8 @@ AUTHOR_ITEM_RE = re.compile(
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
+# A full given name and surname, then a Roman numeral ("Ana Carvalho II"): an affiliation mark.
+_ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-Þ][\w'\-]+)\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
@@ -45,6 +47,9 @@ def author_line(text: str) -> list[str] | None:
         else:
             misses += 1
     if len(names) >= 2 and misses <= len(names) // 3:
+        if all(_ROMAN_MARK_RE.search(n) for n in names):
+            # "Ana Carvalho I, Bruno Lima II": Roman affiliation marks (SciELO), not initials.
+            names = [_ROMAN_MARK_RE.sub(r"\1", n) for n in names]
         return names
     return None
 

@@ -7,18 +7,17 @@ from typing import Any
 
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import (
-    ARM_PREFIX_RE,
-    SCHEDULE_RE,
     arm_comparators,
-    cut_dose,
-    following_comparator_arms,
+    inline_arms,
     is_comparator_arm_at,
     names_comparator,
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
 from curator.extraction.blocks import typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
+from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
+from curator.extraction.listitems import label_items
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
@@ -26,21 +25,10 @@ from curator.extraction.trialfields import registry_fields, summary_phase
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
-# "ICD-10: J18.9 - ", "U07.1 COVID-19, virus identified", MeSH tree numbers "C18.452.394 Diabetes ...".
-_ICD_PREFIX_RE = re.compile(
-    r"(?i:^(?:ICD-?10:?\s*)?[A-Z]\d{2}(?:\.\d+)?\s*[-–:]\s*|^(?:ICD-?10|MeSH|Free text)\s*:\s*)"
-    r"|^[A-Z]\d{2}(?:\.\d{1,4})+\s+(?=[A-Za-z])|^[A-Z]\d{2}\s+(?=[A-Z][a-z])",
-)
-_ITEM_NOISE_RE = re.compile(
-    r"^(?:[\w/]+\s+)?type\b(?!\s+(?:\d|i{1,2}\b))|^role\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
-    r"|^(?:dose|dosage|duration|frequency|route)\b|^(?:see|n/a$|none$|not applicable$)",
-    re.I,
-)
-_ITEM_PREFIX_RE = re.compile(
-    r"^(?:drug|procedure|device|biological|behavio(?:u)?ral|other|radiation|dietary supplement|genetic"
-    r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*)\s*:\s*",
-    re.I,
-)
+# Answers of a form that name no control ("Control: Other").
+_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown"))
+# A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
+_CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
 _PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
                   ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
@@ -112,88 +100,6 @@ def _profile(doc: Document, fields: dict[str, Any]) -> str:
     return "unknown"
 
 
-def _label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
-    """Short items under a label (names, not prose); the flag says the value was prose."""
-    items: list[str] = []
-    spans: Spans = []
-    prose = False
-    last_line = -10
-    arms = slot in ("interventions", "intervention_names")
-    words: list[int] = []  # an intervention item's length before its dose was cut
-    for hit in doc.own_hits(slot):
-        if (items or prose) and hit.line > last_line + 2 and not all(
-                doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
-            break  # only one group of labels ("Drug: A" / "Drug: B"), other labels between them allowed
-        last_line = hit.line
-        got = doc.items(hit)
-        if arms and got:
-            got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
-        for item, s, e in got:
-            t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
-            if arms:
-                t = ARM_PREFIX_RE.sub("", t)
-            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
-                continue
-            if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
-                prose = True
-                continue
-            if arms:
-                # "Mirror therapy, 30 minutes daily": the name, not the dosing.
-                cut = re.search(r",\s|\s[-–]\s|\s\(", t)
-                if cut and SCHEDULE_RE.search(t, cut.end()):
-                    t = t[:cut.start()].strip()
-                if t[:1].isdigit():
-                    continue
-                words.append(len(t.split()))
-                t = cut_dose(t).strip(" .,:")
-            parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
-            if parts:
-                # "Metformin, Sitagliptin and Empagliflozin": one name per item.
-                if arms:
-                    words[-1:] = [len(p.split()) for p in parts]
-                for p in parts:
-                    i = doc.text.find(p, s, e)
-                    if p.lower() not in (x.lower() for x in items):
-                        items.append(p)
-                        spans.append([i, i + len(p)] if i >= 0 else [s, e])
-                    elif arms:
-                        words.pop()
-                continue
-            if t.lower() not in (i.lower() for i in items):
-                items.append(t)
-                spans.append([s, e])
-            elif arms:
-                words.pop()
-    if arms and items:
-        # Aggregators list each intervention's name, then its description: keep the names.
-        shortest = min(words)
-        keep = [k for k, n in enumerate(words) if n < 5 or shortest > 2]
-        items = [items[k] for k in keep]
-        spans = [spans[k] for k in keep]
-    return items[:limit], spans[:limit], prose
-
-
-_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-
-
-def _list_parts(item: str, slot: str) -> list[str] | None:
-    """The names of a comma- or "and"-joined item, when every part is a known condition (or drug) name on its
-    own; None otherwise ("Heart Failure, Diastolic" and "Hand, Foot and Mouth Disease" stay whole)."""
-    parts = [p for p in _LIST_SPLIT_RE.split(item) if p]
-    if len(parts) < 2 or len(parts) > 12:
-        return None
-    for p in parts:
-        if slot == "conditions":
-            got = find_conditions(p, 1)
-            if not got or got[0][1] != 0 or got[0][2] != len(p):
-                return None
-        else:
-            got = next(iter(find_drugs(p, 1)), None)
-            if p.lower() != "placebo" and (got is None or got[1] != 0 or got[2] != len(p)):
-                return None
-    return parts
-
-
 def _prose_text(doc: Document, slot: str) -> tuple[str, int] | None:
     for hit in doc.own_hits(slot):
         lines = [ln for p in doc.paragraphs(hit) for ln in p]
@@ -206,11 +112,24 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     for hit in doc.own_hits(slot):
         paras = doc.paragraphs(hit)
         lines = [ln for p in paras for ln in p][:12]
+        if lines and _header_row(lines[0].text):
+            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks": the first cell of the row below.
+            below = next((ln for ln in doc.lines[hit.line + 1:hit.line + 3] if ln.text), None)
+            cell = below.text.split(" | ")[0].strip(" |") if below is not None and " | " in below.text else ""
+            if cell and not _header_row(cell):
+                return clip(cell, 300), [[below.start, below.start + len(cell)]]
+            continue
         if lines:
             text = " ".join(strip_foreign(ln.text) for ln in lines).strip()
             if text:
                 return clip(text, 300), [[ln.start, ln.end] for ln in lines]
     return None
+
+
+def _header_row(text: str) -> bool:
+    """True for a table's header row: two or more cells, every one a known label ("Outcome | Timepoints")."""
+    cells = [c.strip() for c in text.strip(" |").split(" | ")]
+    return len(cells) >= 2 and all(c and label_slot(c) for c in cells)
 
 
 def _fill(doc: Document, fields: dict[str, Any]) -> None:
@@ -249,7 +168,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         summary_phase(doc.text, summary_zones[:3], fields)
 
     # Conditions.
-    conds, cspans, _ = _label_items(doc, "conditions")
+    conds, cspans, _ = label_items(doc, "conditions")
     if conds:
         put(fields, "conditions", conds, cspans)
     elif known:
@@ -263,9 +182,9 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
             put(fields, "conditions", [c[0] for c in uniq.values()][:5], [[c[1], c[2]] for c in uniq.values()][:5])
 
     # Interventions.
-    names, nspans, prose = _label_items(doc, "intervention_names")
+    names, nspans, prose = label_items(doc, "intervention_names")
     if not names:
-        names, nspans, prose = _label_items(doc, "interventions")
+        names, nspans, prose = label_items(doc, "interventions")
     if not names and prose:
         got = _prose_text(doc, "interventions")
         if got:
@@ -374,7 +293,16 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
-    comp = arm_comparators(doc) or _scalar_phrase(doc, "pico.comparator")
+    tested_arms, control_arms = inline_arms(doc)
+    comp = arm_comparators(doc) or (
+        ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
+    ) or _scalar_phrase(doc, "pico.comparator")
+    if comp and comp[0].lower().strip(" .") in _NO_VALUE:
+        comp = None  # "Control: Other", "Comparator: N/A": a form's answer, not a control
+    if comp and " | " in comp[0] and len(comp[1]) == 1:
+        # "Standard lifestyle advice | A single counselling session ...": the name cell, not its details.
+        name = comp[0].split(" | ")[0].strip()
+        comp = (name, [[comp[1][0][0], comp[1][0][0] + len(name)]]) if name else comp
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -386,11 +314,17 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
-    if fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+    if tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+        # Typed arms in one cell say more than names guessed from the title.
+        put(fields, "interventions", [t[0] for t in tested_arms] + [c[0] for c in control_arms],
+            [[t[1], t[2]] for t in tested_arms + control_arms])
+        put(fields, "pico.intervention", clip("; ".join(t[0] for t in tested_arms), 300),
+            [[t[1], t[2]] for t in tested_arms])
+    elif fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
         # The tested intervention: the listed names without the comparator's (when others remain).
         given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
         control = (fields["pico"]["comparator"] or "").lower()
-        tested = [g for g in given if not names_comparator(g[0], control)
+        tested = [g for g in given if not names_comparator(g[0], control) and not _CONTROL_ARM_RE.match(g[0])
                   and not is_comparator_arm_at(doc, g[1])] if given else given
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
@@ -436,6 +370,11 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
             return
     got = pico_finders.summary_intervention(text, summary_zones, low)
     if got:
+        put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
+        return
+    got = pico_finders.summary_assigned_arm(text, summary_zones)
+    if got:
+        # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
     if fields["interventions"]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title of the trial for lay people, in easily understood, i.e. non-technical, language",
+        "title of the trial for lay people, in easily understood (i.e. non-technical) language",
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
@@ -251,6 +252,7 @@ OTHER_LABELS: tuple[str, ...] = (
     "دوره", "شماره", "صفحات", "study characteristics", "design details", "treatments", "arms/groups",
     "gender eligibility", "more details", "study acronym", "disclosure of interests", "experimental", "study purpose", "purpose", "key dates", "dates", "identifiers",
     "about this article", "cite this article", "rights and permissions", "group",
+    "trial overview", "outcomes & findings", "outcomes and findings",
     # Statements after an abstract: they end it.
     "competing interest statement", "competing interest", "conflict of interest statement", "conflicts of interest",
     "conflict of interest", "declaration of interests", "declaration of competing interest", "author declarations",
@@ -287,6 +289,8 @@ BOX_RE = re.compile(
     r"|^(?:readers|visitors|users|others)\s+(?:also|who)\b|^because\s+you\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
+    r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
+    r"|^(?:otros|outros)\s+(?:artículos|artigos|ensayos|estudios|estudos)\b"
 )
 # Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
 _BOX_ANY_RE = re.compile(
@@ -296,7 +300,7 @@ _BOX_ANY_RE = re.compile(
 #: Quick test before the box pattern: a heading holds one of these.
 _BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
-             "because", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
+             "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))
 #: Boxes whose content is the record's own bibliography (goes to ``references``).

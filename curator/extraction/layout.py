@@ -42,12 +42,14 @@ from curator.extraction.textutil import (
 # Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _WORD_RE = re.compile(r"\S+")
 _ITEM_SPLIT_RE = re.compile(r"\s*[;|]\s*")
-_GAP_RE = re.compile(r"\t+|\s{3,}")
+_CELL_RE = re.compile(r"\S+(?: \S+)*")
 # Language tags as registries print them before each version of a bilingual value.
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
 _RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
+_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited")
+_COLON_IN_VALUE_RE = re.compile(r"(?<=\w)\s*:\s+")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
 _WORD_VALUE_SLOTS = frozenset(("study_type", "status", "phase", "sex"))
@@ -56,6 +58,22 @@ _PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "su
                        "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
+def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:
+    """A validated label run on after one space ("... in Early Breast Cancer Recruitment Status: Active, not
+    recruiting", a flattened page): (its slot, where the first value ends, its span), else None."""
+    for m in _COLON_IN_VALUE_RE.finditer(value):
+        rest = value[m.end():].strip()
+        words = value[:m.start()].split(" ")
+        for n in range(min(4, len(words) - 1), 0, -1):
+            label = " ".join(words[-n:])
+            slot = LABELS.get(norm_label(label)) if label[:1].isupper() else None
+            if slot in VALIDATED_SLOTS and _validates(slot, rest):
+                end = m.start() - len(label)
+                start = off + len(value) - len(value[m.end():].lstrip())
+                return slot, off + len(value[:end].rstrip()), (start, off + len(value))
+    return None
+
+
 def _validates(slot: str, value: str) -> bool:
     """True when ``value`` is a plausible value of ``slot`` (used for labels written without a colon)."""
     if slot in ("start_date", "completion_date", "last_updated", "year", "pub_date"):
@@ -102,6 +120,8 @@ class Document(ScannedText):
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
+                if slot is None and norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5:
+                    slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
                 if len(norm) <= 60 and is_hinted_box_heading(norm):
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
@@ -121,6 +141,12 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
+                if slot is None and stripped and len(left) <= 60 and len(stripped) <= 60 \
+                        and not is_hinted_box_heading(norm_label(left)) and is_hinted_box_heading(norm_label(stripped)):
+                    # "Layman's terms: studies like this one": the heading of a box below.
+                    self.box_heads.append((line.idx, OTHER_BOX))
+                    self.stop[line.idx] = True
+                    continue
                 if slot is None and stripped and len(left) <= 60 and is_hinted_box_heading(norm_label(left)):
                     # "Related articles: Title (doi: ...)": a one-line box about other records.
                     self.inline_boxes.append(line.idx)
@@ -130,7 +156,8 @@ class Document(ScannedText):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
                         span = (off, off + len(stripped))
-                        nxt = self._run_on(stripped, off) if "   " in stripped or "\t" in stripped else None
+                        nxt = self._run_on(stripped, off) if "   " in stripped or "\t" in stripped else (
+                            _tight_run_on(stripped, off) if ":" in stripped else None)
                         if nxt is not None and parts > 1:
                             # "Título oficial / Official title: X   Patrocinador / Sponsor: Y".
                             stripped = stripped[:nxt[1] - off]
@@ -169,19 +196,58 @@ class Document(ScannedText):
                     continue
             if "\t" in head and read_tab_table(self, line):
                 continue
-            if "\t" in head or "   " in head:
-                gap = _GAP_RE.search(head)
-                if gap and gap.start() > 0:
-                    slot = LABELS.get(norm_label(t[:gap.start()]))
-                    if slot:
-                        self.add(slot, line.idx, (line.start + gap.end(), line.end))
-                        continue
+            if ("\t" in head or "  " in head) and self._gap_labels(line):
+                continue
             if self._prefix_label(line):
                 continue
             if line.bullet and t.count(" ") <= 5 and len(t) <= 60:
                 nxt = self._next_nonblank(line.idx)
                 if nxt is not None and not nxt.bullet and nxt.indent >= line.indent and nxt.indent > 0:
                     self.stop[line.idx] = True  # "  • Label" with the value indented below it
+
+    def _gap_labels(self, line: Line) -> bool:
+        """``Label  value`` cells of a flattened table row, a wide gap (two spaces or more, a tab) after each label:
+        "Study Type  Interventional", "Recruitment status No longer recruiting  Overall study status Completed"."""
+        t = line.text
+        cells = [(m.start(), m.end()) for m in _CELL_RE.finditer(t)]
+        if len(cells) < 2 or t[cells[0][1] - 1] in ".!?":
+            return False
+        slot = LABELS.get(norm_label(t[cells[0][0]:cells[0][1]]))
+        if not slot:
+            return self._validated_cells(line, cells)
+        pairs = [(slot, 1)]
+        k = 2
+        while k + 1 < len(cells):
+            more = LABELS.get(norm_label(t[cells[k][0]:cells[k][1]]))
+            if not more:
+                break
+            pairs.append((more, k + 1))
+            k += 2
+        if k + 1 < len(cells) or k < len(cells):
+            pairs = [(slot, 1)]  # not label/value throughout: the rest of the line is the first label's value
+            self.add(slot, line.idx, (line.start + cells[1][0], line.end))
+            return True
+        for sl, v in pairs:
+            self.add(sl, line.idx, (line.start + cells[v][0], line.start + cells[v][1]))
+        return True
+
+    def _validated_cells(self, line: Line, cells: list[tuple[int, int]]) -> bool:
+        """A row of "Label value" cells of validated slots, no colon ("Recruitment status No longer recruiting
+        Overall study status Completed"): each cell a label and its value, or the row is none of this."""
+        found = []
+        for a, b in cells:
+            cell = line.text[a:b]
+            words = list(_WORD_RE.finditer(cell))
+            for k in range(min(5, len(words) - 1), 0, -1):
+                slot = LABELS.get(norm_label(cell[: words[k - 1].end()]))
+                if slot in VALIDATED_SLOTS and _validates(slot, cell[words[k].start():]):
+                    found.append((slot, (line.start + a + words[k].start(), line.start + b)))
+                    break
+            else:
+                return False
+        for slot, span in found:
+            self.add(slot, line.idx, span)
+        return True
 
     @staticmethod
     def _run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:

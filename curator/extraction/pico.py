@@ -54,6 +54,7 @@ _AFTER_RE = re.compile(
     r"|injections?|infusions?)\b",
     re.I,
 )
+_NAME_END_RE = re.compile(r"\s+(?:versus|vs\.?|compared\s+(?:with|to)|as|plus|or)\s", re.I)
 _TREAT_FOR_RE = re.compile(r"^(.{3,120}?)\s+(?:treatment|therapy)\s+(?:for|of|in)\s", re.I)
 _COMP_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|in\s+comparison\s+(?:with|to))\s+", re.I)
 _COMP_WORDS_RE = re.compile(
@@ -163,13 +164,25 @@ def title_intervention(title: str, offset: int) -> Found | None:
         return m2.group(1), offset + m2.start(1), offset + m2.end(1)
     m3 = _TREAT_FOR_RE.search(title)
     if m3 and len(m3.group(1).split()) <= 8:
-        return m3.group(1), offset + m3.start(1), offset + m3.end(1)
+        # "Mirror therapy versus conventional ... therapy for", "Lorlatinib as first-line treatment in": the name.
+        x = m3.group(1)
+        cut = _NAME_END_RE.search(x)
+        if cut and cut.start() >= 3:
+            x = x[:cut.start()]
+        elif title[m3.end(1):m3.end(1) + 8].lower() == " therapy" and len(x.split()) >= 2:
+            x = title[:m3.end(1) + 8]  # "acceptance and commitment therapy": the word is part of the name
+        return x, offset + m3.start(1), offset + m3.start(1) + len(x)
     return None
 
 
 _VERSUS_RE = re.compile(
-    r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,3}?)\s+(?:versus|vs\.?|compared with)\s", re.I
+    r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,3}?)"
+    # "Early mobilisation within 24 hours versus ...": the arm's timing is not its name.
+    r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
+    r"\s+(?:versus|vs\.?|compared with)\s", re.I
 )
+# Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
+_QUALIFIER_RE = re.compile(r"\s+(?:after|before|following|during|within|among|in|for|on|at|over)\s", re.I)
 
 
 # Sentence case ("Exercise for ...") or a registry's Title Case ("Mindfulness-Based Stress Reduction for ...").
@@ -230,6 +243,9 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             end = _sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
             stop = end if end is not None else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
+            cut = _QUALIFIER_RE.search(x)
+            if cut and cut.start() > 2:
+                x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
@@ -294,6 +310,20 @@ _ASSIGNED_RE = re.compile(
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
+
+
+def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
+    """The first arm of "randomly allocated to X or Y" in a summary, when it is a short name and not the control."""
+    for s, e in zones:
+        if "andom" not in text[s:e] and "ssign" not in text[s:e] and "llocat" not in text[s:e]:
+            continue
+        m = _ASSIGNED_RE.search(text, s, e)
+        if m is None:
+            continue
+        x = m.group(1).strip()
+        if len(x.split()) <= 6 and not _COMP_WORDS_RE.match(x) and not any(c.isdigit() for c in x[:1]):
+            return x, m.start(1), m.start(1) + len(x)
+    return None
 
 
 def assigned_arm(value: str, offset: int) -> Found | None:

@@ -55,7 +55,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
         hits = totals + [h for h in hits if h not in totals]
     if slot == "status":
         # "Overall status: Completed" says more than "Recruitment status: No longer recruiting".
-        hits = sorted(hits, key=lambda h: "overall" not in _label_text(doc, h.line))
+        hits = sorted(hits, key=lambda h: "overall" not in _own_label_text(doc, h))
     for hit in hits:
         v = _value(doc, hit) if slot.startswith("enrollment") else doc.scalar(hit)
         if v:
@@ -63,6 +63,14 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
             if mapped is not None:
                 return mapped, v[0], v[1]
     return None
+
+
+def _own_label_text(doc: Document, hit: Any) -> str:
+    """The label of one hit, also when a row holds several ("Recruitment status X  Overall study status Y")."""
+    if hit.value is None:
+        return _label_text(doc, hit.line)
+    before = doc.text[doc.lines[hit.line].start:hit.value[0]]
+    return re.split(r"\s{2,}|\t", before.rstrip())[-1].lower()
 
 
 def _label_text(doc: Document, line: int) -> str:
