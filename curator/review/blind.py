@@ -15,6 +15,7 @@ from sqlalchemy import text
 from curator.review.records import NoteView, get_record
 from curator.review.screening import DecisionView, check_stage, current_decisions, standing_resolutions
 from curator.review.screening_mode import is_dual, lead_reviewer
+from curator.store.blind_rights import hidden_stages
 from curator.store.database import Review
 
 
@@ -84,3 +85,29 @@ def screening_reviewers(review: Review) -> list[str]:
     with review.engine.connect() as connection:
         return [row[0] for row in connection.execute(text(
             "SELECT DISTINCT reviewer FROM decisions WHERE resolves IS NULL ORDER BY reviewer"))]
+
+
+def stages_kept_from_login(review: Review) -> tuple[str, ...]:
+    """The stages at which the server keeps the other reviewers' verdicts from this review's login.
+
+    On a server review screened in dual mode, a login that is not a lead reads another reviewer's
+    verdict on a record only once it has decided that record (:mod:`curator.store.blind_rights`):
+    counts over the whole review are then beyond it. None on a review file, for a lead, in single mode.
+    """
+    if not review.server:
+        return ()
+    with review.engine.connect() as connection:
+        return hidden_stages(connection)
+
+
+def check_every_verdict_seen(review: Review, needed_for: str) -> None:
+    """ValueError in one sentence when the server keeps other reviewers' verdicts from this login.
+
+    ``needed_for``: what needs every verdict, in words ("the PRISMA counts").
+    """
+    stages = stages_kept_from_login(review)
+    if stages:
+        login = review.engine.url.username or "this login"
+        raise ValueError(f"{needed_for} need every reviewer's verdicts, and in blind dual screening the server"
+                         f" shows {login} another reviewer's verdict at {' and '.join(stages)} only on records"
+                         f" {login} has decided; a lead sees them all: ask a lead, or log in as one")

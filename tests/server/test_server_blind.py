@@ -124,7 +124,7 @@ def test_an_appraisal_of_another_reviewer_waits_for_ones_own(team: ServerReview,
         assert len(seen(carol, "SELECT * FROM appraisals")) == 2
 
 
-def test_the_commands_still_work_for_the_reviewer_and_the_lead(team: ServerReview) -> None:
+def test_the_commands_still_work_for_the_reviewer_and_the_lead(team: ServerReview, tmp_path: Path) -> None:
     alices, bobs = as_(team, "alice"), as_(team, "bob")
     for record_id, (a, b) in enumerate((("include", "exclude"), ("include", "include"), ("exclude", "exclude")), 1):
         reason = ["--reason", "wrong outcome"]
@@ -147,8 +147,12 @@ def test_the_commands_still_work_for_the_reviewer_and_the_lead(team: ServerRevie
     assert code == 0 and [json.loads(line)["record_id"] for line in out.splitlines() if line.startswith("{")] == [1]
     code, out = run("prisma", "--json", "--review", bobs)
     assert code == 1 and "lead" in out and "Traceback" not in out
-    code, out = run("agreement", "--json", "--review", bobs)
-    assert "Traceback" not in out
+    code, out = run("agreement", "--json", "--stage", TA, "--review", bobs)
+    pairs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert code == 0 and [p["reviewers"] for p in pairs] == [["alice", "bob"]] and pairs[0]["records"] == 3
+    assert "a lead sees them all" in out
+    code, out = run("export", "--xlsx", str(tmp_path / "bob.xlsx"), "--review", bobs)
+    assert code == 1 and "lead" in out and not (tmp_path / "bob.xlsx").exists()
 
 
 def test_an_existing_review_gets_the_blind_rights_when_its_owner_opens_it(team: ServerReview,
