@@ -243,7 +243,6 @@ def appraisals_command(review_path: Path | None, only_disputed: bool, as_json: b
 def _note_if_not_included(review: Any, record_id: int) -> None:
     from curator.prisma.counts import prisma_counts
     from curator.prisma.flow import INCLUDED
-
     from curator.review.blind import stages_kept_from_login
 
     if stages_kept_from_login(review):  # the counts of a login kept from others' verdicts would mislead
