@@ -22,7 +22,9 @@ or the reviewer named lead in the settings):
 
 Each check reads the login's own rows through a view owned by the database's owner, so a policy on
 ``decisions`` reading ``decisions`` does not recurse; the view returns only the login's own rows.
-Each check is one scan of the login's own rows, hashed, whatever the number of rows asked for.
+Each check is an ``EXISTS`` the planner runs as it sees fit: a probe of ``ix_decisions_current``
+(record, stage, reviewer) when a few rows are read, one hashed scan of the login's own rows when
+many are.
 """
 
 from __future__ import annotations
@@ -68,32 +70,35 @@ def blind_functions(leads: str) -> list[str]:
         f"  SELECT s FROM unnest({_array(STAGES)}) AS s WHERE (SELECT value::text FROM settings"
         f"  WHERE key = {_literal(SCREENING_MODE_SETTING)}) LIKE ({dual})) END $$",
         "CREATE OR REPLACE VIEW curator_my_screening WITH (security_barrier) AS"
-        " SELECT DISTINCT record_id, stage FROM decisions"
+        " SELECT record_id, stage FROM decisions"
         " WHERE reviewer = current_user AND retracted = false AND resolves IS NULL",
         "CREATE OR REPLACE VIEW curator_my_complete_appraisals WITH (security_barrier) AS"
-        f" SELECT DISTINCT record_id, tool FROM appraisals WHERE reviewer = current_user AND {complete}",
+        f" SELECT record_id, tool FROM appraisals WHERE reviewer = current_user AND {complete}",
     ]
 
 
-def _verdict_seen(stage: str) -> str:
+def _verdict_seen(table: str, stage: str) -> str:
     # The cast makes the array a value (not a subquery's rows), read once per query.
     return (f"({stage} <> ALL (CAST((SELECT curator_blind_stages()) AS text[]))"
-            f" OR (record_id, {stage}) IN (SELECT record_id, stage FROM curator_my_screening))")
+            " OR EXISTS (SELECT 1 FROM curator_my_screening m"
+            f" WHERE m.record_id = {table}.record_id AND m.stage = {table}.{stage}))")
 
 
-def _remark_seen() -> str:
+def _remark_seen(table: str) -> str:
     return (f"(NOT ({_array(STAGES)} <@ (SELECT curator_blind_stages()))"
-            " OR record_id IN (SELECT record_id FROM curator_my_screening))")
+            f" OR EXISTS (SELECT 1 FROM curator_my_screening m WHERE m.record_id = {table}.record_id))")
 
 
 def read_conditions() -> dict[str, str]:
     """Each blind table's SELECT condition for every login (the leads' own policy lets them read everything)."""
     appraised = ("((SELECT curator_sees_everything())"
-                 " OR (record_id, tool) IN (SELECT record_id, tool FROM curator_my_complete_appraisals))")
+                 " OR EXISTS (SELECT 1 FROM curator_my_complete_appraisals m"
+                 " WHERE m.record_id = appraisals.record_id AND m.tool = appraisals.tool))")
     audit = (f"(action NOT IN {_in(VERDICT_ACTIONS + REMARK_ACTIONS)}"
-             f" OR action IN {_in(VERDICT_ACTIONS)} AND {_verdict_seen('field')}"
-             f" OR action IN {_in(REMARK_ACTIONS)} AND {_remark_seen()})")
-    seen = {"decisions": _verdict_seen("stage"), "notes": _remark_seen(), "record_tags": _remark_seen(),
+             f" OR action IN {_in(VERDICT_ACTIONS)} AND {_verdict_seen('audit_log', 'field')}"
+             f" OR action IN {_in(REMARK_ACTIONS)} AND {_remark_seen('audit_log')})")
+    seen = {"decisions": _verdict_seen("decisions", "stage"), "notes": _remark_seen("notes"),
+            "record_tags": _remark_seen("record_tags"),
             "appraisals": appraised, "audit_log": audit}
     return {table: f"{column} = current_user OR {seen[table]}" for table, column in BLIND_TABLES.items()}
 
