@@ -1,7 +1,7 @@
 """What one reviewer may see of a record in dual screening: their own verdict, the others' only when allowed.
 
 Screening is blind: while a reviewer has not decided a record at a stage, the other reviewers'
-verdicts, reasons and notes on it are hidden from them. They are shown (with who decided
+verdicts, reasons, notes and tags on it are hidden from them. They are shown (with who decided
 what) once that reviewer and another have both decided, and always to the review's lead. In
 single screening nothing is hidden. The window asks these functions and shows what they return.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from curator.review.records import NoteView, get_record
+from curator.review.records import NoteView, RecordView, get_record
 from curator.review.screening import DecisionView, check_stage, current_decisions, standing_resolutions
 from curator.review.screening_mode import is_dual, lead_reviewer
 from curator.store.blind_rights import hidden_stages
@@ -78,6 +78,25 @@ def visible_notes(review: Review, record_id: int, stage: str, reviewer: str,
     if hides_others(review, record_id, stage, reviewer):
         return [n for n in notes if n.reviewer == reviewer]
     return notes
+
+
+@dataclass(frozen=True)
+class TagView:
+    """A tag on a record as one reviewer sees it: who put it on ("" when not kept), and whether it is theirs."""
+
+    name: str
+    tagged_by: str
+    own: bool
+
+
+def visible_tags(review: Review, record: RecordView, stage: str, reviewer: str) -> list[TagView]:
+    """The record's tags ``reviewer`` may see, by name: all of them with who tagged, or only their own while
+    the others are hidden (a tag whose author was not kept counts as another's)."""
+    tags = [TagView(name, record.tagged_by.get(name, ""), record.tagged_by.get(name) == reviewer)
+            for name in record.tags]
+    if any(not t.own for t in tags) and hides_others(review, record.id, stage, reviewer):
+        return [t for t in tags if t.own]
+    return tags
 
 
 def screening_reviewers(review: Review) -> list[str]:

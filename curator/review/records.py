@@ -71,6 +71,8 @@ class RecordView:
     tags: list[str] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     duplicate_of: int | None = None
+    #: Who put each tag on (a tag put on before tags kept their author: "").
+    tagged_by: dict[str, str] = field(default_factory=dict)
     #: Edits saved on the record when it was read: give it back as ``seen_version`` when saving an edit.
     version: int = 0
 
@@ -126,9 +128,10 @@ def get_record(review: Review, record_id: int) -> RecordView:
     with review.session() as session:
         record = _load(session, record_id)
         source = session.get(Source, record.source_id)
-        tags = session.exec(
-            select(Tag.name).join(RecordTag, col(RecordTag.tag_id) == col(Tag.id)).where(RecordTag.record_id == record_id)
-        ).all()
+        tagged = dict(session.exec(
+            select(Tag.name, RecordTag.tagged_by).join(RecordTag, col(RecordTag.tag_id) == col(Tag.id))
+            .where(RecordTag.record_id == record_id)
+        ).all())
         notes = session.exec(select(Note).where(Note.record_id == record_id).order_by(col(Note.id))).all()
         link = session.exec(
             select(DuplicateLink.duplicate_of_id).where(
@@ -146,7 +149,8 @@ def get_record(review: Review, record_id: int) -> RecordView:
             extracted=extracted_fields(record),
             curated=record.curated,
             evidence=record.evidence,
-            tags=sorted(tags),
+            tags=sorted(tagged),
+            tagged_by=tagged,
             notes=[NoteView(n.id or 0, n.reviewer, n.text, n.created_at) for n in notes],
             duplicate_of=link,
             version=record.version,
