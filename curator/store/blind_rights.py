@@ -116,3 +116,12 @@ def hidden_stages(connection: Any) -> tuple[str, ...]:
     if not connection.exec_driver_sql("SELECT to_regprocedure('curator_blind_stages()') IS NOT NULL").scalar_one():
         return ()
     return tuple(connection.exec_driver_sql("SELECT curator_blind_stages()").scalar_one() or ())
+
+
+def sees_everything(connection: Any) -> bool:
+    """True when this login reads every row of the review (a lead, or an SQLite file)."""
+    if connection.dialect.name != "postgresql":
+        return True
+    if not connection.exec_driver_sql("SELECT to_regprocedure('curator_sees_everything()') IS NOT NULL").scalar_one():
+        return True
+    return bool(connection.exec_driver_sql("SELECT curator_sees_everything()").scalar_one())

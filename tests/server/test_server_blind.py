@@ -153,6 +153,8 @@ def test_the_commands_still_work_for_the_reviewer_and_the_lead(team: ServerRevie
     assert "a lead sees them all" in out
     code, out = run("export", "--xlsx", str(tmp_path / "bob.xlsx"), "--review", bobs)
     assert code == 1 and "lead" in out and not (tmp_path / "bob.xlsx").exists()
+    code, out = run("pull", bobs, str(tmp_path / "bob.curator.sqlite"))  # a partial copy would mislead
+    assert code == 1 and "a lead pulls it" in out and not (tmp_path / "bob.curator.sqlite").exists()
 
 
 def test_an_existing_review_gets_the_blind_rights_when_its_owner_opens_it(team: ServerReview,
