@@ -172,3 +172,27 @@ def test_an_existing_review_gets_the_blind_rights_when_its_owner_opens_it(team: 
     with open_review(team.url()) as review, review.engine.connect() as connection:
         assert rights.rights_version(connection) == rights.RIGHTS_VERSION
     assert seen(bob, "SELECT * FROM decisions") == []
+
+
+def test_a_tag_or_note_of_another_reviewer_is_refused_in_a_sentence(team: ServerReview) -> None:
+    from curator.review.records import add_note, add_tag, delete_note, get_record, remove_tag
+
+    with open_review(as_(team, "alice")) as review:
+        add_tag(review, 3, "RCT", reviewer="alice")
+        note = add_note(review, 3, "randomised?", reviewer="alice")
+    with open_review(as_(team, "bob")) as review:
+        with pytest.raises(ValueError, match="already carries the tag 'RCT', put on by another reviewer"):
+            add_tag(review, 3, "RCT", reviewer="bob")  # alice's tag, kept from him while he is undecided
+        assert get_record(review, 3).tags == []
+        from curator.review.screening import record_decision
+
+        record_decision(review, 3, "include", reviewer="bob")
+        assert get_record(review, 3).tagged_by == {"RCT": "alice"}
+        with pytest.raises(ValueError, match="put on by alice; only they or a lead"):
+            remove_tag(review, 3, "RCT", reviewer="bob")
+        with pytest.raises(ValueError, match="written by alice; only they or a lead"):
+            delete_note(review, note.id, reviewer="bob")
+    with login(team, "carol") as carol:  # nothing was written, not even to the audit log
+        assert seen(carol, "SELECT count(*) FROM record_tags") == [(1,)]
+        assert seen(carol, "SELECT count(*) FROM notes") == [(1,)]
+        assert seen(carol, "SELECT count(*) FROM audit_log WHERE reviewer = 'bob' AND action <> 'decide'") == [(0,)]
