@@ -23,7 +23,7 @@ from curator.review.blind import (
 )
 from curator.review.eligibility import eligible_ids
 from curator.review.listing import RecordFilter, find_record_ids, record_rows
-from curator.review.records import add_note, add_tag, get_record
+from curator.review.records import add_note, add_tag, delete_note, get_record, remove_tag
 from curator.review.resolution import find_conflicts, resolve_conflict
 from curator.review.screening import decision_log, record_decision, set_decision_retracted, verdicts
 from curator.review.screening_mode import screening_modes, set_lead_reviewer, set_screening_mode
@@ -138,6 +138,26 @@ def test_other_reviewers_tags_are_hidden_until_decided_then_shown_with_who_tagge
     set_screening_mode(review, "single", reviewer="alice")
     assert [t.name for t in visible_tags(review, get_record(review, other), TA, "dave")] == ["cohort"]
     assert record_rows(review, [other], reviewer="dave")[0].tags == ("cohort",)
+
+
+def test_the_server_keeps_the_audit_entries_of_verdicts_notes_and_tags_by_their_words(review) -> None:
+    from curator.store.audit import audit_trail
+    from curator.store.blind_rights import REMARK_ACTIONS, VERDICT_ACTIONS
+
+    (rid,) = add_records(review, ["A"])
+    _dual(review)
+    record_decision(review, rid, "include", reviewer="alice")
+    undone = record_decision(review, rid, "exclude", reason="other", reviewer="bob")
+    set_decision_retracted(review, undone.id, True, reviewer="bob")
+    set_decision_retracted(review, undone.id, False, reviewer="bob")
+    resolve_conflict(review, rid, "include", reviewer="carol")
+    add_tag(review, rid, "RCT", reviewer="alice")
+    note = add_note(review, rid, "hm", reviewer="alice")
+    delete_note(review, note.id, reviewer="alice")
+    remove_tag(review, rid, "RCT", reviewer="alice")
+    with review.session() as session:
+        actions = {line.action for line in audit_trail(session, rid)}
+    assert actions == set(VERDICT_ACTIONS) | set(REMARK_ACTIONS)
 
 
 def test_maybe_against_include_is_a_conflict(review) -> None:

@@ -15,7 +15,8 @@ or the reviewer named lead in the settings):
   (the desk shows every note at that stage). With both stages dual: hidden until the login decided
   the record at title-abstract or full-text.
 * ``audit_log``: the entries of those changes (a decision, its undo or redo, a resolution, a note,
-  a tag) follow the rule of the row they describe; every other entry is returned.
+  a tag, an appraisal's answers and judgements) follow the rule of the row they describe; every
+  other entry is returned.
 * ``appraisals``: another reviewer's risk-of-bias appraisal of a record is returned once the
   login's own appraisal of it with that tool is complete (every domain has a judgement), at any
   mode, as :func:`curator.appraisal.blind.appraisal_sight` shows it.
@@ -42,6 +43,10 @@ VERDICT_ACTIONS = ("decide", "undo decision", "redo decision", "resolve conflict
 REMARK_ACTIONS = ("add note", "delete note", "add tag", "remove tag")
 #: The judgements an appraisal needs before its author sees the others' (curator.appraisal.rob2.DOMAINS).
 APPRAISAL_DOMAINS = ("D1", "D2", "D3", "D4", "D5")
+#: The appraisal tools (curator.appraisal.rob2.TOOL), and the audit entries that tell an appraisal.
+APPRAISAL_TOOLS = ("rob2",)
+APPRAISAL_ACTIONS = tuple(f"{verb} {tool}" for tool in APPRAISAL_TOOLS
+                          for verb in ("answer", "support", "override", "propose", "resolve"))
 
 
 def _literal(value: str) -> str:
@@ -94,9 +99,11 @@ def read_conditions() -> dict[str, str]:
     appraised = ("((SELECT curator_sees_everything())"
                  " OR EXISTS (SELECT 1 FROM curator_my_complete_appraisals m"
                  " WHERE m.record_id = appraisals.record_id AND m.tool = appraisals.tool))")
-    audit = (f"(action NOT IN {_in(VERDICT_ACTIONS + REMARK_ACTIONS)}"
+    audit = (f"(action NOT IN {_in(VERDICT_ACTIONS + REMARK_ACTIONS + APPRAISAL_ACTIONS)}"
              f" OR action IN {_in(VERDICT_ACTIONS)} AND {_verdict_seen('audit_log', 'field')}"
-             f" OR action IN {_in(REMARK_ACTIONS)} AND {_remark_seen('audit_log')})")
+             f" OR action IN {_in(REMARK_ACTIONS)} AND {_remark_seen('audit_log')}"
+             f" OR action IN {_in(APPRAISAL_ACTIONS)} AND ((SELECT curator_sees_everything())"
+             "  OR EXISTS (SELECT 1 FROM curator_my_complete_appraisals m WHERE m.record_id = audit_log.record_id)))")
     seen = {"decisions": _verdict_seen("decisions", "stage"), "notes": _remark_seen("notes"),
             "record_tags": _remark_seen("record_tags"),
             "appraisals": appraised, "audit_log": audit}

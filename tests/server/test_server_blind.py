@@ -115,11 +115,14 @@ def test_an_appraisal_of_another_reviewer_waits_for_ones_own(team: ServerReview,
     with open_review(as_(team, "alice")) as review:
         appraise(review, 4, answers=every, reviewer="alice")
     assert seen(bob, "SELECT reviewer FROM appraisals") == []
+    alices_entries = "SELECT count(*) FROM audit_log WHERE reviewer = 'alice' AND action LIKE '%rob2'"
+    assert seen(bob, alices_entries) == [(0,)]
     with open_review(as_(team, "bob")) as review:
         appraise(review, 4, answers={"1.1": "Y"}, reviewer="bob")  # begun, not complete: still blind
         assert seen(bob, "SELECT reviewer FROM appraisals") == [("bob",)]
         appraise(review, 4, answers=every, reviewer="bob")
     assert sorted(seen(bob, "SELECT reviewer FROM appraisals")) == [("alice",), ("bob",)]
+    assert seen(bob, alices_entries)[0][0] > 0
     with login(team, "carol") as carol:
         assert len(seen(carol, "SELECT * FROM appraisals")) == 2
 
