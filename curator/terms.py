@@ -7,6 +7,9 @@ STAGES = ("title-abstract", "full-text")
 VERDICTS = ("include", "exclude", "maybe")
 ACTORS = ("human", "automation")
 SOURCE_KINDS = ("database", "register", "website", "organisation", "citation", "other")
+#: The review's settings naming each stage's screening mode (``{stage: "single" | "dual"}``) and the lead reviewer.
+SCREENING_MODE_SETTING = "screening_mode"
+LEAD_REVIEWER_SETTING = "lead_reviewer"
 
 DEFAULT_REASONS = (
     "wrong population",

@@ -14,10 +14,16 @@ from curator.review.agreement import (
     pilot_records,
     reviewer_agreement,
 )
-from curator.review.blind import hides_others, screening_reviewers, screening_view, visible_notes
+from curator.review.blind import (
+    hides_others,
+    screening_reviewers,
+    screening_view,
+    visible_notes,
+    visible_tags,
+)
 from curator.review.eligibility import eligible_ids
 from curator.review.listing import RecordFilter, find_record_ids, record_rows
-from curator.review.records import add_note
+from curator.review.records import add_note, add_tag, delete_note, get_record, remove_tag
 from curator.review.resolution import conflict_lines, find_conflicts, resolve_conflict
 from curator.review.screening import decision_log, record_decision, set_decision_retracted, verdicts
 from curator.review.screening_mode import screening_modes, set_lead_reviewer, set_screening_mode
@@ -107,6 +113,51 @@ def test_others_are_hidden_until_both_decided_or_from_the_lead(review) -> None:
     assert [n.text for n in visible_notes(review, rid, TA, "alice")] == ["bob's hunch"]
     set_screening_mode(review, "single", reviewer="alice")
     assert not hides_others(review, rid, TA, "dave")
+
+
+def test_other_reviewers_tags_are_hidden_until_decided_then_shown_with_who_tagged(review) -> None:
+    rid, other = add_records(review, ["A", "B"])
+    _dual(review)
+    add_tag(review, rid, "RCT", reviewer="bob")
+    add_tag(review, rid, "mine", reviewer="alice")
+    add_tag(review, other, "cohort", reviewer="bob")
+    record_decision(review, rid, "exclude", reason="other", reviewer="bob")
+    record_decision(review, other, "include", reviewer="bob")
+
+    def seen(reviewer: str) -> list[tuple[str, str, bool]]:
+        return [(t.name, t.tagged_by, t.own) for t in visible_tags(review, get_record(review, rid), TA, reviewer)]
+
+    assert seen("alice") == [("mine", "alice", True)]
+    assert seen("carol") == [("RCT", "bob", False), ("mine", "alice", False)]  # the lead sees every tag
+    rows = {r.id: r for r in record_rows(review, [rid, other], reviewer="alice")}  # the blind list hides them too
+    assert rows[rid].tags == ("mine",) and rows[other].tags == ()
+    assert record_rows(review, [rid])[0].tags == ("RCT", "mine")  # the lead's overview
+    record_decision(review, rid, "include", reviewer="alice")
+    assert seen("alice") == [("RCT", "bob", False), ("mine", "alice", True)]
+    assert record_rows(review, [rid], reviewer="alice")[0].tags == ("RCT", "mine")
+    set_screening_mode(review, "single", reviewer="alice")
+    assert [t.name for t in visible_tags(review, get_record(review, other), TA, "dave")] == ["cohort"]
+    assert record_rows(review, [other], reviewer="dave")[0].tags == ("cohort",)
+
+
+def test_the_server_keeps_the_audit_entries_of_verdicts_notes_and_tags_by_their_words(review) -> None:
+    from curator.store.audit import audit_trail
+    from curator.store.blind_rights import REMARK_ACTIONS, VERDICT_ACTIONS
+
+    (rid,) = add_records(review, ["A"])
+    _dual(review)
+    record_decision(review, rid, "include", reviewer="alice")
+    undone = record_decision(review, rid, "exclude", reason="other", reviewer="bob")
+    set_decision_retracted(review, undone.id, True, reviewer="bob")
+    set_decision_retracted(review, undone.id, False, reviewer="bob")
+    resolve_conflict(review, rid, "include", reviewer="carol")
+    add_tag(review, rid, "RCT", reviewer="alice")
+    note = add_note(review, rid, "hm", reviewer="alice")
+    delete_note(review, note.id, reviewer="alice")
+    remove_tag(review, rid, "RCT", reviewer="alice")
+    with review.session() as session:
+        actions = {line.action for line in audit_trail(session, rid)}
+    assert actions == set(VERDICT_ACTIONS) | set(REMARK_ACTIONS)
 
 
 def test_maybe_against_include_is_a_conflict(review) -> None:

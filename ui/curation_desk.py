@@ -25,7 +25,7 @@ from curator.appraisal.form import FormField, form_fields
 from curator.duplicates import links
 from curator.duplicates.links import LinkView
 from curator.review import desk, records, screening
-from curator.review.blind import ScreeningView, screening_view, visible_notes
+from curator.review.blind import ScreeningView, TagView, screening_view, visible_notes, visible_tags
 from curator.review.records import FieldChange, NoteView, RecordView
 from curator.review.resolution import ConflictLine, conflict_lines
 from curator.review.screening import DecisionView
@@ -144,6 +144,10 @@ class CurationDesk(QObject):
     def visible_notes(self, view: RecordView) -> list[NoteView]:
         """The record's notes this reviewer may read (only their own while the others' verdicts are hidden)."""
         return visible_notes(self.review, view.id, self.stage, self.reviewer, view.notes)
+
+    def visible_tags(self, view: RecordView) -> list[TagView]:
+        """The record's tags this reviewer may see, with who tagged (only their own while the others are hidden)."""
+        return visible_tags(self.review, view, self.stage, self.reviewer)
 
     @property
     def blind(self) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.review.blind import TagView
 from curator.review.screening import DecisionView
 from curator.terms import STAGES
 from ui.actions import Actions
@@ -150,18 +151,20 @@ class DecisionBar(QFrame):
             self.verdict_label.setObjectName(state)
             self.verdict_label.setStyleSheet(self.verdict_label.styleSheet())  # re-read the style for the new name
 
-    def show_tags(self, tags: list[str]) -> None:
+    def show_tags(self, tags: list[TagView]) -> None:
+        """One chip per tag the reviewer may see; another reviewer's tag names who put it on."""
         while self.tags.count():
             item = self.tags.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for tag in tags:
+            by = "" if tag.own or not tag.tagged_by else f" · {tag.tagged_by}"
             chip = QToolButton()
-            chip.setText(f"{tag}  ✕")
+            chip.setText(f"{tag.name}{by}  ✕")
             chip.setObjectName("tag_chip")
-            chip.setToolTip(f"Remove the tag {tag!r}")
-            chip.clicked.connect(lambda _checked=False, t=tag: self.tag_removed.emit(t))
+            chip.setToolTip(f"Remove the tag {tag.name!r}" + (f" (put on by {tag.tagged_by})" if by else ""))
+            chip.clicked.connect(lambda _checked=False, t=tag.name: self.tag_removed.emit(t))
             self.tags.addWidget(chip)
 
     def focus_tag_box(self) -> None:

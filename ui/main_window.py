@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self.form.show_custom_values(self.desk.custom_values(view.id))
         if self.desk.blind:
             self.form.show_notes(view, self.desk.visible_notes(view))
-        self.decision_bar.show_tags(view.tags)
+        self.decision_bar.show_tags(self.desk.visible_tags(view))
         self.awaiting_reason = False
         self.show_verdict()
         self.record_shown.emit(record_id)

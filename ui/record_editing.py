@@ -125,7 +125,7 @@ class RecordEditing(QObject):
             self.status_message.emit(str(error), 4000)
             return
         view = self.desk.record(record_id)
-        self.decision_bar.show_tags(view.tags)
+        self.decision_bar.show_tags(self.desk.visible_tags(view))
         self.model.refresh_records([record_id])
         self.record_changed.emit(view)
         self.tag_choices_changed.emit()

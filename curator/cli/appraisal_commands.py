@@ -243,7 +243,10 @@ def appraisals_command(review_path: Path | None, only_disputed: bool, as_json: b
 def _note_if_not_included(review: Any, record_id: int) -> None:
     from curator.prisma.counts import prisma_counts
     from curator.prisma.flow import INCLUDED
+    from curator.review.blind import stages_kept_from_login
 
+    if stages_kept_from_login(review):  # the counts of a login kept from others' verdicts would mislead
+        return
     if prisma_counts(review).outcomes.get(record_id) != INCLUDED:
         click.echo(f"note: record {record_id} is not included at full text; the PRISMA checks list it", err=True)
 

@@ -8,6 +8,7 @@ import click
 
 from curator.cli.common import open_or_fail, print_json, reason_of, review_option, reviewer_option
 from curator.review.agreement import mark_pilot, methods_sentence, reviewer_agreement
+from curator.review.blind import stages_kept_from_login
 from curator.review.resolution import RESOLUTION_VERDICTS, find_conflicts, resolve_conflict
 from curator.review.screening_mode import (
     MODES,
@@ -16,6 +17,7 @@ from curator.review.screening_mode import (
     set_lead_reviewer,
     set_screening_mode,
 )
+from curator.store.database import Review
 from curator.store.models import STAGES
 
 STAGE_HELP = f"Only this stage: {' or '.join(STAGES)} (default: both)."
@@ -61,6 +63,16 @@ def screening_mode_command(mode: str | None, stage: str | None, lead: str | None
     click.echo(f"lead: {named or '(none)'}")
 
 
+def _say_what_the_server_keeps(review: Review, what: str) -> bool:
+    """Tell (on stderr) that the server shows this login only ``what`` it decided; True when it does."""
+    kept = stages_kept_from_login(review)
+    if kept:
+        click.echo(f"note: in blind dual screening at {' and '.join(kept)} the server shows"
+                   f" {review.engine.url.username} only {what} they decided themselves; a lead sees them all",
+                   err=True)
+    return bool(kept)
+
+
 @click.command("conflicts")
 @click.option("--stage", help=STAGE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -70,6 +82,7 @@ def conflicts_command(stage: str | None, as_json: bool, review_path: Path | None
     _stages(stage)
     with open_or_fail(review_path, create=False) as review:
         found = find_conflicts(review, stage)
+        _say_what_the_server_keeps(review, "conflicts on records")
     for conflict in found:
         if as_json:
             print_json(conflict.as_dict())
@@ -99,7 +112,9 @@ def resolve_command(record_id: int, verdict: str, stage: str, reason: str | None
         try:
             decision = resolve_conflict(review, record_id, verdict, stage=stage, reviewer=reviewer, reason=reason)
         except (ValueError, LookupError) as error:
-            raise click.ClickException(reason_of(error)) from error
+            kept = f" (the server shows {review.engine.url.username} the verdicts at {stage} only on records they" \
+                   " decided: on a server a lead settles conflicts)" if stage in stages_kept_from_login(review) else ""
+            raise click.ClickException(reason_of(error) + kept) from error
     click.echo(f"record {record_id}: {verdict}{' (' + decision.reason + ')' if decision.reason else ''} at {stage},"
                f" resolved by {reviewer} (settles decisions {', '.join(map(str, decision.resolves or ()))})")
 
@@ -118,7 +133,11 @@ def agreement_command(stage: str | None, as_json: bool, review_path: Path | None
     stages = _stages(stage)
     with open_or_fail(review_path, create=False) as review:
         rows = reviewer_agreement(review, stage)
-        sentences = [s for s in (methods_sentence(review, each) for each in stages) if s]
+        if _say_what_the_server_keeps(review, "the agreement of pairs over records"):
+            login = review.engine.url.username
+            rows, sentences = [row for row in rows if login in row.reviewers], []
+        else:
+            sentences = [s for s in (methods_sentence(review, each) for each in stages) if s]
     if as_json:
         for row in rows:
             print_json(row.as_dict())

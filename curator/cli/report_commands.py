@@ -25,6 +25,7 @@ def prisma_command(review_path: Path | None, as_json: bool, png: Path | None, sv
     from curator.review.agreement import reviewer_agreement
 
     with open_or_fail(review_path, create=False) as review:
+        _check_every_verdict_seen(review, "the PRISMA counts")
         counts = prisma_counts(review)
         agreement = [a.as_dict() for a in reviewer_agreement(review)] if as_json else []
     for path, kind in ((png, "png"), (svg, "svg")):
@@ -70,6 +71,8 @@ def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path |
     if not any((xlsx, csv_path, ris, prisma_csv, robvis, rob_plots)):
         raise click.UsageError("name at least one file: --xlsx, --csv, --ris, --prisma-csv, --robvis or --rob-plots")
     with open_or_fail(review_path, create=False) as review:
+        if any((xlsx, csv_path, ris, prisma_csv)):
+            _check_every_verdict_seen(review, "the exported PRISMA counts and verdicts")
         try:
             if robvis is not None:  # first: an appraisal still open stops the export before anything is written
                 click.echo(f"robvis ROB2 table written to {export_robvis(review, robvis)}")
@@ -87,6 +90,15 @@ def export_command(review_path: Path | None, xlsx: Path | None, csv_path: Path |
                 click.echo(f"PRISMA2020 template written to {export_prisma_csv(review, prisma_csv, counts=counts)}")
         except ExportError as error:
             raise click.ClickException(str(error)) from error
+
+
+def _check_every_verdict_seen(review: object, needed_for: str) -> None:
+    from curator.review.blind import check_every_verdict_seen
+
+    try:
+        check_every_verdict_seen(review, needed_for)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
 
 
 def register(cli: click.Group) -> None:

@@ -15,7 +15,7 @@ from sqlmodel import col, func, select
 
 from curator.review.eligibility import eligible_condition
 from curator.review.screening import Verdict, own_verdicts, verdicts
-from curator.review.screening_mode import agreed_sql, conflicts_sql, current_sql
+from curator.review.screening_mode import DUAL, agreed_sql, conflicts_sql, current_sql, screening_modes
 from curator.store.database import Review
 from curator.store.dialects import (
     SQLITE,
@@ -146,7 +146,9 @@ def record_rows(review: Review, ids: Sequence[int], *, reviewer: str | None = No
     """List rows for ``ids``, in the same order.
 
     With ``reviewer``, the rows are blind: each stage's verdict is that reviewer's own
-    current decision (or none), never another reviewer's and never a conflict.
+    current decision (or none), never another reviewer's and never a conflict; another
+    reviewer's tags are listed only on the records that reviewer has decided at some stage
+    while both stages are screened in dual mode (as the server keeps them: :mod:`curator.store.blind_rights`).
     """
     if not ids:
         return []
@@ -157,12 +159,10 @@ def record_rows(review: Review, ids: Sequence[int], *, reviewer: str | None = No
             .join(Source, col(Source.id) == col(Record.source_id))
             .where(col(Record.id).in_(wanted))
         ).all()
-        tags: dict[int, list[str]] = defaultdict(list)
-        for record_id, name in session.exec(
-            select(RecordTag.record_id, Tag.name).join(Tag, col(Tag.id) == col(RecordTag.tag_id))
+        tagged = session.exec(
+            select(RecordTag.record_id, Tag.name, RecordTag.tagged_by).join(Tag, col(Tag.id) == col(RecordTag.tag_id))
             .where(col(RecordTag.record_id).in_(wanted))
-        ):
-            tags[record_id].append(name)
+        ).all()
         duplicates = dict(session.exec(
             select(DuplicateLink.record_id, DuplicateLink.duplicate_of_id)
             .where(col(DuplicateLink.record_id).in_(wanted), text(LINK_COUNTS))
@@ -171,6 +171,12 @@ def record_rows(review: Review, ids: Sequence[int], *, reviewer: str | None = No
         by_stage = {stage: verdicts(review, stage, wanted) for stage in STAGES}
     else:
         by_stage = {stage: own_verdicts(review, stage, reviewer, wanted) for stage in STAGES}
+    # Another reviewer's tag stays hidden where the desk hides it: on a record not yet decided at a dual stage.
+    blind = reviewer is not None and all(mode == DUAL for mode in screening_modes(review).values())
+    tags: dict[int, list[str]] = defaultdict(list)
+    for record_id, name, by in tagged:
+        if not blind or by == reviewer or any(record_id in by_stage[s] for s in STAGES):
+            tags[record_id].append(name)
     rows = {
         r[0]: RecordRow(
             id=r[0], title=r[1], kind=r[2], status=r[3], phase=r[4], year=r[5], source=r[6],

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import delete, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from curator.fields import FIELD_KEYS, coerce_value, get_field, set_field_value
@@ -71,6 +72,8 @@ class RecordView:
     tags: list[str] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     duplicate_of: int | None = None
+    #: Who put each tag on (a tag put on before tags kept their author: "").
+    tagged_by: dict[str, str] = field(default_factory=dict)
     #: Edits saved on the record when it was read: give it back as ``seen_version`` when saving an edit.
     version: int = 0
 
@@ -126,9 +129,10 @@ def get_record(review: Review, record_id: int) -> RecordView:
     with review.session() as session:
         record = _load(session, record_id)
         source = session.get(Source, record.source_id)
-        tags = session.exec(
-            select(Tag.name).join(RecordTag, col(RecordTag.tag_id) == col(Tag.id)).where(RecordTag.record_id == record_id)
-        ).all()
+        tagged = dict(session.exec(
+            select(Tag.name, RecordTag.tagged_by).join(RecordTag, col(RecordTag.tag_id) == col(Tag.id))
+            .where(RecordTag.record_id == record_id)
+        ).all())
         notes = session.exec(select(Note).where(Note.record_id == record_id).order_by(col(Note.id))).all()
         link = session.exec(
             select(DuplicateLink.duplicate_of_id).where(
@@ -146,7 +150,8 @@ def get_record(review: Review, record_id: int) -> RecordView:
             extracted=extracted_fields(record),
             curated=record.curated,
             evidence=record.evidence,
-            tags=sorted(tags),
+            tags=sorted(tagged),
+            tagged_by=tagged,
             notes=[NoteView(n.id or 0, n.reviewer, n.text, n.created_at) for n in notes],
             duplicate_of=link,
             version=record.version,
@@ -296,6 +301,11 @@ def add_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> bool
         if session.get(RecordTag, (record_id, tag_id)) is not None:
             return False
         session.add(RecordTag(record_id=record_id, tag_id=tag_id, tagged_by=reviewer))
+        try:
+            session.flush()
+        except IntegrityError:  # on a server: another reviewer's tag, kept from this login by blind screening
+            raise ValueError(f"record {record_id} already carries the tag {name!r}, put on by another reviewer"
+                             " (shown to you once you have decided the record)") from None
         log_change(session, reviewer, "add tag", record_id=record_id, field="tags", new=name)
         return True
 
@@ -307,7 +317,12 @@ def remove_tag(review: Review, record_id: int, name: str, *, reviewer: str) -> b
         link = session.get(RecordTag, (record_id, tag.id)) if tag else None
         if link is None:
             return False
-        session.delete(link)
+        taken = session.execute(delete(RecordTag).where(col(RecordTag.record_id) == record_id,
+                                                        col(RecordTag.tag_id) == link.tag_id))
+        if not taken.rowcount:  # on a server a reviewer takes off only their own tags
+            by = link.tagged_by or "another reviewer"
+            raise ValueError(f"the tag {name.strip()!r} on record {record_id} was put on by {by}; only they or a lead"
+                             " can take it off")
         log_change(session, reviewer, "remove tag", record_id=record_id, field="tags", old=name)
         return True
 
@@ -338,6 +353,7 @@ def delete_note(review: Review, note_id: int, *, reviewer: str) -> bool:
         note = session.get(Note, note_id)
         if note is None:
             return False
-        session.delete(note)
+        if not session.execute(delete(Note).where(col(Note.id) == note_id)).rowcount:  # a server: one's own only
+            raise ValueError(f"the note was written by {note.reviewer}; only they or a lead can delete it")
         log_change(session, reviewer, "delete note", record_id=note.record_id, field="notes", old=note.text)
         return True

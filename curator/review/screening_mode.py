@@ -28,14 +28,15 @@ from collections.abc import Iterable
 from curator.store.audit import change_setting
 from curator.store.database import Review, get_setting
 from curator.store.models import STAGES
+from curator.terms import LEAD_REVIEWER_SETTING, SCREENING_MODE_SETTING
 
 SINGLE = "single"
 DUAL = "dual"
 MODES = (SINGLE, DUAL)
 #: The setting holding ``{stage: mode}`` (a stage not in it is screened singly).
-MODE_SETTING = "screening_mode"
+MODE_SETTING = SCREENING_MODE_SETTING
 #: The setting holding the lead reviewer's name: who sees every verdict and may settle any conflict.
-LEAD_SETTING = "lead_reviewer"
+LEAD_SETTING = LEAD_REVIEWER_SETTING
 
 
 def _check_stages(stages: Iterable[str]) -> list[str]:

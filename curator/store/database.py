@@ -317,6 +317,9 @@ def open_server_review(location: str, *, create: bool = True, on_wait: OnWait | 
                     raise
                 raise ReviewError(f"the review on {name} was made by another version of Curator; its owner (the lead)"
                                   " upgrades it with `curator server init URL`") from None
+        else:
+            with engine.begin() as connection:
+                rights.bring_rights_up_to_date(connection)
         review = Review(Path(url.database or ""), engine, on_wait=on_wait, server=name)
         _seed_defaults(review)
     except ReviewError:

@@ -21,6 +21,7 @@ from sqlalchemy import JSON, Table, delete, func, select
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from curator.store.blind_rights import sees_everything
 from curator.store.database import Review, ReviewError, open_review
 from curator.store.dialects import advance_ids, copy_rows
 from curator.store.server import is_server_location
@@ -91,10 +92,23 @@ def push(file: Path | str, location: str, *, progress: Progress | None = None) -
     return copied
 
 
+def _copy_into(reading: Any, session: Any, copied: dict[str, int], progress: Progress | None) -> None:
+    writing = session.connection()
+    _clear_seeded(writing)
+    for table in _tables():
+        copied[table.name] = 0
+        for rows in _batches(reading, table):
+            writing.execute(table.insert(), rows)
+            copied[table.name] += len(rows)
+            if progress is not None:
+                progress(table.name, copied[table.name])
+
+
 def pull(location: str, file: Path | str, *, progress: Progress | None = None) -> dict[str, int]:
     """Copy the server review at ``location`` into a new review file ``file``; rows copied per table.
 
-    Raises :class:`ReviewError` when ``file`` already exists (a pull never overwrites a review).
+    Raises :class:`ReviewError` when ``file`` already exists (a pull never overwrites a review), and when the
+    login is not a lead: the server keeps the others' blind work from it, so its copy would not be whole.
     """
     target_path = Path(file).expanduser()
     if target_path.exists():
@@ -103,17 +117,14 @@ def pull(location: str, file: Path | str, *, progress: Progress | None = None) -
         raise ReviewError(f"{location} is not a server address; write postgresql://NAME@HOST:PORT/DATABASE")
     copied: dict[str, int] = {}
     try:
-        with open_review(location, create=False) as source, open_review(target_path) as target, \
-                source.engine.connect() as reading, target.transaction() as session:
-            writing = session.connection()
-            _clear_seeded(writing)
-            for table in _tables():
-                copied[table.name] = 0
-                for rows in _batches(reading, table):
-                    writing.execute(table.insert(), rows)
-                    copied[table.name] += len(rows)
-                    if progress is not None:
-                        progress(table.name, copied[table.name])
+        with open_review(location, create=False) as source, source.engine.connect() as reading:
+            if not sees_everything(reading):
+                login = source.engine.url.username
+                raise ReviewError(f"the server keeps other reviewers' blind work (verdicts, notes, tags, appraisals)"
+                                  f" from {login}, so a copy pulled as {login} would not be the whole review;"
+                                  " a lead pulls it")
+            with open_review(target_path) as target, target.transaction() as session:
+                _copy_into(reading, session, copied, progress)
     except BaseException:
         target_path.unlink(missing_ok=True)
         for leftover in (Path(f"{target_path}-wal"), Path(f"{target_path}-shm")):

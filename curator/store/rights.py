@@ -4,7 +4,9 @@ Every reviewer logs in as a PostgreSQL role of their own name. Two group roles p
 database hold the rights: ``curator_<database>_reviewers`` and ``curator_<database>_leads``.
 The database's owner, who created the review (``curator server init``), is a lead too.
 
-A reviewer's login may read everything, and may
+A reviewer's login may read everything but what blind screening hides from it (see
+:mod:`curator.store.blind_rights`: the other reviewers' verdicts, notes, tags and appraisals of
+a record until it has decided or appraised that record itself), and may
 
 - add decisions, notes, tags and audit entries only in its own name (row-level security
   checks ``reviewer`` / ``tagged_by`` against ``current_user``), undo or redo only its own
@@ -26,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from curator.store import blind_rights
 from curator.store.errors import ReviewError
 
 #: A reviewer's login name: a letter, then letters, digits, ``_``, ``.`` or ``-`` (at most 63 in all).
@@ -38,6 +41,9 @@ OWN_ROWS = {"decisions": "reviewer", "notes": "reviewer", "audit_log": "reviewer
 CHANGED_ROWS = {"appraisals": ("reviewer = current_user", "reviewer = current_user"),
                 "custom_values": ("true", "set_by = current_user"),
                 "record_full_texts": ("true", "detached_by = current_user OR detached_by IS NULL")}
+#: The rights set by this version of :func:`grant_rights`: a review whose rights are older gets them again when
+#: its owner opens it (:func:`bring_rights_up_to_date`).
+RIGHTS_VERSION = 2
 #: Columns of a record a reviewer may change (its fields and the edit's version and author).
 EDITABLE_RECORD_COLUMNS = ("curated", "title", "kind", "status", "phase", "year", "version", "edited_by", "edited_at")
 
@@ -71,6 +77,7 @@ def grant_rights(connection: Any) -> None:
     database = _ident(connection.exec_driver_sql("SELECT current_database()").scalar_one())
     owner = _ident(connection.exec_driver_sql("SELECT current_user").scalar_one())
     statements = [
+        *blind_rights.blind_functions(leads),
         f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
         f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {r}, {lead}",
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
@@ -86,13 +93,15 @@ def grant_rights(connection: Any) -> None:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {lead}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {r}, {lead}",
         f"GRANT {lead} TO {owner}",
+        *blind_rights.blind_view_grants(r, lead),
     ]
+    read = blind_rights.read_conditions()
     for table, column in {**OWN_ROWS, "records": None}.items():
         statements += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"]
         statements += [f"DROP POLICY IF EXISTS {name} ON {table}"
                        for name in ("curator_read", "curator_lead", "curator_own_insert", "curator_own_update",
                                     "curator_own_delete", "curator_edit")]
-        statements += [f"CREATE POLICY curator_read ON {table} FOR SELECT USING (true)",
+        statements += [f"CREATE POLICY curator_read ON {table} FOR SELECT USING ({read.get(table, 'true')})",
                        f"CREATE POLICY curator_lead ON {table} FOR ALL TO {lead} USING (true) WITH CHECK (true)"]
         if column is None:
             statements.append(f"CREATE POLICY curator_edit ON records FOR UPDATE TO {r} USING (true)"
@@ -110,8 +119,33 @@ def grant_rights(connection: Any) -> None:
         if table in ("notes", "record_tags", "custom_values"):
             statements.append(f"CREATE POLICY curator_own_delete ON {table} FOR DELETE TO {r} USING ({own})")
     statements += _edit_author_check(leads)
+    statements.append("CREATE OR REPLACE FUNCTION curator_rights_version() RETURNS integer LANGUAGE sql IMMUTABLE"
+                      f" AS 'SELECT {RIGHTS_VERSION}'")
     for statement in statements:
         connection.exec_driver_sql(statement)
+
+
+def rights_version(connection: Any) -> int:
+    """The version of the rights last set on the review (0 before versions were kept)."""
+    if not connection.exec_driver_sql("SELECT to_regprocedure('curator_rights_version()') IS NOT NULL").scalar_one():
+        return 0
+    return int(connection.exec_driver_sql("SELECT curator_rights_version()").scalar_one())
+
+
+def bring_rights_up_to_date(connection: Any) -> bool:
+    """Set the rights again when they are older than this version's and the login owns the database; True if set.
+
+    A review created or upgraded by an older Curator gets the newer rights (blind screening, say) the next
+    time its owner opens it; a reviewer opening it meanwhile works under the rights it has.
+    """
+    if rights_version(connection) >= RIGHTS_VERSION:
+        return False
+    owner = connection.exec_driver_sql("SELECT pg_get_userbyid(datdba) = current_user FROM pg_database"
+                                       " WHERE datname = current_database()").scalar_one()
+    if not owner:
+        return False
+    grant_rights(connection)
+    return True
 
 
 def _edit_author_check(leads: str) -> list[str]:

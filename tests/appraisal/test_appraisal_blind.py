@@ -42,3 +42,16 @@ def test_others_are_hidden_until_ones_own_appraisal_is_complete_but_never_from_t
     assert lead.lead and not lead.hidden and lead.own is None and set(lead.disagreements) == {"D1", "D5", "overall"}
     resolve(review, rid, "D1", "high", reason="allocation was open", reviewer="lea")
     assert appraisal_sight(review, rid, "lea").resolutions["D1"].judgement == "high"
+
+
+def test_the_server_keeps_appraisals_and_their_audit_entries_by_the_same_words(review: Review) -> None:
+    from curator.appraisal import rob2
+    from curator.store import blind_rights
+    from curator.store.audit import audit_trail
+
+    assert blind_rights.APPRAISAL_DOMAINS == rob2.DOMAINS and blind_rights.APPRAISAL_TOOLS == (rob2.TOOL,)
+    (rid,) = add_records(review, ["A trial"])
+    appraise(review, rid, reviewer="ann", answers=ANSWERS, support={"1.1": "randomly allocated"})
+    with review.session() as session:
+        actions = {line.action for line in audit_trail(session, rid)}
+    assert actions and actions <= set(blind_rights.APPRAISAL_ACTIONS)

@@ -69,3 +69,33 @@ def test_the_screening_mode_is_set_in_the_desk(qtbot, review_path: Path, monkeyp
     assert screening_modes(window.review) == {"title-abstract": "dual", "full-text": "single"}
     assert lead_reviewer(window.review) == "carol"
     window.close()
+
+
+def _chips(window: MainWindow) -> list[str]:
+    from PySide6.QtWidgets import QToolButton
+
+    layout = window.decision_bar.tags
+    widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
+    return [w.text() for w in widgets if isinstance(w, QToolButton)]
+
+
+def test_other_reviewers_tags_wait_for_the_decision_then_show_who_tagged(qtbot, review_path: Path) -> None:
+    with open_review(review_path) as review:
+        seed_records(review, 2)
+        set_screening_mode(review, "dual", reviewer="carol")
+        set_lead_reviewer(review, "carol", reviewer="carol")
+        screening.record_decision(review, 1, "include", reviewer="alice")
+        records.add_tag(review, 1, "RCT", reviewer="alice")
+        records.add_tag(review, 1, "check dose", reviewer="bob")
+    bob = _open(qtbot, review_path, "bob")
+    bob.record_list.select_record(1)
+    assert _chips(bob) == ["check dose  ✕"]  # his own tag, without alice's
+    assert bob.model is not None and bob.model.data(bob.model.index(0, 5)) == "check dose"  # the list hides it too
+    assert bob.decide("include")
+    bob.record_list.select_record(1)
+    assert _chips(bob) == ["RCT · alice  ✕", "check dose  ✕"]
+    bob.close()
+    carol = _open(qtbot, review_path, "carol")  # the lead sees every tag and who put it on
+    carol.record_list.select_record(1)
+    assert _chips(carol) == ["RCT · alice  ✕", "check dose · bob  ✕"]
+    carol.close()
