@@ -51,7 +51,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_build_prints_the_self_test_size_and_build_time(built: dict) -> None:
     output = built["output"]
-    for check in ("package", "bundle", "demo review", "store", "command line", "window"):
+    for check in ("package", "bundle", "demo review", "store", "command line", "encrypted PDF",
+                  "RIS import and duplicates", "ranking", "PDF pages", "server", "keyring", "window"):
         assert f"ok   {check}:" in output, output
     assert "self-test passed" in output
     size = re.search(r"^size: +(\d+) MB", output, re.MULTILINE)
