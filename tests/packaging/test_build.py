@@ -58,7 +58,9 @@ def test_build_prints_the_self_test_size_and_build_time(built: dict) -> None:
     size = re.search(r"^size: +(\d+) MB", output, re.MULTILINE)
     seconds = re.search(r"^build time: +(\d+) s \(PyInstaller\)", output, re.MULTILINE)
     assert size and seconds, output
-    assert 20 < int(size.group(1)) < 400  # a Qt app: tens of MB; hundreds would mean something leaked in
+    # Qt (~100 MB), scipy, numpy and scikit-learn for the ranking (~130 MB with their OpenBLAS builds),
+    # Python and the rest: about 370 MB. Past 500 MB something leaked in.
+    assert 20 < int(size.group(1)) < 500
 
 
 def test_the_bundle_carries_migration_scripts_samples_and_both_executables(built: dict) -> None:
