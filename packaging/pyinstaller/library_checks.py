@@ -64,17 +64,17 @@ def check_records(context: dict) -> str:
     ris.write_text("".join(ris_entry(k, title, abstract, first_page=page)
                            for k, ((title, abstract), page) in enumerate(zip(entries, pages, strict=True))),
                    encoding="utf-8")
-    review = open_review(context["folder"] / "ranking.curator.sqlite")
-    context["ranking_review"] = review
-    summary = import_paths(review, [ris], reviewer="self-test")
+    context["ranking_review"] = context["folder"] / "ranking.curator.sqlite"
+    with open_review(context["ranking_review"]) as review:
+        summary = import_paths(review, [ris], reviewer="self-test")
+        links = list_links(review)
     if not summary.ok or summary.imported != len(entries):
         raise SelfTestFailure(f"the RIS file gave {summary.imported} records of {len(entries)}"
                               f" ({'; '.join(str(problem) for problem in summary.failed) or 'no problem reported'})")
     ids = summary.record_ids
     context["record_ids"] = {"exercise": ids[:len(EXERCISE)], "soil": ids[len(EXERCISE):-1]}
-    links = list_links(review)
     found = [(link.record_id, link.duplicate_of_id, link.method) for link in links]
-    if [found[0][:2], len(found)] != [(ids[-1], ids[0]), 1] or not links[0].method.startswith(SIMILAR_TITLE) \
+    if len(found) != 1 or found[0][:2] != (ids[-1], ids[0]) or not links[0].method.startswith(SIMILAR_TITLE) \
             or links[0].possible:
         raise SelfTestFailure(f"the duplicate finder linked {found}, expected the repeat {ids[-1]} to record {ids[0]}"
                               f" by {SIMILAR_TITLE!r}, for sure")
@@ -90,14 +90,13 @@ def check_ranking(context: dict) -> str:
 
     from curator.ranking.relevance import rank_undecided
     from curator.review.screening import record_decision
+    from curator.store.database import open_review
 
-    review, ids = context["ranking_review"], context["record_ids"]
-    try:
+    ids = context["record_ids"]
+    with open_review(context["ranking_review"], create=False) as review:
         record_decision(review, ids["exercise"][0], "include", reviewer="self-test")
         record_decision(review, ids["soil"][0], "exclude", reviewer="self-test")
         ranking = rank_undecided(review)
-    finally:
-        review.close()
     order = [record.id for record in ranking.records]
     if ranking.trained_at is None or ranking.trained_on != {"include": 1, "exclude": 1}:
         raise SelfTestFailure(f"no model was trained (trained on {ranking.trained_on})")
