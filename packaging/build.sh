@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build Curator as a one-folder desktop app with PyInstaller, then smoke-test the frozen binary.
 #
-#   packaging/build.sh            # clean build venv, install the package (non-editable) + PyInstaller,
+#   packaging/build.sh            # clean build venv, install the package (non-editable, with its
+#                                 # server extra) + PyInstaller,
 #                                 # build dist/curator/, run its --self-test, print size and build time
 #
 # Environment (all optional):
@@ -70,7 +71,7 @@ pip_install() {
     fi
 }
 pip_install --upgrade "$PYINSTALLER_REQUIREMENT"
-pip_install "$SRC"
+pip_install "$SRC[server]"  # the app carries the server extra: a desk can open a postgresql:// review
 # A reused venv gets this tree's code even when the version number has not changed.
 [ "$VENV" = "$WORK/venv" ] || pip_install --force-reinstall --no-deps "$SRC"
 rm -rf "$SRC"  # installed now; a second copy of the tree in the checkout would only confuse searches

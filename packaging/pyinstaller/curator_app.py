@@ -22,13 +22,13 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+# The checks of the libraries the app carries, beside this script (PyInstaller bundles it with the app).
+from library_checks import CHECKS as LIBRARY_CHECKS
+from library_checks import SelfTestFailure
+
 #: Written into the bundle by curator.spec: what the build carried, so the self-test can check it.
 MANIFEST_NAME = "curator-build.json"
 SELF_TEST = "--self-test"
-
-
-class SelfTestFailure(Exception):
-    """One self-test check did not hold; the message says what was expected and what was found."""
 
 
 def bundle_dir() -> Path | None:
@@ -265,6 +265,7 @@ CHECKS: list[tuple[str, Callable[[dict], str]]] = [
     ("store", check_store),
     ("command line", check_command_line),
     ("encrypted PDF", check_encrypted_pdf),
+    *LIBRARY_CHECKS,
     ("window", check_window),
 ]
 

@@ -51,13 +51,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_build_prints_the_self_test_size_and_build_time(built: dict) -> None:
     output = built["output"]
-    for check in ("package", "bundle", "demo review", "store", "command line", "window"):
+    for check in ("package", "bundle", "demo review", "store", "command line", "encrypted PDF",
+                  "RIS import and duplicates", "ranking", "PDF pages", "server", "keyring", "window"):
         assert f"ok   {check}:" in output, output
     assert "self-test passed" in output
     size = re.search(r"^size: +(\d+) MB", output, re.MULTILINE)
     seconds = re.search(r"^build time: +(\d+) s \(PyInstaller\)", output, re.MULTILINE)
     assert size and seconds, output
-    assert 20 < int(size.group(1)) < 400  # a Qt app: tens of MB; hundreds would mean something leaked in
+    # Qt (~100 MB), scipy, numpy and scikit-learn for the ranking (~130 MB with their OpenBLAS builds),
+    # Python and the rest: about 370 MB. Past 500 MB something leaked in.
+    assert 20 < int(size.group(1)) < 500
 
 
 def test_the_bundle_carries_migration_scripts_samples_and_both_executables(built: dict) -> None:
