@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.cli import cli
 from curator.review import records
-from curator.store.database import open_review
+from curator.store.database import Review, open_review
 from tests.server.conftest import ServerReview
+from tests.ui import live_checks
 from ui import passwords
 from ui.dialogs.server_review import ServerReviewDialog
 from ui.main_window import MainWindow
@@ -211,3 +212,22 @@ def test_an_edit_of_a_field_someone_else_changed_since_is_refused_with_both_valu
     window.form.commit_pending()
     assert window.form.rows["sponsor"].problem.text() == ""
     assert records.get_record(window.review, record_id).value("sponsor") == "Alice's sponsor"
+
+
+@pytest.fixture
+def bobs(team: ServerReview) -> Iterator[Review]:
+    with open_review(team.url("bob", PASSWORDS["bob"]), create=False) as review:
+        yield review
+
+
+def test_bobs_decisions_undoing_edits_tags_and_notes_appear_on_alices_desk(
+        team: ServerReview, window: MainWindow, bobs: Review, qtbot) -> None:
+    assert window.open_review(team.url("alice", PASSWORDS["alice"]), create=False)
+    live_checks.check_others_work_appears(window, bobs, "bob", qtbot)
+
+
+def test_a_field_alice_is_typing_in_keeps_her_text_and_her_save_is_refused(
+        team: ServerReview, window: MainWindow, bobs: Review, qtbot) -> None:
+    assert window.open_review(team.url("alice", PASSWORDS["alice"]), create=False)
+    live_checks.check_a_field_being_typed_is_kept_and_its_save_refused(window, bobs, "bob", qtbot)
+    live_checks.check_a_field_left_unsaved_catches_up(window, bobs, "bob", qtbot)
