@@ -83,6 +83,11 @@ class FieldEditor(QWidget):
         self.value_edited.emit(self.value(), self._typing_saved)
         self._typing_saved = True
 
+    def is_editing(self) -> bool:
+        """True while the reviewer is in this field or has typed what is not saved yet."""
+        focused = self.window().focusWidget()
+        return self._pause.isActive() or (focused is not None and self.isAncestorOf(focused))
+
     def commit(self) -> None:
         """Save a pending change now (leaving the field, moving to another record)."""
         if self._pause.isActive():

@@ -1,10 +1,13 @@
-"""Others' work appearing on a shared (server) review while the reviewer screens.
+"""Others' work appearing on a shared review (a server, or a file several people open) while the reviewer screens.
 
-Every few seconds the desk asks the server, off the GUI thread, for the decisions made since it last
-asked (:func:`curator.review.desk.decisions_since`). The rows of the records other reviewers decided on
-are read again, with the counts and, when it is one of them, the decisions shown under the current
-record. Nothing else moves: the selection, the form and whatever is being typed stay as they are.
-A server that does not answer is said in the status bar; the next poll tries again.
+Every few seconds the desk asks the review, off the GUI thread, what other reviewers changed since it last
+asked (:func:`curator.review.changes.changes_since`): decisions made or undone, field edits, tags, notes,
+records imported. The rows of the records they changed are read again, with the counts; when the current
+record is one of them, its decisions, fields, tags and notes are shown afresh. Nothing else moves: the
+selection stays, and a field the reviewer is typing in keeps their text (it is brought up to date once they
+leave it; saving it is refused if it would overwrite the other reviewer's change, see
+:meth:`ui.record_form.RecordForm.seen`). A review that does not answer is said in the status bar; the next
+poll tries again.
 """
 
 from __future__ import annotations
@@ -14,18 +17,21 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from curator.review.desk import decisions_since
+from curator.review.changes import ChangeMarker, Changes, changes_since
 from curator.store.database import Review, ReviewError
 from ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
     from curator.review.records import RecordView
     from ui.curation_desk import CurationDesk
+    from ui.decision_bar import DecisionBar
+    from ui.record_form import RecordForm
     from ui.record_list import RecordListPane
     from ui.record_list_model import RecordListModel
     from ui.review_files import ReviewFiles
 
-POLL_MS = 4000
+#: How often the desk asks (ms): others' changes show within this and the time the review takes to answer.
+POLL_MS = 3000
 
 
 class LiveWindow(Protocol):
@@ -34,6 +40,8 @@ class LiveWindow(Protocol):
     reviewer: str
     files: ReviewFiles
     record_list: RecordListPane
+    form: RecordForm
+    decision_bar: DecisionBar
     desk: CurationDesk | None
     model: RecordListModel | None
     record: RecordView | None
@@ -42,10 +50,14 @@ class LiveWindow(Protocol):
 
     def show_verdict(self) -> None: ...
 
+    def refresh_choices(self) -> None: ...
+
+    def after_import(self) -> None: ...
+
 
 class LiveRefresh(QObject):
-    """Polls the open server review for other reviewers' decisions and shows them (see the module); emits
-    ``decisions_arrived`` with the records others decided on."""
+    """Polls the open review for other reviewers' changes and shows them (see the module); emits
+    ``decisions_arrived`` with the records others decided on (or undid a decision on)."""
 
     decisions_arrived = Signal(list)
 
@@ -53,7 +65,7 @@ class LiveRefresh(QObject):
         super().__init__(window)  # type: ignore[arg-type]  # the window is a QMainWindow
         self.window = window
         self.review: Review | None = None
-        self.last_decision: int | None = None
+        self.marker: ChangeMarker | None = None
         self.job: BackgroundJob | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -63,11 +75,9 @@ class LiveRefresh(QObject):
 
     def _on_files_review_opened(self, review: Review) -> None:
         self.stop()
-        if not review.server:
-            return
         self.review = review
         try:
-            self.last_decision, _ = decisions_since(review, None, self.window.reviewer)
+            self.marker, _ = changes_since(review, None, self.window.reviewer)
         except ReviewError as error:
             self.window.statusBar().showMessage(str(error), 6000)
         self.timer.start()
@@ -76,17 +86,18 @@ class LiveRefresh(QObject):
         """No more polls (the review is closing): wait for one under way."""
         self.timer.stop()
         self.review = None
+        self.marker = None
         if self.job is not None:
             self.job.wait()
             self.job = None
 
     def poll(self) -> BackgroundJob | None:
-        """Ask the server for decisions made since the last poll, off the GUI thread; the job (None when one
-        is still under way, or no server review is open)."""
-        review, after, reviewer = self.review, self.last_decision, self.window.reviewer
+        """Ask the review what others changed since the last poll, off the GUI thread; the job (None when one
+        is still under way, or no review is open)."""
+        review, marker, reviewer = self.review, self.marker, self.window.reviewer
         if review is None or self.job is not None:
             return None
-        job = BackgroundJob(lambda _progress, _cancelled: (review, *decisions_since(review, after, reviewer)))
+        job = BackgroundJob(lambda _progress, _cancelled: (review, *changes_since(review, marker, reviewer)))
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)
         job.ended.connect(self._on_job_ended)
@@ -104,22 +115,46 @@ class LiveRefresh(QObject):
             self.window.statusBar().showMessage(message, 6000)
 
     def _on_job_succeeded(self, result: object) -> None:
-        review, newest, record_ids = result  # type: ignore[misc]
-        if review is not self.review:  # closed, or another review opened, while the server answered
+        review, marker, changes = result  # type: ignore[misc]
+        if review is not self.review:  # closed, or another review opened, while the review answered
             return
-        if self.last_decision is None or newest > self.last_decision:
-            self.last_decision = newest
-        self.show_changes(sorted(record_ids))
+        self.marker = marker
+        self.show_changes(changes)
 
-    def show_changes(self, record_ids: list[int]) -> None:
-        """Show the records others decided on afresh: their rows, the counts, the current record's decisions."""
+    def show_changes(self, changes: Changes) -> None:
+        """Show what others changed: the list (its rows, new records), the counts, and the current record."""
         window = self.window
-        if not record_ids or window.desk is None or window.model is None:
+        if window.desk is None or window.model is None:
             return
-        window.model.refresh_records(record_ids)
-        self.decisions_arrived.emit(record_ids)
+        window.form.catch_up()
+        if not changes:
+            return
+        if changes.imported:
+            window.after_import()  # the list, the choices and the counts, read again; the selection stays
+        elif changes.choices:
+            window.refresh_choices()
+        window.model.refresh_records(sorted(changes.records))
+        if changes.decisions:
+            self.decisions_arrived.emit(sorted(changes.decisions))
         window.record_list.show_counts(*window.desk.progress())
-        if window.record is not None and window.record.id in record_ids:
+        if window.record is not None and window.record.id in changes.records:
+            self._show_current(changes, window.record.id)
+        count = len(changes.records)
+        who = ", ".join(sorted(changes.reviewers))
+        what = "records" if count != 1 else "record"
+        window.statusBar().showMessage(f"{who} changed {count} {what}" if count else f"{who} changed the review",
+                                       4000)
+
+    def _show_current(self, changes: Changes, record_id: int) -> None:
+        window = self.window
+        assert window.desk is not None
+        desk = window.desk
+        view = desk.record(record_id)
+        window.record = view
+        window.form.show_others_changes(view, changes.fields.get(record_id, ()), desk.custom_values(record_id))
+        if record_id in changes.notes:
+            window.form.show_notes(view, desk.visible_notes(view) if desk.blind else None)
+        if record_id in changes.tags:
+            window.decision_bar.show_tags(view.tags)
+        if record_id in changes.decisions:
             window.show_verdict()
-        others = "1 record" if len(record_ids) == 1 else f"{len(record_ids)} records"
-        window.statusBar().showMessage(f"Other reviewers decided on {others}", 4000)

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.sides = AppraisalTabs(self.form, self.document, lambda: self.desk)  # tabs Form / Risk of bias
         self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
-        self.live = LiveRefresh(self)  # on a server review: others' new decisions, every few seconds
+        self.live = LiveRefresh(self)  # others' decisions, edits, tags and notes, every few seconds
         self.conflicts = Conflicts(self)  # Screening > Conflicts: a tab beside the record list
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")

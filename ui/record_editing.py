@@ -58,13 +58,13 @@ class RecordEditing(QObject):
             return
         assert self.desk is not None
         custom = key.removeprefix("custom.") if key.startswith("custom.") else None
-        shown = self.form.view if self.form.view is not None and self.form.view.id == record_id else None
+        seen_version, seen_value = self.form.seen(key) if custom is None else (None, None)
         try:
             if custom is not None:
                 self.desk.set_custom(record_id, custom, value, merge=merge)
-            else:  # refused when someone else changed the field since the form showed it
-                self.desk.set_field(record_id, key, value, merge=merge, seen_version=shown and shown.version,
-                                    seen_value=shown and shown.value(key))
+            else:  # refused when someone else changed the field since the reviewer saw it
+                self.desk.set_field(record_id, key, value, merge=merge, seen_version=seen_version,
+                                    seen_value=seen_value)
         except ValueError as error:
             if isinstance(error.__cause__, EditConflict):
                 self._show_conflict(record_id, key, str(error.__cause__))

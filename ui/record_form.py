@@ -3,6 +3,7 @@ and "revert to extracted"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -183,10 +184,15 @@ class RecordForm(QScrollArea):
         self.setWidget(body)
         self.record_id: int | None = None
         self.view: RecordView | None = None  # the record as shown: an edit is saved against its version
+        # Fields someone else changed while the reviewer was editing them: the version and value the reviewer
+        # saw, so that their save is checked against those (and refused if it would overwrite the change).
+        self._seen: dict[str, tuple[int, Any]] = {}
+        self._custom_values: dict[str, Any] = {}  # the record's values of the review's own fields, as shown
 
     def show_record(self, view: RecordView) -> None:
         """Show every field of ``view`` (nothing is saved by showing)."""
         self.record_id, self.view = view.id, view
+        self._seen.clear()
         for key, row in self.rows.items():
             row.editor.set_value(view.value(key))
             row.show_state(view)
@@ -214,6 +220,7 @@ class RecordForm(QScrollArea):
 
     def show_custom_values(self, values: dict[str, Any]) -> None:
         """Show a record's values of the review's own fields (a name missing: empty)."""
+        self._custom_values = dict(values)
         for key, row in self.custom_rows.items():
             row.editor.set_value(values.get(key.removeprefix("custom.")))
             row.show_problem(None)
@@ -224,10 +231,50 @@ class RecordForm(QScrollArea):
         self.notes.setText("\n\n".join(f"{n.reviewer}, {n.created_at:%Y-%m-%d %H:%M}: {n.text}" for n in shown)
                            or "No notes. Press N to write one.")
 
+    def seen(self, key: str) -> tuple[int | None, Any]:
+        """The record's version and ``key``'s value as the reviewer last saw them: what an edit is saved against."""
+        if key in self._seen:
+            return self._seen[key]
+        return (self.view.version, self.view.value(key)) if self.view is not None else (None, None)
+
+    def show_others_changes(self, view: RecordView, keys: Iterable[str], custom_values: dict[str, Any]) -> None:
+        """Show what someone else changed in the record shown (``view``, read after the change): the fields
+        ``keys`` (``custom.NAME`` for the review's own, whose values are ``custom_values``). A field the reviewer is editing keeps their text, and is brought up to date
+        once they leave it (:meth:`catch_up`); its save is checked against what they saw before."""
+        if self.view is None or view.id != self.record_id:
+            return
+        before = self.view
+        self.view = view
+        for key in keys:
+            row = self.custom_rows.get(key) or self.rows.get(key)
+            if row is None:
+                continue
+            if row.editor.is_editing():
+                self._seen.setdefault(key, (before.version, before.value(key)))
+            elif key.startswith("custom."):
+                row.editor.set_value(custom_values.get(key.removeprefix("custom.")))
+            else:
+                row.editor.set_value(view.value(key))
+                row.show_state(view)
+        self._custom_values = custom_values
+
+    def catch_up(self) -> None:
+        """Show the latest values of fields others changed while the reviewer was in them, now they left them."""
+        if self.view is None:
+            return
+        for key in [k for k in self._seen if not (self.custom_rows.get(k) or self.rows[k]).editor.is_editing()]:
+            del self._seen[key]
+            if key.startswith("custom."):
+                self.custom_rows[key].editor.set_value(self._custom_values.get(key.removeprefix("custom.")))
+            else:
+                self.rows[key].editor.set_value(self.view.value(key))
+                self.rows[key].show_state(self.view)
+
     def show_field(self, view: RecordView, key: str, *, reload_value: bool) -> None:
         """Show the saved state of one field (after an edit, a revert, an undo)."""
         row = self.rows[key]
         self.view = view
+        self._seen.pop(key, None)
         if reload_value:
             row.editor.set_value(view.value(key))
         row.show_state(view)
@@ -238,6 +285,7 @@ class RecordForm(QScrollArea):
 
     def clear(self) -> None:
         self.record_id, self.view = None, None
+        self._seen.clear()
         for row in self.custom_rows.values():
             row.editor.set_value(None)
         for row in self.rows.values():

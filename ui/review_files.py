@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from curator.store.database import REVIEW_SUFFIX, Review, ReviewError, open_review
 from curator.store.server import address_of, is_server_location, password_in, short_name, with_password
@@ -20,6 +20,7 @@ from ui.actions import Actions
 from ui.dialogs.import_source import ImportSourceDialog, import_file_filter
 from ui.dialogs.server_review import CANNOT_OPEN, ServerReviewDialog
 from ui.long_work import LongWork, show_import_summary, start_export, start_import
+from ui.review_opening import OPENING_CANCELLED, open_in_background, wait_for_cancelled_opens
 
 REVIEW_FILTER = f"Curator reviews (*{REVIEW_SUFFIX} *.sqlite);;All files (*)"
 
@@ -44,6 +45,9 @@ class ReviewFiles(QObject):
         # ``_location`` holds, in memory, to open the review again).
         self.address: Path | str | None = None
         self._location: Path | str | None = None
+        application = QApplication.instance()
+        if application is not None:  # an open the reviewer cancelled may still be ending: no thread outlives the desk
+            application.aboutToQuit.connect(wait_for_cancelled_opens)
 
     def connect_commands(self, actions: Actions) -> None:
         """Run the File menu's review commands."""
@@ -64,22 +68,30 @@ class ReviewFiles(QObject):
             if password is None:
                 return self.ask_server_review(address) is not None
             error = self._open(with_password(address, lambda _prompt: password))
-            if error is None:
-                return True
+            if error is None or error == OPENING_CANCELLED:
+                return error is None
             QMessageBox.warning(self.window, CANNOT_OPEN, error)
             return self.ask_server_review(address) is not None
         error = self._open(location, create=create)
-        if error is not None:
+        if error:
             QMessageBox.warning(self.window, "Cannot open the review", error)
         return error is None
 
     def _open(self, location: Path | str, *, create: bool = False) -> str | None:
-        """Open the review at ``location`` in place of the open one; None, or why it cannot be opened."""
+        """Open the review at ``location`` in place of the open one (a server's off the GUI thread, see
+        :mod:`ui.review_opening`); None, or why it cannot be opened (OPENING_CANCELLED: the reviewer cancelled).
+        Until it is open, the open review stays as it was."""
         server = is_server_location(location)
-        try:
-            review = open_review(str(location) if server else location, create=create and not server)
-        except ReviewError as error:
-            return str(error)
+        if server:  # a server may be slow to answer: off the GUI thread, with Cancel
+            parent = QApplication.activeModalWidget() or self.window  # the server review dialog, when it asks
+            review: Review | str = open_in_background(parent, str(location), create=False)
+        else:  # a file opens at once (an upgrade of an old one takes a second or two)
+            try:
+                review = open_review(location, create=create)
+            except ReviewError as error:
+                review = str(error)
+        if not isinstance(review, Review):
+            return review
         self.close()
         self.review, self._location = review, location
         self.address = address_of(str(location)) if server else Path(location)
@@ -97,7 +109,7 @@ class ReviewFiles(QObject):
         if self._location is None:
             return False
         error = self._open(self._location)
-        if error is not None:
+        if error:
             QMessageBox.warning(self.window, "Cannot open the review", error)
         return error is None
 

@@ -154,19 +154,3 @@ def set_aside(review: Review, record_ids: Iterable[int]) -> dict[int, SetAside]:
                     f"SELECT id, removed_reason FROM records WHERE id IN ({marks}) AND removed_reason IS NOT NULL")):
                 found[record_id] = SetAside(found.get(record_id, SetAside()).duplicate_of, reason)
     return found
-
-
-def decisions_since(review: Review, after_id: int | None, reviewer: str) -> tuple[int, set[int]]:
-    """The newest decision's id, and the records other reviewers decided on after decision ``after_id``.
-
-    A desk on a shared review asks this every few seconds (``after_id`` the id it last got; None the first
-    time, which returns no records): the records to show again are those of the set.
-    """
-    with review.engine.connect() as connection:
-        newest = connection.execute(text("SELECT coalesce(max(id), 0) FROM decisions")).scalar_one()
-        if after_id is None or newest <= after_id:
-            return newest, set()
-        rows = connection.execute(text("SELECT DISTINCT record_id FROM decisions WHERE id > :after AND id <= :newest"
-                                       " AND reviewer <> :reviewer"),
-                                  {"after": after_id, "newest": newest, "reviewer": reviewer})
-        return newest, {row[0] for row in rows}

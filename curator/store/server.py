@@ -129,7 +129,9 @@ def server_error(error: BaseException, server: str, login: str) -> ReviewError |
     if not isinstance(error, psycopg.OperationalError):
         return None
     if sqlstate == "28P01" or "password authentication failed" in text or "no password supplied" in text:
-        return ServerUnavailable(f"the review server {server} refused the login {login}: wrong name or password")
+        # The server says no more to a client whose login has expired (VALID UNTIL): only its own log does.
+        return ServerUnavailable(f"the review server {server} refused the login {login}: wrong name or password,"
+                                 " or the login's access has ended (ask the lead)")
     if sqlstate == "3D000" or re.search(r'database ".*" does not exist', text):
         return ServerUnavailable(f"the review server {server} has no such database; ask the lead for the address")
     if sqlstate in ("28000", "42704") or "role" in text and "does not exist" in text:

@@ -49,7 +49,8 @@ def test_a_wrong_password_is_named_without_the_password(server: ServerReview) ->
     code, out = run("list", "--review", server.url(password="not-the-password"))
     line = _one_sentence(out)
     assert code == 1 and line == (f"Error: the review server {server.host}:{server.port}/{server.database} refused"
-                                  f" the login {server.lead}: wrong name or password")
+                                  f" the login {server.lead}: wrong name or password, or the login's access has"
+                                  " ended (ask the lead)")
     assert "not-the-password" not in out and server.password not in out
 
 

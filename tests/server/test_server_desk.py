@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
+import psycopg
 import pytest
 from click.testing import CliRunner
 from keyring.backend import KeyringBackend
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.cli import cli
 from curator.review import records
-from curator.store.database import open_review
+from curator.store.database import Review, open_review
 from tests.server.conftest import ServerReview
+from tests.ui import live_checks
 from ui import passwords
 from ui.dialogs.server_review import ServerReviewDialog
 from ui.main_window import MainWindow
@@ -211,3 +213,44 @@ def test_an_edit_of_a_field_someone_else_changed_since_is_refused_with_both_valu
     window.form.commit_pending()
     assert window.form.rows["sponsor"].problem.text() == ""
     assert records.get_record(window.review, record_id).value("sponsor") == "Alice's sponsor"
+
+
+@pytest.fixture
+def bobs(team: ServerReview) -> Iterator[Review]:
+    with open_review(team.url("bob", PASSWORDS["bob"]), create=False) as review:
+        yield review
+
+
+def test_bobs_decisions_undoing_edits_tags_and_notes_appear_on_alices_desk(
+        team: ServerReview, window: MainWindow, bobs: Review, qtbot) -> None:
+    assert window.open_review(team.url("alice", PASSWORDS["alice"]), create=False)
+    live_checks.check_others_work_appears(window, bobs, "bob", qtbot)
+
+
+def test_a_field_alice_is_typing_in_keeps_her_text_and_her_save_is_refused(
+        team: ServerReview, window: MainWindow, bobs: Review, qtbot) -> None:
+    assert window.open_review(team.url("alice", PASSWORDS["alice"]), create=False)
+    live_checks.check_a_field_being_typed_is_kept_and_its_save_refused(window, bobs, "bob", qtbot)
+    live_checks.check_a_field_left_unsaved_catches_up(window, bobs, "bob", qtbot)
+
+
+@pytest.mark.parametrize("why", ["wrong password", "expired login"])
+def test_a_login_the_server_refuses_is_one_sentence_and_the_open_review_stays(
+        team: ServerReview, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, why: str) -> None:
+    local = tmp_path / "mine.curator.sqlite"
+    assert window.open_review(local)
+    review, title = window.review, window.windowTitle()
+    password = PASSWORDS["bob"]
+    if why == "wrong password":
+        password = "not-bobs-password"
+    else:
+        with psycopg.connect(team.admin_url, autocommit=True) as admin:
+            admin.execute("ALTER ROLE bob VALID UNTIL '2001-01-01'")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    assert not window.files.open(team.url("bob", password), create=False)
+    server = f"{team.host}:{team.port}/{team.database}"
+    assert warnings == [f"the review server {server} refused the login bob: wrong name or password, or the"
+                        " login's access has ended (ask the lead)"]
+    assert password not in warnings[0]
+    assert window.review is review and window.windowTitle() == title

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from curator.review import screening
+from curator.review.changes import Changes
 from curator.review.resolution import conflict_lines
 from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
@@ -116,7 +117,7 @@ def test_the_view_follows_new_decisions_and_opens_a_record_in_the_list(qtbot, re
     assert _cells(carol)[1][2:] == ["include", "include", "exclude: wrong population", "to resolve"]
     assert carol.review is not None
     screening.record_decision(carol.review, 3, "include", reviewer="alice")  # another reviewer, on a server
-    carol.live.show_changes([3])
+    carol.live.show_changes(Changes(decisions=frozenset({3}), records=frozenset({3}), reviewers=frozenset({"alice"})))
     assert [row[0] for row in _cells(carol)] == ["1", "2"]
     view = carol.conflicts.view
     view.select_record(2)

@@ -21,7 +21,7 @@ CANNOT_OPEN = "Cannot open the server review"
 
 class ServerReviewDialog(QDialog):
     """Asks for a server review's address and password; ``open_location(location)`` opens it (None) or
-    says why it cannot (the sentence). Accepted only once the review is open."""
+    says why it cannot (the sentence; empty when the reviewer cancelled). Accepted only once the review is open."""
 
     def __init__(self, open_location: Callable[[str], str | None], address: str = "",
                  parent: QWidget | None = None) -> None:
@@ -67,8 +67,9 @@ class ServerReviewDialog(QDialog):
         self.address.setText(address)  # a password written in the address moves out of sight
         self.password.setText(password)
         error = self._open(with_password(address, lambda _prompt: password or None))
-        if error is not None:
-            QMessageBox.warning(self, CANNOT_OPEN, error)
+        if error is not None:  # refused (say why), or the reviewer cancelled the open (the empty sentence)
+            if error:
+                QMessageBox.warning(self, CANNOT_OPEN, error)
             self.password.setFocus()
             self.password.selectAll()
             return
