@@ -155,6 +155,6 @@ class LiveRefresh(QObject):
         if record_id in changes.notes:
             window.form.show_notes(view, desk.visible_notes(view) if desk.blind else None)
         if record_id in changes.tags:
-            window.decision_bar.show_tags(view.tags)
+            window.decision_bar.show_tags(desk.visible_tags(view))
         if record_id in changes.decisions:
             window.show_verdict()

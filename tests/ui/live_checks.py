@@ -57,7 +57,7 @@ def check_others_work_appears(window: MainWindow, other: Review, name: str, qtbo
     assert not window.model.data(decision_cell)
     assert line(window, "sponsor").text() == f"{name}'s sponsor"
     assert window.form.rows["sponsor"].state.text() == f"edited by {name}"
-    assert tags_shown(window) == sorted([*before, f"seen-by-{name}"])
+    assert tags_shown(window) == sorted([*before, f"seen-by-{name} · {name}"])  # another's tag says whose
     assert f"{name} thinks the dose is wrong" in window.form.notes.text()
     assert f"{name}: maybe" in window.decision_bar.verdict_label.text()
     # The reviewer did not move, and what they were typing is still there.
