@@ -28,7 +28,12 @@ sys.path.insert(0, str(REPO))
 from curator.duplicates.matching import candidate, find_links  # noqa: E402
 from curator.identifiers import canonical_doi  # noqa: E402
 
-WORDS = ("effect efficacy safety outcomes adults children older patients women men community hospital primary care "
+
+def _listed(words: str) -> list[str]:
+    return words.split()
+
+
+WORDS = _listed("effect efficacy safety outcomes adults children older patients women men community hospital primary care "
          "intervention program training exercise diet therapy treatment assessment screening diagnosis risk factors "
          "prevalence incidence mortality quality life depression anxiety pain stroke diabetes cancer asthma obesity "
          "hypertension infection vaccine antibiotic resistance soil water river forest species biodiversity climate "
@@ -37,7 +42,7 @@ WORDS = ("effect efficacy safety outcomes adults children older patients women m
          "developers requirements agile security privacy cloud network sensor energy battery solar grid traffic "
          "urban rural income poverty migration health workers nurses physicians telemedicine mobile app sleep "
          "fatigue cognition memory attention dementia frailty falls balance gait rehabilitation surgery fracture "
-         "knee hip spine injury concussion athletes performance motivation engagement trust adoption").split()
+         "knee hip spine injury concussion athletes performance motivation engagement trust adoption")
 FRAMES = ("{a} of {b} on {c} in {d}: a randomized controlled trial", "{a} and {b} among {c} {d}: a systematic review",
           "Association between {a} {b} and {c} in {d}", "{a} {b} for {c}: a cohort study of {d}",
           "Does {a} improve {b} in {c} {d}? A pragmatic trial", "The role of {a} in {b} {c} and {d}",
@@ -61,9 +66,9 @@ JOURNALS = (
     ("Zeitschrift fur Gerontologie und Geriatrie", "Z Gerontol Geriatr", "Z. Gerontol. Geriatr."),
     ("British Journal of Sports Medicine", "Br J Sports Med", "Br. J. Sports Med."),
 )
-SURNAMES = ("Smith Garcia Muller Rossi Nakamura Kowalski Okafor Johansson Dubois Silva Chen Wang Kim Patel Novak "
-            "Hansen Schmidt Moreau Costa Yilmaz Ivanova Haddad Mensah Lindqvist Fischer O'Brien Nguyen").split()
-GIVEN = "Anna Peter Maria Jose Wei Yuki Olga Tomasz Chidi Ingrid Luc Ana Hyun Ravi Eva".split()
+SURNAMES = _listed("Smith Garcia Muller Rossi Nakamura Kowalski Okafor Johansson Dubois Silva Chen Wang Kim Patel Novak "
+            "Hansen Schmidt Moreau Costa Yilmaz Ivanova Haddad Mensah Lindqvist Fischer O'Brien Nguyen")
+GIVEN = _listed("Anna Peter Maria Jose Wei Yuki Olga Tomasz Chidi Ingrid Luc Ana Hyun Ravi Eva")
 PARTICLES = (("van der", "Berg"), ("de la", "Cruz"), ("von", "Braun"), ("van", "Dijk"), ("di", "Stefano"),
              ("de", "Souza"), ("van den", "Bosch"), ("le", "Roux"))
 BRITISH = {"randomized": "randomised", "labour": "labor", "behavior": "behaviour", "center": "centre",
@@ -375,7 +380,7 @@ def score(records, group, klass, links) -> tuple[dict, dict]:
     for name, count in possible.items():
         per[name]["possible"] += count
     total = Counter()
-    for name, counts in per.items():
+    for counts in per.values():
         total.update({k: v for k, v in counts.items() if k != "label"})
         if counts["label"] == "same":
             total["true"] += counts["records"] // 2
