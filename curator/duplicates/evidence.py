@@ -33,6 +33,7 @@ SHORT_TITLE = 25
 NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
+CUT_TITLE = "same title cut short"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +84,28 @@ def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...], *, anchored: bool = True) -> bool:
-    """Each word of ``short`` begins a word of ``long``, in order (the first word the first when anchored)."""
-    if anchored and not long[0].startswith(short[0]):
+    """Each word of ``short`` begins a word of ``long`` or is that word without some letters (``Natl``, ``Intl``,
+    ``Mgmt``), in order (the first word the first when anchored)."""
+    if anchored and not _shortens(short[0], long[0]):
         return False
     position = 0
     for word in short:
-        while position < len(long) and not long[position].startswith(word):
+        while position < len(long) and not _shortens(word, long[position]):
             position += 1
         if position == len(long):
             return False
         position += 1
     return True
+
+
+def _shortens(word: str, full: str) -> bool:
+    """``word`` abbreviates ``full``: its beginning (``Rehabil``), or its letters in order from the first (``Natl``)."""
+    if full.startswith(word):
+        return True
+    if len(word) < 3 or word[0] != full[0] or len(word) >= len(full):
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in word)
 
 
 def conflicts(a: Candidate, b: Candidate) -> list[str]:
@@ -122,8 +134,8 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
     SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
     authors = authors_agree(a, b)
-    if authors is None or conflicts(a, b):
-        return None
+    if authors is None or conflicts(a, b) or a.preprint != b.preprint:
+        return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
     agreed: list[str] = []
     doubts: list[str] = []
     if a.year and b.year:
@@ -145,7 +157,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
         "volume" in agreed and "issue" in agreed)
-    if title in (SAME_TITLE, SIMILAR_TITLE):
+    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE):
+        if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
+            return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
         if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
             if not (a.year and b.year and authors):
                 return None
@@ -167,11 +181,20 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     return None
 
 
+def _online_first(a: Candidate, b: Candidate) -> bool:
+    """One record is the paper published online ahead of print (no volume, no pages), the year before the other
+    record, its issue (with a volume or pages). Not the other way round: an abstract in a supplement the year
+    before a paper published online is two documents."""
+    online, issue = (a, b) if (a.year or 0) < (b.year or 0) else (b, a)
+    return (issue.year or 0) - (online.year or 0) == 1 and not (online.volume or online.first_page) and bool(
+        issue.volume or issue.first_page) and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
+
+
 def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     parts = [title, *agreed]
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
            "conflicts", "journals_agree", "judge"]

@@ -159,9 +159,9 @@ def _(rng, p, q):
 
 @_class(SAME, "british spelling")
 def _(rng, p, q):
-    american, british = rng.sample(list(BRITISH.items()), 2)
-    p.title = f"{american[0].capitalize()} {p.title[0].lower()}{p.title[1:]} and {american[1]}"
-    q.title = f"{british[0].capitalize()} {p.title.split(' ', 1)[1].rsplit(' ', 1)[0]} {british[1]}"
+    (us, uk), (us2, uk2) = rng.sample(list(BRITISH.items()), 2)
+    tail = f"{p.title[0].lower()}{p.title[1:]}"
+    p.title, q.title = f"{us.capitalize()} {tail} and {us2}", f"{uk.capitalize()} {tail} and {uk2}"
 
 
 @_class(SAME, "subtitle separator")
