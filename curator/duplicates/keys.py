@@ -77,7 +77,8 @@ def name_words(name: str) -> frozenset[str]:
 
 
 # Particles of a surname: "van der" Berg, "de la" Cruz. They tell no one apart, so they are not compared alone.
-_PARTICLES = frozenset("van von der den de del della di da dos das du des la le ten ter op zu".split())
+_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "des",
+                        "la", "le", "ten", "ter", "op", "zu"])
 # A first author who is not a person: the author is unknown, or a group stands before the people who wrote it.
 _NOT_A_PERSON = re.compile(
     r"\b(?:anonymous|anon|no authors? listed|group|committee|consortium|investigators|collaboration|collaborative|"
@@ -91,7 +92,8 @@ def people(authors: list[str]) -> list[str]:
     return [a for a in authors if not _NOT_A_PERSON.search(a)]
 
 
-_JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des", "der", "die", "das", "und", "fur", "y", "e", "et"])
+_JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des",
+                                "der", "die", "das", "und", "fur", "y", "e", "et"])
 # What a proceedings' name adds to its series' name: the number and year of the meeting ("Proceedings of the
 # 11th ...", "Sixteenth", "50Th Annual", "2007"), and "Vols 1-3".
 _MEETING_WORDS = re.compile(
@@ -110,8 +112,8 @@ def journal_words(journal: str | None) -> tuple[str, ...]:
                  if w not in _JOURNAL_STOPWORDS and not _MEETING_WORDS.fullmatch(w))
 
 
-_PREPRINT_SERVERS = frozenset("medrxiv biorxiv arxiv chemrxiv psyarxiv socarxiv edarxiv techrxiv eartharxiv ssrn "
-                               "preprints authorea researchsquare".split())
+_PREPRINT_SERVERS = frozenset(["medrxiv", "biorxiv", "arxiv", "chemrxiv", "psyarxiv", "socarxiv", "edarxiv",
+                               "techrxiv", "eartharxiv", "ssrn", "preprints", "authorea", "researchsquare"])
 
 
 def is_preprint_server(journal: tuple[str, ...]) -> bool:

@@ -114,12 +114,13 @@ _SPELT_OUT = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł":
 # Numbers written as words, and Roman numerals after the words that number a type, phase or part:
 # "two-year" and "2-year", "type II" and "type 2" are one title.
 _NUMBER_WORDS = {word: str(n) for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                                                      "hundred": "100"}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100"}
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
-_NUMBERED = frozenset("type types phase phases stage stages grade grades class part parts level levels category "
-                      "generation trial study chapter volume".split())
+_NUMBERED = frozenset(["type", "types", "phase", "phases", "stage", "stages", "grade", "grades", "class",
+                       "part", "parts", "level", "levels", "category", "generation", "trial", "study",
+                       "chapter", "volume"])
 # British and American spellings of one word: each is folded to one form. Only endings and stems whose
 # two forms are the same word (colour/color, centre/center, paediatric/pediatric, modelling/modeling).
 _SPELLINGS = {"programme": "program", "programmes": "programs", "ageing": "aging", "judgement": "judgment",
