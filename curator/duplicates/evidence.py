@@ -154,6 +154,10 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         agreed.append("pages")
     if a.reply != b.reply:
         doubts.append("one is a reply")
+    if (not (a.first_page or a.volume) or not (b.first_page or b.volume)) and _supplement_page(
+            a.first_page or b.first_page):
+        # A meeting's abstract (page A123, S45) and the paper published online (no volume, no pages) share a title.
+        doubts.append("one is in a supplement")
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
         "volume" in agreed and "issue" in agreed)
@@ -179,6 +183,11 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     if located and "journal" in agreed and authors == "first author":
         return Verdict(False, _reason(title, agreed, []))
     return None
+
+
+def _supplement_page(page: str) -> bool:
+    """A page of a supplement of abstracts: ``A123``, ``S45`` (not an article number, ``e0123456``)."""
+    return page[:1] in ("a", "s") and page[1:].isdigit()
 
 
 def _online_first(a: Candidate, b: Candidate) -> bool:

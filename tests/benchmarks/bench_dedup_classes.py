@@ -276,6 +276,12 @@ def _(rng, p, q):
     q.issue, q.pages = "Suppl 2", f"A{rng.randint(10, 300)}"
 
 
+@_class(OTHER, "abstract then paper online first, one year")
+def _(rng, p, q):
+    p.volume = p.issue = p.pages = ""
+    q.issue, q.pages = "Suppl 1", f"{rng.choice('AS')}{rng.randint(10, 300)}"
+
+
 @_class(OTHER, "letter and reply")
 def _(rng, p, q):
     q.title = p.title + " - Reply"
