@@ -126,6 +126,7 @@ def test_a_short_beginning_is_not_a_title_cut_short() -> None:
 
 def test_an_anonymous_or_group_first_author_is_not_a_person() -> None:
     assert people(["Anonymous"]) == [] and people(["[No authors listed]", "Smith, J."]) == ["Smith, J."]
+    assert people(["Smith, J.", "Stroke Study Group"]) == ["Smith, J.", "Stroke Study Group"]
     assert people(["WHO Study Group", "The ASPIRE Investigators", "Groupman, A."]) == ["Groupman, A."]
     assert _linked(_ref(1), _ref(2, authors=("Anonymous",)))
     link = _link(_ref(1), _ref(2, authors=("Heart Failure Trialists' Collaboration", "Nielsen, K.")))

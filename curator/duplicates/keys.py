@@ -87,9 +87,12 @@ _NOT_A_PERSON = re.compile(
 
 
 def people(authors: list[str]) -> list[str]:
-    """The authors who are people: without "Anonymous", "[No authors listed]" and group names ("WHO Study Group",
-    "The ASPIRE Investigators"), which one database lists and another leaves out."""
-    return [a for a in authors if not _NOT_A_PERSON.search(a)]
+    """The authors from the first who is a person: without a leading "Anonymous", "[No authors listed]" or group
+    ("WHO Study Group", "The ASPIRE Investigators"), which one database lists first and another leaves out."""
+    start = 0
+    while start < len(authors) and _NOT_A_PERSON.search(authors[start]):
+        start += 1
+    return authors[start:] if start else authors
 
 
 _JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des",
