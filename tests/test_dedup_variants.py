@@ -120,6 +120,10 @@ def test_a_short_beginning_is_not_a_title_cut_short() -> None:
     whole = "Exercise for depression in older adults living in residential care: a cluster trial"
     assert _link(_ref(1, whole, volume="", pages="", journal=""),
                  _ref(2, "Exercise for depression in older adul", volume="", pages="", journal="")) is None
+    # A title that ends in a word the other only begins with ("child", "children") is another title.
+    start = "Effects of a school-based physical activity programme on bone health and fitness of the child"
+    assert _link(_ref(1, start + "ren in rural Kenya: a cluster randomised trial", volume="", pages="", journal=""),
+                 _ref(2, start, volume="", pages="", journal="")) is None
 
 
 # -- authors

@@ -52,7 +52,7 @@ SHORT_TITLE = evidence.SHORT_TITLE
 #: A main title (the title before its subtitle) has at least this many words that are not stop words.
 MAIN_TITLE_WORDS = 2
 #: A title cut short in the middle of a word keeps at least this many characters (normalised) to match the whole.
-CUT_TITLE = 80
+CUT_TITLE = 150
 #: A title cut short between two words keeps at least this many characters to match the whole.
 LONG_CUT_TITLE = 200
 #: At most this many earlier records with one citation (year, first page) are compared.
