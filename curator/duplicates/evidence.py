@@ -7,13 +7,17 @@ reply, a paper and its erratum: documents that are not duplicates and that a
 false link would hide from the review. What tells them apart is the citation:
 
 * **conflicts** (the volume, the issue or the first page differ, both being
-  known): two documents; no link;
+  known; one record is in a preprint server and the other not: a preprint and
+  the paper it became are two reports of one study): two documents; no link;
 * **doubts** (the years differ, the journals' names do not match even as an
-  abbreviation, one record is a reply and the other not, a short generic title
-  such as "Editorial" with nothing else to go on): the pair is *possible*,
+  abbreviation, one record is a reply and the other not, one is on a page of a
+  supplement of abstracts and the other has no volume or pages, a short generic
+  title such as "Editorial" with nothing else to go on): the pair is *possible*,
   listed for a reviewer to confirm or reject, and not counted as a duplicate;
 * otherwise the records are duplicates; agreeing pages and volume (or journal)
-  outweigh the doubts, because two documents do not share them.
+  outweigh the doubts, because two documents do not share them; and a paper
+  published online (no volume, no pages) the year before the issue that holds
+  it, in the same journal, is the same paper.
 
 Every verdict carries its reason in the reviewer's words (the link's method).
 """
