@@ -98,6 +98,13 @@ def test_numbers_as_words_and_roman_numerals_are_numbers() -> None:
     assert normalise_title("Vitamin D and Hepatitis B in Part of a cohort") == "vitamin d and hepatitis b in part of a cohort"
 
 
+def test_a_leading_article_is_not_part_of_the_title() -> None:
+    assert normalise_title("The effect of yoga on sleep") == normalise_title("Effect of yoga on sleep")
+    assert _linked(_ref(1, "The effect of yoga on sleep in nurses", volume="", pages=""),
+                   _ref(2, "Effect of yoga on sleep in nurses", volume="", pages=""))
+    assert normalise_title("A cure") == "a cure"  # (a title of two words keeps them)
+
+
 # -- a title cut short
 
 LONG = ("Effects of a multicomponent exercise programme combining resistance, balance and walking training, delivered "

@@ -139,6 +139,9 @@ _BRITISH_FORMS = (
 )
 
 
+_ARTICLES = frozenset(["the", "a", "an"])
+
+
 @lru_cache(maxsize=65536)  # an export of 100,000 records uses some tens of thousands of distinct words
 def _one_spelling(word: str) -> str:
     if word in _NUMBER_WORDS:
@@ -154,8 +157,11 @@ def _one_spelling(word: str) -> str:
 
 def title_key(text: str) -> str:
     """The words of a title as duplicate finding compares them: :func:`title_words`, each in one spelling
-    (British and American spellings, numbers as words and digits, Roman numerals after "type" or "phase")."""
+    (British and American spellings, numbers as words and digits, Roman numerals after "type" or "phase"),
+    without a leading article."""
     words = list(map(_one_spelling, title_words(text).split()))
+    if len(words) > 2 and words[0] in _ARTICLES:
+        del words[0]  # "The effect of ..." and "Effect of ...": some databases drop a leading article
     if not _NUMBERED.isdisjoint(words):
         for position in range(1, len(words)):
             if words[position] in _ROMAN and words[position - 1] in _NUMBERED:

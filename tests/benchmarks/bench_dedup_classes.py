@@ -169,6 +169,13 @@ def _(rng, p, q):
     q.title = p.title.replace(": ", rng.choice((". ", " - ", "; "))) if ": " in p.title else p.title + "."
 
 
+@_class(SAME, "leading article dropped")
+def _(rng, p, q):
+    title = p.title.removeprefix("The ")
+    p.title = f"The {title[0].lower()}{title[1:]}"
+    q.title = p.title[4:]
+
+
 @_class(SAME, "translated title in brackets")
 def _(rng, p, q):
     q.title = f"[{p.title}]."
