@@ -208,3 +208,13 @@ def test_a_preprint_and_the_published_paper_are_two_reports() -> None:
     assert _link(_ref(1, journal="Research Square", volume="", issue="", pages=""), _ref(2)) is None
     # The same preprint from two databases is one record.
     assert _linked(preprint, _ref(2, TITLE.upper(), journal="MedRxiv", volume="", issue="", pages=""))
+
+
+def test_a_year_given_as_the_volume_is_no_volume() -> None:
+    title = "How an introverted engineer learned to lead a company of remote freelancers"
+    magazine = _ref(1, title, year=2016, journal="Harvard Business Review", volume="2016", issue="May", pages="")
+    assert magazine.volume == ""
+    assert _linked(magazine, _ref(2, title, year=2016, journal="Harv Bus Rev", volume="94", issue="5",
+                                  pages="35-38"))
+    # A real volume still tells two documents apart.
+    assert _link(_ref(1, title, volume="93"), _ref(2, title, volume="94")) is None

@@ -171,6 +171,8 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         end = text.find("\n\n")
         end = len(text) if end < 0 else end
         volume = first_number(_line(text, "\nVolume: ", end))
+        if volume and volume == str(year):
+            volume = ""  # a magazine's or proceedings' year given as its volume: no volume to compare
         issue = first_number(_line(text, "\nIssue: ", end))
         pages = _line(text, "\nPages: ", end)
         page = page_range(pages)[0] if pages else ""
