@@ -90,6 +90,10 @@ def normalise_title(title: str) -> str:
 
 def title_words(text: str) -> str:
     """The words of ``text``, lower case, without accents or punctuation, one space apart."""
+    return " ".join(_word_list(text))
+
+
+def _word_list(text: str) -> list[str]:
     # An apostrophe joins: "Editor's" is one word, "editors", however a database writes the apostrophe.
     if "'" in text or "\u2019" in text or "`" in text:
         text = text.replace("'", "").replace("\u2019", "").replace("`", "")
@@ -97,10 +101,10 @@ def title_words(text: str) -> str:
         text = text.replace("&", " and ")
     if text.isascii():
         # The same words as the pattern below, found by str.translate: five times faster on the common case.
-        return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
+        return text.lower().translate(_ASCII_SEPARATORS).split()
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_SPELT_OUT)
-    return " ".join(re.findall(r"[^\W_]+", ascii_ish))
+    return re.findall(r"[^\W_]+", ascii_ish)
 
 
 # Letters that have no accent to drop but another spelling in another database: ø/o, ß/ss, æ/ae; and
@@ -159,7 +163,7 @@ def title_key(text: str) -> str:
     """The words of a title as duplicate finding compares them: :func:`title_words`, each in one spelling
     (British and American spellings, numbers as words and digits, Roman numerals after "type" or "phase"),
     without a leading article."""
-    words = list(map(_one_spelling, title_words(text).split()))
+    words = list(map(_one_spelling, _word_list(text)))
     if len(words) > 2 and words[0] in _ARTICLES:
         del words[0]  # "The effect of ..." and "Effect of ...": some databases drop a leading article
     if not _NUMBERED.isdisjoint(words):
