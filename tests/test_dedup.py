@@ -92,7 +92,7 @@ def _ris(path: Path, entries: list[tuple[str, str]]) -> Path:
 
 def test_confirm_undo_and_list_links(review, tmp_path) -> None:
     _ris(tmp_path / "a.ris", [(TITLE, "Rau, R")])
-    _ris(tmp_path / "b.ris", [(TITLE.replace("randomised", "randomized"), "Rau, R")])
+    _ris(tmp_path / "b.ris", [(TITLE.replace("randomised", "randomsied"), "Rau, R")])
     import_paths(review, [tmp_path / "a.ris", tmp_path / "b.ris"], reviewer="ann")
     links = duplicate_links.list_links(review)
     assert len(links) == 1

@@ -7,13 +7,17 @@ reply, a paper and its erratum: documents that are not duplicates and that a
 false link would hide from the review. What tells them apart is the citation:
 
 * **conflicts** (the volume, the issue or the first page differ, both being
-  known): two documents; no link;
+  known; one record is in a preprint server and the other not: a preprint and
+  the paper it became are two reports of one study): two documents; no link;
 * **doubts** (the years differ, the journals' names do not match even as an
-  abbreviation, one record is a reply and the other not, a short generic title
-  such as "Editorial" with nothing else to go on): the pair is *possible*,
+  abbreviation, one record is a reply and the other not, one is on a page of a
+  supplement of abstracts and the other has no volume or pages, a short generic
+  title such as "Editorial" with nothing else to go on): the pair is *possible*,
   listed for a reviewer to confirm or reject, and not counted as a duplicate;
 * otherwise the records are duplicates; agreeing pages and volume (or journal)
-  outweigh the doubts, because two documents do not share them.
+  outweigh the doubts, because two documents do not share them; and a paper
+  published online (no volume, no pages) the year before the issue that holds
+  it, in the same journal, is the same paper.
 
 Every verdict carries its reason in the reviewer's words (the link's method).
 """
@@ -33,6 +37,7 @@ SHORT_TITLE = 25
 NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
+CUT_TITLE = "same title cut short"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +88,28 @@ def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...], *, anchored: bool = True) -> bool:
-    """Each word of ``short`` begins a word of ``long``, in order (the first word the first when anchored)."""
-    if anchored and not long[0].startswith(short[0]):
+    """Each word of ``short`` begins a word of ``long`` or is that word without some letters (``Natl``, ``Intl``,
+    ``Mgmt``), in order (the first word the first when anchored)."""
+    if anchored and not _shortens(short[0], long[0]):
         return False
     position = 0
     for word in short:
-        while position < len(long) and not long[position].startswith(word):
+        while position < len(long) and not _shortens(word, long[position]):
             position += 1
         if position == len(long):
             return False
         position += 1
     return True
+
+
+def _shortens(word: str, full: str) -> bool:
+    """``word`` abbreviates ``full``: its beginning (``Rehabil``), or its letters in order from the first (``Natl``)."""
+    if full.startswith(word):
+        return True
+    if len(word) < 3 or word[0] != full[0] or len(word) >= len(full):
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in word)
 
 
 def conflicts(a: Candidate, b: Candidate) -> list[str]:
@@ -122,8 +138,8 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
     SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
     authors = authors_agree(a, b)
-    if authors is None or conflicts(a, b):
-        return None
+    if authors is None or conflicts(a, b) or a.preprint != b.preprint:
+        return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
     agreed: list[str] = []
     doubts: list[str] = []
     if a.year and b.year:
@@ -142,10 +158,16 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         agreed.append("pages")
     if a.reply != b.reply:
         doubts.append("one is a reply")
+    if (not (a.first_page or a.volume) or not (b.first_page or b.volume)) and _supplement_page(
+            a.first_page or b.first_page):
+        # A meeting's abstract (page A123, S45) and the paper published online (no volume, no pages) share a title.
+        doubts.append("one is in a supplement")
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
         "volume" in agreed and "issue" in agreed)
-    if title in (SAME_TITLE, SIMILAR_TITLE):
+    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE):
+        if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
+            return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
         if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
             if not (a.year and b.year and authors):
                 return None
@@ -167,11 +189,25 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     return None
 
 
+def _supplement_page(page: str) -> bool:
+    """A page of a supplement of abstracts: ``A123``, ``S45`` (not an article number, ``e0123456``)."""
+    return page[:1] in ("a", "s") and page[1:].isdigit()
+
+
+def _online_first(a: Candidate, b: Candidate) -> bool:
+    """One record is the paper published online ahead of print (no volume, no pages), the year before the other
+    record, its issue (with a volume or pages). Not the other way round: an abstract in a supplement the year
+    before a paper published online is two documents."""
+    online, issue = (a, b) if (a.year or 0) < (b.year or 0) else (b, a)
+    return (issue.year or 0) - (online.year or 0) == 1 and not (online.volume or online.first_page) and bool(
+        issue.volume or issue.first_page) and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
+
+
 def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     parts = [title, *agreed]
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
            "conflicts", "journals_agree", "judge"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from curator.duplicates.titles import strip_decorations, title_words
+from curator.duplicates.titles import strip_decorations, title_key, title_words
 from curator.identifiers import is_document_id, is_registry_id
 
 
@@ -38,6 +38,7 @@ class Candidate:
     issue: str = ""
     first_page: str = ""
     reply: bool = False
+    preprint: bool = False  # listed in a preprint server (medRxiv, arXiv, SSRN, ...), not a journal
 
 
 _INITIALS = re.compile(r"[^\W\d_]+")
@@ -62,14 +63,40 @@ def author_key(author: str | None) -> frozenset[str]:
 
 
 def name_words(name: str) -> frozenset[str]:
-    """Every word of a name that is not an initial, lower case (``Ching-yi, Wu`` gives ching, yi, wu)."""
+    """Every word of a name that is not an initial or a particle, lower case (``Ching-yi, Wu`` gives ching, yi, wu);
+    a surname with particles also joined (``van der Berg`` gives berg and vanderberg, as ``Vanderberg``)."""
     words = [w for w in _INITIALS.findall(name.replace("?", "")) if len(w) > 1 and not (w.isupper() and len(w) <= 3)]
-    if name.isascii():
-        return frozenset(w.lower() for w in words)
-    return frozenset(title_words(w) for w in words)
+    if not name.isascii():
+        words = [title_words(w) for w in words]
+    lower = [w.lower() for w in words]
+    if _PARTICLES.isdisjoint(lower):
+        return frozenset(lower)
+    first = next(i for i, w in enumerate(lower) if w in _PARTICLES)
+    kept = [w for w in lower if w not in _PARTICLES]
+    return frozenset(kept + ["".join(lower[first:first + 3])] if kept else lower)
 
 
-_JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des", "der", "die", "das", "und", "fur", "y", "e", "et"])
+# Particles of a surname: "van der" Berg, "de la" Cruz. They tell no one apart, so they are not compared alone.
+_PARTICLES = frozenset(["van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "des",
+                        "la", "le", "ten", "ter", "op", "zu"])
+# A first author who is not a person: the author is unknown, or a group stands before the people who wrote it.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:anonymous|anon|no authors? listed|group|committee|consortium|investigators|collaboration|collaborative|"
+    r"collaborators|association|society|organi[sz]ation|council|panel|task force|working party|trialists|writing|"
+    r"network|foundation|institute)\b", re.I)
+
+
+def people(authors: list[str]) -> list[str]:
+    """The authors from the first who is a person: without a leading "Anonymous", "[No authors listed]" or group
+    ("WHO Study Group", "The ASPIRE Investigators"), which one database lists first and another leaves out."""
+    start = 0
+    while start < len(authors) and _NOT_A_PERSON.search(authors[start]):
+        start += 1
+    return authors[start:] if start else authors
+
+
+_JOURNAL_STOPWORDS = frozenset(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "du", "des",
+                                "der", "die", "das", "und", "fur", "y", "e", "et"])
 # What a proceedings' name adds to its series' name: the number and year of the meeting ("Proceedings of the
 # 11th ...", "Sixteenth", "50Th Annual", "2007"), and "Vols 1-3".
 _MEETING_WORDS = re.compile(
@@ -86,6 +113,15 @@ def journal_words(journal: str | None) -> tuple[str, ...]:
         return ()
     return tuple(w for w in title_words(_BRACKETED.sub(" ", journal)).split()
                  if w not in _JOURNAL_STOPWORDS and not _MEETING_WORDS.fullmatch(w))
+
+
+_PREPRINT_SERVERS = frozenset(["medrxiv", "biorxiv", "arxiv", "chemrxiv", "psyarxiv", "socarxiv", "edarxiv",
+                               "techrxiv", "eartharxiv", "ssrn", "preprints", "authorea", "researchsquare"])
+
+
+def is_preprint_server(journal: tuple[str, ...]) -> bool:
+    """The "journal" is a preprint server (``medRxiv``, ``SSRN Electronic Journal``, ``Research Square``)."""
+    return not _PREPRINT_SERVERS.isdisjoint(journal) or "researchsquare" in "".join(journal)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -122,7 +158,7 @@ def _line(text: str, label: str, end: int) -> str:
 def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", text: str = "") -> Candidate:
     """The matching keys of a record from its fields (fields.md shape) and its text (volume, issue, pages)."""
     ids = [i for i in fields.get("ids") or () if isinstance(i, str)]
-    authors = [a for a in fields.get("authors") or () if isinstance(a, str)]
+    authors = people([a for a in fields.get("authors") or () if isinstance(a, str)])
     year = fields.get("year")
     title = fields.get("title") or ""
     first = authors[0] if authors else None
@@ -135,28 +171,32 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         end = text.find("\n\n")
         end = len(text) if end < 0 else end
         volume = first_number(_line(text, "\nVolume: ", end))
+        if volume and volume == str(year):
+            volume = ""  # a magazine's or proceedings' year given as its volume: no volume to compare
         issue = first_number(_line(text, "\nIssue: ", end))
         pages = _line(text, "\nPages: ", end)
         page = page_range(pages)[0] if pages else ""
+    journal = journal_words(fields.get("journal"))
     return Candidate(
         record_id,
         fields.get("kind") or "unknown",
         content_hash,
         frozenset(i for i in ids if is_document_id(i)) if ids else _NO_IDS,
         tuple(i for i in ids if is_registry_id(i)) if ids else (),
-        title_words(words) if words else "",
+        title_key(words) if words else "",
         year if isinstance(year, int) else None,
         key,
         tuple(authors[:AUTHORS_KEPT]),
-        journal_words(fields.get("journal")),
+        journal,
         volume,
         issue,
         page,
         reply,
+        is_preprint_server(journal) if journal else False,
     )
 
 
 _NO_IDS: frozenset[str] = frozenset()
 
-__all__ = ["AUTHORS_KEPT", "Candidate", "author_key", "candidate", "first_number", "journal_words", "name_words",
-           "page_range"]
+__all__ = ["AUTHORS_KEPT", "Candidate", "author_key", "candidate", "first_number", "is_preprint_server", "journal_words",
+           "name_words", "page_range", "people"]

@@ -51,6 +51,10 @@ WINDOW = 6
 SHORT_TITLE = evidence.SHORT_TITLE
 #: A main title (the title before its subtitle) has at least this many words that are not stop words.
 MAIN_TITLE_WORDS = 2
+#: A title cut short in the middle of a word keeps at least this many characters (normalised) to match the whole.
+CUT_TITLE = 150
+#: A title cut short between two words keeps at least this many characters to match the whole.
+LONG_CUT_TITLE = 200
 #: At most this many earlier records with one citation (year, first page) are compared.
 CITATION_GROUP = 20
 #: Without a volume, records with one citation must have titles at least this similar (0-100).
@@ -156,6 +160,11 @@ def _title_match(a: Candidate, b: Candidate) -> tuple[float, str] | None:
     if a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", ""):
         return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
     shorter, longer = sorted((a.title_key, b.title_key), key=len)
+    # A title a database cut short (at 250 characters, say): in the middle of a word, or long enough that
+    # what is left is not a main title but most of a title.
+    if len(shorter) >= CUT_TITLE and longer.startswith(shorter) and (
+            longer[len(shorter)] != " " or len(shorter) >= LONG_CUT_TITLE):
+        return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
     # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
     if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
@@ -294,9 +303,10 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
                 size, other_size = sizes[position], sizes[position + offset]
                 if abs(size - other_size) > slack * (size + other_size):
                     # Unless one title is the other without its subtitle (or without a name before it: a prefix
-                    # of the other read backwards). A prefix sorts first.
-                    shorter = keys_in_order[position]
-                    if not (keys_in_order[position + offset].startswith(shorter + " ") and _enough_words(shorter)):
+                    # of the other read backwards), or cut short. A prefix sorts first.
+                    shorter, longer = keys_in_order[position], keys_in_order[position + offset]
+                    if not (longer.startswith(shorter) and (len(shorter) >= CUT_TITLE or (
+                            longer[len(shorter)] == " " and _enough_words(shorter)))):
                         continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
                 if year is not None and other_year is not None and abs(year - other_year) > 1:
