@@ -17,8 +17,8 @@ class SelfTestFailure(Exception):
     """One self-test check did not hold; the message says what was expected and what was found."""
 
 
-# Two topics and, last, a repeat of the first record whose title is spelt differently ("randomized"): the
-# RIS importer reads it, the duplicate finder links the repeat by title similarity (rapidfuzz), and the
+# Two topics and, last, a repeat of the first record whose title has a typing slip ("controled"): the
+# RIS importer reads it, the duplicate finder (rapidfuzz) links the repeat for sure, and the
 # ranking, told that the first record is relevant and the first soil record is not, puts the other
 # records on exercise and depression first (scikit-learn, numpy, scipy).
 EXERCISE = [
@@ -40,7 +40,7 @@ SOIL = [
     ("Fungal decomposition of leaf litter in temperate forest soils",
      "Fungi decomposing leaf litter in forest soils were traced with isotopes over two years."),
 ]
-REPEAT = (EXERCISE[0][0].replace("randomised", "randomized"), EXERCISE[0][1])
+REPEAT = (EXERCISE[0][0].replace("controlled", "controled"), EXERCISE[0][1])
 
 
 def ris_entry(number: int, title: str, abstract: str, *, first_page: int) -> str:
@@ -53,7 +53,6 @@ def ris_entry(number: int, title: str, abstract: str, *, first_page: int) -> str
 
 def check_records(context: dict) -> str:
     """RIS import (Curator's reader) and the duplicate finder's fuzzy title matching (rapidfuzz)."""
-    from curator.duplicates.evidence import SIMILAR_TITLE
     from curator.duplicates.links import list_links
     from curator.importers.batch import import_paths
     from curator.store.database import open_review
@@ -74,11 +73,10 @@ def check_records(context: dict) -> str:
     ids = summary.record_ids
     context["record_ids"] = {"exercise": ids[:len(EXERCISE)], "soil": ids[len(EXERCISE):-1]}
     found = [(link.record_id, link.duplicate_of_id, link.method) for link in links]
-    if len(found) != 1 or found[0][:2] != (ids[-1], ids[0]) or not links[0].method.startswith(SIMILAR_TITLE) \
-            or links[0].possible:
+    if len(found) != 1 or found[0][:2] != (ids[-1], ids[0]) or links[0].possible:
         raise SelfTestFailure(f"the duplicate finder linked {found}, expected the repeat {ids[-1]} to record {ids[0]}"
-                              f" by {SIMILAR_TITLE!r}, for sure")
-    return (f"{summary.imported} RIS records imported; the repeat spelt 'randomized' linked by"
+                              " (its title with a typing slip, the same citation), for sure")
+    return (f"{summary.imported} RIS records imported; the repeat with 'controled' linked by"
             f" '{links[0].method}' (score {links[0].score})")
 
 
