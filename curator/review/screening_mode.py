@@ -9,7 +9,9 @@ are read changes. Both are settings of the review, so every window and command s
 The agreed verdict of a stage, as SQL, so lists and eligibility read decisions as the counts do:
 
 * A reviewer's current decision at a stage is their latest one that is not undone and is
-  not a resolution (:func:`current_sql`).
+  not a resolution (:func:`current_sql`). The database keeps where each record stands at each
+  stage in ``stage_verdicts`` (counts of the current verdicts, the latest, the pair, the standing
+  resolution), whatever the mode; the SQL below reads it the way the stage's mode says.
 * A resolution stands while it is not undone and no reviewer has decided the record again
   after it (:func:`standing_resolutions_sql`); it is then the record's verdict.
 * Otherwise reviewers agree when their current verdicts are equal; in dual screening that
@@ -92,25 +94,24 @@ def _stage(stage: str) -> str:
     return f"'{stage}'"
 
 
-def current_sql(stage: str) -> str:
-    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``."""
+def current_sql(stage: str, records: str | None = None) -> str:
+    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``.
+
+    ``records``: an SQL query of the record ids to read (every record when None).
+    """
+    only = f" AND record_id IN ({records})" if records else ""
     return (
         "SELECT record_id, reviewer, verdict, reason, id, actor FROM decisions WHERE id IN ("
         f" SELECT max(id) FROM decisions WHERE stage = {_stage(stage)} AND retracted = false AND resolves IS NULL"
-        " GROUP BY record_id, reviewer)"
+        f"{only} GROUP BY record_id, reviewer)"
     )
 
 
 def standing_resolutions_sql(stage: str) -> str:
     """``record_id, verdict, reason, reviewer, id`` of the resolution that stands on a record at ``stage``."""
-    s = _stage(stage)
-    return (
-        "SELECT r.record_id, r.verdict, r.reason, r.reviewer, r.id FROM decisions r WHERE r.id IN ("
-        f" SELECT max(id) FROM decisions WHERE stage = {s} AND retracted = false AND resolves IS NOT NULL"
-        " GROUP BY record_id)"
-        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.record_id = r.record_id AND d.stage = r.stage"
-        "  AND d.retracted = false AND d.resolves IS NULL AND d.id > r.id)"
-    )
+    return ("SELECT record_id, resolution_verdict AS verdict, resolution_reason AS reason,"
+            " resolution_reviewer AS reviewer, resolution_id AS id FROM stage_verdicts"
+            f" WHERE stage = {_stage(stage)} AND resolution_id IS NOT NULL")
 
 
 def reviewers_needed_sql(stage: str) -> str:
@@ -121,22 +122,35 @@ def reviewers_needed_sql(stage: str) -> str:
             f" LIKE '%\"{stage}\": \"{DUAL}\"%' THEN 2 ELSE 1 END)")
 
 
+# Where each record stands at a stage is kept by the database in ``stage_verdicts`` (one row per record and
+# stage with a decision, see migration 0011); these read a row ``v`` of it the way the mode says.
+
+def unanimous_sql(v: str = "v") -> str:
+    """True when the reviewers' current verdicts on the row ``v`` are all the same (and there is one at least)."""
+    return (f"({v}.reviewers > 0 AND ({v}.includes = {v}.reviewers OR {v}.excludes = {v}.reviewers"
+            f" OR {v}.maybes = {v}.reviewers))")
+
+
+def agreed_verdict_sql(stage: str, v: str = "v") -> str:
+    """The agreed verdict of the row ``v`` at ``stage`` (a standing resolution, else unanimous reviewers, two
+    of them in dual screening unless every verdict is an automation tool's), else NULL."""
+    return (f"(CASE WHEN {v}.resolution_id IS NOT NULL THEN {v}.resolution_verdict WHEN {unanimous_sql(v)} AND"
+            f" ({v}.reviewers >= {reviewers_needed_sql(stage)} OR {v}.automated = {v}.reviewers)"
+            f" THEN {v}.latest_verdict END)")
+
+
+def conflict_sql(v: str = "v") -> str:
+    """True when the reviewers of the row ``v`` disagree and no resolution stands."""
+    return f"({v}.resolution_id IS NULL AND {v}.reviewers > 1 AND NOT {unanimous_sql(v)})"
+
+
 def agreed_sql(stage: str) -> str:
     """``record_id, verdict`` of every record with an agreed verdict at ``stage`` (resolved or unanimous)."""
-    resolved = standing_resolutions_sql(stage)
-    return (
-        f"SELECT record_id, verdict FROM ({resolved}) AS resolved"
-        f" UNION ALL SELECT record_id, max(verdict) FROM ({current_sql(stage)}) AS current_verdicts"
-        f" WHERE record_id NOT IN (SELECT record_id FROM ({resolved}) AS resolved)"
-        f" GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
-        f" AND (count(*) >= {reviewers_needed_sql(stage)} OR min(actor) = 'automation' AND max(actor) = 'automation')"
-    )
+    verdict = agreed_verdict_sql(stage)
+    return (f"SELECT v.record_id, {verdict} AS verdict FROM stage_verdicts v WHERE v.stage = {_stage(stage)}"
+            f" AND {verdict} IS NOT NULL")
 
 
 def conflicts_sql(stage: str) -> str:
     """``record_id`` of every record whose reviewers disagree at ``stage`` with no resolution standing."""
-    return (
-        f"SELECT record_id FROM ({current_sql(stage)}) AS current_verdicts"
-        f" WHERE record_id NOT IN (SELECT record_id FROM ({standing_resolutions_sql(stage)}) AS resolved)"
-        " GROUP BY record_id HAVING count(DISTINCT verdict) > 1"
-    )
+    return f"SELECT v.record_id FROM stage_verdicts v WHERE v.stage = {_stage(stage)} AND {conflict_sql()}"

@@ -1,0 +1,162 @@
+"""Each record's standing at each stage, kept up to date by the database as decisions are written.
+
+``stage_verdicts`` holds one row per record and stage that has any decision: how many reviewers'
+current decisions there are and of which verdict, how many of them are an automation tool's, the
+latest current decision (verdict, reason), the first and last reviewer by name with their verdicts
+(the pair, when two reviewers decided), and the resolution that stands, if any. These are the same
+whatever the screening mode; a read applies the mode (``curator.review.stage_outcomes``).
+
+Triggers on ``decisions`` (insert, update, delete) recompute the row of the record and stage they
+touch from its few decision rows, so every way of writing a decision keeps it right. On a server
+the trigger function runs as the schema's owner (SECURITY DEFINER): a reviewer's login fires it
+without any right to write the table. Existing reviews are filled here.
+
+Revision ID: 0011
+Revises: 0010
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+#: A decision ``d`` that is its reviewer's current one (their latest not undone, not a resolution); the
+#: index ``ix_decisions_reviewing`` answers the inner query alone.
+_CURRENT = (
+    "d.retracted = false AND d.resolves IS NULL AND d.id = (SELECT max(e.id) FROM decisions e"
+    " WHERE e.record_id = d.record_id AND e.stage = d.stage AND e.reviewer = d.reviewer"
+    " AND e.retracted = false AND e.resolves IS NULL)"
+)
+#: The decisions that can be a reviewer's current one.
+_REVIEWING = "retracted = false AND resolves IS NULL"
+_SAME_ROW = "c.record_id = stage_verdicts.record_id AND c.stage = stage_verdicts.stage"
+
+
+def _count(verdict: str) -> str:
+    return f"sum(CASE WHEN d.verdict = '{verdict}' THEN 1 ELSE 0 END)"
+
+
+def _of_reviewer(which: str) -> str:
+    return ("(SELECT d.verdict FROM decisions d WHERE d.record_id = stage_verdicts.record_id"
+            f" AND d.stage = stage_verdicts.stage AND {_CURRENT} AND d.reviewer = stage_verdicts.{which})")
+
+
+def _of_decision(column: str, which: str) -> str:
+    return f"(SELECT d.{column} FROM decisions d WHERE d.id = stage_verdicts.{which})"
+
+
+def refresh(rows: str, decisions: str) -> list[str]:
+    """The statements that recompute the ``stage_verdicts`` rows selected by ``rows`` from the decisions
+    selected by ``decisions`` (a condition on ``d``: the same records and stages)."""
+    return [
+        "UPDATE stage_verdicts SET reviewers = 0, includes = 0, excludes = 0, maybes = 0, automated = 0,"
+        " latest_id = NULL, first_reviewer = NULL, last_reviewer = NULL, resolution_id = NULL"
+        f" WHERE {rows}",
+        "UPDATE stage_verdicts SET reviewers = c.n, includes = c.i, excludes = c.e, maybes = c.m,"
+        " automated = c.a, latest_id = c.latest, first_reviewer = c.first, last_reviewer = c.last FROM ("
+        f" SELECT d.record_id, d.stage, count(*) AS n, {_count('include')} AS i, {_count('exclude')} AS e,"
+        f" {_count('maybe')} AS m, sum(CASE WHEN d.actor = 'automation' THEN 1 ELSE 0 END) AS a,"
+        " max(d.id) AS latest, min(d.reviewer) AS first, max(d.reviewer) AS last"
+        f" FROM decisions d WHERE {decisions} AND {_CURRENT} GROUP BY d.record_id, d.stage) AS c"
+        f" WHERE {_SAME_ROW}",
+        # A resolution stands while no reviewer has decided the record again after it.
+        "UPDATE stage_verdicts SET resolution_id = c.latest FROM ("
+        " SELECT d.record_id, d.stage, max(d.id) AS latest FROM decisions d"
+        f" WHERE {decisions} AND d.retracted = false AND d.resolves IS NOT NULL GROUP BY d.record_id, d.stage) AS c"
+        f" WHERE {_SAME_ROW} AND c.latest > coalesce(stage_verdicts.latest_id, 0)",
+        "UPDATE stage_verdicts SET"
+        f" latest_verdict = {_of_decision('verdict', 'latest_id')},"
+        f" latest_reason = {_of_decision('reason', 'latest_id')},"
+        f" first_verdict = {_of_reviewer('first_reviewer')},"
+        f" last_verdict = {_of_reviewer('last_reviewer')},"
+        f" resolution_verdict = {_of_decision('verdict', 'resolution_id')},"
+        f" resolution_reason = {_of_decision('reason', 'resolution_id')},"
+        f" resolution_reviewer = {_of_decision('reviewer', 'resolution_id')},"
+        f" resolution_actor = {_of_decision('actor', 'resolution_id')}"
+        f" WHERE {rows}",
+    ]
+
+
+def _refresh_key(record_id: str, stage: str) -> list[str]:
+    return refresh(f"stage_verdicts.stage = {stage} AND stage_verdicts.record_id = {record_id}",
+                   f"d.record_id = {record_id} AND d.stage = {stage}")
+
+
+def _sqlite_triggers() -> list[str]:
+    def body(key: str) -> str:
+        return (f"INSERT OR IGNORE INTO stage_verdicts (stage, record_id) VALUES ({key}.stage, {key}.record_id); "
+                + "; ".join(_refresh_key(f"{key}.record_id", f"{key}.stage")) + ";")
+
+    return [
+        f"CREATE TRIGGER stage_verdicts_insert AFTER INSERT ON decisions BEGIN {body('new')} END",
+        f"CREATE TRIGGER stage_verdicts_update AFTER UPDATE ON decisions BEGIN {body('old')} {body('new')} END",
+        f"CREATE TRIGGER stage_verdicts_delete AFTER DELETE ON decisions BEGIN {body('old')} END",
+    ]
+
+
+def _server_functions() -> list[str]:
+    statements = "; ".join(_refresh_key("rid", "st"))
+    return [
+        "CREATE FUNCTION curator_refresh_stage_verdict(rid integer, st varchar) RETURNS void LANGUAGE plpgsql"
+        " SET search_path = public AS $$ BEGIN"
+        " INSERT INTO stage_verdicts (stage, record_id) VALUES (st, rid) ON CONFLICT DO NOTHING;"
+        f" {statements}; END $$",
+        # SECURITY DEFINER: runs as the schema's owner, so a reviewer's decision keeps the table right
+        # though the reviewer may not write it (nor read every decision it is computed from).
+        "CREATE FUNCTION curator_keep_stage_verdicts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+        " SET search_path = public AS $$ BEGIN"
+        " IF TG_OP <> 'INSERT' THEN PERFORM curator_refresh_stage_verdict(OLD.record_id, OLD.stage); END IF;"
+        " IF TG_OP <> 'DELETE' THEN PERFORM curator_refresh_stage_verdict(NEW.record_id, NEW.stage); END IF;"
+        " RETURN NULL; END $$",
+        "CREATE TRIGGER curator_keep_stage_verdicts AFTER INSERT OR UPDATE OR DELETE ON decisions"
+        " FOR EACH ROW EXECUTE FUNCTION curator_keep_stage_verdicts()",
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "stage_verdicts",
+        sa.Column("stage", sa.String(), nullable=False),
+        sa.Column("record_id", sa.Integer(), nullable=False),
+        sa.Column("reviewers", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("includes", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("excludes", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("maybes", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("automated", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("latest_id", sa.Integer(), nullable=True),
+        sa.Column("latest_verdict", sa.String(), nullable=True),
+        sa.Column("latest_reason", sa.String(), nullable=True),
+        sa.Column("first_reviewer", sa.String(), nullable=True),
+        sa.Column("first_verdict", sa.String(), nullable=True),
+        sa.Column("last_reviewer", sa.String(), nullable=True),
+        sa.Column("last_verdict", sa.String(), nullable=True),
+        sa.Column("resolution_id", sa.Integer(), nullable=True),
+        sa.Column("resolution_verdict", sa.String(), nullable=True),
+        sa.Column("resolution_reason", sa.String(), nullable=True),
+        sa.Column("resolution_reviewer", sa.String(), nullable=True),
+        sa.Column("resolution_actor", sa.String(), nullable=True),
+        sa.PrimaryKeyConstraint("stage", "record_id"),
+    )
+    op.create_index("ix_decisions_reviewing", "decisions", ["record_id", "stage", "reviewer"],
+                    sqlite_where=sa.text(_REVIEWING), postgresql_where=sa.text(_REVIEWING))
+    server = op.get_bind().dialect.name == "postgresql"
+    for statement in _server_functions() if server else _sqlite_triggers():
+        op.execute(statement)
+    op.execute("INSERT INTO stage_verdicts (stage, record_id) SELECT DISTINCT stage, record_id FROM decisions")
+    for statement in refresh("true", "true"):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS curator_keep_stage_verdicts ON decisions")
+        op.execute("DROP FUNCTION IF EXISTS curator_keep_stage_verdicts()")
+        op.execute("DROP FUNCTION IF EXISTS curator_refresh_stage_verdict(integer, varchar)")
+    else:
+        for trigger in ("stage_verdicts_insert", "stage_verdicts_update", "stage_verdicts_delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.drop_table("stage_verdicts")
+    op.drop_index("ix_decisions_reviewing", "decisions")
