@@ -131,11 +131,15 @@ def unanimous_sql(v: str = "v") -> str:
             f" OR {v}.maybes = {v}.reviewers))")
 
 
-def agreed_verdict_sql(stage: str, v: str = "v") -> str:
+def agreed_verdict_sql(stage: str, v: str = "v", needed: int | None = None) -> str:
     """The agreed verdict of the row ``v`` at ``stage`` (a standing resolution, else unanimous reviewers, two
-    of them in dual screening unless every verdict is an automation tool's), else NULL."""
+    of them in dual screening unless every verdict is an automation tool's), else NULL.
+
+    ``needed``: how many reviewers make a verdict, when the caller has read the mode (else the SQL reads it).
+    """
+    needed_sql = reviewers_needed_sql(stage) if needed is None else str(int(needed))
     return (f"(CASE WHEN {v}.resolution_id IS NOT NULL THEN {v}.resolution_verdict WHEN {unanimous_sql(v)} AND"
-            f" ({v}.reviewers >= {reviewers_needed_sql(stage)} OR {v}.automated = {v}.reviewers)"
+            f" ({v}.reviewers >= {needed_sql} OR {v}.automated = {v}.reviewers)"
             f" THEN {v}.latest_verdict END)")
 
 
