@@ -77,6 +77,9 @@ def refresh(rows: str, decisions: str) -> list[str]:
         f" resolution_reviewer = {_of_decision('reviewer', 'resolution_id')},"
         f" resolution_actor = {_of_decision('actor', 'resolution_id')}"
         f" WHERE {rows}",
+        # A record and stage left without any decision (deleted, or moved by a lead) has no row.
+        f"DELETE FROM stage_verdicts WHERE {rows} AND NOT EXISTS (SELECT 1 FROM decisions d"
+        " WHERE d.record_id = stage_verdicts.record_id AND d.stage = stage_verdicts.stage)",
     ]
 
 
