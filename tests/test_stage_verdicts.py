@@ -298,7 +298,7 @@ def test_an_existing_review_is_filled_when_upgraded(review_path: Any) -> None:
                 "INSERT INTO records (source_id, source_entry, text, content_hash, kind, profile, title, extracted,"
                 f" curated, evidence, imported_at) VALUES (1, 'a#{i}', 'T', 'h{i}', 'article', 'medline', 'T',"
                 " '{}', '{}', '{}', '2024-01-01 00:00:00')")
-        for n in range(80):
+        for _ in range(80):
             resolves = "'[1]'" if rng.random() < 0.1 else "NULL"
             connection.exec_driver_sql(
                 "INSERT INTO decisions (record_id, stage, reviewer, verdict, actor, decided_at, retracted, resolves)"
