@@ -50,7 +50,8 @@ TA, FT = STAGES
 REVIEWERS = ("alice", "bob", "carol", "dan")
 COLUMNS = ("reviewers", "includes", "excludes", "maybes", "automated", "latest_id", "latest_verdict", "latest_reason",
            "first_reviewer", "first_verdict", "last_reviewer", "last_verdict", "resolution_id", "resolution_verdict",
-           "resolution_reason", "resolution_reviewer", "resolution_actor")
+           "resolution_reason", "resolution_reviewer", "resolution_actor", "verdict", "reason", "actor", "conflict",
+           "awaits_second")
 
 
 def _decisions(review: Any) -> list[DecisionView]:
@@ -87,12 +88,15 @@ def _expected_rows(decisions: list[DecisionView]) -> dict[tuple[str, int], tuple
             mine = sorted(current.get(rid, {}).values(), key=lambda d: d.reviewer)
             latest = max(mine, key=lambda d: d.id) if mine else None
             res = standing.get(rid)
+            single = reconcile(mine, resolution=res)  # the verdict as single screening reads it
             expected[(stage, rid)] = (
                 len(mine), *(sum(d.verdict == v for d in mine) for v in ("include", "exclude", "maybe")),
                 sum(d.actor == "automation" for d in mine), latest and latest.id, latest and latest.verdict,
                 latest and latest.reason, mine[0].reviewer if mine else None, mine[0].verdict if mine else None,
                 mine[-1].reviewer if mine else None, mine[-1].verdict if mine else None,
-                res and res.id, res and res.verdict, res and res.reason, res and res.reviewer, res and res.actor)
+                res and res.id, res and res.verdict, res and res.reason, res and res.reviewer, res and res.actor,
+                single.verdict, single.reason, single.actor, int(single.conflict),
+                int(res is None and len(mine) == 1 and mine[0].actor != "automation"))
     return expected
 
 

@@ -22,7 +22,7 @@ from curator.prisma.flow import (
     REMOVED_OTHER,
     SCREENING_CONFLICT,
 )
-from curator.review.screening_mode import agreed_verdict_sql, conflict_sql
+from curator.review.screening_mode import agreed_verdict_sql
 from curator.store.dialects import computed_once
 from curator.store.models import LINK_COUNTS, NOT_RETRIEVABLE, STAGES
 
@@ -33,13 +33,9 @@ def _quoted(value: str) -> str:
 
 def _stage_columns(stage: str, v: str, needed: int) -> str:
     """The agreed verdict, its reason and actor, whether in conflict, and whether decided, at ``stage``."""
-    resolved = f"{v}.resolution_id IS NOT NULL"
-    return (f"{agreed_verdict_sql(stage, v, needed)} AS {v}_verdict,"
-            f" CASE WHEN {resolved} THEN {v}.resolution_reason ELSE {v}.latest_reason END AS {v}_reason,"
-            f" CASE WHEN {resolved} THEN {v}.resolution_actor WHEN {v}.automated = {v}.reviewers THEN 'automation'"
-            f" ELSE 'human' END AS {v}_actor,"
-            f" CASE WHEN {conflict_sql(v)} THEN 1 ELSE 0 END AS {v}_conflict,"
-            f" CASE WHEN {v}.reviewers > 0 OR {resolved} THEN 1 ELSE 0 END AS {v}_decided")
+    return (f"{agreed_verdict_sql(stage, v, needed)} AS {v}_verdict, {v}.reason AS {v}_reason,"
+            f" {v}.actor AS {v}_actor, coalesce({v}.conflict, 0) AS {v}_conflict,"
+            f" CASE WHEN {v}.verdict IS NOT NULL OR {v}.conflict = 1 THEN 1 ELSE 0 END AS {v}_decided")
 
 
 def _boxes_sql(needed: dict[str, int], dialect: str) -> str:
@@ -72,7 +68,7 @@ def _boxes_sql(needed: dict[str, int], dialect: str) -> str:
     return (f"SELECT id, source_id, box, CASE WHEN box = {_quoted(EXCLUDED_SCREENING)} THEN ta_reason"
             f" WHEN box = {_quoted(EXCLUDED_FULL_TEXT)} THEN ft_reason END AS reason,"
             f" CASE WHEN box = {_quoted(EXCLUDED_SCREENING)} THEN ta_actor END AS actor, ta_decided, ft_decided"
-            f" FROM (SELECT states.*, {box} AS box FROM ({states}{once}) AS states{once}) AS boxed")
+            f" FROM (SELECT states.*, {box} AS box FROM ({states}) AS states{once}) AS boxed")
 
 
 def boxes_sql(needed: dict[str, int], dialect: str) -> str:

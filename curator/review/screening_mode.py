@@ -94,12 +94,14 @@ def _stage(stage: str) -> str:
     return f"'{stage}'"
 
 
-def current_sql(stage: str, records: str | None = None) -> str:
+def current_sql(stage: str, records: str | None = None, *, one_reviewer: bool = False) -> str:
     """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``.
 
-    ``records``: an SQL query of the record ids to read (every record when None).
+    ``records``: an SQL query of the record ids to read (every record when None); ``one_reviewer``: only the
+    reviewer named by the ``:reviewer`` parameter (their own decisions, read without grouping anyone else's).
     """
     only = f" AND record_id IN ({records})" if records else ""
+    only += " AND reviewer = :reviewer" if one_reviewer else ""
     return (
         "SELECT record_id, reviewer, verdict, reason, id, actor FROM decisions WHERE id IN ("
         f" SELECT max(id) FROM decisions WHERE stage = {_stage(stage)} AND retracted = false AND resolves IS NULL"
@@ -118,18 +120,12 @@ def reviewers_needed_sql(stage: str) -> str:
     """How many agreeing reviewers make a verdict at ``stage``: 2 in dual screening, else 1 (an SQL value)."""
     # The setting's JSON as written (json.dumps, the same text in a file and on a server), so the test needs
     # no dialect's JSON functions.
-    return (f"(CASE WHEN (SELECT CAST(value AS TEXT) FROM settings WHERE key = '{MODE_SETTING}')"
-            f" LIKE '%\"{stage}\": \"{DUAL}\"%' THEN 2 ELSE 1 END)")
+    return (f"coalesce((SELECT CASE WHEN CAST(value AS TEXT) LIKE '%\"{stage}\": \"{DUAL}\"%' THEN 2 ELSE 1 END"
+            f" FROM settings WHERE key = '{MODE_SETTING}'), 1)")
 
 
 # Where each record stands at a stage is kept by the database in ``stage_verdicts`` (one row per record and
 # stage with a decision, see migration 0011); these read a row ``v`` of it the way the mode says.
-
-def unanimous_sql(v: str = "v") -> str:
-    """True when the reviewers' current verdicts on the row ``v`` are all the same (and there is one at least)."""
-    return (f"({v}.reviewers > 0 AND ({v}.includes = {v}.reviewers OR {v}.excludes = {v}.reviewers"
-            f" OR {v}.maybes = {v}.reviewers))")
-
 
 def agreed_verdict_sql(stage: str, v: str = "v", needed: int | None = None) -> str:
     """The agreed verdict of the row ``v`` at ``stage`` (a standing resolution, else unanimous reviewers, two
@@ -137,15 +133,14 @@ def agreed_verdict_sql(stage: str, v: str = "v", needed: int | None = None) -> s
 
     ``needed``: how many reviewers make a verdict, when the caller has read the mode (else the SQL reads it).
     """
-    needed_sql = reviewers_needed_sql(stage) if needed is None else str(int(needed))
-    return (f"(CASE WHEN {v}.resolution_id IS NOT NULL THEN {v}.resolution_verdict WHEN {unanimous_sql(v)} AND"
-            f" ({v}.reviewers >= {needed_sql} OR {v}.automated = {v}.reviewers)"
-            f" THEN {v}.latest_verdict END)")
+    if needed is not None:
+        return f"{v}.verdict" if needed < 2 else f"(CASE WHEN {v}.awaits_second = 0 THEN {v}.verdict END)"
+    return f"(CASE WHEN {v}.awaits_second = 0 OR {reviewers_needed_sql(stage)} = 1 THEN {v}.verdict END)"
 
 
 def conflict_sql(v: str = "v") -> str:
     """True when the reviewers of the row ``v`` disagree and no resolution stands."""
-    return f"({v}.resolution_id IS NULL AND {v}.reviewers > 1 AND NOT {unanimous_sql(v)})"
+    return f"{v}.conflict = 1"
 
 
 def agreed_sql(stage: str) -> str:

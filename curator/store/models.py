@@ -137,6 +137,14 @@ class StageVerdict(SQLModel, table=True):
     resolution_reason: str | None = None
     resolution_reviewer: str | None = None
     resolution_actor: str | None = None
+    # Read from the above: the verdict as single screening reads it (resolution, else unanimous reviewers) with
+    # its reason and actor; 1 when the reviewers disagree with no resolution; 1 when the verdict is one human
+    # reviewer's alone (dual screening: awaiting the second reviewer).
+    verdict: str | None = None
+    reason: str | None = None
+    actor: str | None = None
+    conflict: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    awaits_second: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ExclusionReason(SQLModel, table=True):

@@ -3,8 +3,11 @@
 ``stage_verdicts`` holds one row per record and stage that has any decision: how many reviewers'
 current decisions there are and of which verdict, how many of them are an automation tool's, the
 latest current decision (verdict, reason), the first and last reviewer by name with their verdicts
-(the pair, when two reviewers decided), and the resolution that stands, if any. These are the same
-whatever the screening mode; a read applies the mode (``curator.review.stage_outcomes``).
+(the pair, when two reviewers decided), and the resolution that stands, if any; from these the
+record's verdict (with its reason and actor) as single screening reads it, whether its reviewers
+disagree, and whether it is one human reviewer's verdict alone, which dual screening reads as
+awaiting the second reviewer. These are the same whatever the screening mode; a read applies the
+mode (``curator.review.screening_mode``), so switching modes rewrites nothing.
 
 Triggers on ``decisions`` (insert, update, delete) recompute the row of the record and stage they
 touch from its few decision rows, so every way of writing a decision keeps it right. On a server
@@ -32,6 +35,8 @@ _CURRENT = (
 )
 #: The decisions that can be a reviewer's current one.
 _REVIEWING = "retracted = false AND resolves IS NULL"
+#: The reviewers' current verdicts on a row are all the same (and there is one at least).
+_UNANIMOUS = "(reviewers > 0 AND (includes = reviewers OR excludes = reviewers OR maybes = reviewers))"
 _SAME_ROW = "c.record_id = stage_verdicts.record_id AND c.stage = stage_verdicts.stage"
 
 
@@ -76,6 +81,18 @@ def refresh(rows: str, decisions: str) -> list[str]:
         f" resolution_reason = {_of_decision('reason', 'resolution_id')},"
         f" resolution_reviewer = {_of_decision('reviewer', 'resolution_id')},"
         f" resolution_actor = {_of_decision('actor', 'resolution_id')}"
+        f" WHERE {rows}",
+        # The record's verdict as one reviewer's would be read (single screening), and what dual screening
+        # reads differently: a lone human reviewer's verdict awaits the second reviewer's.
+        "UPDATE stage_verdicts SET"
+        f" verdict = CASE WHEN resolution_id IS NOT NULL THEN resolution_verdict WHEN {_UNANIMOUS} THEN latest_verdict"
+        " END,"
+        f" reason = CASE WHEN resolution_id IS NOT NULL THEN resolution_reason WHEN {_UNANIMOUS} THEN latest_reason"
+        " END,"
+        f" actor = CASE WHEN resolution_id IS NOT NULL THEN resolution_actor WHEN {_UNANIMOUS} THEN"
+        " CASE WHEN automated = reviewers THEN 'automation' ELSE 'human' END END,"
+        f" conflict = CASE WHEN resolution_id IS NULL AND reviewers > 1 AND NOT {_UNANIMOUS} THEN 1 ELSE 0 END,"
+        " awaits_second = CASE WHEN resolution_id IS NULL AND reviewers = 1 AND automated = 0 THEN 1 ELSE 0 END"
         f" WHERE {rows}",
         # A record and stage left without any decision (deleted, or moved by a lead) has no row.
         f"DELETE FROM stage_verdicts WHERE {rows} AND NOT EXISTS (SELECT 1 FROM decisions d"
@@ -141,6 +158,11 @@ def upgrade() -> None:
         sa.Column("resolution_reason", sa.String(), nullable=True),
         sa.Column("resolution_reviewer", sa.String(), nullable=True),
         sa.Column("resolution_actor", sa.String(), nullable=True),
+        sa.Column("verdict", sa.String(), nullable=True),
+        sa.Column("reason", sa.String(), nullable=True),
+        sa.Column("actor", sa.String(), nullable=True),
+        sa.Column("conflict", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("awaits_second", sa.Integer(), nullable=False, server_default="0"),
         sa.PrimaryKeyConstraint("stage", "record_id"),
     )
     op.create_index("ix_decisions_reviewing", "decisions", ["record_id", "stage", "reviewer"],
