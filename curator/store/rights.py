@@ -140,8 +140,8 @@ def _stage_verdicts_rights(reviewers: str, leads: str) -> list[str]:
     """Where records stand at each stage (``stage_verdicts``) is written by the database's trigger alone.
 
     Leads read every row. A reviewer's login reads a row unless it would tell them what another
-    reviewer decided while they are undecided (dual screening is blind): in dual screening a record
-    only one reviewer has decided, with no resolution, is that reviewer's to see alone.
+    reviewer decided while they are undecided (dual screening is blind): in dual screening the row of a
+    record only one human reviewer has decided, with no resolution, is that reviewer's to see alone.
     """
     # The setting's JSON as written, as curator.review.screening_mode reads it; %% is the driver's one %.
     dual = ("coalesce((SELECT CAST(value AS TEXT) FROM settings WHERE key = 'screening_mode'), '')"
@@ -152,8 +152,8 @@ def _stage_verdicts_rights(reviewers: str, leads: str) -> list[str]:
         "DROP POLICY IF EXISTS curator_lead ON stage_verdicts",
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON stage_verdicts FROM {reviewers}, {leads}",
         f"CREATE POLICY curator_lead ON stage_verdicts FOR SELECT TO {leads} USING (true)",
-        f"CREATE POLICY curator_read ON stage_verdicts FOR SELECT TO {reviewers} USING (reviewers <> 1"
-        f" OR first_reviewer = current_user OR resolution_id IS NOT NULL OR NOT ({dual}))",
+        f"CREATE POLICY curator_read ON stage_verdicts FOR SELECT TO {reviewers} USING (awaits_second = 0"
+        f" OR first_reviewer = current_user OR NOT ({dual}))",
     ]
 
 

@@ -79,11 +79,14 @@ def test_in_dual_screening_a_reviewer_reads_only_what_blindness_allows(team: Ser
     assert bob.execute(ROWS).fetchall() == []  # alice's verdicts alone: hidden from bob
     bobs = team.url("bob", PASSWORDS["bob"])
     assert run("screen", "2", "exclude", "--reason", "other", "--review", bobs, CURATOR_REVIEWER="")[0] == 0
-    assert bob.execute(ROWS).fetchall() == [("title-abstract", 2, 2, 1, 1, "alice", None)]  # both decided
+    assert bob.execute(ROWS + " ORDER BY record_id").fetchall() == [("title-abstract", 2, 2, 1, 1, "alice", None)]
+    assert run("screen", "3", "exclude", "--reason", "other", "--automation", "--review", team.url())[0] == 0
+    # An automation tool's verdict alone is no reviewer's: nothing to be blind to.
+    assert [row[1] for row in bob.execute(ROWS + " ORDER BY record_id").fetchall()] == [2, 3]
     with _login(team, "carol") as carol:
-        assert len(carol.execute(ROWS).fetchall()) == 2  # the lead reads every row
+        assert len(carol.execute(ROWS).fetchall()) == 3  # the lead reads every row
     assert run("screening-mode", "single", "--review", team.url())[0] == 0
-    assert len(bob.execute(ROWS).fetchall()) == 2  # single screening hides nothing
+    assert len(bob.execute(ROWS).fetchall()) == 3  # single screening hides nothing
     code, out = run("conflicts", "--json", "--review", team.url())
     assert code == 0 and [json.loads(line)["record_id"] for line in out.splitlines()] == [2]
 
