@@ -249,23 +249,20 @@ def reconcile(decisions: list[DecisionView], *, dual: bool = False,
     return Verdict(latest.verdict, latest.reason, actor, False, reviewers)
 
 
-_STANDING = ("SELECT record_id, reviewers, includes, excludes, maybes, automated, latest_verdict, latest_reason,"
-             " first_reviewer, last_reviewer, resolution_id, resolution_verdict, resolution_reason,"
-             " resolution_reviewer, resolution_actor FROM stage_verdicts WHERE stage = :stage")
+_STANDING = ("SELECT record_id, reviewers, first_reviewer, last_reviewer, verdict, reason, actor, conflict,"
+             " awaits_second, resolution_reviewer FROM stage_verdicts WHERE stage = :stage")
 
 
 def _from_standing(row: tuple, reviewers: tuple[str, ...], dual: bool) -> Verdict | None:
-    """The verdict of a ``stage_verdicts`` row (see :func:`reconcile`, which this follows)."""
-    n, includes, excludes, maybes, automated, latest_verdict, latest_reason = row[1:8]
-    if row[10] is not None:
-        return Verdict(row[11], row[12], row[14], False, reviewers, resolved_by=row[13])
-    if not n:
-        return None
-    if n not in (includes, excludes, maybes):
+    """The verdict of a ``stage_verdicts`` row read in the stage's mode (what :func:`reconcile` says of it)."""
+    verdict, reason, actor, conflict, awaits_second, resolved_by = row[4:10]
+    if conflict:
         return Verdict(None, None, None, True, reviewers)
-    if dual and n < 2 and automated < n:
+    if verdict is None:  # every decision on it undone
+        return None
+    if dual and awaits_second:
         return Verdict(None, None, None, False, reviewers, awaiting=True)
-    return Verdict(latest_verdict, latest_reason, "automation" if automated == n else "human", False, reviewers)
+    return Verdict(verdict, reason, actor, False, reviewers, resolved_by=resolved_by)
 
 
 def verdicts(review: Review, stage: str, record_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
@@ -290,7 +287,7 @@ def verdicts(review: Review, stage: str, record_ids: Iterable[int] | None = None
     found: dict[int, Verdict] = {}
     for row in rows:
         n = row[1]
-        reviewers = names.get(row[0], ()) if n > 2 else (row[8], row[9]) if n == 2 else (row[8],) if n else ()
+        reviewers = names.get(row[0], ()) if n > 2 else (row[2], row[3]) if n == 2 else (row[2],) if n else ()
         verdict = _from_standing(row, reviewers, dual)
         if verdict is not None:
             found[row[0]] = verdict

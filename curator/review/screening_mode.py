@@ -11,7 +11,9 @@ The agreed verdict of a stage, as SQL, so lists and eligibility read decisions a
 * A reviewer's current decision at a stage is their latest one that is not undone and is
   not a resolution (:func:`current_sql`). The database keeps where each record stands at each
   stage in ``stage_verdicts`` (counts of the current verdicts, the latest, the pair, the standing
-  resolution), whatever the mode; the SQL below reads it the way the stage's mode says.
+  resolution, the verdict as single screening reads it, whether the reviewers disagree and whether
+  one human reviewer's verdict awaits a second), whatever the mode; the SQL below reads it the way
+  the stage's mode says, so switching modes rewrites nothing.
 * A resolution stands while it is not undone and no reviewer has decided the record again
   after it (:func:`standing_resolutions_sql`); it is then the record's verdict.
 * Otherwise reviewers agree when their current verdicts are equal; in dual screening that
