@@ -37,7 +37,8 @@ _CURRENT = (
 _REVIEWING = "retracted = false AND resolves IS NULL"
 #: The reviewers' current verdicts on a row are all the same (and there is one at least).
 _UNANIMOUS = "(reviewers > 0 AND (includes = reviewers OR excludes = reviewers OR maybes = reviewers))"
-_SAME_ROW = "c.record_id = stage_verdicts.record_id AND c.stage = stage_verdicts.stage"
+#: Who made an agreed verdict: an automation tool when every current decision is its, else a human.
+_ACTOR = "CASE WHEN automated = reviewers THEN 'automation' ELSE 'human' END"
 
 
 def _count(verdict: str) -> str:
@@ -53,25 +54,34 @@ def _of_decision(column: str, which: str) -> str:
     return f"(SELECT d.{column} FROM decisions d WHERE d.id = stage_verdicts.{which})"
 
 
-def refresh(rows: str, decisions: str) -> list[str]:
+def _when_unanimous(resolved: str, unanimous: str) -> str:
+    return (f"CASE WHEN resolution_id IS NOT NULL THEN {_of_decision(resolved, 'resolution_id')}"
+            f" WHEN {_UNANIMOUS} THEN {unanimous} END")
+
+
+def refresh(rows: str, decisions: str, dialect: str) -> list[str]:
     """The statements that recompute the ``stage_verdicts`` rows selected by ``rows`` from the decisions
-    selected by ``decisions`` (a condition on ``d``: the same records and stages)."""
+    selected by ``decisions`` (a condition on ``d``: the same records and stages), on ``dialect``."""
+    insert, ignoring = ("INSERT INTO", " ON CONFLICT DO NOTHING") if dialect == "postgresql" else (
+        "INSERT OR IGNORE INTO", "")
     return [
-        "UPDATE stage_verdicts SET reviewers = 0, includes = 0, excludes = 0, maybes = 0, automated = 0,"
-        " latest_id = NULL, first_reviewer = NULL, last_reviewer = NULL, resolution_id = NULL"
-        f" WHERE {rows}",
-        "UPDATE stage_verdicts SET reviewers = c.n, includes = c.i, excludes = c.e, maybes = c.m,"
-        " automated = c.a, latest_id = c.latest, first_reviewer = c.first, last_reviewer = c.last FROM ("
-        f" SELECT d.record_id, d.stage, count(*) AS n, {_count('include')} AS i, {_count('exclude')} AS e,"
-        f" {_count('maybe')} AS m, sum(CASE WHEN d.actor = 'automation' THEN 1 ELSE 0 END) AS a,"
-        " max(d.id) AS latest, min(d.reviewer) AS first, max(d.reviewer) AS last"
-        f" FROM decisions d WHERE {decisions} AND {_CURRENT} GROUP BY d.record_id, d.stage) AS c"
-        f" WHERE {_SAME_ROW}",
+        f"DELETE FROM stage_verdicts WHERE {rows}",
+        # The reviewers' current decisions, counted.
+        "INSERT INTO stage_verdicts (stage, record_id, reviewers, includes, excludes, maybes, automated, latest_id,"
+        f" first_reviewer, last_reviewer) SELECT d.stage, d.record_id, count(*), {_count('include')},"
+        f" {_count('exclude')}, {_count('maybe')}, sum(CASE WHEN d.actor = 'automation' THEN 1 ELSE 0 END),"
+        f" max(d.id), min(d.reviewer), max(d.reviewer) FROM decisions d WHERE {decisions} AND {_CURRENT}"
+        " GROUP BY d.stage, d.record_id",
+        # A record and stage whose decisions are all undone, or resolutions only, still has a row; one left
+        # without any decision (deleted, or moved by a lead) has none.
+        f"{insert} stage_verdicts (stage, record_id) SELECT d.stage, d.record_id FROM decisions d"
+        f" WHERE {decisions}{ignoring}",
         # A resolution stands while no reviewer has decided the record again after it.
-        "UPDATE stage_verdicts SET resolution_id = c.latest FROM ("
-        " SELECT d.record_id, d.stage, max(d.id) AS latest FROM decisions d"
-        f" WHERE {decisions} AND d.retracted = false AND d.resolves IS NOT NULL GROUP BY d.record_id, d.stage) AS c"
-        f" WHERE {_SAME_ROW} AND c.latest > coalesce(stage_verdicts.latest_id, 0)",
+        "UPDATE stage_verdicts SET resolution_id = (SELECT max(d.id) FROM decisions d"
+        " WHERE d.record_id = stage_verdicts.record_id AND d.stage = stage_verdicts.stage AND d.retracted = false"
+        f" AND d.resolves IS NOT NULL AND d.id > coalesce(stage_verdicts.latest_id, 0)) WHERE {rows}",
+        # The decisions named, and the record's verdict as single screening reads it (with its reason and
+        # actor); what dual screening reads differently: a lone human reviewer's verdict awaits a second.
         "UPDATE stage_verdicts SET"
         f" latest_verdict = {_of_decision('verdict', 'latest_id')},"
         f" latest_reason = {_of_decision('reason', 'latest_id')},"
@@ -80,35 +90,24 @@ def refresh(rows: str, decisions: str) -> list[str]:
         f" resolution_verdict = {_of_decision('verdict', 'resolution_id')},"
         f" resolution_reason = {_of_decision('reason', 'resolution_id')},"
         f" resolution_reviewer = {_of_decision('reviewer', 'resolution_id')},"
-        f" resolution_actor = {_of_decision('actor', 'resolution_id')}"
-        f" WHERE {rows}",
-        # The record's verdict as one reviewer's would be read (single screening), and what dual screening
-        # reads differently: a lone human reviewer's verdict awaits the second reviewer's.
-        "UPDATE stage_verdicts SET"
-        f" verdict = CASE WHEN resolution_id IS NOT NULL THEN resolution_verdict WHEN {_UNANIMOUS} THEN latest_verdict"
-        " END,"
-        f" reason = CASE WHEN resolution_id IS NOT NULL THEN resolution_reason WHEN {_UNANIMOUS} THEN latest_reason"
-        " END,"
-        f" actor = CASE WHEN resolution_id IS NOT NULL THEN resolution_actor WHEN {_UNANIMOUS} THEN"
-        " CASE WHEN automated = reviewers THEN 'automation' ELSE 'human' END END,"
+        f" resolution_actor = {_of_decision('actor', 'resolution_id')},"
+        f" verdict = {_when_unanimous('verdict', _of_decision('verdict', 'latest_id'))},"
+        f" reason = {_when_unanimous('reason', _of_decision('reason', 'latest_id'))},"
+        f" actor = {_when_unanimous('actor', _ACTOR)},"
         f" conflict = CASE WHEN resolution_id IS NULL AND reviewers > 1 AND NOT {_UNANIMOUS} THEN 1 ELSE 0 END,"
         " awaits_second = CASE WHEN resolution_id IS NULL AND reviewers = 1 AND automated = 0 THEN 1 ELSE 0 END"
         f" WHERE {rows}",
-        # A record and stage left without any decision (deleted, or moved by a lead) has no row.
-        f"DELETE FROM stage_verdicts WHERE {rows} AND NOT EXISTS (SELECT 1 FROM decisions d"
-        " WHERE d.record_id = stage_verdicts.record_id AND d.stage = stage_verdicts.stage)",
     ]
 
 
-def _refresh_key(record_id: str, stage: str) -> list[str]:
+def _refresh_key(record_id: str, stage: str, dialect: str) -> list[str]:
     return refresh(f"stage_verdicts.stage = {stage} AND stage_verdicts.record_id = {record_id}",
-                   f"d.record_id = {record_id} AND d.stage = {stage}")
+                   f"d.record_id = {record_id} AND d.stage = {stage}", dialect)
 
 
 def _sqlite_triggers() -> list[str]:
     def body(key: str) -> str:
-        return (f"INSERT OR IGNORE INTO stage_verdicts (stage, record_id) VALUES ({key}.stage, {key}.record_id); "
-                + "; ".join(_refresh_key(f"{key}.record_id", f"{key}.stage")) + ";")
+        return "; ".join(_refresh_key(f"{key}.record_id", f"{key}.stage", "sqlite")) + ";"
 
     return [
         f"CREATE TRIGGER stage_verdicts_insert AFTER INSERT ON decisions BEGIN {body('new')} END",
@@ -118,12 +117,10 @@ def _sqlite_triggers() -> list[str]:
 
 
 def _server_functions() -> list[str]:
-    statements = "; ".join(_refresh_key("rid", "st"))
+    statements = "; ".join(_refresh_key("rid", "st", "postgresql"))
     return [
         "CREATE FUNCTION curator_refresh_stage_verdict(rid integer, st varchar) RETURNS void LANGUAGE plpgsql"
-        " SET search_path = public AS $$ BEGIN"
-        " INSERT INTO stage_verdicts (stage, record_id) VALUES (st, rid) ON CONFLICT DO NOTHING;"
-        f" {statements}; END $$",
+        f" SET search_path = public AS $$ BEGIN {statements}; END $$",
         # SECURITY DEFINER: runs as the schema's owner, so a reviewer's decision keeps the table right
         # though the reviewer may not write it (nor read every decision it is computed from).
         "CREATE FUNCTION curator_keep_stage_verdicts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
@@ -167,11 +164,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_decisions_reviewing", "decisions", ["record_id", "stage", "reviewer"],
                     sqlite_where=sa.text(_REVIEWING), postgresql_where=sa.text(_REVIEWING))
-    server = op.get_bind().dialect.name == "postgresql"
-    for statement in _server_functions() if server else _sqlite_triggers():
+    dialect = op.get_bind().dialect.name
+    for statement in _server_functions() if dialect == "postgresql" else _sqlite_triggers():
         op.execute(statement)
-    op.execute("INSERT INTO stage_verdicts (stage, record_id) SELECT DISTINCT stage, record_id FROM decisions")
-    for statement in refresh("true", "true"):
+    for statement in refresh("true", "true", dialect):
         op.execute(statement)
 
 
