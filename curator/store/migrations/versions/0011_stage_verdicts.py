@@ -119,8 +119,13 @@ def _sqlite_triggers() -> list[str]:
 def _server_functions() -> list[str]:
     statements = "; ".join(_refresh_key("rid", "st", "postgresql"))
     return [
+        # One writer at a time per record and stage, until it commits: reviewers deciding a record at once
+        # each recompute its row after the other's decision is in (each statement then reads what is
+        # committed), so neither one's recomputation is lost, and neither is refused.
         "CREATE FUNCTION curator_refresh_stage_verdict(rid integer, st varchar) RETURNS void LANGUAGE plpgsql"
-        f" SET search_path = public AS $$ BEGIN {statements}; END $$",
+        " SET search_path = public AS $$ BEGIN"
+        " PERFORM pg_advisory_xact_lock(hashtext('curator stage_verdicts ' || st), rid);"
+        f" {statements}; END $$",
         # SECURITY DEFINER: runs as the schema's owner, so a reviewer's decision keeps the table right
         # though the reviewer may not write it (nor read every decision it is computed from).
         "CREATE FUNCTION curator_keep_stage_verdicts() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
