@@ -31,6 +31,15 @@ def _quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+#: Every box a record can end in; the SQL names a box by its number here (numbers group and sort faster).
+BOXES = (DUPLICATE, REMOVED_AUTOMATION, REMOVED_OTHER, EXCLUDED_SCREENING, AWAITING_SCREENING, SCREENING_CONFLICT,
+         FULL_TEXT_CONFLICT, AWAITING_FULL_TEXT, NOT_RETRIEVED, EXCLUDED_FULL_TEXT, INCLUDED)
+
+
+def _code(box: str) -> str:
+    return str(BOXES.index(box))
+
+
 def _stage_columns(stage: str, v: str, needed: int) -> str:
     """The agreed verdict, its reason and actor, whether in conflict, and whether decided, at ``stage``."""
     return (f"{agreed_verdict_sql(stage, v, needed)} AS {v}_verdict, {v}.reason AS {v}_reason,"
@@ -52,27 +61,27 @@ def _boxes_sql(needed: dict[str, int], dialect: str) -> str:
         f" LEFT JOIN stage_verdicts ft ON ft.stage = {_quoted(ft_stage)} AND ft.record_id = r.id"
     )
     box = (
-        f"CASE WHEN duplicate = 1 THEN {_quoted(DUPLICATE)}"
-        f" WHEN removed AND removed_by = 'automation' THEN {_quoted(REMOVED_AUTOMATION)}"
-        f" WHEN removed THEN {_quoted(REMOVED_OTHER)}"
-        f" WHEN ta_verdict = 'exclude' THEN {_quoted(EXCLUDED_SCREENING)}"
-        f" WHEN dbr AND ta_conflict = 1 THEN {_quoted(SCREENING_CONFLICT)}"
-        f" WHEN dbr AND ta_verdict IS NULL THEN {_quoted(AWAITING_SCREENING)}"
-        f" WHEN ft_conflict = 1 THEN {_quoted(FULL_TEXT_CONFLICT)}"
-        f" WHEN ft_verdict IS NULL OR ft_verdict = 'maybe' THEN {_quoted(AWAITING_FULL_TEXT)}"
+        f"CASE WHEN duplicate = 1 THEN {_code(DUPLICATE)}"
+        f" WHEN removed AND removed_by = 'automation' THEN {_code(REMOVED_AUTOMATION)}"
+        f" WHEN removed THEN {_code(REMOVED_OTHER)}"
+        f" WHEN ta_verdict = 'exclude' THEN {_code(EXCLUDED_SCREENING)}"
+        f" WHEN dbr AND ta_conflict = 1 THEN {_code(SCREENING_CONFLICT)}"
+        f" WHEN dbr AND ta_verdict IS NULL THEN {_code(AWAITING_SCREENING)}"
+        f" WHEN ft_conflict = 1 THEN {_code(FULL_TEXT_CONFLICT)}"
+        f" WHEN ft_verdict IS NULL OR ft_verdict = 'maybe' THEN {_code(AWAITING_FULL_TEXT)}"
         f" WHEN ft_verdict = 'exclude' AND lower(coalesce(ft_reason, '')) = {_quoted(NOT_RETRIEVABLE.lower())}"
-        f" THEN {_quoted(NOT_RETRIEVED)}"
-        f" WHEN ft_verdict = 'exclude' THEN {_quoted(EXCLUDED_FULL_TEXT)}"
-        f" ELSE {_quoted(INCLUDED)} END"
+        f" THEN {_code(NOT_RETRIEVED)}"
+        f" WHEN ft_verdict = 'exclude' THEN {_code(EXCLUDED_FULL_TEXT)}"
+        f" ELSE {_code(INCLUDED)} END"
     )
-    return (f"SELECT id, source_id, box, CASE WHEN box = {_quoted(EXCLUDED_SCREENING)} THEN ta_reason"
-            f" WHEN box = {_quoted(EXCLUDED_FULL_TEXT)} THEN ft_reason END AS reason,"
-            f" CASE WHEN box = {_quoted(EXCLUDED_SCREENING)} THEN ta_actor END AS actor, ta_decided, ft_decided"
+    return (f"SELECT id, source_id, box, CASE WHEN box = {_code(EXCLUDED_SCREENING)} THEN ta_reason"
+            f" WHEN box = {_code(EXCLUDED_FULL_TEXT)} THEN ft_reason END AS reason,"
+            f" CASE WHEN box = {_code(EXCLUDED_SCREENING)} THEN ta_actor END AS actor, ta_decided, ft_decided"
             f" FROM (SELECT states.*, {box} AS box FROM ({states}) AS states{once}) AS boxed")
 
 
 def boxes_sql(needed: dict[str, int], dialect: str) -> str:
-    """``id, box`` of every record: the box of the flow it ends in.
+    """``id, box`` of every record: the box of the flow it ends in (its number in :data:`BOXES`).
 
     ``needed``: how many agreeing reviewers make a verdict at each stage (2 in dual screening, else 1);
     ``dialect``: the review's (:func:`curator.store.dialects.dialect_of`).
@@ -88,14 +97,14 @@ REMOVED_EARLY = (DUPLICATE, REMOVED_AUTOMATION, REMOVED_OTHER)
 
 def box_counts_sql(needed: dict[str, int], dialect: str) -> str:
     """``source_id, box, reason, actor, record, at_full_text, n``: how many records of each source end in each
-    box, by the reason of their exclusion and who excluded them at title/abstract (human or automation).
+    box (its number in :data:`BOXES`), by the reason of their exclusion and who excluded them at title/abstract (human or automation).
 
     ``record`` names the record (``n`` is then 1) where it is in a box of :data:`NAMED`, or has a decision at
     full text, or was removed before screening though it has a decision; ``at_full_text`` then says whether it
     has a decision at full text (1 or 0). Both are NULL for the records only counted.
     """
-    named = ", ".join(_quoted(box) for box in NAMED)
-    early = ", ".join(_quoted(box) for box in REMOVED_EARLY)
+    named = ", ".join(_code(box) for box in NAMED)
+    early = ", ".join(_code(box) for box in REMOVED_EARLY)
     is_named = f"box IN ({named}) OR ft_decided = 1 OR ta_decided = 1 AND box IN ({early})"
     return (f"SELECT source_id, box, reason, actor, CASE WHEN {is_named} THEN id END AS record,"
             f" CASE WHEN {is_named} THEN ft_decided END AS at_full_text, count(*)"

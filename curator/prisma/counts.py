@@ -38,7 +38,7 @@ from typing import Any
 from sqlalchemy import text
 
 from curator.appraisal.appraisals import appraised_record_ids
-from curator.prisma.boxes import REMOVED_EARLY, box_counts_sql, boxes_sql
+from curator.prisma.boxes import BOXES, REMOVED_EARLY, box_counts_sql, boxes_sql
 from curator.prisma.checks import arithmetic_checks, duplicate_cycles, name_ids
 from curator.prisma.flow import (
     AWAITING_FULL_TEXT,
@@ -136,8 +136,9 @@ def prisma_counts(review: Review) -> PrismaCounts:
     named: list[tuple[int, int, str]] = []  # (record, source, box) of the records box_counts_sql names
     full_text: set[int] = set()  # of those, the records with a decision at full text
     with review.engine.connect() as connection:
-        for source_id, box, reason, actor, record, at_full_text, n in connection.execute(
+        for source_id, code, reason, actor, record, at_full_text, n in connection.execute(
                 text(box_counts_sql(needed, dialect_of(review.engine)))):
+            box = BOXES[code]
             tally[(source_id, box, reason, actor)] += n
             if record is not None:
                 named.append((record, source_id, box))
@@ -172,7 +173,8 @@ def prisma_counts(review: Review) -> PrismaCounts:
 
     def boxes() -> dict[int, str]:
         with review.engine.connect() as connection:
-            return {rid: box for rid, box in connection.execute(text(boxes_sql(needed, dialect_of(review.engine))))}
+            return {rid: BOXES[code] for rid, code in connection.execute(text(boxes_sql(needed,
+                                                                                        dialect_of(review.engine))))}
 
     outcomes: Mapping[int, str] = Loaded(boxes)
     study_of: Mapping[int, int] = Loaded(lambda: {rid: group[0] for group in study_groups(review) for rid in group})
