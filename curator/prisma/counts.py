@@ -31,13 +31,14 @@ the records that break it (pending screening, conflicts, contradictory decisions
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
 
 from curator.appraisal.appraisals import appraised_record_ids
+from curator.prisma.boxes import BOXES, REMOVED_EARLY, box_counts_sql, boxes_sql
 from curator.prisma.checks import arithmetic_checks, duplicate_cycles, name_ids
 from curator.prisma.flow import (
     AWAITING_FULL_TEXT,
@@ -55,123 +56,138 @@ from curator.prisma.flow import (
     REMOVED_OTHER,
     SCREENING_CONFLICT,
     ColumnCounts,
+    Loaded,
     PrismaCounts,
     SourceCount,
 )
-from curator.review.screening import Verdict, exclusion_reasons, verdicts
+from curator.review.screening import exclusion_reasons, verdicts
+from curator.review.screening_mode import DUAL, screening_modes
 from curator.review.studies import study_groups
 from curator.store.database import Review
-from curator.store.models import LINK_COUNTS, NOT_RETRIEVABLE, STAGES
+from curator.store.dialects import dialect_of
+from curator.store.models import LINK_COUNTS, STAGES
 
 
-@dataclass
-class _RecordState:
-    id: int
-    source_id: int
-    kind: str
-    removed_by: str | None
-
-
-def _load_sources_and_records(review: Review) -> tuple[list[dict[str, Any]], list[_RecordState], set[int],
-                                                       dict[int, list[int]]]:
+def _sources(review: Review) -> list[dict[str, Any]]:
     with review.engine.connect() as connection:
-        sources = [dict(row._mapping) for row in connection.execute(text(
+        return [dict(row._mapping) for row in connection.execute(text(
             "SELECT id, name, kind, file_name, imported_at, imported_by, record_count FROM sources ORDER BY id"))]
-        kind_of = {s["id"]: s["kind"] for s in sources}
-        records: list[_RecordState] = []
-        rows = connection.execute(text(
-            "SELECT id, source_id, removed_reason, removed_by FROM records ORDER BY id"))
-        for rid, source_id, removed_reason, removed_by in rows:
-            removed = (removed_by or "human") if removed_reason else None
-            records.append(_RecordState(rid, source_id, kind_of.get(source_id, "other"), removed))
-        links: dict[int, list[int]] = defaultdict(list)
+
+
+def _duplicate_links(review: Review) -> dict[int, list[int]]:
+    links: dict[int, list[int]] = defaultdict(list)
+    with review.engine.connect() as connection:
         for rid, original in connection.execute(text(
                 f"SELECT record_id, duplicate_of_id FROM duplicate_links WHERE {LINK_COUNTS}")):
             links[rid].append(original)
-    return sources, records, set(links), links
+    return links
 
 
-def _classify(record: _RecordState, is_duplicate: bool, column: ColumnCounts, other_column: bool,
-              ta: Verdict | None, ft: Verdict | None) -> str:
-    column.identified += 1
-    if is_duplicate:
-        column.duplicates += 1
-        return DUPLICATE
-    if record.removed_by == "automation":
-        column.removed_automation += 1
-        return REMOVED_AUTOMATION
-    if record.removed_by is not None:
-        column.removed_other += 1
-        return REMOVED_OTHER
-    column.screened += 1
-    if ta is not None and ta.verdict == "exclude":
-        if ta.actor == "automation":
-            column.excluded_automation += 1
+#: The lists of a column that name their records, by box.
+_LISTED = {AWAITING_SCREENING: "awaiting_screening", SCREENING_CONFLICT: "screening_conflicts",
+           AWAITING_FULL_TEXT: "awaiting_full_text", FULL_TEXT_CONFLICT: "full_text_conflicts"}
+_EARLY = REMOVED_EARLY
+_NOT_SOUGHT = (EXCLUDED_SCREENING, AWAITING_SCREENING, SCREENING_CONFLICT)
+
+
+def _count_box(column: ColumnCounts, box: str, reason: str | None, actor: str | None, n: int) -> None:
+    """Add ``n`` records ending in ``box`` to the boxes of ``column`` they pass through."""
+    column.identified += n
+    if box == DUPLICATE:
+        column.duplicates += n
+    elif box == REMOVED_AUTOMATION:
+        column.removed_automation += n
+    elif box == REMOVED_OTHER:
+        column.removed_other += n
+    if box in _EARLY:
+        return
+    column.screened += n
+    if box == EXCLUDED_SCREENING:
+        if actor == "automation":
+            column.excluded_automation += n
         else:
-            column.excluded_human += 1
-        column.screening_reasons[ta.reason or NO_REASON] += 1
-        return EXCLUDED_SCREENING
-    if not other_column:
-        if ta is None or ta.awaiting:
-            column.awaiting_screening.append(record.id)
-            return AWAITING_SCREENING
-        if ta.conflict:
-            column.screening_conflicts.append(record.id)
-            return SCREENING_CONFLICT
-    column.sought += 1
-    if ft is None or ft.awaiting or ft.verdict == "maybe":
-        column.awaiting_full_text.append(record.id)
-        return AWAITING_FULL_TEXT
-    if ft.conflict:
-        column.full_text_conflicts.append(record.id)
-        return FULL_TEXT_CONFLICT
-    if ft.verdict == "exclude" and (ft.reason or "").lower() == NOT_RETRIEVABLE:
-        column.not_retrieved += 1
-        return NOT_RETRIEVED
-    column.assessed += 1
-    if ft.verdict == "exclude":
-        column.excluded_reasons[ft.reason or NO_REASON] += 1
-        return EXCLUDED_FULL_TEXT
-    column.included_reports += 1
-    return INCLUDED
+            column.excluded_human += n
+        column.screening_reasons[reason or NO_REASON] += n
+    if box in _NOT_SOUGHT:
+        return
+    column.sought += n
+    if box == NOT_RETRIEVED:
+        column.not_retrieved += n
+    elif box == EXCLUDED_FULL_TEXT:
+        column.assessed += n
+        column.excluded_reasons[reason or NO_REASON] += n
+    elif box == INCLUDED:
+        column.assessed += n
+        column.included_reports += n
 
 
 def prisma_counts(review: Review) -> PrismaCounts:
-    """Every PRISMA 2020 count of ``review`` from its records, duplicates, removals and agreed decisions."""
-    source_rows, records, duplicates, links = _load_sources_and_records(review)
+    """Every PRISMA 2020 count of ``review`` from its records, duplicates, removals and agreed decisions.
+
+    The database answers which box each record ends in (:mod:`curator.prisma.boxes`); the verdicts of
+    each stage and the records' studies are read only when asked for (exports).
+    """
+    source_rows, links = _sources(review), _duplicate_links(review)
+    kind_of = {s["id"]: s["kind"] for s in source_rows}
     ta_stage, ft_stage = STAGES
-    ta_verdicts = verdicts(review, ta_stage)
-    ft_verdicts = verdicts(review, ft_stage)
+    needed = {stage: 2 if mode == DUAL else 1 for stage, mode in screening_modes(review).items()}
     dbr, other = ColumnCounts(), ColumnCounts()
-    outcomes: dict[int, str] = {}
+    tally: Counter[tuple[int, str, str | None, str | None]] = Counter()
+    named: list[tuple[int, int, str]] = []  # (record, source, box) of the records box_counts_sql names
+    full_text: set[int] = set()  # of those, the records with a decision at full text
+    with review.engine.connect() as connection:
+        for source_id, code, reason, actor, record, at_full_text, n in connection.execute(
+                text(box_counts_sql(needed, dialect_of(review.engine)))):
+            box = BOXES[code]
+            tally[(source_id, box, reason, actor)] += n
+            if record is not None:
+                named.append((record, source_id, box))
+                if at_full_text:
+                    full_text.add(record)
+    named.sort()
+
+    def column_of(source_id: int) -> ColumnCounts:
+        return other if COLUMN_OF_KIND.get(kind_of.get(source_id, "other"), OTHER_METHODS) == OTHER_METHODS else dbr
+
+    for record, source_id, box in named:
+        if box in _LISTED:
+            getattr(column_of(source_id), _LISTED[box]).append(record)
+    decided = [(record, box) for record, _source, box in named
+               if box in _EARLY or box in _NOT_SOUGHT and record in full_text]
     by_source: Counter[int] = Counter()
     dup_by_source: Counter[int] = Counter()
     identified_by_kind: Counter[str] = Counter()
-    for record in records:
-        other_column = COLUMN_OF_KIND.get(record.kind, OTHER_METHODS) == OTHER_METHODS
-        column = other if other_column else dbr
-        identified_by_kind[record.kind] += 1
-        by_source[record.source_id] += 1
-        if record.id in duplicates:
-            dup_by_source[record.source_id] += 1
-        outcomes[record.id] = _classify(record, record.id in duplicates, column, other_column,
-                                        ta_verdicts.get(record.id), ft_verdicts.get(record.id))
+    for (source_id, box, reason, actor), n in tally.items():
+        kind = kind_of.get(source_id, "other")
+        _count_box(column_of(source_id), box, reason, actor, n)
+        identified_by_kind[kind] += n
+        by_source[source_id] += n
+        if box == DUPLICATE:
+            dup_by_source[source_id] += n
     sources = [
         SourceCount(s["id"], s["name"], s["kind"], s["file_name"] or "", _as_datetime(s["imported_at"]),
                     s["imported_by"] or "", by_source[s["id"]], dup_by_source[s["id"]], s["record_count"] or 0)
         for s in source_rows
     ]
-    included = [rid for rid, outcome in outcomes.items() if outcome == INCLUDED]
-    study_of = {rid: group[0] for group in study_groups(review) for rid in group}
+    included = [record for record, _source, box in named if box == INCLUDED]
+
+    def boxes() -> dict[int, str]:
+        with review.engine.connect() as connection:
+            return {rid: BOXES[code] for rid, code in connection.execute(text(boxes_sql(needed,
+                                                                                        dialect_of(review.engine))))}
+
+    outcomes: Mapping[int, str] = Loaded(boxes)
+    study_of: Mapping[int, int] = Loaded(lambda: {rid: group[0] for group in study_groups(review) for rid in group})
     counts = PrismaCounts(
         sources=sources, dbr=dbr, other=other, identified_by_kind=dict(identified_by_kind),
         new_studies=len({study_of[rid] for rid in included}), new_reports=len(included),
         screening_reason_order=exclusion_reasons(review, ta_stage),
         full_text_reason_order=exclusion_reasons(review, ft_stage),
-        outcomes=outcomes, study_of=study_of, stage_verdicts={ta_stage: ta_verdicts, ft_stage: ft_verdicts},
+        outcomes=outcomes, study_of=study_of,
+        stage_verdicts=Loaded(lambda: {stage: verdicts(review, stage) for stage in STAGES}),
     )
-    counts.inconsistencies = _inconsistencies(counts, links, ta_verdicts, ft_verdicts)
-    appraised_early = [rid for rid in appraised_record_ids(review) if outcomes.get(rid) != INCLUDED]
+    counts.inconsistencies = _inconsistencies(counts, links, decided)
+    appraised_early = sorted(set(appraised_record_ids(review)) - set(included))
     if appraised_early:
         counts.inconsistencies.append(f"records {name_ids(appraised_early)} have a risk-of-bias appraisal but are"
                                       " not included at full text")
@@ -188,8 +204,8 @@ def _as_datetime(value: Any) -> datetime | None:
         return None
 
 
-def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], ta: dict[int, Verdict],
-                     ft: dict[int, Verdict]) -> list[str]:
+def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], decided: list[tuple[int, str]]) -> list[str]:
+    """What contradicts; ``decided``: (record, box) of the records decided at full text, or decided and removed."""
     found: list[str] = []
     for source in counts.sources:
         if source.stated_records != source.records:
@@ -199,14 +215,11 @@ def _inconsistencies(counts: PrismaCounts, links: dict[int, list[int]], ta: dict
     if cycles:
         found.append(f"records {name_ids(cycles)} are duplicates of each other with no original kept;"
                      " every one of them is counted as a duplicate")
-    outcomes = counts.outcomes
-    early = {DUPLICATE, REMOVED_AUTOMATION, REMOVED_OTHER}
-    decided_but_removed = [rid for rid in set(ta) | set(ft) if outcomes.get(rid) in early]
+    decided_but_removed = [rid for rid, box in decided if box in _EARLY]
     if decided_but_removed:
         found.append(f"records {name_ids(decided_but_removed)} have screening decisions but were removed before"
                      " screening (duplicate or removed); they are counted as removed")
-    not_sought = {EXCLUDED_SCREENING, AWAITING_SCREENING, SCREENING_CONFLICT}
-    full_text_early = [rid for rid in ft if outcomes.get(rid) in not_sought]
+    full_text_early = [rid for rid, box in decided if box in _NOT_SOUGHT]
     if full_text_early:
         found.append(f"records {name_ids(full_text_early)} have a full-text decision but were not included at"
                      " title/abstract; they are counted by their title/abstract verdict")

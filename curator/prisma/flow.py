@@ -7,9 +7,10 @@ their arithmetic, :mod:`~curator.prisma.diagram` draws them and the exports writ
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from curator.review.screening import Verdict
 
@@ -37,6 +38,32 @@ EXCLUDED_FULL_TEXT = "excluded at full text"
 AWAITING_FULL_TEXT = "awaiting full-text assessment"
 FULL_TEXT_CONFLICT = "full-text conflict"
 INCLUDED = "included"
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Loaded(Mapping[K, V]):
+    """A mapping read only when first asked for (what only exports need, not the counts themselves)."""
+
+    def __init__(self, load: Callable[[], dict[K, V]]) -> None:
+        self._load: Callable[[], dict[K, V]] | None = load
+        self._data: dict[K, V] = {}
+
+    def _loaded(self) -> dict[K, V]:
+        if self._load is not None:
+            self._data, self._load = self._load(), None
+        return self._data
+
+    def __getitem__(self, key: K) -> V:
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 @dataclass(frozen=True)
@@ -99,9 +126,9 @@ class PrismaCounts:
     new_reports: int
     screening_reason_order: list[str]
     full_text_reason_order: list[str]
-    outcomes: dict[int, str] = field(repr=False)
-    study_of: dict[int, int] = field(repr=False)
-    stage_verdicts: dict[str, dict[int, Verdict]] = field(default_factory=dict, repr=False)
+    outcomes: Mapping[int, str] = field(repr=False)
+    study_of: Mapping[int, int] = field(repr=False)
+    stage_verdicts: Mapping[str, dict[int, Verdict]] = field(default_factory=dict, repr=False)
     inconsistencies: list[str] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 

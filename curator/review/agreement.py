@@ -97,22 +97,34 @@ def cohens_kappa(both: int, first_only: int, second_only: int, neither: int) -> 
 
 
 def _pair_rows(review: Review, stage: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The pairs' 2×2 counts (all records and the pilot), and the conflicts each resolver settled."""
+    """The pairs' 2×2 counts (all records and the pilot), and the conflicts each resolver settled.
+
+    A record two reviewers decided is one row of ``stage_verdicts`` (the pair and their verdicts);
+    only records three reviewers or more decided are read from their decisions.
+    """
     # The pilot's ids written into the query (a few dozen numbers): no dialect's JSON functions needed.
     pilot = ", ".join(str(int(i)) for i in pilot_records(review)) or "-1"
-    pairs = f"WITH cur AS MATERIALIZED ({current_sql(stage)})"
+    s = f"'{check_stage(stage)}'"
+    pairs = ("SELECT v.first_reviewer, v.last_reviewer, v.record_id IN (" + pilot + "),"
+             " v.first_verdict = 'include', v.last_verdict = 'include', v.first_verdict <> v.last_verdict, count(*)"
+             f" FROM stage_verdicts v WHERE v.stage = {s} AND v.reviewers = 2 GROUP BY 1, 2, 3, 4, 5, 6")
+    resolved = ("SELECT v.first_reviewer, v.last_reviewer, v.record_id IN (" + pilot + "), v.resolution_reviewer,"
+                f" count(*) FROM stage_verdicts v WHERE v.stage = {s} AND v.reviewers = 2"
+                " AND v.resolution_id IS NOT NULL AND v.first_verdict <> v.last_verdict GROUP BY 1, 2, 3, 4")
+    crowded = f"SELECT record_id FROM stage_verdicts WHERE stage = {s} AND reviewers > 2"
+    cur = f"WITH cur AS MATERIALIZED ({current_sql(stage, crowded)})"
     both = " FROM cur a JOIN cur b ON a.record_id = b.record_id AND a.reviewer < b.reviewer"
-    tables = (pairs + " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "),"
-              " a.verdict = 'include', b.verdict = 'include', a.verdict <> b.verdict, count(*)"
-              + both + " GROUP BY 1, 2, 3, 4, 5, 6")
-    # Resolutions are few: start from them, so the pairs' records are looked up, never scanned.
-    resolved = (pairs + f", res AS MATERIALIZED ({standing_resolutions_sql(stage)})"
-                " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "), res.reviewer, count(*)"
-                " FROM res JOIN cur a ON a.record_id = res.record_id"
-                " JOIN cur b ON b.record_id = res.record_id AND a.reviewer < b.reviewer"
-                " WHERE a.verdict <> b.verdict GROUP BY 1, 2, 3, 4")
+    crowded_pairs = (cur + " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "),"
+                     " a.verdict = 'include', b.verdict = 'include', a.verdict <> b.verdict, count(*)"
+                     + both + " GROUP BY 1, 2, 3, 4, 5, 6")
+    crowded_resolved = (cur + f", res AS MATERIALIZED ({standing_resolutions_sql(stage)} AND reviewers > 2)"
+                        " SELECT a.reviewer, b.reviewer, a.record_id IN (" + pilot + "), res.reviewer, count(*)"
+                        " FROM res JOIN cur a ON a.record_id = res.record_id"
+                        " JOIN cur b ON b.record_id = res.record_id AND a.reviewer < b.reviewer"
+                        " WHERE a.verdict <> b.verdict GROUP BY 1, 2, 3, 4")
     with review.engine.connect() as connection:
-        return list(connection.execute(text(tables))), list(connection.execute(text(resolved)))
+        return ([*connection.execute(text(pairs)), *connection.execute(text(crowded_pairs))],
+                [*connection.execute(text(resolved)), *connection.execute(text(crowded_resolved))])
 
 
 def reviewer_agreement(review: Review, stage: str | None = None) -> list[Agreement]:

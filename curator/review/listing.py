@@ -77,7 +77,7 @@ def find_record_ids(review: Review, flt: RecordFilter | None = None, *, order_by
     current = current_sql(flt.stage)
     if flt.reviewer is not None:
         # One reviewer's own decisions, blind to everyone else's.
-        current = f"SELECT * FROM ({current}) AS every_reviewer WHERE reviewer = :reviewer"
+        current = current_sql(flt.stage, one_reviewer=True)
         params["reviewer"] = flt.reviewer
         if flt.verdict == "conflict":
             raise ValueError(BLIND_CONFLICTS)

@@ -54,9 +54,10 @@ def find_conflicts(review: Review, stage: str | None = None) -> list[Conflict]:
     found: list[Conflict] = []
     with review.engine.connect() as connection:
         for each in stages:
+            # Only the records in conflict are read (the database keeps which they are: stage_verdicts).
             rows = connection.execute(text(
-                f"SELECT record_id, reviewer, verdict, reason FROM ({current_sql(each)}) AS current_verdicts"
-                f" WHERE record_id IN ({conflicts_sql(each)}) ORDER BY record_id, reviewer"))
+                f"SELECT record_id, reviewer, verdict, reason FROM ({current_sql(each, conflicts_sql(each))})"
+                " AS current_verdicts ORDER BY record_id, reviewer"))
             for record_id, decided in groupby(rows, key=lambda row: row[0]):
                 decided = list(decided)
                 found.append(Conflict(record_id, each, {r[1]: r[2] for r in decided},

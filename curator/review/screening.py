@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from curator.review.eligibility import why_not_eligible
@@ -249,19 +249,49 @@ def reconcile(decisions: list[DecisionView], *, dual: bool = False,
     return Verdict(latest.verdict, latest.reason, actor, False, reviewers)
 
 
+_STANDING = ("SELECT record_id, reviewers, first_reviewer, last_reviewer, verdict, reason, actor, conflict,"
+             " awaits_second, resolution_reviewer FROM stage_verdicts WHERE stage = :stage")
+
+
+def _from_standing(row: tuple, reviewers: tuple[str, ...], dual: bool) -> Verdict | None:
+    """The verdict of a ``stage_verdicts`` row read in the stage's mode (what :func:`reconcile` says of it)."""
+    verdict, reason, actor, conflict, awaits_second, resolved_by = row[4:10]
+    if conflict:
+        return Verdict(None, None, None, True, reviewers)
+    if verdict is None:  # every decision on it undone
+        return None
+    if dual and awaits_second:
+        return Verdict(None, None, None, False, reviewers, awaiting=True)
+    return Verdict(verdict, reason, actor, False, reviewers, resolved_by=resolved_by)
+
+
 def verdicts(review: Review, stage: str, record_ids: Iterable[int] | None = None) -> dict[int, Verdict]:
     """The reconciled verdict per record at ``stage`` (records without a decision are left out).
 
     Follows the stage's screening mode (see :mod:`curator.review.screening_mode`) and the
-    resolutions that stand.
+    resolutions that stand. Read from where each record stands (``stage_verdicts``, kept by the
+    database as decisions are written); the names of three reviewers or more from their decisions.
     """
     check_stage(stage)
     dual = is_dual(review, stage)
-    with review.session() as session:
-        current = _current(session, record_ids, stage)
-        resolved = _standing_resolutions(session, record_ids, stage, current)
-    return {rid: reconcile(list(current.get(rid, {}).values()), dual=dual, resolution=resolved.get(rid))
-            for rid in set(current) | set(resolved)}
+    sql = _STANDING
+    if record_ids is not None:
+        sql += f" AND record_id IN ({', '.join(str(int(i)) for i in record_ids) or 'NULL'})"
+    with review.engine.connect() as connection:
+        rows = connection.execute(text(sql), {"stage": stage}).all()
+    crowded = [row[0] for row in rows if row[1] > 2]
+    names: dict[int, tuple[str, ...]] = {}
+    if crowded:
+        with review.session() as session:
+            names = {rid: tuple(sorted(by_reviewer)) for rid, by_reviewer in _current(session, crowded, stage).items()}
+    found: dict[int, Verdict] = {}
+    for row in rows:
+        n = row[1]
+        reviewers = names.get(row[0], ()) if n > 2 else (row[2], row[3]) if n == 2 else (row[2],) if n else ()
+        verdict = _from_standing(row, reviewers, dual)
+        if verdict is not None:
+            found[row[0]] = verdict
+    return found
 
 
 def own_verdicts(review: Review, stage: str, reviewer: str,

@@ -9,7 +9,11 @@ are read changes. Both are settings of the review, so every window and command s
 The agreed verdict of a stage, as SQL, so lists and eligibility read decisions as the counts do:
 
 * A reviewer's current decision at a stage is their latest one that is not undone and is
-  not a resolution (:func:`current_sql`).
+  not a resolution (:func:`current_sql`). The database keeps where each record stands at each
+  stage in ``stage_verdicts`` (counts of the current verdicts, the latest, the pair, the standing
+  resolution, the verdict as single screening reads it, whether the reviewers disagree and whether
+  one human reviewer's verdict awaits a second), whatever the mode; the SQL below reads it the way
+  the stage's mode says, so switching modes rewrites nothing.
 * A resolution stands while it is not undone and no reviewer has decided the record again
   after it (:func:`standing_resolutions_sql`); it is then the record's verdict.
 * Otherwise reviewers agree when their current verdicts are equal; in dual screening that
@@ -93,51 +97,62 @@ def _stage(stage: str) -> str:
     return f"'{stage}'"
 
 
-def current_sql(stage: str) -> str:
-    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``."""
+def current_sql(stage: str, records: str | None = None, *, one_reviewer: bool = False) -> str:
+    """``record_id, reviewer, verdict, reason, id, actor`` of each reviewer's current decision at ``stage``.
+
+    ``records``: an SQL query of the record ids to read (every record when None); ``one_reviewer``: only the
+    reviewer named by the ``:reviewer`` parameter (their own decisions, read without grouping anyone else's).
+    """
+    only = f" AND record_id IN ({records})" if records else ""
+    only += " AND reviewer = :reviewer" if one_reviewer else ""
     return (
         "SELECT record_id, reviewer, verdict, reason, id, actor FROM decisions WHERE id IN ("
         f" SELECT max(id) FROM decisions WHERE stage = {_stage(stage)} AND retracted = false AND resolves IS NULL"
-        " GROUP BY record_id, reviewer)"
+        f"{only} GROUP BY record_id, reviewer)"
     )
 
 
 def standing_resolutions_sql(stage: str) -> str:
     """``record_id, verdict, reason, reviewer, id`` of the resolution that stands on a record at ``stage``."""
-    s = _stage(stage)
-    return (
-        "SELECT r.record_id, r.verdict, r.reason, r.reviewer, r.id FROM decisions r WHERE r.id IN ("
-        f" SELECT max(id) FROM decisions WHERE stage = {s} AND retracted = false AND resolves IS NOT NULL"
-        " GROUP BY record_id)"
-        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.record_id = r.record_id AND d.stage = r.stage"
-        "  AND d.retracted = false AND d.resolves IS NULL AND d.id > r.id)"
-    )
+    return ("SELECT record_id, resolution_verdict AS verdict, resolution_reason AS reason,"
+            " resolution_reviewer AS reviewer, resolution_id AS id FROM stage_verdicts"
+            f" WHERE stage = {_stage(stage)} AND resolution_id IS NOT NULL")
 
 
 def reviewers_needed_sql(stage: str) -> str:
     """How many agreeing reviewers make a verdict at ``stage``: 2 in dual screening, else 1 (an SQL value)."""
     # The setting's JSON as written (json.dumps, the same text in a file and on a server), so the test needs
     # no dialect's JSON functions.
-    return (f"(CASE WHEN (SELECT CAST(value AS TEXT) FROM settings WHERE key = '{MODE_SETTING}')"
-            f" LIKE '%\"{stage}\": \"{DUAL}\"%' THEN 2 ELSE 1 END)")
+    return (f"coalesce((SELECT CASE WHEN CAST(value AS TEXT) LIKE '%\"{stage}\": \"{DUAL}\"%' THEN 2 ELSE 1 END"
+            f" FROM settings WHERE key = '{MODE_SETTING}'), 1)")
+
+
+# Where each record stands at a stage is kept by the database in ``stage_verdicts`` (one row per record and
+# stage with a decision, see migration 0011); these read a row ``v`` of it the way the mode says.
+
+def agreed_verdict_sql(stage: str, v: str = "v", needed: int | None = None) -> str:
+    """The agreed verdict of the row ``v`` at ``stage`` (a standing resolution, else unanimous reviewers, two
+    of them in dual screening unless every verdict is an automation tool's), else NULL.
+
+    ``needed``: how many reviewers make a verdict, when the caller has read the mode (else the SQL reads it).
+    """
+    if needed is not None:
+        return f"{v}.verdict" if needed < 2 else f"(CASE WHEN {v}.awaits_second = 0 THEN {v}.verdict END)"
+    return f"(CASE WHEN {v}.awaits_second = 0 OR {reviewers_needed_sql(stage)} = 1 THEN {v}.verdict END)"
+
+
+def conflict_sql(v: str = "v") -> str:
+    """True when the reviewers of the row ``v`` disagree and no resolution stands."""
+    return f"{v}.conflict = 1"
 
 
 def agreed_sql(stage: str) -> str:
     """``record_id, verdict`` of every record with an agreed verdict at ``stage`` (resolved or unanimous)."""
-    resolved = standing_resolutions_sql(stage)
-    return (
-        f"SELECT record_id, verdict FROM ({resolved}) AS resolved"
-        f" UNION ALL SELECT record_id, max(verdict) FROM ({current_sql(stage)}) AS current_verdicts"
-        f" WHERE record_id NOT IN (SELECT record_id FROM ({resolved}) AS resolved)"
-        f" GROUP BY record_id HAVING count(DISTINCT verdict) = 1"
-        f" AND (count(*) >= {reviewers_needed_sql(stage)} OR min(actor) = 'automation' AND max(actor) = 'automation')"
-    )
+    verdict = agreed_verdict_sql(stage)
+    return (f"SELECT v.record_id, {verdict} AS verdict FROM stage_verdicts v WHERE v.stage = {_stage(stage)}"
+            f" AND {verdict} IS NOT NULL")
 
 
 def conflicts_sql(stage: str) -> str:
     """``record_id`` of every record whose reviewers disagree at ``stage`` with no resolution standing."""
-    return (
-        f"SELECT record_id FROM ({current_sql(stage)}) AS current_verdicts"
-        f" WHERE record_id NOT IN (SELECT record_id FROM ({standing_resolutions_sql(stage)}) AS resolved)"
-        " GROUP BY record_id HAVING count(DISTINCT verdict) > 1"
-    )
+    return f"SELECT v.record_id FROM stage_verdicts v WHERE v.stage = {_stage(stage)} AND {conflict_sql()}"

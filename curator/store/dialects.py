@@ -8,6 +8,8 @@ name, ``"sqlite"`` or ``"postgresql"``, taken from an engine, a connection or a 
   (both match every word, the last one as a prefix, without stemming, accents folded);
 - reading inside the JSON columns (``json_extract`` / ``->``), and a JSON array as rows;
 - sorting text without regard to case, with empty values first, as SQLite does;
+- keeping a subquery whole (an optimisation fence), so a value it computes once per row is not computed
+  again wherever the outer query names it;
 - inserting rows that may already be there (``INSERT OR IGNORE`` / ``ON CONFLICT DO NOTHING``);
 - writing many rows at once into a server (an import's records, a review pushed from a file):
   PostgreSQL takes rows fastest through ``COPY``. Rows written with their own ids leave the id
@@ -123,6 +125,12 @@ def empty_first(dialect: str, descending: bool) -> str:
     if dialect != POSTGRESQL:
         return ""
     return " NULLS LAST" if descending else " NULLS FIRST"
+
+
+def computed_once(dialect: str) -> str:
+    """Words that end a subquery so the database computes its rows once, as written, instead of merging it
+    into the outer query (where each use of a computed column would compute it again)."""
+    return " LIMIT -1 OFFSET 0" if dialect == SQLITE else " OFFSET 0"
 
 
 def insert_ignoring_repeats(connection: Any, dialect: str, table: str, columns: Sequence[str],

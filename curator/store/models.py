@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Re-exported: the core has long imported these from here.
@@ -78,11 +78,20 @@ class Record(SQLModel, table=True):
     edited_at: datetime | None = Field(default=None)
 
 
+#: SQL condition on a ``decisions`` row: it can be a reviewer's current decision (not undone, not a resolution).
+REVIEWING = "retracted = false AND resolves IS NULL"
+
+
 class Decision(SQLModel, table=True):
     """One screening decision; all are kept, the latest per record, stage and reviewer is current."""
 
     __tablename__ = "decisions"
-    __table_args__ = (Index("ix_decisions_current", "record_id", "stage", "reviewer"),)
+    __table_args__ = (
+        Index("ix_decisions_current", "record_id", "stage", "reviewer"),
+        # The decisions that can be a reviewer's current one: their latest is one look-up (migration 0011).
+        Index("ix_decisions_reviewing", "record_id", "stage", "reviewer",
+              sqlite_where=text(REVIEWING), postgresql_where=text(REVIEWING)),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     record_id: int = Field(foreign_key="records.id")
@@ -97,6 +106,45 @@ class Decision(SQLModel, table=True):
     retracted: bool = Field(default=False)
     # A resolution of a conflict: the ids of the reviewers' decisions it settles (None on a screening decision).
     resolves: list[int] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
+
+
+class StageVerdict(SQLModel, table=True):
+    """Where a record stands at a stage, kept by the database's triggers on ``decisions`` (never written here).
+
+    Counts of the reviewers' current verdicts, the latest current decision, the first and last
+    reviewer by name with their verdicts (the pair, when two decided) and the resolution that
+    stands (migration 0011). The same in every screening mode: a read applies the mode.
+    """
+
+    __tablename__ = "stage_verdicts"
+
+    stage: str = Field(primary_key=True)
+    record_id: int = Field(primary_key=True)
+    reviewers: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    includes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    excludes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    maybes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    automated: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    latest_id: int | None = None
+    latest_verdict: str | None = None
+    latest_reason: str | None = None
+    first_reviewer: str | None = None
+    first_verdict: str | None = None
+    last_reviewer: str | None = None
+    last_verdict: str | None = None
+    resolution_id: int | None = None
+    resolution_verdict: str | None = None
+    resolution_reason: str | None = None
+    resolution_reviewer: str | None = None
+    resolution_actor: str | None = None
+    # Read from the above: the verdict as single screening reads it (resolution, else unanimous reviewers) with
+    # its reason and actor; 1 when the reviewers disagree with no resolution; 1 when the verdict is one human
+    # reviewer's alone (dual screening: awaiting the second reviewer).
+    verdict: str | None = None
+    reason: str | None = None
+    actor: str | None = None
+    conflict: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    awaits_second: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ExclusionReason(SQLModel, table=True):

@@ -6,7 +6,8 @@ decisions (undone ones too), exclusion reasons, tags, notes, duplicate links, th
 audit log and the settings, with their ids, so the copy's PRISMA counts are the
 original's (:func:`copy_review` copies either kind into a file). Each move is one transaction on the side written: interrupted, it leaves
 nothing behind. The server fills its own search column; the file's search index is
-kept by its triggers.
+kept by its triggers, and so is each side's table of where records stand at each stage
+(``stage_verdicts``, kept by triggers on the decisions as they are copied).
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ BATCH = 2000
 Progress = Callable[[str, int], None]
 
 
+#: Tables the database keeps itself from others (by triggers): filled on the side written as the rows move.
+DERIVED = ("stage_verdicts",)
+
+
 def _tables() -> list[Table]:
     """Every table of a review, each after the tables it refers to."""
-    return [t for t in SQLModel.metadata.sorted_tables if t.name != "alembic_version"]
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in ("alembic_version", *DERIVED)]
 
 
 def _batches(connection: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:

@@ -18,7 +18,9 @@ a record until it has decided or appraised that record itself), and may
 It may not delete or rewrite decisions or the audit log (no such grant; the audit log refuses
 changes from anyone by a trigger), import, delete records, change exclusion reasons,
 settings or duplicate links, add reviewers, or change the schema (only the owner can).
-Leads may do all of that but change the schema. Whatever the client sends, the server
+Leads may do all of that but change the schema. Where records stand at each stage
+(``stage_verdicts``) is written by a trigger alone, never by a login; a reviewer reads it
+blind (see :func:`_stage_verdicts_rights`). Whatever the client sends, the server
 checks these rules on every row.
 """
 
@@ -43,7 +45,7 @@ CHANGED_ROWS = {"appraisals": ("reviewer = current_user", "reviewer = current_us
                 "record_full_texts": ("true", "detached_by = current_user OR detached_by IS NULL")}
 #: The rights set by this version of :func:`grant_rights`: a review whose rights are older gets them again when
 #: its owner opens it (:func:`bring_rights_up_to_date`).
-RIGHTS_VERSION = 2
+RIGHTS_VERSION = 3
 #: Columns of a record a reviewer may change (its fields and the edit's version and author).
 EDITABLE_RECORD_COLUMNS = ("curated", "title", "kind", "status", "phase", "year", "version", "edited_by", "edited_at")
 
@@ -119,6 +121,7 @@ def grant_rights(connection: Any) -> None:
         if table in ("notes", "record_tags", "custom_values"):
             statements.append(f"CREATE POLICY curator_own_delete ON {table} FOR DELETE TO {r} USING ({own})")
     statements += _edit_author_check(leads)
+    statements += _stage_verdicts_rights(r, lead)
     statements.append("CREATE OR REPLACE FUNCTION curator_rights_version() RETURNS integer LANGUAGE sql IMMUTABLE"
                       f" AS 'SELECT {RIGHTS_VERSION}'")
     for statement in statements:
@@ -164,6 +167,27 @@ def _edit_author_check(leads: str) -> list[str]:
         "DROP TRIGGER IF EXISTS curator_edits_by_login ON records",
         "CREATE TRIGGER curator_edits_by_login BEFORE UPDATE OF curated ON records FOR EACH ROW"
         " EXECUTE FUNCTION curator_edits_by_login()",
+    ]
+
+
+def _stage_verdicts_rights(reviewers: str, leads: str) -> list[str]:
+    """Where records stand at each stage (``stage_verdicts``) is written by the database's trigger alone.
+
+    Leads read every row. A reviewer's login reads a row unless it would tell them what another
+    reviewer decided while they are undecided (dual screening is blind): in dual screening the row of a
+    record only one human reviewer has decided, with no resolution, is that reviewer's to see alone.
+    """
+    # The setting's JSON as written, as curator.review.screening_mode reads it; %% is the driver's one %.
+    dual = ("coalesce((SELECT CAST(value AS TEXT) FROM settings WHERE key = 'screening_mode'), '')"
+            " LIKE '%%\"' || stage || '\": \"dual\"%%'")
+    return [
+        "ALTER TABLE stage_verdicts ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS curator_read ON stage_verdicts",
+        "DROP POLICY IF EXISTS curator_lead ON stage_verdicts",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON stage_verdicts FROM {reviewers}, {leads}",
+        f"CREATE POLICY curator_lead ON stage_verdicts FOR SELECT TO {leads} USING (true)",
+        f"CREATE POLICY curator_read ON stage_verdicts FOR SELECT TO {reviewers} USING (awaits_second = 0"
+        f" OR first_reviewer = current_user OR NOT ({dual}))",
     ]
 
 

@@ -60,6 +60,9 @@ def test_four_reviewers_deciding_at_once_lose_nothing(team: ServerReview) -> Non
     assert len(decisions) == len(decided) == 4 * RECORDS
     assert {(d.reviewer, d.record_id) for d in decisions} == {
         (name, record_id) for name in REVIEWERS for record_id in range(first, first + RECORDS)}
+    with open_review(team.url()) as review, review.engine.connect() as connection:  # where records stand, too
+        standing = connection.exec_driver_sql("SELECT reviewers, count(*) FROM stage_verdicts GROUP BY 1").all()
+    assert [tuple(row) for row in standing] == [(4, RECORDS)]
 
 
 @pytest.mark.parametrize("kind", ["server", "file"])

@@ -77,11 +77,6 @@ def _upgrade_server() -> None:
     op.execute(FOLD_FUNCTION)
     op.execute(f"ALTER TABLE records ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({SEARCH_VECTOR}) STORED")
     op.execute("CREATE INDEX ix_records_search ON records USING gin (search_vector)")
-    # A search reads, for each record found, its row in the table (the index gives where the row is, not its id).
-    # Kept inline, a record's text, fields and search words make its row ~3 kB: a common word then reads the
-    # whole table (100,000 records: 20,000 pages). Moved out of line (TOAST) once a row passes 128 bytes, the
-    # rows are small (2,500 pages) and such a search takes half the time; reading one record stays ~0.05 ms.
-    op.execute("ALTER TABLE records SET (toast_tuple_target = 128)")
     op.execute(
         "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         "RAISE EXCEPTION 'the audit log is append-only'; END $$"
@@ -97,7 +92,6 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
         op.execute("DROP INDEX IF EXISTS ix_records_search")
-        op.execute("ALTER TABLE records RESET (toast_tuple_target)")
         op.execute("ALTER TABLE records DROP COLUMN IF EXISTS search_vector")
         op.execute("DROP FUNCTION IF EXISTS curator_fold(text)")
         return
