@@ -246,11 +246,15 @@ def test_a_login_the_server_refuses_is_one_sentence_and_the_open_review_stays(
     else:
         with psycopg.connect(team.admin_url, autocommit=True) as admin:
             admin.execute("ALTER ROLE bob VALID UNTIL '2001-01-01'")
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    assert not window.files.open(team.url("bob", password), create=False)
-    server = f"{team.host}:{team.port}/{team.database}"
-    assert warnings == [f"the review server {server} refused the login bob: wrong name or password, or the"
-                        " login's access has ended (ask the lead)"]
-    assert password not in warnings[0]
-    assert window.review is review and window.windowTitle() == title
+    try:
+        warnings: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+        assert not window.files.open(team.url("bob", password), create=False)
+        server = f"{team.host}:{team.port}/{team.database}"
+        assert warnings == [f"the review server {server} refused the login bob: wrong name or password, or the"
+                            " login's access has ended (ask the lead)"]
+        assert password not in warnings[0]
+        assert window.review is review and window.windowTitle() == title
+    finally:  # roles are the cluster's, not the database's: other tests log in as bob
+        with psycopg.connect(team.admin_url, autocommit=True) as admin:
+            admin.execute("ALTER ROLE bob VALID UNTIL 'infinity'")
