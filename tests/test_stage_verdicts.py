@@ -32,7 +32,7 @@ from curator.prisma.flow import (
     SCREENING_CONFLICT,
 )
 from curator.review.agreement import mark_pilot, pilot_records, reviewer_agreement
-from curator.review.resolution import find_conflicts, resolve_conflict
+from curator.review.resolution import conflict_lines, find_conflicts, resolve_conflict
 from curator.review.screening import (
     DecisionView,
     exclusion_reasons,
@@ -173,6 +173,12 @@ def _check_everything(review: Any, kinds: dict[int, str]) -> None:
             (rid, {n: current[rid][n].verdict for n in sorted(current[rid])},
              {n: current[rid][n].reason for n in sorted(current[rid]) if current[rid][n].reason})
             for rid in sorted(rid for rid, v in expected[stage].items() if v.conflict)]
+        current, standing = _standing(decisions, stage)  # the lead's conflicts view: resolved ones too
+        assert [(line.record_id, sorted(line.decisions), line.resolution.id if line.resolution else None)
+                for line in conflict_lines(review, stage)] == [
+            (rid, sorted(current[rid]), standing[rid].id if rid in standing else None)
+            for rid in sorted(current.keys() | standing.keys())
+            if len({d.verdict for d in current.get(rid, {}).values()}) > 1 or rid in standing]
         found = [{"reviewers": list(a.reviewers), "set": a.set, "resolved_by": a.resolved_by,
                   "cells": [a.both_include, a.first_only, a.second_only, a.neither, a.conflicts]}
                  for a in reviewer_agreement(review, stage)]

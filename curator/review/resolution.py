@@ -24,7 +24,7 @@ from curator.review.screening import (
     exclusion_reasons,
     standing_resolutions,
 )
-from curator.review.screening_mode import conflicts_sql, current_sql, lead_reviewer, standing_resolutions_sql
+from curator.review.screening_mode import conflicts_sql, current_sql, lead_reviewer
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.models import STAGES, Decision, Record
@@ -94,11 +94,13 @@ def conflict_lines(review: Review, stage: str, *, resolved: bool = True,
     if record_ids is None:
         candidates = conflicts_sql(stage)
         if resolved:  # a standing resolution settled a conflict, whatever the reviewers' verdicts are now
-            candidates = (f"SELECT record_id FROM ({current_sql(stage)}) AS current_verdicts GROUP BY record_id"
-                          f" HAVING count(DISTINCT verdict) > 1 UNION SELECT record_id FROM"
-                          f" ({standing_resolutions_sql(stage)}) AS resolved")
+            # The database keeps each record's count of verdicts of each kind (stage_verdicts): more than one
+            # kind is a disagreement; the decisions themselves are read below for these records only.
+            kinds = " + ".join(f"CASE WHEN {kind} > 0 THEN 1 ELSE 0 END" for kind in ("includes", "excludes", "maybes"))
+            candidates = (f"SELECT record_id FROM stage_verdicts WHERE stage = :stage"
+                          f" AND (resolution_id IS NOT NULL OR {kinds} > 1)")
         with review.engine.connect() as connection:
-            record_ids = [row[0] for row in connection.execute(text(candidates))]
+            record_ids = [row[0] for row in connection.execute(text(candidates), {"stage": stage})]
     found: list[tuple[int, list[DecisionView], DecisionView | None]] = []
     for chunk in _chunks(sorted(set(record_ids))):
         decided = current_decisions(review, stage, chunk)
