@@ -77,3 +77,38 @@ def server(postgres_admin_url: str) -> Iterator[ServerReview]:
             connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
             for role in (f"curator_{database}_reviewers", f"curator_{database}_leads", lead):
                 connection.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+#: The reviewers' passwords in the team reviews (roles are the cluster's: the same names in every test).
+PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2", "carol": "carol-secret-3"}
+
+
+def run(*args: str, **env: str) -> tuple[int, str]:
+    """``curator ARGS`` in this process, with ``env`` added: (exit status, what it printed)."""
+    from click.testing import CliRunner
+
+    from curator.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout + result.stderr
+
+
+def login(team: ServerReview, name: str):  # type: ignore[no-untyped-def]  # a psycopg.Connection
+    """``name``'s own login to the team's review, speaking plain SQL (autocommit)."""
+    import psycopg
+
+    return psycopg.connect(host=team.host, port=team.port, dbname=team.database, user=name,
+                           password=PASSWORDS[name], autocommit=True)
+
+
+@pytest.fixture
+def team(server: ServerReview, samples: list) -> ServerReview:
+    """A server review with the samples imported by the lead, alice and bob as reviewers, carol as a lead."""
+    assert run("server", "init", server.url())[0] == 0
+    for name in ("alice", "bob"):
+        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
+    assert run("server", "add-reviewer", server.url(), "carol", "--password", PASSWORDS["carol"], "--lead")[0] == 0
+    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
+                    "--review", server.url())
+    assert code == 0, out
+    return server

@@ -8,39 +8,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 
-from curator.cli import cli
 from curator.review.listing import RecordFilter, find_record_ids
 from curator.store.database import open_review
-from tests.server.conftest import ServerReview
-
-PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2", "carol": "carol-secret-3"}
-
-
-def run(*args: str, **env: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout + result.stderr
-
-
-@pytest.fixture
-def team(server: ServerReview, samples: list[Path]) -> ServerReview:
-    """A server review with the samples imported by the lead, alice and bob as reviewers, carol as a lead."""
-    assert run("server", "init", server.url())[0] == 0
-    for name in ("alice", "bob"):
-        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
-    assert run("server", "add-reviewer", server.url(), "carol", "--password", PASSWORDS["carol"], "--lead")[0] == 0
-    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
-                    "--review", server.url())
-    assert code == 0, out
-    return server
+from tests.server.conftest import PASSWORDS, ServerReview, login, run
 
 
 @pytest.fixture
 def bob(team: ServerReview) -> Iterator[psycopg.Connection]:
     """Bob's own login, speaking plain SQL."""
-    with psycopg.connect(host=team.host, port=team.port, dbname=team.database, user="bob",
-                         password=PASSWORDS["bob"], autocommit=True) as connection:
+    with login(team, "bob") as connection:
         yield connection
 
 

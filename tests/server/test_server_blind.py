@@ -9,43 +9,24 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 
-from curator.cli import cli
 from curator.review.screening import set_decision_retracted
 from curator.store.database import open_review
-from tests.server.conftest import ServerReview
+from tests.server.conftest import PASSWORDS, ServerReview, login, run
 
-PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2", "carol": "carol-secret-3"}
 TA = "title-abstract"
 
-
-def run(*args: str, **env: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout + result.stderr
 
 
 def as_(team: ServerReview, name: str) -> str:
     return team.url(name, PASSWORDS[name])
 
 
-def login(team: ServerReview, name: str) -> psycopg.Connection:
-    return psycopg.connect(host=team.host, port=team.port, dbname=team.database, user=name,
-                           password=PASSWORDS[name], autocommit=True)
-
-
 @pytest.fixture
-def team(server: ServerReview, samples: list[Path]) -> ServerReview:
-    """The samples on a server review screened in dual mode; alice and bob review, carol is a lead."""
-    assert run("server", "init", server.url())[0] == 0
-    for name in ("alice", "bob"):
-        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
-    assert run("server", "add-reviewer", server.url(), "carol", "--password", PASSWORDS["carol"], "--lead")[0] == 0
-    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
-                    "--review", server.url())
-    assert code == 0, out
-    assert run("screening-mode", "dual", "--review", server.url())[0] == 0
-    return server
+def team(team: ServerReview) -> ServerReview:
+    """The team's review (see conftest), screened in dual mode."""
+    assert run("screening-mode", "dual", "--review", team.url())[0] == 0
+    return team
 
 
 @pytest.fixture

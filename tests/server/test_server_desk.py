@@ -10,23 +10,19 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
-from click.testing import CliRunner
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from curator.cli import cli
 from curator.review import records
 from curator.store.database import Review, open_review
-from tests.server.conftest import ServerReview
+from tests.server.conftest import PASSWORDS, ServerReview, run
 from tests.ui import live_checks
 from ui import passwords
 from ui.dialogs.server_review import ServerReviewDialog
 from ui.main_window import MainWindow
 from ui.settings import DeskSettings
-
-PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2"}
 
 
 class MemoryKeyring(KeyringBackend):
@@ -48,10 +44,6 @@ class MemoryKeyring(KeyringBackend):
         self.kept.pop((service, username), None)
 
 
-def run(*args: str, **env: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout + result.stderr
-
 
 @pytest.fixture(autouse=True)
 def _fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -70,16 +62,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(before)
 
 
-@pytest.fixture
-def team(server: ServerReview, samples: list[Path]) -> ServerReview:
-    """A server review with the samples imported by the lead, and alice and bob as reviewers."""
-    assert run("server", "init", server.url())[0] == 0
-    for name in ("alice", "bob"):
-        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
-    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
-                    "--review", server.url())
-    assert code == 0, out
-    return server
 
 
 def address(team: ServerReview, name: str) -> str:

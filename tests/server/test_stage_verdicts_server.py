@@ -13,44 +13,21 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from click.testing import CliRunner
 
-from curator.cli import cli
 from curator.review.resolution import resolve_conflict
 from curator.review.screening import record_decision, set_decision_retracted
 from curator.store.database import open_review
-from tests.server.conftest import ServerReview
+from tests.server.conftest import PASSWORDS, ServerReview, login, run
 
-PASSWORDS = {"alice": "alice-secret-1", "bob": "bob-secret-2", "carol": "carol-secret-3"}
 ROWS = "SELECT stage, record_id, reviewers, includes, excludes, first_reviewer, resolution_id FROM stage_verdicts"
 
 
-def run(*args: str, **env: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout + result.stderr
 
-
-@pytest.fixture
-def team(server: ServerReview, samples: list[Path]) -> ServerReview:
-    """A server review with the samples imported, alice and bob as reviewers, carol as a lead."""
-    assert run("server", "init", server.url())[0] == 0
-    for name in ("alice", "bob"):
-        assert run("server", "add-reviewer", server.url(), name, "--password", PASSWORDS[name])[0] == 0
-    assert run("server", "add-reviewer", server.url(), "carol", "--password", PASSWORDS["carol"], "--lead")[0] == 0
-    code, out = run("import", *map(str, samples), "--source", "Samples", "--source-kind", "database",
-                    "--review", server.url())
-    assert code == 0, out
-    return server
-
-
-def _login(team: ServerReview, name: str) -> psycopg.Connection:
-    return psycopg.connect(host=team.host, port=team.port, dbname=team.database, user=name,
-                           password=PASSWORDS[name], autocommit=True)
 
 
 @pytest.fixture
 def bob(team: ServerReview) -> Iterator[psycopg.Connection]:
-    with _login(team, "bob") as connection:
+    with login(team, "bob") as connection:
         yield connection
 
 
@@ -66,7 +43,7 @@ def test_a_reviewers_decision_keeps_the_table_though_they_cannot_write_it(team: 
                 "SELECT curator_refresh_stage_verdict(1, 'title-abstract')"):
         with pytest.raises(psycopg.Error, match="permission denied"):
             bob.execute(sql)
-    with _login(team, "carol") as carol, pytest.raises(psycopg.Error, match="permission denied"):
+    with login(team, "carol") as carol, pytest.raises(psycopg.Error, match="permission denied"):
         carol.execute("UPDATE stage_verdicts SET reviewers = 5")  # a lead reads it, and writes it no more
 
 
@@ -83,7 +60,7 @@ def test_in_dual_screening_a_reviewer_reads_only_what_blindness_allows(team: Ser
     assert run("screen", "3", "exclude", "--reason", "other", "--automation", "--review", team.url())[0] == 0
     # An automation tool's verdict alone is no reviewer's: nothing to be blind to.
     assert [row[1] for row in bob.execute(ROWS + " ORDER BY record_id").fetchall()] == [2, 3]
-    with _login(team, "carol") as carol:
+    with login(team, "carol") as carol:
         assert len(carol.execute(ROWS).fetchall()) == 3  # the lead reads every row
     assert run("screening-mode", "single", "--review", team.url())[0] == 0
     assert len(bob.execute(ROWS).fetchall()) == 3  # single screening hides nothing
