@@ -63,7 +63,9 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
     As scikit-learn's TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_df=0.95) computes
     it (1 + log tf, smoothed idf, rows of unit length), in float32. The records are hashed twice, a
     few thousand at a time: once to count in how many records each term is, once to fill the
-    matrix in place, so that no second copy of it is ever held.
+    matrix in place, so that no second copy of it is ever held. Only the columns some record uses
+    are kept (renumbered in the same order): the SVM learns the same weights, without carrying
+    millions of empty columns through every refit.
     """
     from sklearn.feature_extraction.text import HashingVectorizer
     from sklearn.preprocessing import normalize
@@ -81,6 +83,10 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
     # a tiny set has too few records for "in nearly every record" to mean anything
     kept = in_records <= MAX_SHARE_OF_RECORDS * n if n >= 20 else np.ones(HASHED_FEATURES, dtype=bool)
     idf = np.where(kept, np.log((1 + n) / (1 + in_records)) + 1, 0).astype(np.float32)
+    used = kept & (in_records > 0)
+    column = (np.cumsum(used, dtype=np.int64) - 1).astype(np.int32)  # a used hashed column's new number
+    column[~used] = 0  # a dropped term's entries are 0 and go (eliminate_zeros below)
+    n_columns = int(used.sum())
     data = np.empty(nnz, dtype=np.float32)
     indices = np.empty(nnz, dtype=np.int32)
     indptr = np.zeros(n + 1, dtype=np.int64)
@@ -90,11 +96,11 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
         chunk.sum_duplicates()
         end = filled + chunk.nnz
         data[filled:end] = (np.log(chunk.data) + 1) * idf[chunk.indices]
-        indices[filled:end] = chunk.indices
+        indices[filled:end] = column[chunk.indices]
         indptr[start + 1:start + 1 + chunk.shape[0]] = chunk.indptr[1:] + filled
         filled = end
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, HASHED_FEATURES))
-    matrix.eliminate_zeros()  # the terms dropped as too common
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, max(n_columns, 1)))
+    matrix.eliminate_zeros()
     if matrix.nnz == 0:  # no words at all (every text empty, or only one-letter words): nothing to learn from
         return sparse.csr_matrix((n, 1), dtype=np.float32)
     return normalize(matrix, copy=False)
