@@ -84,7 +84,7 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
     kept = in_records <= MAX_SHARE_OF_RECORDS * n if n >= 20 else np.ones(HASHED_FEATURES, dtype=bool)
     idf = np.where(kept, np.log((1 + n) / (1 + in_records)) + 1, 0).astype(np.float32)
     used = kept & (in_records > 0)
-    column = (np.cumsum(used, dtype=np.int64) - 1).astype(np.int32)  # a used hashed column's new number
+    column = np.cumsum(used, dtype=np.int32) - 1  # a used hashed column's new number (2^21 fits in int32)
     column[~used] = 0  # a dropped term's entries are 0 and go (eliminate_zeros below)
     n_columns = int(used.sum())
     data = np.empty(nnz, dtype=np.float32)
