@@ -14,7 +14,12 @@ unlabelled records by decision value) and changes what is general, not what suit
 * the terms are hashed into a fixed number of columns instead of being kept in a vocabulary,
   so a review of 20,000 records fits in a small, bounded memory;
 * past 5,000 excludes, the SVM learns from every include and the 5,000 latest excludes only,
-  which bounds a refit's time and memory on the largest reviews.
+  which bounds a refit's time and memory on the largest reviews;
+* each refit also learns 100 records drawn at random from the undecided ones as if excluded
+  (Cormack & Grossman's "baseline model implementation" of continuous active learning): almost
+  all undecided records are irrelevant, so a random draw tells the SVM what the ordinary record of
+  this search looks like, where the decided excludes are the atypical ones the ranking put on top.
+  The draw depends on the seed and the number of decisions only, so a ranking is reproducible.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, includes weighted)"
+MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, includes weighted, 100 random undecided as excludes)"
 #: Columns the words and word pairs are hashed into: collisions stay rare at a few million distinct terms.
 HASHED_FEATURES = 2**21
 #: Terms in more than this share of the records are dropped (they tell no record from another).
@@ -37,6 +42,8 @@ SVM_C = 0.1
 INCLUDE_WEIGHT = 9.8
 #: At most this many excludes are learnt from (the latest decided); every include always is.
 MAX_EXCLUDES_LEARNT = 5000
+#: Undecided records drawn at random and learnt as excludes in each refit (Cormack & Grossman's 100).
+RANDOM_EXCLUDES = 100
 _SPACE = re.compile(r"\s+")
 
 
@@ -140,6 +147,13 @@ class RelevanceModel:
         learnt = _learnt_from(labels)
         rows = np.fromiter((self.position[i] for i in learnt), dtype=np.int64, count=len(learnt))
         y = np.fromiter((1 if labels[i] else 0 for i in learnt), dtype=np.int8, count=len(learnt))
+        undecided = np.ones(len(self.ids), dtype=bool)
+        undecided[[self.position[i] for i in labels]] = False
+        pool = np.flatnonzero(undecided)
+        drawn = np.random.default_rng([self.seed, len(labels)]).choice(pool, min(RANDOM_EXCLUDES, len(pool)),
+                                                                      replace=False)
+        rows = np.concatenate([rows, drawn])
+        y = np.concatenate([y, np.zeros(len(drawn), dtype=np.int8)])
         # liblinear learns in float64: convert only the decided rows, and let the float32 copy go at once
         x = self.features[rows].astype(np.float64)
         return _svm_scores(x, y, self.features, self.seed)
