@@ -7,6 +7,10 @@ is refitted; a newer decision cancels the running retrain and starts another onc
 A finished ranking re-orders the list in place (the current record stays current, the form and
 what is typed in it are left alone) and refreshes the stopping aids of :class:`RankingPanel`.
 
+"Estimate what is left…" draws a random sample of the undecided records (kept in the review): its
+records lead the list, whatever the order, until they are decided, and the estimate then comes from
+them. The order the reviewer picks is kept per review and reviewer, so reopening the review keeps it.
+
 In blind dual screening the order is learnt from this reviewer's own decisions only.
 """
 
@@ -17,9 +21,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QInputDialog, QStatusBar
 
+from curator.ranking.list_order import choose_list_order, chosen_list_order
 from curator.ranking.relevance import ModelKeeper, RankingCancelled, ReviewRanking, rank_undecided
+from curator.ranking.remaining_sample import draw_sample
 from curator.review.desk import next_unscreened
 from ui.ranking_panel import RankingPanel
 from ui.score_bar import ScoreBar
@@ -42,6 +48,10 @@ class DeskWindow(Protocol):
     review_opened: SignalInstance  # emitted once the window shows the review: its desk and model are set
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802
+
+
+#: The sample size offered first: with none of 100 relevant, the share left is under 3.6% (95% upper bound).
+DEFAULT_SAMPLE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class DeskRanking(QObject):
         self.model: RecordListModel | None = None
         self.ranking: ReviewRanking | None = None
         self.chosen = "relevance"
+        self._relevance_shown = False  # the list leads with the ranking (not only with a random sample)
         self._stage: str | None = None
         self._keepers: dict[tuple[str, str | None], ModelKeeper] = {}
         self._job: BackgroundJob | None = None
@@ -81,6 +92,7 @@ class DeskRanking(QObject):
         window.files.review_closing.connect(self._on_files_review_closing)
         window.files.records_imported.connect(self.retrain)
         self.panel.order_chosen.connect(self._on_panel_order_chosen)
+        self.panel.sample_asked.connect(self._on_panel_sample_asked)
         self.record_list.table.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         self.status_message.connect(window.statusBar().showMessage)
 
@@ -88,7 +100,7 @@ class DeskRanking(QObject):
     @property
     def by_relevance(self) -> bool:
         """True while the list shows the relevance order (a model exists and the reviewer wants it)."""
-        return self.model is not None and self.model.arranged
+        return self.model is not None and self.model.arranged and self._relevance_shown
 
     @property
     def busy(self) -> bool:
@@ -98,9 +110,28 @@ class DeskRanking(QObject):
     def next_unscreened(self, ordered_ids: Iterable[int], unscreened: set[int], after: int | None) -> int | None:
         """The record "next unscreened" goes to: by relevance the best one left (other than ``after``),
         else the next one after ``after`` in the list's order."""
+        pending = self.ranking.sample_pending if self.ranking is not None else []
+        sampled = next((i for i in pending if i in unscreened and i != after), None)
+        if sampled is not None:  # the random sample first: it was asked for
+            return sampled
         if not self.by_relevance:
             return next_unscreened(ordered_ids, unscreened, after)
         return next((i for i in ordered_ids if i in unscreened and i != after), None)
+
+    def draw_sample(self, size: int) -> bool:
+        """Draw ``size`` random undecided records to screen first, for the estimate of what is left."""
+        if self.desk is None:
+            return False
+        reviewer = self.desk.reviewer if self.desk.blind else None
+        try:
+            sample = draw_sample(self.desk.review, size, self.desk.stage, reviewer, actor=self.desk.reviewer)
+        except Exception as error:  # nothing undecided, a read-only review: said in the status bar
+            self.status_message.emit(f"No sample drawn: {error}", 8000)
+            return False
+        self.status_message.emit(f"{len(sample.ids):,} random undecided records come first in the list: once they"
+                                 " are decided, the panel estimates the relevant records left", 8000)
+        self.retrain()
+        return True
 
     def retrain(self) -> None:
         """Learn the order again from the decisions as they are now (off the GUI thread)."""
@@ -165,8 +196,10 @@ class DeskRanking(QObject):
         if self.model is None:
             return
         learnt = ranking is not None and ranking.trained_at is not None
-        relevance = self.chosen == "relevance" and learnt
-        self.model.set_priority([r.id for r in ranking.records] if relevance and ranking else None)
+        self._relevance_shown = relevance = self.chosen == "relevance" and learnt
+        pending = list(ranking.sample_pending) if ranking is not None else []
+        ranked = [r.id for r in ranking.records if r.id not in set(pending)] if relevance and ranking else []
+        self.model.set_priority(pending + ranked if relevance or pending else None)
         self.score_bar.set_ranking(ranking.records if self.by_relevance and ranking else None)
         table = self.record_list.table
         table.viewport().update()
@@ -186,6 +219,8 @@ class DeskRanking(QObject):
             return
         self._keepers.clear()
         self._stage = self.desk.stage
+        self.chosen = chosen_list_order(self.desk.review, self.desk.reviewer)
+        self.panel.order.setCurrentIndex(self.panel.order.findData(self.chosen))
         self.record_list.table.setItemDelegateForColumn(0, self.score_bar)
         self.desk.history_changed.connect(self.retrain)
         self.model.ids_changed.connect(self._on_model_ids_changed)
@@ -209,8 +244,17 @@ class DeskRanking(QObject):
         self.panel.order.setCurrentIndex(self.panel.order.findData(order))
         self._on_panel_order_chosen(order)
 
+    def _on_panel_sample_asked(self) -> None:
+        size, ok = QInputDialog.getInt(self.record_list, "Estimate what is left",
+                                       "Undecided records to screen at random (they come first in the list):",
+                                       DEFAULT_SAMPLE_SIZE, 1, 1_000_000)
+        if ok:
+            self.draw_sample(size)
+
     def _on_panel_order_chosen(self, order: str) -> None:
         self.chosen = order
+        if self.desk is not None:
+            choose_list_order(self.desk.review, self.desk.reviewer, order)
         if order == "relevance":  # a column sort would hide the relevance order: back to the list's own
             self.record_list.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         if self.ranking is not None:

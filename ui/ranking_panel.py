@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from curator.ranking.relevance import ReviewRanking
 from ui.recall_chart import RecallChart
@@ -27,16 +27,23 @@ def estimate_text(estimate: dict[str, Any]) -> tuple[str, str]:
     """The estimate of the relevant records left, as (the line shown, its tooltip naming the method in full)."""
     method = str(estimate.get("method") or "")
     value = estimate.get("value")
+    sample = estimate.get("sample_reason")
+    after = f"\nRandom sample to estimate what is left: {sample}" if sample else ""
     if value is None:
         reason = estimate.get("reason") or "nothing to estimate from yet"
-        return f"Relevant still undecided: not estimated ({reason})", method
-    return f"Relevant still undecided: about {value:g} (estimated as the {method})", method
+        return f"Relevant still undecided: not estimated ({reason}){after}", method
+    interval = estimate.get("interval")
+    if interval:  # from a random sample the reviewer screened
+        return (f"Relevant still undecided: about {value:g}, 95% interval {interval[0]:g} to {interval[1]:g}"
+                f" (estimated from a {method})", f"{method}; {estimate.get('interval_method', '')}")
+    return f"Relevant still undecided: about {value:g} (estimated as the {method}){after}", method
 
 
 class RankingPanel(QFrame):
     """Emits ``order_chosen`` ("relevance" or "import") when the reviewer picks the list's order."""
 
     order_chosen = Signal(str)
+    sample_asked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +63,12 @@ class RankingPanel(QFrame):
         self.estimate.setObjectName("estimate")
         self.estimate.setWordWrap(True)
         self.chart = RecallChart()
+        self.estimate_button = QPushButton("Estimate what is left…")
+        self.estimate_button.setObjectName("estimate_button")
+        self.estimate_button.setToolTip("Screen a random sample of the undecided records (they come first in the"
+                                        " list): once they are decided, the share of includes among them estimates"
+                                        " how many relevant records are left")
+        self.estimate_button.setEnabled(False)
         for small in (self.order_note, self.streak, self.estimate):
             small.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             font = small.font()
@@ -71,9 +84,14 @@ class RankingPanel(QFrame):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.streak)
-        layout.addWidget(self.estimate)
+        estimate_row = QHBoxLayout()
+        estimate_row.setContentsMargins(0, 0, 0, 0)
+        estimate_row.addWidget(self.estimate, 1)
+        estimate_row.addWidget(self.estimate_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(estimate_row)
         layout.addWidget(self.chart)
         self.order.activated.connect(self._on_order_activated)
+        self.estimate_button.clicked.connect(self.sample_asked)
 
     def chosen_order(self) -> str:
         return str(self.order.currentData())
@@ -95,6 +113,7 @@ class RankingPanel(QFrame):
         self.estimate.setText(line)
         self.estimate.setToolTip(method)
         self.chart.set_screened(ranking.screened, eligible)
+        self.estimate_button.setEnabled(bool(ranking.records))
 
     def show_busy(self, busy: bool) -> None:
         """Say that a newer order is being learnt (the list stays as it is meanwhile)."""
@@ -102,6 +121,7 @@ class RankingPanel(QFrame):
         self.order_note.setText(text + (" · relearning…" if busy else ""))
 
     def clear(self) -> None:
+        self.estimate_button.setEnabled(False)
         self.order_note.setText(COLD_START)
         self.streak.clear()
         self.estimate.clear()

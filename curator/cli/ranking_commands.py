@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from curator.cli.common import open_or_fail, print_json, review_option
+from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
 from curator.store.models import STAGES
 
 
@@ -16,11 +16,28 @@ from curator.store.models import STAGES
 @click.option("--by", "by_reviewer", metavar="REVIEWER",
               help="Learn from this reviewer's decisions only (default: the agreed decisions).")
 @click.option("--json", "as_json", is_flag=True, help="As one JSON object.")
-def ranking_command(review_path: Path | None, stage: str, by_reviewer: str | None, as_json: bool) -> None:
+@click.option("--draw-sample", "sample_size", type=click.IntRange(min=1), metavar="N",
+              help="First draw N random undecided records (of --by's decisions, if named) to screen: once they are"
+                   " decided, the estimate of the includes left comes from them.")
+@click.option("--seed", type=int, help="With --draw-sample: the seed of the draw (default: a random one, kept).")
+@reviewer_option
+def ranking_command(review_path: Path | None, stage: str, by_reviewer: str | None, as_json: bool,
+                    sample_size: int | None, seed: int | None, reviewer: str) -> None:
     """The relevance ranking of a stage: what it learnt from, and how many includes may be left."""
     from curator.ranking.relevance import rank_undecided
+    from curator.ranking.remaining_sample import draw_sample
 
+    if seed is not None and sample_size is None:
+        raise click.UsageError("--seed goes with --draw-sample")
     with open_or_fail(review_path, create=False) as review:
+        if sample_size is not None:
+            try:
+                drawn = draw_sample(review, sample_size, stage, by_reviewer, seed=seed, actor=reviewer)
+            except ValueError as error:
+                raise click.ClickException(str(error)) from error
+            if not as_json:
+                click.echo(f"sample of {len(drawn.ids)} drawn (seed {drawn.seed}); screen records"
+                           f" {', '.join(str(i) for i in drawn.ids)}")
         state = rank_undecided(review, stage, by_reviewer, estimate=True).summary()
     if as_json:
         print_json(state)
@@ -33,7 +50,11 @@ def ranking_command(review_path: Path | None, stage: str, by_reviewer: str | Non
     if remaining.get("value") is None:
         click.echo(f"includes left: not estimated ({remaining.get('reason')})")
     else:
-        click.echo(f"includes left: about {remaining['value']} ({remaining['method']})")
+        interval = remaining.get("interval")
+        between = f", 95% interval {interval[0]}-{interval[1]}" if interval else ""
+        click.echo(f"includes left: about {remaining['value']} ({remaining['method']}{between})")
+    if remaining.get("sample_reason"):
+        click.echo(f"random sample: {remaining['sample_reason']}")
 
 
 @click.command("rank")

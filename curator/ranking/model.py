@@ -14,7 +14,12 @@ unlabelled records by decision value) and changes what is general, not what suit
 * the terms are hashed into a fixed number of columns instead of being kept in a vocabulary,
   so a review of 20,000 records fits in a small, bounded memory;
 * past 5,000 excludes, the SVM learns from every include and the 5,000 latest excludes only,
-  which bounds a refit's time and memory on the largest reviews.
+  which bounds a refit's time and memory on the largest reviews;
+* each refit also learns 100 records drawn at random from the undecided ones as if excluded
+  (Cormack & Grossman's "baseline model implementation" of continuous active learning): almost
+  all undecided records are irrelevant, so a random draw tells the SVM what the ordinary record of
+  this search looks like, where the decided excludes are the atypical ones the ranking put on top.
+  The draw depends on the seed and the number of decisions only, so a ranking is reproducible.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, includes weighted)"
+MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, includes weighted, 100 random undecided as excludes)"
 #: Columns the words and word pairs are hashed into: collisions stay rare at a few million distinct terms.
 HASHED_FEATURES = 2**21
 #: Terms in more than this share of the records are dropped (they tell no record from another).
@@ -37,6 +42,8 @@ SVM_C = 0.1
 INCLUDE_WEIGHT = 9.8
 #: At most this many excludes are learnt from (the latest decided); every include always is.
 MAX_EXCLUDES_LEARNT = 5000
+#: Undecided records drawn at random and learnt as excludes in each refit (Cormack & Grossman's 100).
+RANDOM_EXCLUDES = 100
 _SPACE = re.compile(r"\s+")
 
 
@@ -63,7 +70,9 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
     As scikit-learn's TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_df=0.95) computes
     it (1 + log tf, smoothed idf, rows of unit length), in float32. The records are hashed twice, a
     few thousand at a time: once to count in how many records each term is, once to fill the
-    matrix in place, so that no second copy of it is ever held.
+    matrix in place, so that no second copy of it is ever held. Only the columns some record uses
+    are kept (renumbered in the same order): the SVM learns the same weights, without carrying
+    millions of empty columns through every refit.
     """
     from sklearn.feature_extraction.text import HashingVectorizer
     from sklearn.preprocessing import normalize
@@ -81,6 +90,10 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
     # a tiny set has too few records for "in nearly every record" to mean anything
     kept = in_records <= MAX_SHARE_OF_RECORDS * n if n >= 20 else np.ones(HASHED_FEATURES, dtype=bool)
     idf = np.where(kept, np.log((1 + n) / (1 + in_records)) + 1, 0).astype(np.float32)
+    used = kept & (in_records > 0)
+    column = np.cumsum(used, dtype=np.int32) - 1  # a used hashed column's new number (2^21 fits in int32)
+    column[~used] = 0  # a dropped term's entries are 0 and go (eliminate_zeros below)
+    n_columns = int(used.sum())
     data = np.empty(nnz, dtype=np.float32)
     indices = np.empty(nnz, dtype=np.int32)
     indptr = np.zeros(n + 1, dtype=np.int64)
@@ -90,11 +103,11 @@ def _features(texts: Sequence[str]) -> sparse.csr_matrix:
         chunk.sum_duplicates()
         end = filled + chunk.nnz
         data[filled:end] = (np.log(chunk.data) + 1) * idf[chunk.indices]
-        indices[filled:end] = chunk.indices
+        indices[filled:end] = column[chunk.indices]
         indptr[start + 1:start + 1 + chunk.shape[0]] = chunk.indptr[1:] + filled
         filled = end
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, HASHED_FEATURES))
-    matrix.eliminate_zeros()  # the terms dropped as too common
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, max(n_columns, 1)))
+    matrix.eliminate_zeros()
     if matrix.nnz == 0:  # no words at all (every text empty, or only one-letter words): nothing to learn from
         return sparse.csr_matrix((n, 1), dtype=np.float32)
     return normalize(matrix, copy=False)
@@ -134,6 +147,13 @@ class RelevanceModel:
         learnt = _learnt_from(labels)
         rows = np.fromiter((self.position[i] for i in learnt), dtype=np.int64, count=len(learnt))
         y = np.fromiter((1 if labels[i] else 0 for i in learnt), dtype=np.int8, count=len(learnt))
+        undecided = np.ones(len(self.ids), dtype=bool)
+        undecided[[self.position[i] for i in labels]] = False
+        pool = np.flatnonzero(undecided)
+        drawn = np.random.default_rng([self.seed, len(labels)]).choice(pool, min(RANDOM_EXCLUDES, len(pool)),
+                                                                      replace=False)
+        rows = np.concatenate([rows, drawn])
+        y = np.concatenate([y, np.zeros(len(drawn), dtype=np.int8)])
         # liblinear learns in float64: convert only the decided rows, and let the float32 copy go at once
         x = self.features[rows].astype(np.float64)
         return _svm_scores(x, y, self.features, self.seed)

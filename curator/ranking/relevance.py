@@ -21,13 +21,12 @@ from typing import Any
 import numpy as np
 from sqlalchemy import text
 
+from curator.ranking.decided import screening_state
 from curator.ranking.model import MODEL_NAME, RankedRecord, RelevanceModel, record_text
-from curator.review.eligibility import eligible_ids
-from curator.review.screening import DecisionView, current_decisions, reconcile
+from curator.ranking.remaining_sample import current_sample, sample_estimate
 from curator.store.database import Review
 from curator.store.stored_fields import unpack
 
-RELEVANT_VERDICTS = ("include", "maybe")
 _KEYWORDS_LINE = re.compile(r"^Keywords: (.*)$", re.M)
 #: Fewer decisions than this on either side and the number of includes left is not estimated.
 MIN_PER_SIDE_FOR_ESTIMATE = 5
@@ -56,6 +55,8 @@ class ReviewRanking:
     estimated_remaining: dict[str, Any] = field(default_factory=dict)
     #: Whether each decided record was relevant, oldest decision first: the recall-so-far curve.
     screened: list[bool] = field(default_factory=list)
+    #: The undecided records of the random sample drawn to estimate what is left (to screen first).
+    sample_pending: list[int] = field(default_factory=list)
 
     @property
     def model(self) -> str:
@@ -69,7 +70,7 @@ class ReviewRanking:
             "trained_on": dict(self.trained_on),
             "trained_at": self.trained_at.isoformat(timespec="seconds") if self.trained_at else None,
             "undecided": len(self.records), "consecutive_irrelevant": self.consecutive_irrelevant,
-            "estimated_remaining": dict(self.estimated_remaining),
+            "estimated_remaining": dict(self.estimated_remaining), "sample_to_screen": list(self.sample_pending),
         }
 
 
@@ -133,24 +134,6 @@ class ModelKeeper:
         return ranked, remaining
 
 
-def stage_decisions(review: Review, stage: str, reviewer: str | None = None) -> list[tuple[int, bool, int]]:
-    """(record id, relevant?, decision id) of every decided record, oldest decision first.
-
-    ``reviewer`` None takes the agreed decisions (conflicts left out); a name takes that reviewer's.
-    """
-    decided: list[tuple[int, bool, int]] = []
-    for record_id, decisions in current_decisions(review, stage).items():
-        mine: list[DecisionView] = [d for d in decisions if reviewer is None or d.reviewer == reviewer]
-        if not mine:
-            continue
-        agreed = reconcile(mine)
-        if agreed.verdict is None:
-            continue
-        decided.append((record_id, agreed.verdict in RELEVANT_VERDICTS, max(d.id for d in mine)))
-    decided.sort(key=lambda item: item[2])
-    return decided
-
-
 def _consecutive_irrelevant(decided: list[tuple[int, bool, int]]) -> int:
     count = 0
     for _record_id, relevant, _decision in reversed(decided):
@@ -195,24 +178,27 @@ def rank_undecided(review: Review, stage: str = "title-abstract", reviewer: str 
         if cancelled is not None and cancelled():
             raise RankingCancelled("a newer ranking was asked for")
 
-    eligible = sorted(eligible_ids(review, stage))
-    eligible_set = set(eligible)
-    decided = [d for d in stage_decisions(review, stage, reviewer) if d[0] in eligible_set]
+    eligible, decided, undecided = screening_state(review, stage, reviewer)
     relevant_ids = {record_id for record_id, relevant, _ in decided if relevant}
     decided_ids = {record_id for record_id, _, _ in decided}
-    # agreed mode: a record in conflict is not undecided either (it waits for agreement, not for screening)
-    touched = set(current_decisions(review, stage)) if reviewer is None else decided_ids
-    undecided = [i for i in eligible if i not in touched]
     trained_on = {"include": len(relevant_ids), "exclude": len(decided_ids) - len(relevant_ids)}
     ranking = ReviewRanking(stage, reviewer, trained_on, None,
                             consecutive_irrelevant=_consecutive_irrelevant(decided),
                             screened=[relevant for _, relevant, _ in decided])
     labels = {str(record_id): relevant for record_id, relevant, _ in decided}
+    sample = current_sample(review, stage, reviewer)
+    from_sample = None
+    if sample is not None:
+        undecided_set = set(undecided)
+        ranking.sample_pending = [i for i in sample.ids if i in undecided_set]
+        from_sample = sample_estimate(sample, {i: relevant for i, relevant, _ in decided}, set(eligible),
+                                      len(undecided))
     if not RelevanceModel.can_learn(labels) or not undecided:
         ranking.records = [RankedRecordId(i, 0.0) for i in undecided]
-        ranking.estimated_remaining = {
+        ranking.estimated_remaining = _with_sample({
             "value": 0 if not undecided else None, "method": ESTIMATE_METHOD,
-            "reason": None if not undecided else "nothing to learn from yet: it needs an include and an exclude"}
+            "reason": None if not undecided else "nothing to learn from yet: it needs an include and an exclude"},
+            from_sample)
         return ranking
     check()
     # the features are of every eligible record (they use no decision); records in conflict are not ranked
@@ -223,6 +209,15 @@ def rank_undecided(review: Review, stage: str = "title-abstract", reviewer: str 
     undecided_set = set(undecided)
     ranking.trained_at = datetime.now(UTC)
     ranking.records = [RankedRecordId(int(r.id), r.score) for r in ranked if int(r.id) in undecided_set]
-    if remaining is not None:
-        ranking.estimated_remaining = remaining
+    if remaining is not None or from_sample is not None:
+        ranking.estimated_remaining = _with_sample(remaining or {}, from_sample)
     return ranking
+
+
+def _with_sample(from_model: dict[str, Any], from_sample: dict[str, Any] | None) -> dict[str, Any]:
+    """The estimate to give: the random sample's once it is decided, else the model's (and how far the sample is)."""
+    if from_sample is None:
+        return from_model
+    if from_sample["value"] is not None or not from_model:
+        return from_sample
+    return from_model | {"sample": from_sample["sample"], "sample_reason": from_sample["reason"]}

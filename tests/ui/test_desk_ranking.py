@@ -201,3 +201,55 @@ def test_blind_dual_learns_from_the_reviewers_own_decisions(qtbot, synthetic_pat
     assert bob.model is not None
     assert set(bob.model.ids()[:7]) == set(relevant) - {relevant[1]}  # alice's include is still undecided for bob
     bob.close()
+
+
+def test_a_random_sample_leads_the_list_and_then_estimates_what_is_left(qtbot, desk, monkeypatch) -> None:
+    window, relevant, other = desk
+    _decide(window, relevant[0], "include")
+    _decide(window, other[0], "exclude")
+    _settled(qtbot, window)
+    panel = window.ranking.panel
+    assert panel.estimate_button.isEnabled()
+    monkeypatch.setattr(desk_ranking.QInputDialog, "getInt", lambda *args: (6, True))
+    panel.estimate_button.click()
+    _settled(qtbot, window)
+    assert window.model is not None and window.ranking.ranking is not None
+    sample = window.ranking.ranking.sample_pending
+    assert len(sample) == 6 and window.model.ids()[:6] == sample  # the sample first, whatever its relevance
+    assert "0 of the 6" in panel.estimate.text()
+    assert window.desk is not None
+    assert window.ranking.next_unscreened(window.model.ids(), window.desk.unscreened, None) == sample[0]
+    window.ranking.choose_order("import")
+    assert window.model.ids()[:6] == sample and not window.ranking.by_relevance  # in import order too
+    for record_id in sample:
+        _decide(window, record_id, "include" if record_id in relevant else "exclude")
+    _settled(qtbot, window)
+    included = len(set(sample) & set(relevant))
+    assert window.ranking.ranking.sample_pending == []
+    assert f"random sample of 6: {included} included" in panel.estimate.text()
+    assert "95% interval" in panel.estimate.text() and "Clopper-Pearson" in panel.estimate.toolTip()
+    assert window.model.ids() == sorted(relevant + other)  # import order again, nothing hidden
+
+
+def test_the_chosen_order_is_kept_per_review_and_reviewer(qtbot, synthetic_path) -> None:
+    path, relevant, other = synthetic_path
+    with open_review(path) as review:
+        record_decision(review, relevant[0], "include", reviewer="ann")
+        record_decision(review, other[0], "exclude", reviewer="ann")
+    ann = _open(qtbot, path, "ann")
+    assert ann.ranking.by_relevance
+    ann.ranking.panel.order.setCurrentIndex(ann.ranking.panel.order.findData("import"))
+    ann.ranking.panel.order.activated.emit(ann.ranking.panel.order.currentIndex())  # as the reviewer picks it
+    assert not ann.ranking.by_relevance
+    ann.close()
+    ann = _open(qtbot, path, "ann")
+    assert ann.ranking.panel.chosen_order() == "import" and not ann.ranking.by_relevance
+    assert ann.model is not None and ann.model.ids() == sorted(relevant + other)
+    bob = _open(qtbot, path, "bob")  # another reviewer's choice is their own
+    assert bob.ranking.panel.chosen_order() == "relevance" and bob.ranking.by_relevance
+    bob.close()
+    ann.ranking.choose_order("relevance")
+    ann.close()
+    ann = _open(qtbot, path, "ann")
+    assert ann.ranking.by_relevance
+    ann.close()
