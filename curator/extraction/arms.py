@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.layout import Document
+from curator.extraction.scanned import OWN
 from curator.extraction.textutil import clip
 
 Spans = list[list[int]]
@@ -104,8 +105,6 @@ _INLINE_ARM_RE = re.compile(
 def inline_arms(doc: Document) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """The tested and the comparator arms of a line holding two or more typed arms, outside boxes about other
     records: ([(name, start, end)], [(name, start, end)])."""
-    from curator.extraction.scanned import OWN
-
     for line in doc.lines_holding(("omparator:", "omparator :"), 400):
         if doc.box[line.idx] != OWN:
             continue

@@ -14,6 +14,7 @@ import re
 
 from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.labels import (
+    BOX_HINT_RE,
     LABELS,
     VALIDATED_SLOTS,
     is_hinted_box_heading,
@@ -72,6 +73,12 @@ def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | No
                 start = off + len(value) - len(value[m.end():].lstrip())
                 return slot, off + len(value[:end].rstrip()), (start, off + len(value))
     return None
+
+
+def _may_hint(text: str) -> bool:
+    """False when ``norm_label(text)`` cannot hold a box hint (the hint test before the normalising, which
+    only lower-cases, trims the ends and drops spaces, "(s)" and "(es)" inside): spares caching every value."""
+    return "(" in text or BOX_HINT_RE.search(text.lower()) is not None
 
 
 def _validates(slot: str, value: str) -> bool:
@@ -141,17 +148,17 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
-                if slot is None and stripped and len(left) <= 60 and len(stripped) <= 60 \
-                        and not is_hinted_box_heading(norm_label(left)) and is_hinted_box_heading(norm_label(stripped)):
-                    # "Layman's terms: studies like this one": the heading of a box below.
-                    self.box_heads.append((line.idx, OTHER_BOX))
-                    self.stop[line.idx] = True
-                    continue
-                if slot is None and stripped and len(left) <= 60 and is_hinted_box_heading(norm_label(left)):
-                    # "Related articles: Title (doi: ...)": a one-line box about other records.
-                    self.inline_boxes.append(line.idx)
-                    self.stop[line.idx] = True
-                    continue
+                if slot is None and stripped and len(left) <= 60:
+                    if is_hinted_box_heading(norm_label(left)):
+                        # "Related articles: Title (doi: ...)": a one-line box about other records.
+                        self.inline_boxes.append(line.idx)
+                        self.stop[line.idx] = True
+                        continue
+                    if len(stripped) <= 60 and _may_hint(stripped) and is_hinted_box_heading(norm_label(stripped)):
+                        # "Layman's terms: studies like this one": the heading of a box below.
+                        self.box_heads.append((line.idx, OTHER_BOX))
+                        self.stop[line.idx] = True
+                        continue
                 if slot and not rest.startswith("//"):
                     if stripped:
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
