@@ -46,6 +46,30 @@ class Problem:
 Item = Entry | Problem
 
 
+@dataclass
+class Share:
+    """A worker's share of a large file: runs of ``run`` entries dealt in turn to ``parts`` readers, this one ``part``.
+
+    A reader that can read in shares (``Reader.shares``) still parses the whole file, so entry numbers and
+    positions stay the file's, but makes records only of the entries its share takes; the file's own
+    problems (empty, undecodable, not this format) are reported by the first share only.
+    """
+
+    part: int
+    parts: int
+    run: int
+    number: int = 0  # the entry last asked about: the one an item just yielded belongs to
+
+    def takes(self, number: int) -> bool:
+        """Whether entry ``number`` (from 1) is this share's."""
+        self.number = number
+        return (number - 1) // self.run % self.parts == self.part
+
+    @property
+    def takes_the_file(self) -> bool:
+        return self.part == 0
+
+
 @dataclass(frozen=True)
 class Reader:
     """A file format: the suffixes it claims, a content sniffer, and the function that reads it.
@@ -61,8 +85,9 @@ class Reader:
     sniff: Callable[[bytes], bool]  # looks at the first few KB
     read: Callable[[Path, bytes], Iterator[Item]] | None = None
     priority: int = 50  # lower sniffs first
-    stream: Callable[[Path], Iterator[Item]] | None = None
+    stream: Callable[..., Iterator[Item]] | None = None  # (path) -> items; (path, share) when ``shares``
     source_kind: str | None = None
+    shares: bool = False  # ``stream`` can read a share of the file (see :class:`Share`)
 
     def __post_init__(self) -> None:
         if (self.read is None) == (self.stream is None):
@@ -131,8 +156,25 @@ def choose_reader(path: Path, head: bytes) -> Reader | None:
     return None
 
 
-def read_path(path: Path) -> Iterator[Item]:
-    """Entries and problems of one file; never raises for bad content."""
+def read_path(path: Path, share: Share | None = None) -> Iterator[Item]:
+    """Entries and problems of one file (of ``share`` of it); never raises for bad content."""
+    for item in _read_path(path, share):
+        if share is None or share.takes_the_file or not (isinstance(item, Problem) and item.position is None):
+            yield item
+
+
+def can_share(path: Path) -> bool:
+    """Whether the file's format can be read in shares by several processes (see :class:`Share`)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+    except OSError:
+        return False
+    reader = choose_reader(path, head) if head.strip() else None
+    return reader is not None and reader.shares
+
+
+def _read_path(path: Path, share: Share | None) -> Iterator[Item]:
     name = path.name
     try:
         size = path.stat().st_size
@@ -152,8 +194,10 @@ def read_path(path: Path) -> Iterator[Item]:
     if reader is None:
         yield Problem(name, None, f"unrecognised format ({path.suffix or 'no suffix'})")
         return
+    if share is not None and not reader.shares and not share.takes_the_file:
+        return  # a format read whole: the first share reads it all
     if reader.stream is not None:
-        items = reader.stream(path)
+        items = reader.stream(path, share) if share is not None and reader.shares else reader.stream(path)
     else:
         assert reader.read is not None
         try:
