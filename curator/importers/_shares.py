@@ -37,6 +37,8 @@ from curator.importers._spool import without_cycle_collection
 SHARED_FROM_BYTES = 8 * 1024 * 1024
 #: At most this many processes read one file.
 MOST_SHARES = 4
+#: How workers are started: None for the platform's way (fork on Linux, spawn on Windows and macOS).
+START_METHOD: str | None = None
 #: How often a waiting import looks whether it was cancelled or a worker died (seconds).
 _WAIT = 0.2
 
@@ -124,7 +126,7 @@ def read_in_shares(path: Path, parts: int, run: int, source_id: int, stamp: str,
                    check: Callable[[], None]) -> list[ShareRead] | None:
     """Every share of ``path`` read, the first here and the others by workers; None when a worker could not
     start or failed (then nothing of them is used). ``check`` raises to cancel; the workers are stopped."""
-    context = multiprocessing.get_context()
+    context = multiprocessing.get_context(START_METHOD)
     workers = []
     try:
         for part in range(1, parts):
