@@ -51,14 +51,15 @@ class Share:
     """A worker's share of a large file: runs of ``run`` entries dealt in turn to ``parts`` readers, this one ``part``.
 
     A reader that can read in shares (``Reader.shares``) still parses the whole file, so entry numbers and
-    positions stay the file's, but makes records only of the entries its share takes; the file's own
-    problems (empty, undecodable, not this format) are reported by the first share only.
+    positions stay the file's, and counts every entry that makes a record (so a share numbers its records
+    as one process would), but makes records only of the entries its share takes.
     """
 
     part: int
     parts: int
     run: int
     number: int = 0  # the entry last asked about: the one an item just yielded belongs to
+    records: int = 0  # the entries so far that make a record, any share's: the reader counts them
 
     def takes(self, number: int) -> bool:
         """Whether entry ``number`` (from 1) is this share's."""
@@ -158,9 +159,7 @@ def choose_reader(path: Path, head: bytes) -> Reader | None:
 
 def read_path(path: Path, share: Share | None = None) -> Iterator[Item]:
     """Entries and problems of one file (of ``share`` of it); never raises for bad content."""
-    for item in _read_path(path, share):
-        if share is None or share.takes_the_file or not (isinstance(item, Problem) and item.position is None):
-            yield item
+    return _read_path(path, share)
 
 
 def can_share(path: Path) -> bool:

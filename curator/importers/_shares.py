@@ -5,11 +5,13 @@ keys) is most of an import's time and each entry's is independent of the
 others'. A large file in a format that can be read in shares (RIS) is dealt to
 a few processes in runs of entries: the importing process reads the first
 share, each worker another. Every reader parses the whole file, so entry
-numbers and the positions problems name are the file's, and makes records
-only of its own runs; a worker spools its rows to a file of its own and hands
-back the duplicate keys and problems of each run. The batch then takes the
-runs in the file's order and numbers the records, so the review gets the same
-records, ids and problems as from one process.
+numbers, the positions problems name and the records' ids are the file's,
+and makes records only of its own runs; a worker spools its rows to a file of
+its own and hands back the duplicate keys and problems of each run. The batch
+then takes the runs in the file's order, so the review gets the same records,
+ids and problems as from one process. A file with a problem of its own (not
+of an entry: undecodable half-way, no entries at all) is read again in one
+process, which says where the reading stopped.
 
 Workers are started the platform's way (fork on Linux, spawn on Windows and
 macOS; the frozen app calls ``multiprocessing.freeze_support()``). When they
@@ -49,6 +51,7 @@ class Run:
 
     index: int
     rows: int = 0
+    size: int = 0  # bytes of the rows in the share's spool
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -62,11 +65,11 @@ class ShareRead:
     file_problems: list[Problem] = field(default_factory=list)
     first: tuple[int, str | None, str | None] | None = None  # entry number, source name, source kind
 
-    def rows(self) -> Iterator[list[tuple[Any, ...]]]:
-        """The rows of each run, in order (record ids still to be given)."""
+    def spooled(self) -> Iterator[bytes]:
+        """The spooled rows of each run, in order, as :class:`~curator.importers._spool.Spool` keeps them."""
         with open(self.spool_name, "rb") as spool:
             for run in self.runs:
-                yield marshal.load(spool) if run.rows else []
+                yield spool.read(run.size)
 
 
 def share_count(path: Path) -> int:
@@ -79,9 +82,11 @@ def share_count(path: Path) -> int:
     return parts if parts > 1 and can_share(path) else 1
 
 
-def read_share(path: str, share: Share, source_id: int, stamp: str, spool_name: str,
+def read_share(path: str, share: Share, first_ids: tuple[int, int], stamp: str, spool_name: str,
                check: Callable[[], None] | None = None) -> ShareRead:
-    """Read ``share`` of the file: its rows into ``spool_name``, the rest returned; ``check`` before each run."""
+    """Read ``share`` of the file, its records numbered from ``first_ids`` (record, source): the rows into
+    ``spool_name``, the rest returned; ``check`` before each run."""
+    first_id, source_id = first_ids
     result = ShareRead(spool_name)
     run: Run | None = None
     rows: list[tuple[Any, ...]] = []
@@ -102,7 +107,7 @@ def read_share(path: str, share: Share, source_id: int, stamp: str, spool_name: 
                 continue
             if result.first is None:
                 result.first = (share.number, item.source_name, item.source_kind)
-            row, candidate = record_row(0, item, source_id, stamp)
+            row, candidate = record_row(first_id + share.records - 1, item, source_id, stamp)
             rows.append(row)
             run.candidates.append(candidate)
         if run is not None:
@@ -113,26 +118,29 @@ def read_share(path: str, share: Share, source_id: int, stamp: str, spool_name: 
 def _close_run(run: Run, rows: list[tuple[Any, ...]], spool: Any, result: ShareRead) -> None:
     run.rows = len(rows)
     if rows:
+        start = spool.tell()
         marshal.dump(rows, spool)
+        run.size = spool.tell() - start
     result.runs.append(run)
 
 
-def _work(path: str, share: Share, source_id: int, stamp: str, spool_name: str, sender: Any) -> None:
-    sender.send(read_share(path, share, source_id, stamp, spool_name))
+def _work(path: str, share: Share, first_ids: tuple[int, int], stamp: str, spool_name: str, sender: Any) -> None:
+    sender.send(read_share(path, share, first_ids, stamp, spool_name))
     sender.close()
 
 
-def read_in_shares(path: Path, parts: int, run: int, source_id: int, stamp: str, folder: str,
+def read_in_shares(path: Path, parts: int, run: int, first_ids: tuple[int, int], stamp: str, folder: str,
                    check: Callable[[], None]) -> list[ShareRead] | None:
     """Every share of ``path`` read, the first here and the others by workers; None when a worker could not
-    start or failed (then nothing of them is used). ``check`` raises to cancel; the workers are stopped."""
+    start or failed, or the file has a problem of its own (then nothing of them is used: the file is read in
+    one process). ``check`` raises to cancel; the workers are stopped."""
     context = multiprocessing.get_context(START_METHOD)
     workers = []
     try:
         for part in range(1, parts):
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(target=_work, daemon=True, args=(
-                str(path), Share(part, parts, run), source_id, stamp, os.path.join(folder, f"share{part}"), sender))
+                str(path), Share(part, parts, run), first_ids, stamp, os.path.join(folder, f"share{part}"), sender))
             process.start()
             sender.close()
             workers.append((process, receiver))
@@ -140,7 +148,7 @@ def read_in_shares(path: Path, parts: int, run: int, source_id: int, stamp: str,
         _stop(workers)
         return None
     try:
-        shares = [read_share(str(path), Share(0, parts, run), source_id, stamp, os.path.join(folder, "share0"), check)]
+        shares = [read_share(str(path), Share(0, parts, run), first_ids, stamp, os.path.join(folder, "share0"), check)]
         for process, receiver in workers:
             while not receiver.poll(_WAIT):
                 check()
@@ -150,7 +158,7 @@ def read_in_shares(path: Path, parts: int, run: int, source_id: int, stamp: str,
                 shares.append(receiver.recv())
             except (EOFError, OSError):
                 return None
-        return shares
+        return None if any(share.file_problems for share in shares) else shares
     finally:
         _stop(workers)
 

@@ -208,16 +208,12 @@ class _Batch:
         self.spool.add(rows)
         source.record_count += len(rows)
 
-    def add_rows(self, source: _Source, rows: list[tuple[Any, ...]], candidates: list[dedup.Candidate]) -> None:
-        """Rows and duplicate keys made elsewhere (a share of the file), numbered here in the file's order."""
-        first = self.next_id
-        rows = [(record_id, *row[1:]) for record_id, row in enumerate(rows, first)]
-        for record_id, candidate in enumerate(candidates, first):
-            candidate.id = record_id
+    def add_spooled(self, source: _Source, data: bytes, rows: int, candidates: list[dedup.Candidate]) -> None:
+        """Rows spooled and duplicate keys made elsewhere (a share of the file), numbered from ``next_id``."""
         self.candidates.extend(candidates)
-        self.next_id = first + len(rows)
-        self.spool.add(rows)
-        source.record_count += len(rows)
+        self.next_id += rows
+        self.spool.add_spooled(data)
+        source.record_count += rows
 
     def finish_source(self, source: _Source) -> None:
         self.sources.append(source)
@@ -373,21 +369,21 @@ def _read_in_shares(path: Path, parts: int, batch: _Batch, summary: ImportSummar
     """A large file read by ``parts`` processes (see :mod:`curator.importers._shares`) into the batch, in the
     file's order; False (nothing added) when the processes could not read it, so it is read here alone."""
     with spool_folder() as folder:
-        shares = read_in_shares(path, parts, CHUNK, batch.next_source_id, batch.stamp, folder, check)
+        shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder,
+                                check)
         if shares is None:
             return False
         firsts = [share.first for share in shares if share.first is not None]
         source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
-        spooled = [share.rows() for share in shares]
-        runs = [zip(share.runs, rows, strict=True) for share, rows in zip(shares, spooled, strict=True)]
+        spooled = [share.spooled() for share in shares]
+        runs = [zip(share.runs, data, strict=True) for share, data in zip(shares, spooled, strict=True)]
         for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
-            run, rows = next(runs[part])
+            run, data = next(runs[part])
             summary.failed.extend(run.problems)
-            if source is not None and rows:
-                batch.add_rows(source, rows, run.candidates)
-        for rows in spooled:
-            rows.close()  # each share's spool file closed before the folder is deleted
-        summary.failed.extend(shares[0].file_problems)
+            if source is not None and run.rows:
+                batch.add_spooled(source, data, run.rows, run.candidates)
+        for data in spooled:
+            data.close()  # each share's spool file closed before the folder is deleted
         if source is not None:
             batch.finish_source(source)
     return True

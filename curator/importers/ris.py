@@ -199,11 +199,14 @@ def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[s
         if held is not None:
             yield from _taken(held, share)
             held = None
-        if share is not None and not share.takes(number):
-            continue
         if not (_first(parsed, TITLE_TAGS) or parsed.get("DO") or parsed.get("AN")):
-            yield Problem(path.name, where, "entry has neither a title nor an identifier")
+            if share is None or share.takes(number):
+                yield Problem(path.name, where, "entry has neither a title nor an identifier")
             continue
+        if share is not None:
+            share.records += 1
+            if not share.takes(number):
+                continue
         yield to_entry(parsed, f"{path.name}#{number}")
     if held is not None:
         if any("TY" in problem.message for _, problem in held):
