@@ -122,3 +122,25 @@ def test_cancel_while_reading_in_shares_writes_nothing_and_stops_the_workers(rev
 def test_small_files_are_read_in_one_process(tmp_path) -> None:
     assert _shares.share_count(_export(tmp_path / "search.ris")) == 1
     assert _shares.share_count(tmp_path / "missing.ris") == 1
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the workers must see the patch")
+def test_a_file_that_breaks_half_way_is_read_again_in_one_process(tmp_path, monkeypatch) -> None:
+    from curator.importers import ris
+
+    file = _export(tmp_path / "search.ris")
+    real = ris.to_entry
+
+    def breaking(tags: dict, source: str):  # noqa: ANN202
+        if source.endswith("#30"):  # in the second share's runs
+            raise ValueError("a reader's bug")
+        return real(tags, source)
+
+    monkeypatch.setattr(ris, "to_entry", breaking)
+    monkeypatch.setattr(_shares, "START_METHOD", "fork")
+    alone = _alone(tmp_path, file)
+    assert alone[0] < 40 and alone[2][-1] == "search.ris: cannot read as ris: a reader's bug"
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
