@@ -144,3 +144,25 @@ def test_a_file_that_breaks_half_way_is_read_again_in_one_process(tmp_path, monk
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     monkeypatch.setattr(batch, "CHUNK", 3)
     assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
+
+
+def test_an_import_on_a_worker_thread_spawns_its_workers_and_gives_the_same_records(tmp_path, monkeypatch) -> None:
+    import threading
+
+    file = _export(tmp_path / "search.ris")
+    alone = _alone(tmp_path, file)
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    found: dict[str, object] = {}
+
+    def work() -> None:  # as the window imports: on a thread of its own
+        found["method"] = _shares._start_method()
+        found["imported"] = _imported(tmp_path / "shared.curator.sqlite", file)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert found["imported"] == alone
+    if multiprocessing.get_context().get_start_method() == "fork":
+        assert found["method"] == "spawn"

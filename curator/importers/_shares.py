@@ -14,7 +14,9 @@ of an entry: undecodable half-way, no entries at all) is read again in one
 process, which says where the reading stopped.
 
 Workers are started the platform's way (fork on Linux, spawn on Windows and
-macOS; the frozen app calls ``multiprocessing.freeze_support()``). When they
+macOS; the frozen app calls ``multiprocessing.freeze_support()``), except that a
+process running other threads (the window imports on a worker thread) spawns
+them rather than fork itself mid-work. When they
 cannot start or one fails, nothing of theirs is used and the file is read in
 one process. A cancelled import stops its workers.
 """
@@ -25,6 +27,7 @@ import marshal
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +42,7 @@ from curator.importers._spool import without_cycle_collection
 SHARED_FROM_BYTES = 8 * 1024 * 1024
 #: At most this many processes read one file.
 MOST_SHARES = 4
-#: How workers are started: None for the platform's way (fork on Linux, spawn on Windows and macOS).
+#: How workers are started: None for the platform's way (see the module's docstring).
 START_METHOD: str | None = None
 #: How often a waiting import looks whether it was cancelled or a worker died (seconds).
 _WAIT = 0.2
@@ -134,7 +137,7 @@ def read_in_shares(path: Path, parts: int, run: int, first_ids: tuple[int, int],
     """Every share of ``path`` read, the first here and the others by workers; None when a worker could not
     start or failed, or the file has a problem of its own (then nothing of them is used: the file is read in
     one process). ``check`` raises to cancel; the workers are stopped."""
-    context = multiprocessing.get_context(START_METHOD)
+    context = multiprocessing.get_context(START_METHOD or _start_method())
     workers = []
     try:
         for part in range(1, parts):
@@ -161,6 +164,15 @@ def read_in_shares(path: Path, parts: int, run: int, first_ids: tuple[int, int],
         return None if any(share.file_problems for share in shares) else shares
     finally:
         _stop(workers)
+
+
+def _start_method() -> str | None:
+    """The platform's way, but not forking a process that runs other threads (a lock one of them holds
+    would stay locked in the copy)."""
+    if threading.active_count() > 1 and multiprocessing.get_start_method(allow_none=True) in (None, "fork") \
+            and multiprocessing.get_context().get_start_method() == "fork":
+        return "spawn"
+    return None
 
 
 def _stop(workers: list[tuple[Any, Any]]) -> None:
