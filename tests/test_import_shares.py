@@ -54,6 +54,7 @@ def in_shares(monkeypatch):
     """Every file read in three shares, in runs of three entries."""
     monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
     monkeypatch.setattr(batch, "CHUNK", 3)
 
 
@@ -69,6 +70,7 @@ def test_shares_give_the_records_ids_problems_and_links_of_one_process(tmp_path,
     with monkeypatch.context() as patched:
         patched.setattr(_shares, "SHARED_FROM_BYTES", 1)
         patched.setattr(os, "cpu_count", lambda: 3)
+        patched.setattr(_shares, "busy_cores", lambda: 0)
         patched.setattr(batch, "CHUNK", 3)
         assert _shares.share_count(file) == 3
         shares_read = []
@@ -119,9 +121,19 @@ def test_cancel_while_reading_in_shares_writes_nothing_and_stops_the_workers(rev
         assert session.execute(text("SELECT count(*) FROM sources")).scalar() == 0
 
 
-def test_small_files_are_read_in_one_process(tmp_path) -> None:
-    assert _shares.share_count(_export(tmp_path / "search.ris")) == 1
+def test_small_files_and_busy_machines_read_in_one_process(tmp_path, monkeypatch) -> None:
+    file = _export(tmp_path / "search.ris")
+    assert _shares.share_count(file) == 1
     assert _shares.share_count(tmp_path / "missing.ris") == 1
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    assert _shares.share_count(file) == 4
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 3)
+    assert _shares.share_count(file) == 1  # one free core: the importing process's
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    (tmp_path / "notes.txt").write_text("a note in a format read whole")
+    assert _shares.share_count(tmp_path / "notes.txt") == 1
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the workers must see the patch")
@@ -142,6 +154,7 @@ def test_a_file_that_breaks_half_way_is_read_again_in_one_process(tmp_path, monk
     assert alone[0] < 40 and alone[2][-1] == "search.ris: cannot read as ris: a reader's bug"
     monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
     monkeypatch.setattr(batch, "CHUNK", 3)
     assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
 
@@ -153,6 +166,7 @@ def test_an_import_on_a_worker_thread_spawns_its_workers_and_gives_the_same_reco
     alone = _alone(tmp_path, file)
     monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
     monkeypatch.setattr(batch, "CHUNK", 3)
     found: dict[str, object] = {}
 

@@ -13,6 +13,8 @@ ids and problems as from one process. A file with a problem of its own (not
 of an entry: undecodable half-way, no entries at all) is read again in one
 process, which says where the reading stopped.
 
+A share goes to each core the machine has free (at most ``MOST_SHARES``): on
+cores kept busy by other work, the shares would only add their parsing.
 Workers are started the platform's way (fork on Linux, spawn on Windows and
 macOS; the frozen app calls ``multiprocessing.freeze_support()``), except that a
 process running other threads (the window imports on a worker thread) spawns
@@ -81,8 +83,18 @@ def share_count(path: Path) -> int:
         size = path.stat().st_size
     except OSError:
         return 1
-    parts = min(os.cpu_count() or 1, MOST_SHARES, size // SHARED_FROM_BYTES + 1)
+    cores = os.cpu_count() or 1
+    parts = min(cores - busy_cores(), MOST_SHARES, size // SHARED_FROM_BYTES + 1)
     return parts if parts > 1 and can_share(path) else 1
+
+
+def busy_cores() -> int:
+    """Cores other work keeps busy (the load average of the last minute, rounded): a share on a busy core
+    only adds its parsing to the import's time. 0 where the system does not say."""
+    try:
+        return round(os.getloadavg()[0])
+    except (AttributeError, OSError):  # Windows has no load average
+        return 0
 
 
 def read_share(path: str, share: Share, first_ids: tuple[int, int], stamp: str, spool_name: str,
