@@ -18,6 +18,10 @@ import, so there is nothing to clean up after a kill. The rows are numbered
 from the review's next ids when the reading starts; when another writer added
 records or sources meanwhile, they are renumbered as they are written.
 
+A large file in a format that can be read in shares (RIS) is read by a
+process per free core (:mod:`curator.importers._shares`): the same rows, ids
+and problems, in the file's order, the reading's time divided among the cores.
+
 (Writing each chunk in a transaction of its own would let go of the lock more
 often, but then every reader would have to skip the rows of an import not yet
 finished, and a killed import would leave rows to clean up.)
