@@ -89,10 +89,11 @@ def share_count(path: Path) -> int:
 
 
 def busy_cores() -> int:
-    """Cores other work keeps busy (the load average of the last minute, rounded): a share on a busy core
-    only adds its parsing to the import's time. 0 where the system does not say."""
+    """Cores other work keeps busy: the load average of the last minute, rounded, less the importing process
+    itself, which is running. A share on a busy core only adds its parsing to the import's time.
+    0 where the system does not say."""
     try:
-        return round(os.getloadavg()[0])
+        return max(0, round(os.getloadavg()[0]) - 1)
     except (AttributeError, OSError):  # Windows has no load average
         return 0
 
