@@ -266,9 +266,9 @@ def test_content_hash_is_the_hash_of_the_single_spaced_text(value: str) -> None:
 @pytest.mark.parametrize("value", [{"a": "plain", "b": [1, None, 2.5, True]}, {"é": "ü\n\"x\"\\u"}, {"t": "a\x7fb\x01"},
                                    {"e": "\U0001f600"}])
 def test_json_columns_keep_non_ascii_characters_as_themselves(value: dict) -> None:
-    from curator.importers.batch import _dumps
+    from curator.importers._rows import dumps
 
-    assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def test_the_headline_counts_in_words_and_says_what_failed() -> None:

@@ -46,6 +46,31 @@ class Problem:
 Item = Entry | Problem
 
 
+@dataclass
+class Share:
+    """A worker's share of a large file: runs of ``run`` entries dealt in turn to ``parts`` readers, this one ``part``.
+
+    A reader that can read in shares (``Reader.shares``) still parses the whole file, so entry numbers and
+    positions stay the file's, and counts every entry that makes a record (so a share numbers its records
+    as one process would), but makes records only of the entries its share takes.
+    """
+
+    part: int
+    parts: int
+    run: int
+    number: int = 0  # the entry last asked about: the one an item just yielded belongs to
+    records: int = 0  # the entries so far that make a record, any share's: the reader counts them
+
+    def takes(self, number: int) -> bool:
+        """Whether entry ``number`` (from 1) is this share's."""
+        self.number = number
+        return (number - 1) // self.run % self.parts == self.part
+
+    @property
+    def takes_the_file(self) -> bool:
+        return self.part == 0
+
+
 @dataclass(frozen=True)
 class Reader:
     """A file format: the suffixes it claims, a content sniffer, and the function that reads it.
@@ -61,8 +86,9 @@ class Reader:
     sniff: Callable[[bytes], bool]  # looks at the first few KB
     read: Callable[[Path, bytes], Iterator[Item]] | None = None
     priority: int = 50  # lower sniffs first
-    stream: Callable[[Path], Iterator[Item]] | None = None
+    stream: Callable[..., Iterator[Item]] | None = None  # (path) -> items; (path, share) when ``shares``
     source_kind: str | None = None
+    shares: bool = False  # ``stream`` can read a share of the file (see :class:`Share`)
 
     def __post_init__(self) -> None:
         if (self.read is None) == (self.stream is None):
@@ -131,8 +157,23 @@ def choose_reader(path: Path, head: bytes) -> Reader | None:
     return None
 
 
-def read_path(path: Path) -> Iterator[Item]:
-    """Entries and problems of one file; never raises for bad content."""
+def read_path(path: Path, share: Share | None = None) -> Iterator[Item]:
+    """Entries and problems of one file (of ``share`` of it); never raises for bad content."""
+    return _read_path(path, share)
+
+
+def can_share(path: Path) -> bool:
+    """Whether the file's format can be read in shares by several processes (see :class:`Share`)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+    except OSError:
+        return False
+    reader = choose_reader(path, head) if head.strip() else None
+    return reader is not None and reader.shares
+
+
+def _read_path(path: Path, share: Share | None) -> Iterator[Item]:
     name = path.name
     try:
         size = path.stat().st_size
@@ -152,8 +193,10 @@ def read_path(path: Path) -> Iterator[Item]:
     if reader is None:
         yield Problem(name, None, f"unrecognised format ({path.suffix or 'no suffix'})")
         return
+    if share is not None and not reader.shares and not share.takes_the_file:
+        return  # a format read whole: the first share reads it all
     if reader.stream is not None:
-        items = reader.stream(path)
+        items = reader.stream(path, share) if share is not None and reader.shares else reader.stream(path)
     else:
         assert reader.read is not None
         try:

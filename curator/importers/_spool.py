@@ -38,6 +38,10 @@ class Spool:
     def add(self, rows: list[tuple[Any, ...]]) -> None:
         marshal.dump(rows, self._file)  # tuples of str, int and None: marshal writes and reads them fastest
 
+    def add_spooled(self, data: bytes) -> None:
+        """Rows another spool wrote (a share of the file read by a worker), as that spool wrote them."""
+        self._file.write(data)
+
     def chunks(self) -> Iterator[list[tuple[Any, ...]]]:
         """Every chunk, in the order added."""
         self._file.seek(0)

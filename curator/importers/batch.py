@@ -18,6 +18,10 @@ import, so there is nothing to clean up after a kill. The rows are numbered
 from the review's next ids when the reading starts; when another writer added
 records or sources meanwhile, they are renumbered as they are written.
 
+A large file in a format that can be read in shares (RIS) is read by a
+process per free core (:mod:`curator.importers._shares`): the same rows, ids
+and problems, in the file's order, the reading's time divided among the cores.
+
 (Writing each chunk in a transaction of its own would let go of the lock more
 often, but then every reader would have to skip the rows of an import not yet
 finished, and a killed import would leave rows to clean up.)
@@ -35,7 +39,6 @@ search column fills itself; other imports wait, reviewers' decisions do not.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,15 +46,15 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlmodel import Session
 
 from curator.duplicates import matching as dedup
-from curator.fields import clean_shown_fields, empty_fields
 from curator.importers import Entry, Problem, expand_paths, read_path
+from curator.importers._rows import content_hash as content_hash  # where other modules have found it
+from curator.importers._rows import record_row as _record_row
+from curator.importers._shares import read_in_shares, share_count, spool_folder
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
-from curator.store import stored_fields
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.dialects import POSTGRESQL, advance_ids, copy_rows, dialect_of, hold_tables
@@ -121,49 +124,6 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
-def content_hash(text: str) -> str:
-    """Hash of a document's text, whitespace-insensitive, to recognise the same document twice."""
-    return hashlib.sha256(_single_spaced(text).encode("utf-8")).hexdigest()
-
-
-# ASCII whitespace other than the space and the line break (what str.split() also splits on).
-_OTHER_ASCII_SPACES = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
-def _single_spaced(text: str) -> str:
-    """``" ".join(text.split())``: words separated by one space.
-
-    A labelled page's only whitespace is mostly single spaces, line breaks and
-    blank lines; replacing those is three times faster than splitting into words.
-    """
-    if text.isascii() and not any(space in text for space in _OTHER_ASCII_SPACES):
-        spaced = text.replace("\n\n", "\n").replace("\n", " ").strip()
-        if "  " not in spaced:
-            return spaced
-    return " ".join(text.split())
-
-
-def _dumps(value: Any) -> str:
-    """Compact JSON with non-ASCII characters as themselves (what the json module writes with
-    ``ensure_ascii=False`` and no spaces), by orjson: five times faster for a record's fields."""
-    return orjson.dumps(value).decode()
-
-
-def _record_row(record_id: int, entry: Entry, source_id: int, stamp: str) -> tuple[tuple[Any, ...], dedup.Candidate]:
-    fields = clean_shown_fields(entry.fields or empty_fields())
-    evidence = fields.get("evidence") or {}
-    year = fields.get("year")
-    if not isinstance(year, int):
-        year = None
-    text = entry.text
-    digest = content_hash(text) if text and not text.isspace() else ""
-    row = (record_id, source_id, entry.source, text, digest, fields.get("kind") or "unknown",
-           fields.get("profile") or "unknown", fields.get("title") or "", fields.get("status"), fields.get("phase"),
-           year, _dumps(stored_fields.pack(fields, text, evidence)), _dumps(evidence), stamp)
-    return row, dedup.candidate(record_id, fields, digest, text)
-
-
-
 class _RecordTables:
     """The writes of a batch on the transaction's connection: sources, records in multi-row inserts, the index."""
 
@@ -230,8 +190,12 @@ class _Batch:
         self.candidates: list[dedup.Candidate] = []
 
     def start_source(self, path: Path, first: Entry) -> _Source:
-        source = _Source(self.next_source_id, self.source_name or first.source_name or path.name,
-                         self.source_kind or first.source_kind or "other", path.name)
+        return self.open_source(path, first.source_name, first.source_kind)
+
+    def open_source(self, path: Path, name: str | None, kind: str | None) -> _Source:
+        """The file's source, named after its first entry's (unless the import names it)."""
+        source = _Source(self.next_source_id, self.source_name or name or path.name,
+                         self.source_kind or kind or "other", path.name)
         self.next_source_id += 1
         return source
 
@@ -247,6 +211,13 @@ class _Batch:
         self.next_id = record_id
         self.spool.add(rows)
         source.record_count += len(rows)
+
+    def add_spooled(self, source: _Source, data: bytes, rows: int, candidates: list[dedup.Candidate]) -> None:
+        """Rows spooled and duplicate keys made elsewhere (a share of the file), numbered from ``next_id``."""
+        self.candidates.extend(candidates)
+        self.next_id += rows
+        self.spool.add_spooled(data)
+        source.record_count += rows
 
     def finish_source(self, source: _Source) -> None:
         self.sources.append(source)
@@ -376,6 +347,9 @@ def _read(files: list[Path], batch: _Batch, summary: ImportSummary, check: Calla
         check()
         if progress is not None:
             progress(done, len(files), path.name)
+        parts = share_count(path)
+        if parts > 1 and _read_in_shares(path, parts, batch, summary, check):
+            continue
         source: _Source | None = None
         pending: list[Entry] = []
         for item in read_path(path):
@@ -393,3 +367,27 @@ def _read(files: list[Path], batch: _Batch, summary: ImportSummary, check: Calla
             if pending:
                 batch.add(source, pending)
             batch.finish_source(source)
+
+
+def _read_in_shares(path: Path, parts: int, batch: _Batch, summary: ImportSummary, check: Callable[[], None]) -> bool:
+    """A large file read by ``parts`` processes (see :mod:`curator.importers._shares`) into the batch, in the
+    file's order; False (nothing added) when the processes could not read it, so it is read here alone."""
+    with spool_folder() as folder:
+        shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder,
+                                check)
+        if shares is None:
+            return False
+        firsts = [share.first for share in shares if share.first is not None]
+        source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
+        spooled = [share.spooled() for share in shares]
+        runs = [zip(share.runs, data, strict=True) for share, data in zip(shares, spooled, strict=True)]
+        for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
+            run, data = next(runs[part])
+            summary.failed.extend(run.problems)
+            if source is not None and run.rows:
+                batch.add_spooled(source, data, run.rows, run.candidates)
+        for data in spooled:
+            data.close()  # each share's spool file closed before the folder is deleted
+        if source is not None:
+            batch.finish_source(source)
+    return True

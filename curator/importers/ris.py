@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from curator.identifiers import canonical_doi, canonical_pmid, registration_ids, registry_ids
-from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
+from curator.importers import Entry, Item, Problem, Reader, Share, opening_lines, register
 from curator.importers._decoding import open_text
 from curator.importers._page import Page
 from curator.importers._vocabulary import year_of
@@ -173,36 +173,50 @@ def _source_name(database: str | None) -> str | None:
     return database
 
 
-def stream(path: Path) -> Iterator[Item]:
-    """Every entry of a RIS file, read line by line: a large export is never held whole."""
+def stream(path: Path, share: Share | None = None) -> Iterator[Item]:
+    """Every entry of a RIS file, read line by line: a large export is never held whole.
+
+    With ``share``, only the entries (and the problems) whose numbers it takes: a worker reading its share
+    of a large file (see :mod:`curator.importers._shares`) still parses every line, so numbers and
+    positions are the whole file's.
+    """
     lines = open_text(path)  # a DecodingError is reported by read_path
     with lines:
-        yield from _items(path, parse(lines))
+        yield from _items(path, parse(lines), share)
 
 
-def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[str]] | str]]) -> Iterator[Item]:
-    held: list[Problem] | None = []  # problems before the first entry: maybe the file is not RIS at all
+def _items(path: Path, parsed_entries: Iterator[tuple[int, int, dict[str, list[str]] | str]],
+           share: Share | None = None) -> Iterator[Item]:
+    held: list[tuple[int, Problem]] | None = []  # problems before the first entry: maybe the file is not RIS at all
     for number, line, parsed in parsed_entries:
         where = f"entry {number}, line {line}"
         if isinstance(parsed, str):
-            problem = Problem(path.name, where, parsed)
-            if held is None:
-                yield problem
-            else:
-                held.append(problem)
+            if held is not None:
+                held.append((number, Problem(path.name, where, parsed)))
+            elif share is None or share.takes(number):
+                yield Problem(path.name, where, parsed)
             continue
         if held is not None:
-            yield from held
+            yield from _taken(held, share)
             held = None
         if not (_first(parsed, TITLE_TAGS) or parsed.get("DO") or parsed.get("AN")):
-            yield Problem(path.name, where, "entry has neither a title nor an identifier")
+            if share is None or share.takes(number):
+                yield Problem(path.name, where, "entry has neither a title nor an identifier")
             continue
+        if share is not None:
+            share.records += 1
+            if not share.takes(number):
+                continue
         yield to_entry(parsed, f"{path.name}#{number}")
     if held is not None:
-        if any("TY" in problem.message for problem in held):
-            yield from held
-        else:
+        if any("TY" in problem.message for _, problem in held):
+            yield from _taken(held, share)
+        elif share is None or share.takes_the_file:
             yield Problem(path.name, None, "no RIS entries (TY  - ... ER  -) found")
 
 
-register(Reader("ris", (".ris",), sniff, priority=20, stream=stream, source_kind="database"))
+def _taken(held: list[tuple[int, Problem]], share: Share | None) -> Iterator[Problem]:
+    return (problem for number, problem in held if share is None or share.takes(number))
+
+
+register(Reader("ris", (".ris",), sniff, priority=20, stream=stream, source_kind="database", shares=True))

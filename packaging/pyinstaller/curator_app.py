@@ -14,6 +14,7 @@ window executable has no console) always runs the command line.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -363,6 +364,9 @@ def main(arguments: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A large import reads its file in worker processes (curator/importers/_shares.py): in a frozen app a
+    # worker is this executable started again, and this call makes it run the worker, not the app.
+    multiprocessing.freeze_support()
     if sys.stdout is None:  # Windows window executable: no console; give print() somewhere to go
         sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
     raise SystemExit(main())

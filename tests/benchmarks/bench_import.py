@@ -1,6 +1,6 @@
 """Benchmark: import 100,000 generated RIS records (fields, dedup, search index) vs bare parse + raw sqlite3.
 
-Run: ``python tests/benchmarks/bench_import.py [--records N]``. Prints records/s end to end,
+Run: ``python tests/benchmarks/bench_import.py [--records N] [--repeat N] [--one-process-too]``. Prints records/s end to end,
 peak memory (max RSS) of the import, and the ratio to parsing the same file plus
 raw ``sqlite3`` inserts of its titles and texts. Each phase runs in its own process
 so the memory figure is the import's own. With ``--repeat N`` the phases alternate
@@ -54,13 +54,22 @@ def _peak_mb() -> float:
 
 
 def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """Processor time of this process and of the workers it waited for (a large file is read in shares)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
-def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def run_import(ris: str, review_file: str, queue: multiprocessing.Queue, one_process: bool = False) -> None:  # type: ignore[type-arg]
+    from curator.importers import _shares
     from curator.importers.batch import import_paths
     from curator.store.database import open_review
+
+    if one_process:  # the file read by this process alone, as before reading in shares
+        _shares.SHARED_FROM_BYTES = 1 << 62
 
     marks: dict[str, float] = {}
 
@@ -76,7 +85,8 @@ def run_import(ris: str, review_file: str, queue: multiprocessing.Queue) -> None
     names = ("reading (no lock)", "writing (write lock held)", "duplicates and commit (write lock held)")
     phases = {name: later - earlier for name, earlier, later in zip(names, steps[:-1], steps[1:], strict=True)}
     queue.put({"seconds": seconds, "cpu": cpu, "imported": summary.imported, "duplicates": summary.duplicates,
-               "failed": len(summary.failed), "peak_mb": _peak_mb(), "phases": phases})
+               "failed": len(summary.failed), "peak_mb": _peak_mb(), "worker_peak_mb": _worker_peak_mb(),
+               "phases": phases})
 
 
 def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -99,11 +109,11 @@ def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None: 
                "peak_mb": _peak_mb()})
 
 
-def _in_process(target, *args):  # type: ignore[no-untyped-def]
+def _in_process(target, *args, **options):  # type: ignore[no-untyped-def]
     # A fresh interpreter (spawn), so the figure is not inflated by the generator's memory.
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
+    process = context.Process(target=target, args=(*args, queue), kwargs=options)
     process.start()
     while True:
         try:
@@ -120,8 +130,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=1, help="alternate the phases N times, keep the best")
+    parser.add_argument("--one-process-too", action="store_true",
+                        help="also import with the file read by one process (no shares), for comparison")
     options = parser.parse_args()
-    baselines, results = [], []
+    baselines, results, alone = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         ris = Path(folder) / "search.ris"
         generate(ris, options.records)
@@ -133,6 +145,10 @@ def main() -> None:
             raw.unlink()
             for leftover in Path(folder).glob(f"bench{run}.curator.sqlite*"):
                 leftover.unlink()
+            if options.one_process_too:
+                alone.append(_in_process(run_import, str(ris), str(review), one_process=True))
+                for leftover in Path(folder).glob(f"bench{run}.curator.sqlite*"):
+                    leftover.unlink()
     baseline = min(baselines, key=lambda r: r["seconds"])
     result = min(results, key=lambda r: r["seconds"])
     rate = result["imported"] / result["seconds"]
@@ -142,10 +158,16 @@ def main() -> None:
           f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000);"
           f" processor {result['cpu']:.1f} s")
     print("  of which " + ", ".join(f"{name} {value:.1f} s" for name, value in result["phases"].items()))
-    print(f"peak memory of the import process: {max(r['peak_mb'] for r in results):.0f} MB (target < 1024)")
+    print(f"peak memory of the import process: {max(r['peak_mb'] for r in results):.0f} MB (target < 1024);"
+          f" of its largest worker process: {max(r['worker_peak_mb'] for r in results):.0f} MB")
     print(f"bare parse + raw sqlite3 inserts{runs}: {baseline['seconds']:.1f} s, processor {baseline['cpu']:.1f} s;"
           f" ratio {result['seconds'] / baseline['seconds']:.1f}x (target <= 4x),"
           f" processor ratio {result['cpu'] / baseline['cpu']:.1f}x")
+    if alone:
+        one = min(alone, key=lambda r: r["seconds"])
+        print(f"read by one process{runs}: {one['seconds']:.1f} s, processor {one['cpu']:.1f} s, reading"
+              f" {one['phases']['reading (no lock)']:.1f} s, peak {one['peak_mb']:.0f} MB;"
+              f" ratio {one['seconds'] / baseline['seconds']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,182 @@
+"""A large file read in shares by several processes gives the review exactly what one process gives."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from curator.importers import _shares, batch
+from curator.importers.batch import ImportCancelled, import_paths
+from curator.store.database import open_review
+
+_RECORD_COLUMNS = ("id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase, year,"
+                   " extracted, curated, evidence")
+
+
+def _export(path: Path) -> Path:
+    """Entries in many runs: broken ones first and in between, duplicates across runs, two databases."""
+    lines = ["TI  - a title before any entry", "ER  - ", "", "TY  - JOUR", "AU  - Nobody, N", "ER  - ", ""]
+    for n in range(40):
+        title = f"Generated study {n % 13} of a treatment in adults"
+        lines += ["TY  - JOUR", f"TI  - {title.upper() if n % 2 else title}", f"AU  - Author{n % 13}, A",
+                  f"PY  - {2000 + n % 13}", f"JO  - Journal {n % 5}", f"DB  - {'Embase' if n % 3 else 'MEDLINE'}"]
+        if n % 4:
+            lines.append(f"DO  - 10.1000/gen.{n % 13}")
+        lines += [f"AB  - Background. Trial registration: NCT{10000000 + n % 13}. Results follow.", "ER  - ", ""]
+        if n % 9 == 4:
+            lines += ["TY  - JOUR", "PY  - 2001", "ER  - ", ""]  # neither title nor identifier
+        if n == 17:
+            lines += ["TY  - JOUR", "TI  - An entry without its end", ""]  # no ER before the next TY
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _imported(review_path: Path, file: Path) -> tuple:
+    with open_review(review_path) as review:
+        summary = import_paths(review, [file], reviewer="ann")
+        with review.session() as session:
+            rows = [tuple(r) for r in session.execute(text(f"SELECT {_RECORD_COLUMNS} FROM records ORDER BY id"))]
+            sources = [tuple(r) for r in session.execute(
+                text("SELECT id, name, kind, file_name, record_count FROM sources ORDER BY id"))]
+            links = [tuple(r) for r in session.execute(text(
+                "SELECT record_id, duplicate_of_id, method, score, possible FROM duplicate_links ORDER BY record_id"))]
+            found = session.execute(text("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'treatment'"))
+            searchable = found.scalar()
+    return summary.imported, summary.duplicates, [str(p) for p in summary.failed], rows, sources, links, searchable
+
+
+@pytest.fixture
+def in_shares(monkeypatch):
+    """Every file read in three shares, in runs of three entries."""
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+
+
+def _alone(tmp_path: Path, file: Path) -> tuple:
+    return _imported(tmp_path / "alone.curator.sqlite", file)
+
+
+@pytest.mark.parametrize("start_method", [None, "spawn"])
+def test_shares_give_the_records_ids_problems_and_links_of_one_process(tmp_path, monkeypatch, start_method) -> None:
+    file = _export(tmp_path / "search.ris")
+    alone = _alone(tmp_path, file)
+    monkeypatch.setattr(_shares, "START_METHOD", start_method)
+    with monkeypatch.context() as patched:
+        patched.setattr(_shares, "SHARED_FROM_BYTES", 1)
+        patched.setattr(os, "cpu_count", lambda: 3)
+        patched.setattr(_shares, "busy_cores", lambda: 0)
+        patched.setattr(batch, "CHUNK", 3)
+        assert _shares.share_count(file) == 3
+        shares_read = []
+        real = _shares.read_in_shares
+
+        def counted(*args):  # noqa: ANN002, ANN202
+            found = real(*args)
+            shares_read.append(None if found is None else len(found))
+            return found
+
+        patched.setattr(batch, "read_in_shares", counted)
+        shared = _imported(tmp_path / "shared.curator.sqlite", file)
+    assert shares_read == [3]  # the workers read their shares: nothing fell back to one process
+    imported, duplicates, failed, rows, sources, links, searchable = alone
+    assert imported == 40 and duplicates > 0 and len(failed) == 7 and searchable == 40
+    assert "entry 1, line 1" in failed[0] and any("entry has no end" in f for f in failed)
+    assert sources[0][1] == "MEDLINE"  # named after the file's first entry, read by the first share
+    assert shared == alone
+
+
+def test_a_file_is_read_in_one_process_when_workers_cannot_start(tmp_path, monkeypatch, in_shares) -> None:
+    file = _export(tmp_path / "search.ris")
+
+    def refuse(self) -> None:
+        raise OSError("no processes here")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(_shares, "SHARED_FROM_BYTES", 10**12)
+        alone = _alone(tmp_path, file)
+    monkeypatch.setattr(multiprocessing.get_context().Process, "start", refuse)
+    assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
+
+
+def test_cancel_while_reading_in_shares_writes_nothing_and_stops_the_workers(review, tmp_path, in_shares) -> None:
+    file = _export(tmp_path / "search.ris")
+    checks = 0
+
+    def cancelled() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 4  # inside the first share's runs
+
+    with pytest.raises(ImportCancelled):
+        import_paths(review, [file], reviewer="ann", cancelled=cancelled)
+    assert not multiprocessing.active_children()
+    with review.session() as session:
+        assert session.execute(text("SELECT count(*) FROM records")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM sources")).scalar() == 0
+
+
+def test_small_files_and_busy_machines_read_in_one_process(tmp_path, monkeypatch) -> None:
+    file = _export(tmp_path / "search.ris")
+    assert _shares.share_count(file) == 1
+    assert _shares.share_count(tmp_path / "missing.ris") == 1
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    assert _shares.share_count(file) == 4
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 3)
+    assert _shares.share_count(file) == 1  # one free core: the importing process's
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    (tmp_path / "notes.txt").write_text("a note in a format read whole")
+    assert _shares.share_count(tmp_path / "notes.txt") == 1
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="the workers must see the patch")
+def test_a_file_that_breaks_half_way_is_read_again_in_one_process(tmp_path, monkeypatch) -> None:
+    from curator.importers import ris
+
+    file = _export(tmp_path / "search.ris")
+    real = ris.to_entry
+
+    def breaking(tags: dict, source: str):  # noqa: ANN202
+        if source.endswith("#30"):  # in the second share's runs
+            raise ValueError("a reader's bug")
+        return real(tags, source)
+
+    monkeypatch.setattr(ris, "to_entry", breaking)
+    monkeypatch.setattr(_shares, "START_METHOD", "fork")
+    alone = _alone(tmp_path, file)
+    assert alone[0] < 40 and alone[2][-1] == "search.ris: cannot read as ris: a reader's bug"
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
+
+
+def test_an_import_on_a_worker_thread_spawns_its_workers_and_gives_the_same_records(tmp_path, monkeypatch) -> None:
+    import threading
+
+    file = _export(tmp_path / "search.ris")
+    alone = _alone(tmp_path, file)
+    monkeypatch.setattr(_shares, "SHARED_FROM_BYTES", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(_shares, "busy_cores", lambda: 0)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    found: dict[str, object] = {}
+
+    def work() -> None:  # as the window imports: on a thread of its own
+        found["method"] = _shares._start_method()
+        found["imported"] = _imported(tmp_path / "shared.curator.sqlite", file)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert found["imported"] == alone
+    if multiprocessing.get_context().get_start_method() == "fork":
+        assert found["method"] == "spawn"
