@@ -19,25 +19,6 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def seeded_path(review_path: Path) -> Path:
-    with open_review(review_path) as review:
-        seed_records(review, 12)
-    return review_path
-
-
-@pytest.fixture
-def window(qtbot, seeded_path: Path) -> Iterator[MainWindow]:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(seeded_path)
-    yield window
-    window.close()
-
-
-@pytest.fixture
 def bobs(seeded_path: Path) -> Iterator[Review]:
     with open_review(seeded_path, create=False) as review:
         yield review

@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from curator.duplicates import links as duplicate_links
 from curator.review import records, screening
 from curator.store.database import open_review
-from tests.ui.seeding import seed_records
 from ui.curation_desk import SETTLE_SECONDS
 from ui.dialogs.note import NoteDialog
 from ui.main_window import MainWindow
 
 SETTLE_MS = int(SETTLE_SECONDS * 1000) + 60
-
-
-@pytest.fixture
-def seeded_path(review_path: Path) -> Path:
-    with open_review(review_path) as review:
-        seed_records(review, 12)
-    return review_path
-
-
-@pytest.fixture
-def window(qtbot, seeded_path: Path) -> Iterator[MainWindow]:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(seeded_path)
-    yield window
-    window.close()
 
 
 def press(qtbot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
