@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import add_records
 
 from curator.prisma.counts import prisma_counts
 from curator.prisma.flow import AWAITING_SCREENING, EXCLUDED_SCREENING, SCREENING_CONFLICT
@@ -28,6 +27,7 @@ from curator.review.resolution import conflict_lines, find_conflicts, resolve_co
 from curator.review.screening import decision_log, record_decision, set_decision_retracted, verdicts
 from curator.review.screening_mode import screening_modes, set_lead_reviewer, set_screening_mode
 from curator.review.undo import UndoHistory
+from tests.conftest import add_records
 
 TA = "title-abstract"
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import add_records
-
 from curator.review.listing import RecordFilter, find_record_ids, fts_query, record_rows, screening_progress
 from curator.review.records import add_tag
 from curator.review.screening import record_decision
+from tests.conftest import add_records
 
 
 def test_search_narrows_by_every_word_with_prefix_on_the_last(review) -> None:

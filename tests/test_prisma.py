@@ -97,10 +97,9 @@ def test_curated_registry_ids_join_studies(review: Review) -> None:
 
 
 def test_studies_follow_chains_of_shared_registry_ids_including_edits(review: Review) -> None:
-    from conftest import add_records
-
     from curator.review.records import set_field
     from curator.review.studies import is_registry_id, study_groups
+    from tests.conftest import add_records
 
     a, b, c, d, e = add_records(review, ["Registration", "Paper", "Other registry", "Same PMID 1", "Same PMID 2"])
     set_field(review, a, "ids", ["NCT00000001"], reviewer="ann")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import add_records
 
 from curator.review.records import (
     RecordNotFound,
@@ -16,6 +15,7 @@ from curator.review.records import (
     set_field,
 )
 from curator.store.audit import audit_trail
+from tests.conftest import add_records
 
 
 def test_edit_is_kept_beside_the_extracted_value(review) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import add_records
 
 from curator.review.screening import (
     current_decisions,
@@ -15,6 +14,7 @@ from curator.review.screening import (
     set_exclusion_reasons,
     verdicts,
 )
+from tests.conftest import add_records
 
 
 def test_latest_decision_per_reviewer_is_current_and_all_are_kept(review) -> None:

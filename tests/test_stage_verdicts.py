@@ -13,7 +13,6 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from conftest import add_records
 from sqlalchemy import text
 
 from curator.duplicates.links import mark_duplicate
@@ -45,6 +44,7 @@ from curator.review.screening import (
 from curator.review.screening_mode import is_dual, set_screening_mode
 from curator.store.database import make_engine, migrate, open_review
 from curator.store.models import STAGES
+from tests.conftest import add_records
 
 TA, FT = STAGES
 REVIEWERS = ("alice", "bob", "carol", "dan")

@@ -131,11 +131,10 @@ def test_field_label() -> None:
 
 
 def test_a_note_can_be_undone_and_redone(tmp_path) -> None:
-    from conftest import add_records
-
     from curator.review.records import get_record
     from curator.review.undo import UndoHistory
     from curator.store.database import open_review
+    from tests.conftest import add_records
 
     with open_review(tmp_path / "notes.curator.sqlite") as review:
         (rid,) = add_records(review, ["Trial"])

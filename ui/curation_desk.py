@@ -29,7 +29,7 @@ from curator.review.blind import ScreeningView, TagView, screening_view, visible
 from curator.review.records import FieldChange, NoteView, RecordView
 from curator.review.resolution import ConflictLine, conflict_lines
 from curator.review.screening import DecisionView
-from curator.review.screening_mode import is_dual, lead_reviewer
+from curator.review.screening_mode import is_dual, is_lead, lead_reviewer
 from curator.review.undo import Step, UndoHistory
 from curator.store.database import Review, ReviewError
 
@@ -152,7 +152,7 @@ class CurationDesk(QObject):
     @property
     def blind(self) -> bool:
         """True when this reviewer screens the stage blind: dual mode, and not the lead."""
-        return is_dual(self.review, self.stage) and lead_reviewer(self.review) != self.reviewer
+        return is_dual(self.review, self.stage) and not is_lead(self.review, self.reviewer)
 
     def set_aside(self, record_id: int) -> desk.SetAside | None:
         """Why the record is not screened at all (a duplicate, removed before screening), or None."""
@@ -236,7 +236,8 @@ class CurationDesk(QObject):
         return self.screening_view(record_id).conflict  # the lead sees every verdict: one record, not the stage
 
     def is_lead(self) -> bool:
-        return lead_reviewer(self.review) == self.reviewer
+        """True when this reviewer leads: the lead named in the review, or a lead's login on a server."""
+        return is_lead(self.review, self.reviewer)
 
     def lead(self) -> str | None:
         """The review's lead reviewer, or None."""

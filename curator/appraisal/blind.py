@@ -3,7 +3,7 @@
 Appraisal is blind, as dual screening is: while a reviewer's own appraisal is not complete (a
 domain still without a proposal because a question on its path is open), the other reviewers'
 appraisals of the record, and so the disagreements, are hidden from them. The review's lead
-(:func:`curator.review.screening_mode.lead_reviewer`) sees every appraisal, the disagreements per
+(:func:`curator.review.screening_mode.is_lead`) sees every appraisal, the disagreements per
 domain and the resolutions at any time. The window asks :func:`appraisal_sight` and shows what it returns.
 """
 
@@ -19,7 +19,7 @@ from curator.appraisal.appraisals import (
     final_appraisal,
     record_appraisals,
 )
-from curator.review.screening_mode import lead_reviewer
+from curator.review.screening_mode import is_lead
 from curator.store.database import Review
 
 
@@ -51,7 +51,7 @@ def appraisal_sight(review: Review, record_id: int, reviewer: str, tool: str = r
     appraisals = record_appraisals(review, record_id, tool)
     own = next((a for a in appraisals if a.reviewer == reviewer), None)
     others = tuple(a for a in appraisals if a.reviewer != reviewer)
-    lead = lead_reviewer(review) == reviewer
+    lead = is_lead(review, reviewer)
     if others and not lead and not is_complete(own):
         return AppraisalSight(record_id, reviewer, own, (), True, lead, {}, {})
     with review.session() as session:

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from curator.review.records import NoteView, RecordView, get_record
 from curator.review.screening import DecisionView, check_stage, current_decisions, standing_resolutions
-from curator.review.screening_mode import is_dual, lead_reviewer
+from curator.review.screening_mode import is_dual, is_lead
 from curator.store.blind_rights import hidden_stages
 from curator.store.database import Review
 
@@ -43,7 +43,7 @@ class ScreeningView:
 
 
 def _hides_others(review: Review, stage: str, reviewer: str, decided: list[DecisionView]) -> bool:
-    if not is_dual(review, stage) or reviewer == lead_reviewer(review):
+    if not is_dual(review, stage) or is_lead(review, reviewer):
         return False
     names = {d.reviewer for d in decided}
     return reviewer not in names or len(names) < 2

@@ -24,7 +24,7 @@ from curator.review.screening import (
     exclusion_reasons,
     standing_resolutions,
 )
-from curator.review.screening_mode import conflicts_sql, current_sql, lead_reviewer
+from curator.review.screening_mode import conflicts_sql, current_sql, is_lead, lead_reviewer
 from curator.store.audit import log_change
 from curator.store.database import Review
 from curator.store.models import STAGES, Decision, Record
@@ -159,7 +159,7 @@ def resolve_conflict(review: Review, record_id: int, verdict: str, *, stage: str
         agreed = f" ({', '.join(d.reviewer + ': ' + d.verdict for d in settled)})" if settled else ""
         raise ValueError(f"record {record_id} has no conflict at {stage} to resolve{agreed}")
     lead = lead_reviewer(review)
-    if reviewer in {d.reviewer for d in settled} and reviewer != lead:
+    if reviewer in {d.reviewer for d in settled} and not is_lead(review, reviewer):
         raise ValueError(f"{reviewer} screened record {record_id} and cannot settle a conflict they are part of;"
                          f" the lead ({lead or 'none named: see curator screening-mode --lead'}) or a third"
                          " reviewer can")

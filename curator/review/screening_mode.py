@@ -27,9 +27,13 @@ review's settings by the SQL itself, so callers need not pass it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
+from sqlalchemy.engine import Engine
+
 from curator.store.audit import change_setting
+from curator.store.blind_rights import sees_everything
 from curator.store.database import Review, get_setting
 from curator.store.models import STAGES
 from curator.terms import LEAD_REVIEWER_SETTING, SCREENING_MODE_SETTING
@@ -81,6 +85,25 @@ def lead_reviewer(review: Review) -> str | None:
     """The lead reviewer's name, or None when the review has no lead."""
     name = get_setting(review, LEAD_SETTING)
     return name if isinstance(name, str) and name.strip() else None
+
+
+#: Whether a server review's login is a lead there, asked once per connection pool (it changes only when an
+#: administrator changes the login's roles).
+_LOGIN_LEADS: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def is_lead(review: Review, reviewer: str) -> bool:
+    """True when ``reviewer`` leads the review: the lead named with ``screening-mode --lead``, or, on a server,
+    the review's own login when the server makes it a lead (the database's owner, a ``--lead`` login): the
+    server shows it every verdict, so blindness has nothing to hide from it."""
+    if reviewer == lead_reviewer(review):
+        return True
+    if review.server is None or reviewer != review.engine.url.username:
+        return False
+    if review.engine not in _LOGIN_LEADS:
+        with review.engine.connect() as connection:
+            _LOGIN_LEADS[review.engine] = sees_everything(connection)
+    return _LOGIN_LEADS[review.engine]
 
 
 def set_lead_reviewer(review: Review, name: str | None, *, reviewer: str) -> str | None:

@@ -81,9 +81,8 @@ def _article(n: int, by_doi: bool) -> bytes:
 
 def attach_500() -> None:
     sys.path.insert(0, str(REPO / "tests"))
-    from conftest import add_records
-
     from curator.store.database import open_review
+    from tests.conftest import add_records
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.curator.sqlite"

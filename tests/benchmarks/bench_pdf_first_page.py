@@ -40,10 +40,9 @@ def main() -> None:
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     path = folder / "pdf.curator.sqlite"
 
-    from conftest import add_records
-
     from curator.fulltext.storage import attach_full_text
     from curator.store.database import open_review
+    from tests.conftest import add_records
     from tests.fulltext.printed_pdf import printed_pdf
 
     with open_review(path) as review:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import add_records
 
 from curator.cli import cli
 from curator.fulltext.reading import DAMAGED, NOT_A_PDF, PASSWORD_PROTECTED
@@ -22,6 +21,7 @@ from curator.fulltext.storage import (
     sha256_of,
 )
 from curator.store.audit import audit_trail
+from tests.conftest import add_records
 from tests.fulltext.printed_pdf import pdf_from_pages, printed_pdf
 
 REPORT = printed_pdf("Anakinra for refractory complex regional pain syndrome\n\nA randomised trial. " * 40, "Report")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import add_records
 
 from curator.fulltext.attaching import AttachCancelled, attach_files
 from curator.fulltext.storage import full_text_of
+from tests.conftest import add_records
 from tests.fulltext.printed_pdf import printed_pdf
 
 

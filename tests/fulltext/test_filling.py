@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES, add_records
 
 from curator.cli import cli
 from curator.fulltext.filling import NoFullText, accept_proposals, extract_full_text
 from curator.fulltext.reading import NO_TEXT_LAYER, UnreadablePdf, read_pdf
 from curator.fulltext.storage import attach_full_text, full_text_of
 from curator.review.records import get_record, set_field
+from tests.conftest import SAMPLES, add_records
 from tests.fulltext.printed_pdf import pdf_from_pages, printed_pdf
 
 NAME = "004_d447a14818565f2a.txt"

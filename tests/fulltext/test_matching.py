@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import add_records
 
 from curator.cli import cli
 from curator.fulltext.matching import TITLE_THRESHOLD, RecordIndex
 from curator.fulltext.storage import full_text_of, full_texts_of
 from curator.store.models import DuplicateLink
+from tests.conftest import add_records
 from tests.fulltext.printed_pdf import pdf_from_pages, printed_pdf
 
 BODY = ("Background: complex regional pain syndrome is a disabling condition. Methods: we randomised 40 adults "

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import SAMPLES, add_records
-
 from curator.fulltext.filling import extract_full_text, keep_selection_evidence
 from curator.fulltext.storage import attach_full_text
 from curator.review.records import get_record, set_field
+from tests.conftest import SAMPLES, add_records
 from tests.fulltext.printed_pdf import printed_pdf
 
 NAME = "004_d447a14818565f2a.txt"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import add_records
 from synthetic import screening
 
 from curator.ranking.relevance import ModelKeeper, RankingCancelled, rank_undecided
 from curator.review.screening import record_decision
+from tests.conftest import add_records
 
 
 def _fill(review: object, records: int = 40, includes: int = 6) -> tuple[list[int], list[int]]:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import add_records
 
 from curator.cli import cli
 from curator.ranking.relevance import rank_undecided
 from curator.ranking.remaining_sample import clopper_pearson, current_sample, draw_sample
 from curator.review.screening import record_decision
 from curator.store.database import open_review
+from tests.conftest import add_records
 
 
 def _records(review: object, count: int) -> list[int]:

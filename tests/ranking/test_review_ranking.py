@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import add_records
 from synthetic import screening
 
 from curator.cli import cli
 from curator.ranking.relevance import MIN_PER_SIDE_FOR_ESTIMATE, rank_undecided
 from curator.review.screening import record_decision
 from curator.store.database import open_review
+from tests.conftest import add_records
 
 
 def _fill(review: object, records: int = 60, includes: int = 8) -> tuple[list[int], list[int]]:

@@ -10,7 +10,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from curator.review.blind import screening_view
 from curator.review.screening import set_decision_retracted
+from curator.review.screening_mode import is_lead
 from curator.store.database import open_review
 from tests.server.conftest import PASSWORDS, ServerReview, login, run
 
@@ -70,6 +72,17 @@ def test_the_lead_reads_every_verdict_and_a_single_stage_hides_nothing(team: Ser
     # The reviewer the settings name lead sees everything too.
     assert run("screening-mode", "--lead", "bob", "--review", team.url())[0] == 0
     assert len(seen(bob, "SELECT * FROM decisions")) == 3
+
+
+def test_a_lead_login_is_the_lead_in_the_core_and_the_desk_though_the_settings_name_none(team: ServerReview) -> None:
+    assert run("screen", "3", "include", "--review", as_(team, "alice"), CURATOR_REVIEWER="")[0] == 0
+    with open_review(as_(team, "carol")) as review:  # carol was added with --lead; no lead is named
+        assert is_lead(review, "carol") and not is_lead(review, "alice")
+        view = screening_view(review, 3, TA, "carol")
+        assert not view.hidden and [d.reviewer for d in view.others] == ["alice"]
+    with open_review(as_(team, "bob")) as review:
+        assert not is_lead(review, "bob")
+        assert screening_view(review, 3, TA, "bob").hidden
 
 
 def test_notes_and_tags_of_another_reviewer_wait_for_a_decision(team: ServerReview,

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import add_records
 from PySide6.QtWidgets import QApplication
 
 from curator.ranking import relevance
 from curator.review.screening import record_decision
 from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
+from tests.conftest import add_records
 from tests.ranking.synthetic import screening
 from ui import desk_ranking
 from ui.main_window import MainWindow

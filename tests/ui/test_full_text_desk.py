@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, add_records
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from curator.fulltext.storage import full_text_of
 from curator.review.records import get_record, set_field
 from curator.store.database import open_review
+from tests.conftest import SAMPLES, add_records
 from tests.fulltext.printed_pdf import printed_pdf
 from ui import full_texts
 from ui.main_window import MainWindow

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import add_records
 from PySide6.QtCore import QPoint, Qt
 
 from curator.fulltext.storage import attach_full_text
 from curator.review.records import get_record
 from curator.store.database import open_review
+from tests.conftest import add_records
 from tests.fulltext.printed_pdf import printed_pdf
 from ui.main_window import MainWindow
 from ui.pdf_pages import PdfView
