@@ -132,15 +132,21 @@ def form_as_json(review: Review) -> dict[str, Any]:
     return {"format": FORM_FORMAT, "version": 1, "fields": [f.as_dict() for f in form_fields(review)]}
 
 
-def read_form_file(path: Path | str) -> list[FormField]:
-    """The field definitions of a form file, checked; ValueError in one sentence if it is not one."""
-    path = Path(path)
+def read_json_file(path: Path, not_json: str) -> Any:
+    """The JSON a reviewer's file holds (a form, answers); ValueError in one sentence when it cannot be read, or
+    ``not_json`` (said after the path) when it is not JSON."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        return json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValueError(f"{path} is not a form file: it is not JSON") from None
+        raise ValueError(f"{path} {not_json}") from None
+
+
+def read_form_file(path: Path | str) -> list[FormField]:
+    """The field definitions of a form file, checked; ValueError in one sentence if it is not one."""
+    path = Path(path)
+    data = read_json_file(path, "is not a form file: it is not JSON")
     items = data.get("fields") if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         raise ValueError(f"{path} is not a form file: it names no fields")

@@ -95,12 +95,9 @@ def _pairs(items: tuple[str, ...], what: str) -> dict[str, str]:
 
 def read_answers_file(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """The answers (and support quotes) of an answers file: ``{"1.1": "Y"}`` or ``{"1.1": {"answer": "Y", "support": "..."}}``."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValueError(f"{path} is not JSON; write the answers as {{\"1.1\": \"Y\", \"1.2\": \"PN\"}}") from None
+    from curator.appraisal.form import read_json_file
+
+    data = read_json_file(path, "is not JSON; write the answers as {\"1.1\": \"Y\", \"1.2\": \"PN\"}")
     if not isinstance(data, dict):
         raise ValueError(f"{path} must hold one object mapping question ids to answers, as {{\"1.1\": \"Y\"}}")
     if not data:

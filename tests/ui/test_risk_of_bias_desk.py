@@ -162,13 +162,19 @@ def test_a_second_reviewer_does_not_see_the_first_before_finishing_their_own(qtb
     bob.close()
 
 
-def test_the_lead_resolves_a_disagreement(qtbot, review_path: Path) -> None:
+def _lead_on_a_dispute(qtbot, review_path: Path) -> MainWindow:
+    """The lead carol's window on record 1, which alice and bob appraised differently (D1 and overall)."""
     _seed(review_path)
     with open_review(review_path) as review:
         appraise(review, 1, reviewer="alice", answers=ANSWERS)
         appraise(review, 1, reviewer="bob", answers=ANSWERS | {"1.2": "N"})
     carol = _open(qtbot, review_path, "carol")
     carol.record_list.select_record(1)
+    return carol
+
+
+def test_the_lead_resolves_a_disagreement(qtbot, review_path: Path) -> None:
+    carol = _lead_on_a_dispute(qtbot, review_path)
     panel = carol.sides.rob
     assert set(panel.resolutions) == {"D1", "overall"}
     judgement, reason, button, problem = panel.resolutions["D1"]
@@ -187,12 +193,7 @@ def test_the_lead_resolves_a_disagreement(qtbot, review_path: Path) -> None:
 
 
 def test_the_leads_resolution_is_undone_and_redone(qtbot, review_path: Path) -> None:
-    _seed(review_path)
-    with open_review(review_path) as review:
-        appraise(review, 1, reviewer="alice", answers=ANSWERS)
-        appraise(review, 1, reviewer="bob", answers=ANSWERS | {"1.2": "N"})
-    carol = _open(qtbot, review_path, "carol")
-    carol.record_list.select_record(1)
+    carol = _lead_on_a_dispute(qtbot, review_path)
     panel = carol.sides.rob
     judgement, reason, button, _problem = panel.resolutions["D1"]
     judgement.setCurrentIndex(judgement.findData("some concerns"))
