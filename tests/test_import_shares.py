@@ -180,3 +180,23 @@ def test_an_import_on_a_worker_thread_spawns_its_workers_and_gives_the_same_reco
     assert found["imported"] == alone
     if multiprocessing.get_context().get_start_method() == "fork":
         assert found["method"] == "spawn"
+
+
+def test_the_next_import_deletes_the_spool_of_an_import_that_was_killed(tmp_path, monkeypatch):
+    ended = multiprocessing.get_context("spawn").Process(target=os.getpid)
+    ended.start()
+    ended.join()
+    killed = tmp_path / f"curator-import-{ended.pid}-abc123"
+    (killed / "share1").mkdir(parents=True)
+    (killed / "share1" / "rows").write_bytes(b"spooled rows")
+    running = tmp_path / f"curator-import-{os.getppid()}-def456"
+    running.mkdir()
+    unrelated = tmp_path / "curator-import-notapid"
+    unrelated.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+
+    with _shares.spool_folder() as folder:
+        assert Path(folder).name.startswith(f"curator-import-{os.getpid()}-")
+        assert not killed.exists()
+        assert running.exists() and unrelated.exists()
+    assert not Path(folder).exists()

@@ -20,7 +20,9 @@ macOS; the frozen app calls ``multiprocessing.freeze_support()``), except that a
 process running other threads (the window imports on a worker thread) spawns
 them rather than fork itself mid-work. When they
 cannot start or one fails, nothing of theirs is used and the file is read in
-one process. A cancelled import stops its workers.
+one process. A cancelled import stops its workers. The spool folder is named
+for the importing process, so that the next import deletes the folder of one
+that was killed before it could delete its own.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import shutil
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,6 +201,37 @@ def _stop(workers: list[tuple[Any, Any]]) -> None:
         process.join()
 
 
+_SPOOL_PREFIX = "curator-import-"
+_STALE_AFTER = 24 * 3600  # seconds: where a process cannot be asked whether it still runs
+
+
 def spool_folder() -> tempfile.TemporaryDirectory[str]:
-    """Where the shares spool their rows, deleted when the file is merged."""
-    return tempfile.TemporaryDirectory(prefix="curator-import-")
+    """Where the shares spool their rows, deleted when the file is merged (and, for an import that was
+    killed, by the next one)."""
+    remove_stale_spools(Path(tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-")
+
+
+def remove_stale_spools(folder: Path) -> None:
+    """Delete the spool folders in ``folder`` left by imports whose process no longer runs."""
+    for spool in folder.glob(f"{_SPOOL_PREFIX}*-*"):
+        pid = spool.name[len(_SPOOL_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and spool.is_dir() and not _still_importing(int(pid), spool):
+            shutil.rmtree(spool, ignore_errors=True)
+
+
+def _still_importing(pid: int, spool: Path) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill would end the process there: judge by age instead
+        try:
+            return time.time() - spool.stat().st_mtime < _STALE_AFTER
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
