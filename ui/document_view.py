@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,17 @@ from curator.review.undo import field_label
 INCLUDE_COLOUR = QColor("#c8ecc9")
 EXCLUDE_COLOUR = QColor("#f7c6c2")
 EVIDENCE_COLOUR = QColor("#ffe36e")
+
+
+#: A line of at least this many characters that ends mid-sentence and goes on in lower case was wrapped
+#: by the source's line length, not by its author.
+_WRAPPED_LINE = re.compile(r"(?m)^([^\n]{40,}[^\s.:;!?])\n(?=[a-z(])")
+
+
+def reading_text(document: str) -> str:
+    """The document with the lines its source hard-wrapped joined again, for reading. Each joining
+    newline becomes a space, so every position in it is the document's (evidence and keywords)."""
+    return _WRAPPED_LINE.sub(r"\1 ", document)
 
 
 def _format(background: QColor, *, bold: bool = False) -> QTextCharFormat:
@@ -62,7 +74,7 @@ class DocumentView(QWidget):
         if glossary:  # a page in another script: what its headings mean, in the reviewer's words
             heading += "<br><small>Labels: " + " · ".join(f"{escape(w)} = {escape(m)}" for w, m in glossary) + "</small>"
         self.heading.setText(heading)
-        self.text.setPlainText(document)
+        self.text.setPlainText(reading_text(document))
         self._evidence = evidence
         self.evidence_key = None
         self._evidence_selections = []

@@ -362,3 +362,22 @@ def test_a_page_in_another_script_says_what_its_labels_mean(qtbot) -> None:
     assert "نویسندگان = authors" in view.heading.text() and "چکیده = abstract" in view.heading.text()
     view.show_document("<b>An English page</b>", "Title: x\nAuthors: y\n", {})
     assert "Labels:" not in view.heading.text()
+
+
+def test_lines_the_source_hard_wrapped_read_as_one_paragraph_at_the_same_positions(qtbot) -> None:
+    from ui.document_view import DocumentView
+
+    document = ("Status:\nNot yet recruiting\nSummary\n"
+                "Complex regional pain syndrome is a disabling pain syndrome. Its definitive\n"
+                "treatment has not been established, and the results of current treatments are\n"
+                "often unsatisfactory.\nThe prognosis is difficult.\nShort line\nthat stays.")
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.show_document("<b>CRPS</b>", document, {"status": [[8, 26]], "summary": [[78, 120]]})
+    shown = view.text.toPlainText()
+    assert len(shown) == len(document)
+    assert "Its definitive treatment has" in shown and "treatments are often unsatisfactory." in shown
+    assert "Status:\nNot yet recruiting\nSummary\n" in shown
+    assert "unsatisfactory.\nThe prognosis" in shown and "Short line\nthat stays." in shown
+    view.highlight_evidence("summary")
+    assert shown[slice(*view.evidence_selections()[0])] == document[78:120].replace("\n", " ")
