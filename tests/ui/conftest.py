@@ -9,6 +9,7 @@ import pytest
 
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui.main_window import MainWindow
 
 
@@ -21,11 +22,6 @@ def seeded_path(review_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, seeded_path: Path) -> Iterator[MainWindow]:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(seeded_path)
+    window = open_window(qtbot, seeded_path)
     yield window
     window.close()

@@ -8,15 +8,8 @@ from curator.review import records, screening
 from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui.main_window import MainWindow
-
-
-def _open(qtbot, path: Path, reviewer: str) -> MainWindow:
-    window = MainWindow(reviewer)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_review(path, create=False)
-    return window
 
 
 def test_a_blind_reviewer_sees_only_their_own_until_both_decided(qtbot, review_path: Path) -> None:
@@ -26,7 +19,7 @@ def test_a_blind_reviewer_sees_only_their_own_until_both_decided(qtbot, review_p
         set_lead_reviewer(review, "carol", reviewer="carol")
         screening.record_decision(review, 1, "exclude", reason="wrong population", reviewer="alice")
         records.add_note(review, 1, "alice thinks the population is wrong", reviewer="alice")
-    bob = _open(qtbot, review_path, "bob")
+    bob = open_window(qtbot, review_path, "bob", create=False)
     assert bob.desk is not None and bob.desk.blind
     bob.record_list.select_record(1)
     label = bob.decision_bar.verdict_label.text()
@@ -41,7 +34,7 @@ def test_a_blind_reviewer_sees_only_their_own_until_both_decided(qtbot, review_p
     assert "alice: exclude" in label and "disagree" in label  # both decided: shown, with who decided what
     assert "alice thinks" in bob.form.notes.text()
     bob.close()
-    carol = _open(qtbot, review_path, "carol")  # the lead sees everything
+    carol = open_window(qtbot, review_path, "carol", create=False)  # the lead sees everything
     assert carol.desk is not None and not carol.desk.blind
     carol.record_list.select_record(2)
     assert "blind" not in carol.decision_bar.verdict_label.text()
@@ -54,7 +47,7 @@ def test_the_screening_mode_is_set_in_the_desk(qtbot, review_path: Path, monkeyp
 
     with open_review(review_path) as review:
         seed_records(review, 2)
-    window = _open(qtbot, review_path, "alice")
+    window = open_window(qtbot, review_path, "alice", create=False)
     assert window.desk is not None and not window.desk.blind
 
     def answer(dialog) -> int:  # type: ignore[no-untyped-def]
@@ -87,7 +80,7 @@ def test_other_reviewers_tags_wait_for_the_decision_then_show_who_tagged(qtbot, 
         screening.record_decision(review, 1, "include", reviewer="alice")
         records.add_tag(review, 1, "RCT", reviewer="alice")
         records.add_tag(review, 1, "check dose", reviewer="bob")
-    bob = _open(qtbot, review_path, "bob")
+    bob = open_window(qtbot, review_path, "bob", create=False)
     bob.record_list.select_record(1)
     assert _chips(bob) == ["check dose  ✕"]  # his own tag, without alice's
     assert bob.model is not None and bob.model.data(bob.model.index(0, 5)) == "check dose"  # the list hides it too
@@ -95,7 +88,7 @@ def test_other_reviewers_tags_wait_for_the_decision_then_show_who_tagged(qtbot, 
     bob.record_list.select_record(1)
     assert _chips(bob) == ["RCT · alice  ✕", "check dose  ✕"]
     bob.close()
-    carol = _open(qtbot, review_path, "carol")  # the lead sees every tag and who put it on
+    carol = open_window(qtbot, review_path, "carol", create=False)  # the lead sees every tag and who put it on
     carol.record_list.select_record(1)
     assert _chips(carol) == ["RCT · alice  ✕", "check dose · bob  ✕"]
     carol.close()

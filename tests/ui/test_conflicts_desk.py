@@ -12,6 +12,7 @@ from curator.review.resolution import conflict_lines
 from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui.main_window import MainWindow
 
 
@@ -30,12 +31,7 @@ def _dual_review(path: Path, *, mode: str = "dual") -> None:
 
 
 def _open(qtbot, path: Path, reviewer: str) -> MainWindow:
-    window = MainWindow(reviewer)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(path, create=False)
+    window = open_window(qtbot, path, reviewer, create=False)
     window.commands["conflicts"].trigger()
     return window
 

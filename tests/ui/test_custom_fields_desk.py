@@ -12,6 +12,7 @@ from curator.appraisal.custom_values import record_custom_values
 from curator.appraisal.form import add_field
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui.field_editors import ChoiceEditor, LineEditor
 from ui.main_window import MainWindow
 
@@ -22,11 +23,7 @@ def window(qtbot, review_path: Path) -> Iterator[MainWindow]:
         seed_records(review, 3)
         add_field(review, "Dose (mg)", "number", help_text="Daily dose in the intervention arm", reviewer="lead")
         add_field(review, "Setting", "choice", choices=["hospital", "community"], reviewer="lead")
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_review(review_path)
+    window = open_window(qtbot, review_path)
     yield window
     window.close()
 

@@ -16,6 +16,7 @@ from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
 from tests.conftest import add_records
 from tests.ranking.synthetic import screening
+from tests.ui.windows import open_window
 from ui import desk_ranking
 from ui.main_window import MainWindow
 from ui.ranking_panel import COLD_START
@@ -35,10 +36,7 @@ def synthetic_path(review_path: Path) -> tuple[Path, list[int], list[int]]:
 
 
 def _open(qtbot, path: Path, reviewer: str = "tester") -> MainWindow:
-    window = MainWindow(reviewer)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_review(path, create=False)
+    window = open_window(qtbot, path, reviewer, create=False)
     _settled(qtbot, window)
     return window
 

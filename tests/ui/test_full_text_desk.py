@@ -15,6 +15,7 @@ from curator.review.records import get_record, set_field
 from curator.store.database import open_review
 from tests.conftest import SAMPLES, add_records
 from tests.fulltext.printed_pdf import printed_pdf
+from tests.ui.windows import open_window
 from ui import full_texts
 from ui.main_window import MainWindow
 
@@ -41,12 +42,7 @@ def ids(review_path: Path) -> dict[str, int]:
 
 @pytest.fixture
 def window(qtbot, review_path: Path, ids: dict[str, int]) -> Iterator[MainWindow]:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(review_path)
+    window = open_window(qtbot, review_path)
     yield window
     window.close()
 

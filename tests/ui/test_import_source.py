@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from curator.review import records
 from curator.review.listing import find_record_ids
 from tests.ui.seeding import SAMPLES
+from tests.ui.windows import open_window
 from ui.dialogs.import_source import GUESS, ImportSourceDialog, import_file_filter
 from ui.main_window import MainWindow
 
@@ -34,11 +35,7 @@ def test_the_dialog_starts_at_guessing(qtbot) -> None:
 
 @pytest.fixture
 def window(qtbot, review_path: Path) -> MainWindow:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_review(review_path)
-    return window
+    return open_window(qtbot, review_path)
 
 
 def test_chosen_files_are_imported_under_the_named_source(qtbot, window: MainWindow, tmp_path: Path,

@@ -14,6 +14,7 @@ from curator.store import database
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
 from tests.ui.test_main_window import press
+from tests.ui.windows import open_window
 from ui.curation_desk import READ_ONLY, WAITING
 from ui.main_window import MainWindow
 
@@ -25,20 +26,10 @@ def seeded_path(review_path: Path) -> Path:
     return review_path
 
 
-def _window(qtbot, path: Path) -> MainWindow:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    assert window.open_review(path)
-    return window
-
-
 @pytest.fixture
 def read_only_window(qtbot, seeded_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(database, "is_writable", lambda _path: False)
-    window = _window(qtbot, seeded_path)
+    window = open_window(qtbot, seeded_path)
     yield window
     window.close()
 
@@ -59,7 +50,7 @@ def test_a_read_only_review_says_so_and_refuses_decisions(qtbot, read_only_windo
 
 
 def test_a_decision_waits_for_another_writer_and_says_so(qtbot, seeded_path: Path) -> None:
-    window = _window(qtbot, seeded_path)
+    window = open_window(qtbot, seeded_path)
     assert window.desk is not None and window.record is not None
     other = sqlite3.connect(seeded_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui import review_opening
 from ui.main_window import MainWindow
 
@@ -21,10 +22,7 @@ from ui.main_window import MainWindow
 def window(qtbot, review_path: Path) -> Iterator[MainWindow]:
     with open_review(review_path) as review:
         seed_records(review, 5)
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_review(review_path)
+    window = open_window(qtbot, review_path)
     yield window
     window.close()
 

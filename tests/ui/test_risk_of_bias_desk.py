@@ -13,16 +13,13 @@ from curator.review.screening_mode import set_lead_reviewer
 from curator.store.database import open_review
 from tests.appraisal.test_appraisals import ANSWERS
 from tests.ui.seeding import seed_records
+from tests.ui.windows import open_window
 from ui.main_window import MainWindow
 from ui.risk_of_bias import RiskOfBiasPanel
 
 
 def _open(qtbot, path: Path, reviewer: str) -> MainWindow:
-    window = MainWindow(reviewer)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_review(path, create=False)
+    window = open_window(qtbot, path, reviewer, create=False)
     window.sides.setCurrentWidget(window.sides.rob)
     return window
 

@@ -11,15 +11,7 @@ from curator.review import screening
 from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
 from tests.ui.seeding import seed_records
-from ui.main_window import MainWindow
-
-
-def _window(qtbot, path: Path, reviewer: str) -> MainWindow:
-    window = MainWindow(reviewer)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_review(path, create=False)
-    return window
+from tests.ui.windows import open_window
 
 
 def test_a_possible_duplicate_is_confirmed_or_rejected_and_undone(qtbot, review_path: Path) -> None:
@@ -29,7 +21,7 @@ def test_a_possible_duplicate_is_confirmed_or_rejected_and_undone(qtbot, review_
             session.execute(text("INSERT INTO duplicate_links (record_id, duplicate_of_id, method, score, possible,"
                                  " created_at) VALUES (3, 1, 'possible: same title; but the years differ', 0.9, 1,"
                                  " CURRENT_TIMESTAMP)"))
-    window = _window(qtbot, review_path, "alice")
+    window = open_window(qtbot, review_path, "alice", create=False)
     window.record_list.select_record(3)
     assert "possible duplicate of record 1" in window.decision_bar.verdict_label.text()
     window.commands["confirm_duplicate"].trigger()
@@ -50,12 +42,12 @@ def test_the_lead_resolves_a_conflict_from_the_desk(qtbot, review_path: Path) ->
         set_lead_reviewer(review, "carol", reviewer="carol")
         screening.record_decision(review, 1, "include", reviewer="alice")
         screening.record_decision(review, 1, "exclude", reason="wrong outcome", reviewer="bob")
-    alice = _window(qtbot, review_path, "alice")
+    alice = open_window(qtbot, review_path, "alice", create=False)
     alice.record_list.select_record(1)
     alice.commands["resolve_include"].trigger()  # not the lead, and part of the conflict: refused by the core
     assert alice.statusBar().currentMessage().startswith("Not recorded:")
     alice.close()
-    carol = _window(qtbot, review_path, "carol")
+    carol = open_window(qtbot, review_path, "carol", create=False)
     carol.record_list.select_record(1)
     assert "as the lead" in carol.decision_bar.verdict_label.text()
     carol.commands["resolve_exclude"].trigger()
