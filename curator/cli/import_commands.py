@@ -72,7 +72,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> None:
                 continue
             _print_entry(item, as_json)
     for problem in failed:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"Error: {problem}", err=True)
     if failed:
         sys.exit(1)
 
