@@ -182,7 +182,7 @@ def _byline_below(doc: Document, title: Line) -> Line | None:
         if not nxt.text:
             continue
         seen += 1
-        if author_line(nxt.text) or nxt.idx in authors_at:
+        if author_line(nxt.text) or nxt.idx in authors_at or _listed_byline(doc, nxt):
             return nxt
         t = nxt.text
         if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
@@ -190,6 +190,25 @@ def _byline_below(doc: Document, title: Line) -> Line | None:
         if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
             break  # a headline or a menu between them: the by-line belongs to a later heading
     return None
+
+
+def _listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
+    """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
+    "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
+    if not first.text.endswith((",", "&", " and")):
+        return None
+    joined: list[str] = []
+    spans: Spans = []
+    for line in doc.lines[first.idx:first.idx + 60]:
+        t = line.text
+        if not t or len(t) > 80:
+            break
+        joined.append(t)
+        spans.append([line.start, line.end])
+        if not t.endswith((",", "&", " and")):
+            break
+    names = author_line(" ".join(joined)) if len(joined) >= 2 else None
+    return (names, spans) if names and len(names) == len(joined) else None
 
 
 def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -222,6 +241,10 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         if below is not None and byline:
             authors = byline
             spans = [[below.start, below.end]]
+        elif below is not None:
+            listed = _listed_byline(doc, below)
+            if listed:
+                authors, spans = listed
     if authors:
         put(fields, "authors", authors[:100], spans[:100])
         found += 1
@@ -305,15 +328,20 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
 # A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
 # Dermatology"): title-case words, one of them a word journals are named with.
 _MASTHEAD_RE = re.compile(
-    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)\s+){0,7}?"
+    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)\s+){0,7}?"
     r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
     r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
     r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
-    r"(?:\s+(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)))*$"
+    r",?(?:\s+(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)))*$"
 )
 _NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
                               r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
 _MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
+# A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
+_LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
+# The issue line under a masthead ("Volume 318, 1 December 2022, Pages 211-219", "Vol. 21, No. 3 | May/June 2023",
+# "Vol. 33 (2023) No. 2 p. 75-82", "Rev. méd. Chile vol.150 no.3 Santiago mar. 2022"): the issue's year.
+_VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b")
 
 
 def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -325,9 +353,18 @@ def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) ->
     found = 0
     for line in doc.lines[:min(title_line.idx, 25)]:
         t = line.text
-        if not t or len(t) > 60 or doc.box[line.idx] != OWN or "|" in t or is_chrome(t):
+        if not t or len(t) > 80 or doc.box[line.idx] != OWN or is_chrome(t):
             continue
-        if fields["journal"] is None and _MASTHEAD_RE.match(t) and not _NOT_MASTHEAD_RE.search(t):
+        if fields["journal"] is not None and fields["year"] is None and ("ol" in t):
+            m = _VOLUME_LINE_RE.search(t)
+            if m:
+                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+                found += 1
+                continue
+        if len(t) > 60 or "|" in t:
+            continue
+        if fields["journal"] is None and (_MASTHEAD_RE.match(t) or _LATIN_MASTHEAD_RE.match(t)) \
+                and not _NOT_MASTHEAD_RE.search(t):
             put(fields, "journal", t, [[line.start, line.end]])
             found += 1
         elif fields["journal"] is not None and fields["year"] is None:

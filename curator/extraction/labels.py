@@ -167,7 +167,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "abstract", "summary", "brief summary", "research summary", "brief description", "brief description of study",
         "lay summary", "plain english summary", "plain language summary", "study summary", "trial summary", "چکیده",
         "摘要", "zusammenfassung", "brief summary in lay language", "summary of the study", "description",
-        "study description", "abstract summary", "overview", "要旨", "概要", "kurzzusammenfassung",
+        "study description", "abstract summary", "overview", "要旨", "概要", "抄録", "kurzzusammenfassung",
         "brief summary in scientific language", "short summary", "purpose of the study", "study aim", "background and study aims",
         "english abstract", "abstract (english)", "structured abstract", "about this study", "about the study",
         "about this trial", "about the trial",
@@ -175,7 +175,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "references": (
         "publications of results", "more information","references", "publications", "citations", "publication list", "results publications",
                    "references and publications", "publications and references", "publication references",
-                   "reference", "bibliography", "literature", "cited references", "related publications",
+                   "reference", "bibliography", "literature", "cited references", "referências", "referencias",
+                   "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
                    "related publication", "related publication(s)", "publications related to this trial"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
@@ -286,7 +287,8 @@ BOX_RE = re.compile(
     r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"
     r"|^(?:trials|studies|articles|papers|records)\s+(?:with|using|of|on|for)\s+the\s+same\b"
     r"|^(?:(?:clinical\s+)?(?:trials|studies)\s+near\s+you|nearby\s+(?:trials|studies))\b"
-    r"|^(?:readers|visitors|users|others)\s+(?:also|who)\b|^because\s+you\b"
+    r"|^(?:readers|visitors|users|others|patients|people|members)\s+(?:also|who)\b|^because\s+you\b|^more\s+from\b"
+    r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
     r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
