@@ -113,6 +113,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 skip_to = line.idx if line.idx >= 2 and not labelled and any(
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
+        fallback: Line | None = None
         for line in doc.lines[skip_to:120]:
             t = line.text
             if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t):
@@ -121,9 +122,17 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
-            put(fields, "title", clip(t, 500), [[line.start, line.end]])
+            if _banner_or_notice(t):
+                continue
+            if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
+                # "Research and Innovation": a section of the site over the record, unless no heading follows.
+                fallback = fallback or line
+                continue
             title_line = line
             break
+        title_line = title_line or fallback
+        if title_line is not None:
+            put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"]:
         _trailing_phase(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
@@ -135,6 +144,17 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
 _STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
                              r"|in|of|for|with)\b", re.I)
 _MENU_GAP_RE = re.compile(r"\s{3,}|\t")
+
+
+_NOTICE_RE = re.compile(r"[a-z]\.\s+[A-Z].*\.$")
+
+
+def _banner_or_notice(t: str) -> bool:
+    """A section banner in capitals ("TRIALS TRACKER") or a site notice of two sentences or more ("Visiting
+    restrictions are in place. Read the latest guidance."): not the record's heading."""
+    if t.count(" ") <= 3 and t.isupper():
+        return True
+    return t.endswith(".") and _NOTICE_RE.search(t) is not None
 
 
 def _is_menu(t: str) -> bool:

@@ -63,6 +63,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
         "sample size from india", "enrollment count", "planned number of participants", "target size",
+        "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
+        "planned enrolment", "target participants", "target number of patients",
         "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
         "target participants", "geplante fallzahl", "fallzahl", "planned enrollment",
     ),
@@ -96,7 +98,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
-        "sponsoring organization", "sponsored by",
+        "sponsoring organization", "sponsored by", "name of primary sponsor",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",

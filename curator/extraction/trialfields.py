@@ -171,12 +171,19 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         found += _flagged_phase(doc, fields)
     if fields["sex"] is None:
         found += _flagged_sex(doc, fields)
+    if fields["sex"] is None or fields["min_age"] is None or fields["max_age"] is None:
+        found += _criteria_sublabels(doc, fields)
     for hit in doc.own_hits("sponsor"):
         name = _sponsor(doc, hit)
         if name:
             put(fields, "sponsor", name[0], name[1])
             found += 1
             break
+    if fields["sponsor"] is None:
+        name = _unlabelled_sponsor(doc)
+        if name:
+            put(fields, "sponsor", name[0], name[1])
+            found += 1
     found_at: list[tuple[int, str, int, int]] = []
     for hit in doc.own_hits("countries"):
         if _about_other_party(doc, hit):
@@ -205,7 +212,7 @@ _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "net
                             "lead", "collaborator", "sponsor", "n/a"})
 _SPONSOR_PREFIX_RE = re.compile(
     r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation(?: name)?|institut(?:e|ion)|sponsor(?: organi[sz]ation)?"
-    r"(?: name)?|lead sponsor|primary sponsor|name of organi[sz]ation(?: / entity)?)\s*(?:[:|\t]|\s{3,})\s*",
+    r"(?: name)?|lead sponsor|primary sponsor|name of organi[sz]ation(?: / entity)?)\s*(?:[:|\t]|\s{2,})\s*",
     re.I,
 )
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
@@ -242,6 +249,26 @@ def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
             continue
         if 3 <= len(t) <= 200:
             return t.split(" | ")[0].strip(), [[line.start, line.end]]
+    return None
+
+
+# "Sponsored by AstraZeneca", "Sponsor Memorial Sloan Kettering Cancer Center": a sponsor line without a colon.
+_UNLABELLED_SPONSOR_RE = re.compile(r"^(?:Sponsored by|Lead [Ss]ponsor|Sponsor)\s+([A-Z][\w.,&'()/\- ]{1,120})$")
+_ORG_WORD_RE = re.compile(r"^(?:[A-Z0-9][\w.&'()/\-]*,?|of|and|for|the|de|du|der|für|la|le|di|del|y|&|-|–)$")
+
+
+def _unlabelled_sponsor(doc: Document) -> tuple[str, Spans] | None:
+    """The organisation named on a "Sponsored by X" line near the top, when its words are a name's (capitals and
+    joining words only), not a sentence."""
+    for line in doc.lines_holding(("Sponsor",), 150):
+        m = _UNLABELLED_SPONSOR_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        name = m.group(1).strip()
+        words = name.split()
+        if len(words) <= 12 and all(_ORG_WORD_RE.match(w) for w in words) and not name.endswith("."):
+            start = line.start + m.start(1)
+            return name, [[start, start + len(name)]]
     return None
 
 
@@ -289,21 +316,53 @@ _OWN_PHASE_RE = re.compile(
 # Design labels only one kind of study has: "Allocation: Randomized" / "Intervention Model: ..." (interventional),
 # "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
 _DESIGN_RE = re.compile(
-    r"^(?:[A-Z]\.[\d.]+\s+)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled)"
+    r"^(?:[A-Z]\.[\d.]+\s+)?(?:study design\s*:\s*)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled"
+    r"|randomi[sz]ation)"
     r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
     re.I,
 )
 
 
+# CTRI writes the eligible ages and sex as cells inside its criteria row: "Age From 18.00 Year(s)  Age To
+# 40.00 Year(s)  Gender Female  Details ...".
+_CRITERIA_CELL_RE = re.compile(
+    r"\b(?:(?P<k>Age From|Age To|Minimum Age|Maximum Age)\s*[:=]?\s+(?P<age>\d+(?:\.\d+)?\s*(?:Year|Month|Week|Day)s?(?:\(s\))?)"
+    r"|(?:Gender|Sex)\s*[:=]?\s+(?P<sex>Female|Male|Both|All)\b)")
+
+
+def _criteria_sublabels(doc: Document, fields: dict[str, Any]) -> int:
+    """Eligible ages and sex written as labelled cells inside the inclusion criteria, when no label of their own
+    gave them."""
+    found = 0
+    for hit in doc.own_hits("inclusion")[:2]:
+        if hit.value is None:
+            continue
+        s, e = hit.value
+        for m in _CRITERIA_CELL_RE.finditer(doc.text, s, min(e, s + 400)):
+            if m.group("sex"):
+                key, value, g = "sex", normalise_sex(m.group("sex")), "sex"
+            else:
+                key = "min_age" if m.group("k").lower() in ("age from", "minimum age") else "max_age"
+                value, g = normalise_age(m.group("age")), "age"
+            if value and fields[key] is None:
+                put(fields, key, value, [[m.start(g), m.end(g)]])
+                found += 1
+    return found
+
+
 def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
     """The study type that a design label implies, when no study type is written."""
     for line in doc.lines_holding(("llocation", "odel:", "erspective:", "andomised:", "andomized:", "ontrolled:",
-                                   "asking:"), 400):
+                                   "asking:", "andomization:", "andomisation:"), 400):
         m = _DESIGN_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN:
             continue
         value = m.group(3).strip().lower()
-        if m.group(1) and m.group(1).lower().startswith(("randomi", "controlled")) and not value.startswith("yes"):
+        label = (m.group(1) or "").lower()
+        if label.endswith("ation"):
+            if not value.startswith(("randomi", "non-randomi", "yes")):
+                continue  # IRCT's "Randomization: Randomized" (or "N/A")
+        elif label.startswith(("randomi", "controlled")) and not value.startswith("yes"):
             continue
         put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
             [[line.start, line.end]])
