@@ -124,6 +124,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue  # a status badge above the title ("Not yet recruiting")
             if _banner_or_notice(t):
                 continue
+            if fallback is not None and (t.endswith(".") or t.count(" ") > 25):
+                break  # a sentence below the short heading: the heading was the record's
             if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
                 # "Research and Innovation": a section of the site over the record, unless no heading follows.
                 fallback = fallback or line
@@ -154,7 +156,7 @@ def _banner_or_notice(t: str) -> bool:
     restrictions are in place. Read the latest guidance."): not the record's heading."""
     if t.count(" ") <= 3 and t.isupper():
         return True
-    return t.endswith(".") and _NOTICE_RE.search(t) is not None
+    return t.endswith(".") and len(t) <= 200 and _NOTICE_RE.search(t) is not None and not any(map(str.isdigit, t))
 
 
 def _is_menu(t: str) -> bool:
