@@ -7,6 +7,7 @@ from typing import Any
 
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
+from curator.extraction.eligibility import eligibility_elsewhere
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
@@ -48,7 +49,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
     hits = doc.own_hits(slot)
     if slot == "enrollment" and len(hits) >= 2:
         # Per-group sample sizes: their sum, unless a total is stated ("Total sample size" wins).
-        totals = [h for h in hits if "total" in _label_text(doc, h.line)]
+        totals = [h for h in hits if "total" in _label_text(doc, h.line) or "whole" in _label_text(doc, h.line)]
         got = group_total(doc)
         if got and not totals:
             return got
@@ -169,10 +170,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         found += _summary_line(doc, fields)
     if fields["phase"] is None:
         found += _flagged_phase(doc, fields)
-    if fields["sex"] is None:
-        found += _flagged_sex(doc, fields)
     if fields["sex"] is None or fields["min_age"] is None or fields["max_age"] is None:
-        found += _criteria_sublabels(doc, fields)
+        found += eligibility_elsewhere(doc, fields)
     for hit in doc.own_hits("sponsor"):
         name = _sponsor(doc, hit)
         if name:
@@ -301,7 +300,6 @@ def _about_other_party(doc: Document, hit: Any) -> bool:
 
 
 _PHASE_FLAG_RE = re.compile(r"\(phase\s+(i{1,3}|iv|[1-4])\)\s*:?\s*(yes|no)\b", re.I)
-_SEX_FLAG_RE = re.compile(r"^(?:[A-Z]\.[\d.]+\s+)?(female|male)\s*:\s*(yes|no)\s*$", re.I)
 
 
 # "This phase 2 study will ...", "The present randomised, double-blind phase III trial ...": the record's own phase.
@@ -321,33 +319,6 @@ _DESIGN_RE = re.compile(
     r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
     re.I,
 )
-
-
-# CTRI writes the eligible ages and sex as cells inside its criteria row: "Age From 18.00 Year(s)  Age To
-# 40.00 Year(s)  Gender Female  Details ...".
-_CRITERIA_CELL_RE = re.compile(
-    r"\b(?:(?P<k>Age From|Age To|Minimum Age|Maximum Age)\s*[:=]?\s+(?P<age>\d+(?:\.\d+)?\s*(?:Year|Month|Week|Day)s?(?:\(s\))?)"
-    r"|(?:Gender|Sex)\s*[:=]?\s+(?P<sex>Female|Male|Both|All)\b)")
-
-
-def _criteria_sublabels(doc: Document, fields: dict[str, Any]) -> int:
-    """Eligible ages and sex written as labelled cells inside the inclusion criteria, when no label of their own
-    gave them."""
-    found = 0
-    for hit in doc.own_hits("inclusion")[:2]:
-        if hit.value is None:
-            continue
-        s, e = hit.value
-        for m in _CRITERIA_CELL_RE.finditer(doc.text, s, min(e, s + 400)):
-            if m.group("sex"):
-                key, value, g = "sex", normalise_sex(m.group("sex")), "sex"
-            else:
-                key = "min_age" if m.group("k").lower() in ("age from", "minimum age") else "max_age"
-                value, g = normalise_age(m.group("age")), "age"
-            if value and fields[key] is None:
-                put(fields, key, value, [[m.start(g), m.end(g)]])
-                found += 1
-    return found
 
 
 def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
@@ -401,24 +372,6 @@ def _flagged_phase(doc: Document, fields: dict[str, Any]) -> int:
     if got is None:
         return 0
     put(fields, "phase", got, spans)
-    return 1
-
-
-def _flagged_sex(doc: Document, fields: dict[str, Any]) -> int:
-    """EU CTR's "Female: Yes" / "Male: Yes" pair."""
-    yes: list[str] = []
-    spans: Spans = []
-    for line in doc.lines:
-        t = line.text
-        if len(t) > 40 or "ale" not in t:
-            continue
-        m = _SEX_FLAG_RE.match(t)
-        if m and m.group(2).lower() == "yes":
-            yes.append(m.group(1).lower())
-            spans.append([line.start, line.end])
-    if not yes:
-        return 0
-    put(fields, "sex", "ALL" if len(set(yes)) == 2 else yes[0].upper(), spans)
     return 1
 
 
