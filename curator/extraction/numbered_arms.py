@@ -1,0 +1,59 @@
+"""Arms written as numbered lines: "Arm 1: ..." / "Arm 2: Waiting list control", IRCT's "Intervention 1:
+Intervention group: ..." / "Intervention 2: Control group: Placebo ...", UMIN's "Interventions/Control_1".
+
+The arm that names a control (a control group, placebo, sham, usual care, a waiting list, no treatment) is the
+comparator; the others are the tested interventions. Each arm is named by its text up to the first clause break,
+without its dose when a name is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.arms import SCHEDULE_RE, cut_dose
+from curator.extraction.layout import Document
+from curator.extraction.scanned import OWN
+
+_NUMBERED_RE = re.compile(r"^(?:arm|group|intervention|interventions/control_?)\s*(\d)\s*(?::\s*|\s{2,})(\S.{2,})$",
+                          re.I)
+_GROUP_PREFIX_RE = re.compile(r"^(?:(intervention|experimental|treatment|study|active|control|comparison|placebo)"
+                              r"\s+(?:group|arm)\s*:\s*)", re.I)
+_CONTROL_START_RE = re.compile(r"^(?:control\b|placebo\b|sham\b|usual care\b|standard (?:care|treatment)\b"
+                               r"|waiting[- ]list\b|wait[- ]list\b|no (?:treatment|intervention)\b)", re.I)
+_CLAUSE_END_RE = re.compile(r";|\.\s|\s+Category\s*:|\.$")
+
+Arm = tuple[str, int, int]
+
+
+def numbered_arms(doc: Document) -> tuple[list[Arm], list[Arm]]:
+    """The tested and the control arms of two or more numbered arm lines ([], [] when none, or when no
+    arm names a control)."""
+    tested: list[Arm] = []
+    control: list[Arm] = []
+    seen: set[str] = set()
+    for line in doc.lines_holding(("Arm", "Group", "Intervention"), 600):
+        m = _NUMBERED_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN or m.group(1) in seen:
+            continue
+        seen.add(m.group(1))
+        body, start = m.group(2), line.start + m.start(2)
+        prefix = _GROUP_PREFIX_RE.match(body)
+        is_control = bool(prefix and prefix.group(1).lower() in ("control", "comparison", "placebo"))
+        if prefix:
+            body, start = body[prefix.end():], start + prefix.end()
+        end = _CLAUSE_END_RE.search(body)
+        name = body[:end.start()] if end else body
+        comma = name.find(", ")
+        if comma > 3 and SCHEDULE_RE.match(name[comma + 2:]):
+            name = name[:comma]  # "App-guided walking exercise, 3 sessions per week": the name before its schedule
+        name = name.strip(" .,")
+        short = cut_dose(name)
+        if len(short.split()) >= 2 or (short == name):
+            name = short
+        if not name:
+            continue
+        arm = (name, start, start + len(name))
+        (control if is_control or _CONTROL_START_RE.match(name) else tested).append(arm)
+    if len(tested) + len(control) < 2 or not tested or not control:
+        return [], []
+    return tested, control
