@@ -18,7 +18,7 @@ from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
-from curator.extraction.numbered_arms import numbered_arms
+from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
@@ -298,6 +298,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     numbered = not tested_arms and not control_arms
     if numbered:
         tested_arms, control_arms = numbered_arms(doc)
+    if not tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+        tested_arms, control_arms = typed_arm_lines(doc)
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")

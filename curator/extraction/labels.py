@@ -90,7 +90,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "intervention groups", "interventions/control", "intervention(s)", "intervention arms",
         "products", "description of intervention / exposure", "description of intervention/exposure", "interventions, observational groups", "intervention / treatment",
         "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
-        "study treatment", "treatment", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
+        "study treatment", "treatment", "treatments", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
         "intervention / comparator agent", "intervention/exposure", "intervention(s)/exposure", "interventionen",
         "intervention type and description",
     ),

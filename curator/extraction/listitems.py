@@ -26,6 +26,8 @@ _ITEM_PREFIX_RE = re.compile(
     re.I,
 )
 _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
+# ClinicalTrials.gov's typed intervention names ("Drug: Colchicine 0.5 mg"): a name as registered.
+_NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
 
 def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
@@ -45,7 +47,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
         if arms and got:
             got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
         for item, s, e in _typed_parts(got):
-            t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
+            bare = _ICD_PREFIX_RE.sub("", strip_foreign(item))
+            typed = _NAME_TYPE_RE.match(bare) is not None
+            t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
             if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
@@ -61,7 +65,8 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
-                t = cut_dose(t).strip(" .,:")
+                if not typed:  # "Drug: Colchicine 0.5 mg" is the registered name, dose and all
+                    t = cut_dose(t).strip(" .,:")
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
             if parts:
                 # "Metformin, Sitagliptin and Empagliflozin": one name per item.

@@ -1,5 +1,6 @@
-"""Arms written as numbered lines: "Arm 1: ..." / "Arm 2: Waiting list control", IRCT's "Intervention 1:
-Intervention group: ..." / "Intervention 2: Control group: Placebo ...", UMIN's "Interventions/Control_1".
+"""Arms written one a line: numbered ("Arm 1: ..." / "Arm 2: Waiting list control", IRCT's "Intervention 1:
+Intervention group: ..." / "Intervention 2: Control group: Placebo ...", UMIN's "Interventions/Control_1") or
+typed by ClinicalTrials.gov's arm types ("Experimental: Melatonin" / "Placebo Comparator: Placebo").
 
 The arm that names a control (a control group, placebo, sham, usual care, a waiting list, no treatment) is the
 comparator; the others are the tested interventions. Each arm is named by its text up to the first clause break,
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.arms import SCHEDULE_RE, cut_dose
+from curator.extraction.arms import ARM_PREFIX_RE, COMPARATOR_ARM_TYPES, SCHEDULE_RE, cut_dose
 from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
 
@@ -55,5 +56,25 @@ def numbered_arms(doc: Document) -> tuple[list[Arm], list[Arm]]:
         arm = (name, start, start + len(name))
         (control if is_control or _CONTROL_START_RE.match(name) else tested).append(arm)
     if len(tested) + len(control) < 2 or not tested or not control:
+        return [], []
+    return tested, control
+
+
+def typed_arm_lines(doc: Document) -> tuple[list[Arm], list[Arm]]:
+    """The arms of an arms list whose lines open with their type ("Experimental: Melatonin", "Placebo
+    Comparator: Placebo", "Active Comparator: Insulin glargine | ..."): short names only."""
+    tested: list[Arm] = []
+    control: list[Arm] = []
+    for line in doc.lines_holding(("xperimental", "omparator"), 600):
+        m = ARM_PREFIX_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        name = line.text[m.end():].split(" | ")[0].strip(" .,|")
+        if not name or len(name.split()) > 6:
+            continue
+        start = line.start + m.end()
+        is_control = line.text.lower().startswith(COMPARATOR_ARM_TYPES)
+        (control if is_control else tested).append((name, start, start + len(name)))
+    if not tested or not control:
         return [], []
     return tested, control
