@@ -55,7 +55,29 @@ def numbered_arms(doc: Document) -> tuple[list[Arm], list[Arm]]:
             continue
         arm = (name, start, start + len(name))
         (control if is_control or _CONTROL_START_RE.match(name) else tested).append(arm)
-    if len(tested) + len(control) < 2 or not tested or not control:
+    if not tested or not control:
+        return _group_lines(doc)
+    return tested, control
+
+
+# ChiCTR's "组别 Group: Sham group  干预措施 Intervention: Sham electroacupuncture" on one line.
+_GROUP_LINE_RE = re.compile(r"\bGroup\s*:\s*(?P<g>[^:]{1,80}?)\s{2,}.*?\bIntervention\s*:\s*(?P<i>\S.{1,200})$")
+_CONTROL_GROUP_RE = re.compile(r"\b(?:control|sham|placebo|usual care|waiting[- ]list|comparison)\b", re.I)
+
+
+def _group_lines(doc: Document) -> tuple[list[Arm], list[Arm]]:
+    """The arms of "Group: X  Intervention: Y" lines: a group named as a control is the comparator."""
+    tested: list[Arm] = []
+    control: list[Arm] = []
+    for line in doc.lines_holding(("Group",), 600):
+        m = _GROUP_LINE_RE.search(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        name = m.group("i").strip(" .;")
+        start = line.start + m.start("i")
+        is_control = _CONTROL_GROUP_RE.search(m.group("g")) or _CONTROL_START_RE.match(name)
+        (control if is_control else tested).append((name, start, start + len(name)))
+    if not tested or not control:
         return [], []
     return tested, control
 
