@@ -373,4 +373,26 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
             raw = text[m.end():stop].strip(" .")
             if len(raw) >= 3:
                 return clip(raw, 300), m.end(), m.end() + len(raw)
+            got = _outcome_subject(text, s, m.start())
+            if got:
+                return got
     return None
+
+
+_SUBJECT_VERB_RE = re.compile(r"\s(?:was|is|were|will\s+be|served\s+as)\s+(?:the\s+)?$", re.I)
+
+
+def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
+    """"Pain intensity at 6 weeks, measured on a 0-10 scale, was the primary outcome.": the sentence's subject,
+    without the clause after its first comma."""
+    verb = _SUBJECT_VERB_RE.search(text, max(zone_start, at - 30), at)
+    if verb is None:
+        return None
+    start = max(text.rfind(". ", zone_start, verb.start()) + 2, text.rfind("\n", zone_start, verb.start()) + 1,
+                zone_start)
+    raw = text[start:verb.start()]
+    comma = raw.find(", ")
+    raw = (raw[:comma] if comma > 0 else raw).strip()
+    if not 3 <= len(raw) <= 200 or not raw[:1].isupper():
+        return None
+    return clip(raw, 300), start, start + len(raw)
