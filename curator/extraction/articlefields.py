@@ -191,8 +191,20 @@ def _article_heading(doc: Document) -> Line | None:
         if author_line(t):
             continue
         if _byline_below(doc, line) is not None:
-            return line
+            return _english_twin(doc, line)
     return None
+
+
+def _english_twin(doc: Document, line: Line) -> Line:
+    """The English title printed under a title in another Latin-script language (SciELO), else the title."""
+    if not _latin_foreign(line.text):
+        return line
+    nxt = doc._next_nonblank(line.idx)
+    t = nxt.text if nxt is not None else ""
+    if nxt is not None and 20 <= len(t) <= 400 and _usable(nxt, doc) and not _latin_foreign(t) and _english(t) \
+            and not author_line(t):
+        return nxt
+    return line
 
 
 def _byline_below(doc: Document, title: Line) -> Line | None:

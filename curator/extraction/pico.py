@@ -67,7 +67,7 @@ _COMP_WORDS = ("compared", "versus", "vs", "against", "comparison")
 _CONTROL_WORDS = ("placebo", "sham", "usual", "standard")
 _PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
 _OR_CONTROL_RE = re.compile(
-    r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+(?!(?:over|for|in|at|during|from|with|and|or|on|to"
+    r"\b(?:or|with|and|to)\s+(?:an?\s+)?((?:(?:matching|identical|saline|inactive)\s+){0,2}(?:placebo|sham(?:\s+(?!(?:over|for|in|at|during|from|with|and|or|on|to"
     r"|groups?|arms?|was|were|is|are|the|a|an|each|daily|once|twice|only|alone|before|after)\b)[a-z][\w\-]*){0,2}"
     r"|usual\s+care|standard\s+(?:of\s+)?care))\b",
     re.I,
