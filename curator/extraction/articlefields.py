@@ -375,7 +375,7 @@ _MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )
 _LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
 # The issue line under a masthead ("Volume 318, 1 December 2022, Pages 211-219", "Vol. 21, No. 3 | May/June 2023",
 # "Vol. 33 (2023) No. 2 p. 75-82", "Rev. méd. Chile vol.150 no.3 Santiago mar. 2022"): the issue's year.
-_VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b")
+_VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b|^((?:19|20)\d{2})\s*年\s*\d+\s*巻")
 
 
 def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -389,10 +389,11 @@ def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) ->
         t = line.text
         if not t or len(t) > 80 or doc.box[line.idx] != OWN or is_chrome(t):
             continue
-        if fields["journal"] is not None and fields["year"] is None and ("ol" in t):
+        if fields["journal"] is not None and fields["year"] is None and ("ol" in t or "巻" in t):
             m = _VOLUME_LINE_RE.search(t)
             if m:
-                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+                g = 1 if m.group(1) else 2  # "Vol. 33 (2023)" or J-STAGE's "2022 年 34 巻"
+                put(fields, "year", int(m.group(g)), [[line.start + m.start(g), line.start + m.end(g)]])
                 found += 1
                 continue
         if len(t) > 60 or "|" in t:

@@ -38,6 +38,8 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
     last_line = -10
     arms = slot in ("interventions", "intervention_names")
     words: list[int] = []  # an intervention item's length before its dose was cut
+    dosed: list[str] = []  # each item as written, dose and all
+    full = ""
     for hit in doc.own_hits(slot):
         if (items or prose) and hit.line > last_line + 2 and not all(
                 doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
@@ -65,6 +67,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
+                full = t
                 if not typed:  # "Drug: Colchicine 0.5 mg" is the registered name, dose and all
                     t = cut_dose(t).strip(" .,:")
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
@@ -76,6 +79,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                     i = doc.text.find(p, s, e)
                     if p.lower() not in (x.lower() for x in items):
                         items.append(p)
+                        dosed.append(p)
                         spans.append([i, i + len(p)] if i >= 0 else [s, e])
                     elif arms:
                         words.pop()
@@ -83,6 +87,13 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
+                dosed.append(full if arms else t)
+            elif arms and full != t and dosed[k := [i.lower() for i in items].index(t.lower())] not in (items[k], full):
+                # "Acetylsalicylic acid 150 mg" and "... 75 mg": arms told apart by their doses keep them.
+                items[k] = dosed[k]
+                items.append(full)
+                spans.append([s, e])
+                dosed.append(full)
             elif arms:
                 words.pop()
     if arms and items:

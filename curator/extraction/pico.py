@@ -181,6 +181,8 @@ _VERSUS_RE = re.compile(
     r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
     r"\s+(?:versus|vs\.?|compared with)\s", re.I
 )
+# A dose on its own ("Aspirin 150 mg versus 75 mg"): the control of a dose comparison.
+_DOSE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|µg|ml|mL|IU|units?)(?:/(?:kg|day|d))?$")
 # Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
 _QUALIFIER_RE = re.compile(r"\s+(?:after|before|following|during|within|among|in|for|on|at|over)\s", re.I)
 
@@ -249,7 +251,7 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
-                    and not any(c.isdigit() for c in x):
+                    and (not any(c.isdigit() for c in x) or _DOSE_ONLY_RE.match(x)):
                 # "Yoga versus stretching for ...", "ketamine compared with electroconvulsive therapy for ...".
                 return x, m.end(), m.end() + len(x)
         m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
