@@ -208,8 +208,11 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
             # "Yoga versus physiotherapy for ...": the tested arm comes first, named or not in the term lists.
             s, e = title_zones[0]
             vs = pico_finders.versus_first(doc.text[s:e], s)
-            if vs and len(vs[0].split()) <= 4 and not any(n.lower() in vs[0].lower() or vs[0].lower() in n.lower()
-                                                          for n in names):
+            within = [k for k, n in enumerate(names) if vs and n.lower() in vs[0].lower()] if vs else []
+            if vs and len(vs[0].split()) <= 4 and within and vs[0].lower() != names[within[0]].lower():
+                # "Internet-delivered cognitive behavioural therapy versus ...": the named arm, as the title says it.
+                names[within[0]], nspans[within[0]] = vs[0], [vs[1], vs[2]]
+            elif vs and len(vs[0].split()) <= 4 and not any(vs[0].lower() in n.lower() for n in names) and not within:
                 names.insert(0, vs[0])
                 nspans.insert(0, [vs[1], vs[2]])
         if not names:
