@@ -6,8 +6,10 @@ import re
 from typing import Any
 
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
+from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
+from curator.extraction.masthead import masthead
 from curator.extraction.normalise import normalise_phase, normalise_status, parse_date
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
@@ -190,7 +192,7 @@ def _article_heading(doc: Document) -> Line | None:
             continue
         if author_line(t):
             continue
-        if _byline_below(doc, line) is not None:
+        if byline_below(doc, line) is not None:
             return _english_twin(doc, line)
     return None
 
@@ -205,44 +207,6 @@ def _english_twin(doc: Document, line: Line) -> Line:
             and not author_line(t):
         return nxt
     return line
-
-
-def _byline_below(doc: Document, title: Line) -> Line | None:
-    """The by-line under a title: within two lines, or after a few short lines of citation and tabs
-    ("BMJ 2020; 371 doi: ...", "Article", "Metrics"); an ``Authors:`` label counts too."""
-    seen = 0
-    authors_at = {h.line for h in doc.own_hits("authors")}
-    for nxt in doc.lines[title.idx + 1: title.idx + 14]:
-        if not nxt.text:
-            continue
-        seen += 1
-        if author_line(nxt.text) or nxt.idx in authors_at or _listed_byline(doc, nxt):
-            return nxt
-        t = nxt.text
-        if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
-            break
-        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
-            break  # a headline or a menu between them: the by-line belongs to a later heading
-    return None
-
-
-def _listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
-    """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
-    "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
-    if not first.text.endswith((",", "&", " and")):
-        return None
-    joined: list[str] = []
-    spans: Spans = []
-    for line in doc.lines[first.idx:first.idx + 60]:
-        t = line.text
-        if not t or len(t) > 80:
-            break
-        joined.append(t)
-        spans.append([line.start, line.end])
-        if not t.endswith((",", "&", " and")):
-            break
-    names = author_line(" ".join(joined)) if len(joined) >= 2 else None
-    return (names, spans) if names and len(names) == len(joined) else None
 
 
 def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -270,13 +234,13 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             spans = [[title_line.start + a, title_line.start + b] for _, a, b in cited[0]]
     if not authors and title_line is not None:
         # PubMed and publisher pages put the author line right under the title.
-        below = _byline_below(doc, title_line)
+        below = byline_below(doc, title_line)
         byline = author_line(below.text) if below is not None else None
         if below is not None and byline:
             authors = byline
             spans = [[below.start, below.end]]
         elif below is not None:
-            listed = _listed_byline(doc, below)
+            listed = listed_byline(doc, below)
             if listed:
                 authors, spans = listed
     if authors:
@@ -348,7 +312,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
-        found += _masthead(doc, fields, title_line)
+        found += masthead(doc, fields, title_line)
     if fields["journal"] is None:
         head = doc.text[:3000]
         has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
@@ -356,57 +320,6 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         m2 = _PREPRINT_SERVER_RE.search(head) if has_name else None
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
-    return found
-
-
-# A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
-# Dermatology"): title-case words, one of them a word journals are named with.
-_MASTHEAD_RE = re.compile(
-    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)\s+){0,7}?"
-    r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
-    r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
-    r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
-    r",?(?:\s+(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)))*$"
-)
-_NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
-                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
-_MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
-# A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
-_LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
-# The issue line under a masthead ("Volume 318, 1 December 2022, Pages 211-219", "Vol. 21, No. 3 | May/June 2023",
-# "Vol. 33 (2023) No. 2 p. 75-82", "Rev. méd. Chile vol.150 no.3 Santiago mar. 2022"): the issue's year.
-_VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b|^((?:19|20)\d{2})\s*年\s*\d+\s*巻")
-
-
-def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
-    """The journal named on a line of its own above the title (a publisher page without a citation line), and
-    the year of a date line of its own between them."""
-    if title_line is None or not doc.own_hits("abstract") or any(
-            fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
-        return 0
-    found = 0
-    for line in doc.lines[:min(title_line.idx, 25)]:
-        t = line.text
-        if not t or len(t) > 80 or doc.box[line.idx] != OWN or is_chrome(t):
-            continue
-        if fields["journal"] is not None and fields["year"] is None and ("ol" in t or "巻" in t):
-            m = _VOLUME_LINE_RE.search(t)
-            if m:
-                g = 1 if m.group(1) else 2  # "Vol. 33 (2023)" or J-STAGE's "2022 年 34 巻"
-                put(fields, "year", int(m.group(g)), [[line.start + m.start(g), line.start + m.end(g)]])
-                found += 1
-                continue
-        if len(t) > 60 or "|" in t:
-            continue
-        if fields["journal"] is None and (_MASTHEAD_RE.match(t) or _LATIN_MASTHEAD_RE.match(t)) \
-                and not _NOT_MASTHEAD_RE.search(t):
-            put(fields, "journal", t, [[line.start, line.end]])
-            found += 1
-        elif fields["journal"] is not None and fields["year"] is None:
-            m = _MASTHEAD_DATE_RE.match(t)
-            if m:
-                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
-                found += 1
     return found
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
 from curator.extraction.eligibility import eligibility_elsewhere
-from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
     normalise_age,
@@ -23,7 +23,8 @@ from curator.extraction.normalise import (
     period_end,
 )
 from curator.extraction.scanned import OTHER_BOX, OWN
-from curator.extraction.textutil import clip, is_chrome, is_foreign, is_site_helper
+from curator.extraction.sponsors import lead_sponsor
+from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids
 
@@ -172,17 +173,10 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         found += _flagged_phase(doc, fields)
     if fields["sex"] is None or fields["min_age"] is None or fields["max_age"] is None:
         found += eligibility_elsewhere(doc, fields)
-    for hit in doc.own_hits("sponsor"):
-        name = _sponsor(doc, hit)
-        if name:
-            put(fields, "sponsor", name[0], name[1])
-            found += 1
-            break
-    if fields["sponsor"] is None:
-        name = _unlabelled_sponsor(doc)
-        if name:
-            put(fields, "sponsor", name[0], name[1])
-            found += 1
+    name = lead_sponsor(doc)
+    if name:
+        put(fields, "sponsor", name[0], name[1])
+        found += 1
     found_at: list[tuple[int, str, int, int]] = []
     for hit in doc.own_hits("countries"):
         if _about_other_party(doc, hit):
@@ -206,79 +200,10 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
 # Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
 STATUS_SENTENCE_RE = re.compile(
     r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
-_SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
-                            "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
-                            "lead", "collaborator", "sponsor", "n/a"})
-_SPONSOR_PREFIX_RE = re.compile(
-    r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation(?: name)?|institut(?:e|ion)|sponsor(?: organi[sz]ation)?"
-    r"(?: name)?|lead sponsor|primary sponsor|name of organi[sz]ation(?: / entity)?)\s*(?:[:|\t]|\s{2,})\s*",
-    re.I,
-)
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
                      "withdrawn", "suspended", "enrolling by invitation"))
 
 
-def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
-    """The organisation under a sponsor label, past type words and sub-labels ("Name", "Organisation")."""
-    if hit.value is not None:
-        s, e = hit.value
-        t = _SPONSOR_PREFIX_RE.sub("", doc.text[s:e]).strip(" ;|")
-        if t and t.lower() not in _SPONSOR_TYPES and 3 <= len(t) <= 200:
-            return t.split(" | ")[0].strip(), [[s, e]]
-        if t and t.lower() not in _SPONSOR_TYPES:
-            return None
-        # "Primary sponsor type: University" / "Name: University of Sydney": the name is below.
-    seen = 0
-    for line in doc.lines[hit.line + 1: hit.line + 14]:
-        raw = line.text.strip(" ;|")
-        if not raw or is_chrome(raw) or is_foreign(raw) or is_site_helper(raw):
-            continue
-        seen += 1
-        if seen > 6:
-            break
-        t = _SPONSOR_PREFIX_RE.sub("", raw).strip(" ;|")
-        if t == raw:  # not "Name of sponsor: X" written inline
-            norm = norm_label(raw)
-            if _is_name_sublabel(norm) or LABELS.get(norm) == "sponsor":
-                continue  # a sub-heading: the name follows
-            if doc.stop[line.idx]:
-                return None  # the next field's label: this sponsor is empty
-        low = t.lower()
-        if not t or low in _SPONSOR_TYPES or t.isdigit() or low.startswith("sponsor role"):
-            continue
-        if 3 <= len(t) <= 200:
-            return t.split(" | ")[0].strip(), [[line.start, line.end]]
-    return None
-
-
-# "Sponsored by AstraZeneca", "Sponsor Memorial Sloan Kettering Cancer Center": a sponsor line without a colon.
-_UNLABELLED_SPONSOR_RE = re.compile(r"^(?:Sponsored by|Lead [Ss]ponsor|Sponsor)\s+([A-Z][\w.,&'()/\- ]{1,120})$")
-_ORG_WORD_RE = re.compile(r"^(?:[A-Z0-9][\w.&'()/\-]*,?|of|and|for|the|de|du|der|für|la|le|di|del|y|&|-|–)$")
-
-
-def _unlabelled_sponsor(doc: Document) -> tuple[str, Spans] | None:
-    """The organisation named on a "Sponsored by X" line near the top, when its words are a name's (capitals and
-    joining words only), not a sentence."""
-    for line in doc.lines_holding(("Sponsor",), 150):
-        m = _UNLABELLED_SPONSOR_RE.match(line.text)
-        if m is None or doc.box[line.idx] != OWN:
-            continue
-        name = m.group(1).strip()
-        words = name.split()
-        if len(words) <= 12 and all(_ORG_WORD_RE.match(w) for w in words) and not name.endswith("."):
-            start = line.start + m.start(1)
-            return name, [[start, start + len(name)]]
-    return None
-
-
-def _is_name_sublabel(norm: str) -> bool:
-    """"Name", "Organisation name", "Name of organization / entity": a sub-heading, not the name itself."""
-    return norm in _NAME_SUBLABELS or (len(norm) <= 40 and (norm.endswith(" name") or norm.startswith("name of")))
-
-
-_NAME_SUBLABELS = frozenset(("name", "organisation", "organization", "institution", "institute", "entity",
-                             "organisation/entity", "organization/entity", "sponsor organization", "sponsor level",
-                             "sponsor organisation", "type", "primary sponsor"))
 _OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
 
 
