@@ -99,7 +99,9 @@ def _age_flags(doc: Document, fields: dict[str, Any]) -> int:
     (none when the elderly group is Yes or not stated)."""
     answers: dict[int, bool] = {}
     spans: Spans = []
-    for line in doc.lines_holding(("under", "Adults", "Elderly"), 2000):
+    if "(18-64 years)" not in doc.text and "under 18" not in doc.text:
+        return 0
+    for line in doc.lines_holding(("18-64", "nder", "lderly"), 2000):
         m = _AGE_FLAG_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN:
             continue

@@ -17,6 +17,7 @@ from curator.extraction.scanned import OWN
 
 _NUMBERED_RE = re.compile(r"^(?:arm|group|intervention|interventions/control_?)\s*(\d)\s*(?::\s*|\s{2,})(\S.{2,})$",
                           re.I)
+_NUMBERED_START_RE = re.compile(r"^[ \t]*(?:arm|group|intervention|interventions/control_?)\s*\d", re.I | re.M)
 _GROUP_PREFIX_RE = re.compile(r"^(?:(intervention|experimental|treatment|study|active|control|comparison|placebo)"
                               r"\s+(?:group|arm)\s*:\s*)", re.I)
 _CONTROL_START_RE = re.compile(r"^(?:control\b|placebo\b|sham\b|usual care\b|standard (?:care|treatment)\b"
@@ -32,7 +33,10 @@ def numbered_arms(doc: Document) -> tuple[list[Arm], list[Arm]]:
     tested: list[Arm] = []
     control: list[Arm] = []
     seen: set[str] = set()
-    for line in doc.lines_holding(("Arm", "Group", "Intervention"), 600):
+    text = doc.text
+    stop = doc.lines[min(len(doc.lines), 600) - 1].end if doc.lines else 0
+    for found in _NUMBERED_START_RE.finditer(text, 0, stop):  # one scan, not a test per line
+        line = doc.lines[doc.line_at(found.end())]
         m = _NUMBERED_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN or m.group(1) in seen:
             continue
