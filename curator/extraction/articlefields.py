@@ -126,8 +126,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue  # a status badge above the title ("Not yet recruiting")
             if _banner_or_notice(t):
                 continue
-            if fallback is not None and (t.endswith(".") or t.count(" ") > 25):
-                break  # a sentence below the short heading: the heading was the record's
+            if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
+                break  # a sentence (or nothing) below the short heading: the heading was the record's
             if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
                 # "Research and Innovation": a section of the site over the record, unless no heading follows.
                 fallback = fallback or line

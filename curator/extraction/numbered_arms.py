@@ -17,7 +17,8 @@ from curator.extraction.scanned import OWN
 
 _NUMBERED_RE = re.compile(r"^(?:arm|group|intervention|interventions/control_?)\s*(\d)\s*(?::\s*|\s{2,})(\S.{2,})$",
                           re.I)
-_NUMBERED_START_RE = re.compile(r"^[ \t]*(?:arm|group|intervention|interventions/control_?)\s*\d", re.I | re.M)
+# Where such a line starts, found in one scan of the text (case-sensitive with a leading newline: a fast search).
+_NUMBERED_START_RE = re.compile(r"\n[ \t]*(?:Arm|ARM|Group|GROUP|Intervention|INTERVENTION|Interventions/Control_?)\s*\d")
 _GROUP_PREFIX_RE = re.compile(r"^(?:(intervention|experimental|treatment|study|active|control|comparison|placebo)"
                               r"\s+(?:group|arm)\s*:\s*)", re.I)
 _CONTROL_START_RE = re.compile(r"^(?:control\b|placebo\b|sham\b|usual care\b|standard (?:care|treatment)\b"
