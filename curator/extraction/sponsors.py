@@ -69,15 +69,22 @@ _UNLABELLED_SPONSOR_RE = re.compile(r"^(?:Sponsored by|Lead [Ss]ponsor|Sponsor)\
 _ORG_WORD_RE = re.compile(r"^(?:[A-Z0-9][\w.&'()/\-]*,?|of|and|for|the|de|du|der|für|la|le|di|del|y|&|-|–)$")
 
 
+# Words that make "Sponsor X" a heading ("Sponsor Details", "Sponsor Role"), not a sponsor's name.
+_HEADING_WORDS = frozenset(("information", "details", "role", "contact", "contacts", "type", "name", "organisation",
+                            "organization", "status", "address", "and", "or", "of", "(s)", "/"))
+
+
 def _unlabelled_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The organisation named on a "Sponsored by X" line near the top, when its words are a name's (capitals and
     joining words only), not a sentence."""
     for line in doc.lines_holding(("Sponsor",), 150):
         m = _UNLABELLED_SPONSOR_RE.match(line.text)
-        if m is None or doc.box[line.idx] != OWN:
-            continue
+        if m is None or doc.box[line.idx] != OWN or doc.stop[line.idx] or LABELS.get(norm_label(line.text)):
+            continue  # "Sponsor Information": a heading
         name = m.group(1).strip()
         words = name.split()
+        if words[0].lower() in _HEADING_WORDS:
+            continue
         if len(words) <= 12 and all(_ORG_WORD_RE.match(w) for w in words) and not name.endswith("."):
             start = line.start + m.start(1)
             return name, [[start, start + len(name)]]

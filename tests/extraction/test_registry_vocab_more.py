@@ -49,8 +49,13 @@ def test_sponsor_without_a_colon_or_behind_a_sub_label(line: str, sponsor: str) 
     assert extract(_HEAD + line + "\n")["sponsor"] == sponsor
 
 
-def test_a_sentence_about_the_sponsor_is_no_sponsor() -> None:
-    assert extract(_HEAD + "Sponsored by the trial team, who will pay for travel.\n")["sponsor"] is None
+@pytest.mark.parametrize("line", [
+    "Sponsored by the trial team, who will pay for travel.",
+    "Sponsor Information",
+    "Sponsor Role",
+])
+def test_a_sentence_or_heading_about_the_sponsor_is_no_sponsor(line: str) -> None:
+    assert extract(_HEAD + line + "\n\nPhase: Phase 2\n")["sponsor"] is None
 
 
 def test_ages_and_sex_inside_the_criteria_row() -> None:
