@@ -89,7 +89,8 @@ def names_comparator(item: str, comparator: str) -> bool:
     low, control = item.lower(), comparator.lower()
     if not control:
         return False
-    return low in control or (low.startswith(control) and len(control) >= 4)
+    return low in control or (low.startswith(control) and len(control) >= 4) or (
+        control[:1].isdigit() and low.endswith(" " + control))  # "Aspirin 75 mg" for the dose "75 mg"
 
 
 def is_comparator_arm_at(doc: Document, span: list[int]) -> bool:

@@ -6,8 +6,10 @@ import re
 from typing import Any
 
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
+from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
+from curator.extraction.masthead import masthead
 from curator.extraction.normalise import normalise_phase, normalise_status, parse_date
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
@@ -113,6 +115,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 skip_to = line.idx if line.idx >= 2 and not labelled and any(
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
+        fallback: Line | None = None
         for line in doc.lines[skip_to:120]:
             t = line.text
             if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t):
@@ -121,9 +124,19 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
-            put(fields, "title", clip(t, 500), [[line.start, line.end]])
+            if _banner_or_notice(t):
+                continue
+            if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
+                break  # a sentence (or nothing) below the short heading: the heading was the record's
+            if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
+                # "Research and Innovation": a section of the site over the record, unless no heading follows.
+                fallback = fallback or line
+                continue
             title_line = line
             break
+        title_line = title_line or fallback
+        if title_line is not None:
+            put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"]:
         _trailing_phase(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
@@ -135,6 +148,17 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
 _STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
                              r"|in|of|for|with)\b", re.I)
 _MENU_GAP_RE = re.compile(r"\s{3,}|\t")
+
+
+_NOTICE_RE = re.compile(r"[a-z]\.\s+[A-Z].*\.$")
+
+
+def _banner_or_notice(t: str) -> bool:
+    """A section banner in capitals ("TRIALS TRACKER") or a site notice of two sentences or more ("Visiting
+    restrictions are in place. Read the latest guidance."): not the record's heading."""
+    if t.count(" ") <= 3 and t.isupper():
+        return True
+    return t.endswith(".") and len(t) <= 200 and _NOTICE_RE.search(t) is not None and not any(map(str.isdigit, t))
 
 
 def _is_menu(t: str) -> bool:
@@ -168,28 +192,21 @@ def _article_heading(doc: Document) -> Line | None:
             continue
         if author_line(t):
             continue
-        if _byline_below(doc, line) is not None:
-            return line
+        if byline_below(doc, line) is not None:
+            return _english_twin(doc, line)
     return None
 
 
-def _byline_below(doc: Document, title: Line) -> Line | None:
-    """The by-line under a title: within two lines, or after a few short lines of citation and tabs
-    ("BMJ 2020; 371 doi: ...", "Article", "Metrics"); an ``Authors:`` label counts too."""
-    seen = 0
-    authors_at = {h.line for h in doc.own_hits("authors")}
-    for nxt in doc.lines[title.idx + 1: title.idx + 14]:
-        if not nxt.text:
-            continue
-        seen += 1
-        if author_line(nxt.text) or nxt.idx in authors_at:
-            return nxt
-        t = nxt.text
-        if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
-            break
-        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
-            break  # a headline or a menu between them: the by-line belongs to a later heading
-    return None
+def _english_twin(doc: Document, line: Line) -> Line:
+    """The English title printed under a title in another Latin-script language (SciELO), else the title."""
+    if not _latin_foreign(line.text):
+        return line
+    nxt = doc._next_nonblank(line.idx)
+    t = nxt.text if nxt is not None else ""
+    if nxt is not None and 20 <= len(t) <= 400 and _usable(nxt, doc) and not _latin_foreign(t) and _english(t) \
+            and not author_line(t):
+        return nxt
+    return line
 
 
 def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -217,11 +234,15 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             spans = [[title_line.start + a, title_line.start + b] for _, a, b in cited[0]]
     if not authors and title_line is not None:
         # PubMed and publisher pages put the author line right under the title.
-        below = _byline_below(doc, title_line)
+        below = byline_below(doc, title_line)
         byline = author_line(below.text) if below is not None else None
         if below is not None and byline:
             authors = byline
             spans = [[below.start, below.end]]
+        elif below is not None:
+            listed = listed_byline(doc, below)
+            if listed:
+                authors, spans = listed
     if authors:
         put(fields, "authors", authors[:100], spans[:100])
         found += 1
@@ -291,7 +312,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
-        found += _masthead(doc, fields, title_line)
+        found += masthead(doc, fields, title_line)
     if fields["journal"] is None:
         head = doc.text[:3000]
         has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
@@ -299,42 +320,6 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         m2 = _PREPRINT_SERVER_RE.search(head) if has_name else None
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
-    return found
-
-
-# A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
-# Dermatology"): title-case words, one of them a word journals are named with.
-_MASTHEAD_RE = re.compile(
-    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)\s+){0,7}?"
-    r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
-    r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
-    r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
-    r"(?:\s+(?:(?:[A-Z][\w\-]*|of|and|the|in|for|&)))*$"
-)
-_NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
-                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
-_MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
-
-
-def _masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
-    """The journal named on a line of its own above the title (a publisher page without a citation line), and
-    the year of a date line of its own between them."""
-    if title_line is None or not doc.own_hits("abstract") or any(
-            fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
-        return 0
-    found = 0
-    for line in doc.lines[:min(title_line.idx, 25)]:
-        t = line.text
-        if not t or len(t) > 60 or doc.box[line.idx] != OWN or "|" in t or is_chrome(t):
-            continue
-        if fields["journal"] is None and _MASTHEAD_RE.match(t) and not _NOT_MASTHEAD_RE.search(t):
-            put(fields, "journal", t, [[line.start, line.end]])
-            found += 1
-        elif fields["journal"] is not None and fields["year"] is None:
-            m = _MASTHEAD_DATE_RE.match(t)
-            if m:
-                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
-                found += 1
     return found
 
 

@@ -13,6 +13,8 @@ AUTHOR_ITEM_RE = re.compile(
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 _AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
+# Affiliation letters after a name ("Anna Berg a b", "Jonas Lind c"): single lower-case letters, never a name's part.
+_LETTER_MARKS_RE = re.compile(r"(?:\s[a-z])+$")
 # A full given name and surname, then a Roman numeral ("Ana Carvalho II"): an affiliation mark.
 _ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-Þ][\w'\-]+)\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|\band\b|&)\s*")
@@ -40,6 +42,8 @@ def author_line(text: str) -> list[str] | None:
     for part in _BYLINE_SPLIT_RE.split(t):
         p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
         p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
+        if p[-2:-1] == " " and p[-1:].islower():
+            p = _LETTER_MARKS_RE.sub("", p)
         if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
             continue  # a degree, a role ("professor1") or the group the authors write for
         if AUTHOR_ITEM_RE.match(p):

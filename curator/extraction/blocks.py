@@ -7,6 +7,8 @@ of the groups' (when no total is stated), its primary outcome the one typed prim
 
 from __future__ import annotations
 
+import re
+
 from curator.extraction.layout import Document
 from curator.extraction.normalise import parse_count
 
@@ -44,4 +46,29 @@ def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
             if t.startswith("type") and "primary" in t:
                 s, e = hit.value
                 return doc.text[s:e], [[s, e]]
+    return None
+
+
+_DESCRIPTION_RE = re.compile(r"^(?:\d+\.\s*)?Description\s*:\s*(.+?)(?:;\s*Time\s*points?\s*:.*)?$", re.I)
+
+
+def described_outcome(doc: Document) -> tuple[str, Spans] | None:
+    """IRCT's numbered outcome under its heading ("Primary outcomes" / "1. Description: X; Timepoint: ..."), or
+    the primary one under an outcomes heading ("Outcome" / "Primary: X")."""
+    for hit in doc.own_hits("pico.outcome"):
+        if hit.value is not None:
+            continue
+        below = next((ln for ln in doc.lines[hit.line + 1:hit.line + 3] if ln.text), None)
+        m = _DESCRIPTION_RE.match(below.text) if below is not None else None
+        if m and below is not None:
+            s = below.start + m.start(1)
+            return m.group(1), [[s, s + len(m.group(1))]]
+    for line in doc.lines_holding(("Primary:",), 600):
+        # "Outcome" / "Primary: Change in HbA1c at week 52": the primary one under an outcomes heading.
+        above = next((ln for ln in reversed(doc.lines[max(0, line.idx - 3):line.idx]) if ln.text), None)
+        if line.text.startswith("Primary:") and above is not None and len(above.text) <= 40 \
+                and ("utcome" in above.text or "ndpoint" in above.text) and ":" not in above.text:
+            value = line.text[8:].strip()
+            s = line.end - len(value)
+            return (value, [[s, line.end]]) if value else None
     return None

@@ -13,11 +13,12 @@ from curator.extraction.arms import (
     names_comparator,
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
-from curator.extraction.blocks import typed_primary_outcome
+from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
+from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
@@ -207,8 +208,11 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
             # "Yoga versus physiotherapy for ...": the tested arm comes first, named or not in the term lists.
             s, e = title_zones[0]
             vs = pico_finders.versus_first(doc.text[s:e], s)
-            if vs and len(vs[0].split()) <= 4 and not any(n.lower() in vs[0].lower() or vs[0].lower() in n.lower()
-                                                          for n in names):
+            within = [k for k, n in enumerate(names) if vs and n.lower() in vs[0].lower()] if vs else []
+            if vs and len(vs[0].split()) <= 4 and within and vs[0].lower() != names[within[0]].lower():
+                # "Internet-delivered cognitive behavioural therapy versus ...": the named arm, as the title says it.
+                names[within[0]], nspans[within[0]] = vs[0], [vs[1], vs[2]]
+            elif vs and len(vs[0].split()) <= 4 and not any(vs[0].lower() in n.lower() for n in names) and not within:
                 names.insert(0, vs[0])
                 nspans.insert(0, [vs[1], vs[2]])
         if not names:
@@ -294,6 +298,11 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
     tested_arms, control_arms = inline_arms(doc)
+    numbered = not tested_arms and not control_arms
+    if numbered:
+        tested_arms, control_arms = numbered_arms(doc)
+    if not tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+        tested_arms, control_arms = typed_arm_lines(doc)
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")
@@ -314,7 +323,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
 
-    if tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+    if tested_arms and (numbered or not (doc.own_hits("intervention_names") or doc.own_hits("interventions"))):
         # Typed arms in one cell say more than names guessed from the title.
         put(fields, "interventions", [t[0] for t in tested_arms] + [c[0] for c in control_arms],
             [[t[1], t[2]] for t in tested_arms + control_arms])
@@ -340,7 +349,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)
 
-    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc)
+    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc)
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:

@@ -63,6 +63,10 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
         "sample size from india", "enrollment count", "planned number of participants", "target size",
+        "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
+        "planned enrolment", "target participants", "target number of patients", "in the eea",
+        "expected number of participants", "expected number of participants in eea", "number of participants in eea",
+        "expected number of participants in the eea", "planned number of subjects in the eea",
         "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
         "target participants", "geplante fallzahl", "fallzahl", "planned enrollment",
     ),
@@ -86,7 +90,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "intervention groups", "interventions/control", "intervention(s)", "intervention arms",
         "products", "description of intervention / exposure", "description of intervention/exposure", "interventions, observational groups", "intervention / treatment",
         "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
-        "study treatment", "treatment", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
+        "study treatment", "treatment", "treatments", "what the study involves", "what does the study involve",
+        "what is involved", "what will happen", "drug", "drugs", "intervention group", "intervention arm", "interventions used",
         "intervention / comparator agent", "intervention/exposure", "intervention(s)/exposure", "interventionen",
         "intervention type and description",
     ),
@@ -96,7 +101,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor", "sponsors", "lead sponsor", "sponsor organisation", "sponsor organization", "primary sponsor",
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
-        "sponsoring organization", "sponsored by",
+        "sponsoring organization", "sponsored by", "name of primary sponsor",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",
@@ -167,7 +172,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "abstract", "summary", "brief summary", "research summary", "brief description", "brief description of study",
         "lay summary", "plain english summary", "plain language summary", "study summary", "trial summary", "چکیده",
         "摘要", "zusammenfassung", "brief summary in lay language", "summary of the study", "description",
-        "study description", "abstract summary", "overview", "要旨", "概要", "kurzzusammenfassung",
+        "study description", "abstract summary", "overview", "要旨", "概要", "抄録", "kurzzusammenfassung",
         "brief summary in scientific language", "short summary", "purpose of the study", "study aim", "background and study aims",
         "english abstract", "abstract (english)", "structured abstract", "about this study", "about the study",
         "about this trial", "about the trial",
@@ -175,12 +180,14 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "references": (
         "publications of results", "more information","references", "publications", "citations", "publication list", "results publications",
                    "references and publications", "publications and references", "publication references",
-                   "reference", "bibliography", "literature", "cited references", "related publications",
+                   "reference", "bibliography", "literature", "cited references", "referências", "referencias",
+                   "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
                    "related publication", "related publication(s)", "publications related to this trial"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),
-    "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility"),
+    "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility",
+                  "who can take part", "who can join", "who can participate", "who is eligible"),
     "pico.comparator": ("placebo comparator", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
@@ -286,7 +293,8 @@ BOX_RE = re.compile(
     r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"
     r"|^(?:trials|studies|articles|papers|records)\s+(?:with|using|of|on|for)\s+the\s+same\b"
     r"|^(?:(?:clinical\s+)?(?:trials|studies)\s+near\s+you|nearby\s+(?:trials|studies))\b"
-    r"|^(?:readers|visitors|users|others)\s+(?:also|who)\b|^because\s+you\b"
+    r"|^(?:readers|visitors|users|others|patients|people|members)\s+(?:also|who)\b|^because\s+you\b|^more\s+from\b"
+    r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
     r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"

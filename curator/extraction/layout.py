@@ -133,6 +133,9 @@ class Document(ScannedText):
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
+                if slot and norm in _COLON_ONLY and line.idx + 1 < len(lines) and ":" in lines[line.idx + 1].text \
+                        and line.idx > 0 and not self.stop[line.idx - 1]:
+                    self.stop[line.idx] = True  # "Recruitment" over "Planned/Actual: Planned": a section heading
                 if slot and norm not in _COLON_ONLY and not self._word_value(line.idx, t):
                     if slot == "references":
                         self.box_heads.append((line.idx, REF_BOX))

@@ -26,6 +26,8 @@ _ITEM_PREFIX_RE = re.compile(
     re.I,
 )
 _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
+# ClinicalTrials.gov's typed intervention names ("Drug: Colchicine 0.5 mg"): a name as registered.
+_NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
 
 def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
@@ -36,6 +38,8 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
     last_line = -10
     arms = slot in ("interventions", "intervention_names")
     words: list[int] = []  # an intervention item's length before its dose was cut
+    dosed: list[str] = []  # each item as written, dose and all
+    full = ""
     for hit in doc.own_hits(slot):
         if (items or prose) and hit.line > last_line + 2 and not all(
                 doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
@@ -45,7 +49,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
         if arms and got:
             got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
         for item, s, e in _typed_parts(got):
-            t = _ITEM_PREFIX_RE.sub("", _ICD_PREFIX_RE.sub("", strip_foreign(item))).strip(" .,:")
+            bare = _ICD_PREFIX_RE.sub("", strip_foreign(item))
+            typed = _NAME_TYPE_RE.match(bare) is not None
+            t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
             if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
@@ -61,7 +67,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
-                t = cut_dose(t).strip(" .,:")
+                full = t
+                if not typed:  # "Drug: Colchicine 0.5 mg" is the registered name, dose and all
+                    t = cut_dose(t).strip(" .,:")
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
             if parts:
                 # "Metformin, Sitagliptin and Empagliflozin": one name per item.
@@ -71,6 +79,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                     i = doc.text.find(p, s, e)
                     if p.lower() not in (x.lower() for x in items):
                         items.append(p)
+                        dosed.append(p)
                         spans.append([i, i + len(p)] if i >= 0 else [s, e])
                     elif arms:
                         words.pop()
@@ -78,6 +87,13 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             if t.lower() not in (i.lower() for i in items):
                 items.append(t)
                 spans.append([s, e])
+                dosed.append(full if arms else t)
+            elif arms and full != t and dosed[k := [i.lower() for i in items].index(t.lower())] not in (items[k], full):
+                # "Acetylsalicylic acid 150 mg" and "... 75 mg": arms told apart by their doses keep them.
+                items[k] = dosed[k]
+                items.append(full)
+                spans.append([s, e])
+                dosed.append(full)
             elif arms:
                 words.pop()
     if arms and items:

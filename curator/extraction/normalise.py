@@ -94,6 +94,8 @@ def normalise_study_type(raw: str) -> str | None:
         return "OBSERVATIONAL"
     if "interventional" in s or "intervention" in s or "clinical trial of" in s or "interventionell" in s:
         return "INTERVENTIONAL"
+    if s.startswith(("rct", "randomi", "non-randomi", "randomised controlled", "controlled trial")):
+        return "INTERVENTIONAL"  # PACTR's "Type of trial: RCT"
     return None
 
 
@@ -199,12 +201,19 @@ def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
 _INT_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?![\d.]*\s*(?:%|mg|years?))")
 _LEADING_WORDS_RE = re.compile(
     r"^\s*(?:(?:actual|anticipated|estimated|target|planned|approximately|approx\.?|about|total|n\s*=|"
-    r"participants?|enrol+ment|sample size|[:=\-])\s*)*", re.I
+    r"participants?|enrol+ment|sample size|[:=\-\"])\s*)*", re.I
 )
+# "In the EEA: 800 | Whole clinical trial: 1,450", "Total Sample Size="180"  Sample Size from India="180"": the
+# whole trial's count among the parts'.
+_WHOLE_COUNT_RE = re.compile(r"\b(?:whole (?:clinical )?trial|in total|overall|total(?: sample size)?)\s*[:=]\s*\"?"
+                             r"(\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
 
 
 def parse_count(raw: str) -> int | None:
     """The participant count at the start of a value ("15 participants", "120 (Actual)", "1,200"), else None."""
+    whole = _WHOLE_COUNT_RE.search(raw[:200]) if "=" in raw[:200] or ":" in raw[:200] else None
+    if whole:
+        return int(whole.group(1).replace(",", ""))
     s = _LEADING_WORDS_RE.sub("", raw[:120])
     m = _INT_RE.match(s.strip())
     if not m:

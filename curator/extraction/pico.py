@@ -25,6 +25,9 @@ _POP_RE = re.compile(
 _PHRASE_STOP_RE = re.compile(
     r"\s(?:will|were|are|was|is|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
+    # "312 adults with X to 8 weeks of ...", "... to a Mediterranean diet or ...": the arms after the people
+    # (not "aged 12 to 48 months").
+    r"|(?<!\d)\sto\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"
     r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)[.;](?=\s|$)|:\s|\n\s*\n|,\s+(?:and|but|which|we|while)\b",
     re.I,
 )
@@ -67,7 +70,7 @@ _COMP_WORDS = ("compared", "versus", "vs", "against", "comparison")
 _CONTROL_WORDS = ("placebo", "sham", "usual", "standard")
 _PLACEBO_CTRL_RE = re.compile(r"\b(placebo|sham|vehicle)[- ]controlled\b", re.I)
 _OR_CONTROL_RE = re.compile(
-    r"\b(?:or|with|and|to)\s+((?:matching\s+)?(?:placebo|sham(?:\s+(?!(?:over|for|in|at|during|from|with|and|or|on|to"
+    r"\b(?:or|with|and|to)\s+(?:an?\s+)?((?:(?:matching|identical|saline|inactive)\s+){0,2}(?:placebo|sham(?:\s+(?!(?:over|for|in|at|during|from|with|and|or|on|to"
     r"|groups?|arms?|was|were|is|are|the|a|an|each|daily|once|twice|only|alone|before|after)\b)[a-z][\w\-]*){0,2}"
     r"|usual\s+care|standard\s+(?:of\s+)?care))\b",
     re.I,
@@ -181,6 +184,8 @@ _VERSUS_RE = re.compile(
     r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
     r"\s+(?:versus|vs\.?|compared with)\s", re.I
 )
+# A dose on its own ("Aspirin 150 mg versus 75 mg"): the control of a dose comparison.
+_DOSE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|µg|ml|mL|IU|units?)(?:/(?:kg|day|d))?$")
 # Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
 _QUALIFIER_RE = re.compile(r"\s+(?:after|before|following|during|within|among|in|for|on|at|over)\s", re.I)
 
@@ -249,7 +254,7 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
-                    and not any(c.isdigit() for c in x):
+                    and (not any(c.isdigit() for c in x) or _DOSE_ONLY_RE.match(x)):
                 # "Yoga versus stretching for ...", "ketamine compared with electroconvulsive therapy for ...".
                 return x, m.end(), m.end() + len(x)
         m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
@@ -373,4 +378,26 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
             raw = text[m.end():stop].strip(" .")
             if len(raw) >= 3:
                 return clip(raw, 300), m.end(), m.end() + len(raw)
+            got = _outcome_subject(text, s, m.start())
+            if got:
+                return got
     return None
+
+
+_SUBJECT_VERB_RE = re.compile(r"\s(?:was|is|were|will\s+be|served\s+as)\s+(?:the\s+)?$", re.I)
+
+
+def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
+    """"Pain intensity at 6 weeks, measured on a 0-10 scale, was the primary outcome.": the sentence's subject,
+    without the clause after its first comma."""
+    verb = _SUBJECT_VERB_RE.search(text, max(zone_start, at - 30), at)
+    if verb is None:
+        return None
+    start = max(text.rfind(". ", zone_start, verb.start()) + 2, text.rfind("\n", zone_start, verb.start()) + 1,
+                zone_start)
+    raw = text[start:verb.start()]
+    comma = raw.find(", ")
+    raw = (raw[:comma] if comma > 0 else raw).strip()
+    if not 3 <= len(raw) <= 200 or not raw[:1].isupper():
+        return None
+    return clip(raw, 300), start, start + len(raw)

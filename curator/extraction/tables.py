@@ -56,6 +56,8 @@ def read_column_table(doc: ScannedText, line: Line) -> bool:
         doc.table_rows.add(row.idx)
         pos = row.start
         values = row.text.strip(" |").split("|")
+        if row.text.lstrip().startswith("|") and not line.text.lstrip().startswith("|"):
+            values = [""] + values  # " | Drug: Placebo |": a row continuing the one above, its first cell empty
         head = LABELS.get(norm_label(values[0])) if slots[0] in (None, "other") and len(values) > 1 else None
         if head and head != "other":
             # "Primary Sponsor | Kintampo Health Research Centre | ...": a row named by its first cell.

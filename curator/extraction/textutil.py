@@ -125,6 +125,7 @@ _CHROME_PHRASES = (
     "sign in to", "email notifications", "email alerts", "e-mail alerts", "notify me", "already a member",
     "not a member", "click here", "javascript", "your browser", "enable cookies", "share this", "follow us",
     "uses cookies", "use cookies", "use of cookies", "cookies help", "mirrored from", "last synced",
+    "your privacy", "information on your device", "back to results", "back to search results", "back to list",
 )
 
 

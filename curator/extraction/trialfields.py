@@ -7,7 +7,8 @@ from typing import Any
 
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
-from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.eligibility import eligibility_elsewhere
+from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
     normalise_age,
@@ -22,7 +23,8 @@ from curator.extraction.normalise import (
     period_end,
 )
 from curator.extraction.scanned import OTHER_BOX, OWN
-from curator.extraction.textutil import clip, is_chrome, is_foreign, is_site_helper
+from curator.extraction.sponsors import lead_sponsor
+from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids
 
@@ -48,7 +50,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
     hits = doc.own_hits(slot)
     if slot == "enrollment" and len(hits) >= 2:
         # Per-group sample sizes: their sum, unless a total is stated ("Total sample size" wins).
-        totals = [h for h in hits if "total" in _label_text(doc, h.line)]
+        totals = [h for h in hits if "total" in _label_text(doc, h.line) or "whole" in _label_text(doc, h.line)]
         got = group_total(doc)
         if got and not totals:
             return got
@@ -169,14 +171,12 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         found += _summary_line(doc, fields)
     if fields["phase"] is None:
         found += _flagged_phase(doc, fields)
-    if fields["sex"] is None:
-        found += _flagged_sex(doc, fields)
-    for hit in doc.own_hits("sponsor"):
-        name = _sponsor(doc, hit)
-        if name:
-            put(fields, "sponsor", name[0], name[1])
-            found += 1
-            break
+    if fields["sex"] is None or fields["min_age"] is None or fields["max_age"] is None:
+        found += eligibility_elsewhere(doc, fields)
+    name = lead_sponsor(doc)
+    if name:
+        put(fields, "sponsor", name[0], name[1])
+        found += 1
     found_at: list[tuple[int, str, int, int]] = []
     for hit in doc.own_hits("countries"):
         if _about_other_party(doc, hit):
@@ -200,59 +200,10 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
 # Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
 STATUS_SENTENCE_RE = re.compile(
     r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
-_SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
-                            "hospital", "commercial sector/industry", "government body", "charities/societies/foundations",
-                            "lead", "collaborator", "sponsor", "n/a"})
-_SPONSOR_PREFIX_RE = re.compile(
-    r"^(?:name(?: of (?:the )?(?:primary )?sponsor)?|organi[sz]ation(?: name)?|institut(?:e|ion)|sponsor(?: organi[sz]ation)?"
-    r"(?: name)?|lead sponsor|primary sponsor|name of organi[sz]ation(?: / entity)?)\s*(?:[:|\t]|\s{3,})\s*",
-    re.I,
-)
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
                      "withdrawn", "suspended", "enrolling by invitation"))
 
 
-def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:
-    """The organisation under a sponsor label, past type words and sub-labels ("Name", "Organisation")."""
-    if hit.value is not None:
-        s, e = hit.value
-        t = _SPONSOR_PREFIX_RE.sub("", doc.text[s:e]).strip(" ;|")
-        if t and t.lower() not in _SPONSOR_TYPES and 3 <= len(t) <= 200:
-            return t.split(" | ")[0].strip(), [[s, e]]
-        if t and t.lower() not in _SPONSOR_TYPES:
-            return None
-        # "Primary sponsor type: University" / "Name: University of Sydney": the name is below.
-    seen = 0
-    for line in doc.lines[hit.line + 1: hit.line + 14]:
-        raw = line.text.strip(" ;|")
-        if not raw or is_chrome(raw) or is_foreign(raw) or is_site_helper(raw):
-            continue
-        seen += 1
-        if seen > 6:
-            break
-        t = _SPONSOR_PREFIX_RE.sub("", raw).strip(" ;|")
-        if t == raw:  # not "Name of sponsor: X" written inline
-            norm = norm_label(raw)
-            if _is_name_sublabel(norm) or LABELS.get(norm) == "sponsor":
-                continue  # a sub-heading: the name follows
-            if doc.stop[line.idx]:
-                return None  # the next field's label: this sponsor is empty
-        low = t.lower()
-        if not t or low in _SPONSOR_TYPES or t.isdigit() or low.startswith("sponsor role"):
-            continue
-        if 3 <= len(t) <= 200:
-            return t.split(" | ")[0].strip(), [[line.start, line.end]]
-    return None
-
-
-def _is_name_sublabel(norm: str) -> bool:
-    """"Name", "Organisation name", "Name of organization / entity": a sub-heading, not the name itself."""
-    return norm in _NAME_SUBLABELS or (len(norm) <= 40 and (norm.endswith(" name") or norm.startswith("name of")))
-
-
-_NAME_SUBLABELS = frozenset(("name", "organisation", "organization", "institution", "institute", "entity",
-                             "organisation/entity", "organization/entity", "sponsor organization", "sponsor level",
-                             "sponsor organisation", "type", "primary sponsor"))
 _OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
 
 
@@ -274,7 +225,6 @@ def _about_other_party(doc: Document, hit: Any) -> bool:
 
 
 _PHASE_FLAG_RE = re.compile(r"\(phase\s+(i{1,3}|iv|[1-4])\)\s*:?\s*(yes|no)\b", re.I)
-_SEX_FLAG_RE = re.compile(r"^(?:[A-Z]\.[\d.]+\s+)?(female|male)\s*:\s*(yes|no)\s*$", re.I)
 
 
 # "This phase 2 study will ...", "The present randomised, double-blind phase III trial ...": the record's own phase.
@@ -289,7 +239,8 @@ _OWN_PHASE_RE = re.compile(
 # Design labels only one kind of study has: "Allocation: Randomized" / "Intervention Model: ..." (interventional),
 # "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
 _DESIGN_RE = re.compile(
-    r"^(?:[A-Z]\.[\d.]+\s+)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled)"
+    r"^(?:[A-Z]\.[\d.]+\s+)?(?:study design\s*:\s*)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled"
+    r"|randomi[sz]ation)"
     r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
     re.I,
 )
@@ -298,12 +249,16 @@ _DESIGN_RE = re.compile(
 def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
     """The study type that a design label implies, when no study type is written."""
     for line in doc.lines_holding(("llocation", "odel:", "erspective:", "andomised:", "andomized:", "ontrolled:",
-                                   "asking:"), 400):
+                                   "asking:", "andomization:", "andomisation:"), 400):
         m = _DESIGN_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN:
             continue
         value = m.group(3).strip().lower()
-        if m.group(1) and m.group(1).lower().startswith(("randomi", "controlled")) and not value.startswith("yes"):
+        label = (m.group(1) or "").lower()
+        if label.endswith("ation"):
+            if not value.startswith(("randomi", "non-randomi", "yes")):
+                continue  # IRCT's "Randomization: Randomized" (or "N/A")
+        elif label.startswith(("randomi", "controlled")) and not value.startswith("yes"):
             continue
         put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
             [[line.start, line.end]])
@@ -342,24 +297,6 @@ def _flagged_phase(doc: Document, fields: dict[str, Any]) -> int:
     if got is None:
         return 0
     put(fields, "phase", got, spans)
-    return 1
-
-
-def _flagged_sex(doc: Document, fields: dict[str, Any]) -> int:
-    """EU CTR's "Female: Yes" / "Male: Yes" pair."""
-    yes: list[str] = []
-    spans: Spans = []
-    for line in doc.lines:
-        t = line.text
-        if len(t) > 40 or "ale" not in t:
-            continue
-        m = _SEX_FLAG_RE.match(t)
-        if m and m.group(2).lower() == "yes":
-            yes.append(m.group(1).lower())
-            spans.append([line.start, line.end])
-    if not yes:
-        return 0
-    put(fields, "sex", "ALL" if len(set(yes)) == 2 else yes[0].upper(), spans)
     return 1
 
 

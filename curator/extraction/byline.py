@@ -1,0 +1,46 @@
+"""The by-line under an article's title: one line of names, or one name a line."""
+
+from __future__ import annotations
+
+from curator.extraction.authors import author_line
+from curator.extraction.layout import Document
+from curator.extraction.textutil import Line
+from curator.extraction.values import Spans
+
+
+def byline_below(doc: Document, title: Line) -> Line | None:
+    """The by-line under a title: within two lines, or after a few short lines of citation and tabs
+    ("BMJ 2020; 371 doi: ...", "Article", "Metrics"); an ``Authors:`` label counts too."""
+    seen = 0
+    authors_at = {h.line for h in doc.own_hits("authors")}
+    for nxt in doc.lines[title.idx + 1: title.idx + 14]:
+        if not nxt.text:
+            continue
+        seen += 1
+        if author_line(nxt.text) or nxt.idx in authors_at or listed_byline(doc, nxt):
+            return nxt
+        t = nxt.text
+        if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
+            break
+        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
+            break  # a headline or a menu between them: the by-line belongs to a later heading
+    return None
+
+
+def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
+    """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
+    "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
+    if not first.text.endswith((",", "&", " and")):
+        return None
+    joined: list[str] = []
+    spans: Spans = []
+    for line in doc.lines[first.idx:first.idx + 60]:
+        t = line.text
+        if not t or len(t) > 80:
+            break
+        joined.append(t)
+        spans.append([line.start, line.end])
+        if not t.endswith((",", "&", " and")):
+            break
+    names = author_line(" ".join(joined)) if len(joined) >= 2 else None
+    return (names, spans) if names and len(names) == len(joined) else None

@@ -1,0 +1,62 @@
+"""A publisher page's masthead: the journal named on a line of its own above the article's title, and the year of
+the issue or date line beside it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.layout import Document
+from curator.extraction.scanned import OWN
+from curator.extraction.textutil import Line, is_chrome
+from curator.extraction.values import put
+
+# A journal's name as a publisher page prints it above the article ("JAMA Pediatrics", "British Journal of
+# Dermatology"): title-case words, one of them a word journals are named with.
+_MASTHEAD_RE = re.compile(
+    r"^(?:The\s+)?(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)\s+){0,7}?"
+    r"(?:[A-Z][\w\-]*\s+)?(?:Journal|Lancet|JAMA|BMJ|Annals|Archives|Medicine|Pediatrics|Oncology|Cardiology"
+    r"|Neurology|Psychiatry|Dermatology|Rheumatology|Gastroenterology|Surgery|Diabetes|Trials|Reports|Research"
+    r"|Therapeutics|Anesthesiology|Anaesthesia|Endocrinology|Nephrology|Pharmacology|Psychology|Health|Science)"
+    r",?(?:\s+(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)))*$"
+)
+_NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
+                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
+_MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
+# A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
+_LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
+# The issue line under a masthead ("Volume 318, 1 December 2022, Pages 211-219", "Vol. 21, No. 3 | May/June 2023",
+# "Vol. 33 (2023) No. 2 p. 75-82", "Rev. méd. Chile vol.150 no.3 Santiago mar. 2022"): the issue's year.
+_VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b|^((?:19|20)\d{2})\s*年\s*\d+\s*巻")
+
+
+def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
+    """The journal named on a line of its own above the title (a publisher page without a citation line), and
+    the year of a date line of its own between them."""
+    if title_line is None or not doc.own_hits("abstract") or any(
+            fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
+        return 0
+    found = 0
+    for line in doc.lines[:min(title_line.idx, 25)]:
+        t = line.text
+        if not t or len(t) > 80 or doc.box[line.idx] != OWN or is_chrome(t):
+            continue
+        if fields["journal"] is not None and fields["year"] is None and ("ol" in t or "巻" in t):
+            m = _VOLUME_LINE_RE.search(t)
+            if m:
+                g = 1 if m.group(1) else 2  # "Vol. 33 (2023)" or J-STAGE's "2022 年 34 巻"
+                put(fields, "year", int(m.group(g)), [[line.start + m.start(g), line.start + m.end(g)]])
+                found += 1
+                continue
+        if len(t) > 60 or "|" in t:
+            continue
+        if fields["journal"] is None and (_MASTHEAD_RE.match(t) or _LATIN_MASTHEAD_RE.match(t)) \
+                and not _NOT_MASTHEAD_RE.search(t):
+            put(fields, "journal", t, [[line.start, line.end]])
+            found += 1
+        elif fields["journal"] is not None and fields["year"] is None:
+            m = _MASTHEAD_DATE_RE.match(t)
+            if m:
+                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+                found += 1
+    return found
