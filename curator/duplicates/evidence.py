@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from curator.duplicates.keys import Candidate, author_key, name_words
+from curator.duplicates.titles import transliterated_name
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
 SHORT_TITLE = 25
@@ -38,6 +39,9 @@ NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
+TRANSLITERATED_TITLE = "same title transliterated otherwise"
+#: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree.
+LONG_CUT = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +65,21 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
     if any(Indel.normalized_similarity(x, y) >= NAME_SIMILARITY
            for x in a.author_key for y in b.author_key if len(x) >= 4 and len(y) >= 4):
         return "first author"
+    # One name in two systems of transliteration: Iakovlev, Yakovlev, Jakovlev; Tsoi, Tsoy, Coj; Müller, Mueller.
+    if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
+        return "first author"
     # The same authors in another order: each first author is among the other's first authors.
     if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
         return "authors"
+    if _without_the_first(a, b) or _without_the_first(b, a):
+        return "authors"
     return None
+
+
+def _without_the_first(a: Candidate, b: Candidate) -> bool:
+    """``b`` lists ``a``'s authors from the second on (a database lost the first): two names at least in turn."""
+    return len(a.authors) >= 3 and len(b.authors) >= 2 and all(
+        not author_key(a.authors[i + 1]).isdisjoint(author_key(b.authors[i])) for i in range(2))
 
 
 def _surnames(record: Candidate) -> frozenset[str]:
@@ -117,12 +132,20 @@ def conflicts(a: Candidate, b: Candidate) -> list[str]:
     found = []
     if a.volume and b.volume and a.volume != b.volume:
         found.append("volume")
-    if a.issue and b.issue and a.issue != b.issue and "volume" not in found:
+    if a.issue and b.issue and a.issue != b.issue and "volume" not in found and not _same_range(a, b):
         found.append("issue")
     if a.first_page and b.first_page and a.first_page != b.first_page and _numbering(a.first_page) == _numbering(
             b.first_page):
         found.append("pages")
     return found
+
+
+def _same_range(a: Candidate, b: Candidate) -> bool:
+    """The same volume and the same range of several pages: an issue mistyped in one database, not two documents
+    (unless the title is a column's, which a journal paginating each issue anew prints on the same pages)."""
+    return bool(a.volume and a.volume == b.volume and a.last_page and a.last_page != a.first_page
+                and a.first_page == b.first_page and a.last_page == b.last_page
+                and min(len(a.title_key), len(b.title_key)) >= 2 * SHORT_TITLE)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -140,6 +163,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     authors = authors_agree(a, b)
     if authors is None or conflicts(a, b) or a.preprint != b.preprint:
         return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
+    if a.year and b.year and abs(a.year - b.year) > 1 and not (
+            authors and a.volume and a.volume == b.volume and a.first_page and a.first_page == b.first_page):
+        return None  # years apart: only the same volume and first page say one document (online first, then print)
     agreed: list[str] = []
     doubts: list[str] = []
     if a.year and b.year:
@@ -165,7 +191,12 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
         "volume" in agreed and "issue" in agreed)
-    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE):
+    if title == CUT_TITLE and min(len(a.title_key), len(b.title_key)) < LONG_CUT:
+        title = MAIN_TITLE  # cut short to a few words (marked by an ellipsis, or mid-word): as little as a main title
+        reason = CUT_TITLE
+    else:
+        reason = title
+    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE):
         if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
             return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
         if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
@@ -180,9 +211,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         return None
     if title == MAIN_TITLE:
         if located:
-            return Verdict(False, _reason(title, agreed, []))
+            return Verdict(False, _reason(reason, agreed, []))
         enough = "journal" in agreed and not doubts and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
-        return Verdict(True, _reason(title, agreed, doubts)) if enough else None
+        return Verdict(True, _reason(reason, agreed, doubts)) if enough else None
     # OTHER_TITLE: titles in two languages, or reworded; the whole citation must agree.
     if located and "journal" in agreed and authors == "first author":
         return Verdict(False, _reason(title, agreed, []))
@@ -209,5 +240,5 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
-           "conflicts", "journals_agree", "judge"]
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+           "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

@@ -39,6 +39,8 @@ class Candidate:
     first_page: str = ""
     reply: bool = False
     preprint: bool = False  # listed in a preprint server (medRxiv, arXiv, SSRN, ...), not a journal
+    last_page: str = ""  # written out in full ("2085-8" gives 2088); "" when only the first page is given
+    cut: bool = False  # the title ends with an ellipsis ("..." or "…"): a database cut it short
 
 
 _INITIALS = re.compile(r"[^\W\d_]+")
@@ -65,6 +67,8 @@ def author_key(author: str | None) -> frozenset[str]:
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name that is not an initial or a particle, lower case (``Ching-yi, Wu`` gives ching, yi, wu);
     a surname with particles also joined (``van der Berg`` gives berg and vanderberg, as ``Vanderberg``)."""
+    if " et al" in name or " Et al" in name or " ET AL" in name:
+        name = name[:name.lower().index(" et al")]  # "Smith J et al.": et and al are no one's surname
     words = [w for w in _INITIALS.findall(name.replace("?", "")) if len(w) > 1 and not (w.isupper() and len(w) <= 3)]
     if not name.isascii():
         words = [title_words(w) for w in words]
@@ -164,7 +168,7 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
     first = authors[0] if authors else None
     key = author_key(first)
     words, reply = strip_decorations(title) if title else ("", False)
-    volume = issue = page = ""
+    volume = issue = page = last = ""
     if text:
         # The citation is among the labelled lines, before the first blank line and the paragraphs (abstract):
         # the long part of a record's text is not searched.
@@ -175,7 +179,8 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
             volume = ""  # a magazine's or proceedings' year given as its volume: no volume to compare
         issue = first_number(_line(text, "\nIssue: ", end))
         pages = _line(text, "\nPages: ", end)
-        page = page_range(pages)[0] if pages else ""
+        if pages:
+            page, last = page_range(pages)
     journal = journal_words(fields.get("journal"))
     return Candidate(
         record_id,
@@ -193,7 +198,12 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         page,
         reply,
         is_preprint_server(journal) if journal else False,
+        last,
+        title.endswith(_ELLIPSES) and bool(words),
     )
+
+
+_ELLIPSES = ("...", "\u2026", "... ", "\u2026 ")
 
 
 _NO_IDS: frozenset[str] = frozenset()

@@ -38,7 +38,7 @@ from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate, candidate
-from curator.duplicates.titles import normalise_title
+from curator.duplicates.titles import normalise_title, transliteration_key
 from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
@@ -55,6 +55,13 @@ MAIN_TITLE_WORDS = 2
 CUT_TITLE = 150
 #: A title cut short between two words keeps at least this many characters to match the whole.
 LONG_CUT_TITLE = 200
+#: A title cut short in the middle of a word to fewer than CUT_TITLE characters (but this many) matches the whole
+#: as a main title does: only if the citation agrees.
+SHORT_CUT_TITLE = 80
+#: A title ending in an ellipsis ("...", "…") keeps at least this many characters to match the whole, as a main title.
+ELLIPSIS_CUT_TITLE = 40
+#: Titles at least this similar as written (0-100) are compared again with their transliterations folded together.
+TRANSLITERATION_FLOOR = 75.0
 #: At most this many earlier records with one citation (year, first page) are compared.
 CITATION_GROUP = 20
 #: Without a volume, records with one citation must have titles at least this similar (0-100).
@@ -155,16 +162,27 @@ def _enough_words(title: str) -> bool:
     return sum(1 for w in title.split() if w not in _STOPWORDS) >= MAIN_TITLE_WORDS
 
 
-def _title_match(a: Candidate, b: Candidate) -> tuple[float, str] | None:
-    """How the titles match (score 0-100 and evidence's name for it), or None when they do not."""
-    if a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", ""):
+def _cut_short(shorter: str, longer: str, ellipsis: bool) -> bool:
+    """``shorter`` is ``longer`` cut short by a database: at 250 characters, say, in the middle of a word or late
+    enough that what is left is not a main title but most of a title; or where an ellipsis marks the cut."""
+    if not longer.startswith(shorter):
+        return False
+    if len(shorter) >= LONG_CUT_TITLE or (len(shorter) >= SHORT_CUT_TITLE and longer[len(shorter)] != " "):
+        return True
+    return ellipsis and len(shorter) >= ELLIPSIS_CUT_TITLE and _enough_words(shorter)
+
+
+def _title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[float, str] | None:
+    """How the titles match (score 0-100 and evidence's name for it), or None when they do not; with ``cut_only``
+    (the numbers in the titles differ) only one title cut short of the other matches."""
+    if not cut_only and (a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", "")):
         return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
-    shorter, longer = sorted((a.title_key, b.title_key), key=len)
-    # A title a database cut short (at 250 characters, say): in the middle of a word, or long enough that
-    # what is left is not a main title but most of a title.
-    if len(shorter) >= CUT_TITLE and longer.startswith(shorter) and (
-            longer[len(shorter)] != " " or len(shorter) >= LONG_CUT_TITLE):
+    short, long = (a, b) if len(a.title_key) <= len(b.title_key) else (b, a)
+    shorter, longer = short.title_key, long.title_key
+    if _cut_short(shorter, longer, short.cut):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
+    if cut_only:
+        return None
     # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
     if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
@@ -173,6 +191,11 @@ def _title_match(a: Candidate, b: Candidate) -> tuple[float, str] | None:
     score = float(Indel.normalized_similarity(a.title_key, b.title_key) * 100)
     if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key):
         return score, evidence.SIMILAR_TITLE
+    if score >= TRANSLITERATION_FLOOR:  # Kharakteristika/Harakteristika, zabolevayemosti/zabolevaemosti, ...
+        ours, theirs = transliteration_key(a.title_key), transliteration_key(b.title_key)
+        score = float(Indel.normalized_similarity(ours, theirs) * 100)
+        if score >= TITLE_THRESHOLD and _words_agree(ours, theirs):
+            return score, evidence.TRANSLITERATED_TITLE
     return None
 
 
@@ -283,6 +306,8 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     one_per_year: dict[int | None, int | None] = {}
     years = [one_per_year.setdefault(c.year, c.year) for c in items]
     is_unlinked = [c.id in unlinked for c in items]
+    # A title cut short may have lost the numbers of its end ("... in 2015-2018"): those pairs are compared too.
+    may_be_cut = [size >= CUT_TITLE or c.cut for size, c in zip(lengths, items, strict=True)]
     # Few unlinked records (a search added to a review): most pairs hold none, so set those aside in bulk too.
     few_unlinked = len(unlinked) < len(items) // 2
     slack = (100.0 - TITLE_THRESHOLD) / 100.0
@@ -292,34 +317,43 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
         keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
+        cut_in_order = _in(order, may_be_cut) if keys is titles else []  # (a cut title sorts just before its whole)
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
             # map and compress keep the neighbours with the same numbers without a Python step per pair.
             wanted = map(eq, numbers_in_order, numbers_in_order[offset:])
+            if cut_in_order:
+                wanted = map(or_, wanted, cut_in_order)
             if few_unlinked:
                 wanted = map(and_, wanted, map(or_, unlinked_in_order, unlinked_in_order[offset:]))
             for position in compress(range(len(order)), wanted):
+                first, second = order[position], order[position + offset]
+                cut_only = numbers_in_order[position] != numbers_in_order[position + offset]
+                if cut_only and not (numbers_in_order[position + offset].startswith(numbers_in_order[position])
+                                     and keys_in_order[position + offset].startswith(keys_in_order[position])):
+                    continue
                 # Near-identical titles have near-equal lengths (Indel distance is at least the difference).
                 size, other_size = sizes[position], sizes[position + offset]
                 if abs(size - other_size) > slack * (size + other_size):
                     # Unless one title is the other without its subtitle (or without a name before it: a prefix
                     # of the other read backwards), or cut short. A prefix sorts first.
                     shorter, longer = keys_in_order[position], keys_in_order[position + offset]
-                    if not (longer.startswith(shorter) and (len(shorter) >= CUT_TITLE or (
+                    if not (longer.startswith(shorter) and (len(shorter) >= SHORT_CUT_TITLE or items[first].cut or (
                             longer[len(shorter)] == " " and _enough_words(shorter)))):
                         continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
-                if year is not None and other_year is not None and abs(year - other_year) > 1:
-                    continue  # an epub ahead of print and the issue are a year apart at most
+                if year is not None and other_year is not None and abs(year - other_year) > 1 and not (
+                        items[first].volume and items[first].volume == items[second].volume
+                        and items[first].first_page == items[second].first_page):
+                    continue  # an epub ahead of print and the issue are a year apart, unless the citation agrees
                 # items are in id order: the later record of the two is the one further on in it.
-                first, second = order[position], order[position + offset]
                 later, earlier = (first, second) if first > second else (second, first)
                 if not is_unlinked[later]:
                     continue
                 record, other_record = items[later], items[earlier]
                 if not _compatible(record, other_record):
                     continue
-                match = _title_match(record, other_record)
+                match = _title_match(record, other_record, cut_only)
                 if match is not None:
                     _keep_best(best, record, other_record, *match)
 
