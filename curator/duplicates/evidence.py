@@ -40,8 +40,10 @@ NAME_SIMILARITY = 0.8
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
 TRANSLITERATED_TITLE = "same title transliterated otherwise"
-#: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree.
+#: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree;
 LONG_CUT = 150
+#: unless an ellipsis marks the cut and this many characters are left.
+MARKED_CUT = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +129,14 @@ def _shortens(word: str, full: str) -> bool:
     return all(letter in letters for letter in word)
 
 
-def conflicts(a: Candidate, b: Candidate) -> list[str]:
-    """The parts of the citation both records state and that differ: volume, issue, pages."""
+def conflicts(a: Candidate, b: Candidate, same_title: bool = False) -> list[str]:
+    """The parts of the citation both records state and that differ: volume, issue, pages. With ``same_title`` (the
+    titles match), an issue that differs under the same volume and range of pages is a typing error, not a conflict."""
     found = []
     if a.volume and b.volume and a.volume != b.volume:
         found.append("volume")
-    if a.issue and b.issue and a.issue != b.issue and "volume" not in found and not _same_range(a, b):
+    if a.issue and b.issue and a.issue != b.issue and "volume" not in found and not (
+            same_title and _same_range(a, b)):
         found.append("issue")
     if a.first_page and b.first_page and a.first_page != b.first_page and _numbering(a.first_page) == _numbering(
             b.first_page):
@@ -142,7 +146,8 @@ def conflicts(a: Candidate, b: Candidate) -> list[str]:
 
 def _same_range(a: Candidate, b: Candidate) -> bool:
     """The same volume and the same range of several pages: an issue mistyped in one database, not two documents
-    (unless the title is a column's, which a journal paginating each issue anew prints on the same pages)."""
+    (unless the title is a column's, which a journal paginating each issue anew prints on the same pages; such a
+    journal prints one author's two papers of two issues on the same pages too: the titles must match)."""
     return bool(a.volume and a.volume == b.volume and a.last_page and a.last_page != a.first_page
                 and a.first_page == b.first_page and a.last_page == b.last_page
                 and min(len(a.title_key), len(b.title_key)) >= 2 * SHORT_TITLE)
@@ -161,7 +166,7 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
     SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
     authors = authors_agree(a, b)
-    if authors is None or conflicts(a, b) or a.preprint != b.preprint:
+    if authors is None or conflicts(a, b, title in (SAME_TITLE, SIMILAR_TITLE, TRANSLITERATED_TITLE)) or a.preprint != b.preprint:
         return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
     if a.year and b.year and abs(a.year - b.year) > 1 and not (
             authors and a.volume and a.volume == b.volume and a.first_page and a.first_page == b.first_page):
@@ -189,9 +194,13 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         # A meeting's abstract (page A123, S45) and the paper published online (no volume, no pages) share a title.
         doubts.append("one is in a supplement")
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
+    # Nor a range of several pages: a conference paper cited under the conference's name, and the year after under
+    # its series' (Lecture Notes in ...), has the pages it had.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
-        "volume" in agreed and "issue" in agreed)
-    if title == CUT_TITLE and min(len(a.title_key), len(b.title_key)) < LONG_CUT:
+        "volume" in agreed and "issue" in agreed) or ("pages" in agreed and a.last_page != a.first_page and bool(
+            a.last_page) and a.last_page == b.last_page)
+    shortest = min(len(a.title_key), len(b.title_key))
+    if title == CUT_TITLE and shortest < LONG_CUT and not ((a.cut or b.cut) and shortest >= MARKED_CUT):
         title = MAIN_TITLE  # cut short to a few words (marked by an ellipsis, or mid-word): as little as a main title
         reason = CUT_TITLE
     else:

@@ -38,7 +38,7 @@ from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate, candidate
-from curator.duplicates.titles import normalise_title, transliteration_key
+from curator.duplicates.titles import normalise_title, transliterated_word, transliteration_key
 from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
@@ -181,8 +181,9 @@ def _title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[fl
     shorter, longer = short.title_key, long.title_key
     if _cut_short(shorter, longer, short.cut):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
-    if cut_only:
-        return None
+    if cut_only:  # (a long title cut between two words, numbers and all: weighed as a main title is)
+        return (round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE) if len(
+            shorter) >= CUT_TITLE and longer.startswith(shorter + " ") else None
     # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
     if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
@@ -300,6 +301,9 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     """Sorted neighbourhood: sort by title and by title read backwards, compare each with its neighbours."""
     titles = [c.title_key for c in items]
     backwards = [" ".join(title.split()[::-1]) for title in titles]
+    # Sorted with the first word transliterated one way (Kharakteristika, Harakteristika), titles written in two
+    # systems of transliteration meet; the words after it differ less often than the first (one bad letter is enough).
+    forwards = [transliterated_word(first := title.partition(" ")[0]) + title[len(first):] for title in titles]
     # What the first tests look at, worked out once per record in plain lists. One int object per distinct
     # year: the many year tests touch a few objects, kept in the processor's cache (15% faster without numbers).
     lengths, numbers = [len(title) for title in titles], [_numbers(title) for title in titles]
@@ -312,12 +316,12 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     few_unlinked = len(unlinked) < len(items) // 2
     slack = (100.0 - TITLE_THRESHOLD) / 100.0
     # Pairs go offset by offset: a record's best match (top score, then lowest id) is the same in any order.
-    for keys in (titles, backwards):
+    for keys in (forwards, backwards):
         order = sorted(range(len(items)), key=keys.__getitem__)
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
         keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
-        cut_in_order = _in(order, may_be_cut) if keys is titles else []  # (a cut title sorts just before its whole)
+        cut_in_order = _in(order, may_be_cut) if keys is forwards else []  # (a cut title sorts just before its whole)
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
             # map and compress keep the neighbours with the same numbers without a Python step per pair.

@@ -191,14 +191,17 @@ _TITLE_UMLAUTS = (("ae", "e"), ("oe", "e"), ("ue", "u"))
 _NAME_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 
-def _folded(word: str, umlauts: tuple[tuple[str, str], ...]) -> str:
+def _folded(word: str, umlauts: tuple[tuple[str, str], ...], yo: bool = False) -> str:
     if not word.isalpha():
         return word
     for written, folded in _DIGRAPHS:
         if written in word:
             word = word.replace(written, folded)
     if "y" in word or "j" in word or "i" in word:
-        word = _SOFT_VOWEL.sub("", word.replace("y", "i").replace("j", "i")).replace("ii", "i")
+        word = word.replace("y", "i").replace("j", "i")
+        if yo:
+            word = word.replace("io", "e")
+        word = _SOFT_VOWEL.sub("", word).replace("ii", "i")
     for written, folded in umlauts:
         if written in word:
             word = word.replace(written, folded)
@@ -206,7 +209,8 @@ def _folded(word: str, umlauts: tuple[tuple[str, str], ...]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _transliterated(word: str) -> str:
+def transliterated_word(word: str) -> str:
+    """One word of a title key in the form :func:`transliteration_key` gives."""
     return _folded(word, _TITLE_UMLAUTS)
 
 
@@ -217,15 +221,17 @@ def transliteration_key(key: str) -> str:
     Coarser than :func:`title_key` (it also folds English words that differ only in those letters), so it is
     compared only where the title keys already nearly agree.
     """
-    return " ".join(map(_transliterated, key.split()))
+    return " ".join(map(transliterated_word, key.split()))
 
 
 @lru_cache(maxsize=4096)
 def transliterated_name(surname: str) -> str:
     """A surname (lower case, one word) in the form :func:`transliteration_key` gives: Iakovlev, Yakovlev and
-    Jakovlev give one name, as Müller (muller) and Mueller do."""
-    return _folded(surname, _NAME_UMLAUTS)
+    Jakovlev give one name, as Müller (muller) and Mueller do; and ё as e (Fyodorov, Fjodorov, Fedorov), as names
+    are often written without its dots."""
+    return _folded(surname, _NAME_UMLAUTS, yo=True)
 
 
-__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "transliterated_name", "transliteration_key",
+__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "transliterated_name", "transliterated_word",
+           "transliteration_key",
            "without_markup"]

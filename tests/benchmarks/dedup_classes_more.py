@@ -3,9 +3,10 @@
 One document written two ways: a Russian title or surname in two systems of transliteration (or in Cyrillic
 and in Latin letters), German umlauts written out, a title cut short with an ellipsis or before the numbers of
 its end, years apart with the same volume and pages (online first, then print), a first author a database
-lost, an issue mistyped. Two documents that look alike: two Russian titles one word apart, two Russian first
+lost, an issue mistyped, a conference paper under its series' name (Lecture Notes in ...) the year after. Two documents that look alike: two Russian titles one word apart, two Russian first
 authors, years apart in another volume or without one, a title cut short that another paper begins with, a
-column in each issue on the same pages, another first author when both lists end in "et al.".
+column in each issue on the same pages, one author's two papers on the same pages of two issues, another first
+author when both lists end in "et al.".
 
 Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Paper``), the second to be changed.
 """
@@ -118,6 +119,14 @@ def _(rng, p, q):
     q.year = (p.year or 2000) - rng.randint(2, 3)  # the year it was published online, given as the year
 
 
+@_class(SAME, "conference paper under its series' name")
+def _(rng, p, q):
+    p.journal = f"Proceedings of the {rng.randint(2, 30)}th International Conference on {rng.choice(('Software', 'Health'))}"
+    p.volume = p.issue = ""
+    q.journal, q.volume, q.issue = "Lecture Notes in Computer Science", str(rng.randint(9000, 14000)), ""
+    q.year = (p.year or 2000) + 1  # the year the series' volume came out
+
+
 @_class(SAME, "first author lost")
 def _(rng, p, q):
     while len(p.authors) < 4:
@@ -172,6 +181,13 @@ def _(rng, p, q):
     p.title = q.title = rng.choice(("President's message", "From the editor's desk", "Letter from the chair"))
     p.pages = q.pages = "1-2"
     q.issue = str(int(p.issue) % 12 + 1)
+
+
+@_class(OTHER, "one author's two papers on the pages of two issues")
+def _(rng, p, q):
+    words = p.title.split()
+    q.title = " ".join(words[len(words) // 2:] + words[:len(words) // 2]) + " in practice"  # a journal paginating
+    q.issue = str(int(p.issue) % 12 + 1)  # each issue anew prints them on the same pages of one volume
 
 
 @_class(OTHER, "another first author, et al.")
