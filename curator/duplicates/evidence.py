@@ -80,8 +80,8 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
 
 def _without_the_first(a: Candidate, b: Candidate) -> bool:
     """``b`` lists ``a``'s authors from the second on (a database lost the first): two names at least in turn."""
-    return len(a.authors) >= 3 and len(b.authors) >= 2 and all(
-        not author_key(a.authors[i + 1]).isdisjoint(author_key(b.authors[i])) for i in range(2))
+    return len(a.authors) >= 3 and len(b.authors) >= 2 and not b.author_key.isdisjoint(
+        author_key(a.authors[1])) and not author_key(a.authors[2]).isdisjoint(author_key(b.authors[1]))
 
 
 def _surnames(record: Candidate) -> frozenset[str]:

@@ -48,6 +48,7 @@ _INITIALS = re.compile(r"[^\W\d_]+")
 AUTHORS_KEPT = 6
 
 
+@lru_cache(maxsize=65536)  # the same names come back pair after pair, and record after record
 def author_key(author: str | None) -> frozenset[str]:
     """The words that may be the first author's surname (``Rau R``, ``R Rau``, ``Rau, Rolf`` all give rau).
 
@@ -64,6 +65,7 @@ def author_key(author: str | None) -> frozenset[str]:
     return name_words(author)
 
 
+@lru_cache(maxsize=16384)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name that is not an initial or a particle, lower case (``Ching-yi, Wu`` gives ching, yi, wu);
     a surname with particles also joined (``van der Berg`` gives berg and vanderberg, as ``Vanderberg``)."""

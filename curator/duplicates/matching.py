@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
-from operator import and_, attrgetter, eq, or_
+from operator import and_, attrgetter, eq, ne, or_
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -38,30 +38,20 @@ from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate, candidate
-from curator.duplicates.titles import normalise_title, transliterated_word, transliteration_key
+from curator.duplicates.title_match import (
+    CUT_TITLE,
+    SHORT_CUT_TITLE,
+    TITLE_THRESHOLD,
+    enough_words,
+    title_match,
+)
+from curator.duplicates.titles import normalise_title, transliterated_word
 from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
 
-#: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
-TITLE_THRESHOLD = 93.0
 #: How many neighbours on each side a title is compared with, per sort key.
 WINDOW = 6
-#: Titles shorter than this (normalised characters) must match exactly, with year and author present.
-SHORT_TITLE = evidence.SHORT_TITLE
-#: A main title (the title before its subtitle) has at least this many words that are not stop words.
-MAIN_TITLE_WORDS = 2
-#: A title cut short in the middle of a word keeps at least this many characters (normalised) to match the whole.
-CUT_TITLE = 150
-#: A title cut short between two words keeps at least this many characters to match the whole.
-LONG_CUT_TITLE = 200
-#: A title cut short in the middle of a word to fewer than CUT_TITLE characters (but this many) matches the whole
-#: as a main title does: only if the citation agrees.
-SHORT_CUT_TITLE = 80
-#: A title ending in an ellipsis ("...", "…") keeps at least this many characters to match the whole, as a main title.
-ELLIPSIS_CUT_TITLE = 40
-#: Titles at least this similar as written (0-100) are compared again with their transliterations folded together.
-TRANSLITERATION_FLOOR = 75.0
 #: At most this many earlier records with one citation (year, first page) are compared.
 CITATION_GROUP = 20
 #: Without a volume, records with one citation must have titles at least this similar (0-100).
@@ -135,69 +125,6 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
             if ours and theirs and ours.isdisjoint(theirs):
                 return False
     return True
-
-
-_STOPWORDS = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by", "from", "versus", "vs", "or"])
-
-
-def _words_agree(a: str, b: str) -> bool:
-    """Every word one title has and the other lacks is a spelling variant of one there, or a stop word.
-
-    "randomised"/"randomized" and typos agree; "early"/"established" do not, however
-    similar the whole titles are.
-    """
-    ours, theirs = set(a.split()), set(b.split())
-    only_ours = [w for w in ours - theirs if w not in _STOPWORDS]
-    only_theirs = [w for w in theirs - ours if w not in _STOPWORDS]
-    for word in only_ours:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_theirs):
-            return False
-    for word in only_theirs:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_ours):
-            return False
-    return True
-
-
-def _enough_words(title: str) -> bool:
-    return sum(1 for w in title.split() if w not in _STOPWORDS) >= MAIN_TITLE_WORDS
-
-
-def _cut_short(shorter: str, longer: str, ellipsis: bool) -> bool:
-    """``shorter`` is ``longer`` cut short by a database: at 250 characters, say, in the middle of a word or late
-    enough that what is left is not a main title but most of a title; or where an ellipsis marks the cut."""
-    if not longer.startswith(shorter):
-        return False
-    if len(shorter) >= LONG_CUT_TITLE or (len(shorter) >= SHORT_CUT_TITLE and longer[len(shorter)] != " "):
-        return True
-    return ellipsis and len(shorter) >= ELLIPSIS_CUT_TITLE and _enough_words(shorter)
-
-
-def _title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[float, str] | None:
-    """How the titles match (score 0-100 and evidence's name for it), or None when they do not; with ``cut_only``
-    (the numbers in the titles differ) only one title cut short of the other matches."""
-    if not cut_only and (a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", "")):
-        return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
-    short, long = (a, b) if len(a.title_key) <= len(b.title_key) else (b, a)
-    shorter, longer = short.title_key, long.title_key
-    if _cut_short(shorter, longer, short.cut):
-        return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
-    if cut_only:  # (a long title cut between two words, numbers and all: weighed as a main title is)
-        return (round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE) if len(
-            shorter) >= CUT_TITLE and longer.startswith(shorter + " ") else None
-    # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
-    if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
-        return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
-    if len(shorter) < SHORT_TITLE:
-        return None
-    score = float(Indel.normalized_similarity(a.title_key, b.title_key) * 100)
-    if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key):
-        return score, evidence.SIMILAR_TITLE
-    if score >= TRANSLITERATION_FLOOR:  # Kharakteristika/Harakteristika, zabolevayemosti/zabolevaemosti, ...
-        ours, theirs = transliteration_key(a.title_key), transliteration_key(b.title_key)
-        score = float(Indel.normalized_similarity(ours, theirs) * 100)
-        if score >= TITLE_THRESHOLD and _words_agree(ours, theirs):
-            return score, evidence.TRANSLITERATED_TITLE
-    return None
 
 
 _Best = dict[int, tuple[bool, float, int, evidence.Verdict]]
@@ -321,34 +248,27 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
         keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
-        cut_in_order = _in(order, may_be_cut) if keys is forwards else []  # (a cut title sorts just before its whole)
+        cut_in_order = _in(order, may_be_cut) if keys is forwards else []
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
             # map and compress keep the neighbours with the same numbers without a Python step per pair.
             wanted = map(eq, numbers_in_order, numbers_in_order[offset:])
-            if cut_in_order:
-                wanted = map(or_, wanted, cut_in_order)
             if few_unlinked:
                 wanted = map(and_, wanted, map(or_, unlinked_in_order, unlinked_in_order[offset:]))
             for position in compress(range(len(order)), wanted):
-                first, second = order[position], order[position + offset]
-                cut_only = numbers_in_order[position] != numbers_in_order[position + offset]
-                if cut_only and not (numbers_in_order[position + offset].startswith(numbers_in_order[position])
-                                     and keys_in_order[position + offset].startswith(keys_in_order[position])):
-                    continue
                 # Near-identical titles have near-equal lengths (Indel distance is at least the difference).
                 size, other_size = sizes[position], sizes[position + offset]
                 if abs(size - other_size) > slack * (size + other_size):
                     # Unless one title is the other without its subtitle (or without a name before it: a prefix
                     # of the other read backwards), or cut short. A prefix sorts first.
                     shorter, longer = keys_in_order[position], keys_in_order[position + offset]
-                    if not (longer.startswith(shorter) and (len(shorter) >= SHORT_CUT_TITLE or items[first].cut or (
-                            longer[len(shorter)] == " " and _enough_words(shorter)))):
+                    if not (longer.startswith(shorter) and (len(shorter) >= SHORT_CUT_TITLE or (
+                            longer[len(shorter)] == " " and enough_words(shorter)) or items[order[position]].cut)):
                         continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
+                first, second = order[position], order[position + offset]
                 if year is not None and other_year is not None and abs(year - other_year) > 1 and not (
-                        items[first].volume and items[first].volume == items[second].volume
-                        and items[first].first_page == items[second].first_page):
+                        _same_place(items[first], items[second])):
                     continue  # an epub ahead of print and the issue are a year apart, unless the citation agrees
                 # items are in id order: the later record of the two is the one further on in it.
                 later, earlier = (first, second) if first > second else (second, first)
@@ -357,9 +277,36 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
                 record, other_record = items[later], items[earlier]
                 if not _compatible(record, other_record):
                     continue
-                match = _title_match(record, other_record, cut_only)
+                match = title_match(record, other_record)
                 if match is not None:
                     _keep_best(best, record, other_record, *match)
+            if keys is forwards:  # (a title cut short sorts just before the whole)
+                _cut_pairs(items, order, offset, numbers_in_order, keys_in_order, cut_in_order, is_unlinked, best)
+
+
+def _same_place(a: Candidate, b: Candidate) -> bool:
+    return bool(a.volume) and a.volume == b.volume and a.first_page == b.first_page
+
+
+def _cut_pairs(items: list[Candidate], order: list[int], offset: int, numbers: list[bytes], keys: list[str],
+               may_be_cut: list[bool], unlinked: list[bool], best: _Best) -> None:
+    """Neighbours whose numbers differ because one title was cut short before the numbers at its end
+    ("... in 2015-2018"): the numbers and words of the one begin the other's (a title long enough, or ending in an
+    ellipsis, to be cut short)."""
+    for position in compress(range(len(order)), map(and_, map(ne, numbers, numbers[offset:]), may_be_cut)):
+        if not (numbers[position + offset].startswith(numbers[position])
+                and keys[position + offset].startswith(keys[position])):
+            continue
+        first, second = order[position], order[position + offset]
+        later, earlier = (first, second) if first > second else (second, first)
+        record, other_record = items[later], items[earlier]
+        if not unlinked[later] or not _compatible(record, other_record) or (
+                record.year and other_record.year and abs(record.year - other_record.year) > 1 and not _same_place(
+                    record, other_record)):
+            continue
+        match = title_match(record, other_record, cut_only=True)
+        if match is not None:
+            _keep_best(best, record, other_record, *match)
 
 
 def _in(order: list[int], values: list[_T]) -> list[_T]:
