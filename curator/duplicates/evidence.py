@@ -8,16 +8,24 @@ false link would hide from the review. What tells them apart is the citation:
 
 * **conflicts** (the volume, the issue or the first page differ, both being
   known; one record is in a preprint server and the other not: a preprint and
-  the paper it became are two reports of one study): two documents; no link;
+  the paper it became are two reports of one study; the years are two or more
+  apart without the same volume and first page): two documents; no link. An
+  issue that differs under the same volume and range of pages, the titles
+  matching, is a typing error, not a conflict;
 * **doubts** (the years differ, the journals' names do not match even as an
   abbreviation, one record is a reply and the other not, one is on a page of a
   supplement of abstracts and the other has no volume or pages, a short generic
   title such as "Editorial" with nothing else to go on): the pair is *possible*,
   listed for a reviewer to confirm or reject, and not counted as a duplicate;
-* otherwise the records are duplicates; agreeing pages and volume (or journal)
-  outweigh the doubts, because two documents do not share them; and a paper
-  published online (no volume, no pages) the year before the issue that holds
-  it, in the same journal, is the same paper.
+* otherwise the records are duplicates; agreeing pages and volume (or journal,
+  or year), or a range of several pages that agrees, outweigh the doubts,
+  because two documents do not share them; and a paper published online (no
+  volume, no pages) the year before the issue that holds it, in the same
+  journal, is the same paper.
+
+A title cut short to fewer than :data:`LONG_CUT` characters (unless an ellipsis
+marks the cut and :data:`MARKED_CUT` are left), or cut before numbers that the
+whole title has, is weighed as a main title is.
 
 Every verdict carries its reason in the reviewer's words (the link's method).
 """
@@ -39,6 +47,7 @@ NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
+NUMBERS_CUT_TITLE = "same title cut short before its numbers"
 TRANSLITERATED_TITLE = "same title transliterated otherwise"
 #: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree;
 LONG_CUT = 150
@@ -200,9 +209,11 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         "volume" in agreed and "issue" in agreed) or ("pages" in agreed and a.last_page != a.first_page and bool(
             a.last_page) and a.last_page == b.last_page)
     shortest = min(len(a.title_key), len(b.title_key))
-    if title == CUT_TITLE and shortest < LONG_CUT and not ((a.cut or b.cut) and shortest >= MARKED_CUT):
-        title = MAIN_TITLE  # cut short to a few words (marked by an ellipsis, or mid-word): as little as a main title
-        reason = CUT_TITLE
+    if (title == CUT_TITLE and shortest < LONG_CUT and not ((a.cut or b.cut) and shortest >= MARKED_CUT)) or (
+            title == NUMBERS_CUT_TITLE):
+        # Cut short to a few words (marked by an ellipsis, or mid-word), or before the numbers that may be all that
+        # tells two documents apart (part 1 and part 2): as little as a main title.
+        title, reason = MAIN_TITLE, title
     else:
         reason = title
     if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE):
@@ -249,5 +260,5 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
            "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

@@ -9,9 +9,11 @@ to the least sure:
 3. for registry records only, the same primary registration (the same
    registry entry imported twice, or once per EU member state);
 4. the same or a near-identical title (a database's decorations taken off,
-   :mod:`curator.duplicates.titles`), or one title the main title of the other,
-   found by sorted-neighbourhood blocking (two sort keys, a small window) so
-   100,000 titles take seconds, not the minutes of all pairs;
+   :mod:`curator.duplicates.titles`), one title the main title of the other or
+   cut short, or the same title in another system of transliteration
+   (:mod:`curator.duplicates.title_match`), found by sorted-neighbourhood
+   blocking (two sort keys, a small window) so 100,000 titles take seconds,
+   not the minutes of all pairs;
 5. the same citation (year, volume, first page) with titles in two languages.
 
 From step 4 on, the rest of the citation decides (:mod:`curator.duplicates.evidence`):

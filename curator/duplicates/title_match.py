@@ -74,11 +74,11 @@ def title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[flo
         return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
     short, long = (a, b) if len(a.title_key) <= len(b.title_key) else (b, a)
     shorter, longer = short.title_key, long.title_key
+    if cut_only:  # (the numbers at the end of the whole title are gone: they may be what told two documents apart)
+        cut = cut_short(shorter, longer, short.cut) or (len(shorter) >= CUT_TITLE and longer.startswith(shorter + " "))
+        return (round(100.0 * len(shorter) / len(longer), 1), evidence.NUMBERS_CUT_TITLE) if cut else None
     if cut_short(shorter, longer, short.cut):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
-    if cut_only:  # (a long title cut between two words, numbers and all: weighed as a main title is)
-        return (round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE) if len(
-            shorter) >= CUT_TITLE and longer.startswith(shorter + " ") else None
     # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
     if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and enough_words(shorter):
         return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE

@@ -4,7 +4,8 @@ One document written two ways: a Russian title or surname in two systems of tran
 and in Latin letters), German umlauts written out, a title cut short with an ellipsis or before the numbers of
 its end, years apart with the same volume and pages (online first, then print), a first author a database
 lost, an issue mistyped, a conference paper under its series' name (Lecture Notes in ...) the year after. Two documents that look alike: two Russian titles one word apart, two Russian first
-authors, years apart in another volume or without one, a title cut short that another paper begins with, a
+authors, years apart in another volume or without one, a title cut short that another paper begins with, part 1
+and part 2 cut before their numbers, a
 column in each issue on the same pages, one author's two papers on the same pages of two issues, another first
 author when both lists end in "et al.".
 
@@ -174,6 +175,14 @@ def _(rng, p, q):
     p.title = p.title.split(":")[0] + ": a pilot study of feasibility"
     q.title = p.title.split(":")[0] + ": ..."
     q.issue, q.pages = str(int(p.issue) % 12 + 1), str(rng.randint(1, 900))
+
+
+@_class(OTHER, "part 1 and part 2 cut before their numbers")
+def _(rng, p, q):
+    p.title += " " + " ".join(rng.choice(("across", "among", "within")) + " " + rng.choice(("cohort", "sample"))
+                              for _ in range(30)) + ": part 1"
+    q.title = (p.title[:-1] + "2")[:250]  # part 2, as a database that cuts titles at 250 characters gives it
+    q.volume = q.issue = q.pages = ""
 
 
 @_class(OTHER, "a column in each issue")
