@@ -28,10 +28,9 @@ they are two reports of one study (:func:`curator.review.studies.study_groups`).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
-from operator import and_, attrgetter, eq, ne, or_
+from operator import and_, attrgetter, eq, or_
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -235,7 +234,7 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     forwards = [transliterated_word(first := title.partition(" ")[0]) + title[len(first):] for title in titles]
     # What the first tests look at, worked out once per record in plain lists. One int object per distinct
     # year: the many year tests touch a few objects, kept in the processor's cache (15% faster without numbers).
-    lengths, numbers = [len(title) for title in titles], [_numbers(title) for title in titles]
+    lengths, numbers = [len(title) for title in titles], [c.numbers for c in items]
     one_per_year: dict[int | None, int | None] = {}
     years = [one_per_year.setdefault(c.year, c.year) for c in items]
     is_unlinked = [c.id in unlinked for c in items]
@@ -250,7 +249,8 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
         keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
-        cut_in_order = _in(order, may_be_cut) if keys is forwards else []
+        # (a title cut short sorts just before the whole: only the few long or cut titles are looked at)
+        cut_positions = list(compress(range(len(order)), _in(order, may_be_cut))) if keys is forwards else []
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
             # map and compress keep the neighbours with the same numbers without a Python step per pair.
@@ -282,8 +282,8 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
                 match = title_match(record, other_record)
                 if match is not None:
                     _keep_best(best, record, other_record, *match)
-            if keys is forwards:  # (a title cut short sorts just before the whole)
-                _cut_pairs(items, order, offset, numbers_in_order, keys_in_order, cut_in_order, is_unlinked, best)
+            if cut_positions:
+                _cut_pairs(items, order, offset, numbers_in_order, keys_in_order, cut_positions, is_unlinked, best)
 
 
 def _same_place(a: Candidate, b: Candidate) -> bool:
@@ -291,12 +291,14 @@ def _same_place(a: Candidate, b: Candidate) -> bool:
 
 
 def _cut_pairs(items: list[Candidate], order: list[int], offset: int, numbers: list[bytes], keys: list[str],
-               may_be_cut: list[bool], unlinked: list[bool], best: _Best) -> None:
+               positions: list[int], unlinked: list[bool], best: _Best) -> None:
     """Neighbours whose numbers differ because one title was cut short before the numbers at its end
-    ("... in 2015-2018"): the numbers and words of the one begin the other's (a title long enough, or ending in an
-    ellipsis, to be cut short)."""
-    for position in compress(range(len(order)), map(and_, map(ne, numbers, numbers[offset:]), may_be_cut)):
-        if not (numbers[position + offset].startswith(numbers[position])
+    ("... in 2015-2018"): the numbers and words of the one begin the other's. ``positions`` (in sort order) are
+    those of the titles long enough, or ending in an ellipsis, to be cut short."""
+    last = len(order) - offset
+    for position in positions:
+        if position >= last or numbers[position] == numbers[position + offset] or not (
+                numbers[position + offset].startswith(numbers[position])
                 and keys[position + offset].startswith(keys[position])):
             continue
         first, second = order[position], order[position + offset]
@@ -314,17 +316,6 @@ def _cut_pairs(items: list[Candidate], order: list[int], offset: int, numbers: l
 def _in(order: list[int], values: list[_T]) -> list[_T]:
     """The values in that order (map runs in C: faster than a comprehension where each step misses the cache)."""
     return list(map(values.__getitem__, order))
-
-
-# Every byte but an ASCII digit, as a space: bytes.translate finds the numbers in an ASCII title in a fifth of the time.
-_DIGITS_ONLY = bytes(c if chr(c) in "0123456789" else ord(" ") for c in range(256))
-
-
-def _numbers(title: str) -> bytes:
-    """The numbers in a title, space-separated (b"24 2" for "24 week results part 2")."""
-    if title.isascii():
-        return b" ".join(title.encode().translate(_DIGITS_ONLY).split())
-    return " ".join(re.findall(r"\d+", title)).encode()
 
 
 def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
