@@ -60,6 +60,14 @@ def test_a_few_words_before_an_ellipsis_need_the_citation() -> None:
     assert _link(_ref(1, other, pages="512-519"), _ref(2, few, issue="", pages="441-8")) is None
 
 
+def test_a_title_cut_mid_word_at_a_shorter_length_needs_the_citation() -> None:
+    cut = TITLE[:84]  # "... older adults livi"
+    assert cut[-1] != " " and TITLE[84] != " "
+    assert _linked(_ref(1), _ref(2, cut, issue="", pages="441-8"))
+    unsure = _link(_ref(1), _ref(2, cut, volume="", issue="", pages=""))
+    assert unsure is not None and unsure.possible and unsure.method.startswith("same title cut short")
+
+
 def test_a_title_cut_before_the_numbers_at_its_end_is_the_whole_title_if_the_citation_agrees() -> None:
     assert len(LONG) > 250
     link = _link(_ref(1, LONG), _ref(2, LONG[:250], issue="", pages="441-8"))

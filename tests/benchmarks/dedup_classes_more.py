@@ -1,8 +1,8 @@
 """More classes for ``bench_dedup_classes.py``: what other exports write differently, and their look-alikes.
 
 One document written two ways: a Russian title or surname in two systems of transliteration (or in Cyrillic
-and in Latin letters), German umlauts written out, a title cut short with an ellipsis or before the numbers of
-its end, years apart with the same volume and pages (online first, then print), a first author a database
+and in Latin letters), German umlauts written out, a title cut short with an ellipsis, in the middle of a word
+(80 to 150 characters) or before the numbers of its end, years apart with the same volume and pages (online first, then print), a first author a database
 lost, an issue mistyped, a conference paper under its series' name (Lecture Notes in ...) the year after. Two documents that look alike: two Russian titles one word apart, two Russian first
 authors, years apart in another volume or without one, a title cut short that another paper begins with, part 1
 and part 2 cut before their numbers, a
@@ -106,6 +106,15 @@ def _(rng, p, q):
     p.title = p.title.split(":")[0] + ": " + " ".join(rng.choice(("a", "the")) + " " + w for w in
                                                          ("pilot study", "comparison", "secondary analysis"))
     q.title = p.title[:rng.randint(45, min(100, len(p.title) - 5))].rstrip() + rng.choice(("...", "…", " ..."))
+
+
+@_class(SAME, "title cut mid-word, shorter")
+def _(rng, p, q):
+    p.title = p.title.split(":")[0] + ": secondary analyses of a multicentre cohort followed for several years"
+    cut = rng.randint(85, min(140, len(p.title) - 3))
+    while p.title[cut - 1] == " " or p.title[cut] == " ":
+        cut -= 1  # in the middle of a word, as a database that keeps a fixed number of characters cuts
+    q.title = p.title[:cut]
 
 
 @_class(SAME, "title cut before its numbers")
