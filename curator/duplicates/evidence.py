@@ -8,16 +8,24 @@ false link would hide from the review. What tells them apart is the citation:
 
 * **conflicts** (the volume, the issue or the first page differ, both being
   known; one record is in a preprint server and the other not: a preprint and
-  the paper it became are two reports of one study): two documents; no link;
+  the paper it became are two reports of one study; the years are two or more
+  apart without the same volume and first page): two documents; no link. An
+  issue that differs under the same volume and range of pages, the titles
+  matching, is a typing error, not a conflict;
 * **doubts** (the years differ, the journals' names do not match even as an
   abbreviation, one record is a reply and the other not, one is on a page of a
   supplement of abstracts and the other has no volume or pages, a short generic
   title such as "Editorial" with nothing else to go on): the pair is *possible*,
   listed for a reviewer to confirm or reject, and not counted as a duplicate;
-* otherwise the records are duplicates; agreeing pages and volume (or journal)
-  outweigh the doubts, because two documents do not share them; and a paper
-  published online (no volume, no pages) the year before the issue that holds
-  it, in the same journal, is the same paper.
+* otherwise the records are duplicates; agreeing pages and volume (or journal,
+  or year), or a range of several pages that agrees, outweigh the doubts,
+  because two documents do not share them; and a paper published online (no
+  volume, no pages) the year before the issue that holds it, in the same
+  journal, is the same paper.
+
+A title cut short to fewer than :data:`LONG_CUT` characters (unless an ellipsis
+marks the cut and :data:`MARKED_CUT` are left), or cut before numbers that the
+whole title has, is weighed as a main title is.
 
 Every verdict carries its reason in the reviewer's words (the link's method).
 """
@@ -30,6 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from curator.duplicates.keys import Candidate, author_key, name_words
+from curator.duplicates.titles import transliterated_name
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
 SHORT_TITLE = 25
@@ -38,6 +47,12 @@ NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
+NUMBERS_CUT_TITLE = "same title cut short before its numbers"
+TRANSLITERATED_TITLE = "same title transliterated otherwise"
+#: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree;
+LONG_CUT = 150
+#: unless an ellipsis marks the cut and this many characters are left.
+MARKED_CUT = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +76,21 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
     if any(Indel.normalized_similarity(x, y) >= NAME_SIMILARITY
            for x in a.author_key for y in b.author_key if len(x) >= 4 and len(y) >= 4):
         return "first author"
+    # One name in two systems of transliteration: Iakovlev, Yakovlev, Jakovlev; Tsoi, Tsoy, Coj; Müller, Mueller.
+    if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
+        return "first author"
     # The same authors in another order: each first author is among the other's first authors.
     if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
         return "authors"
+    if _without_the_first(a, b) or _without_the_first(b, a):
+        return "authors"
     return None
+
+
+def _without_the_first(a: Candidate, b: Candidate) -> bool:
+    """``b`` lists ``a``'s authors from the second on (a database lost the first): two names at least in turn."""
+    return len(a.authors) >= 3 and len(b.authors) >= 2 and not b.author_key.isdisjoint(
+        author_key(a.authors[1])) and not author_key(a.authors[2]).isdisjoint(author_key(b.authors[1]))
 
 
 def _surnames(record: Candidate) -> frozenset[str]:
@@ -112,17 +138,28 @@ def _shortens(word: str, full: str) -> bool:
     return all(letter in letters for letter in word)
 
 
-def conflicts(a: Candidate, b: Candidate) -> list[str]:
-    """The parts of the citation both records state and that differ: volume, issue, pages."""
+def conflicts(a: Candidate, b: Candidate, same_title: bool = False) -> list[str]:
+    """The parts of the citation both records state and that differ: volume, issue, pages. With ``same_title`` (the
+    titles match), an issue that differs under the same volume and range of pages is a typing error, not a conflict."""
     found = []
     if a.volume and b.volume and a.volume != b.volume:
         found.append("volume")
-    if a.issue and b.issue and a.issue != b.issue and "volume" not in found:
+    if a.issue and b.issue and a.issue != b.issue and "volume" not in found and not (
+            same_title and _same_range(a, b)):
         found.append("issue")
     if a.first_page and b.first_page and a.first_page != b.first_page and _numbering(a.first_page) == _numbering(
             b.first_page):
         found.append("pages")
     return found
+
+
+def _same_range(a: Candidate, b: Candidate) -> bool:
+    """The same volume and the same range of several pages: an issue mistyped in one database, not two documents
+    (unless the title is a column's, which a journal paginating each issue anew prints on the same pages; such a
+    journal prints one author's two papers of two issues on the same pages too: the titles must match)."""
+    return bool(a.volume and a.volume == b.volume and a.last_page and a.last_page != a.first_page
+                and a.first_page == b.first_page and a.last_page == b.last_page
+                and min(len(a.title_key), len(b.title_key)) >= 2 * SHORT_TITLE)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -138,8 +175,11 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
     SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
     authors = authors_agree(a, b)
-    if authors is None or conflicts(a, b) or a.preprint != b.preprint:
+    if authors is None or conflicts(a, b, title in (SAME_TITLE, SIMILAR_TITLE, TRANSLITERATED_TITLE)) or a.preprint != b.preprint:
         return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
+    if a.year and b.year and abs(a.year - b.year) > 1 and not (
+            authors and a.volume and a.volume == b.volume and a.first_page and a.first_page == b.first_page):
+        return None  # years apart: only the same volume and first page say one document (online first, then print)
     agreed: list[str] = []
     doubts: list[str] = []
     if a.year and b.year:
@@ -163,9 +203,20 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         # A meeting's abstract (page A123, S45) and the paper published online (no volume, no pages) share a title.
         doubts.append("one is in a supplement")
     # Two documents do not share their pages (or volume and issue) as well as title, first author and year.
+    # Nor a range of several pages: a conference paper cited under the conference's name, and the year after under
+    # its series' (Lecture Notes in ...), has the pages it had.
     located = ("pages" in agreed and ("volume" in agreed or "journal" in agreed or "year" in agreed)) or (
-        "volume" in agreed and "issue" in agreed)
-    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE):
+        "volume" in agreed and "issue" in agreed) or ("pages" in agreed and a.last_page != a.first_page and bool(
+            a.last_page) and a.last_page == b.last_page)
+    shortest = min(len(a.title_key), len(b.title_key))
+    if (title == CUT_TITLE and shortest < LONG_CUT and not ((a.cut or b.cut) and shortest >= MARKED_CUT)) or (
+            title == NUMBERS_CUT_TITLE):
+        # Cut short to a few words (marked by an ellipsis, or mid-word), or before the numbers that may be all that
+        # tells two documents apart (part 1 and part 2): as little as a main title.
+        title, reason = MAIN_TITLE, title
+    else:
+        reason = title
+    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE):
         if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
             return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
         if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
@@ -180,9 +231,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         return None
     if title == MAIN_TITLE:
         if located:
-            return Verdict(False, _reason(title, agreed, []))
+            return Verdict(False, _reason(reason, agreed, []))
         enough = "journal" in agreed and not doubts and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
-        return Verdict(True, _reason(title, agreed, doubts)) if enough else None
+        return Verdict(True, _reason(reason, agreed, doubts)) if enough else None
     # OTHER_TITLE: titles in two languages, or reworded; the whole citation must agree.
     if located and "journal" in agreed and authors == "first author":
         return Verdict(False, _reason(title, agreed, []))
@@ -209,5 +260,5 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "Verdict", "authors_agree",
-           "conflicts", "journals_agree", "judge"]
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+           "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

@@ -39,6 +39,9 @@ class Candidate:
     first_page: str = ""
     reply: bool = False
     preprint: bool = False  # listed in a preprint server (medRxiv, arXiv, SSRN, ...), not a journal
+    last_page: str = ""  # written out in full ("2085-8" gives 2088); "" when only the first page is given
+    cut: bool = False  # the title ends with an ellipsis ("..." or "…"): a database cut it short
+    numbers: bytes = b""  # the numbers in the title key, space-separated (b"24 2" for "24 week results part 2")
 
 
 _INITIALS = re.compile(r"[^\W\d_]+")
@@ -46,6 +49,7 @@ _INITIALS = re.compile(r"[^\W\d_]+")
 AUTHORS_KEPT = 6
 
 
+@lru_cache(maxsize=65536)  # the same names come back pair after pair, and record after record
 def author_key(author: str | None) -> frozenset[str]:
     """The words that may be the first author's surname (``Rau R``, ``R Rau``, ``Rau, Rolf`` all give rau).
 
@@ -62,9 +66,12 @@ def author_key(author: str | None) -> frozenset[str]:
     return name_words(author)
 
 
+@lru_cache(maxsize=16384)
 def name_words(name: str) -> frozenset[str]:
     """Every word of a name that is not an initial or a particle, lower case (``Ching-yi, Wu`` gives ching, yi, wu);
     a surname with particles also joined (``van der Berg`` gives berg and vanderberg, as ``Vanderberg``)."""
+    if " et al" in name or " Et al" in name or " ET AL" in name:
+        name = name[:name.lower().index(" et al")]  # "Smith J et al.": et and al are no one's surname
     words = [w for w in _INITIALS.findall(name.replace("?", "")) if len(w) > 1 and not (w.isupper() and len(w) <= 3)]
     if not name.isascii():
         words = [title_words(w) for w in words]
@@ -126,6 +133,17 @@ def is_preprint_server(journal: tuple[str, ...]) -> bool:
 
 _NUMBER = re.compile(r"\d+")
 
+# Every byte but an ASCII digit, as a space: bytes.translate finds the numbers in an ASCII title in a fifth of the time.
+_DIGITS_ONLY = bytes(c if chr(c) in "0123456789" else ord(" ") for c in range(256))
+
+
+def title_numbers(title: str) -> bytes:
+    """The numbers in a title, space-separated (b"24 2" for "24 week results part 2")."""
+    if title.isascii():
+        return b" ".join(title.encode().translate(_DIGITS_ONLY).split())
+    return " ".join(re.findall(r"\d+", title)).encode()
+
+
 
 def first_number(value: str) -> str:
     """The first number in a volume or issue (``35 Suppl 1`` gives 35), without leading zeros; or ""."""
@@ -162,9 +180,10 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
     year = fields.get("year")
     title = fields.get("title") or ""
     first = authors[0] if authors else None
-    key = author_key(first)
+    surname = author_key(first)
     words, reply = strip_decorations(title) if title else ("", False)
-    volume = issue = page = ""
+    key = title_key(words) if words else ""
+    volume = issue = page = last = ""
     if text:
         # The citation is among the labelled lines, before the first blank line and the paragraphs (abstract):
         # the long part of a record's text is not searched.
@@ -175,7 +194,8 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
             volume = ""  # a magazine's or proceedings' year given as its volume: no volume to compare
         issue = first_number(_line(text, "\nIssue: ", end))
         pages = _line(text, "\nPages: ", end)
-        page = page_range(pages)[0] if pages else ""
+        if pages:
+            page, last = page_range(pages)
     journal = journal_words(fields.get("journal"))
     return Candidate(
         record_id,
@@ -183,9 +203,9 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         content_hash,
         frozenset(i for i in ids if is_document_id(i)) if ids else _NO_IDS,
         tuple(i for i in ids if is_registry_id(i)) if ids else (),
-        title_key(words) if words else "",
-        year if isinstance(year, int) else None,
         key,
+        year if isinstance(year, int) else None,
+        surname,
         tuple(authors[:AUTHORS_KEPT]),
         journal,
         volume,
@@ -193,10 +213,17 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         page,
         reply,
         is_preprint_server(journal) if journal else False,
+        last,
+        title.endswith(_ELLIPSES) and bool(words),
+        title_numbers(key) if key else b"",
     )
+
+
+_ELLIPSES = ("...", "\u2026", "... ", "\u2026 ")
 
 
 _NO_IDS: frozenset[str] = frozenset()
 
 __all__ = ["AUTHORS_KEPT", "Candidate", "author_key", "candidate", "first_number", "is_preprint_server", "journal_words",
-           "name_words", "page_range", "people"]
+           "name_words", "page_range", "people",
+           "title_numbers"]

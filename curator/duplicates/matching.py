@@ -9,9 +9,11 @@ to the least sure:
 3. for registry records only, the same primary registration (the same
    registry entry imported twice, or once per EU member state);
 4. the same or a near-identical title (a database's decorations taken off,
-   :mod:`curator.duplicates.titles`), or one title the main title of the other,
-   found by sorted-neighbourhood blocking (two sort keys, a small window) so
-   100,000 titles take seconds, not the minutes of all pairs;
+   :mod:`curator.duplicates.titles`), one title the main title of the other or
+   cut short, or the same title in another system of transliteration
+   (:mod:`curator.duplicates.title_match`), found by sorted-neighbourhood
+   blocking (two sort keys, a small window) so 100,000 titles take seconds,
+   not the minutes of all pairs;
 5. the same citation (year, volume, first page) with titles in two languages.
 
 From step 4 on, the rest of the citation decides (:mod:`curator.duplicates.evidence`):
@@ -26,7 +28,6 @@ they are two reports of one study (:func:`curator.review.studies.study_groups`).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import and_, attrgetter, eq, or_
@@ -38,23 +39,20 @@ from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate, candidate
-from curator.duplicates.titles import normalise_title
+from curator.duplicates.title_match import (
+    CUT_TITLE,
+    SHORT_CUT_TITLE,
+    TITLE_THRESHOLD,
+    enough_words,
+    title_match,
+)
+from curator.duplicates.titles import normalise_title, transliterated_word
 from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields
 
-#: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
-TITLE_THRESHOLD = 93.0
 #: How many neighbours on each side a title is compared with, per sort key.
 WINDOW = 6
-#: Titles shorter than this (normalised characters) must match exactly, with year and author present.
-SHORT_TITLE = evidence.SHORT_TITLE
-#: A main title (the title before its subtitle) has at least this many words that are not stop words.
-MAIN_TITLE_WORDS = 2
-#: A title cut short in the middle of a word keeps at least this many characters (normalised) to match the whole.
-CUT_TITLE = 150
-#: A title cut short between two words keeps at least this many characters to match the whole.
-LONG_CUT_TITLE = 200
 #: At most this many earlier records with one citation (year, first page) are compared.
 CITATION_GROUP = 20
 #: Without a volume, records with one citation must have titles at least this similar (0-100).
@@ -128,52 +126,6 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
             if ours and theirs and ours.isdisjoint(theirs):
                 return False
     return True
-
-
-_STOPWORDS = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by", "from", "versus", "vs", "or"])
-
-
-def _words_agree(a: str, b: str) -> bool:
-    """Every word one title has and the other lacks is a spelling variant of one there, or a stop word.
-
-    "randomised"/"randomized" and typos agree; "early"/"established" do not, however
-    similar the whole titles are.
-    """
-    ours, theirs = set(a.split()), set(b.split())
-    only_ours = [w for w in ours - theirs if w not in _STOPWORDS]
-    only_theirs = [w for w in theirs - ours if w not in _STOPWORDS]
-    for word in only_ours:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_theirs):
-            return False
-    for word in only_theirs:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_ours):
-            return False
-    return True
-
-
-def _enough_words(title: str) -> bool:
-    return sum(1 for w in title.split() if w not in _STOPWORDS) >= MAIN_TITLE_WORDS
-
-
-def _title_match(a: Candidate, b: Candidate) -> tuple[float, str] | None:
-    """How the titles match (score 0-100 and evidence's name for it), or None when they do not."""
-    if a.title_key == b.title_key or a.title_key.replace(" ", "") == b.title_key.replace(" ", ""):
-        return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
-    shorter, longer = sorted((a.title_key, b.title_key), key=len)
-    # A title a database cut short (at 250 characters, say): in the middle of a word, or long enough that
-    # what is left is not a main title but most of a title.
-    if len(shorter) >= CUT_TITLE and longer.startswith(shorter) and (
-            longer[len(shorter)] != " " or len(shorter) >= LONG_CUT_TITLE):
-        return round(100.0 * len(shorter) / len(longer), 1), evidence.CUT_TITLE
-    # The title without its subtitle, or without a name before it ("HYRED: hybrid job recommendation system").
-    if (longer.startswith(shorter + " ") or longer.endswith(" " + shorter)) and _enough_words(shorter):
-        return round(100.0 * len(shorter) / len(longer), 1), evidence.MAIN_TITLE
-    if len(shorter) < SHORT_TITLE:
-        return None
-    score = float(Indel.normalized_similarity(a.title_key, b.title_key) * 100)
-    if score >= TITLE_THRESHOLD and _words_agree(a.title_key, b.title_key):
-        return score, evidence.SIMILAR_TITLE
-    return None
 
 
 _Best = dict[int, tuple[bool, float, int, evidence.Verdict]]
@@ -277,21 +229,28 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
     """Sorted neighbourhood: sort by title and by title read backwards, compare each with its neighbours."""
     titles = [c.title_key for c in items]
     backwards = [" ".join(title.split()[::-1]) for title in titles]
+    # Sorted with the first word transliterated one way (Kharakteristika, Harakteristika), titles written in two
+    # systems of transliteration meet; the words after it differ less often than the first (one bad letter is enough).
+    forwards = [transliterated_word(first := title.partition(" ")[0]) + title[len(first):] for title in titles]
     # What the first tests look at, worked out once per record in plain lists. One int object per distinct
     # year: the many year tests touch a few objects, kept in the processor's cache (15% faster without numbers).
-    lengths, numbers = [len(title) for title in titles], [_numbers(title) for title in titles]
+    lengths, numbers = [len(title) for title in titles], [c.numbers for c in items]
     one_per_year: dict[int | None, int | None] = {}
     years = [one_per_year.setdefault(c.year, c.year) for c in items]
     is_unlinked = [c.id in unlinked for c in items]
+    # A title cut short may have lost the numbers of its end ("... in 2015-2018"): those pairs are compared too.
+    may_be_cut = [size >= CUT_TITLE or c.cut for size, c in zip(lengths, items, strict=True)]
     # Few unlinked records (a search added to a review): most pairs hold none, so set those aside in bulk too.
     few_unlinked = len(unlinked) < len(items) // 2
     slack = (100.0 - TITLE_THRESHOLD) / 100.0
     # Pairs go offset by offset: a record's best match (top score, then lowest id) is the same in any order.
-    for keys in (titles, backwards):
+    for keys in (forwards, backwards):
         order = sorted(range(len(items)), key=keys.__getitem__)
         sizes, years_in_order, numbers_in_order = _in(order, lengths), _in(order, years), _in(order, numbers)
         keys_in_order = _in(order, keys)
         unlinked_in_order = _in(order, is_unlinked) if few_unlinked else []
+        # (a title cut short sorts just before the whole: only the few long or cut titles are looked at)
+        cut_positions = list(compress(range(len(order)), _in(order, may_be_cut))) if keys is forwards else []
         for offset in range(1, WINDOW + 1):
             # "Part 1" and "Part 2", "12-month" and "24-month" results: numbers in a title tell documents apart.
             # map and compress keep the neighbours with the same numbers without a Python step per pair.
@@ -305,39 +264,58 @@ def _title_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> Non
                     # Unless one title is the other without its subtitle (or without a name before it: a prefix
                     # of the other read backwards), or cut short. A prefix sorts first.
                     shorter, longer = keys_in_order[position], keys_in_order[position + offset]
-                    if not (longer.startswith(shorter) and (len(shorter) >= CUT_TITLE or (
-                            longer[len(shorter)] == " " and _enough_words(shorter)))):
+                    if not (longer.startswith(shorter) and (len(shorter) >= SHORT_CUT_TITLE or (
+                            longer[len(shorter)] == " " and enough_words(shorter)) or items[order[position]].cut)):
                         continue
                 year, other_year = years_in_order[position], years_in_order[position + offset]
-                if year is not None and other_year is not None and abs(year - other_year) > 1:
-                    continue  # an epub ahead of print and the issue are a year apart at most
-                # items are in id order: the later record of the two is the one further on in it.
                 first, second = order[position], order[position + offset]
+                if year is not None and other_year is not None and abs(year - other_year) > 1 and not (
+                        _same_place(items[first], items[second])):
+                    continue  # an epub ahead of print and the issue are a year apart, unless the citation agrees
+                # items are in id order: the later record of the two is the one further on in it.
                 later, earlier = (first, second) if first > second else (second, first)
                 if not is_unlinked[later]:
                     continue
                 record, other_record = items[later], items[earlier]
                 if not _compatible(record, other_record):
                     continue
-                match = _title_match(record, other_record)
+                match = title_match(record, other_record)
                 if match is not None:
                     _keep_best(best, record, other_record, *match)
+            if cut_positions:
+                _cut_pairs(items, order, offset, numbers_in_order, keys_in_order, cut_positions, is_unlinked, best)
+
+
+def _same_place(a: Candidate, b: Candidate) -> bool:
+    return bool(a.volume) and a.volume == b.volume and a.first_page == b.first_page
+
+
+def _cut_pairs(items: list[Candidate], order: list[int], offset: int, numbers: list[bytes], keys: list[str],
+               positions: list[int], unlinked: list[bool], best: _Best) -> None:
+    """Neighbours whose numbers differ because one title was cut short before the numbers at its end
+    ("... in 2015-2018"): the numbers and words of the one begin the other's. ``positions`` (in sort order) are
+    those of the titles long enough, or ending in an ellipsis, to be cut short."""
+    last = len(order) - offset
+    for position in positions:
+        if position >= last or numbers[position] == numbers[position + offset] or not (
+                numbers[position + offset].startswith(numbers[position])
+                and keys[position + offset].startswith(keys[position])):
+            continue
+        first, second = order[position], order[position + offset]
+        later, earlier = (first, second) if first > second else (second, first)
+        record, other_record = items[later], items[earlier]
+        if not unlinked[later] or not _compatible(record, other_record) or (
+                record.year and other_record.year and abs(record.year - other_record.year) > 1 and not _same_place(
+                    record, other_record)):
+            continue
+        match = title_match(record, other_record, cut_only=True)
+        if match is not None:
+            _keep_best(best, record, other_record, *match)
 
 
 def _in(order: list[int], values: list[_T]) -> list[_T]:
     """The values in that order (map runs in C: faster than a comprehension where each step misses the cache)."""
     return list(map(values.__getitem__, order))
-
-
-# Every byte but an ASCII digit, as a space: bytes.translate finds the numbers in an ASCII title in a fifth of the time.
-_DIGITS_ONLY = bytes(c if chr(c) in "0123456789" else ord(" ") for c in range(256))
-
-
-def _numbers(title: str) -> bytes:
-    """The numbers in a title, space-separated (b"24 2" for "24 week results part 2")."""
-    if title.isascii():
-        return b" ".join(title.encode().translate(_DIGITS_ONLY).split())
-    return " ".join(re.findall(r"\d+", title)).encode()
 
 
 def link_new_records(session: Session, new: Sequence[Candidate]) -> int:

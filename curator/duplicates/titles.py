@@ -111,9 +111,16 @@ def _word_list(text: str) -> list[str]:
 # Greek letters, which one database prints and another spells out (α-synuclein, alpha-synuclein).
 _GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
           "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega")
+# Cyrillic letters in Latin ones (any one system: :func:`transliteration_key` folds the systems together), and
+# the primes some systems write for the soft and hard signs (Ilʹin, obʺekt), dropped as an apostrophe is.
+_CYRILLIC = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
+             "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+             "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+             "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "i", "є": "ye", "ґ": "g", "ў": "u"}
 _SPELT_OUT = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                             "ı": "i", **{chr(0x3B1 + i): name for i, name in enumerate(_GREEK)}, "ϐ": "beta",
-                            "ϑ": "theta", "ϕ": "phi", "ϵ": "epsilon", "ϰ": "kappa"})
+                            "ϑ": "theta", "ϕ": "phi", "ϵ": "epsilon", "ϰ": "kappa", **_CYRILLIC,
+                            "ʹ": "", "ʺ": "", "ʼ": ""})
 
 # Numbers written as words, and Roman numerals after the words that number a type, phase or part:
 # "two-year" and "2-year", "type II" and "type 2" are one title.
@@ -173,4 +180,58 @@ def title_key(text: str) -> str:
     return " ".join(words)
 
 
-__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "without_markup"]
+# What the systems that write Cyrillic (and German umlauts) in Latin letters write differently, folded to one
+# form: х kh/h, ж zh/z (ž), ц ts/c/tz, ч ch/c (č)/tch/tsch, ш sh/s (š)/sch, щ shch/sc (šč), кс ks/x; й, ы and
+# the y, j or i before a vowel (я ya/ja/ia, ю yu/ju/iu, ий iy/ij/ii/y); ü ue/u, ö oe/o, ä ae/a.
+_DIGRAPHS = (("tsch", "c"), ("shch", "sc"), ("sch", "s"), ("tch", "c"), ("kh", "h"), ("zh", "z"), ("ch", "c"),
+             ("sh", "s"), ("ts", "c"), ("tz", "c"), ("ks", "x"))
+_SOFT_VOWEL = re.compile(r"i+(?=[aeiou])")
+# In a title key ae and oe are already e between consonants (haemorrhage, oesophageal): the same here, everywhere.
+_TITLE_UMLAUTS = (("ae", "e"), ("oe", "e"), ("ue", "u"))
+_NAME_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _folded(word: str, umlauts: tuple[tuple[str, str], ...], yo: bool = False) -> str:
+    if not word.isalpha():
+        return word
+    for written, folded in _DIGRAPHS:
+        if written in word:
+            word = word.replace(written, folded)
+    if "y" in word or "j" in word or "i" in word:
+        word = word.replace("y", "i").replace("j", "i")
+        if yo:
+            word = word.replace("io", "e")
+        word = _SOFT_VOWEL.sub("", word).replace("ii", "i")
+    for written, folded in umlauts:
+        if written in word:
+            word = word.replace(written, folded)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def transliterated_word(word: str) -> str:
+    """One word of a title key in the form :func:`transliteration_key` gives."""
+    return _folded(word, _TITLE_UMLAUTS)
+
+
+def transliteration_key(key: str) -> str:
+    """A title key with the letters that systems of transliteration write differently folded into one form:
+    "Kharakteristika zabolevayemosti" and "Harakteristika zabolevaemosti" give one key.
+
+    Coarser than :func:`title_key` (it also folds English words that differ only in those letters), so it is
+    compared only where the title keys already nearly agree.
+    """
+    return " ".join(map(transliterated_word, key.split()))
+
+
+@lru_cache(maxsize=4096)
+def transliterated_name(surname: str) -> str:
+    """A surname (lower case, one word) in the form :func:`transliteration_key` gives: Iakovlev, Yakovlev and
+    Jakovlev give one name, as Müller (muller) and Mueller do; and ё as e (Fyodorov, Fjodorov, Fedorov), as names
+    are often written without its dots."""
+    return _folded(surname, _NAME_UMLAUTS, yo=True)
+
+
+__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "transliterated_name", "transliterated_word",
+           "transliteration_key",
+           "without_markup"]

@@ -341,6 +341,14 @@ def _(rng, p, q):
     q.pages = str(rng.randint(1, 900))
 
 
+# Transliteration, titles cut short, years apart, author lists, a mistyped issue: in a module of their own.
+from dedup_classes_more import OTHER as MORE_OTHER  # noqa: E402
+from dedup_classes_more import SAME as MORE_SAME  # noqa: E402
+
+SAME.update(MORE_SAME)
+OTHER.update(MORE_OTHER)
+
+
 def build(papers: int, seed: int) -> tuple[list, dict[int, str], dict[int, tuple[str, str]]]:
     """Candidates, each record's labelled group, and each record's class (its name, and "same" or "other")."""
     rng = random.Random(seed)
