@@ -23,7 +23,7 @@ unlabelled records by decision value) and changes what is general, not what suit
 * the SVM's loss is the plain hinge (the textbook SVM), not ASReview's squared hinge: a record on
   the wrong side of the boundary costs in proportion to how far it is, not to the square, so the
   few records that do not fit their label (an include worded unlike the others, an include among
-  the random excludes) cannot pull the boundary towards themselves.
+  the random excludes) pull the boundary much less towards themselves.
 """
 
 from __future__ import annotations
