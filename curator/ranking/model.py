@@ -19,7 +19,11 @@ unlabelled records by decision value) and changes what is general, not what suit
   (Cormack & Grossman's "baseline model implementation" of continuous active learning): almost
   all undecided records are irrelevant, so a random draw tells the SVM what the ordinary record of
   this search looks like, where the decided excludes are the atypical ones the ranking put on top.
-  The draw depends on the seed and the number of decisions only, so a ranking is reproducible.
+  The draw depends on the seed and the number of decisions only, so a ranking is reproducible;
+* the SVM's loss is the plain hinge (the textbook SVM), not ASReview's squared hinge: a record on
+  the wrong side of the boundary costs in proportion to how far it is, not to the square, so the
+  few records that do not fit their label (an include worded unlike the others, an include among
+  the random excludes) pull the boundary much less towards themselves.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, includes weighted, 100 random undecided as excludes)"
+MODEL_NAME = "tfidf-svm (word 1-2 grams, title twice, hinge loss, includes weighted, 100 random undecided as excludes)"
 #: Columns the words and word pairs are hashed into: collisions stay rare at a few million distinct terms.
 HASHED_FEATURES = 2**21
 #: Terms in more than this share of the records are dropped (they tell no record from another).
@@ -203,7 +207,7 @@ def _include_weights(y: np.ndarray, ratio: float) -> np.ndarray:
 def _svm_scores(x: sparse.csr_matrix, y: np.ndarray, all_rows: sparse.csr_matrix, seed: int) -> np.ndarray:
     from sklearn.svm import LinearSVC
 
-    svm = LinearSVC(C=SVM_C, loss="squared_hinge", random_state=seed)
+    svm = LinearSVC(C=SVM_C, loss="hinge", random_state=seed)
     svm.fit(x, y, sample_weight=_include_weights(y, INCLUDE_WEIGHT))
     # the decision values of every record, in float32 (scikit-learn's decision_function would first
     # copy all the features to float64)
