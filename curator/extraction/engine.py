@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import (
     arm_comparators,
@@ -317,7 +318,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low)
+        got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
+            or assignment.assigned_control(text, zones + arms)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
@@ -339,7 +341,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
         lab = _scalar_phrase(doc, "interventions")
-        short = pico_finders.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
+        short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
             and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
         if short:
             # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
@@ -381,7 +383,7 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
     if got:
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
-    got = pico_finders.summary_assigned_arm(text, summary_zones)
+    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
