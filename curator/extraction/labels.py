@@ -296,6 +296,8 @@ BOX_RE = re.compile(
     r"|^(?:readers|visitors|users|others|patients|people|members)\s+(?:also|who)\b|^because\s+you\b|^more\s+from\b"
     r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
+    r"|^(?:trial\s+)?(?:records|entries)\s+of\s+(?:related|similar)\b|^(?:\d[\d,.]*\s+)?citations$"
+    r"|^citing\s+(?:articles|papers|publications|studies)\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
     r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
     r"|^(?:otros|outros)\s+(?:artículos|artigos|ensayos|estudios|estudos)\b"
@@ -306,7 +308,7 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("comment", "citations", "citing", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
              "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")

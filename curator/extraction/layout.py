@@ -49,7 +49,10 @@ _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
 _RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
-_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited")
+_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited",
+                    "publication citations")
+# "38 References", "References (52)" over a list: the record's bibliography, counted by the site.
+_COUNTED_REFERENCES_RE = re.compile(r"^\d[\d,.]*\s+references$")
 _COLON_IN_VALUE_RE = re.compile(r"(?<=\w)\s*:\s+")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
@@ -127,7 +130,8 @@ class Document(ScannedText):
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if slot is None and norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5:
+                if slot is None and (norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5
+                                     or norm[:1].isdigit() and _COUNTED_REFERENCES_RE.match(norm)):
                     slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
                 if len(norm) <= 60 and is_hinted_box_heading(norm):
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
@@ -151,7 +155,7 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
-                if slot is None and stripped and len(left) <= 60:
+                if slot in (None, "other") and stripped and len(left) <= 60:
                     if is_hinted_box_heading(norm_label(left)):
                         # "Related articles: Title (doi: ...)": a one-line box about other records.
                         self.inline_boxes.append(line.idx)
