@@ -104,11 +104,7 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ids.sort()
     seen: list[str] = []
     spans: Spans = []
-    # "https://doi.org/10.1186/ISRCTN55102398": the registration's DOI is its registry number again.
-    numbers = {cid.lower() for _, cid, _s, _e in ids if not cid.startswith(("DOI:", "PMID:", "PMCID:"))}
     for _, cid, s, e in ids:
-        if numbers and cid.startswith("DOI:") and cid.rsplit("/", 1)[-1] in numbers:
-            continue
         if cid not in seen:
             seen.append(cid)
             spans.append([s, e])
