@@ -116,9 +116,11 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
         fallback: Line | None = None
+        valued = _labelled_values(doc)
         for line in doc.lines[skip_to:120]:
             t = line.text
-            if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t):
+            if not _usable(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
+                    or line.idx in valued or _id_line(t):
                 continue
             if _CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t):
                 continue
@@ -143,6 +145,20 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)
     return title_line
+
+
+_ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d)")
+
+
+def _id_line(t: str) -> bool:
+    """A short line naming a registry number ("ClinicalTrials.gov ID NCT04311112"): the record's number, no title."""
+    return t.count(" ") <= 5 and _ID_LINE_RE.search(t) is not None
+
+
+def _labelled_values(doc: Document) -> set[int]:
+    """Lines under a heading label of another field than the title ("Brief Summary" over its first sentence)."""
+    return {doc.lines[h.line + 1].idx for h in doc.hits if h.value is None and h.line < 120 and h.slot not in
+            ("title", "other") and h.line + 1 < len(doc.lines)}
 
 
 _STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
