@@ -13,7 +13,7 @@ from curator.extraction.arms import (
     is_comparator_arm_at,
     names_comparator,
 )
-from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
+from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
@@ -23,6 +23,7 @@ from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
+from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
