@@ -17,7 +17,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
-        "english title", "studientitel",
+        "english title", "studientitel", "article title",
     ),
     "official_title": (
         "scientific title of study", "title of the trial",
@@ -165,7 +165,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
                  "first published", "posted", "date published", "published date", "出版日期", "発行日", "online publication date",
                  "erscheinungsdatum", "epub", "дата публикации", "дата опубликования", "تاريخ النشر", "发表日期",
-                 "发布日期", "yayın tarihi", "fecha de publicación", "date de publication"),
+                 "发布日期", "yayın tarihi", "fecha de publicación", "date de publication", "article publication date"),
     "abstract": (
         "brief summary describing the background and objectives of the trial", "scientific summary", "resumen", "résumé", "resumo", "özet", "öz", "аннотация", "резюме", "samenvatting", "الملخص", "ملخص", "요약", "연구 요약", "lay summary of the study",
         "english summary", "summary (english)", "plain english summary of protocol",

@@ -226,8 +226,9 @@ class Document(ScannedText):
         cells = [(m.start(), m.end()) for m in _CELL_RE.finditer(t)]
         if len(cells) < 2 or t[cells[0][1] - 1] in ".!?":
             return False
-        slot = LABELS.get(norm_label(t[cells[0][0]:cells[0][1]]))
-        if not slot:
+        label = t[cells[0][0]:cells[0][1]]
+        slot = LABELS.get(norm_label(label)) or (label_parts(label)[0] if len(cells) == 2 else None)
+        if not slot:  # ("Public/Brief Title  X": either name of a label with its one value)
             return self._validated_cells(line, cells)
         pairs = [(slot, 1)]
         k = 2

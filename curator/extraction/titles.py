@@ -19,8 +19,15 @@ from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
                            r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
-                           r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:)",  # "Protocol Code Number: X"
+                           r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
+                           # A publication type over the title ("Randomized Controlled Trial", "Meta-Analysis").
+                           r"|(?:randomi[sz]ed\s+controlled\s+trial|(?:controlled\s+)?clinical\s+trial|meta-analysis"
+                           r"|systematic\s+review|observational\s+study|comparative\s+study|multicen(?:ter|tre)\s+study"
+                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article)\.?$)",
                            re.I)
+# The site's own name as a heading: "Cochrane Central Register of Controlled Trials", "WHO Search Portal".
+_SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[Ll]ibrary|[Dd]atabase|[Pp]ortal"
+                           r"|[Pp]latform|[Rr]epository)(?:\s+of(?:\s+[A-Z][\w-]*)+)?$")
 # A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
 _TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
                                 re.I)
@@ -45,9 +52,9 @@ def _trailing_phase(fields: dict[str, Any]) -> None:
 def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | None:
     """Title and official title: from labels, else (when ``guess``) the first heading-like line."""
     title_line: Line | None = None
-    got = doc.first_scalar("title")
+    got = _own_title(doc)
     if got:
-        put(fields, "title", clip(strip_foreign(got[1]), 500), got[2])
+        put(fields, "title", clip(strip_foreign(got[0]), 500), got[1])
     off = doc.first_scalar("official_title")
     if off:
         value = clip(strip_foreign(off[1]), 800)
@@ -79,7 +86,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             if not usable_line(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
                     or line.idx in valued or _id_line(t):
                 continue
-            if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t):
+            if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
+                    or _SITE_NAME_RE.match(t):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
@@ -105,6 +113,21 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
 
 
 _ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d)")
+
+
+_OUTCOME_HEAD_RE = re.compile(r"\b(?:primary|secondary|other)\s+(?:outcome|end\s?point)", re.I)
+
+
+def _own_title(doc: Document) -> tuple[str, list[list[int]]] | None:
+    """The first labelled title that is the record's, not an outcome's ("1. Primary Outcome" over "Title: ...")."""
+    for hit in doc.own_hits("title"):
+        above = next((ln for ln in reversed(doc.lines[max(0, hit.line - 3):hit.line]) if ln.text), None)
+        if above is not None and len(above.text) <= 40 and _OUTCOME_HEAD_RE.search(above.text):
+            continue
+        got = doc.scalar(hit)
+        if got:
+            return got
+    return None
 
 
 def _id_line(t: str) -> bool:
@@ -156,7 +179,7 @@ def _article_heading(doc: Document) -> Line | None:
         t = line.text
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue
-        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t):
+        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t):
             continue
         # Mostly capitals: a banner, not a title (counted with C-level map/filter, not a generator).
         if sum(map(str.isupper, filter(str.isalpha, t))) > 0.6 * sum(map(str.isalpha, t)):
