@@ -48,6 +48,12 @@ _JOURNAL_DATE_RE = re.compile(
 _VOLUME_ARTICLE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{1,80}?)\svolume\s\d+,\s(?:Article number|pages?)\b[^()]{0,40}\((?P<y>(?:19|20)\d{2})\)"
 )
+# Aggregators: "Journal of Affective Disorders 281 · December 2020", "Published in European Respiratory Journal
+# 1 March 2021".
+_AGGREGATOR_SOURCE_RE = re.compile(
+    r"^(?:Article in\s|Published in\s)?(?P<j>[A-Z][A-Za-z.&' ]{2,80}?)\s(?:\d+(?:\(\d+\))?\s?[·•]\s)?"
+    r"(?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d{2})$"
+)
 _PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _ABSTRACT_SUBHEADS = frozenset(
@@ -124,7 +130,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
             continue
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
-            or _VOLUME_ARTICLE_RE.match(line.text)
+            or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
@@ -171,6 +177,13 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
     return found
+
+
+def _aggregator_source(t: str) -> re.Match[str] | None:
+    """An aggregator's source line: "Published in" a journal with a date, or a journal, volume, "·" and date."""
+    if not (t.startswith(("Published in ", "Article in ")) or " · " in t or " • " in t) or len(t) > 140:
+        return None
+    return _AGGREGATOR_SOURCE_RE.match(t)
 
 
 _EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for", "that", "this", "patients", "we",
