@@ -33,6 +33,7 @@ from curator.extraction.tables import read_column_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     Line,
+    english_version,
     has_foreign,
     is_chrome,
     is_foreign,
@@ -45,7 +46,6 @@ _WORD_RE = re.compile(r"\S+")
 _ITEM_SPLIT_RE = re.compile(r"\s*[;|]\s*")
 _CELL_RE = re.compile(r"\S+(?: \S+)*")
 # Language tags as registries print them before each version of a bilingual value.
-_LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
 _RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
@@ -361,21 +361,12 @@ class Document(ScannedText):
         paras: list[list[Line]] = []
         cur: list[Line] = []
         inline = hit.value is not None
-        other_language = False
-        for line in self.value_lines(hit, through=through):
+        value = self.value_lines(hit, through=through)
+        for line in english_version(value) if english and not inline else value:
             if not line.text:
                 if cur:
                     paras.append(cur)
                     cur = []
-                continue
-            if english and not inline and len(line.text) <= 5 and line.text in _LANG_TAGS:
-                # "en" / "pt-br" before each version of a bilingual value: keep the English one.
-                other_language = not line.text.lower().startswith("en")
-                if cur:
-                    paras.append(cur)
-                    cur = []
-                continue
-            if other_language:
                 continue
             if (not inline and is_chrome(line.text)) or (english and is_foreign(line.text)):
                 if cur:
