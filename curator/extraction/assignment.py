@@ -144,3 +144,18 @@ def tested_sentence(text: str, zones: list[Span]) -> Found | None:
     x = arm_name(got[0])
     return (x, got[1], got[1] + len(x)) if x and any(True for _ in find_drugs(x, 1)) or 0 < len(x.split()) <= 6 \
         else None
+
+
+_EITHER_RE = re.compile(r"^(.{3,200}?),?\s+or\s+(?:to\s+)?(.{3,120})$")
+
+
+def either_arms(value: str, offset: int) -> tuple[Found, Found] | None:
+    """The tested arm and the control of an arms value "X, or Y alone" / "X or no treatment" (Y a control)."""
+    m = _EITHER_RE.match(value.rstrip(" ."))
+    if m is None:
+        return None
+    y = arm_name(m.group(2))
+    if not (_NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True)):
+        return None
+    x = m.group(1).strip()
+    return (x, offset + m.start(1), offset + m.start(1) + len(x)), (y, offset + m.start(2), offset + m.start(2) + len(y))

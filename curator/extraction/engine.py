@@ -21,6 +21,7 @@ from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
+from curator.extraction.runin import run_in_value
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
 from curator.extraction.titles import title_fields
@@ -319,8 +320,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
+        run_in = run_in_value(doc, "interventions") if not arms else None
+        pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
-            or assignment.assigned_control(text, zones + arms)
+            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
@@ -341,7 +344,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
-        lab = _scalar_phrase(doc, "interventions")
+        run_in = run_in_value(doc, "interventions") if known else None
+        pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
+        lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
         short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
             and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
         if short:
@@ -356,7 +361,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low)
+        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
+            or run_in_value(doc, "pico.outcome")
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 
