@@ -63,3 +63,12 @@ def test_affiliation_marks_written_apart_and_bullets_between_names(byline: str, 
                 f"Time-restricted eating for weight loss in adults with obesity\n\n{byline}\n\n"
                 "Abstract\nAdults with obesity were randomly assigned to time-restricted eating or usual diet.\n")
     assert f["authors"] == names
+
+
+@pytest.mark.parametrize(("arm", "name"), [("Ginger extract 1 g daily in two capsules for 5 days.", "Ginger extract"),
+                                           ("Turmeric powder 500 mg twice daily for 8 weeks.", "Turmeric powder")])
+def test_a_preparations_word_before_a_dose_keeps_the_word_naming_it(arm: str, name: str) -> None:
+    f = extract("Public title: Herbal capsules for nausea after chemotherapy\nStudy type: Interventional\n"
+                f"Description of intervention(s) / exposure: {arm}\n"
+                "Comparator / control treatment: Placebo capsules identical in appearance\n")
+    assert f["pico"]["intervention"] == name
