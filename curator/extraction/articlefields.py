@@ -54,6 +54,9 @@ _AGGREGATOR_SOURCE_RE = re.compile(
     r"^(?:Article in\s|Published in\s)?(?P<j>[A-Z][A-Za-z.&' ]{2,80}?)\s(?:\d+(?:\(\d+\))?\s?[·•]\s)?"
     r"(?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d{2})$"
 )
+# "Source: NTR" on a registry's record: the register it came from, not a journal.
+_REGISTER_NAME_RE = re.compile(r"^(?:NTR|NL-OMON|ISRCTN|ClinicalTrials\.gov|EU\s?CTR|CTIS|ANZCTR|ChiCTR|CTRI|DRKS|jRCT"
+                               r"|UMIN(?:-CTR)?|ReBEC|RPCEC|CRiS|TCTR|PACTR|IRCT|LBCTR|SLCTR|(?:WHO\s)?ICTRP)$", re.I)
 _PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _ABSTRACT_SUBHEADS = frozenset(
@@ -110,7 +113,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             # "Journal: Lancet Rheumatol. 2023;5(1):e10-e21": the name, and the year beside it.
             name = cite.group("j").strip(" .")
             put(fields, "year", int(cite.group("y")), j[2])
-        if 2 < len(name) <= 200:
+        if 2 < len(name) <= 200 and not _REGISTER_NAME_RE.match(name):
             put(fields, "journal", name, j[2])
             found += 1
     for slot in ("year", "pub_date"):

@@ -142,3 +142,10 @@ def test_arms_told_apart_by_dose_keep_their_doses() -> None:
     assert f["interventions"] == ["Cholecalciferol 4000 IU", "Cholecalciferol 400 IU"]
     assert f["pico"]["comparator"] == "400 IU"
     assert f["pico"]["intervention"] == "Cholecalciferol 4000 IU"
+
+
+@pytest.mark.parametrize("register", ["NTR", "ISRCTN", "ClinicalTrials.gov"])
+def test_a_registry_named_as_the_source_is_not_a_journal(register: str) -> None:
+    f = extract(f"NL-OMON48211\nSource: {register}\nBrief title: Metformin in pregnancy for obese women\n"
+                "Research type: Interventional\nRecruitment status: Completed\n")
+    assert f["journal"] is None
