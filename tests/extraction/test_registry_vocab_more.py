@@ -149,3 +149,11 @@ def test_a_registry_named_as_the_source_is_not_a_journal(register: str) -> None:
     f = extract(f"NL-OMON48211\nSource: {register}\nBrief title: Metformin in pregnancy for obese women\n"
                 "Research type: Interventional\nRecruitment status: Completed\n")
     assert f["journal"] is None
+
+
+@pytest.mark.parametrize(("age", "low", "high"), [("19Year~No Limit", "19 Years", None),
+                                                  ("No Limit~65Year", None, "65 Years")])
+def test_an_age_range_with_an_open_end_written_no_limit(age: str, low: str | None, high: str | None) -> None:
+    f = extract(f"CRiS Registration Number: KCT0006214\nPublic/Brief Title: Red ginseng for fatigue\nAge: {age}\n"
+                "Gender: Both\nStudy Type: Interventional Study\n")
+    assert (f["min_age"], f["max_age"]) == (low, high)
