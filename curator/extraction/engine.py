@@ -21,6 +21,7 @@ from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
+from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
@@ -306,6 +307,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         tested_arms, control_arms = numbered_arms(doc)
     if not tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
         tested_arms, control_arms = typed_arm_lines(doc)
+    if not tested_arms and not control_arms:
+        tested_arms, control_arms = result_groups(doc, next(iter(fields["evidence"].get("title", [])), None))
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")
@@ -357,7 +360,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)
 
-    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc)
+    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
+        or titled_primary_outcome(doc)
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
