@@ -11,6 +11,7 @@ import re
 
 from curator.extraction.layout import Document
 from curator.extraction.normalise import parse_count
+from curator.extraction.scanned import OWN
 
 Spans = list[list[int]]
 
@@ -36,16 +37,20 @@ def group_total(doc: Document) -> tuple[int, str, Spans] | None:
     return sum(n for n, _ in sizes), "", [sp for _, spans in sizes for sp in spans]
 
 
+_OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$", re.I)
+
+
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
-    """The value of an "Outcome: X" line whose "Type:" line below says primary."""
-    for hit in doc.by_slot.get("other", ()):
-        if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
+    """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
+    for line in doc.lines_holding(("Outcome", "outcome", "OUTCOME"), 600):
+        m = _OUTCOME_LINE_RE.match(line.text) if line.text[:7].lower() == "outcome" else None
+        if m is None or doc.box[line.idx] != OWN:
             continue
-        for j in range(hit.line + 1, min(len(doc.lines), hit.line + 3)):
-            t = doc.lines[j].text.lower()
+        for j in (line.idx + 1, line.idx + 2, line.idx - 1):
+            t = doc.lines[j].text.lower() if 0 <= j < len(doc.lines) else ""
             if t.startswith("type") and "primary" in t:
-                s, e = hit.value
-                return doc.text[s:e], [[s, e]]
+                s = line.start + m.start(1)
+                return m.group(1), [[s, line.end]]
     return None
 
 

@@ -157,3 +157,11 @@ def test_an_age_range_with_an_open_end_written_no_limit(age: str, low: str | Non
     f = extract(f"CRiS Registration Number: KCT0006214\nPublic/Brief Title: Red ginseng for fatigue\nAge: {age}\n"
                 "Gender: Both\nStudy Type: Interventional Study\n")
     assert (f["min_age"], f["max_age"]) == (low, high)
+
+
+@pytest.mark.parametrize("block", ["Type  Primary\nOutcome  Brief Fatigue Inventory score\nTimepoint  16 weeks",
+                                   "Outcome: Brief Fatigue Inventory score\nType: Primary indicator"])
+def test_an_outcome_typed_primary_on_the_line_above_or_below(block: str) -> None:
+    f = extract("CRiS Registration Number: KCT0006214\nPublic/Brief Title: Red ginseng for fatigue\n"
+                f"Study Type: Interventional Study\n\nOutcome Measure(s)\n{block}\n")
+    assert f["pico"]["outcome"] == "Brief Fatigue Inventory score"
