@@ -42,7 +42,10 @@ _OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$",
 
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
     """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
-    for line in doc.lines_holding(("Outcome", "outcome", "OUTCOME"), 600):
+    text = doc.text
+    if "\nOutcome" not in text and "\noutcome" not in text and "\nOUTCOME" not in text and not text.startswith("Outc"):
+        return None  # no line starts with the word: one scan of the text, not a test per line
+    for line in doc.lines_holding(("utcome", "UTCOME"), 600):
         m = _OUTCOME_LINE_RE.match(line.text) if line.text[:7].lower() == "outcome" else None
         if m is None or doc.box[line.idx] != OWN:
             continue

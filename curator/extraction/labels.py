@@ -308,7 +308,7 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("comment", "citations", "citing", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
              "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")

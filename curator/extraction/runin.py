@@ -19,14 +19,17 @@ _SCAN_LINES = 200
 
 def run_in_value(doc: Document, slot: str) -> tuple[str, int, int] | None:
     """The text after a run-in heading of ``slot`` ("Interventions Usual care ..."), with its span."""
-    heads = _HEADS[slot]
-    for line in doc.lines[:_SCAN_LINES]:
-        t = line.text
-        if len(t) < 30 or not t.startswith(heads) or doc.box[line.idx] != OWN:
-            continue
-        head = next(h for h in heads if t.startswith(h))
-        rest = t[len(head):]
-        if rest[:1].isupper() and rest.count(" ") >= 3:
-            value = rest.rstrip(" .")
-            return value, line.start + len(head), line.start + len(head) + len(value)
+    if not doc.lines:
+        return None
+    stop = doc.lines[min(len(doc.lines), _SCAN_LINES) - 1].end
+    for head in _HEADS[slot]:
+        pos = doc.text.find(head, 0, stop)  # one search per heading, not a test per line
+        while pos >= 0:
+            line = doc.lines[doc.line_at(pos)]
+            rest = line.text[len(head):]
+            if line.start == pos and len(line.text) >= 30 and doc.box[line.idx] == OWN and rest[:1].isupper() \
+                    and rest.count(" ") >= 3:
+                value = rest.rstrip(" .")
+                return value, pos + len(head), pos + len(head) + len(value)
+            pos = doc.text.find(head, pos + 1, stop)
     return None

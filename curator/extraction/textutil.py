@@ -276,14 +276,18 @@ def clip(text: str, limit: int = 300) -> str:
 
 _LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh",
                         "ko", "ru", "ar", "fa", "tr", "th"])
+_TAG_STARTS = frozenset(t[:2] for t in _LANG_TAGS)
 
 
 def english_version(lines: list[Line]) -> list[Line]:
     """A bilingual value's English version: the lines after an "en" tag, not those after "pt-br" / "es" (a tag alone
     on its line becomes a paragraph break). A tag before the text on the same line ("pt-br Dor lombar" /
     "en Low back pain") counts only when two lines of the value have one."""
-    if not lines:
-        return lines
+    for line in lines:
+        if line.text[:2] in _TAG_STARTS:
+            break
+    else:
+        return lines  # no line starts with a tag's letters (nearly every value): nothing to do
     inline = sum(ln.text[:6].split(" ", 1)[0] in _LANG_TAGS for ln in lines[:12]) >= 2
     out: list[Line] = []
     other_language = False
