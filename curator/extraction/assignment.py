@@ -83,7 +83,7 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
     """The Y of "randomised to X or (to) Y" when Y is a control: no treatment ("no supplementation"), the
     other arm's care alone ("standard therapy alone"), or a control word ("enhanced usual care")."""
     for s, e in zones:
-        if "andom" not in text[s:e] and "ssign" not in text[s:e] and "llocat" not in text[s:e]:
+        if text.find("andom", s, e) < 0 and text.find("ssign", s, e) < 0 and text.find("llocat", s, e) < 0:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is None:
@@ -118,7 +118,7 @@ _NEXT_CLAUSE_RE = re.compile(r",?\s+(?:and|while|whereas)\s+(?:the|those|partici
 
 def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[str, ...]) -> Found | None:
     for s, e in zones:
-        if not any(w in text[s:e] for w in words):
+        if all(text.find(w, s, e) < 0 for w in words):
             continue
         m = pattern.search(text, s, e)
         if m:

@@ -301,6 +301,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
+    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
+    # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.
+    run_in = run_in_value(doc, "interventions") if known and not labelled else None
+    pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
     tested_arms, control_arms = inline_arms(doc)
     numbered = not tested_arms and not control_arms
     if numbered:
@@ -323,8 +327,6 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        run_in = run_in_value(doc, "interventions") if not arms else None
-        pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
             or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None)
         if got and pico_finders.single_arm(text, zones):
@@ -347,8 +349,6 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
-        run_in = run_in_value(doc, "interventions") if known else None
-        pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
         short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
             and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None

@@ -25,6 +25,9 @@ def run_in_value(doc: Document, slot: str) -> tuple[str, int, int] | None:
     for head in _HEADS[slot]:
         pos = doc.text.find(head, 0, stop)  # one search per heading, not a test per line
         while pos >= 0:
+            if pos and doc.text[pos - 1] != "\n":
+                pos = doc.text.find(head, pos + 1, stop)
+                continue  # inside a line: no heading
             line = doc.lines[doc.line_at(pos)]
             rest = line.text[len(head):]
             if line.start == pos and len(line.text) >= 30 and doc.box[line.idx] == OWN and rest[:1].isupper() \

@@ -284,7 +284,8 @@ def english_version(lines: list[Line]) -> list[Line]:
     on its line becomes a paragraph break). A tag before the text on the same line ("pt-br Dor lombar" /
     "en Low back pain") counts only when two lines of the value have one."""
     for line in lines:
-        if line.text[:2] in _TAG_STARTS:
+        t = line.text
+        if t[:2] in _TAG_STARTS and (len(t) == 2 or t[2] in " -" or t[:4] == "eng "):
             break
     else:
         return lines  # no line starts with a tag's letters (nearly every value): nothing to do
