@@ -42,18 +42,23 @@ _OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$",
 
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
     """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
-    text = doc.text
-    if "\nOutcome" not in text and "\noutcome" not in text and "\nOUTCOME" not in text and not text.startswith("Outc"):
-        return None  # no line starts with the word: one scan of the text, not a test per line
-    for line in doc.lines_holding(("utcome", "UTCOME"), 600):
-        m = _OUTCOME_LINE_RE.match(line.text) if line.text[:7].lower() == "outcome" else None
-        if m is None or doc.box[line.idx] != OWN:
+    for hit in doc.by_slot.get("other", ()):
+        if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
             continue
-        for j in (line.idx + 1, line.idx + 2, line.idx - 1):
-            t = doc.lines[j].text.lower() if 0 <= j < len(doc.lines) else ""
+        for j in range(hit.line + 1, min(len(doc.lines), hit.line + 3)):
+            t = doc.lines[j].text.lower()
             if t.startswith("type") and "primary" in t:
-                s = line.start + m.start(1)
-                return m.group(1), [[s, line.end]]
+                s, e = hit.value
+                return doc.text[s:e], [[s, e]]
+    text = doc.text
+    if "Type  Primary" not in text and "Type\tPrimary" not in text:
+        return None  # CRiS's "Type  Primary" over "Outcome  X" is not on the page: one scan, not a test per line
+    for line in doc.lines_holding(("Outcome",), 600):
+        m = _OUTCOME_LINE_RE.match(line.text)
+        above = doc.lines[line.idx - 1].text.lower() if line.idx else ""
+        if m and doc.box[line.idx] == OWN and above.startswith("type") and "primary" in above:
+            s = line.start + m.start(1)
+            return m.group(1), [[s, line.end]]
     return None
 
 

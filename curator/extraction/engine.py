@@ -303,7 +303,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
 
     labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
     # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.
-    run_in = run_in_value(doc, "interventions") if known and not labelled else None
+    run_in = run_in_value(doc, "interventions") if known and not labelled and fields["kind"] == "article" else None
     pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
     tested_arms, control_arms = inline_arms(doc)
     numbered = not tested_arms and not control_arms
@@ -366,7 +366,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
         got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
-            or run_in_value(doc, "pico.outcome")
+            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None)
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 

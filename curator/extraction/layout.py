@@ -155,7 +155,7 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
-                if slot in (None, "other") and stripped and len(left) <= 60:
+                if (slot is None or slot == "other" and left[:1] in "RrSs") and stripped and len(left) <= 60:
                     if is_hinted_box_heading(norm_label(left)):
                         # "Related articles: Title (doi: ...)": a one-line box about other records.
                         self.inline_boxes.append(line.idx)

@@ -38,7 +38,7 @@ def _spelled_out(abbr: str, doc: Document, title: tuple[int, int] | None) -> Arm
 
 def result_groups(doc: Document, title: tuple[int, int] | None) -> tuple[list[Arm], list[Arm]]:
     """(tested, control) arms of the results' "Arm/Group Title" row; ([], []) when there is none or no control."""
-    m = _GROUP_ROW_RE.search(doc.text, 0, 60000)
+    m = _GROUP_ROW_RE.search(doc.text, 0, 60000) if "Arm/Group Title" in doc.text else None
     if m is None:
         return [], []
     line = doc.lines[doc.line_at(m.end())]

@@ -80,11 +80,14 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
         fallback: Line | None = None
-        valued = _labelled_values(doc)
+        valued: set[int] | None = None
         for line in doc.lines[skip_to:120]:
             t = line.text
             if not usable_line(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
-                    or line.idx in valued or _id_line(t):
+                    or _id_line(t):
+                continue
+            valued = _labelled_values(doc) if valued is None else valued
+            if line.idx in valued:
                 continue
             if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
                     or _SITE_NAME_RE.match(t):
