@@ -12,12 +12,13 @@ AUTHOR_ITEM_RE = re.compile(
     + r"[A-ZÀ-ÖØ-Þ][\w'\-]+"  # Rudolf Rau, Giacomo De Luca, Fatima Zahra Benali
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
-_AUTHOR_MARKS_RE = re.compile(r"[\d*†‡§,]+$|\s*\(\d+(?:,\s*\d+)*\)$")
+# "Berg1,2*", "Mei Lin 1 2" (PubMed writes the marks apart), "Rau (1, 2)".
+_AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*\(\d+(?:,\s*\d+)*\)$")
 # Affiliation letters after a name ("Anna Berg a b", "Jonas Lind c"): single lower-case letters, never a name's part.
 _LETTER_MARKS_RE = re.compile(r"(?:\s[a-z])+$")
 # A full given name and surname, then a Roman numeral ("Ana Carvalho II"): an affiliation mark.
 _ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-Þ][\w'\-]+)\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
-_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|\band\b|&)\s*")
+_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
@@ -33,7 +34,7 @@ def author_line(text: str) -> list[str] | None:
     t = text.strip()
     if len(t) > 600 or len(t) < 5 or t.count(" ") < 1:
         return None
-    if "," not in t and ";" not in t and "·" not in t and "&" not in t and "and" not in t:
+    if "," not in t and ";" not in t and "·" not in t and "•" not in t and "&" not in t and "and" not in t:
         return None  # one part: never two names
     if t[:3].lower() == "by ":
         t = t[3:]

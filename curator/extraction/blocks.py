@@ -11,6 +11,7 @@ import re
 
 from curator.extraction.layout import Document
 from curator.extraction.normalise import parse_count
+from curator.extraction.scanned import OWN
 
 Spans = list[list[int]]
 
@@ -36,8 +37,11 @@ def group_total(doc: Document) -> tuple[int, str, Spans] | None:
     return sum(n for n, _ in sizes), "", [sp for _, spans in sizes for sp in spans]
 
 
+_OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$", re.I)
+
+
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
-    """The value of an "Outcome: X" line whose "Type:" line below says primary."""
+    """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
     for hit in doc.by_slot.get("other", ()):
         if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
             continue
@@ -46,6 +50,15 @@ def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
             if t.startswith("type") and "primary" in t:
                 s, e = hit.value
                 return doc.text[s:e], [[s, e]]
+    text = doc.text
+    if "Type  Primary" not in text and "Type\tPrimary" not in text:
+        return None  # CRiS's "Type  Primary" over "Outcome  X" is not on the page: one scan, not a test per line
+    for line in doc.lines_holding(("Outcome",), 600):
+        m = _OUTCOME_LINE_RE.match(line.text)
+        above = doc.lines[line.idx - 1].text.lower() if line.idx else ""
+        if m and doc.box[line.idx] == OWN and above.startswith("type") and "primary" in above:
+            s = line.start + m.start(1)
+            return m.group(1), [[s, line.end]]
     return None
 
 

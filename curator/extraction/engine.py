@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import (
     arm_comparators,
@@ -12,7 +13,7 @@ from curator.extraction.arms import (
     is_comparator_arm_at,
     names_comparator,
 )
-from curator.extraction.articlefields import abstract, article_fields, own_doi_first, title_fields
+from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
@@ -20,8 +21,11 @@ from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.record_ids import ids_and_references
+from curator.extraction.result_groups import result_groups, titled_primary_outcome
+from curator.extraction.runin import run_in_value
 from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
+from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
@@ -297,12 +301,18 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
 
+    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
+    # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.
+    run_in = run_in_value(doc, "interventions") if known and not labelled and fields["kind"] == "article" else None
+    pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
     tested_arms, control_arms = inline_arms(doc)
     numbered = not tested_arms and not control_arms
     if numbered:
         tested_arms, control_arms = numbered_arms(doc)
     if not tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
         tested_arms, control_arms = typed_arm_lines(doc)
+    if not tested_arms and not control_arms:
+        tested_arms, control_arms = result_groups(doc, next(iter(fields["evidence"].get("title", [])), None))
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")
@@ -317,7 +327,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = pico_finders.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low)
+        got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
+            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
@@ -338,8 +349,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         given = tested or given
         put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
     else:
-        lab = _scalar_phrase(doc, "interventions")
-        short = pico_finders.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
+        lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
+        short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
             and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
         if short:
             # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
@@ -349,11 +360,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             _guess_intervention(doc, fields, title_zones, summary_zones, low)
 
-    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc)
+    out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
+        or titled_primary_outcome(doc)
     if out:
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low)
+        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
+            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None)
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 
@@ -381,7 +394,7 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
     if got:
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
-    got = pico_finders.summary_assigned_arm(text, summary_zones)
+    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])

@@ -17,7 +17,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
-        "english title", "studientitel",
+        "english title", "studientitel", "article title",
     ),
     "official_title": (
         "scientific title of study", "title of the trial",
@@ -165,7 +165,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
                  "first published", "posted", "date published", "published date", "出版日期", "発行日", "online publication date",
                  "erscheinungsdatum", "epub", "дата публикации", "дата опубликования", "تاريخ النشر", "发表日期",
-                 "发布日期", "yayın tarihi", "fecha de publicación", "date de publication"),
+                 "发布日期", "yayın tarihi", "fecha de publicación", "date de publication", "article publication date"),
     "abstract": (
         "brief summary describing the background and objectives of the trial", "scientific summary", "resumen", "résumé", "resumo", "özet", "öz", "аннотация", "резюме", "samenvatting", "الملخص", "ملخص", "요약", "연구 요약", "lay summary of the study",
         "english summary", "summary (english)", "plain english summary of protocol",
@@ -296,6 +296,8 @@ BOX_RE = re.compile(
     r"|^(?:readers|visitors|users|others|patients|people|members)\s+(?:also|who)\b|^because\s+you\b|^more\s+from\b"
     r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
+    r"|^(?:trial\s+)?(?:records|entries)\s+of\s+(?:related|similar)\b|^(?:\d[\d,.]*\s+)?citations$"
+    r"|^citing\s+(?:articles|papers|publications|studies)\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
     r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
     r"|^(?:otros|outros)\s+(?:artículos|artigos|ensayos|estudios|estudos)\b"
@@ -306,7 +308,7 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cited", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
              "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")

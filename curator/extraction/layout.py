@@ -33,6 +33,7 @@ from curator.extraction.tables import read_column_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     Line,
+    english_version,
     has_foreign,
     is_chrome,
     is_foreign,
@@ -45,11 +46,13 @@ _WORD_RE = re.compile(r"\S+")
 _ITEM_SPLIT_RE = re.compile(r"\s*[;|]\s*")
 _CELL_RE = re.compile(r"\S+(?: \S+)*")
 # Language tags as registries print them before each version of a bilingual value.
-_LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh", "ko", "ru", "ar", "fa", "tr", "th"])
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
 _RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
-_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited")
+_REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited",
+                    "publication citations")
+# "38 References", "References (52)" over a list: the record's bibliography, counted by the site.
+_COUNTED_REFERENCES_RE = re.compile(r"^\d[\d,.]*\s+references$")
 _COLON_IN_VALUE_RE = re.compile(r"(?<=\w)\s*:\s+")
 _COLON_ONLY = frozenset(("completed", "start", "recruitment", "status", "group"))
 # Fields whose values are a word or two ("Treatment", "Both"), some of which are labels elsewhere.
@@ -127,7 +130,8 @@ class Document(ScannedText):
             if len(t) <= 90:
                 norm = norm_label(t)
                 slot = LABELS.get(norm)
-                if slot is None and norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5:
+                if slot is None and (norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5
+                                     or norm[:1].isdigit() and _COUNTED_REFERENCES_RE.match(norm)):
                     slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
                 if len(norm) <= 60 and is_hinted_box_heading(norm):
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
@@ -151,7 +155,7 @@ class Document(ScannedText):
                     slot = LABELS.get(norm_label(strip_foreign(left))) or LABELS.get(norm_label(left.split()[0]))
                 rest = t[colon + 1:]
                 stripped = rest.strip()
-                if slot is None and stripped and len(left) <= 60:
+                if (slot is None or slot == "other" and left[:1] in "RrSs") and stripped and len(left) <= 60:
                     if is_hinted_box_heading(norm_label(left)):
                         # "Related articles: Title (doi: ...)": a one-line box about other records.
                         self.inline_boxes.append(line.idx)
@@ -222,8 +226,9 @@ class Document(ScannedText):
         cells = [(m.start(), m.end()) for m in _CELL_RE.finditer(t)]
         if len(cells) < 2 or t[cells[0][1] - 1] in ".!?":
             return False
-        slot = LABELS.get(norm_label(t[cells[0][0]:cells[0][1]]))
-        if not slot:
+        label = t[cells[0][0]:cells[0][1]]
+        slot = LABELS.get(norm_label(label)) or (label_parts(label)[0] if len(cells) == 2 else None)
+        if not slot:  # ("Public/Brief Title  X": either name of a label with its one value)
             return self._validated_cells(line, cells)
         pairs = [(slot, 1)]
         k = 2
@@ -356,21 +361,12 @@ class Document(ScannedText):
         paras: list[list[Line]] = []
         cur: list[Line] = []
         inline = hit.value is not None
-        other_language = False
-        for line in self.value_lines(hit, through=through):
+        value = self.value_lines(hit, through=through)
+        for line in english_version(value) if english and not inline else value:
             if not line.text:
                 if cur:
                     paras.append(cur)
                     cur = []
-                continue
-            if english and not inline and len(line.text) <= 5 and line.text in _LANG_TAGS:
-                # "en" / "pt-br" before each version of a bilingual value: keep the English one.
-                other_language = not line.text.lower().startswith("en")
-                if cur:
-                    paras.append(cur)
-                    cur = []
-                continue
-            if other_language:
                 continue
             if (not inline and is_chrome(line.text)) or (english and is_foreign(line.text)):
                 if cur:

@@ -21,13 +21,21 @@ _MASTHEAD_RE = re.compile(
     r",?(?:\s+(?:(?:[A-Z][\w\-]*,?|of|and|the|in|for|&)))*$"
 )
 _NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
-                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency)\b")
+                              r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency|Server|Preprints?)\b")
 _MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
 # A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
 _LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
 # The issue line under a masthead ("Volume 318, 1 December 2022, Pages 211-219", "Vol. 21, No. 3 | May/June 2023",
 # "Vol. 33 (2023) No. 2 p. 75-82", "Rev. méd. Chile vol.150 no.3 Santiago mar. 2022"): the issue's year.
 _VOLUME_LINE_RE = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?\d+\b.{0,50}?\b((?:19|20)\d{2})\b|^((?:19|20)\d{2})\s*年\s*\d+\s*巻")
+# An issue line that starts with its year: "2021年 第41卷 第3期" (Chinese), "2019, Том 59, № 7" (Russian),
+# "2020; Vol. 12 (3)".
+_YEAR_ISSUE_RE = re.compile(r"^((?:19|20)\d{2})(?:\s*年\s*第?\s*\d+\s*[卷巻期]|[,;]?\s*(?:Том|Т\.|Vol\.?|Volume)\s*\d+)")
+# A masthead in the page's own script with the journal's Latin name ("中国针灸 Chinese Acupuncture & Moxibustion",
+# "Кардиология / Kardiologiia"): the Latin name, a few title-case words.
+_LATIN_NAME_RE = re.compile(r"(?:^|\s|/)\s*([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|&|the|in)){0,6})\s*$")
+# An article-type badge under a one-word masthead ("Nutrients" over "Open Access Article").
+_BADGE_RE = re.compile(r"^(?:Open Access\s*)?(?:(?:Original|Research|Review)\s+)?(?:Article|Open Access)$")
 
 
 def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
@@ -36,7 +44,7 @@ def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> 
     if title_line is None or not doc.own_hits("abstract") or any(
             fields[k] for k in ("status", "phase", "study_type", "enrollment", "sponsor")):
         return 0
-    found = 0
+    found = _named_over_issue_or_badge(doc, fields, title_line)
     for line in doc.lines[:min(title_line.idx, 25)]:
         t = line.text
         if not t or len(t) > 80 or doc.box[line.idx] != OWN or is_chrome(t):
@@ -50,9 +58,11 @@ def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> 
                 continue
         if len(t) > 60 or "|" in t:
             continue
-        if fields["journal"] is None and (_MASTHEAD_RE.match(t) or _LATIN_MASTHEAD_RE.match(t)) \
-                and not _NOT_MASTHEAD_RE.search(t):
-            put(fields, "journal", t, [[line.start, line.end]])
+        # "THE LANCET": a masthead set in capitals, named as the journal writes itself.
+        name = t.title() if t.isupper() and len(t) >= 4 else t
+        if fields["journal"] is None and (_MASTHEAD_RE.match(name) or _LATIN_MASTHEAD_RE.match(name)) \
+                and not _NOT_MASTHEAD_RE.search(name):
+            put(fields, "journal", name, [[line.start, line.end]])
             found += 1
         elif fields["journal"] is not None and fields["year"] is None:
             m = _MASTHEAD_DATE_RE.match(t)
@@ -60,3 +70,25 @@ def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> 
                 put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
                 found += 1
     return found
+
+
+def _named_over_issue_or_badge(doc: Document, fields: dict[str, Any], title_line: Line) -> int:
+    """A masthead known by what is under it: an issue line that starts with its year (the masthead's Latin name
+    and that year), or an article-type badge under one capitalised word ("Nutrients" over "Open Access Article")."""
+    lines = [ln for ln in doc.lines[:min(title_line.idx, 25)]
+             if ln.text and doc.box[ln.idx] == OWN and not is_chrome(ln.text)]
+    for above, line in zip(lines, lines[1:], strict=False):
+        t, name = line.text, above.text
+        if len(name) > 60 or is_chrome(name) or _NOT_MASTHEAD_RE.search(name):
+            continue
+        issue = _YEAR_ISSUE_RE.match(t) if t[:2] in ("19", "20") else None
+        if issue and not name.isascii():
+            m = _LATIN_NAME_RE.search(name)
+            if m and len(m.group(1)) >= 4:
+                put(fields, "journal", m.group(1), [[above.start + m.start(1), above.start + m.end(1)]])
+                put(fields, "year", int(issue.group(1)), [[line.start, line.start + 4]])
+                return 2
+        if _BADGE_RE.match(t) and name.isalpha() and name[:1].isupper() and name[1:].islower() and len(name) >= 4:
+            put(fields, "journal", name, [[above.start, above.end]])
+            return 1
+    return 0

@@ -65,6 +65,13 @@ _COMP_WORDS_RE = re.compile(
     r"|\bcontrol\b|vehicle|best supportive care|wait(?:ing)?[- ]?list|saline|conventional|routine care|active comparator",
     re.I,
 )
+
+
+def comp_words(text: str, anywhere: bool = False) -> bool:
+    """True when ``text`` starts with (``anywhere``: holds) a control's words ("placebo", "usual care", ...)."""
+    return (_COMP_WORDS_RE.search(text) if anywhere else _COMP_WORDS_RE.match(text)) is not None
+
+
 # Words every match of _COMP_RE / _OR_CONTROL_RE holds.
 _COMP_WORDS = ("compared", "versus", "vs", "against", "comparison")
 _CONTROL_WORDS = ("placebo", "sham", "usual", "standard")
@@ -245,7 +252,7 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     for s, e in zones:
         # Most summaries name no comparator: a substring test spares each regex scan.
         for m in comp_re.finditer(hay, s, e) if _may_hold(low, s, e, _COMP_WORDS) else ():
-            end = _sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
+            end = sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
             stop = end if end is not None else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
             cut = _QUALIFIER_RE.search(x)
@@ -268,20 +275,13 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     return None
 
 
-_CONTROL_SENTENCE_RE = re.compile(
-    r"\b(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?\s+"
-    r"(?:will\s+(?:receive|undergo|be\s+given|be\s+offered|get|continue\s+(?:with|to\s+receive))"
-    r"|receives?|received|gets?|got|undergoes|underwent|(?:is|are|was|were)\s+(?:given|offered)|continues?\s+with)"
-    r"\s+(?:(?:a|an|the|only)\s+)?",
-    re.I,
-)
 _SENTENCE_END_RE = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)[.;](?=\s|$)|\n")
 # A line this long that stops without punctuation before a non-blank line is a paragraph wrapped
 # at a fixed width (pasted registry text), so its newline does not end the sentence.
 _WRAP_WIDTH = 60
 
 
-def _sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _SENTENCE_END_RE,
+def sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _SENTENCE_END_RE,
                   hay: str | None = None) -> int | None:
     """Where the sentence (or ``end_re``'s phrase) from ``start`` ends before ``stop`` (None: not there).
 
@@ -310,36 +310,6 @@ def single_arm(text: str, zones: list[Span]) -> bool:
                and _SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
 
 
-_ASSIGNED_RE = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
-    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
-    re.I,
-)
-
-
-def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
-    """The first arm of "randomly allocated to X or Y" in a summary, when it is a short name and not the control."""
-    for s, e in zones:
-        if "andom" not in text[s:e] and "ssign" not in text[s:e] and "llocat" not in text[s:e]:
-            continue
-        m = _ASSIGNED_RE.search(text, s, e)
-        if m is None:
-            continue
-        x = m.group(1).strip()
-        if len(x.split()) <= 6 and not _COMP_WORDS_RE.match(x) and not any(c.isdigit() for c in x[:1]):
-            return x, m.start(1), m.start(1) + len(x)
-    return None
-
-
-def assigned_arm(value: str, offset: int) -> Found | None:
-    """The first arm of "randomised to X or Y" in a sentence (X, with its span), else None."""
-    m = _ASSIGNED_RE.search(value)
-    if m is None:
-        return None
-    x = m.group(1).strip()
-    return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
-
-
 _ARM_VS_CONTROL_RE = re.compile(
     r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,6}?)(?=\s+(?:or|versus|vs\.?|compared\s+with)\s+(?:a\s+|matching\s+)?"
     r"(?:placebo|sham|usual\s+care|standard\s+(?:of\s+)?care|no\s+treatment|waiting\s+list)\b)",
@@ -353,27 +323,13 @@ def arm_versus_control(value: str) -> Found | None:
     return (m.group(0), 0, m.end()) if m else None
 
 
-def control_sentence(text: str, zones: list[Span]) -> Found | None:
-    """What "the control group receives X" / "the control arm received X" names."""
-    for s, e in zones:
-        if "ontrol" not in text[s:e] and "ompar" not in text[s:e]:
-            continue
-        m = _CONTROL_SENTENCE_RE.search(text, s, e)
-        if m:
-            end = _sentence_end(text, m.end(), min(e, m.end() + 200))
-            x = text[m.end():end if end is not None else min(e, m.end() + 150)].strip(" ,")
-            if len(x) > 2:
-                return clip(x, 200), m.end(), m.end() + len(x)
-    return None
-
-
 def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | None:
     """The phrase after "the primary endpoint/outcome (will be) ..." (``low`` as for :func:`population`)."""
     outcome_re, hay = _pick(_OUTCOME_RE, text, low)
     for s, e in zones:
         m = outcome_re.search(hay, s, e) if _may_hold(low, s, e, ("primary", "main")) else None
         if m:
-            end = _sentence_end(text, m.end(), min(e, m.end() + 400))
+            end = sentence_end(text, m.end(), min(e, m.end() + 400))
             stop = end if end is not None else min(e, m.end() + 300)
             raw = text[m.end():stop].strip(" .")
             if len(raw) >= 3:

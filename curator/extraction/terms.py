@@ -144,6 +144,10 @@ _NOT_BEFORE_DOSE = frozenset(
     _split("with than from dose doses daily given receive received about approximately placebo total least only each "
            "were was and then plus over under weight body once twice also dosage starting initial loading acid")
 )
+# A preparation's word before a dose ("Ginger extract 1 g", "Fish oil 2 g"): the name is the word before it too.
+_FORM_WORDS = frozenset(_split("extract extracts powder oil juice tea capsule capsules tablet tablets solution syrup "
+                               "gel cream spray drops granules"))
+_NAME_BEFORE_FORM_RE = re.compile(r"([A-Za-z][A-Za-z\-]{2,})\s+$")
 _NOT_DRUGS = frozenset(
     _split(
     "examine examines famine amine amines histamine stimulus cholesterol concept except accept intercept percept precept "
@@ -171,8 +175,14 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     if "mg" in chunk or " g " in chunk or "µg" in chunk or "IU" in chunk:
         # A name right before a dose is a drug even without a telling stem ("curcumin 500 mg").
         for m in _DOSE_NAME_RE.finditer(chunk):
-            if m.group(1).lower() not in _NOT_BEFORE_DOSE and all(s != m.start(1) for s, _ in found):
-                found.append((m.start(1), m.end(1)))
+            start = m.start(1)
+            if m.group(1).lower() in _FORM_WORDS:
+                before = _NAME_BEFORE_FORM_RE.search(chunk, max(0, start - 30), start)
+                if before is None or before.group(1).lower() in _NOT_BEFORE_DOSE:
+                    continue
+                start = before.start(1)
+            if m.group(1).lower() not in _NOT_BEFORE_DOSE and all(s != start and s != m.start(1) for s, _ in found):
+                found.append((start, m.end(1)))
         found.sort()
     if "vitamin" in chunk.lower() or "toxin" in chunk or "ic acid" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
         found.extend((m.start(), m.end()) for m in _DRUG_PHRASE_RE.finditer(chunk))

@@ -272,3 +272,36 @@ def clip(text: str, limit: int = 300) -> str:
         return s
     cut = s.rfind(" ", 0, limit)
     return s[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+_LANG_TAGS = frozenset(["en", "eng", "en-us", "en-gb", "pt", "pt-br", "es", "es-es", "fr", "de", "it", "nl", "ja", "zh",
+                        "ko", "ru", "ar", "fa", "tr", "th"])
+_TAG_STARTS = frozenset(t[:2] for t in _LANG_TAGS)
+
+
+def english_version(lines: list[Line]) -> list[Line]:
+    """A bilingual value's English version: the lines after an "en" tag, not those after "pt-br" / "es" (a tag alone
+    on its line becomes a paragraph break). A tag before the text on the same line ("pt-br Dor lombar" /
+    "en Low back pain") counts only when two lines of the value have one."""
+    for line in lines:
+        t = line.text
+        if t[:2] in _TAG_STARTS and (len(t) == 2 or t[2] in " -" or t[:4] == "eng "):
+            break
+    else:
+        return lines  # no line starts with a tag's letters (nearly every value): nothing to do
+    inline = sum(ln.text[:6].split(" ", 1)[0] in _LANG_TAGS for ln in lines[:12]) >= 2
+    out: list[Line] = []
+    other_language = False
+    for line in lines:
+        tag = line.text[:6].split(" ", 1)[0]
+        alone = len(tag) == len(line.text)
+        if line.text and tag in _LANG_TAGS and (inline or alone):
+            other_language = not tag.lower().startswith("en")
+            if alone or other_language:
+                out.append(Line(line.idx, line.start, line.start, "", line.indent, line.bullet))
+                continue
+            k = len(tag) + 1
+            line = Line(line.idx, line.start + k, line.end, line.text[k:], line.indent, line.bullet)
+        if not other_language or not line.text:
+            out.append(line)
+    return out

@@ -52,3 +52,23 @@ def test_reference_lists_and_other_language_boxes_hold_no_own_ids(heading: str) 
             "2. Lee K. Another trial. NCT02714244\n")
     ids = extract(text)["ids"]
     assert ids == ["NCT04000010"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Mei Lin 1 2, Rafael Souza 3, Karin Ostby 1", ["Mei Lin", "Rafael Souza", "Karin Ostby"]),
+    ("Priya Raman, PhD  •  Suresh Kumar, MD  •  Elena Volkova, MD", ["Priya Raman", "Suresh Kumar", "Elena Volkova"]),
+])
+def test_affiliation_marks_written_apart_and_bullets_between_names(byline: str, names: list[str]) -> None:
+    f = extract("Am J Clin Nutr. 2021 Mar 11;113(3):601-610. doi: 10.1093/ajcn/nqaa341.\n\n"
+                f"Time-restricted eating for weight loss in adults with obesity\n\n{byline}\n\n"
+                "Abstract\nAdults with obesity were randomly assigned to time-restricted eating or usual diet.\n")
+    assert f["authors"] == names
+
+
+@pytest.mark.parametrize(("arm", "name"), [("Ginger extract 1 g daily in two capsules for 5 days.", "Ginger extract"),
+                                           ("Turmeric powder 500 mg twice daily for 8 weeks.", "Turmeric powder")])
+def test_a_preparations_word_before_a_dose_keeps_the_word_naming_it(arm: str, name: str) -> None:
+    f = extract("Public title: Herbal capsules for nausea after chemotherapy\nStudy type: Interventional\n"
+                f"Description of intervention(s) / exposure: {arm}\n"
+                "Comparator / control treatment: Placebo capsules identical in appearance\n")
+    assert f["pico"]["intervention"] == name

@@ -142,3 +142,26 @@ def test_arms_told_apart_by_dose_keep_their_doses() -> None:
     assert f["interventions"] == ["Cholecalciferol 4000 IU", "Cholecalciferol 400 IU"]
     assert f["pico"]["comparator"] == "400 IU"
     assert f["pico"]["intervention"] == "Cholecalciferol 4000 IU"
+
+
+@pytest.mark.parametrize("register", ["NTR", "ISRCTN", "ClinicalTrials.gov"])
+def test_a_registry_named_as_the_source_is_not_a_journal(register: str) -> None:
+    f = extract(f"NL-OMON48211\nSource: {register}\nBrief title: Metformin in pregnancy for obese women\n"
+                "Research type: Interventional\nRecruitment status: Completed\n")
+    assert f["journal"] is None
+
+
+@pytest.mark.parametrize(("age", "low", "high"), [("19Year~No Limit", "19 Years", None),
+                                                  ("No Limit~65Year", None, "65 Years")])
+def test_an_age_range_with_an_open_end_written_no_limit(age: str, low: str | None, high: str | None) -> None:
+    f = extract(f"CRiS Registration Number: KCT0006214\nPublic/Brief Title: Red ginseng for fatigue\nAge: {age}\n"
+                "Gender: Both\nStudy Type: Interventional Study\n")
+    assert (f["min_age"], f["max_age"]) == (low, high)
+
+
+@pytest.mark.parametrize("block", ["Type  Primary\nOutcome  Brief Fatigue Inventory score\nTimepoint  16 weeks",
+                                   "Outcome: Brief Fatigue Inventory score\nType: Primary indicator"])
+def test_an_outcome_typed_primary_on_the_line_above_or_below(block: str) -> None:
+    f = extract("CRiS Registration Number: KCT0006214\nPublic/Brief Title: Red ginseng for fatigue\n"
+                f"Study Type: Interventional Study\n\nOutcome Measure(s)\n{block}\n")
+    assert f["pico"]["outcome"] == "Brief Fatigue Inventory score"

@@ -1,0 +1,161 @@
+"""The arms of a sentence that assigns people to them.
+
+"Participants were randomised to X or to Y", "the control group received Y", "the observation group was
+treated with X", "Control group: Y": the tested arm and the control, as short names with their spans.
+An arm's dose, duration and provider ("15 weeks of supervised X delivered by nurses") are not its name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.pico import Found, Span, comp_words, sentence_end
+from curator.extraction.terms import find_drugs
+from curator.extraction.textutil import clip
+
+_ASSIGNED_RE = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
+    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
+    re.I,
+)
+_NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+# "15 weeks of", "six to eight sessions of", "a single session of": how much of the arm, before its name.
+_AMOUNT_RE = re.compile(
+    rf"^(?:(?:a\s+single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
+    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?)\s+of\s+)",
+    re.I,
+)
+# Where the arm's name ends and its provider, schedule or detail begins.
+_DETAIL_RE = re.compile(
+    r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:trained|lay|qualified|community|specialist|study)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|six"
+    r"|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s",
+    re.I,
+)
+# The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
+_CONTROL_TAIL_RE = re.compile(r"\s+(?:alone|only)$", re.I)
+_NO_TREATMENT_RE = re.compile(r"^no\s+[a-z]", re.I)
+
+
+def arm_name(x: str) -> str:
+    """An arm's name without the amount before it and the detail after it."""
+    m = _AMOUNT_RE.match(x)
+    if m:
+        x = x[m.end():]
+    cut = _DETAIL_RE.search(x)
+    if cut and cut.start() >= 3:
+        x = x[:cut.start()]
+    return x.strip(" ,")
+
+
+def _first_arm(text: str, m: re.Match[str], limit: int) -> Found | None:
+    raw = m.group(1)
+    x = arm_name(raw)
+    if not x or len(x.split()) > limit or comp_words(x) or x[:1].isdigit():
+        return None
+    start = m.start(1) + raw.find(x)
+    return x, start, start + len(x)
+
+
+def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
+    """The first arm of "randomly allocated to X or Y" in a summary, when it is a short name and not the control."""
+    for s, e in zones:
+        if "andom" not in text[s:e] and "ssign" not in text[s:e] and "llocat" not in text[s:e]:
+            continue
+        m = _ASSIGNED_RE.search(text, s, e)
+        if m is not None:
+            got = _first_arm(text, m, 6)
+            if got:
+                return got
+    return None
+
+
+def assigned_arm(value: str, offset: int) -> Found | None:
+    """The first arm of "randomised to X or Y" in a sentence (X, with its span), else None."""
+    m = _ASSIGNED_RE.search(value)
+    if m is None:
+        return None
+    x = m.group(1).strip()
+    return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
+
+
+def assigned_control(text: str, zones: list[Span]) -> Found | None:
+    """The Y of "randomised to X or (to) Y" when Y is a control: no treatment ("no supplementation"), the
+    other arm's care alone ("standard therapy alone"), or a control word ("enhanced usual care")."""
+    for s, e in zones:
+        if text.find("andom", s, e) < 0 and text.find("ssign", s, e) < 0 and text.find("llocat", s, e) < 0:
+            continue
+        m = _ASSIGNED_RE.search(text, s, e)
+        if m is None:
+            continue
+        end = sentence_end(text, m.end(), min(e, m.end() + 160))
+        raw = text[m.end():end if end is not None else min(e, m.end() + 120)]
+        y = arm_name(raw)
+        if not 3 <= len(y) <= 80 or len(y.split()) > 8:
+            continue
+        if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
+            return y, m.end(), m.end() + len(y)
+    return None
+
+
+_CONTROL_SENTENCE_RE = re.compile(
+    r"\b(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?\s*"
+    r"(?::\s*(?:\d+\s+participants\s+(?:will\s+)?(?:receive|get)\s+)?|\s(?:will\s+(?:receive|undergo|be\s+given"
+    r"|be\s+offered|get|be\s+treated\s+with|continue\s+(?:with|to\s+receive))|receives?|received|gets?|got|undergoes"
+    r"|underwent|(?:is|are|was|were)\s+(?:given|offered|treated\s+with)|continues?\s+with)\s+)"
+    r"(?:(?:a|an|the|only)\s+)?",
+    re.I,
+)
+_TESTED_SENTENCE_RE = re.compile(
+    r"\b(?:observation|experimental|intervention|treatment|study|test)\s+(?:group|arm)s?\s+(?:was|were|is|are|will\s+be)"
+    r"\s+(?:treated\s+with|given)\s+(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+
+
+_NEXT_CLAUSE_RE = re.compile(r",?\s+(?:and|while|whereas)\s+(?:the|those|participants|patients)\s")
+
+
+def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[str, ...]) -> Found | None:
+    for s, e in zones:
+        if all(text.find(w, s, e) < 0 for w in words):
+            continue
+        m = pattern.search(text, s, e)
+        if m:
+            end = sentence_end(text, m.end(), min(e, m.end() + 200))
+            x = text[m.end():end if end is not None else min(e, m.end() + 150)].strip(" ,")
+            clause = _NEXT_CLAUSE_RE.search(x)
+            x = x[:clause.start()] if clause else x  # "..., and the observation group ...": another arm's clause
+            if len(x) > 2:
+                return clip(x, 200), m.end(), m.end() + len(x)
+    return None
+
+
+def control_sentence(text: str, zones: list[Span]) -> Found | None:
+    """What "the control group receives X" / "the control arm received X" / "Control group: X" names."""
+    return _after(_CONTROL_SENTENCE_RE, text, zones, ("ontrol", "ompar"))
+
+
+def tested_sentence(text: str, zones: list[Span]) -> Found | None:
+    """The tested arm's name of "the observation group was treated with X, for 4 weeks"."""
+    got = _after(_TESTED_SENTENCE_RE, text, zones, ("group", "arm"))
+    if got is None:
+        return None
+    x = arm_name(got[0])
+    return (x, got[1], got[1] + len(x)) if x and any(True for _ in find_drugs(x, 1)) or 0 < len(x.split()) <= 6 \
+        else None
+
+
+_EITHER_RE = re.compile(r"^(.{3,200}?),?\s+or\s+(?:to\s+)?(.{3,120})$")
+
+
+def either_arms(value: str, offset: int) -> tuple[Found, Found] | None:
+    """The tested arm and the control of an arms value "X, or Y alone" / "X or no treatment" (Y a control)."""
+    m = _EITHER_RE.match(value.rstrip(" ."))
+    if m is None:
+        return None
+    y = arm_name(m.group(2))
+    if not (_NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True)):
+        return None
+    x = m.group(1).strip()
+    return (x, offset + m.start(1), offset + m.start(1) + len(x)), (y, offset + m.start(2), offset + m.start(2) + len(y))

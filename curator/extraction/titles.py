@@ -1,0 +1,208 @@
+"""The record's title and official title: from labels, else the page's heading, without site chrome.
+
+A publisher's heading is the sentence-like line with a by-line under it; otherwise the first usable line that
+is no menu, banner, notice, status badge, citation, registry number or value under another field's heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.articlefields import CITATION_RE, english, latin_foreign, usable_line
+from curator.extraction.authors import author_line
+from curator.extraction.byline import byline_below
+from curator.extraction.layout import Document
+from curator.extraction.normalise import normalise_phase, normalise_status
+from curator.extraction.textutil import Line, clip, strip_foreign
+from curator.extraction.values import put
+
+_NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
+                           r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
+                           r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
+                           # A publication type over the title ("Randomized Controlled Trial", "Meta-Analysis").
+                           r"|(?:randomi[sz]ed\s+controlled\s+trial|(?:controlled\s+)?clinical\s+trial|meta-analysis"
+                           r"|systematic\s+review|observational\s+study|comparative\s+study|multicen(?:ter|tre)\s+study"
+                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article)\.?$)",
+                           re.I)
+# The site's own name as a heading: "Cochrane Central Register of Controlled Trials", "WHO Search Portal".
+_SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[Ll]ibrary|[Dd]atabase|[Pp]ortal"
+                           r"|[Pp]latform|[Rr]epository)(?:\s+of(?:\s+[A-Z][\w-]*)+)?$")
+# A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
+_TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
+                                re.I)
+
+
+def _trailing_phase(fields: dict[str, Any]) -> None:
+    """A title ending in a pasted phase badge loses it; the badge gives the phase when nothing else did."""
+    title = fields["title"]
+    m = _TRAILING_PHASE_RE.search(title[-24:]) if "hase" in title[-24:] else None
+    if m is None or len(title) - 24 + m.start() < 10:
+        return
+    start = max(0, len(title) - 24) + m.start()
+    phase = normalise_phase(m.group(1))
+    (s, e), = fields["evidence"]["title"][:1] or [(0, 0)]
+    fields["title"] = title[:start]
+    if e - s == len(title):
+        fields["evidence"]["title"] = [[s, s + start]]
+        if phase and fields["phase"] is None:
+            put(fields, "phase", phase, [[s + start + m.start(1) - m.start(), e]])
+
+
+def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | None:
+    """Title and official title: from labels, else (when ``guess``) the first heading-like line."""
+    title_line: Line | None = None
+    got = _own_title(doc)
+    if got:
+        put(fields, "title", clip(strip_foreign(got[0]), 500), got[1])
+    off = doc.first_scalar("official_title")
+    if off:
+        value = clip(strip_foreign(off[1]), 800)
+        if fields["title"] is None and not guess:
+            put(fields, "title", value, off[2])
+        elif (fields["title"] or "").lower() != value.lower():
+            put(fields, "official_title", value, off[2])
+    if fields["title"] is None and guess:
+        heading = _article_heading(doc)
+        if heading is not None:
+            put(fields, "title", clip(heading.text, 500), [[heading.start, heading.end]])
+            title_line = heading
+    if fields["title"] is None and guess:
+        # A block of several lines before the first blank line, with more text after it, is
+        # the site's header (name, menu, breadcrumb), not the record's heading.
+        # A block holding the record's own labels ("Registration date", "Overall study status") is
+        # the record's head, title included.
+        skip_to = 0
+        for line in doc.lines[:40]:
+            if not line.text:
+                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") >= 2
+                skip_to = line.idx if line.idx >= 2 and not labelled and any(
+                    ln.text for ln in doc.lines[line.idx:]) else 0
+                break
+        fallback: Line | None = None
+        valued: set[int] | None = None
+        for line in doc.lines[skip_to:120]:
+            t = line.text
+            if not usable_line(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
+                    or _id_line(t):
+                continue
+            valued = _labelled_values(doc) if valued is None else valued
+            if line.idx in valued:
+                continue
+            if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
+                    or _SITE_NAME_RE.match(t):
+                continue
+            if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
+                continue  # a status badge above the title ("Not yet recruiting")
+            if _banner_or_notice(t):
+                continue
+            if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
+                break  # a sentence (or nothing) below the short heading: the heading was the record's
+            if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
+                # "Research and Innovation": a section of the site over the record, unless no heading follows.
+                fallback = fallback or line
+                continue
+            title_line = line
+            break
+        title_line = title_line or fallback
+        if title_line is not None:
+            put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
+    if fields["title"]:
+        _trailing_phase(fields)
+    if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
+        fields["official_title"] = None
+        fields["evidence"].pop("official_title", None)
+    return title_line
+
+
+_ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d)")
+
+
+_OUTCOME_HEAD_RE = re.compile(r"\b(?:primary|secondary|other)\s+(?:outcome|end\s?point)", re.I)
+
+
+def _own_title(doc: Document) -> tuple[str, list[list[int]]] | None:
+    """The first labelled title that is the record's, not an outcome's ("1. Primary Outcome" over "Title: ...")."""
+    for hit in doc.own_hits("title"):
+        above = next((ln for ln in reversed(doc.lines[max(0, hit.line - 3):hit.line]) if ln.text), None)
+        if above is not None and len(above.text) <= 40 and _OUTCOME_HEAD_RE.search(above.text):
+            continue
+        got = doc.scalar(hit)
+        if got:
+            return got
+    return None
+
+
+def _id_line(t: str) -> bool:
+    """A short line naming a registry number ("ClinicalTrials.gov ID NCT04311112"): the record's number, no title."""
+    return t.count(" ") <= 5 and _ID_LINE_RE.search(t) is not None
+
+
+def _labelled_values(doc: Document) -> set[int]:
+    """Lines under a heading label of another field than the title ("Brief Summary" over its first sentence)."""
+    return {doc.lines[h.line + 1].idx for h in doc.hits if h.value is None and h.line < 120 and h.slot not in
+            ("title", "other") and h.line + 1 < len(doc.lines)}
+
+
+_STUDY_WORDS_RE = re.compile(r"\b(?:trial|study|versus|vs|effect|effects|efficacy|randomi[sz]ed|cohort|patients|among"
+                             r"|in|of|for|with)\b", re.I)
+_MENU_GAP_RE = re.compile(r"\s{3,}|\t")
+
+
+_NOTICE_RE = re.compile(r"[a-z]\.\s+[A-Z].*\.$")
+
+
+def _banner_or_notice(t: str) -> bool:
+    """A section banner in capitals ("TRIALS TRACKER") or a site notice of two sentences or more ("Visiting
+    restrictions are in place. Read the latest guidance."): not the record's heading."""
+    if t.count(" ") <= 3 and t.isupper():
+        return True
+    return t.endswith(".") and len(t) <= 200 and _NOTICE_RE.search(t) is not None and not any(map(str.isdigit, t))
+
+
+def _is_menu(t: str) -> bool:
+    """A row of short links set apart by wide gaps ("Search   Advanced search   About   Contact")."""
+    if "   " not in t and "\t" not in t:
+        return False
+    parts = _MENU_GAP_RE.split(t.strip())
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+
+
+def _article_heading(doc: Document) -> Line | None:
+    """A publisher page's article title: the first sentence-like heading with a by-line under it."""
+    limit = 150
+    heads = doc.own_hits("abstract")
+    for n, hit in enumerate(heads):
+        t = doc.lines[hit.line].text
+        if hit.value is None and any(doc.lines[h.line].text == t for h in heads[n + 1:]):
+            continue  # a tab ("Abstract" in a row of tabs), repeated over the abstract itself
+        limit = min(limit, hit.line)
+        break
+    for line in doc.lines[:limit]:
+        t = line.text
+        if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
+            continue
+        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t):
+            continue
+        # Mostly capitals: a banner, not a title (counted with C-level map/filter, not a generator).
+        if sum(map(str.isupper, filter(str.isalpha, t))) > 0.6 * sum(map(str.isalpha, t)):
+            continue
+        if not _STUDY_WORDS_RE.search(t):
+            continue
+        if author_line(t):
+            continue
+        if byline_below(doc, line) is not None:
+            return _english_twin(doc, line)
+    return None
+
+
+def _english_twin(doc: Document, line: Line) -> Line:
+    """The English title printed under a title in another Latin-script language (SciELO), else the title."""
+    if not latin_foreign(line.text):
+        return line
+    nxt = doc._next_nonblank(line.idx)
+    t = nxt.text if nxt is not None else ""
+    if nxt is not None and 20 <= len(t) <= 400 and usable_line(nxt, doc) and not latin_foreign(t) and english(t) \
+            and not author_line(t):
+        return nxt
+    return line
