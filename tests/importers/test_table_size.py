@@ -231,8 +231,8 @@ def test_the_commands_report_an_empty_and_a_huge_table(tmp_path: Path, monkeypat
     extracted = runner.invoke(cli, ["extract", str(empty), str(good), str(huge)])
     assert extracted.exit_code == 1 and isinstance(extracted.exception, SystemExit)  # no error raised
     assert "good.csv#3" in extracted.stdout
-    assert f"error: empty.csv: {NO_RECORDS}" in extracted.stderr
-    assert "error: huge.csv: the table has more than 5 rows" in extracted.stderr
+    assert f"Error: empty.csv: {NO_RECORDS}" in extracted.stderr
+    assert "Error: huge.csv: the table has more than 5 rows" in extracted.stderr
     assert "Traceback" not in extracted.output
     review = tmp_path / "review.curator.sqlite"
     imported = runner.invoke(cli, ["import", str(empty), str(good), str(huge), "--review", str(review),

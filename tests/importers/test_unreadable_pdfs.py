@@ -92,7 +92,7 @@ def test_the_commands_report_them_and_go_on(tmp_path: Path) -> None:
     extracted = runner.invoke(cli, ["extract", *map(str, files)])
     assert extracted.exit_code == 1 and isinstance(extracted.exception, SystemExit), extracted.output
     assert "== restricted.pdf" in extracted.stdout and "NCT00195494" in extracted.stdout
-    assert extracted.stderr.splitlines() == [f"error: protected.pdf: {PASSWORD_PROTECTED}", f"error: cut.pdf: {DAMAGED}"]
+    assert extracted.stderr.splitlines() == [f"Error: protected.pdf: {PASSWORD_PROTECTED}", f"Error: cut.pdf: {DAMAGED}"]
     review = tmp_path / "review.curator.sqlite"
     imported = runner.invoke(cli, ["import", *map(str, files), "--review", str(review), "--reviewer", "tester"])
     assert imported.exit_code == 1 and isinstance(imported.exception, SystemExit), imported.output
