@@ -1,6 +1,6 @@
 """Every command of the window, one by one, on an empty, a seeded and a read-only review: none may raise.
 
-Modal dialogs are answered "Cancel" / "No" (the reviewer who changes their mind); windows opened
+Modal dialogs are answered at once, "Cancel" / "No" in one run and "OK" / "Yes" in the other; windows opened
 without blocking (help, summaries) are closed after each command. pytest-qt's capture of exceptions in
 slots is on (the default), and each command is checked on its own so a failure names it.
 """
@@ -24,20 +24,24 @@ from ui.main_window import MainWindow
 LEAVES_THE_APP = {"quit"}
 
 
-@pytest.fixture(autouse=True)
-def _dialogs_cancelled(monkeypatch: pytest.MonkeyPatch) -> None:
-    rejected = QDialog.DialogCode.Rejected.value
-    monkeypatch.setattr(QDialog, "exec", lambda _self: rejected)
-    monkeypatch.setattr(QMessageBox, "exec", lambda _self: QMessageBox.StandardButton.Cancel.value)
+@pytest.fixture(autouse=True, params=["cancelled", "accepted"])
+def _dialogs_answered(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every modal dialog answered at once: Cancel / No, or OK / Yes with what it holds (no file chosen)."""
+    accepted = request.param == "accepted"
+    code = (QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected).value
+    button = QMessageBox.StandardButton.Yes if accepted else QMessageBox.StandardButton.No
+    monkeypatch.setattr(QDialog, "exec", lambda _self: code)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _self: button.value)
     for name in ("question", "warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No))
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *_a, **_k: button))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *_a, **_k: None))
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: ""))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False)))
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *_a, **_k: ("", False)))
-    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *_a, **_k: (0, False)))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("smoke", accepted)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *_a, **_k:
+                                                             (items[0] if items else "", accepted)))
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *_a, **_k: (100, accepted)))
 
 
 def every_action(window: MainWindow) -> list[QAction]:
