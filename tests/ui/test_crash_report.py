@@ -119,3 +119,26 @@ def test_an_unexpected_error_in_long_work_is_logged_and_says_where(qtbot) -> Non
     assert blocker.args == [f"'NoneType' object has no attribute 'title'. The details are in {log_path()}."]
     assert "AttributeError" in log_path().read_text(encoding="utf-8")
     assert log_path().parent.name == "Curator"  # the user-data folder, beside the default review
+
+
+def test_the_window_installs_the_report_when_it_starts_not_at_import(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    before = sys.excepthook
+    import ui.crash_report  # noqa: F401 — importing changes nothing
+
+    assert sys.excepthook is before
+    windows: list[MainWindow] = []
+    show_window = app.show_window
+    monkeypatch.setattr(app, "ask_reviewer", lambda _settings: "tester")
+    monkeypatch.setattr(app, "show_window", lambda *a: windows.append(show_window(*a)) or windows[-1])
+    monkeypatch.setattr(app.QTimer, "singleShot", lambda *_a: None)  # no review opened
+    monkeypatch.setattr(QApplication, "exec", lambda _self: 0)
+    assert app.run(None) == 0
+    qtbot.addWidget(windows[0])
+    assert getattr(sys.excepthook, "__self__", None).__class__.__name__ == "CrashReport"
+    assert getattr(threading.excepthook, "__self__", None) is sys.excepthook.__self__  # type: ignore[attr-defined]
