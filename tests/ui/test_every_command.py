@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 from shiboken6 import isValid
 
 from curator.store import database
+from curator.store.database import open_review
+from tests.conftest import SAMPLES, add_records
+from tests.fulltext.printed_pdf import printed_pdf
 from tests.ui.windows import open_window
+from ui import full_texts
 from ui.main_window import MainWindow
 
 # Quit closes the window (and, in the app, ends it): nothing left to check after it. No command opens an
@@ -80,6 +84,7 @@ def trigger_every_command(qtbot, window: MainWindow) -> list[str]:
             close_other_windows(window)
         assert not exceptions, f"{name}: {exceptions[0][1]!r}"
         assert window.isVisible(), name
+        qtbot.waitUntil(lambda: window.full_texts.long_work is None, timeout=20_000)  # reading a full text
         window.record_list.focus_list()  # the window still answers
         if window.model is not None:
             assert window.model.rowCount() >= 0
@@ -120,3 +125,19 @@ def test_every_command_on_a_read_only_review(qtbot, seeded_path: Path, monkeypat
     assert window.desk is not None and window.desk.read_only and window.record is not None
     triggered = trigger_every_command(qtbot, window)
     assert "include" not in triggered and "next_record" in triggered
+
+
+def test_every_command_on_a_record_with_its_full_text(qtbot, review_path: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    name = "004_d447a14818565f2a.txt"
+    pdf = tmp_path / "lupus.pdf"
+    pdf.write_bytes(printed_pdf((SAMPLES / name).read_text(encoding="utf-8"), name))
+    with open_review(review_path) as review:
+        add_records(review, ["Lenalidomide for refractory cutaneous lupus"], record_kind="trial",
+                    fields={"ids": ["NCT01408199"]})
+    window = open_window(qtbot, review_path)
+    monkeypatch.setattr(full_texts, "choose_pdf", lambda _parent, _folder: pdf)
+    window.commands["attach_full_text"].trigger()
+    qtbot.waitUntil(lambda: window.full_texts.long_work is None, timeout=20_000)
+    triggered = trigger_every_command(qtbot, window)
+    assert {"detach_full_text", "attach_full_text"} <= set(triggered)  # read: until detached (Yes)
