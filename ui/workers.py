@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from curator.store.errors import ReviewError
 from ui.crash_report import log_traceback
 
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -70,7 +71,7 @@ class BackgroundJob(QObject):
             result = self._work(self.progressed.emit, self._cancel.is_set)
         except self._cancel_errors as error:
             self.cancelled.emit(str(error) or "Cancelled; nothing was changed.")
-        except (ValueError, OSError) as error:  # bad input, a file that cannot be read: a message, no traceback
+        except (ValueError, OSError, ReviewError) as error:  # bad input, an unreadable file, a review refusing
             self.failed.emit(f"{error}" or type(error).__name__)
         except Exception as error:  # unexpected: the message, and the whole traceback in the log of problems
             self.failed.emit(f"{str(error).rstrip('.') or type(error).__name__}. {details_logged(error)}")
