@@ -125,6 +125,9 @@ def run(review_path: Path | str | None) -> int:
         return 1
     started = time.perf_counter()  # after the name: the time to open, not the time to type
     window = show_window(reviewer, settings)
+    from ui.crash_report import install
+
+    install(window, window.commands.all())  # from now on, an unexpected error is a sentence and a log entry
     review_path = review_path or where_to_open(settings)
 
     def open_first() -> None:

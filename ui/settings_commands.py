@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from curator.store.database import Review
+from curator.store.database import Review, ReviewError
 from ui.actions import Actions
 from ui.dialogs.keywords import edit_keywords
 from ui.dialogs.reviewer_name import ReviewerNameDialog
@@ -36,7 +36,12 @@ class SettingsCommands(QObject):
 
     def edit_keywords(self) -> None:
         review = self.review()
-        if review is not None and (kept := edit_keywords(review, self.window)) is not None:
+        try:
+            kept = edit_keywords(review, self.window) if review is not None else None
+        except ReviewError as error:  # read-only, locked, refused by the server: nothing was saved
+            QMessageBox.warning(self.window, "Keywords not saved", str(error))
+            return
+        if kept is not None:
             self.keywords_changed.emit(kept)
 
     def edit_reviewer(self) -> None:
@@ -47,5 +52,10 @@ class SettingsCommands(QObject):
 
     def edit_screening_mode(self) -> None:
         review = self.review()
-        if review is not None and edit_screening_mode(review, self.reviewer(), self.window):
+        try:
+            changed = review is not None and edit_screening_mode(review, self.reviewer(), self.window)
+        except ReviewError as error:
+            QMessageBox.warning(self.window, "Screening mode not saved", str(error))
+            return
+        if changed:
             self.screening_changed.emit()

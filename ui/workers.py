@@ -13,7 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from curator.store.errors import ReviewError
+from ui.crash_report import log_traceback
+
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+
+
+def details_logged(error: Exception) -> str:
+    """Put ``error``'s traceback in the log of problems; the sentence that says where."""
+    try:
+        return f"The details are in {log_traceback(error, 'doing long work')}."
+    except OSError:
+        return ""
 
 
 class BackgroundJob(QObject):
@@ -60,8 +71,10 @@ class BackgroundJob(QObject):
             result = self._work(self.progressed.emit, self._cancel.is_set)
         except self._cancel_errors as error:
             self.cancelled.emit(str(error) or "Cancelled; nothing was changed.")
-        except Exception as error:  # shown to the reviewer as a message, never as a traceback
+        except (ValueError, OSError, ReviewError) as error:  # bad input, an unreadable file, a review refusing
             self.failed.emit(f"{error}" or type(error).__name__)
+        except Exception as error:  # unexpected: the message, and the whole traceback in the log of problems
+            self.failed.emit(f"{str(error).rstrip('.') or type(error).__name__}. {details_logged(error)}")
         else:
             # Finished before it could stop: the result stands, and is reported.
             self.succeeded.emit(result)

@@ -78,3 +78,14 @@ def test_a_read_only_review_offers_no_change_and_says_so_where_it_stays(read_onl
     assert read_only_window.status.text() == READ_ONLY
     read_only_window.close_review()
     assert read_only_window.status.text() == ""
+
+
+def test_new_keywords_on_a_read_only_review_are_refused_in_a_sentence(read_only_window: MainWindow,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _parent, _title, text: warnings.append(text)))
+    read_only_window.commands["keywords"].trigger()  # OK pressed in the keywords dialog
+    assert len(warnings) == 1 and "read-only" in warnings[0]
