@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
         self.refresh_choices()
         self._set_desk_enabled(True)
         if self.desk.read_only:  # nothing can be saved: say so where it stays, and offer no change
-            for name in ("include", "exclude", "maybe", "note", "tag", "import_files", "import_folder"):
+            for name in ("include", "exclude", "maybe", "note", "tag", "import_files", "import_folder", "keywords",
+                         "screening_mode"):
                 self.commands[name].setEnabled(False)
             self.status.setText(READ_ONLY)
         self._show_title()

@@ -73,7 +73,7 @@ def test_a_decision_waits_for_another_writer_and_says_so(qtbot, seeded_path: Pat
 
 
 def test_a_read_only_review_offers_no_change_and_says_so_where_it_stays(read_only_window: MainWindow) -> None:
-    for name in ("include", "exclude", "maybe", "note", "tag", "import_files"):
+    for name in ("include", "exclude", "maybe", "note", "tag", "import_files", "keywords", "screening_mode"):
         assert not read_only_window.commands[name].isEnabled(), name
     assert read_only_window.status.text() == READ_ONLY
     read_only_window.close_review()
@@ -87,5 +87,5 @@ def test_new_keywords_on_a_read_only_review_are_refused_in_a_sentence(read_only_
     warnings: list[str] = []
     monkeypatch.setattr(QDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _parent, _title, text: warnings.append(text)))
-    read_only_window.commands["keywords"].trigger()  # OK pressed in the keywords dialog
+    read_only_window.desk_settings.edit_keywords()  # (the menu offers it no more) OK pressed in the dialog
     assert len(warnings) == 1 and "read-only" in warnings[0]
