@@ -24,7 +24,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def estimate_text(estimate: dict[str, Any]) -> tuple[str, str]:
-    """The estimate of the relevant records left, as (the line shown, its tooltip naming the method in full)."""
+    """The estimate of the relevant records left, as (the line shown, its tooltip naming the method in full): whole
+    records, since a tenth of a record would claim a precision the estimate does not have."""
     method = str(estimate.get("method") or "")
     value = estimate.get("value")
     sample = estimate.get("sample_reason")
@@ -34,9 +35,10 @@ def estimate_text(estimate: dict[str, Any]) -> tuple[str, str]:
         return f"Relevant still undecided: not estimated ({reason}){after}", method
     interval = estimate.get("interval")
     if interval:  # from a random sample the reviewer screened
-        return (f"Relevant still undecided: about {value:g}, 95% interval {interval[0]:g} to {interval[1]:g}"
+        return (f"Relevant still undecided: about {round(value):,}, 95% interval {round(interval[0]):,} to"
+                f" {round(interval[1]):,}"
                 f" (estimated from a {method})", f"{method}; {estimate.get('interval_method', '')}")
-    return f"Relevant still undecided: about {value:g} (estimated as the {method}){after}", method
+    return f"Relevant still undecided: about {round(value):,} (estimated as the {method}){after}", method
 
 
 class RankingPanel(QFrame):

@@ -251,3 +251,13 @@ def test_the_chosen_order_is_kept_per_review_and_reviewer(qtbot, synthetic_path)
     ann = _open(qtbot, path, "ann")
     assert ann.ranking.by_relevance
     ann.close()
+
+
+def test_the_estimate_of_what_is_left_is_shown_in_whole_records() -> None:
+    from ui.ranking_panel import estimate_text
+
+    line, tooltip = estimate_text({"value": 456.7, "method": "sum of the inclusion probabilities"})
+    assert line == "Relevant still undecided: about 457 (estimated as the sum of the inclusion probabilities)"
+    line, _ = estimate_text({"value": 1234.4, "interval": [980.2, 1520.6], "method": "random sample of 100: 6 included",
+                             "interval_method": "Clopper-Pearson"})
+    assert line.startswith("Relevant still undecided: about 1,234, 95% interval 980 to 1,521")
