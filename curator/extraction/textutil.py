@@ -142,7 +142,8 @@ def is_chrome(text: str) -> bool:
     if bare in _CHROME_LINES or low.startswith(_CHROME_PREFIXES) or text.endswith("»") or text.startswith("«"):
         return True
     # Menus and breadcrumbs: "Home | Search | Help", "Home › Trials › NCT…", "Home Search".
-    if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2:
+    if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2 \
+            or text.count(" » ") >= 2:
         return True
     words = [w.strip(",") for w in bare.split()]
     if 1 < len(words) <= 10 and _all_links(words):

@@ -33,6 +33,20 @@ _TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s
                                 re.I)
 
 
+# An open-review platform's version note after the title ("... trial [version 2; peer review: 2 approved]").
+_VERSION_NOTE_RE = re.compile(r"\s*\[version \d+;[^\]]{0,60}\]$")
+
+
+def _version_note(fields: dict[str, Any]) -> None:
+    m = _VERSION_NOTE_RE.search(fields["title"])
+    if m is None or m.start() < 10:
+        return
+    (s, e), = fields["evidence"]["title"][:1] or [(0, 0)]
+    if e - s == len(fields["title"]):
+        fields["evidence"]["title"] = [[s, s + m.start()]]
+    fields["title"] = fields["title"][:m.start()]
+
+
 def _trailing_phase(fields: dict[str, Any]) -> None:
     """A title ending in a pasted phase badge loses it; the badge gives the phase when nothing else did."""
     title = fields["title"]
@@ -109,6 +123,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"]:
         _trailing_phase(fields)
+        if fields["title"].endswith("]"):
+            _version_note(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)
