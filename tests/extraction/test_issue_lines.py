@@ -57,3 +57,10 @@ def test_an_open_review_version_note_is_not_part_of_the_title() -> None:
                 " 1 approved with reservations]\nAnna Berg, Tom Lee\n\nAbstract\nMothers were randomised to peer support"
                 " or usual care. The primary outcome was depression.\n")
     assert f["title"] == "Peer support for new mothers: a randomised trial"
+
+
+@pytest.mark.parametrize("label", ["Authors", "Authors:", "By"])
+def test_a_by_lines_own_label_is_not_part_of_the_first_name(label: str) -> None:
+    f = extract(f"Publisher\n\nYoga for chronic neck pain: a randomized trial\n{label} Zhang L, Wang Y, Chen H\n\n"
+                "Abstract\nAdults were randomized to yoga or exercise. The primary outcome was pain.\n")
+    assert f["authors"] == ["Zhang L", "Wang Y", "Chen H"]
