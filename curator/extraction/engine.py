@@ -399,7 +399,8 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
     if got:
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
-    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones)
+    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
+        or assignment.tested_against(text, summary_zones)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
