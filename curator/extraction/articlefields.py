@@ -9,7 +9,7 @@ from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_author
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
-from curator.extraction.masthead import masthead
+from curator.extraction.masthead import crumb_journal, masthead
 from curator.extraction.normalise import parse_date
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import (
@@ -44,6 +44,14 @@ _JOURNAL_YEAR_VOL_RE = re.compile(
 _JOURNAL_DATE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s\d{1,2}\s[A-Z][a-z]{2,8}\.?\s(?P<y>(?:19|20)\d{2})(?:,\s*\d|\s*$)"
 )
+# Oxford Academic: "Age and Ageing, Volume 50, Issue 3, May 2021, Pages 812–819".
+_VOLUME_ISSUE_CITE_RE = re.compile(
+    r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s(?:Volume|Vol\.)\s?\d+,\s(?:Issue|No\.)\s?\d+,\s(?:\d{1,2}\s)?"
+    r"(?:[A-Z][a-z]+\.?\s)?(?P<y>(?:19|20)\d{2})\b"
+)
+# A "Cite this article as:" line's journal after the title: "... Title. F1000Research 2021, 10:455",
+# "... Title. Cureus 13(4): e14578".
+_CITE_AS_JOURNAL_RE = re.compile(r"[.\]]\s(?P<j>[A-Z][\w&' ]{1,60}?)\s(?:(?:19|20)\d{2},\s\d+:\d|\d+\(\d+\):\s?e?\d)")
 # Springer / BMC: "Trials volume 23, Article number: 412 (2022)", "Diabetologia volume 64, pages 1–9 (2021)".
 _VOLUME_ARTICLE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{1,80}?)\svolume\s\d+,\s(?:Article number|pages?)\b[^()]{0,40}\((?P<y>(?:19|20)\d{2})\)"
@@ -133,7 +141,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
             continue
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
-            or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text)
+            or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text) \
+            or _VOLUME_ISSUE_CITE_RE.match(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
@@ -144,7 +153,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 start = line.start + m.start("j")
                 put(fields, "journal", name, [[start, start + len(name)]])
                 found += 1
-            if fields["year"] is None:
+            if fields["year"] is None or m.re is _VOLUME_ISSUE_CITE_RE:  # the issue's year, not the online date's
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
                 found += 1
     for line in dated:
@@ -162,6 +171,11 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
                 found += 1
             break
+    if fields["journal"] is None:
+        found += _cite_as_journal(doc, fields)
+    if fields["journal"] is None:
+        # The issue's year beside a masthead before the online-first date ("Published online: 27 Sep 2021").
+        found += masthead(doc, fields, title_line) or crumb_journal(doc, fields)
     if fields["year"] is None:
         head = doc.text[:5000]
         has_word = "Published" in head or "Posted" in head or "Epub" in head or "First published" in head
@@ -171,8 +185,6 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             put(fields, "year", int(d[0][:4]), [[m3.start(1) + d[1], m3.start(1) + d[2]]])
             found += 1
     if fields["journal"] is None:
-        found += masthead(doc, fields, title_line)
-    if fields["journal"] is None:
         head = doc.text[:3000]
         has_name = "Rxiv" in head or "arXiv" in head or "Research Square" in head or "SSRN" in head \
             or "Preprints.org" in head
@@ -180,6 +192,20 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         if m2:
             put(fields, "journal", m2.group(1), [[m2.start(), m2.end()]])
     return found
+
+
+def _cite_as_journal(doc: Document, fields: dict[str, Any]) -> int:
+    """The journal inside a "Cite this article as:" line, after the article's title."""
+    head = doc.text[:6000]
+    i = head.find("Cite this article as:")
+    if i < 0:
+        return 0
+    end = head.find("\n", i)
+    m = _CITE_AS_JOURNAL_RE.search(head, i, end if end > 0 else len(head))
+    if m is None or m.group("j").lower().startswith(("the ", "a ", "an ")):
+        return 0
+    put(fields, "journal", m.group("j"), [[m.start("j"), m.end("j")]])
+    return 1
 
 
 def _aggregator_source(t: str) -> re.Match[str] | None:

@@ -22,14 +22,17 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|tw
 # "15 weeks of", "six to eight sessions of", "a single session of": how much of the arm, before its name.
 _AMOUNT_RE = re.compile(
     rf"^(?:(?:a\s+single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
-    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?)\s+of\s+)",
+    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?)\s+of\s+"
+    # "a 12-month home-based programme", "six-week": the arm's length as an adjective.
+    rf"|(?:a\s+|an\s+)?{_NUMBER}-(?:week|month|day|session|year)\s+)",
     re.I,
 )
 # Where the arm's name ends and its provider, schedule or detail begins.
 _DETAIL_RE = re.compile(
     r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:trained|lay|qualified|community|specialist|study)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|six"
-    r"|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s",
+    r"|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s"
+    r"|\s+with\s+(?:[\w\-]+\s+)?(?:visits|calls|sessions|follow-up)\b",  # "with physiotherapist visits": its delivery
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
@@ -144,6 +147,23 @@ def tested_sentence(text: str, zones: list[Span]) -> Found | None:
     x = arm_name(got[0])
     return (x, got[1], got[1] + len(x)) if x and any(True for _ in find_drugs(x, 1)) or 0 < len(x.split()) <= 6 \
         else None
+
+
+# "We tested X against sham stimulation", "This trial compared X with usual care": X, the tested arm.
+_TESTED_AGAINST_RE = re.compile(
+    r"\b(?:tested|compared|evaluated)\s+(?:(?:a|an|the)\s+)?([a-z][\w\-]*(?:\s[\w\-]+){0,7}?)\s+(?:against|with|versus"
+    r"|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:sham|placebo|usual|standard|no\s|attention|wait)", re.I)
+
+
+def tested_against(text: str, zones: list[Span]) -> Found | None:
+    """The X of "we tested X against sham / placebo / usual care" in a summary."""
+    for s, e in zones:
+        if text.find("tested", s, e) < 0 and text.find("compared", s, e) < 0 and text.find("evaluated", s, e) < 0:
+            continue
+        m = _TESTED_AGAINST_RE.search(text, s, e)
+        if m and not comp_words(m.group(1)):
+            return m.group(1), m.start(1), m.end(1)
+    return None
 
 
 _EITHER_RE = re.compile(r"^(.{3,200}?),?\s+or\s+(?:to\s+)?(.{3,120})$")

@@ -20,6 +20,7 @@ _LETTER_MARKS_RE = re.compile(r"(?:\s[a-z])+$")
 _ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-Þ][\w'\-]+)\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_BYLINE_LABEL_RE = re.compile(r"^(?:by|authors?:?)\s+", re.I)
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
 _ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
@@ -36,8 +37,9 @@ def author_line(text: str) -> list[str] | None:
         return None
     if "," not in t and ";" not in t and "·" not in t and "•" not in t and "&" not in t and "and" not in t:
         return None  # one part: never two names
-    if t[:3].lower() == "by ":
-        t = t[3:]
+    if t[:1] in "BbAa":
+        # "By A Smith, ...", and Dove's "Authors Zhang L, Wang Y": the by-line's own label, not a name's part.
+        t = _BYLINE_LABEL_RE.sub("", t)
     names: list[str] = []
     misses = 0
     for part in _BYLINE_SPLIT_RE.split(t):

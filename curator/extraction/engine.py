@@ -333,6 +333,11 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
+        else:  # "Interventions: Drug: X; Drug: Placebo" with no arm labels: the listed placebo or sham
+            k = next((k for k, i in enumerate(fields["interventions"]) if i.lower().startswith(("placebo", "sham"))), -1)
+            ev = fields["evidence"].get("interventions") or []
+            if k >= 0 and len(ev) == len(fields["interventions"]) >= 2:
+                put(fields, "pico.comparator", fields["interventions"][k], ev[k:k + 1])
 
     if tested_arms and (numbered or not (doc.own_hits("intervention_names") or doc.own_hits("interventions"))):
         # Typed arms in one cell say more than names guessed from the title.
@@ -394,7 +399,8 @@ def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list
     if got:
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
         return
-    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones)
+    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
+        or assignment.tested_against(text, summary_zones)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])

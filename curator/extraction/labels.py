@@ -65,6 +65,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sample size from india", "enrollment count", "planned number of participants", "target size",
         "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
         "planned enrolment", "target participants", "target number of patients", "in the eea",
+        "participants needed", "people needed", "volunteers needed",
         "expected number of participants", "expected number of participants in eea", "number of participants in eea",
         "expected number of participants in the eea", "planned number of subjects in the eea",
         "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
@@ -102,6 +103,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
         "sponsoring organization", "sponsored by", "name of primary sponsor",
+        "who is running it", "who is running the study", "who is running the trial",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",

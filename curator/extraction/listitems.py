@@ -138,13 +138,18 @@ def _list_parts(item: str, slot: str) -> list[str] | None:
     parts = [p for p in _LIST_SPLIT_RE.split(item) if p]
     if len(parts) < 2 or len(parts) > 12:
         return None
+    unknown = 0
     for p in parts:
         if slot == "conditions":
             got = find_conditions(p, 1)
             if (not got or got[0][1] != 0 or got[0][2] != len(p)) and not _DISEASE_WORD_RE.match(p):
-                return None
+                # A name of several capitalised words beside known ones ("Migraine, Chronic Migraine, Medication
+                # Overuse Headache") is a name too; one word ("Heart Failure, Diastolic") is a qualifier.
+                if p.count(" ") == 0 or not all(w[:1].isupper() for w in p.split()):
+                    return None
+                unknown += 1
         else:
             got = next(iter(find_drugs(p, 1)), None)
             if p.lower() != "placebo" and (got is None or got[1] != 0 or got[2] != len(p)):
                 return None
-    return parts
+    return parts if 2 * unknown < len(parts) else None

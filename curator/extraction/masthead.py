@@ -22,6 +22,12 @@ _MASTHEAD_RE = re.compile(
 )
 _NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
                               r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency|Server|Preprints?)\b")
+# An article-type badge that names no journal ("Research Report", "Journal Article", "Original Paper").
+_TYPE_BADGE_RE = re.compile(r"\b(?:Article|Report|Paper|Letter|Communication)$")
+# A breadcrumb down to an issue ("Home > Journals > Psychological Medicine > Volume 52 Issue 14"): the journal is
+# the step before the issue.
+_CRUMB_SPLIT_RE = re.compile(r"\s[>›»/]\s")
+_CRUMB_ISSUE_RE = re.compile(r"^(?:Vol(?:ume)?\.?\s?\d+|List of Issues|All Issues|Issues?\b)")
 _MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
 # A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
 _LATIN_MASTHEAD_RE = re.compile(r"^(?:Revista|Revue|Rivista|Acta|Zeitschrift|Archivos|Anales|Cadernos)\s[\w\s\-]{3,60}$")
@@ -61,7 +67,7 @@ def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> 
         # "THE LANCET": a masthead set in capitals, named as the journal writes itself.
         name = t.title() if t.isupper() and len(t) >= 4 else t
         if fields["journal"] is None and (_MASTHEAD_RE.match(name) or _LATIN_MASTHEAD_RE.match(name)) \
-                and not _NOT_MASTHEAD_RE.search(name):
+                and not _NOT_MASTHEAD_RE.search(name) and not _TYPE_BADGE_RE.search(name):
             put(fields, "journal", name, [[line.start, line.end]])
             found += 1
         elif fields["journal"] is not None and fields["year"] is None:
@@ -88,7 +94,38 @@ def _named_over_issue_or_badge(doc: Document, fields: dict[str, Any], title_line
                 put(fields, "journal", m.group(1), [[above.start + m.start(1), above.start + m.end(1)]])
                 put(fields, "year", int(issue.group(1)), [[line.start, line.start + 4]])
                 return 2
+        if _masthead_words(name) and (t.startswith("Impact Factor") or _VOLUME_LINE_RE.match(t)):
+            # A journal's name over its issue line ("Volume 38, 2022 - Issue 9") or its impact factor.
+            put(fields, "journal", name, [[above.start, above.end]])
+            m = _VOLUME_LINE_RE.match(t)
+            if m and m.group(1):  # the issue's year, not the online-first date's
+                put(fields, "year", int(m.group(1)), [[line.start + m.start(1), line.start + m.end(1)]])
+            return 1
         if _BADGE_RE.match(t) and name.isalpha() and name[:1].isupper() and name[1:].islower() and len(name) >= 4:
             put(fields, "journal", name, [[above.start, above.end]])
+            return 1
+    return 0
+
+
+def _masthead_words(name: str) -> bool:
+    """Two to eight title-case words (small joining words allowed), no digits, no sentence."""
+    words = name.split()
+    return 2 <= len(words) <= 8 and name[:1].isupper() and not any(c.isdigit() for c in name) \
+        and all(w[:1].isupper() or w in ("of", "and", "the", "in", "for", "&") for w in words) \
+        and not _TYPE_BADGE_RE.search(name)
+
+
+def crumb_journal(doc: Document, fields: dict[str, Any]) -> int:
+    """The journal named by a breadcrumb down to an issue, on a page without a masthead or citation line."""
+    for line in doc.lines[:30]:
+        t = line.text
+        if not ("Vol" in t or "Issue" in t) or len(t) > 200:
+            continue
+        steps = _CRUMB_SPLIT_RE.split(t)
+        k = next((i for i, s in enumerate(steps) if i >= 1 and _CRUMB_ISSUE_RE.match(s.strip())), 0)
+        if k and _masthead_words(steps[k - 1].strip()) and steps[k - 1].strip() not in ("All Journals", "Back to Journals"):
+            name = steps[k - 1].strip()
+            i = t.find(name)
+            put(fields, "journal", name, [[line.start + i, line.start + i + len(name)]])
             return 1
     return 0

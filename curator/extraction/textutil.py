@@ -107,7 +107,7 @@ def strip_foreign(text: str) -> str:
 # without trailing arrows); a set lookup keeps this cheap on every line.
 _CHROME_LINES = frozenset(
     """sign up|sign in|sign out|log in|login|log out|logout|register|subscribe|start over|back|next|previous|home
-    |menu|search|share|print|email|e-mail|connect|cookie|cookies|cookie settings|accept|accept all|accept cookies
+    |menu|search|share|print|save this study|email|e-mail|connect|cookie|cookies|cookie settings|accept|accept all|accept cookies
     |accept all cookies|reject all|back to top|back to results|back to search|download|download pdf|full text links
     |full text link|cite|save|follow|more|toggle navigation|view more|view all|view full text|show more|show less
     |show all|read more|see all|see more|help|contact us|about us|about|privacy|privacy policy|terms|terms of use
@@ -124,7 +124,7 @@ _CHROME_PHRASES = (
     "accept all cookies", "create a free account", "create an account", "free service", "log in to", "login to",
     "sign in to", "email notifications", "email alerts", "e-mail alerts", "notify me", "already a member",
     "not a member", "click here", "javascript", "your browser", "enable cookies", "share this", "follow us",
-    "uses cookies", "use cookies", "use of cookies", "cookies help", "mirrored from", "last synced",
+    "uses cookies", "use cookies", "use of cookies", "cookies help", "mirrored from", "last synced", "a service of the u.s.", "cached copy of",
     "your privacy", "information on your device", "back to results", "back to search results", "back to list",
 )
 
@@ -142,7 +142,8 @@ def is_chrome(text: str) -> bool:
     if bare in _CHROME_LINES or low.startswith(_CHROME_PREFIXES) or text.endswith("»") or text.startswith("«"):
         return True
     # Menus and breadcrumbs: "Home | Search | Help", "Home › Trials › NCT…", "Home Search".
-    if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2:
+    if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2 \
+            or text.count(" » ") >= 2:
         return True
     words = [w.strip(",") for w in bare.split()]
     if 1 < len(words) <= 10 and _all_links(words):

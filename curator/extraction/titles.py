@@ -20,6 +20,7 @@ from curator.extraction.values import put
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
                            r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
                            r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
+                           r"|(?:trial\s+record|record|study|result)\s+\d+\s+of\s+\d+\b"  # a search's place: "Trial record 1 of 1"
                            # A publication type over the title ("Randomized Controlled Trial", "Meta-Analysis").
                            r"|(?:randomi[sz]ed\s+controlled\s+trial|(?:controlled\s+)?clinical\s+trial|meta-analysis"
                            r"|systematic\s+review|observational\s+study|comparative\s+study|multicen(?:ter|tre)\s+study"
@@ -31,6 +32,20 @@ _SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[L
 # A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
 _TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
                                 re.I)
+
+
+# An open-review platform's version note after the title ("... trial [version 2; peer review: 2 approved]").
+_VERSION_NOTE_RE = re.compile(r"\s*\[version \d+;[^\]]{0,60}\]$")
+
+
+def _version_note(fields: dict[str, Any]) -> None:
+    m = _VERSION_NOTE_RE.search(fields["title"])
+    if m is None or m.start() < 10:
+        return
+    (s, e), = fields["evidence"]["title"][:1] or [(0, 0)]
+    if e - s == len(fields["title"]):
+        fields["evidence"]["title"] = [[s, s + m.start()]]
+    fields["title"] = fields["title"][:m.start()]
 
 
 def _trailing_phase(fields: dict[str, Any]) -> None:
@@ -109,6 +124,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"]:
         _trailing_phase(fields)
+        if fields["title"].endswith("]"):
+            _version_note(fields)
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)

@@ -83,6 +83,11 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     """Status, phase, enrollment, study type, sex, ages, dates, sponsor, countries. Returns how many were found."""
     found = 0
     st = _first_mapped(doc, "status", normalise_status)
+    unknown = doc.text.find(_UNKNOWN_NOW, 0, 6000) if st else -1
+    if unknown >= 0:
+        # "The recruitment status of this study is unknown. ... Recruitment status was: Recruiting": the status
+        # now is unknown, the labelled one is the last verified.
+        st = ("UNKNOWN", "unknown", [[unknown, unknown + len(_UNKNOWN_NOW)]])
     if st:
         put(fields, "status", st[0], st[2])
         fields["status_raw"] = clip(st[1], 120)
@@ -197,6 +202,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     return found
 
 
+_UNKNOWN_NOW = "recruitment status of this study is unknown"
 # Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
 STATUS_SENTENCE_RE = re.compile(
     r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
