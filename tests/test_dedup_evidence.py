@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from curator.duplicates.evidence import journals_agree
-from curator.duplicates.keys import author_key, candidate, journal_words, page_range
-from curator.duplicates.matching import Link, find_links
+from curator.duplicates.keys import author_key, journal_words, page_range
 from curator.duplicates.titles import normalise_title, strip_decorations
+from tests.dedup_pairs import citation, link_between
 
 TITLE = "Tai chi for balance and falls in older adults after stroke: a randomised controlled trial"
 
@@ -23,57 +23,47 @@ def _ref(record_id: int, title: str = TITLE, *, author: str = "Tam, L.-S.", year
          journal: str = "Stroke", volume: str = "46", issue: str = "3", pages: str = "2085-2092",
          ids: list[str] | None = None):
     """A journal article as an importer gives it: fields, and the citation lines of its text."""
-    lines = [f"Title: {title}", f"Authors: {author}"]
-    lines += [f"{label}: {value}" for label, value in (("Volume", volume), ("Issue", issue), ("Pages", pages))
-              if value]
-    fields = {"title": title, "authors": [author] if author else [], "year": year, "journal": journal,
-              "ids": ids or [], "kind": "article"}
-    return candidate(record_id, fields, f"hash{record_id}", "\n".join(lines) + "\n")
-
-
-def _link(earlier, later) -> Link | None:
-    links = find_links([earlier], [later])
-    assert len(links) <= 1
-    return links[0] if links else None
+    return citation(record_id, title, authors=[author] if author else [], year=year, journal=journal, volume=volume,
+                    issue=issue, pages=pages, ids=ids or [], author_line=True)
 
 
 # -- false merges: one title, two documents
 
 def test_a_guideline_co_published_in_two_journals_is_not_a_duplicate() -> None:
-    assert _link(_ref(1, journal="Stroke", volume="46", pages="2085-2092"),
+    assert link_between(_ref(1, journal="Stroke", volume="46", pages="2085-2092"),
                  _ref(2, journal="Journal of Rehabilitation Medicine", volume="47", pages="101-108")) is None
 
 
 def test_a_conference_abstract_and_the_later_paper_are_not_duplicates() -> None:
     abstract = _ref(1, year=2011, journal="Stroke", volume="42", issue="11", pages="e618")
     paper = _ref(2, year=2012, journal="Topics in Stroke Rehabilitation", volume="19", issue="2", pages="158-171")
-    assert _link(abstract, paper) is None
+    assert link_between(abstract, paper) is None
 
 
 def test_a_letter_and_its_reply_are_not_duplicates() -> None:
     letter = _ref(1, pages="2093")
-    assert _link(letter, _ref(2, TITLE + " - Reply", pages="2094")) is None
+    assert link_between(letter, _ref(2, TITLE + " - Reply", pages="2094")) is None
     # Without pages to tell them apart, the pair is only possible: a reviewer decides.
-    unsure = _link(_ref(1, pages=""), _ref(2, TITLE + " - Reply", pages=""))
+    unsure = link_between(_ref(1, pages=""), _ref(2, TITLE + " - Reply", pages=""))
     assert unsure is not None and unsure.possible and "reply" in unsure.method
 
 
 def test_a_paper_and_its_erratum_are_not_duplicates() -> None:
-    assert _link(_ref(1, pages="2085-2092"), _ref(2, "Erratum: " + TITLE, issue="5", pages="2510")) is None
-    assert _link(_ref(1, pages="2085-2092"), _ref(2, pages="2510")) is None
+    assert link_between(_ref(1, pages="2085-2092"), _ref(2, "Erratum: " + TITLE, issue="5", pages="2510")) is None
+    assert link_between(_ref(1, pages="2085-2092"), _ref(2, pages="2510")) is None
 
 
 def test_an_editorial_column_in_two_issues_is_not_a_duplicate() -> None:
-    assert _link(_ref(1, "Editor's comments", issue="1", pages=""), _ref(2, "Editor's comments", issue="2",
+    assert link_between(_ref(1, "Editor's comments", issue="1", pages=""), _ref(2, "Editor's comments", issue="2",
                                                                            pages="")) is None
     # A short, generic title with nothing in the citation to confirm it is only possible.
-    unsure = _link(_ref(1, "Editor's comments", volume="", issue="", pages=""),
+    unsure = link_between(_ref(1, "Editor's comments", volume="", issue="", pages=""),
                    _ref(2, "Editor's Comments", volume="", issue="", pages=""))
     assert unsure is not None and unsure.possible and "short" in unsure.method
 
 
 def test_years_apart_without_a_citation_that_agrees_is_only_possible() -> None:
-    unsure = _link(_ref(1, year=2017, journal="International Conference on Information Systems", volume="",
+    unsure = link_between(_ref(1, year=2017, journal="International Conference on Information Systems", volume="",
                         issue="", pages=""),
                    _ref(2, year=2018, journal="Hawaii International Conference on System Sciences", volume="",
                         issue="", pages=""))
@@ -93,7 +83,7 @@ def test_years_apart_without_a_citation_that_agrees_is_only_possible() -> None:
 ])
 def test_a_database_decoration_is_not_part_of_the_title(decorated: str) -> None:
     assert normalise_title(decorated) == normalise_title(TITLE)
-    link = _link(_ref(1), _ref(2, decorated))
+    link = link_between(_ref(1), _ref(2, decorated))
     assert link is not None and not link.possible and link.method.startswith("same title")
 
 
@@ -101,12 +91,12 @@ def test_a_reply_mark_is_taken_off_and_remembered() -> None:
     assert strip_decorations(TITLE + " - Reply") == (TITLE, True)
     assert strip_decorations("Re: " + TITLE) == ("Re: " + TITLE, False)
     # The same reply, marked in one database only: the citation says it is one document.
-    link = _link(_ref(1, TITLE + " - Reply", pages="2094"), _ref(2, TITLE, pages="2094"))
+    link = link_between(_ref(1, TITLE + " - Reply", pages="2094"), _ref(2, TITLE, pages="2094"))
     assert link is not None and not link.possible
 
 
 def test_case_and_punctuation_do_not_matter() -> None:
-    link = _link(_ref(1), _ref(2, TITLE.upper().replace(":", " -").replace("-", " ") + "."))
+    link = link_between(_ref(1), _ref(2, TITLE.upper().replace(":", " -").replace("-", " ") + "."))
     assert link is not None and not link.possible
     assert normalise_title("Editor's comments") == normalise_title("Editor’s Comments") == "editors comments"
     assert normalise_title("Success & scale") == "success and scale"
@@ -115,14 +105,14 @@ def test_case_and_punctuation_do_not_matter() -> None:
 @pytest.mark.parametrize("author", ["Tam, L.-S.", "Tam, L S", "Tam LS", "Tam, Lai-Shan", "L.-S. Tam"])
 def test_author_formats_give_one_surname(author: str) -> None:
     assert author_key(author) == frozenset({"tam"})
-    link = _link(_ref(1, author="Tam, L.-S."), _ref(2, author=author))
+    link = link_between(_ref(1, author="Tam, L.-S."), _ref(2, author=author))
     assert link is not None and not link.possible and "first author" in link.method
 
 
 def test_an_inverted_or_misspelt_first_author_is_the_same_author() -> None:
-    assert _link(_ref(1, author="Wu, Ching-yi"), _ref(2, author="Ching-yi, Wu")) is not None
-    assert _link(_ref(1, author="Builova, T. V."), _ref(2, author="Bu?lova, T. V.")) is not None
-    assert _link(_ref(1, author="Smith, J."), _ref(2, author="Jones, J.")) is None
+    assert link_between(_ref(1, author="Wu, Ching-yi"), _ref(2, author="Ching-yi, Wu")) is not None
+    assert link_between(_ref(1, author="Builova, T. V."), _ref(2, author="Bu?lova, T. V.")) is not None
+    assert link_between(_ref(1, author="Smith, J."), _ref(2, author="Jones, J.")) is None
 
 
 @pytest.mark.parametrize(("full", "short"), [
@@ -135,7 +125,7 @@ def test_an_inverted_or_misspelt_first_author_is_the_same_author() -> None:
 ])
 def test_a_journal_and_its_abbreviation_agree(full: str, short: str) -> None:
     assert journals_agree(journal_words(full), journal_words(short))
-    link = _link(_ref(1, journal=full, volume="", pages=""), _ref(2, journal=short, volume="", pages=""))
+    link = link_between(_ref(1, journal=full, volume="", pages=""), _ref(2, journal=short, volume="", pages=""))
     assert link is not None and not link.possible and "journal" in link.method
 
 
@@ -147,12 +137,12 @@ def test_different_journals_do_not_agree() -> None:
 def test_an_abbreviated_page_range_is_the_same_range() -> None:
     assert page_range("2085-8") == page_range("2085-2088") == ("2085", "2088")
     assert page_range("e8-e9") == ("e8", "e9") and page_range("35+") == ("35", "")
-    link = _link(_ref(1, pages="2085-2088"), _ref(2, pages="2085-8"))
+    link = link_between(_ref(1, pages="2085-2088"), _ref(2, pages="2085-8"))
     assert link is not None and not link.possible and link.method.endswith("pages")
 
 
 def test_a_doi_on_one_side_only_does_not_stop_the_match() -> None:
-    link = _link(_ref(1, ids=["DOI:10.1161/strokeaha.115.009"]), _ref(2, TITLE.lower()))
+    link = link_between(_ref(1, ids=["DOI:10.1161/strokeaha.115.009"]), _ref(2, TITLE.lower()))
     assert link is not None and not link.possible
 
 
@@ -161,25 +151,25 @@ def test_a_title_and_its_translation_with_one_citation_are_one_document() -> Non
                    journal="Industrielle Beziehungen", volume="27", pages="205-226")
     german = _ref(2, "Plattformokonomie und Crowdworking als Herausforderungen fur das deutsche Modell",
                   author="Greef, Samuel", journal="Industrielle Beziehungen", volume="27", pages="205-226")
-    link = _link(english, german)
+    link = link_between(english, german)
     assert link is not None and not link.possible and link.method.startswith("same citation")
     # Another first author on the same page (a supplement of abstracts) is another document.
-    assert _link(english, _ref(3, german.title_key, author="Other, A.", journal="Industrielle Beziehungen",
+    assert link_between(english, _ref(3, german.title_key, author="Other, A.", journal="Industrielle Beziehungen",
                                volume="27", pages="205-226")) is None
 
 
 def test_a_title_without_its_subtitle_needs_the_citation() -> None:
     full = "Diminished control in crowdsourcing: an investigation of crowdworker multitasking behavior"
-    link = _link(_ref(1, full, pages="1-29"), _ref(2, "Diminished Control in Crowdsourcing", pages="1-29"))
+    link = link_between(_ref(1, full, pages="1-29"), _ref(2, "Diminished Control in Crowdsourcing", pages="1-29"))
     assert link is not None and not link.possible and link.method.startswith("same main title")
-    assert _link(_ref(1, full, pages="1-29", journal="CHI"),
+    assert link_between(_ref(1, full, pages="1-29", journal="CHI"),
                  _ref(2, "Diminished control in crowdsourcing", volume="", pages="", journal="ICIS")) is None
 
 
 def test_an_article_number_and_a_first_page_are_two_ways_to_cite_one_article() -> None:
-    link = _link(_ref(1, pages="e0123456"), _ref(2, pages="1-12"))
+    link = link_between(_ref(1, pages="e0123456"), _ref(2, pages="1-12"))
     assert link is not None and not link.possible
-    assert _link(_ref(1, pages="e8-e9"), _ref(2, pages="e3")) is None  # two abstracts of one supplement
+    assert link_between(_ref(1, pages="e8-e9"), _ref(2, pages="e3")) is None  # two abstracts of one supplement
 
 
 def test_a_journal_and_its_acronym_agree() -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from curator.duplicates.evidence import TRANSLITERATED_TITLE, authors_agree
-from curator.duplicates.keys import author_key, candidate
-from curator.duplicates.matching import Link, find_links
+from curator.duplicates.keys import author_key
 from curator.duplicates.titles import normalise_title, transliterated_name, transliteration_key
+from tests.dedup_pairs import citation, link_between
 
 CYRILLIC = "Характеристика заболеваемости щитовидной железы у детей и подростков в Хабаровском крае"
 WRITTEN = [
@@ -28,16 +28,8 @@ WRITTEN = [
 def _ref(record_id: int, title: str = WRITTEN[1], *, author: str = "Yakovlev, A. V.", year: int | None = 2016,
          journal: str = "Zhurnal Nevrologii i Psikhiatrii imeni S.S. Korsakova", volume: str = "116",
          issue: str = "4", pages: str = "52-58"):
-    lines = [f"Title: {title}", f"Authors: {author}"]
-    lines += [f"{label}: {value}" for label, value in (("Volume", volume), ("Issue", issue), ("Pages", pages))
-              if value]
-    fields = {"title": title, "authors": [author], "year": year, "journal": journal, "ids": [], "kind": "article"}
-    return candidate(record_id, fields, f"hash{record_id}", "\n".join(lines) + "\n")
-
-
-def _link(earlier, later) -> Link | None:
-    links = find_links([earlier], [later])
-    return links[0] if links else None
+    return citation(record_id, title, authors=[author], year=year, journal=journal, volume=volume, issue=issue,
+                    pages=pages, author_line=True)
 
 
 def test_cyrillic_letters_are_compared_in_latin_ones() -> None:
@@ -50,21 +42,21 @@ def test_cyrillic_letters_are_compared_in_latin_ones() -> None:
 @pytest.mark.parametrize("other", WRITTEN[2:] + WRITTEN[:1])
 def test_a_title_in_two_systems_of_transliteration_is_one_title(other: str) -> None:
     assert transliteration_key(normalise_title(other)) == transliteration_key(normalise_title(WRITTEN[1]))
-    link = _link(_ref(1), _ref(2, other, volume="", issue="", pages=""))
+    link = link_between(_ref(1), _ref(2, other, volume="", issue="", pages=""))
     assert link is not None and not link.possible
     assert link.method.startswith((TRANSLITERATED_TITLE, "similar title", "same title"))
 
 
 def test_two_russian_titles_one_word_apart_are_two_documents() -> None:
     other = WRITTEN[3].replace("podrostkov", "vzroslyh")  # adolescents / adults
-    assert _link(_ref(1), _ref(2, other, issue="5", pages="101-108")) is None
-    assert _link(_ref(1), _ref(2, other, volume="", issue="", pages="")) is None
+    assert link_between(_ref(1), _ref(2, other, issue="5", pages="101-108")) is None
+    assert link_between(_ref(1), _ref(2, other, volume="", issue="", pages="")) is None
 
 
 def test_numbers_still_tell_transliterated_titles_apart() -> None:
     first = WRITTEN[1] + ". Chast' 1"
     second = WRITTEN[3] + ". Čast' 2"
-    assert _link(_ref(1, first), _ref(2, second, volume="", issue="", pages="")) is None
+    assert link_between(_ref(1, first), _ref(2, second, volume="", issue="", pages="")) is None
 
 
 @pytest.mark.parametrize("names", [
@@ -81,7 +73,7 @@ def test_a_surname_in_two_systems_of_transliteration_is_one_author(names: tuple[
     assert len(keys) == 1, keys
     for name in names[1:]:
         assert authors_agree(_ref(1, author=names[0]), _ref(2, author=name)) == "first author"
-        link = _link(_ref(1, author=names[0]), _ref(2, author=name, volume="", issue="", pages=""))
+        link = link_between(_ref(1, author=names[0]), _ref(2, author=name, volume="", issue="", pages=""))
         assert link is not None and not link.possible
 
 
@@ -89,4 +81,4 @@ def test_a_surname_in_two_systems_of_transliteration_is_one_author(names: tuple[
                                             ("Zhukov, I.", "Zuev, I."), ("Tsvetkov, E.", "Chernov, E.")])
 def test_two_russian_first_authors_are_two_people(one: str, other: str) -> None:
     assert authors_agree(_ref(1, author=one), _ref(2, author=other)) is None
-    assert _link(_ref(1, author=one), _ref(2, author=other)) is None
+    assert link_between(_ref(1, author=one), _ref(2, author=other)) is None

@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 
 from curator.duplicates.evidence import journals_agree
-from curator.duplicates.keys import author_key, candidate, journal_words, people
-from curator.duplicates.matching import Link, find_links
+from curator.duplicates.keys import author_key, journal_words, people
 from curator.duplicates.titles import normalise_title
 from curator.identifiers import canonical_doi
+from tests.dedup_pairs import citation, link_between, linked
 
 TITLE = "Exercise training and quality of life in older adults with heart failure: a randomised controlled trial"
 
@@ -23,22 +23,8 @@ TITLE = "Exercise training and quality of life in older adults with heart failur
 def _ref(record_id: int, title: str = TITLE, *, authors: tuple[str, ...] = ("Nielsen, K.",), year: int | None = 2015,
          journal: str = "Journal of Applied Gerontology", volume: str = "34", issue: str = "2",
          pages: str = "155-170", ids: tuple[str, ...] = ()):
-    lines = [f"Title: {title}"]
-    lines += [f"{label}: {value}" for label, value in (("Volume", volume), ("Issue", issue), ("Pages", pages))
-              if value]
-    fields = {"title": title, "authors": list(authors), "year": year, "journal": journal, "ids": list(ids),
-              "kind": "article"}
-    return candidate(record_id, fields, f"hash{record_id}", "\n".join(lines) + "\n")
-
-
-def _link(earlier, later) -> Link | None:
-    links = find_links([earlier], [later])
-    return links[0] if links else None
-
-
-def _linked(earlier, later) -> bool:
-    link = _link(earlier, later)
-    return link is not None and not link.possible
+    return citation(record_id, title, authors=authors, year=year, journal=journal, volume=volume, issue=issue,
+                    pages=pages, ids=ids)
 
 
 # -- titles in one spelling
@@ -47,7 +33,7 @@ def test_html_markup_is_not_part_of_the_title() -> None:
     marked = "Biofilms of <i>Escherichia coli</i> &amp; <i>Klebsiella</i> in m<sup>2</sup> of hospital surfaces"
     plain = "Biofilms of Escherichia coli and Klebsiella in m2 of hospital surfaces"
     assert normalise_title(marked) == normalise_title(plain)
-    assert _linked(_ref(1, plain), _ref(2, marked))
+    assert linked(_ref(1, plain), _ref(2, marked))
     assert normalise_title("Outcomes when p < 0.05 and n > 10") == "outcomes when p 0 05 and n 10"
 
 
@@ -55,9 +41,9 @@ def test_a_greek_letter_and_its_name_are_one_word() -> None:
     assert normalise_title("α-Synuclein and β-amyloid in TGF-β1 signalling") == normalise_title(
         "alpha-Synuclein and beta-amyloid in TGF-beta1 signaling")
     title = "Alpha-synuclein seeding in the skin of patients with Parkinson disease"
-    assert _linked(_ref(1, title, volume="", pages=""), _ref(2, title.replace("Alpha-", "α-"), volume="", pages=""))
+    assert linked(_ref(1, title, volume="", pages=""), _ref(2, title.replace("Alpha-", "α-"), volume="", pages=""))
     # Another letter is another molecule.
-    assert _link(_ref(1, title, volume="", pages=""), _ref(2, title.replace("Alpha-", "β-"), volume="",
+    assert link_between(_ref(1, title, volume="", pages=""), _ref(2, title.replace("Alpha-", "β-"), volume="",
                                                           pages="")) is None
 
 
@@ -76,7 +62,7 @@ def test_letters_without_an_accent_to_drop_have_one_spelling() -> None:
 ])
 def test_british_and_american_spelling_are_one_title(british: str, american: str) -> None:
     assert normalise_title(british) == normalise_title(american)
-    assert _linked(_ref(1, american, volume="", pages=""), _ref(2, british, volume="", pages=""))
+    assert linked(_ref(1, american, volume="", pages=""), _ref(2, british, volume="", pages=""))
 
 
 def test_spelling_folds_leave_other_words_alone() -> None:
@@ -88,19 +74,19 @@ def test_numbers_as_words_and_roman_numerals_are_numbers() -> None:
     assert normalise_title("Two-year outcomes of type II diabetes: phase III") == normalise_title(
         "2-year outcomes of type 2 diabetes: phase 3")
     title = "year outcomes of metformin in type {} diabetes among adolescents in primary care"
-    assert _linked(_ref(1, "Two-" + title.format("II"), volume="", pages=""),
+    assert linked(_ref(1, "Two-" + title.format("II"), volume="", pages=""),
                    _ref(2, "2-" + title.format("2"), volume="", pages=""))
     # Other numbers are other documents, however the number is written.
-    assert _link(_ref(1, "Two-" + title.format("II"), volume="", pages=""),
+    assert link_between(_ref(1, "Two-" + title.format("II"), volume="", pages=""),
                  _ref(2, "Three-" + title.format("II"), volume="", pages="")) is None
-    assert _link(_ref(1, "2-" + title.format("I"), volume="", pages=""),
+    assert link_between(_ref(1, "2-" + title.format("I"), volume="", pages=""),
                  _ref(2, "2-" + title.format("II"), volume="", pages="")) is None
     assert normalise_title("Vitamin D and Hepatitis B in Part of a cohort") == "vitamin d and hepatitis b in part of a cohort"
 
 
 def test_a_leading_article_is_not_part_of_the_title() -> None:
     assert normalise_title("The effect of yoga on sleep") == normalise_title("Effect of yoga on sleep")
-    assert _linked(_ref(1, "The effect of yoga on sleep in nurses", volume="", pages=""),
+    assert linked(_ref(1, "The effect of yoga on sleep in nurses", volume="", pages=""),
                    _ref(2, "Effect of yoga on sleep in nurses", volume="", pages=""))
     assert normalise_title("A cure") == "a cure"  # (a title of two words keeps them)
 
@@ -115,21 +101,21 @@ LONG = ("Effects of a multicomponent exercise programme combining resistance, ba
 def test_a_title_cut_short_by_a_database_is_the_whole_title() -> None:
     cut = LONG[:250]
     assert not LONG[250:].startswith(" ")  # cut in the middle of a word
-    link = _link(_ref(1, LONG, volume="", pages=""), _ref(2, cut, volume="", pages=""))
+    link = link_between(_ref(1, LONG, volume="", pages=""), _ref(2, cut, volume="", pages=""))
     assert link is not None and not link.possible and link.method.startswith("same title cut short")
     # Cut between two words, long enough not to be a main title.
-    assert _linked(_ref(1, LONG, volume="", pages=""), _ref(2, LONG[:LONG.rfind(" ", 0, 250)], volume="", pages=""))
+    assert linked(_ref(1, LONG, volume="", pages=""), _ref(2, LONG[:LONG.rfind(" ", 0, 250)], volume="", pages=""))
     # A cut title is still weighed: another volume and pages are another document (a co-published guideline).
-    assert _link(_ref(1, LONG), _ref(2, cut, journal="Age and Ageing", volume="50", pages="1-12")) is None
+    assert link_between(_ref(1, LONG), _ref(2, cut, journal="Age and Ageing", volume="50", pages="1-12")) is None
 
 
 def test_a_short_beginning_is_not_a_title_cut_short() -> None:
     whole = "Exercise for depression in older adults living in residential care: a cluster trial"
-    assert _link(_ref(1, whole, volume="", pages="", journal=""),
+    assert link_between(_ref(1, whole, volume="", pages="", journal=""),
                  _ref(2, "Exercise for depression in older adul", volume="", pages="", journal="")) is None
     # A title that ends in a word the other only begins with ("child", "children") is another title.
     start = "Effects of a school-based physical activity programme on bone health and fitness of the child"
-    assert _link(_ref(1, start + "ren in rural Kenya: a cluster randomised trial", volume="", pages="", journal=""),
+    assert link_between(_ref(1, start + "ren in rural Kenya: a cluster randomised trial", volume="", pages="", journal=""),
                  _ref(2, start, volume="", pages="", journal="")) is None
 
 
@@ -139,23 +125,23 @@ def test_an_anonymous_or_group_first_author_is_not_a_person() -> None:
     assert people(["Anonymous"]) == [] and people(["[No authors listed]", "Smith, J."]) == ["Smith, J."]
     assert people(["Smith, J.", "Stroke Study Group"]) == ["Smith, J.", "Stroke Study Group"]
     assert people(["WHO Study Group", "The ASPIRE Investigators", "Groupman, A."]) == ["Groupman, A."]
-    assert _linked(_ref(1), _ref(2, authors=("Anonymous",)))
-    link = _link(_ref(1), _ref(2, authors=("Heart Failure Trialists' Collaboration", "Nielsen, K.")))
+    assert linked(_ref(1), _ref(2, authors=("Anonymous",)))
+    link = link_between(_ref(1), _ref(2, authors=("Heart Failure Trialists' Collaboration", "Nielsen, K.")))
     assert link is not None and not link.possible and "first author" in link.method
     # People who differ still differ behind a group.
-    assert _link(_ref(1), _ref(2, authors=("Writing Committee for the HF-ACTION Trial", "Jensen, P."))) is None
+    assert link_between(_ref(1), _ref(2, authors=("Writing Committee for the HF-ACTION Trial", "Jensen, P."))) is None
 
 
 @pytest.mark.parametrize("written", ["Berg, A. van der", "Anna van der Berg", "Van Der Berg A", "vanderBerg A",
                                      "van der Berg, Anna"])
 def test_a_surname_with_particles_is_one_surname(written: str) -> None:
     assert not author_key("van der Berg, Anna").isdisjoint(author_key(written))
-    assert _linked(_ref(1, authors=("van der Berg, Anna",)), _ref(2, authors=(written,)))
+    assert linked(_ref(1, authors=("van der Berg, Anna",)), _ref(2, authors=(written,)))
 
 
 def test_a_particle_alone_does_not_make_two_surnames_one() -> None:
     assert author_key("van Dijk, J.").isdisjoint(author_key("van Berg, J."))
-    assert _link(_ref(1, authors=("van Dijk, J.",)), _ref(2, authors=("van Berg, J.",))) is None
+    assert link_between(_ref(1, authors=("van Dijk, J.",)), _ref(2, authors=("van Berg, J.",))) is None
 
 
 # -- journals and identifiers
@@ -178,7 +164,7 @@ def test_dropped_letters_do_not_make_other_journals_agree() -> None:
 def test_a_doi_written_as_a_link_in_capitals_is_the_same_doi() -> None:
     link_doi, bare = canonical_doi("https://doi.org/10.1177/0733464813ABC."), canonical_doi("10.1177/0733464813abc")
     assert link_doi == bare
-    link = _link(_ref(1, ids=(bare,)), _ref(2, TITLE.upper(), ids=(link_doi,), volume="", pages=""))
+    link = link_between(_ref(1, ids=(bare,)), _ref(2, TITLE.upper(), ids=(link_doi,), volume="", pages=""))
     assert link is not None and link.method.startswith("same id")
 
 
@@ -186,35 +172,35 @@ def test_a_doi_written_as_a_link_in_capitals_is_the_same_doi() -> None:
 
 def test_a_paper_online_a_year_before_its_issue_is_one_document() -> None:
     online = _ref(1, year=2014, volume="", issue="", pages="")
-    link = _link(online, _ref(2, year=2015))
+    link = link_between(online, _ref(2, year=2015))
     assert link is not None and not link.possible and "online a year before the issue" in link.method
     # Without the journal to confirm it, only possible.
-    unsure = _link(_ref(1, year=2014, volume="", issue="", pages="", journal=""), _ref(2, year=2015))
+    unsure = link_between(_ref(1, year=2014, volume="", issue="", pages="", journal=""), _ref(2, year=2015))
     assert unsure is not None and unsure.possible
 
 
 def test_a_meeting_abstract_and_the_paper_online_first_are_not_one_document() -> None:
     abstract = _ref(1, year=2014, volume="33", issue="Suppl 1", pages="S45")
     online_later = _ref(2, year=2015, volume="", issue="", pages="")
-    assert not _linked(abstract, online_later)
+    assert not linked(abstract, online_later)
     online_same_year = _ref(2, year=2014, volume="", issue="", pages="")
-    unsure = _link(abstract, online_same_year)
+    unsure = link_between(abstract, online_same_year)
     assert unsure is not None and unsure.possible and "supplement" in unsure.method
 
 
 def test_a_preprint_and_the_published_paper_are_two_reports() -> None:
     preprint = _ref(1, journal="medRxiv", volume="", issue="", pages="")
-    assert _link(preprint, _ref(2)) is None
-    assert _link(_ref(1, journal="Research Square", volume="", issue="", pages=""), _ref(2)) is None
+    assert link_between(preprint, _ref(2)) is None
+    assert link_between(_ref(1, journal="Research Square", volume="", issue="", pages=""), _ref(2)) is None
     # The same preprint from two databases is one record.
-    assert _linked(preprint, _ref(2, TITLE.upper(), journal="MedRxiv", volume="", issue="", pages=""))
+    assert linked(preprint, _ref(2, TITLE.upper(), journal="MedRxiv", volume="", issue="", pages=""))
 
 
 def test_a_year_given_as_the_volume_is_no_volume() -> None:
     title = "How an introverted engineer learned to lead a company of remote freelancers"
     magazine = _ref(1, title, year=2016, journal="Harvard Business Review", volume="2016", issue="May", pages="")
     assert magazine.volume == ""
-    assert _linked(magazine, _ref(2, title, year=2016, journal="Harv Bus Rev", volume="94", issue="5",
+    assert linked(magazine, _ref(2, title, year=2016, journal="Harv Bus Rev", volume="94", issue="5",
                                   pages="35-38"))
     # A real volume still tells two documents apart.
-    assert _link(_ref(1, title, volume="93"), _ref(2, title, volume="94")) is None
+    assert link_between(_ref(1, title, volume="93"), _ref(2, title, volume="94")) is None
