@@ -349,7 +349,8 @@ _BETWEEN_GROUPS_RE = re.compile(r"\s+between\s+the\s+(?:two\s+|three\s+)?groups\
 
 def _researchers_measure(text: str, zones: list[Span]) -> Found | None:
     for s, e in zones:
-        m = _RESEARCHERS_RE.search(text, s, e) if text.find("will", s, e) >= 0 else None
+        m = _RESEARCHERS_RE.search(text, s, e) if text.find("esearchers will", s, e) >= 0 \
+            or text.find("team will", s, e) >= 0 else None
         if m:
             end = sentence_end(text, m.end(), min(e, m.end() + 300))
             raw = text[m.end():end if end is not None else min(e, m.end() + 200)]

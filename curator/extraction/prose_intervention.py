@@ -42,7 +42,8 @@ _TESTING_RE = re.compile(
 def _title_versus(text: str, zones: list[Span]) -> Found | None:
     """The X of a title "X versus Y for Z": the arm as its authors name it (not "mobilisation within 24 hours")."""
     for s, e in zones:
-        got = pico_finders.versus_first(text[s:e], s)
+        got = pico_finders.versus_first(text[s:e], s) if "vs" in text[s:e] or "ersus" in text[s:e] \
+            or "compared" in text[s:e] else None
         if got and len(got[0].split()) <= 5 and not pico_finders.comp_words(got[0]) \
                 and not any(c.isdigit() for c in got[0]):
             return got
@@ -52,8 +53,8 @@ def _title_versus(text: str, zones: list[Span]) -> Found | None:
 def crossover_active(text: str, zones: list[Span]) -> Found | None:
     """The X of a cross-over "received active X (X) and sham X in random order"."""
     for s, e in zones:
-        m = _CROSSOVER_RE.search(text, s, e) if text.find("sham", s, e) >= 0 or text.find("placebo", s, e) >= 0 \
-            else None
+        m = _CROSSOVER_RE.search(text, s, e) if text.find("received", s, e) >= 0 and (
+            text.find("sham", s, e) >= 0 or text.find("placebo", s, e) >= 0) else None
         if m and not pico_finders.comp_words(m.group(1)):
             return m.group(1), m.start(1), m.end(1)
     return None
@@ -74,7 +75,8 @@ def single_group_given(text: str, zones: list[Span]) -> Found | None:
 def plain_testing(text: str, zones: list[Span]) -> Found | None:
     """The X of a plain-language "this study is testing (whether) a new X for ..."."""
     for s, e in zones:
-        m = _TESTING_RE.search(text, s, e) if text.find("test", s, e) >= 0 else None
+        m = _TESTING_RE.search(text, s, e) if text.find("testing", s, e) >= 0 or text.find("tests ", s, e) >= 0 \
+            else None
         if m and not pico_finders.comp_words(m.group(1)) and m.group(1).lower() not in ("whether", "if", "how"):
             return m.group(1), m.start(1), m.end(1)
     return None
