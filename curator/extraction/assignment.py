@@ -14,7 +14,8 @@ from curator.extraction.terms import find_drugs
 from curator.extraction.textutil import clip
 
 _ASSIGNED_RE = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
+    # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-]+\s+){0,14}?(?<!\d\s)to\s+"
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
@@ -30,9 +31,10 @@ _AMOUNT_RE = re.compile(
 # Where the arm's name ends and its provider, schedule or detail begins.
 _DETAIL_RE = re.compile(
     r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:trained|lay|qualified|community|specialist|study)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|six"
-    r"|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s"
-    r"|\s+with\s+(?:[\w\-]+\s+)?(?:visits|calls|sessions|follow-up)\b",  # "with physiotherapist visits": its delivery
+    r"(?:trained|lay|qualified|community|specialist|study)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
+    r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s|\s+under\s+(?:general|local|regional"
+    r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
+    r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b",  # "with physiotherapist visits": its delivery
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
@@ -67,24 +69,28 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
-            got = _first_arm(text, m, 6)
+            got = _first_arm(text, m, 8)
             if got:
                 return got
     return None
 
 
 def assigned_arm(value: str, offset: int) -> Found | None:
-    """The first arm of "randomised to X or Y" in a sentence (X, with its span), else None."""
+    """The first arm of "randomised to X or Y" or "the first group will take part in X" in a sentence (X, with its
+    span), else None."""
     m = _ASSIGNED_RE.search(value)
     if m is None:
-        return None
+        got = tested_sentence(value, [(0, len(value))])
+        return (got[0], offset + got[1], offset + got[2]) if got else None
     x = m.group(1).strip()
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
 def assigned_control(text: str, zones: list[Span]) -> Found | None:
     """The Y of "randomised to X or (to) Y" when Y is a control: no treatment ("no supplementation"), the
-    other arm's care alone ("standard therapy alone"), or a control word ("enhanced usual care")."""
+    other arm's care alone ("standard therapy alone"), or a control word ("enhanced usual care"); else the second
+    of two arms."""
+    other: Found | None = None
     for s, e in zones:
         if text.find("andom", s, e) < 0 and text.find("ssign", s, e) < 0 and text.find("llocat", s, e) < 0:
             continue
@@ -98,7 +104,11 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
             continue
         if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
             return y, m.end(), m.end() + len(y)
-    return None
+        if other is None and "," not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
+                and y.lower() != arm_name(m.group(1)).lower():
+            other = y, m.end(), m.end() + len(y)
+    # "randomised to laparoscopic repair or open repair": of two arms, the second is the comparison.
+    return other
 
 
 _CONTROL_SENTENCE_RE = re.compile(
@@ -110,8 +120,9 @@ _CONTROL_SENTENCE_RE = re.compile(
     re.I,
 )
 _TESTED_SENTENCE_RE = re.compile(
-    r"\b(?:observation|experimental|intervention|treatment|study|test)\s+(?:group|arm)s?\s+(?:was|were|is|are|will\s+be)"
-    r"\s+(?:treated\s+with|given)\s+(?:(?:a|an|the)\s+)?",
+    r"\b(?:(?:observation|experimental|intervention|treatment|study|test)\s+(?:group|arm)s?|(?:those|participants|people"
+    r"|patients)\s+in\s+the\s+first\s+group)\s+(?:(?:was|were|is|are|will\s+be)\s+(?:treated\s+with|given)|received"
+    r"|performed|underwent|attended|(?:will\s+)?(?:receive|undergo|attend|perform|take\s+part\s+in))\s+(?:(?:a|an|the)\s+)?",
     re.I,
 )
 
@@ -134,9 +145,22 @@ def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[
     return None
 
 
+# A plain-language summary's other arm: "Those in the second group will be put on a waiting list ...".
+_SECOND_GROUP_RE = re.compile(
+    r"\b(?:those|participants|people|patients)\s+in\s+the\s+(?:second|other)\s+group\s+will\s+(?:be\s+(?:put|placed)"
+    r"\s+on|receive|continue\s+(?:with|to\s+receive)|have|be\s+given)\s+(?:(?:a|an|the)\s+)?", re.I)
+_AND_THEN_RE = re.compile(r"\s+and\s+(?:be\s+)?(?:offered|given|invited|receive)\b.*$", re.I)
+
+
 def control_sentence(text: str, zones: list[Span]) -> Found | None:
-    """What "the control group receives X" / "the control arm received X" / "Control group: X" names."""
-    return _after(_CONTROL_SENTENCE_RE, text, zones, ("ontrol", "ompar"))
+    """What "the control group receives X" / "the control arm received X" / "Control group: X" names, or a
+    plain-language summary's second group when it holds a control's words ("will be put on a waiting list")."""
+    got = _after(_CONTROL_SENTENCE_RE, text, zones, ("ontrol", "ompar"))
+    if got is None:
+        got = _after(_SECOND_GROUP_RE, text, zones, ("second group", "other group"))
+        x = _AND_THEN_RE.sub("", got[0]) if got else ""
+        got = (x, got[1], got[1] + len(x)) if got and comp_words(x, anywhere=True) else None
+    return got
 
 
 def tested_sentence(text: str, zones: list[Span]) -> Found | None:

@@ -20,6 +20,7 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
+from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
@@ -351,8 +352,12 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         control = (fields["pico"]["comparator"] or "").lower()
         tested = [g for g in given if not names_comparator(g[0], control) and not _CONTROL_ARM_RE.match(g[0])
                   and not is_comparator_arm_at(doc, g[1])] if given else given
-        given = tested or given
-        put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
+        if tested or not control:
+            given = tested or given
+            put(fields, "pico.intervention", clip("; ".join(g[0] for g in given[:5]), 300), [g[1] for g in given[:5]])
+        else:  # every listed name is the control's ("physiotherapy" of "conventional physiotherapy"): read the prose
+            guess_intervention(text, fields, title_zones, summary_zones + [(a, b) for h in doc.own_hits("interventions")[:2]
+                                                                           for a, b in _hit_span(doc, h)], low)
     else:
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
         short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
@@ -363,7 +368,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif lab:
             put(fields, "pico.intervention", lab[0], lab[1])
         elif known:
-            _guess_intervention(doc, fields, title_zones, summary_zones, low)
+            guess_intervention(text, fields, title_zones, summary_zones, low)
 
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)
@@ -381,35 +386,3 @@ def annotate(phrase: str, abbrs: dict[str, str]) -> str:
     from curator.extraction.terms import annotate_abbreviations
 
     return clip(annotate_abbreviations(phrase, abbrs), 300)
-
-
-def _guess_intervention(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
-                        summary_zones: list[tuple[int, int]], low: str | None) -> None:
-    text = doc.text
-    cands: list[tuple[str, int, int]] = []
-    for s, e in title_zones:
-        got = pico_finders.title_intervention(text[s:e], s)
-        if got:
-            cands.append(got)
-    for cand in cands:
-        if any(True for _ in find_drugs(cand[0], 1)):
-            put(fields, "pico.intervention", clip(cand[0], 300), [[cand[1], cand[2]]])
-            return
-    got = pico_finders.summary_intervention(text, summary_zones, low)
-    if got:
-        put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
-        return
-    got = assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
-        or assignment.tested_against(text, summary_zones)
-    if got:
-        # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
-        put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
-        return
-    if fields["interventions"]:
-        given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
-        control = (fields["pico"]["comparator"] or "").lower()
-        given = [g for g in given if not names_comparator(g[0], control)] or given
-        put(fields, "pico.intervention", "; ".join(g[0] for g in given[:3]), [g[1] for g in given[:3]])
-        return
-    if cands:
-        put(fields, "pico.intervention", clip(cands[0][0], 300), [[cands[0][1], cands[0][2]]])

@@ -199,7 +199,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "primary endpoints", "primary end point", "key primary outcome", "main outcome measure", "main outcome",
         "primary efficacy endpoint", "primary outcome variable", "primary end-point", "primäre endpunkt",
         "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
-        "main outcomes and measures", "main outcome and measures", "main outcomes and measure",
+        "main outcomes and measures", "main outcome and measures", "main outcomes and measure", "main outcome measures",
+        "what will the researchers measure", "what is the main outcome", "what are the main outcomes",
     ),
 }
 
@@ -224,6 +225,8 @@ OTHER_LABELS: tuple[str, ...] = (
     "recruitment state", "recruitment outside australia", "funding & sponsors", "secondary id", "utn code",
     "scientific acronym", "public acronym", "secondary identifiers", "issuing authority", "supporting source",
     "general descriptors for health conditions", "descriptors", "study design", "expanded access program",
+    "what are the possible benefits and risks of participating", "where is the study run from", "who is funding the study",
+    "when is the study starting and how long is it expected to run for", "who is the main contact",
     "intervention assignment", "masking type", "study phase", "contacts", "public contact", "scientific contact",
     "full name", "additional links", "funders", "funder name", "intention to publish date", "age group",
     "participant type", "sponsor type", "source register", "hypothesis", "study overview", "study status",
@@ -285,7 +288,7 @@ VALIDATED_SLOTS = frozenset(
 _CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[a-z]{7})\d{1,2}$|_\d{1,2}$")
 _TRAIL_RE = re.compile(r"\s*(?:\[\d+\]|\(\d+\))\s*$")
-_PUNCT_STRIP = " \t:：-–—.*•·|"
+_PUNCT_STRIP = " \t:：-–—.*•·|?"
 
 #: Headings of boxes about OTHER records: their identifiers are not the record's own.
 BOX_RE = re.compile(

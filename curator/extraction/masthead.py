@@ -23,7 +23,7 @@ _MASTHEAD_RE = re.compile(
 _NOT_MASTHEAD_RE = re.compile(r"\b(?:Authority|Library|Service|Registry|Register|Database|Network|Institutes?"
                               r"|University|Council|Foundation|Centre|Center|Online|Search|Home|Department|Agency|Server|Preprints?)\b")
 # An article-type badge that names no journal ("Research Report", "Journal Article", "Original Paper").
-_TYPE_BADGE_RE = re.compile(r"\b(?:Article|Report|Paper|Letter|Communication)$")
+_TYPE_BADGE_RE = re.compile(r"\b(?:Article|Report|Paper|Letter|Communication)$|^(?:Original|Clinical)\s+(?:Research|Investigation)$")
 # A breadcrumb down to an issue ("Home > Journals > Psychological Medicine > Volume 52 Issue 14"): the journal is
 # the step before the issue.
 _CRUMB_SPLIT_RE = re.compile(r"\s[>›»/]\s")

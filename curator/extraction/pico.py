@@ -89,7 +89,7 @@ _NOT_CONTROL_RE = re.compile(
     re.I,
 )
 _OUTCOME_RE = re.compile(
-    r"\b(?:primary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\b"
+    r"\b(?:primary\s+(?:efficacy\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?|measures?(?=\s+(?:was|is|will)\b))\b"
     r"(?:\s+(?:will\s+be|was|is|were|are|included?|includes|consists?\s+of|being|of\s+the\s+(?:study|trial)"
     r"\s+(?:is|was|will\s+be)))?"
     # "The main outcome is ...": only with its verb ("Main Outcomes and Measures" is a heading).
@@ -194,7 +194,7 @@ _VERSUS_RE = re.compile(
 # A dose on its own ("Aspirin 150 mg versus 75 mg"): the control of a dose comparison.
 _DOSE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|µg|ml|mL|IU|units?)(?:/(?:kg|day|d))?$")
 # Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
-_QUALIFIER_RE = re.compile(r"\s+(?:after|before|following|during|within|among|in|for|on|at|over)\s", re.I)
+_QUALIFIER_RE = re.compile(r"\s+(?:after|before|following|during|within|among|in|for|on|at|over)\s|\s+\((?=[a-z]\s*[=<>]|n\s*=|p\s*[=<]|\d)", re.I)
 
 
 # Sentence case ("Exercise for ...") or a registry's Title Case ("Mindfulness-Based Stress Reduction for ...").
@@ -332,15 +332,40 @@ def outcome(text: str, zones: list[Span], low: str | None = None) -> Found | Non
             end = sentence_end(text, m.end(), min(e, m.end() + 400))
             stop = end if end is not None else min(e, m.end() + 300)
             raw = text[m.end():stop].strip(" .")
-            if len(raw) >= 3:
+            if len(raw) >= 3 and raw[0] not in ",)":
                 return clip(raw, 300), m.end(), m.end() + len(raw)
             got = _outcome_subject(text, s, m.start())
             if got:
                 return got
+    return _researchers_measure(text, zones)
+
+
+# A plain-language summary's outcome: "Researchers will compare asthma control between the two groups using the
+# Asthma Control Test", "The researchers will measure ..." ("compare X to Y" names arms, not an outcome).
+_RESEARCHERS_RE = re.compile(r"\b(?:researchers|the\s+(?:study\s+)?team)\s+will\s+(?:measure|assess|record|compare"
+                             r"(?=[^.]{3,120}?\sbetween\s+the\s+(?:two\s+|three\s+)?groups))\s+", re.I)
+_BETWEEN_GROUPS_RE = re.compile(r"\s+between\s+the\s+(?:two\s+|three\s+)?groups\b", re.I)
+
+
+def _researchers_measure(text: str, zones: list[Span]) -> Found | None:
+    for s, e in zones:
+        m = _RESEARCHERS_RE.search(text, s, e) if text.find("esearchers will", s, e) >= 0 \
+            or text.find("team will", s, e) >= 0 else None
+        if m:
+            end = sentence_end(text, m.end(), min(e, m.end() + 300))
+            raw = text[m.end():end if end is not None else min(e, m.end() + 200)]
+            cut = _BETWEEN_GROUPS_RE.search(raw)
+            x = (raw[:cut.start()] + raw[cut.end():]) if cut else raw
+            if 3 <= len(x) <= 300:
+                return x, m.end(), m.end() + len(raw)
     return None
 
 
-_SUBJECT_VERB_RE = re.compile(r"\s(?:was|is|were|will\s+be|served\s+as)\s+(?:the\s+)?$", re.I)
+# "X was the primary outcome", "X, the primary outcome, ...", "We measured X as the primary outcome".
+_SUBJECT_VERB_RE = re.compile(r"\s(?:was|is|were|will\s+be|served\s+as)\s+(?:the\s+)?$|,\s+(?:the|our)\s+$"
+                              r"|\s+as\s+(?:the|our|a)\s+$", re.I)
+_WE_MEASURED_RE = re.compile(r"^(?:we|they|the\s+(?:investigators|researchers))\s+(?:measured|assessed|recorded|used"
+                             r"|chose|defined)\s+", re.I)
 
 
 def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
@@ -354,6 +379,13 @@ def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
     raw = text[start:verb.start()]
     comma = raw.find(", ")
     raw = (raw[:comma] if comma > 0 else raw).strip()
-    if not 3 <= len(raw) <= 200 or not raw[:1].isupper():
+    if not raw[:1].isupper():
+        return None
+    we = _WE_MEASURED_RE.match(raw)
+    if we:
+        raw, start = raw[we.end():], start + we.end()
+    elif verb.group(0).lstrip(", ").lower().startswith("as"):
+        return None  # "... was used as the primary outcome" without its subject: not safe to cut
+    if not 3 <= len(raw) <= 200:
         return None
     return clip(raw, 300), start, start + len(raw)

@@ -39,8 +39,11 @@ def test_the_second_arm_of_an_allocation_is_the_control_when_it_names_one(abstra
     assert f["pico"]["comparator"] == control
 
 
-def test_a_second_active_arm_of_an_allocation_is_not_guessed_a_control() -> None:
+def test_a_second_active_arm_of_two_is_the_comparison_but_not_of_three() -> None:
+    # Head to head, as a title's "X versus Y": the arm named second is what the first is compared with.
     f = _article("Care for adults in hospital", "Adults were randomised to yoga or to pilates for 12 weeks.")
+    assert f["pico"]["comparator"] == "pilates"
+    f = _article("Care for adults in hospital", "Adults were randomised to yoga, tai chi or pilates for 12 weeks.")
     assert f["pico"]["comparator"] is None
 
 

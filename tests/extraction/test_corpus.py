@@ -29,12 +29,12 @@ FLOORS = {
     "lists": 0.99,
     "ids": 0.99,
     "vocab": 0.99,
-    "pico": 0.99,
-    "layout": 0.96,
+    "pico": 0.98,
+    "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
-# batch 6 at 0.83, batch 7 at 0.86).
-BATCH_FLOORS = {1: 1.0, 2: 0.97, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.98, 7: 0.96}
+# batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82).
+BATCH_FLOORS = {1: 1.0, 2: 0.97, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.98, 7: 0.97, 8: 0.95}
 
 
 def page_text(name: str) -> str:
