@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from curator.extraction import extract
+from tests.extraction.article_page import extracted_article
 
 
 def _article(title: str, abstract: str) -> dict:
-    return extract(f"J Clin Med. 2021;10(4):1-9. doi:10.3390/jcm10040001\n\n{title}\n\nAnna Berg, Ola Moe\n\n"
-                   f"Abstract\n{abstract}\n")
+    return extracted_article(title, abstract)
 
 
 @pytest.mark.parametrize(("title", "tested", "control"), [

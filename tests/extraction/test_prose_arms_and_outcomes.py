@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 
 from curator.extraction import extract
+from tests.extraction.article_page import extracted_article
 
 
 def _article(abstract: str, title: str = "Treatment for adults with chronic pain: a randomised trial") -> dict:
-    return extract(f"J Clin Med. 2021;10(4):1-9. doi:10.3390/jcm10040001\n\n{title}\n\nAnna Berg, Ola Moe\n\n"
-                   f"Abstract\n{abstract}\n")
+    return extracted_article(title, abstract)
 
 
 @pytest.mark.parametrize(("sentence", "tested", "control"), [
