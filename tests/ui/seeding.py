@@ -64,3 +64,11 @@ def seed_records(review: Review, count: int, *, batch: int = 5000) -> list[int]:
                 insert(Record).returning(Record.id, sort_by_parameter_order=True), rows  # type: ignore[arg-type]
             ).scalars().all())
     return ids
+
+
+def screen_blind_in_pairs(review: Review, lead: str = "carol") -> None:
+    """Both stages in blind dual screening, with ``lead`` (who sets it) as the lead."""
+    from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
+
+    set_screening_mode(review, "dual", reviewer=lead)
+    set_lead_reviewer(review, lead, reviewer=lead)

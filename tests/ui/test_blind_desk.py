@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator.review import records, screening
-from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
-from tests.ui.seeding import seed_records
+from tests.ui.seeding import screen_blind_in_pairs, seed_records
 from tests.ui.windows import open_window
 from ui.main_window import MainWindow
 
@@ -15,8 +14,7 @@ from ui.main_window import MainWindow
 def test_a_blind_reviewer_sees_only_their_own_until_both_decided(qtbot, review_path: Path) -> None:
     with open_review(review_path) as review:
         seed_records(review, 3)
-        set_screening_mode(review, "dual", reviewer="carol")
-        set_lead_reviewer(review, "carol", reviewer="carol")
+        screen_blind_in_pairs(review)
         screening.record_decision(review, 1, "exclude", reason="wrong population", reviewer="alice")
         records.add_note(review, 1, "alice thinks the population is wrong", reviewer="alice")
     bob = open_window(qtbot, review_path, "bob", create=False)
@@ -75,8 +73,7 @@ def _chips(window: MainWindow) -> list[str]:
 def test_other_reviewers_tags_wait_for_the_decision_then_show_who_tagged(qtbot, review_path: Path) -> None:
     with open_review(review_path) as review:
         seed_records(review, 2)
-        set_screening_mode(review, "dual", reviewer="carol")
-        set_lead_reviewer(review, "carol", reviewer="carol")
+        screen_blind_in_pairs(review)
         screening.record_decision(review, 1, "include", reviewer="alice")
         records.add_tag(review, 1, "RCT", reviewer="alice")
         records.add_tag(review, 1, "check dose", reviewer="bob")

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from curator.ranking import relevance
 from curator.review.screening import record_decision
-from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
 from tests.conftest import add_records
 from tests.ranking.synthetic import screening
+from tests.ui.seeding import screen_blind_in_pairs
 from tests.ui.windows import open_window
 from ui import desk_ranking
 from ui.main_window import MainWindow
@@ -184,8 +184,7 @@ def test_a_newer_decision_cancels_the_running_retrain(qtbot, desk, monkeypatch: 
 def test_blind_dual_learns_from_the_reviewers_own_decisions(qtbot, synthetic_path) -> None:
     path, relevant, other = synthetic_path
     with open_review(path) as review:
-        set_screening_mode(review, "dual", reviewer="carol")
-        set_lead_reviewer(review, "carol", reviewer="carol")
+        screen_blind_in_pairs(review)
         record_decision(review, relevant[0], "include", reviewer="alice")
         record_decision(review, other[0], "exclude", reviewer="alice")
     bob = _open(qtbot, path, "bob")

@@ -8,9 +8,8 @@ from sqlalchemy import text
 
 from curator.duplicates.links import list_links
 from curator.review import screening
-from curator.review.screening_mode import set_lead_reviewer, set_screening_mode
 from curator.store.database import open_review
-from tests.ui.seeding import seed_records
+from tests.ui.seeding import screen_blind_in_pairs, seed_records
 from tests.ui.windows import open_window
 
 
@@ -38,8 +37,7 @@ def test_a_possible_duplicate_is_confirmed_or_rejected_and_undone(qtbot, review_
 def test_the_lead_resolves_a_conflict_from_the_desk(qtbot, review_path: Path) -> None:
     with open_review(review_path) as review:
         seed_records(review, 2)
-        set_screening_mode(review, "dual", reviewer="carol")
-        set_lead_reviewer(review, "carol", reviewer="carol")
+        screen_blind_in_pairs(review)
         screening.record_decision(review, 1, "include", reviewer="alice")
         screening.record_decision(review, 1, "exclude", reason="wrong outcome", reviewer="bob")
     alice = open_window(qtbot, review_path, "alice", create=False)
