@@ -120,28 +120,20 @@ def _record(paper: Paper, record_id: int):
 
 # ---- one document written two ways (the pair should be linked) and two documents that look alike (not)
 
-SAME: dict[str, object] = {}
-OTHER: dict[str, object] = {}
+from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
 
 
-def _class(table: dict, name: str):
-    def register(change):
-        table[name] = change
-        return change
-    return register
-
-
-@_class(SAME, "decorations")
+@change_class(SAME, "decorations")
 def _(rng, p, q):
     q.title = p.title + rng.choice((" [Review] [45 refs]", ". [Spanish]", " (Provisional abstract)"))
 
 
-@_class(SAME, "case and punctuation")
+@change_class(SAME, "case and punctuation")
 def _(rng, p, q):
     q.title = p.title.upper().replace(":", " -")
 
 
-@_class(SAME, "html tags and entities")
+@change_class(SAME, "html tags and entities")
 def _(rng, p, q):
     p.title = p.title.replace(" among ", " and ").replace(" on ", " and ")
     words = p.title.split(" ")
@@ -150,75 +142,75 @@ def _(rng, p, q):
     q.title = " ".join(words).replace(" and ", " &amp; ")
 
 
-@_class(SAME, "accents")
+@change_class(SAME, "accents")
 def _(rng, p, q):
     q.title = "".join(ACCENTED.get(c, c) if rng.random() < 0.15 else c for c in p.title)
     q.authors[0] = q.authors[0].replace("u", "ü").replace("o", "ø")
 
 
-@_class(SAME, "greek letters")
+@change_class(SAME, "greek letters")
 def _(rng, p, q):
     greek, letter = rng.choice(list(GREEK.items()))
     p.title = f"{p.title.split(':')[0].split('?')[0]}: the {greek}-subunit and {rng.choice(WORDS)}"
     q.title = p.title.replace(f"{greek}-", f"{letter}-")
 
 
-@_class(SAME, "british spelling")
+@change_class(SAME, "british spelling")
 def _(rng, p, q):
     (us, uk), (us2, uk2) = rng.sample(list(BRITISH.items()), 2)
     tail = f"{p.title[0].lower()}{p.title[1:]}"
     p.title, q.title = f"{us.capitalize()} {tail} and {us2}", f"{uk.capitalize()} {tail} and {uk2}"
 
 
-@_class(SAME, "subtitle separator")
+@change_class(SAME, "subtitle separator")
 def _(rng, p, q):
     q.title = p.title.replace(": ", rng.choice((". ", " - ", "; "))) if ": " in p.title else p.title + "."
 
 
-@_class(SAME, "leading article dropped")
+@change_class(SAME, "leading article dropped")
 def _(rng, p, q):
     title = p.title.removeprefix("The ")
     p.title = f"The {title[0].lower()}{title[1:]}"
     q.title = p.title[4:]
 
 
-@_class(SAME, "translated title in brackets")
+@change_class(SAME, "translated title in brackets")
 def _(rng, p, q):
     q.title = f"[{p.title}]."
 
 
-@_class(SAME, "truncated title")
+@change_class(SAME, "truncated title")
 def _(rng, p, q):
     p.title += " " + " ".join(rng.choice(WORDS) for _ in range(40))
     q.title = p.title[:250]
 
 
-@_class(SAME, "number as word")
+@change_class(SAME, "number as word")
 def _(rng, p, q):
     n = rng.choice(list(NUMBERS))
     tail = f"{p.title[0].lower()}{p.title[1:]}"
     p.title, q.title = f"{n}-year {tail}", f"{NUMBERS[n].capitalize()}-year {tail}"
 
 
-@_class(SAME, "roman numeral")
+@change_class(SAME, "roman numeral")
 def _(rng, p, q):
     n = rng.choice(list(ROMAN))
     tail = f"{p.title[0].lower()}{p.title[1:]}"
     p.title, q.title = f"{tail} in type {n} diabetes", f"{tail} in type {ROMAN[n]} diabetes"
 
 
-@_class(SAME, "epub a year before print")
+@change_class(SAME, "epub a year before print")
 def _(rng, p, q):
     q.year = (p.year or 2000) - 1
     q.volume = q.issue = q.pages = ""
 
 
-@_class(SAME, "missing year")
+@change_class(SAME, "missing year")
 def _(rng, p, q):
     q.year = None
 
 
-@_class(SAME, "author particle")
+@change_class(SAME, "author particle")
 def _(rng, p, q):
     particle, surname = rng.choice(PARTICLES)
     given = rng.choice(GIVEN)
@@ -227,105 +219,105 @@ def _(rng, p, q):
                                f"{particle.title()} {surname} {given[0]}", f"{particle}{surname} {given[0]}"))
 
 
-@_class(SAME, "given name first")
+@change_class(SAME, "given name first")
 def _(rng, p, q):
     q.authors = [f"{a.split(', ')[1]} {a.split(', ')[0]}" for a in p.authors]
 
 
-@_class(SAME, "anonymous author")
+@change_class(SAME, "anonymous author")
 def _(rng, p, q):
     q.authors = [rng.choice(("Anonymous", "[Anonymous]", "No authors listed"))]
 
 
-@_class(SAME, "group author added")
+@change_class(SAME, "group author added")
 def _(rng, p, q):
     q.authors = [rng.choice(("Stroke Trialists' Collaboration", "WHO Study Group", "The ASPIRE Investigators",
                              "Writing Committee for the PRIME Trial"))] + q.authors
 
 
-@_class(SAME, "doi case, link and trailing dot")
+@change_class(SAME, "doi case, link and trailing dot")
 def _(rng, p, q):
     q.doi = f"https://doi.org/{p.doi.upper()}."
     q.title = q.title.lower()
 
 
-@_class(SAME, "page formats")
+@change_class(SAME, "page formats")
 def _(rng, p, q):
     first, last = p.pages.split("-")
     p.pages, q.pages = f"S{first}-S{last}", f"S{first}-{last}"
 
 
-@_class(SAME, "journal abbreviation (MEDLINE)")
+@change_class(SAME, "journal abbreviation (MEDLINE)")
 def _(rng, p, q):
     p.journal, q.journal, _iso = rng.choice(JOURNALS)
 
 
-@_class(SAME, "journal abbreviation (ISO)")
+@change_class(SAME, "journal abbreviation (ISO)")
 def _(rng, p, q):
     p.journal, _medline, q.journal = rng.choice(JOURNALS)
 
 
-@_class(SAME, "article number")
+@change_class(SAME, "article number")
 def _(rng, p, q):
     q.pages, p.pages = f"e{rng.randint(100000, 999999)}", "1-12"
 
 
-@_class(OTHER, "guideline co-published")
+@change_class(OTHER, "guideline co-published")
 def _(rng, p, q):
     q.journal = next(j[0] for j in JOURNALS if j[0] != p.journal)
     q.volume, q.pages = str(int(p.volume) + 3), "401-420"
 
 
-@_class(OTHER, "abstract then paper")
+@change_class(OTHER, "abstract then paper")
 def _(rng, p, q):
     q.year = (p.year or 2000) - 1
     q.volume, q.issue, q.pages = str(int(p.volume) - 1), "Suppl 2", f"A{rng.randint(10, 300)}"
 
 
-@_class(OTHER, "abstract then paper online first")
+@change_class(OTHER, "abstract then paper online first")
 def _(rng, p, q):
     p.volume = p.issue = p.pages = ""
     q.year = (p.year or 2000) - 1
     q.issue, q.pages = "Suppl 2", f"A{rng.randint(10, 300)}"
 
 
-@_class(OTHER, "abstract then paper online first, one year")
+@change_class(OTHER, "abstract then paper online first, one year")
 def _(rng, p, q):
     p.volume = p.issue = p.pages = ""
     q.issue, q.pages = "Suppl 1", f"{rng.choice('AS')}{rng.randint(10, 300)}"
 
 
-@_class(OTHER, "letter and reply")
+@change_class(OTHER, "letter and reply")
 def _(rng, p, q):
     q.title = p.title + " - Reply"
     q.pages = str(int(p.pages.split("-")[1]) + 1)
 
 
-@_class(OTHER, "erratum")
+@change_class(OTHER, "erratum")
 def _(rng, p, q):
     q.title = rng.choice(("Erratum: ", "Correction to: ", 'Corrigendum to "')) + p.title
     q.issue, q.pages = str(int(p.issue) + 2), str(rng.randint(1, 900))
 
 
-@_class(OTHER, "preprint and paper")
+@change_class(OTHER, "preprint and paper")
 def _(rng, p, q):
     q.journal = rng.choice(("medRxiv", "bioRxiv", "SSRN Electronic Journal", "Research Square"))
     q.volume = q.issue = q.pages = ""
 
 
-@_class(OTHER, "another first author")
+@change_class(OTHER, "another first author")
 def _(rng, p, q):
     q.authors = [f"{rng.choice([s for s in SURNAMES if s not in p.authors[0]])}, B."]
 
 
-@_class(OTHER, "part 1 and part 2")
+@change_class(OTHER, "part 1 and part 2")
 def _(rng, p, q):
     p.title += ": part 1"
     q.title = p.title[:-1] + "2"
     q.pages = str(int(p.pages.split("-")[1]) + 1)
 
 
-@_class(OTHER, "one word changed")
+@change_class(OTHER, "one word changed")
 def _(rng, p, q):
     words = p.title.split(" ")
     k = max(range(len(words)), key=lambda i: len(words[i]))
@@ -334,7 +326,7 @@ def _(rng, p, q):
     q.issue, q.pages = str(int(p.issue) % 12 + 1), str(rng.randint(1, 900))
 
 
-@_class(OTHER, "editorial column")
+@change_class(OTHER, "editorial column")
 def _(rng, p, q):
     p.title, q.title = "Editor's comments", "Editor's Comments"
     q.issue = str(int(p.issue) % 12 + 1)
@@ -342,11 +334,7 @@ def _(rng, p, q):
 
 
 # Transliteration, titles cut short, years apart, author lists, a mistyped issue: in a module of their own.
-from dedup_classes_more import OTHER as MORE_OTHER  # noqa: E402
-from dedup_classes_more import SAME as MORE_SAME  # noqa: E402
-
-SAME.update(MORE_SAME)
-OTHER.update(MORE_OTHER)
+import dedup_classes_more  # noqa: E402, F401  (registers its classes in SAME and OTHER)
 
 
 def build(papers: int, seed: int) -> tuple[list, dict[int, str], dict[int, tuple[str, str]]]:

@@ -14,16 +14,7 @@ Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Pa
 
 from __future__ import annotations
 
-SAME: dict[str, object] = {}
-OTHER: dict[str, object] = {}
-
-
-def _class(table: dict, name: str):
-    def register(change):
-        table[name] = change
-        return change
-    return register
-
+from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
 
 # ---- Russian in Latin letters: one word list in Cyrillic, written by the systems databases use
 
@@ -78,7 +69,7 @@ def _two_systems(rng) -> tuple[str, str]:
     return first, second
 
 
-@_class(SAME, "transliterated title")
+@change_class(SAME, "transliterated title")
 def _(rng, p, q):
     title = _russian_title(rng)
     ours, theirs = _two_systems(rng)
@@ -86,7 +77,7 @@ def _(rng, p, q):
     p.journal = q.journal = "Zhurnal Nevrologii i Psikhiatrii imeni S.S. Korsakova"
 
 
-@_class(SAME, "transliterated first author")
+@change_class(SAME, "transliterated first author")
 def _(rng, p, q):
     surname = rng.choice(RUSSIAN_SURNAMES)
     ours, theirs = _two_systems(rng)
@@ -94,21 +85,21 @@ def _(rng, p, q):
     p.authors[0], q.authors[0] = f"{written(surname, ours)}, {initials}", f"{written(surname, theirs)}, {initials}"
 
 
-@_class(SAME, "umlauts written out")
+@change_class(SAME, "umlauts written out")
 def _(rng, p, q):
     surname = rng.choice(("Müller", "Schäfer", "Köhler", "Böhm", "Krüger", "Jäger", "Bär", "Günther", "Möller"))
     p.authors[0] = f"{surname}, {p.authors[0].split(', ')[1]}"
     q.authors[0] = p.authors[0].replace("ü", "ue").replace("ä", "ae").replace("ö", "oe")
 
 
-@_class(SAME, "title cut with an ellipsis")
+@change_class(SAME, "title cut with an ellipsis")
 def _(rng, p, q):
     p.title = p.title.split(":")[0] + ": " + " ".join(rng.choice(("a", "the")) + " " + w for w in
                                                          ("pilot study", "comparison", "secondary analysis"))
     q.title = p.title[:rng.randint(45, min(100, len(p.title) - 5))].rstrip() + rng.choice(("...", "…", " ..."))
 
 
-@_class(SAME, "title cut mid-word, shorter")
+@change_class(SAME, "title cut mid-word, shorter")
 def _(rng, p, q):
     p.title = p.title.split(":")[0] + ": secondary analyses of a multicentre cohort followed for several years"
     cut = rng.randint(85, min(140, len(p.title) - 3))
@@ -117,19 +108,19 @@ def _(rng, p, q):
     q.title = p.title[:cut]
 
 
-@_class(SAME, "title cut before its numbers")
+@change_class(SAME, "title cut before its numbers")
 def _(rng, p, q):
     p.title += " " + " ".join(rng.choice(("across", "among", "within")) + " " + rng.choice(("cohort", "sample"))
                               for _ in range(30)) + f" in {rng.randint(1990, 2020)}-{rng.randint(2021, 2024)}"
     q.title = p.title[:rng.choice((200, 250, 255))]
 
 
-@_class(SAME, "years apart, same volume and pages")
+@change_class(SAME, "years apart, same volume and pages")
 def _(rng, p, q):
     q.year = (p.year or 2000) - rng.randint(2, 3)  # the year it was published online, given as the year
 
 
-@_class(SAME, "conference paper under its series' name")
+@change_class(SAME, "conference paper under its series' name")
 def _(rng, p, q):
     p.journal = f"Proceedings of the {rng.randint(2, 30)}th International Conference on {rng.choice(('Software', 'Health'))}"
     p.volume = p.issue = ""
@@ -137,19 +128,19 @@ def _(rng, p, q):
     q.year = (p.year or 2000) + 1  # the year the series' volume came out
 
 
-@_class(SAME, "first author lost")
+@change_class(SAME, "first author lost")
 def _(rng, p, q):
     while len(p.authors) < 4:
         p.authors.append(f"Other{len(p.authors)}, K.")
     q.authors = p.authors[1:]
 
 
-@_class(SAME, "issue mistyped")
+@change_class(SAME, "issue mistyped")
 def _(rng, p, q):
     q.issue = str(int(p.issue) % 12 + 1)
 
 
-@_class(OTHER, "two Russian titles one word apart")
+@change_class(OTHER, "two Russian titles one word apart")
 def _(rng, p, q):
     words = rng.sample(RUSSIAN_WORDS, 8)
     other = rng.choice([w for w in RUSSIAN_WORDS if w not in words])
@@ -159,34 +150,34 @@ def _(rng, p, q):
     q.issue, q.pages = str(int(p.issue) % 12 + 1), str(rng.randint(1, 900))
 
 
-@_class(OTHER, "two Russian first authors")
+@change_class(OTHER, "two Russian first authors")
 def _(rng, p, q):
     one, other = rng.sample(RUSSIAN_SURNAMES, 2)
     ours, theirs = _two_systems(rng)
     p.authors[0], q.authors[0] = f"{written(one, ours)}, A. V.", f"{written(other, theirs)}, A. V."
 
 
-@_class(OTHER, "years apart, another volume")
+@change_class(OTHER, "years apart, another volume")
 def _(rng, p, q):
     q.year = (p.year or 2000) + rng.randint(2, 6)  # a paper republished, or a guideline updated under its title
     q.volume = str(int(p.volume) + rng.randint(2, 6))
 
 
-@_class(OTHER, "years apart, first page only")
+@change_class(OTHER, "years apart, first page only")
 def _(rng, p, q):
     q.year = (p.year or 2000) + rng.randint(2, 6)  # a recurring report on the first page of a yearly issue
     q.volume = q.issue = ""
     p.pages, q.pages = "1-4", "1-3"
 
 
-@_class(OTHER, "a cut title another paper begins with")
+@change_class(OTHER, "a cut title another paper begins with")
 def _(rng, p, q):
     p.title = p.title.split(":")[0] + ": a pilot study of feasibility"
     q.title = p.title.split(":")[0] + ": ..."
     q.issue, q.pages = str(int(p.issue) % 12 + 1), str(rng.randint(1, 900))
 
 
-@_class(OTHER, "part 1 and part 2 cut before their numbers")
+@change_class(OTHER, "part 1 and part 2 cut before their numbers")
 def _(rng, p, q):
     p.title += " " + " ".join(rng.choice(("across", "among", "within")) + " " + rng.choice(("cohort", "sample"))
                               for _ in range(30)) + ": part 1"
@@ -194,21 +185,21 @@ def _(rng, p, q):
     q.volume = q.issue = q.pages = ""
 
 
-@_class(OTHER, "a column in each issue")
+@change_class(OTHER, "a column in each issue")
 def _(rng, p, q):
     p.title = q.title = rng.choice(("President's message", "From the editor's desk", "Letter from the chair"))
     p.pages = q.pages = "1-2"
     q.issue = str(int(p.issue) % 12 + 1)
 
 
-@_class(OTHER, "one author's two papers on the pages of two issues")
+@change_class(OTHER, "one author's two papers on the pages of two issues")
 def _(rng, p, q):
     words = p.title.split()
     q.title = " ".join(words[len(words) // 2:] + words[:len(words) // 2]) + " in practice"  # a journal paginating
     q.issue = str(int(p.issue) % 12 + 1)  # each issue anew prints them on the same pages of one volume
 
 
-@_class(OTHER, "another first author, et al.")
+@change_class(OTHER, "another first author, et al.")
 def _(rng, p, q):
     p.authors = [p.authors[0].replace(",", "") + " et al."]
     q.authors = [f"{rng.choice([s for s in ('Tanaka', 'Berg', 'Owusu') if s not in p.authors[0]])} B et al."]
