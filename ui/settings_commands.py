@@ -7,6 +7,7 @@ be opened again (under a new name or new screening settings).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -36,11 +37,7 @@ class SettingsCommands(QObject):
 
     def edit_keywords(self) -> None:
         review = self.review()
-        try:
-            kept = edit_keywords(review, self.window) if review is not None else None
-        except ReviewError as error:  # read-only, locked, refused by the server: nothing was saved
-            QMessageBox.warning(self.window, "Keywords not saved", str(error))
-            return
+        kept = self._saved("Keywords", lambda: edit_keywords(review, self.window)) if review is not None else None
         if kept is not None:
             self.keywords_changed.emit(kept)
 
@@ -52,10 +49,15 @@ class SettingsCommands(QObject):
 
     def edit_screening_mode(self) -> None:
         review = self.review()
-        try:
-            changed = review is not None and edit_screening_mode(review, self.reviewer(), self.window)
-        except ReviewError as error:
-            QMessageBox.warning(self.window, "Screening mode not saved", str(error))
-            return
-        if changed:
+        if review is not None and self._saved("Screening mode", lambda: edit_screening_mode(review, self.reviewer(),
+                                                                                            self.window)):
             self.screening_changed.emit()
+
+    def _saved(self, what: str, edit: Callable[[], Any]) -> Any:
+        """What ``edit`` saved; None when the review refused it (read-only, locked, refused by the server:
+        nothing was saved), which the reviewer is told in the core's sentence."""
+        try:
+            return edit()
+        except ReviewError as error:
+            QMessageBox.warning(self.window, f"{what} not saved", str(error))
+            return None
