@@ -12,7 +12,8 @@ import pytest
 
 from curator.duplicates.evidence import TRANSLITERATED_TITLE, authors_agree
 from curator.duplicates.keys import author_key
-from curator.duplicates.titles import normalise_title, transliterated_name, transliteration_key
+from curator.duplicates.titles import normalise_title
+from curator.duplicates.transliteration import transliterated_name, transliteration_key
 from tests.dedup_pairs import citation, link_between
 
 CYRILLIC = "Характеристика заболеваемости щитовидной железы у детей и подростков в Хабаровском крае"

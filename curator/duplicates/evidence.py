@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from curator.duplicates.keys import Candidate, author_key, name_words
-from curator.duplicates.titles import transliterated_name
+from curator.duplicates.transliteration import transliterated_name
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
 SHORT_TITLE = 25

@@ -46,7 +46,8 @@ from curator.duplicates.title_match import (
     enough_words,
     title_match,
 )
-from curator.duplicates.titles import normalise_title, transliterated_word
+from curator.duplicates.titles import normalise_title
+from curator.duplicates.transliteration import transliterated_word
 from curator.store.dialects import SQLITE, dialect_of, insert_ignoring_repeats, json_value
 from curator.store.models import LINK_COUNTS, Record, utcnow
 from curator.store.stored_fields import extracted_fields

@@ -7,11 +7,13 @@ the rest of the citation.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Indel
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate
-from curator.duplicates.titles import transliteration_key
+from curator.duplicates.transliteration import transliteration_key
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
 TITLE_THRESHOLD = 93.0
@@ -32,6 +34,10 @@ ELLIPSIS_CUT_TITLE = 40
 #: Titles at least this similar as written (0-100) are compared again with their transliterations folded together.
 TRANSLITERATION_FLOOR = 75.0
 
+# A notice about a paper, titled with the paper's title after it: a document of its own, never the paper.
+_NOTICE = re.compile(r"(?:correction|corrections|erratum|errata|corrigendum|addendum|retraction|retracted|withdrawn|"
+                     r"withdrawal|notice of retraction|retraction note|retraction notice|expression of concern|"
+                     r"editorial expression of concern)(?: to| for| of| on| in| about)?(?: the (?:article|paper))?(?: the| a| an)?")
 _STOPWORDS = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by", "from", "versus", "vs", "or"])
 
 
@@ -74,6 +80,8 @@ def title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[flo
         return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
     short, long = (a, b) if len(a.title_key) <= len(b.title_key) else (b, a)
     shorter, longer = short.title_key, long.title_key
+    if longer.endswith(shorter) and _NOTICE.fullmatch(longer, 0, len(longer) - len(shorter) - 1):
+        return None  # "Correction to: <title>", "Retracted: <title>": a notice about the paper, not the paper
     if cut_only:  # (the numbers at the end of the whole title are gone: they may be what told two documents apart)
         cut = cut_short(shorter, longer, short.cut) or (len(shorter) >= CUT_TITLE and longer.startswith(shorter + " "))
         return (round(100.0 * len(shorter) / len(longer), 1), evidence.NUMBERS_CUT_TITLE) if cut else None

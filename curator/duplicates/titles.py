@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from curator.duplicates.transliteration import latin_letters
+
 # Every ASCII character that is not a letter or a digit separates words (as [^\W_]+ finds them).
 _ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
 
@@ -27,15 +29,17 @@ _ASCII_SEPARATORS = {c: " " for c in range(128) if not chr(c).isalnum()}
 # section, the title in the original language), never the author's words. Nested one level deep at most.
 _TRAILING_BRACKETS = re.compile(r"\s*\[(?:[^\[\]]|\[[^\[\]]*\])*\]?[\s.*]*$")
 # Parenthesised notes at the end are the author's words too often ("(NEURITES)"): only the known ones go.
-_NOTE = (r"provisional abstract|structured abstract|abstract|multiple letters|letter|editorial|review|"
+_NOTE = (r"provisional abstract|epub ahead of print|structured abstract|abstract|multiple letters|letter|editorial|review|"
          r"see comments?|comment|author'?s transl?|english abstract|[a-z]+ abstract|\d+ refs?")
 _TRAILING_NOTES = re.compile(rf"\s*\((?:{_NOTE})\)[\s.*]*$", re.I)
 _IS_NOTE = re.compile(_NOTE, re.I)
 # "- Reply", ": reply", "Author reply", "Reply by the authors" at the end.
 _TRAILING_REPLY = re.compile(r"[\s.:;,-]*\b(?:authors?'?\s+)?reply(?:\s+(?:by|from)\s+the\s+authors?)?[\s.*]*$", re.I)
+# "Epub ahead of print" after the title (MEDLINE's in-process records), in brackets or not.
+_TRAILING_EPUB = re.compile(r"[\s.:;,-]*\(?\bepub ahead of print\)?[\s.*]*$", re.I)
 _TRAILING_MARKS = re.compile(r"[\s.*]+$")
 # Markup a database leaves in a title: <i>Escherichia coli</i>, m<sup>2</sup>, &amp;, &#946;.
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:_-]*(?:\s[^<>]*)?/?>")
 
 
 def strip_decorations(title: str) -> tuple[str, bool]:
@@ -48,7 +52,7 @@ def strip_decorations(title: str) -> tuple[str, bool]:
     text = without_markup(title).strip()
     reply = False
     end = text.rstrip(" .*")
-    if end and "[" not in end and end[-5:].lower() != "reply":  # the common case: nothing appended
+    if end and "[" not in end and end[-5:].lower() not in ("reply", "print"):  # the common case: nothing appended
         if end[-1] != ")":
             return end, False
         opening = end.rfind("(")
@@ -61,6 +65,7 @@ def strip_decorations(title: str) -> tuple[str, bool]:
         if match and match.start() > 0:
             text = text[:match.start()]
         text = _TRAILING_NOTES.sub("", text)
+        text = _TRAILING_EPUB.sub("", text)
         match = _TRAILING_REPLY.search(text)
         if match and match.start() > 0:
             text, reply = text[:match.start()], True
@@ -93,34 +98,23 @@ def title_words(text: str) -> str:
     return " ".join(_word_list(text))
 
 
+_SIGN_TYPED_AS_QUOTE = re.compile(r'(?<=[^\W\d_])"(?=[^\W\d_])')
+
+
 def _word_list(text: str) -> list[str]:
     # An apostrophe joins: "Editor's" is one word, "editors", however a database writes the apostrophe.
     if "'" in text or "\u2019" in text or "`" in text:
         text = text.replace("'", "").replace("\u2019", "").replace("`", "")
     if "&" in text:
         text = text.replace("&", " and ")
+    if '"' in text:  # a quote between two letters is a hard sign typed as one (ob"ekt), not a quotation: it joins
+        text = _SIGN_TYPED_AS_QUOTE.sub("", text)
     if text.isascii():
         # The same words as the pattern below, found by str.translate: five times faster on the common case.
         return text.lower().translate(_ASCII_SEPARATORS).split()
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_SPELT_OUT)
-    return re.findall(r"[^\W_]+", ascii_ish)
+    return re.findall(r"[^\W_]+", latin_letters("".join(c for c in decomposed if not unicodedata.combining(c)).lower()))
 
-
-# Letters that have no accent to drop but another spelling in another database: ø/o, ß/ss, æ/ae; and
-# Greek letters, which one database prints and another spells out (α-synuclein, alpha-synuclein).
-_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
-          "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega")
-# Cyrillic letters in Latin ones (any one system: :func:`transliteration_key` folds the systems together), and
-# the primes some systems write for the soft and hard signs (Ilʹin, obʺekt), dropped as an apostrophe is.
-_CYRILLIC = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
-             "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-             "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-             "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "i", "є": "ye", "ґ": "g", "ў": "u"}
-_SPELT_OUT = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                            "ı": "i", **{chr(0x3B1 + i): name for i, name in enumerate(_GREEK)}, "ϐ": "beta",
-                            "ϑ": "theta", "ϕ": "phi", "ϵ": "epsilon", "ϰ": "kappa", **_CYRILLIC,
-                            "ʹ": "", "ʺ": "", "ʼ": ""})
 
 # Numbers written as words, and Roman numerals after the words that number a type, phase or part:
 # "two-year" and "2-year", "type II" and "type 2" are one title.
@@ -180,58 +174,4 @@ def title_key(text: str) -> str:
     return " ".join(words)
 
 
-# What the systems that write Cyrillic (and German umlauts) in Latin letters write differently, folded to one
-# form: х kh/h, ж zh/z (ž), ц ts/c/tz, ч ch/c (č)/tch/tsch, ш sh/s (š)/sch, щ shch/sc (šč), кс ks/x; й, ы and
-# the y, j or i before a vowel (я ya/ja/ia, ю yu/ju/iu, ий iy/ij/ii/y); ü ue/u, ö oe/o, ä ae/a.
-_DIGRAPHS = (("tsch", "c"), ("shch", "sc"), ("sch", "s"), ("tch", "c"), ("kh", "h"), ("zh", "z"), ("ch", "c"),
-             ("sh", "s"), ("ts", "c"), ("tz", "c"), ("ks", "x"))
-_SOFT_VOWEL = re.compile(r"i+(?=[aeiou])")
-# In a title key ae and oe are already e between consonants (haemorrhage, oesophageal): the same here, everywhere.
-_TITLE_UMLAUTS = (("ae", "e"), ("oe", "e"), ("ue", "u"))
-_NAME_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
-
-
-def _folded(word: str, umlauts: tuple[tuple[str, str], ...], yo: bool = False) -> str:
-    if not word.isalpha():
-        return word
-    for written, folded in _DIGRAPHS:
-        if written in word:
-            word = word.replace(written, folded)
-    if "y" in word or "j" in word or "i" in word:
-        word = word.replace("y", "i").replace("j", "i")
-        if yo:
-            word = word.replace("io", "e")
-        word = _SOFT_VOWEL.sub("", word).replace("ii", "i")
-    for written, folded in umlauts:
-        if written in word:
-            word = word.replace(written, folded)
-    return word
-
-
-@lru_cache(maxsize=65536)
-def transliterated_word(word: str) -> str:
-    """One word of a title key in the form :func:`transliteration_key` gives."""
-    return _folded(word, _TITLE_UMLAUTS)
-
-
-def transliteration_key(key: str) -> str:
-    """A title key with the letters that systems of transliteration write differently folded into one form:
-    "Kharakteristika zabolevayemosti" and "Harakteristika zabolevaemosti" give one key.
-
-    Coarser than :func:`title_key` (it also folds English words that differ only in those letters), so it is
-    compared only where the title keys already nearly agree.
-    """
-    return " ".join(map(transliterated_word, key.split()))
-
-
-@lru_cache(maxsize=4096)
-def transliterated_name(surname: str) -> str:
-    """A surname (lower case, one word) in the form :func:`transliteration_key` gives: Iakovlev, Yakovlev and
-    Jakovlev give one name, as Müller (muller) and Mueller do; and ё as e (Fyodorov, Fjodorov, Fedorov), as names
-    are often written without its dots."""
-    return _folded(surname, _NAME_UMLAUTS, yo=True)
-
-
-__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "transliterated_name", "transliterated_word",
-           "transliteration_key",
-           "without_markup"]
+__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "without_markup"]
