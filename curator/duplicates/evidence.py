@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from curator.duplicates.keys import Candidate, author_key, name_words
-from curator.duplicates.transliteration import transliterated_name
+from curator.duplicates.transliteration import coarse_name, transliterated_name, written_the_german_way
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
 SHORT_TITLE = 25
@@ -78,6 +78,10 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
         return "first author"
     # One name in two systems of transliteration: Iakovlev, Yakovlev, Jakovlev; Tsoi, Tsoy, Coj; Müller, Mueller.
     if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
+        return "first author"
+    # A short name written the German way (Eshow, Suew) differs from Ezhov and Zuev in more letters than one.
+    if any(map(written_the_german_way, a.author_key | b.author_key)) and not set(map(
+            coarse_name, a.author_key)).isdisjoint(map(coarse_name, b.author_key)):
         return "first author"
     # The same authors in another order: each first author is among the other's first authors.
     if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):

@@ -119,4 +119,23 @@ def transliterated_name(surname: str) -> str:
     return _folded(surname, _NAME_UMLAUTS, _LETTERS if len(surname) >= COARSE_NAME else _SHORT_NAME_LETTERS)
 
 
-__all__ = ["COARSE_NAME", "latin_letters", "transliterated_name", "transliterated_word", "transliteration_key"]
+_DUDEN_ENDINGS = ("ow", "ew", "owa", "ewa", "ij", "ijs")
+
+
+def written_the_german_way(surname: str) -> bool:
+    """The surname (lower case) looks Russian written the German way: a "tsch" or "sch", or a Duden ending (Jeshow,
+    Suew, Iwanowa, Dostojewskij); at least four letters (Low and Lew are names of their own)."""
+    return len(surname) >= 4 and ("sch" in surname or surname.endswith(_DUDEN_ENDINGS))
+
+
+@lru_cache(maxsize=4096)
+def coarse_name(surname: str) -> str:
+    """A surname folded as a long one is whatever its length (Eshow and Ezhov, Suew and Zuev give one name): only
+    for a name :func:`written_the_german_way`, whose short forms differ in more letters than one."""
+    if "ch" in surname:
+        surname = _german_read(surname)
+    return _folded(surname, _NAME_UMLAUTS, _LETTERS)
+
+
+__all__ = ["COARSE_NAME", "coarse_name", "latin_letters", "transliterated_name", "transliterated_word",
+           "transliteration_key", "written_the_german_way"]
