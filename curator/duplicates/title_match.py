@@ -1,5 +1,6 @@
 """How the titles of two records match: the same, nearly, one the other's main title or cut short, or the same
-once their transliterations are folded together; and how sure that is (evidence's name for it).
+once their transliterations are folded together; and how sure that is (evidence's name for it). A notice about
+a paper titled with the paper's title after it ("Correction to: ...", "Retracted: ...") never matches the paper.
 
 :mod:`curator.duplicates.matching` finds the pairs to compare; :mod:`curator.duplicates.evidence` weighs
 the rest of the citation.

@@ -4,7 +4,8 @@ Databases decorate the titles they export: Ovid and Embase end a translated
 title with its language (``[Chinese]``), a review with ``[Review] [45 refs]``,
 a corrected paper with ``[Erratum appears in ...]``; the Cochrane Library's
 DARE adds ``(Provisional abstract)``; letters pages add ``(multiple letters)``
-or ``[1]``; PubMed puts a translated title in brackets. None of that is part of
+or ``[1]``; PubMed puts a translated title in brackets, and an in-process record ends with
+``Epub ahead of print``. None of that is part of
 the title an author wrote, so it is taken off before titles are compared.
 
 A trailing ``- Reply`` (or ``Reply``, ``Author reply``) is taken off too, but
