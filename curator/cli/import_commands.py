@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.extraction.entry_pico import fill_entry_pico
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers.batch import ImportSummary, import_paths
 from curator.store.models import SOURCE_KINDS
@@ -78,6 +79,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 def _print_entry(entry: Entry, as_json: bool) -> None:
+    fill_entry_pico(entry.fields, entry.text)  # a bibliographic entry's PICO, from its title and abstract
     fields = dict(entry.fields)
     fields["source"] = entry.source
     if as_json:
