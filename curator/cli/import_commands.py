@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.cli.pico_commands import find_pico
 from curator.extraction.entry_pico import fill_entry_pico
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers.batch import ImportSummary, import_paths
@@ -42,6 +43,7 @@ def import_command(paths: tuple[Path, ...], source_name: str | None, source_kind
             summary = import_paths(review, paths, reviewer=reviewer, source_name=source_name,
                                    source_kind=source_kind)
         _print_summary(summary, str(review.path))
+        find_pico(review, reviewer)  # after the import's transaction: the records are saved whatever happens here
     if summary.failed:
         sys.exit(1)
 
