@@ -94,17 +94,19 @@ def _found(record_text: str, extracted: dict[str, Any], evidence: dict[str, Any]
 
 
 def fill_pico(review: Review, *, reviewer: str, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None, batch: int = BATCH) -> PicoFill:
+              cancelled: Callable[[], bool] | None = None, written: Callable[[list[int]], None] | None = None,
+              batch: int = BATCH) -> PicoFill:
     """Find the PICO of every record still waiting, ``batch`` records per transaction.
 
     ``progress(done, total)`` is told after each batch; ``cancelled()`` is asked before each, and a True
-    stops the fill there (what was written stays; the rest waits for the next fill).
+    stops the fill there (what was written stays; the rest waits for the next fill). ``written(ids)`` is told
+    the records of each batch once it is saved (a window refreshes the record it shows).
     """
     check_may_fill(review)
     total = records_waiting(review)
     done = found = 0
     after = 0
-    written: list[int] = []
+    saved: list[int] = []
     stopped = False
     while done < total or total == 0:
         if cancelled is not None and cancelled():
@@ -127,9 +129,11 @@ def fill_pico(review: Review, *, reviewer: str, progress: Progress | None = None
             log_change(session, reviewer, ACTION, new={"records": len(rows), "found": found_here})
         found += found_here
         after = rows[-1][0]
-        written.extend(r[0] for r in rows)
+        saved.extend(r[0] for r in rows)
         done += len(rows)
+        if written is not None:
+            written([r[0] for r in rows])
         if progress is not None:
             progress(done, max(total, done))
     return PicoFill(done, found, max(0, total - done) if stopped else records_waiting(review) if total else 0,
-                    stopped, tuple(written))
+                    stopped, tuple(saved))
