@@ -23,8 +23,8 @@ from ui.dialogs.help import connect_help
 from ui.document_view import DocumentView
 from ui.full_texts import FullTexts
 from ui.live_refresh import LiveRefresh
-from ui.pico_finding import PicoFinding
 from ui.long_work import export_available
+from ui.pico_finding import PicoFinding
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
 from ui.record_list import RecordListPane
