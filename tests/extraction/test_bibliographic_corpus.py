@@ -25,7 +25,8 @@ from curator.importers import Entry, read_path  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "bibliographic"
 EXPECTED = load_expectations(CORPUS / "expected.json")
-FLOOR = 0.90  # held out: 95/105 = 0.90 before any fix (the plumbing alone)
+# Held out: 95/105 = 0.90 before any fix (the plumbing alone), 103/105 = 0.98 after the fixes of batch 1.
+FLOOR = 0.98
 
 
 def entry_of(name: str) -> Entry:
