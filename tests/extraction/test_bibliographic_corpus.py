@@ -25,8 +25,9 @@ from curator.importers import Entry, read_path  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "bibliographic"
 EXPECTED = load_expectations(CORPUS / "expected.json")
-# Held out: 95/105 = 0.90 before any fix (the plumbing alone), 103/105 = 0.98 after the fixes of batch 1.
-FLOOR = 0.98
+# Held out: batch 1 95/105 = 0.90 before any fix (the plumbing alone), 103/105 = 0.98 after its fixes; batch 2,
+# written after those, 34/41 = 0.83 before any fix was tuned on it.
+FLOOR = 0.93
 
 
 def entry_of(name: str) -> Entry:
@@ -102,5 +103,10 @@ if __name__ == "__main__":
         print(title)
         for label, (m, t) in sorted(tally.items()):
             print(f"  {label:18s} {m:3d}/{t:3d} = {m / t:.2f}")
+    for batch in sorted({e.get("batch", 1) for e in EXPECTED.values()}):
+        names = [n for n, e in EXPECTED.items() if e.get("batch", 1) == batch]
+        every = sum(len(singles(EXPECTED[n])) for n in names)
+        ok = every - sum(len(failed.get(n, [])) for n in names)
+        print(f"batch {batch}  {ok:3d}/{every:3d} = {ok / every:.2f}")
     met, total = sum(v[0] for v in fields.values()), sum(v[1] for v in fields.values())
     print(f"overall  {met:3d}/{total:3d} = {met / total:.2f}")
