@@ -51,7 +51,7 @@ def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
 
 # A heading run into its abstract's paragraph ("... at 12 weeks. Main outcome measures: Knee pain ..."): the space
 # before it becomes a line break in the text read (same length), so the heading is read as a label.
-_RUN_IN_HEADING_RE = re.compile(r"(?<=[.!?])\s(?=([A-Z][A-Za-z]+(?: [a-z]+){0,3}):\s)")
+_RUN_IN_HEADING_RE = re.compile(r"(?<=[.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
 
 
 def _headings_on_lines(page: str) -> str:
@@ -93,6 +93,8 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _named_control(text, got, summary_zones)
     _tidy(text, got)
     _two_arms(text, got)
+    _usual_control(text, got, summary_zones)
+    _review_title(text, got, title_zones)
     return got
 
 
@@ -139,6 +141,11 @@ _GENERIC = frozenset(("intervention", "interventions", "treatment", "treatments"
                       "the treatment", "experimental", "active", "study drug", "the drug", "drug", "exposure"))
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
                            "fourteen", "fifteen", "twenty", "thirty"))
+# A control's name running on into its schedule ("placebo until 36 weeks").
+_TRAILING_WORD_RE = re.compile(r"\s+(?:until|from|for|during|over|daily|twice|once|each|every|per|at|in|on|to|and|or"
+                               r"|with)$", re.I)
+_KIND_OF_TREATMENT_RE = re.compile(r" (?:therapy|therapies|training|surgery|vaccine|vaccination|supplementation"
+                                   r"|programme|program|counselling|counseling|transfusion|transplantation)\b", re.I)
 _COUNT_TAIL_RE = re.compile(r"^(?:\d+|[a-z]+)\s+((?:days?|weeks?|months?|doses?|sessions?|cycles?)\s+of\s+[^,;.]+)$", re.I)
 
 
@@ -161,9 +168,18 @@ def _tidy(text: str, got: dict[str, tuple[str, list[list[int]]]]) -> None:
         aside = _ASIDE_RE.search(value)
         if aside and aside.start() >= 3:
             value, end = value[:aside.start()], start + aside.start()
+        trail = _TRAILING_WORD_RE.search(value)
+        if trail and trail.start() >= 3 and part in ("comparator", "intervention"):
+            value, end = value[:trail.start()], start + trail.start()
         if text[start:end] == value:
             got[part] = (value, [[start, end]])
     tested = got.get("intervention")
+    if tested is not None and " " not in tested[0] and len(tested[1]) == 1:
+        # "Gene therapy for ...": one word cut from its kind of treatment is no name.
+        after = _KIND_OF_TREATMENT_RE.match(text, tested[1][0][1])
+        if after:
+            tested = (tested[0] + after.group(0), [[tested[1][0][0], after.end()]])
+            got["intervention"] = tested
     if tested is not None and tested[0].lower() in _GENERIC:
         del got["intervention"]
     elif tested is not None and tested[0].lower() in _NUMBER_WORDS:
@@ -212,3 +228,35 @@ def _two_arms(text: str, got: dict[str, tuple[str, list[list[int]]]]) -> None:
         y_clean = _ARTICLE_RE.sub("", y)
         at_y += len(y) - len(y_clean)
         got["comparator"] = (y_clean, [[at_y, at_y + len(y_clean)]])
+
+
+# "... or to usual hygiene practices", "or usual teaching": the usual way, named as the control.
+_USUAL_RE = re.compile(r"\b(?:or|versus|vs\.?)\s+(?:to\s+)?((?:usual|standard|routine|existing|current)\s+(?:[a-z][\w\-]*\s+)"
+                       r"{0,2}(?:care|practices?|practice|teaching|services?|treatment|management|provision|hygiene"
+                       r"|diet|advice|support|procedures?|care\s+pathway))\b", re.I)
+
+
+def _usual_control(text: str, got: dict[str, tuple[str, list[list[int]]]], zones: list[tuple[int, int]]) -> None:
+    if got.get("comparator") is not None:
+        return
+    for s, e in zones:
+        m = _USUAL_RE.search(text, s, e) if text.find("usual", s, e) >= 0 or text.find("standard", s, e) >= 0 \
+            or text.find("routine", s, e) >= 0 or text.find("existing", s, e) >= 0 or text.find("current", s, e) >= 0 \
+            else None
+        if m:
+            got["comparator"] = (m.group(1), [[m.start(1), m.end(1)]])
+            return
+
+
+# A review's title "Vitamin C for preventing the common cold", "Zinc for treating ...": what it reviews.
+_REVIEW_TITLE_RE = re.compile(r"([A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:for|in)\s+(?:preventing|treating|reducing"
+                              r"|the\s+(?:prevention|treatment|management)\s+of)\s")
+
+
+def _review_title(text: str, got: dict[str, tuple[str, list[list[int]]]], zones: list[tuple[int, int]]) -> None:
+    if got.get("intervention") is not None:
+        return
+    for s, e in zones[:1]:
+        m = _REVIEW_TITLE_RE.match(text, s, e)
+        if m and m.group(1).split()[0].lower() not in ("a", "an", "the", "trends", "interventions", "treatments"):
+            got["intervention"] = (m.group(1), [[m.start(1), m.end(1)]])

@@ -396,7 +396,8 @@ def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
 _PEOPLE_RE = re.compile(
     r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?]\s)|(?<=\n)))((?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|children|adults|participants"
     r"|people|persons|individuals|women|men|infants|neonates|adolescents|volunteers|girls|boys|newborns|survivors"
-    r"|nurses|pupils|students|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers)\b"
+    r"|nurses|pupils|students|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers|teachers"
+    r"|physicians|doctors|clinicians|caregivers|carers|parents|employees|farmers|households|couples|families)\b"
     r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving)\b[^.;]{2,160})?)",
     re.I,
 )
@@ -406,7 +407,8 @@ _NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or"
 _ENROLLED_RE = re.compile(r"\s+(?:were|are|was|will\s+be)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled"
                           r"|recruited|included|eligible|followed|invited|studied)\b", re.I)
 # Where the people end and the study's follow-up or topic begins ("... for a median of 14 years", "... about their work").
-_PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s)", re.I)
+_PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s"
+                            r"|and\s+(?:then\s+)?[a-z]+ed\s)", re.I)
 
 
 def people_phrase(text: str, zones: list[Span]) -> Found | None:

@@ -118,3 +118,45 @@ def test_only_bibliographic_entries_are_read_and_a_value_found_before_stays() ->
     fill_entry_pico(entry.fields, entry.text)
     assert entry.fields["pico"]["comparator"] == "already here"
     assert entry_pico("no title and no abstract", {}) == {}
+
+
+def test_capitalised_headings_run_into_the_paragraph_are_read_too() -> None:
+    pico = pico_of("Treating buckle fractures of the wrist in children: a randomised trial",
+                   "OBJECTIVE: To compare two treatments. PARTICIPANTS: 965 children aged 4 to 15 years with a buckle "
+                   "fracture of the distal radius. INTERVENTIONS: A removable wrist splint or a below-elbow cast for three "
+                   "weeks. MAIN OUTCOME MEASURES: Pain at three days. RESULTS: Pain was similar.")
+    assert pico["population"] == "965 children aged 4 to 15 years with a buckle fracture of the distal radius"
+    assert pico["intervention"] == "removable wrist splint" and pico["comparator"] == "below-elbow cast"
+    assert pico["outcome"] == "Pain at three days"
+
+
+def test_a_control_does_not_run_on_into_its_schedule() -> None:
+    pico = pico_of("Melatonin for sleep in children with autism",
+                   "Children with autism were randomised to melatonin or placebo until the end of term. The primary "
+                   "outcome was total sleep time.")
+    assert pico["comparator"] == "placebo"
+
+
+def test_the_usual_way_named_after_or_is_the_comparator() -> None:
+    pico = pico_of("Reading glasses in factories",
+                   "Garment factories were randomly assigned to free reading glasses for workers with presbyopia, eye "
+                   "tests and follow-up, or to usual workplace practices. The primary outcome was productivity.")
+    assert pico["comparator"] == "usual workplace practices"
+
+
+def test_one_word_cut_from_its_kind_of_treatment_is_given_back_its_kind() -> None:
+    pico = pico_of("Music therapy for agitation in dementia", "Care home residents with dementia took part.")
+    assert pico["intervention"] == "Music therapy"
+
+
+def test_a_reviews_title_names_what_it_reviews() -> None:
+    pico = pico_of("Honey for treating cough in children",
+                   "We included randomised trials in children with acute cough. The primary outcome was cough frequency.")
+    assert pico["intervention"] == "Honey"
+
+
+def test_people_counted_then_a_verb_of_the_study_end_the_population() -> None:
+    pico = pico_of("Workplace walking challenge",
+                   "We recruited 612 office workers from 14 companies and assigned them to a step challenge or usual "
+                   "activity. The primary outcome was daily steps.")
+    assert pico["population"] == "office workers from 14 companies"
