@@ -1,4 +1,4 @@
-"""PICO of a bibliographic entry (RIS, MEDLINE, EndNote, BibTeX, Web of Science, a table's row) from its title and abstract.
+"""PICO of a bibliographic entry (RIS, MEDLINE, PubMed XML, EndNote, BibTeX, Web of Science, a table row) from its title and abstract.
 
 A reader writes such an entry as a labelled page ("Title: ...", "Authors: ...", "Abstract" and its text)
 with the fields it read and their evidence, but finds no PICO: that lives in the abstract's prose. Only the
@@ -22,7 +22,7 @@ from curator.extraction.values import put
 from curator.fields import empty_fields
 
 #: Profiles of the entries that bibliographic readers write as labelled pages (kind ``article``).
-BIBLIOGRAPHIC_PROFILES = frozenset(("ris", "medline", "endnote-xml", "bibtex", "wos", "table"))
+BIBLIOGRAPHIC_PROFILES = frozenset(("ris", "medline", "pubmed-xml", "endnote-xml", "bibtex", "wos", "table"))
 PICO_PARTS = ("population", "intervention", "comparator", "outcome")
 _ZONE_KEYS = ("title", "abstract")
 
