@@ -122,3 +122,26 @@ def test_an_older_reviews_all_null_pico_waits_too(imported: Path) -> None:
         assert records_waiting(review) == 7
         fill_pico(review, reviewer="ann")
         assert _pico(review, 2)["intervention"] == "supervised walking"
+
+
+def test_ctrl_c_stops_the_import_commands_fill_after_the_batch_being_written(
+        review_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    real, calls = pico_filling.entry_pico, [0]
+
+    def interrupted_on_the_third(text: str, evidence: dict) -> dict:
+        calls[0] += 1
+        if calls[0] == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # the reviewer presses Ctrl+C in the second batch
+        return real(text, evidence)
+
+    monkeypatch.setattr(pico_filling, "BATCH", 2)
+    monkeypatch.setattr(pico_filling, "entry_pico", interrupted_on_the_third)
+    result = CliRunner().invoke(cli, ["import", str(write_export(tmp_path / "e.ris", 7)), "--review", str(review_path)])
+    assert result.exit_code == 0, result.output
+    assert "PICO: stopped after 4 records; 3 still waiting (`curator find-pico` carries on)" in result.output
+    monkeypatch.setattr(pico_filling, "entry_pico", real)
+    again = CliRunner().invoke(cli, ["find-pico", "--review", str(review_path)])
+    assert again.exit_code == 0 and "PICO: found in 3 of 3 abstracts" in again.output

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -37,21 +40,14 @@ def find_pico(review: Review, reviewer: str) -> PicoFill | None:
     return filled
 
 
-def _interruptible(review: Review, reviewer: str, progress: object) -> PicoFill:
-    stop = [False]
-
-    def told(done: int, total: int) -> None:
-        if progress is not None:
-            progress(done, total)  # type: ignore[operator]
-
-    import signal
-
-    def on_interrupt(_signum: int, _frame: object) -> None:
-        stop[0] = True  # the batch being written is finished first: nothing half-written
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+def _interruptible(review: Review, reviewer: str, progress: Callable[[int, int], None] | None) -> PicoFill:
+    """The fill, stopped by Ctrl+C after the batch being written (nothing half-written)."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        return fill_pico(review, reviewer=reviewer, progress=progress, cancelled=stop.is_set)
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
     try:
-        return fill_pico(review, reviewer=reviewer, progress=told, cancelled=lambda: stop[0])
+        return fill_pico(review, reviewer=reviewer, progress=progress, cancelled=stop.is_set)
     finally:
         signal.signal(signal.SIGINT, previous)
 

@@ -95,14 +95,15 @@ def _found(record_text: str, extracted: dict[str, Any], evidence: dict[str, Any]
 
 def fill_pico(review: Review, *, reviewer: str, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, written: Callable[[list[int]], None] | None = None,
-              batch: int = BATCH) -> PicoFill:
-    """Find the PICO of every record still waiting, ``batch`` records per transaction.
+              batch: int | None = None) -> PicoFill:
+    """Find the PICO of every record still waiting, ``batch`` records per transaction (default :data:`BATCH`).
 
     ``progress(done, total)`` is told after each batch; ``cancelled()`` is asked before each, and a True
     stops the fill there (what was written stays; the rest waits for the next fill). ``written(ids)`` is told
     the records of each batch once it is saved (a window refreshes the record it shows).
     """
     check_may_fill(review)
+    batch = batch or BATCH
     total = records_waiting(review)
     done = found = 0
     after = 0
