@@ -94,7 +94,7 @@ class PicoFinding(QObject):
         self.job.progressed.connect(self._on_job_progressed)
         self.job.succeeded.connect(self._on_job_ended)
         self.job.cancelled.connect(self._on_job_refused)  # bound slots: called on the GUI thread, not the work's
-        self.job.failed.connect(self._on_job_refused)
+        self.job.failed.connect(self._on_job_failed)
         self.job.start()
 
     def cancel(self) -> None:
@@ -134,8 +134,12 @@ class PicoFinding(QObject):
         self.window.record = view
         self.window.form.show_others_changes(view, PICO_KEYS, desk.custom_values(record_id))
 
-    def _on_job_refused(self, message: str) -> None:
-        """A server login that may not fill, or a failure: the status bar says so, briefly."""
+    def _on_job_refused(self, _message: str) -> None:
+        """A server login that may not fill (a lead's fill finds the PICO): nothing to say to this reviewer."""
+        self._on_job_ended(None)
+
+    def _on_job_failed(self, message: str) -> None:
+        """A failure: the status bar says so, briefly; the records still wait for the next fill."""
         if self.job is not None:
             self.window.statusBar().showMessage(f"PICO not found: {message}", 6000)
         self._on_job_ended(None)

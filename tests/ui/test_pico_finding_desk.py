@@ -13,8 +13,8 @@ from curator.review.pico_filling import records_waiting
 from curator.store import database
 from curator.store.database import open_review
 from tests.pico_export import write_export
-from tests.ui.windows import open_window
 from ui import pico_finding
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -26,11 +26,22 @@ def waiting_path(review_path: Path, tmp_path: Path) -> Path:
     return review_path
 
 
+def open_watched(qtbot, path: Path) -> tuple[MainWindow, list[object]]:  # type: ignore[no-untyped-def]
+    """The window opened on ``path`` as tests/ui/windows.py opens it, every end of a fill kept (none missed)."""
+    window = MainWindow("tester")
+    qtbot.addWidget(window)
+    ended: list[object] = []
+    window.pico.ended.connect(ended.append)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_review(path)
+    return window, ended
+
+
 def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, waiting_path: Path) -> None:
-    window = open_window(qtbot, waiting_path)
-    with qtbot.waitSignal(window.pico.ended, timeout=60_000) as ended:
-        pass
-    filled = ended.args[0]
+    window, ended = open_watched(qtbot, waiting_path)
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+    filled = ended[0]
     assert filled is not None, window.statusBar().currentMessage()
     assert filled.sought == 450 and not filled.stopped
     assert window.pico.job is None and window.pico.bar.isHidden()
@@ -42,10 +53,15 @@ def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, wa
 
 
 def test_the_shown_records_form_is_refreshed_when_its_pico_arrives(qtbot, waiting_path: Path) -> None:
-    window = open_window(qtbot, waiting_path)
-    with qtbot.waitSignal(window.pico.record_found, timeout=60_000) as found:
-        pass
-    assert found.args == [window.record.id]
+    window = MainWindow("tester")
+    qtbot.addWidget(window)
+    found: list[int] = []
+    window.pico.record_found.connect(found.append)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_review(waiting_path)
+    qtbot.waitUntil(lambda: bool(found), timeout=60_000)
+    assert found == [window.record.id]
     qtbot.waitUntil(lambda: bool(window.form.rows["pico.intervention"].editor.value()), timeout=10_000)
     window.close()
 
@@ -60,30 +76,54 @@ def test_cancel_stops_after_a_batch_and_the_rest_waits(qtbot, waiting_path: Path
         return pico_filling.fill_pico(review, cancelled=asked, batch=30, **kwargs)
 
     monkeypatch.setattr(pico_finding, "fill_pico", slow_small_batches)
-    window = open_window(qtbot, waiting_path)
+    window, ended = open_watched(qtbot, waiting_path)
     qtbot.waitUntil(lambda: window.pico.bar.isVisible(), timeout=30_000)
     assert "Finding PICO: 30 of 450 abstracts" in window.pico.label.text()
-    with qtbot.waitSignal(window.pico.ended, timeout=60_000) as ended:
-        window.pico.cancel_button.click()
-    filled = ended.args[0]
+    window.pico.cancel_button.click()
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+    filled = ended[0]
     assert filled.stopped and 0 < filled.sought < 450
     assert records_waiting(window.review) == 450 - filled.sought
     window.close()
 
 
 def test_an_import_in_the_window_finds_the_new_records_pico(qtbot, review_path: Path, tmp_path: Path) -> None:
-    window = open_window(qtbot, review_path)
+    window, ended = open_watched(qtbot, review_path)
     qtbot.waitUntil(lambda: window.pico.job is None, timeout=10_000)
+    ended.clear()
     window.files.import_paths([write_export(tmp_path / "e.ris", 5)])
-    with qtbot.waitSignal(window.pico.ended, timeout=60_000) as ended:
-        pass
-    assert ended.args[0].sought == 5
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+    assert ended[0].sought == 5
     window.close()
 
 
 def test_a_read_only_review_is_not_filled(qtbot, waiting_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(database, "is_writable", lambda _path: False)
-    window = open_window(qtbot, waiting_path)
-    assert window.pico.job is None and window.pico.bar.isHidden()
+    window, ended = open_watched(qtbot, waiting_path)
+    assert window.pico.job is None and window.pico.bar.isHidden() and ended == []
     assert records_waiting(window.review) == 450
+    window.close()
+
+
+def test_a_failed_fill_says_so_in_the_status_bar_and_the_records_still_wait(
+        qtbot, waiting_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(review, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(pico_finding, "fill_pico", broken)
+    window, ended = open_watched(qtbot, waiting_path)
+    qtbot.waitUntil(lambda: bool(ended), timeout=30_000)
+    assert window.statusBar().currentMessage() == "PICO not found: the disk is full"
+    assert records_waiting(window.review) == 450
+    window.close()
+
+
+def test_a_login_that_may_not_fill_is_told_nothing(qtbot, waiting_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(review, **_kwargs):  # type: ignore[no-untyped-def]
+        raise pico_filling.PicoNotAllowed("PICO of imported records is found by a lead of this review")
+
+    monkeypatch.setattr(pico_finding, "fill_pico", refused)
+    window, ended = open_watched(qtbot, waiting_path)
+    qtbot.waitUntil(lambda: bool(ended), timeout=30_000)
+    assert ended == [None] and "PICO" not in window.statusBar().currentMessage()
     window.close()
