@@ -17,7 +17,7 @@ from curator.extraction.engine import pico_in_zones
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
 from curator.extraction.listitems import label_items
-from curator.extraction.pico import people_phrase
+from curator.extraction.people import people_phrase
 from curator.extraction.values import put
 from curator.fields import empty_fields
 
