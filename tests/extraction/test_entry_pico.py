@@ -160,3 +160,12 @@ def test_people_counted_then_a_verb_of_the_study_end_the_population() -> None:
                    "We recruited 612 office workers from 14 companies and assigned them to a step challenge or usual "
                    "activity. The primary outcome was daily steps.")
     assert pico["population"] == "office workers from 14 companies"
+
+
+def test_a_count_with_a_thousands_separator_does_not_hide_the_arms_it_precedes() -> None:
+    abstract = ("We randomly assigned 2,480 adults aged 40 years or older in 31 practices to a daily polypill or usual "
+                "care. The primary outcome was a first cardiovascular event.")
+    assert pico_of("Polypill trial", abstract)["intervention"] == "daily polypill"
+    from curator.extraction import extract  # the same prose on a document reads the same arm
+
+    assert extract(f"Polypill trial\n\nAbstract\n{abstract}\n")["pico"]["intervention"] == "daily polypill"
