@@ -3,7 +3,8 @@
 After an import, and when a review whose records still wait is opened, the core's fill
 (:func:`curator.review.pico_filling.fill_pico`) runs on a thread of its own, a batch per transaction. The
 status bar shows "Finding PICO: done of total" and a Cancel button (what was found stays; the rest is found
-the next time the review is opened). When a batch holds the record the window shows, its form is shown again.
+the next time the review is opened). When a batch holds the record the window shows, its form shows the PICO
+found and the document pane knows where each value is.
 A read-only review is left alone, and on a server only a login that may import (a lead) fills: for others the
 fill is refused by the core and nothing is shown.
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from curator.review.records import RecordView
     from curator.store.database import Review
     from ui.curation_desk import CurationDesk
+    from ui.document_view import DocumentView
     from ui.record_form import RecordForm
     from ui.review_files import ReviewFiles
 
@@ -37,6 +39,7 @@ class PicoWindow(Protocol):
     reviewer: str
     files: ReviewFiles
     form: RecordForm
+    document: DocumentView
     desk: CurationDesk | None
     record: RecordView | None
 
@@ -133,6 +136,9 @@ class PicoFinding(QObject):
         view = desk.record(record_id)
         self.window.record = view
         self.window.form.show_others_changes(view, PICO_KEYS, desk.custom_values(record_id))
+        for key in PICO_KEYS:  # a PICO field focused highlights where its value is in the document
+            if view.evidence.get(key):
+                self.window.document.add_evidence(key, view.evidence[key])
 
     def _on_job_refused(self, _message: str) -> None:
         """A server login that may not fill (a lead's fill finds the PICO): nothing to say to this reviewer."""

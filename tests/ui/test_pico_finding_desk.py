@@ -63,6 +63,7 @@ def test_the_shown_records_form_is_refreshed_when_its_pico_arrives(qtbot, waitin
     qtbot.waitUntil(lambda: bool(found), timeout=60_000)
     assert found == [window.record.id]
     qtbot.waitUntil(lambda: bool(window.form.rows["pico.intervention"].editor.value()), timeout=10_000)
+    assert window.document.highlight_evidence("pico.intervention") == 1  # its evidence is shown in the document
     window.close()
 
 
