@@ -1,15 +1,18 @@
 """Benchmark: finding the PICO of imported bibliographic records (the fill after an import), and of ``curator extract``.
 
-Run: ``python tests/benchmarks/bench_pico_fill.py [--records N] [--batch N]``. Generates a RIS export of N trial,
+Run: ``python tests/benchmarks/bench_pico_fill.py [--records N] [--batch N] [--server]``. Generates a RIS export of N trial,
 cohort and review abstracts (about 1,400 characters each, a tenth without an abstract), imports it with
 ``import_paths`` (timed, for scale), then times :func:`curator.review.pico_filling.fill_pico` over the records
 waiting: records per second and seconds per 100,000. It also times reading the export as ``curator extract`` does,
 with and without the PICO of each entry (:func:`fill_entry_pico`): entries per second, and the PICO's own cost.
+With ``--server`` the import and the fill are timed on a PostgreSQL review too (``CURATOR_TEST_POSTGRES_URL``, else
+a throwaway cluster, as ``bench_server.py`` does).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -72,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=None, help="records per transaction (default: the fill's own)")
+    parser.add_argument("--server", action="store_true", help="time the import and the fill on PostgreSQL too")
     args = parser.parse_args()
 
     from curator.extraction.entry_pico import fill_entry_pico
@@ -94,26 +98,41 @@ def main() -> None:
               f"({len(entries) / pico_only:,.0f} entries/s), found in {found:,}; with PICO "
               f"{len(entries) / (read_only + pico_only):,.0f} entries/s")
         del entries
-        with open_review(Path(folder) / "bench.curator") as review:
-            started = time.perf_counter()
-            import_paths(review, [export], reviewer="bench")
-            imported = time.perf_counter() - started
-            started = time.perf_counter()
-            waiting = records_waiting(review)
-            counted = time.perf_counter() - started
-            started = time.perf_counter()
-            filled = fill_pico(review, reviewer="bench", batch=args.batch or BATCH)
-            took = time.perf_counter() - started
-            started = time.perf_counter()
-            left = records_waiting(review)
-            counted_after = time.perf_counter() - started
-        print(f"import of {args.records:,} records: {imported:.1f} s ({args.records / imported:,.0f} records/s)")
-        print(f"records waiting: {waiting:,} (counted in {counted * 1000:.0f} ms; {left} left, counted in "
-              f"{counted_after * 1000:.0f} ms)")
-        print(f"PICO fill: {filled.sought:,} records in {took:.1f} s = {filled.sought / took:,.0f} records/s, "
-              f"{took / filled.sought * 100_000:,.0f} s per 100,000 (found in {filled.found:,}; batch "
-              f"{args.batch or BATCH})")
+        reviews = {"file": str(Path(folder) / "bench.curator")}
+        cluster_folder = None
+        if args.server:
+            from tests.benchmarks.bench_server import _database
+            from tests.server import cluster
 
+            admin_url = os.environ.get("CURATOR_TEST_POSTGRES_URL")
+            if not admin_url:
+                cluster_folder, admin_url = cluster.start()
+            reviews["server"] = _database(admin_url)[0]
+        try:
+            for kind, location in reviews.items():
+                with open_review(location) as review:
+                    started = time.perf_counter()
+                    import_paths(review, [export], reviewer="bench")
+                    imported = time.perf_counter() - started
+                    started = time.perf_counter()
+                    waiting = records_waiting(review)
+                    counted = time.perf_counter() - started
+                    started = time.perf_counter()
+                    filled = fill_pico(review, reviewer="bench", batch=args.batch or BATCH)
+                    took = time.perf_counter() - started
+                    started = time.perf_counter()
+                    left = records_waiting(review)
+                    counted_after = time.perf_counter() - started
+                print(f"[{kind}] import of {args.records:,} records: {imported:.1f} s "
+                      f"({args.records / imported:,.0f} records/s)")
+                print(f"[{kind}] records waiting: {waiting:,} (counted in {counted * 1000:.0f} ms; {left} left, "
+                      f"counted in {counted_after * 1000:.0f} ms)")
+                print(f"[{kind}] PICO fill: {filled.sought:,} records in {took:.1f} s = {filled.sought / took:,.0f} "
+                      f"records/s, {took / filled.sought * 100_000:,.0f} s per 100,000 (found in {filled.found:,}; "
+                      f"batch {args.batch or BATCH})")
+        finally:
+            if cluster_folder is not None:
+                cluster.stop(cluster_folder)
 
 if __name__ == "__main__":
     main()
