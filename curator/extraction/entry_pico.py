@@ -36,16 +36,20 @@ def _zones(evidence: dict[str, Any], key: str, length: int) -> list[tuple[int, i
     return [(s, e) for s, e in evidence.get(key) or [] if 0 <= s < e <= length]
 
 
+def _spaces(chunk: str) -> str:
+    return "\n".join(" " * len(line) for line in chunk.split("\n"))
+
+
 def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
     """``text`` with everything outside ``zones`` turned to spaces (line breaks kept): same offsets."""
     parts: list[str] = []
     at = 0
     for s, e in sorted(zones):
         if s > at:
-            parts.append("".join(c if c == "\n" else " " for c in text[at:s]))
+            parts.append(_spaces(text[at:s]))
         parts.append(text[max(s, at):e])
         at = max(at, e)
-    parts.append("".join(c if c == "\n" else " " for c in text[at:]))
+    parts.append(_spaces(text[at:]))
     return "".join(parts)
 
 
