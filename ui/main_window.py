@@ -24,6 +24,7 @@ from ui.document_view import DocumentView
 from ui.full_texts import FullTexts
 from ui.live_refresh import LiveRefresh
 from ui.long_work import export_available
+from ui.pico_finding import PicoFinding
 from ui.record_editing import RecordEditing
 from ui.record_form import RecordForm
 from ui.record_list import RecordListPane
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.full_texts = FullTexts(self, self.document)  # the middle pane: the record, and its full text
         self.ranking = DeskRanking(self)  # the list's relevance order and the stopping aids, under the list
         self.live = LiveRefresh(self)  # others' decisions, edits, tags and notes, every few seconds
+        self.pico = PicoFinding(self)  # imported records' PICO, found in the background (status bar: progress, Cancel)
         self.conflicts = Conflicts(self)  # Screening > Conflicts: a tab beside the record list
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("desk_splitter")
@@ -392,7 +394,6 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self.full_texts.take_drop(event)  # PDFs may be attached to the record shown; other files are imported
 
-    # -- settings ----------------------------------------------------------------------------
     def _on_desk_settings_reviewer_changed(self, name: str) -> None:
         self.reviewer = name
         self.reopen_review()

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "dual_commands",
     "ranking_commands",
     "server_commands",
+    "pico_commands",
 )
 #: Packages that add commands of their own (the window adds ``curator gui``) name a
 #: ``register(cli)`` function under this entry-point group.

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from curator.cli.common import open_or_fail, print_json, review_option, reviewer_option
+from curator.cli.pico_commands import find_pico
+from curator.extraction.entry_pico import fill_entry_pico
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers.batch import ImportSummary, import_paths
 from curator.store.models import SOURCE_KINDS
@@ -41,6 +43,7 @@ def import_command(paths: tuple[Path, ...], source_name: str | None, source_kind
             summary = import_paths(review, paths, reviewer=reviewer, source_name=source_name,
                                    source_kind=source_kind)
         _print_summary(summary, str(review.path))
+        find_pico(review, reviewer)  # after the import's transaction: the records are saved whatever happens here
     if summary.failed:
         sys.exit(1)
 
@@ -78,6 +81,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 def _print_entry(entry: Entry, as_json: bool) -> None:
+    fill_entry_pico(entry.fields, entry.text)  # a bibliographic entry's PICO, from its title and abstract
     fields = dict(entry.fields)
     fields["source"] = entry.source
     if as_json:

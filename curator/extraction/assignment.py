@@ -15,7 +15,7 @@ from curator.extraction.textutil import clip
 
 _ASSIGNED_RE = re.compile(
     # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-]+\s+){0,14}?(?<!\d\s)to\s+"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-,]+\s+){0,14}?(?<!\d\s)to\s+"
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )

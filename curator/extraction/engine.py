@@ -386,3 +386,10 @@ def annotate(phrase: str, abbrs: dict[str, str]) -> str:
     from curator.extraction.terms import annotate_abbreviations
 
     return clip(annotate_abbreviations(phrase, abbrs), 300)
+
+
+def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
+                  summary_zones: list[tuple[int, int]]) -> None:
+    """Only the PICO part of :func:`extract`, on a document whose titles and summary are known (a bibliographic
+    entry's page): ``fields`` holds what the PICO finders read (kind, conditions, interventions, evidence)."""
+    _pico(doc, fields, True, title_zones, summary_zones)

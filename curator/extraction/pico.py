@@ -389,3 +389,8 @@ def _outcome_subject(text: str, zone_start: int, at: int) -> Found | None:
     if not 3 <= len(raw) <= 200:
         return None
     return clip(raw, 300), start, start + len(raw)
+
+
+def clause_phrase(text: str, start: int, limit: int = 300) -> Found | None:
+    """The phrase starting at ``start`` up to the next clause or sentence end, as :func:`population` cuts it."""
+    return _phrase(text, start, limit=limit)

@@ -1,0 +1,52 @@
+"""The people a study's summary counts or enrols, as a population phrase.
+
+"904 adults aged 75 years or older living at home", "Healthy infants aged 6 to 8 weeks were randomly assigned",
+"28,450 female nurses without diabetes": abstracts often name their people this way rather than as "patients with
+X". The phrase runs to where its clause ends; a people word alone ("patients") is not enough.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.pico import Found, Span, clause_phrase
+
+# "904 adults aged 75 years or older living at home", "Healthy infants aged 6 to 8 weeks were ...", "28,450 female
+# nurses without diabetes": the people a study counts, as the sentence names them (the count left out).
+_PEOPLE_RE = re.compile(
+    r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?]\s)|(?<=\n)))((?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|children|adults|participants"
+    r"|people|persons|individuals|women|men|infants|neonates|adolescents|volunteers|girls|boys|newborns|survivors"
+    r"|nurses|pupils|students|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers|teachers"
+    r"|physicians|doctors|clinicians|caregivers|carers|parents|employees|farmers|households|couples|families)\b"
+    r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving)\b[^.;]{2,160})?)",
+    re.I,
+)
+_NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or", "in", "among", "for", "most", "many",
+                               "some", "few", "both", "such", "other", "our", "their"))
+# A sentence that starts with people says who took part only when it goes on to enrol them.
+_ENROLLED_RE = re.compile(r"\s+(?:were|are|was|will\s+be)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled"
+                          r"|recruited|included|eligible|followed|invited|studied)\b", re.I)
+# Where the people end and the study's follow-up or topic begins ("... for a median of 14 years", "... about their work").
+_PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s"
+                            r"|and\s+(?:then\s+)?[a-z]+ed\s)", re.I)
+
+
+def people_phrase(text: str, zones: list[Span]) -> Found | None:
+    """The people a summary counts ("1,200 women aged 70 or older living in care homes"), else the people a sentence
+    starts with when it enrols them ("Healthy infants aged 6 to 8 weeks were randomly assigned ..."): the phrase,
+    to where its clause ends; a people word alone ("patients") is not enough."""
+    for s, e in zones:
+        for m in _PEOPLE_RE.finditer(text, s, e):
+            first = m.group(1).split(None, 1)[0].lower()
+            if first in _NOT_PEOPLE_START:
+                continue
+            ph = clause_phrase(text, m.start(1), limit=200)
+            if not ph or ph[2] > e or " " not in ph[0]:
+                continue
+            if not m.group(0)[:1].isdigit() and not _ENROLLED_RE.match(text, ph[2], min(e, ph[2] + 40)):
+                continue
+            cut = _PEOPLE_END_RE.search(ph[0])
+            if cut:
+                ph = (ph[0][:cut.start()], ph[1], ph[1] + cut.start())
+            return ph
+    return None
