@@ -24,10 +24,10 @@ def find_pico(review: Review, reviewer: str) -> PicoFill | None:
         return None
     try:
         if sys.stderr.isatty():
-            with click.progressbar(length=waiting, label=f"Finding PICO in {waiting} abstracts", file=sys.stderr) as bar:
+            with click.progressbar(length=waiting, label=f"Finding PICO in {_abstracts(waiting)}", file=sys.stderr) as bar:
                 filled = _interruptible(review, reviewer, lambda done, _total: bar.update(done - bar.pos))
         else:
-            click.echo(f"Finding PICO in {waiting} abstracts", err=True)
+            click.echo(f"Finding PICO in {_abstracts(waiting)}", err=True)
             filled = _interruptible(review, reviewer, None)
     except PicoNotAllowed as refused:
         click.echo(f"PICO not searched: {refused}", err=True)
@@ -69,3 +69,7 @@ def find_pico_command(review_path: Path | None, reviewer: str) -> None:
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``curator`` group."""
     cli.add_command(find_pico_command)
+
+
+def _abstracts(count: int) -> str:
+    return "1 abstract" if count == 1 else f"{count} abstracts"

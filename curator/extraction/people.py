@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.pico import Found, Span, clause_phrase
+from curator.extraction.pico import Found, Span, before_the_arms, clause_phrase
 
 # "904 adults aged 75 years or older living at home", "Healthy infants aged 6 to 8 weeks were ...", "28,450 female
 # nurses without diabetes": the people a study counts, as the sentence names them (the count left out).
@@ -45,6 +45,7 @@ def people_phrase(text: str, zones: list[Span]) -> Found | None:
                 continue
             if not m.group(0)[:1].isdigit() and not _ENROLLED_RE.match(text, ph[2], min(e, ph[2] + 40)):
                 continue
+            ph = before_the_arms(text, ph, m.start(), s)
             cut = _PEOPLE_END_RE.search(ph[0])
             if cut:
                 ph = (ph[0][:cut.start()], ph[1], ph[1] + cut.start())

@@ -128,6 +128,21 @@ def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> 
 
 # An opening phrase "Among patients ...," / "In adults ...," before the sentence's subject.
 _INTRO_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:Among|Amongst|In)\s+$")
+# "We randomly assigned 2000 women aged 70 or older to vitamin D or placebo": after an allocation verb the people
+# end where their arms begin ("to X", "into two groups", "between X and Y"); "aged 6 to 8 weeks" is no arm.
+_ALLOCATED_BEFORE_RE = re.compile(r"\b(?:assigned|allocated|randomi[sz]ed|randomly\s+divided)\s+(?:\d[\d,]*\s+)?$", re.I)
+_ARMS_START_RE = re.compile(r"\s+(?:to|into|between)\s+(?!\d)", re.I)
+
+
+def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
+    """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them."""
+    if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
+        return phrase
+    arms = _ARMS_START_RE.search(phrase[0])
+    if arms is None:
+        return phrase
+    return phrase[0][:arms.start()], phrase[1], phrase[1] + arms.start()
+
 
 
 def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str],
@@ -146,6 +161,7 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 cut = ph[0].index(",")
                 ph = (ph[0][:cut], ph[1], ph[1] + cut)
             if ph:
+                ph = before_the_arms(text, ph, m.start(), s)
                 found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
             if len(found) >= 12:
                 break

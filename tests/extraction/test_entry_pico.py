@@ -169,3 +169,16 @@ def test_a_count_with_a_thousands_separator_does_not_hide_the_arms_it_precedes()
     from curator.extraction import extract  # the same prose on a document reads the same arm
 
     assert extract(f"Polypill trial\n\nAbstract\n{abstract}\n")["pico"]["intervention"] == "daily polypill"
+
+
+@pytest.mark.parametrize(("sentence", "population"), [
+    ("We randomly assigned 2000 women aged 70 years or older to vitamin D 800 IU daily or placebo.",
+     "women aged 70 years or older"),
+    ("We randomised 120 children aged 6 to 12 years into two groups: a reading club or none.",
+     "children aged 6 to 12 years"),
+    ("We randomly allocated 300 adults with type 2 diabetes between supervised exercise and usual care.",
+     "adults with type 2 diabetes"),
+])
+def test_people_named_after_an_allocation_verb_end_where_their_arms_begin(sentence: str, population: str) -> None:
+    pico = pico_of("A randomised trial", sentence + " The primary outcome was the score at one year.")
+    assert pico["population"] == population
