@@ -66,6 +66,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
         "planned enrolment", "target participants", "target number of patients", "in the eea",
         "participants needed", "people needed", "volunteers needed",
+        "how many people are taking part", "how many people will take part", "how many people are needed",
         "expected number of participants", "expected number of participants in eea", "number of participants in eea",
         "expected number of participants in the eea", "planned number of subjects in the eea",
         "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
@@ -103,7 +104,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
         "sponsoring organization", "sponsored by", "name of primary sponsor",
-        "who is running it", "who is running the study", "who is running the trial",
+        "who is running it", "who is running the study", "who is running the trial", "sponsors/funding",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",
@@ -189,7 +190,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),
     "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility",
-                  "who can take part", "who can join", "who can participate", "who is eligible"),
+                  "who can take part", "who can join", "who can participate", "who is eligible", "can i take part"),
     "pico.comparator": ("placebo comparator", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
@@ -201,6 +202,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
         "main outcomes and measures", "main outcome and measures", "main outcomes and measure", "main outcome measures",
         "what will the researchers measure", "what is the main outcome", "what are the main outcomes",
+        "what are the researchers measuring", "what we are measuring", "what is the study measuring",
     ),
 }
 

@@ -207,7 +207,9 @@ _UNKNOWN_NOW = "recruitment status of this study is unknown"
 STATUS_SENTENCE_RE = re.compile(
     r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
-                     "withdrawn", "suspended", "enrolling by invitation"))
+                     "withdrawn", "suspended", "enrolling by invitation",
+                     # a hospital's or charity's study page: "Now enrolling", "Recruiting now"
+                     "now enrolling", "now recruiting", "recruiting now", "currently recruiting", "open to recruitment"))
 
 
 _OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
