@@ -20,6 +20,7 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
+from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
@@ -118,11 +119,15 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     for hit in doc.own_hits(slot):
         paras = doc.paragraphs(hit)
         lines = [ln for p in paras for ln in p][:12]
-        if lines and _header_row(lines[0].text):
-            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks": the first cell of the row below.
-            below = next((ln for ln in doc.lines[hit.line + 1:hit.line + 3] if ln.text), None)
-            cell = below.text.split(" | ")[0].strip(" |") if below is not None and " | " in below.text else ""
-            if cell and not _header_row(cell):
+        head = lines[0] if lines else next((ln for ln in doc.lines[hit.line + 1:hit.line + 2] if "\t" in ln.text), None)
+        if head is not None and (_header_row(head.text) if lines else label_slot(_cells(head.text)[0]) is not None):
+            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks" (or cells between tabs, as a
+            # printed ClinicalTrials.gov page gives them): the first cell of the row below.
+            row = hit.line + 1 if lines else head.idx + 1
+            below = next((ln for ln in doc.lines[row:row + 2] if ln.text), None)
+            cells = _cells(below.text) if below is not None else []
+            cell = cells[0] if len(cells) >= 2 else ""
+            if below is not None and cell and not _header_row(cell):
                 return clip(cell, 300), [[below.start, below.start + len(cell)]]
             continue
         if lines:
@@ -132,9 +137,15 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     return None
 
 
+def _cells(text: str) -> list[str]:
+    """A table row's cells, between " | " or tabs."""
+    sep = " | " if " | " in text else "\t"
+    return [c.strip() for c in text.strip(" |\t").split(sep)]
+
+
 def _header_row(text: str) -> bool:
     """True for a table's header row: two or more cells, every one a known label ("Outcome | Timepoints")."""
-    cells = [c.strip() for c in text.strip(" |").split(" | ")]
+    cells = _cells(text)
     return len(cells) >= 2 and all(c and label_slot(c) for c in cells)
 
 
@@ -373,10 +384,14 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)
     if out:
+        cut = without_aim(out[0])
+        if cut and len(out[1]) == 1 and text.startswith(out[0][:cut], out[1][0][0]):
+            out = out[0][cut:], [[out[1][0][0] + cut, out[1][0][1]]]  # "This study aims to find out whether X reduces"
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
         got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
-            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None)
+            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None) \
+            or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # ---------------------------------------------------------------------------- status
 # Ordered: the first pattern that matches wins, so specific phrases come before the
@@ -220,6 +221,19 @@ _NEEDED_COUNT_RE = re.compile(
     r"\b(?:need|needs|hope|hopes|aim|aims|plan|plans|want|wants|are\s+looking\s+for|is\s+looking\s+for)\s+"
     r"(?:to\s+(?:recruit|find|enrol|enroll|include|involve)\s+)?(?:about\s+|around\s+|up\s+to\s+)?(\d[\d,]*)\s+"
     r"(?:people|participants|patients|volunteers|children|adults|women|men)\b", re.I)
+
+
+def needed_count(doc: Any, fields: dict[str, Any]) -> int:
+    """A patient page's "The team need 2,600 people to take part" in its text when no label gave the count."""
+    head = doc.text[:8000]
+    if "need" not in head and "hope" not in head and "looking for" not in head:
+        return 0
+    m = _NEEDED_COUNT_RE.search(head)
+    if m is None:
+        return 0
+    fields["enrollment"] = int(m.group(1).replace(",", ""))
+    fields["evidence"]["enrollment"] = [[m.start(1), m.end(1)]]
+    return 1
 
 
 def parse_count(raw: str) -> int | None:

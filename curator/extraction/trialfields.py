@@ -11,6 +11,7 @@ from curator.extraction.eligibility import eligibility_elsewhere
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
+    needed_count,
     normalise_age,
     normalise_age_range,
     normalise_phase,
@@ -141,6 +142,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "enrollment", got[0], got[2])
             found += 1
             break
+    if fields["enrollment"] is None and found:
+        found += needed_count(doc, fields)
     order: bool | None = None
     order_known = False
     for key in ("start_date", "completion_date", "last_updated"):
