@@ -15,7 +15,8 @@ from curator.extraction.textutil import clip
 
 _ASSIGNED_RE = re.compile(
     # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-]+\s+){0,14}?(?<!\d\s)to\s+"
+    # "randomized 1:1 to", "women at 27 to 35 weeks' gestation with haemoglobin below 10 g/dL to": ratios and units too.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/]+\s+){0,16}?(?:(?<!\d\s)|(?<=\d:\d\s))to\s+"
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )

@@ -7,6 +7,7 @@ from typing import Any
 
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
+from curator.extraction.arm_leadin import without_leadin
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -33,7 +34,9 @@ from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
 # Answers of a form that name no control ("Control: Other").
-_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown"))
+_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown",
+                       # the kind of control a form asks for ("Control: Active"), not the control itself
+                       "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
 _CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
@@ -334,6 +337,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         # "Standard lifestyle advice | A single counselling session ...": the name cell, not its details.
         name = comp[0].split(" | ")[0].strip()
         comp = (name, [[comp[1][0][0], comp[1][0][0] + len(name)]]) if name else comp
+    cut = without_leadin(comp[0]) if comp and len(comp[1]) == 1 else 0
+    if comp and cut and text.startswith(comp[0][:cut], comp[1][0][0]):
+        comp = comp[0][cut:], [[comp[1][0][0] + cut, comp[1][0][1]]]  # "Participants in the control group will get"
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
