@@ -162,7 +162,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "journal": (
         "掲載誌","journal", "journal title", "source", "published in", "journal name", "عنوان ژورنال", "ژورنال", "期刊",
                 "zeitschrift", "雑誌名", "container title", "publication", "期刊名称", "期刊名", "刊名",
-                "название журнала", "журнал", "اسم المجلة", "المجلة", "dergi", "revista", "revue", "저널"),
+                "название журнала", "журнал", "اسم المجلة", "المجلة", "dergi", "revista", "revue", "저널",
+                "material"),
     "year": ("year", "publication year", "year of publication", "سال انتشار", "年", "год", "год публикации",
              "سنة النشر", "出版年", "发表年份"),
     "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
@@ -185,6 +186,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                    "references and publications", "publications and references", "publication references",
                    "reference", "bibliography", "literature", "cited references", "referências", "referencias",
                    "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
+                   "kaynakça", "kaynaklar", "literaturverzeichnis", "bibliografia", "riferimenti bibliografici", "相关文献",
                    "related publication", "related publication(s)", "publications related to this trial"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
