@@ -286,7 +286,7 @@ for _v in OTHER_LABELS:
 #: a value on the same line without a colon ("Last updated on September 2018") is safe.
 VALIDATED_SLOTS = frozenset(
     {"status", "phase", "enrollment", "enrollment_actual", "start_date", "completion_date", "last_updated",
-     "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex"}
+     "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex", "study_type"}
 )
 
 _CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")

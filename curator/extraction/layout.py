@@ -98,6 +98,8 @@ def _validates(slot: str, value: str) -> bool:
         return normalise_age(value) is not None
     if slot == "sex":
         return normalise_sex(value) is not None
+    if slot == "study_type":  # ISRCTN's "Primary study design Interventional": one or two words
+        return len(value) <= 30 and value.lower().startswith(("interventional", "observational"))
     return False
 
 

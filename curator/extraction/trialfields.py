@@ -274,7 +274,17 @@ def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
         put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
             [[line.start, line.end]])
         return 1
+    for line in doc.lines_holding(("tudy design",), 400):
+        # "Study design  Randomised controlled trial", ReBEC's "Study design: Randomized-controlled; parallel".
+        m = _STUDY_DESIGN_RE.match(line.text)
+        if m and doc.box[line.idx] == OWN:
+            put(fields, "study_type", "INTERVENTIONAL", [[line.start + m.start(1), line.end]])
+            return 1
     return 0
+
+
+_STUDY_DESIGN_RE = re.compile(r"^Study design\s*(?::|\s{2,}|\t)\s*((?:a\s+)?(?:randomi[sz]ed|randomi[sz]ed-controlled"
+                              r"|non-randomi[sz]ed|single-arm|interventional)\b)", re.I)
 
 
 def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:
