@@ -29,7 +29,7 @@ from curator.extraction.normalise import (
     parse_date,
 )
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
-from curator.extraction.tables import read_column_table, read_tab_table
+from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     Line,
@@ -210,7 +210,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if "\t" in head and read_tab_table(self, line):
+            if ("\t" in head and read_tab_table(self, line)) or ("    " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue
