@@ -16,7 +16,9 @@ Found = tuple[str, int, int]
 
 _POP_RE = re.compile(
     r"\b(?:patients?|children|adults?|participants?|subjects?|people|persons?|individuals?|women|men|infants?|neonates?"
-    r"|adolescents?|volunteers?|girls|boys|newborns?|pregnant women|survivors?)\b"
+    r"|adolescents?|volunteers?|girls|boys|newborns?|pregnant women|survivors?"
+    # people named by what they do or where they are ("University students with high test anxiety")
+    r"|university students|college students|medical students|nursing students|school pupils|students?|pupils?|nurses|workers|employees|smokers|athletes|residents|veterans|caregivers|carers|mothers)\b"
     r"(?:\s+(?:aged?|between|of|from)\s+[^,.;\n]{1,40}?)?"
     r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with)"
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
