@@ -191,7 +191,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     conds, cspans, _ = label_items(doc, "conditions")
     if conds:
         put(fields, "conditions", conds, cspans)
-    elif known:
+    elif known and not _empty_label(doc, "conditions"):  # "Conditions:" left empty on a form: none guessed
         found = [c for z in title_zones for c in _conds_in(doc.text, z)]
         if not found:
             found = [c for z in summary_zones[:3] for c in _conds_in(doc.text, z)][:3]
@@ -253,6 +253,12 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         put(fields, "interventions", names[:20], nspans[:20])
 
     _pico(doc, fields, known, title_zones, summary_zones)
+
+
+def _empty_label(doc: Document, slot: str) -> bool:
+    """True when the page has the field's label with nothing under it ("Conditions:" on a draft form)."""
+    hits = doc.own_hits(slot)
+    return bool(hits) and all(h.value is None and not any(ln.text for ln in doc.value_lines(h)) for h in hits)
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
