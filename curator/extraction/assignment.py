@@ -43,8 +43,17 @@ _CONTROL_TAIL_RE = re.compile(r"\s+(?:alone|only)$", re.I)
 _NO_TREATMENT_RE = re.compile(r"^no\s+[a-z]", re.I)
 
 
+# An arm written as what its people do: "use the SleepWell app", "continue azathioprine", "switch to placebo".
+_ARM_VERB_RE = re.compile(
+    r"^(?:use|take|attend|get|receive|be\s+given|do|have|complete|join|practise|practice|follow|wear|drink|eat|continue(?:\s+with)?"
+    r"|switch\s+to|stay\s+on|start)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
+
+
 def arm_name(x: str) -> str:
-    """An arm's name without the amount before it and the detail after it."""
+    """An arm's name without the amount before it, the verb of its people and the detail after it."""
+    v = _ARM_VERB_RE.match(x)
+    if v and len(x) - v.end() >= 3:
+        x = x[v.end():]
     m = _AMOUNT_RE.match(x)
     if m:
         x = x[m.end():]

@@ -213,6 +213,8 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                 names.append(name)
                 nspans.append([got[1] + s, got[1] + e])
             pair = None if names else pico_finders.arm_versus_control(got[0])
+            arm = None if names or pair else assignment.summary_assigned_arm(doc.text, [(got[1], got[1] + len(got[0]))])
+            pair = (arm[0], arm[1] - got[1], arm[2] - got[1]) if arm else pair  # "randomly allocated to use X or Y"
             if pair:
                 # "Lactobacillus reuteri drops or placebo daily for 21 days": the tested arm's name.
                 names.append(pair[0])
