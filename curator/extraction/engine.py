@@ -21,6 +21,7 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
+from curator.extraction.plain_arms import plain_control
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
@@ -354,7 +355,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
-            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None)
+            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
+            or plain_control(text, zones + _body_zones(doc))
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:

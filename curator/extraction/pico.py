@@ -69,6 +69,10 @@ _COMP_WORDS_RE = re.compile(
 )
 
 
+# Words before an "against" that names a disease, not a control ("vaccine against", "protection against").
+_PROTECTS_RE = re.compile(r"vaccin|protect|immuni|prophyla|antibod|defen[cs]e|guard", re.I)
+
+
 def comp_words(text: str, anywhere: bool = False) -> bool:
     """True when ``text`` starts with (``anywhere``: holds) a control's words ("placebo", "usual care", ...)."""
     return (_COMP_WORDS_RE.search(text) if anywhere else _COMP_WORDS_RE.match(text)) is not None
@@ -260,6 +264,9 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             cut = _QUALIFIER_RE.search(x)
             if cut and cut.start() > 2:
                 x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name
+            if text.startswith(("against", "Against"), m.start()) and (
+                    _PROTECTS_RE.search(text, max(0, m.start() - 40), m.start()) or find_conditions(x, 1)):
+                continue  # "a vaccine against whooping cough": what it protects from, not a control
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
