@@ -356,7 +356,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                 for x in _hit_span(doc, h)]
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
             or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
-            or plain_control(text, zones + _body_zones(doc))
+            or plain_control(text)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:

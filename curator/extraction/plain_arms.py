@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.assignment import arm_name
-from curator.extraction.pico import Found, Span, comp_words, sentence_end
+from curator.extraction.pico import Found, comp_words, sentence_end
 
 _VERB = (r"will\s+(?:take|get|receive|have|use|do|attend|practise|practice|be\s+given|be\s+offered|continue\s+(?:with|to"
          r"\s+(?:get|receive|have)))\s+(?:in\s+)?(?:(?:a|an|the|their|one\s+dose\s+of)\s+)?")
@@ -25,10 +25,10 @@ _NAMED_PLACEBO_RE = re.compile(r"\s\((?:a\s+)?placebo\)")
 _PLAIN_CONTROL_RE = re.compile(r"^(?:the\s+)?(?:usual|standard|normal|routine|dummy)\b", re.I)
 
 
-def _after(pattern: re.Pattern[str], text: str, zones: list[Span]) -> Found | None:
-    for s, e in zones + [(0, min(len(text), 20000))]:
-        if text.find(" will ", s, e) < 0:
-            continue
+def _after(pattern: re.Pattern[str], text: str, needles: tuple[str, ...]) -> Found | None:
+    """The arm named after the first match of ``pattern`` in the page's head (only when one of ``needles`` is there)."""
+    s, e = 0, min(len(text), 20000)
+    if any(text.find(w, s, e) >= 0 for w in needles):
         m = pattern.search(text, s, e)
         if m:
             end = sentence_end(text, m.end(), min(e, m.end() + 200))
@@ -43,20 +43,18 @@ def _after(pattern: re.Pattern[str], text: str, zones: list[Span]) -> Found | No
     return None
 
 
-def plain_control(text: str, zones: list[Span]) -> Found | None:
+def plain_control(text: str) -> Found | None:
     """What "the other group / half will take" names, when it is a control ("a dummy tablet (placebo)", "the usual
     advice"), or the "dummy" arm of "either X or dummy tablets"."""
-    got = _after(_OTHER_RE, text, zones)
+    got = _after(_OTHER_RE, text, ("other group", "other half", "second group", "ne third", "he rest"))
     if got and (comp_words(got[0], anywhere=True) or _PLAIN_CONTROL_RE.match(got[0])):
         return got
-    for s, e in zones + [(0, min(len(text), 20000))]:
-        m = _DUMMY_RE.search(text, s, e) if text.find("dummy", s, e) >= 0 else None
-        if m:
-            return m.group(1), m.start(1), m.end(1)
-    return None
+    e = min(len(text), 20000)
+    m = _DUMMY_RE.search(text, 0, e) if text.find("dummy", 0, e) >= 0 else None
+    return (m.group(1), m.start(1), m.end(1)) if m else None
 
 
-def plain_tested(text: str, zones: list[Span]) -> Found | None:
+def plain_tested(text: str) -> Found | None:
     """What "one group / half of the people will take" names, when it is not a control."""
-    got = _after(_FIRST_RE, text, zones)
+    got = _after(_FIRST_RE, text, ("ne group", "first group", "alf of", "wo thirds"))
     return got if got and not comp_words(got[0], anywhere=True) and not _PLAIN_CONTROL_RE.match(got[0]) else None

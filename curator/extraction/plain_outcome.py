@@ -13,7 +13,7 @@ from curator.extraction.pico import Found, Span, sentence_end
 from curator.extraction.textutil import clip
 
 _LEAD_RE = re.compile(
-    r"\b[Tt]he\s+main\s+(?:(?:thing\s+(?:we\s+are|we're|we\s+will\s+be|(?:the\s+)?(?:researchers|team)\s+(?:are|will\s+be))"
+    r"[Tt]he\s+main\s+(?:(?:thing\s+(?:we\s+are|we're|we\s+will\s+be|(?:the\s+)?(?:researchers|team)\s+(?:are|will\s+be))"
     r"\s+(?:measuring|looking\s+at)|result)\s+(?:is|will\s+be)\s+"
     # "The main aim is to see how many ...": an aim only with what it looks at ("to compare X with Y" names arms).
     r"|aim\s+(?:is|will\s+be)\s+to\s+(?:see|find\s+out|measure|learn)\s+)(?:whether\s+|if\s+)?",
@@ -30,14 +30,15 @@ _AIM_RE = re.compile(
 def plain_outcome(text: str, zones: list[Span]) -> Found | None:
     """The X of "The main thing we are measuring is X" / "The main result is whether X" in the zones."""
     for s, e in zones:
-        if text.find("main ", s, e) < 0 and text.find("Main ", s, e) < 0:
-            continue
-        m = _LEAD_RE.search(text, s, e)
-        if m:
-            end = sentence_end(text, m.end(), min(e, m.end() + 300))
-            raw = text[m.end():end if end is not None else min(e, m.end() + 200)].strip()
-            if 3 <= len(raw):
-                return clip(raw, 300), m.end(), m.end() + len(raw)
+        i = text.find("he main ", s + 1, e)
+        while i > 0:
+            m = _LEAD_RE.match(text, i - 1) if i < 2 or not text[i - 2].isalnum() else None
+            if m:
+                end = sentence_end(text, m.end(), min(e, m.end() + 300))
+                raw = text[m.end():end if end is not None else min(e, m.end() + 200)].strip()
+                if 3 <= len(raw):
+                    return clip(raw, 300), m.end(), m.end() + len(raw)
+            i = text.find("he main ", i + 8, e)
     return None
 
 

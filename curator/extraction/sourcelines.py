@@ -20,17 +20,17 @@ _NAME = r"(?P<j>[A-Z][\w.&'’\- ]{1,80}?)"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _LINE_RES = (
     # "Citation Annals of Oncology (2022) 33 (suppl_7)", "Berg et al. Trials   (2021) 22:345"
-    re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+"),
+    ("(", re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+")),
     # "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"
-    re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b"),
+    (";", re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b")),
     # "Health Technology Assessment   Volume 26   Issue 12   February 2022"
-    re.compile(rf"^{_NAME}\s{{2,}}(?:Volume|Vol\.?)\s+\d+\s+(?:Issue|No\.?|Number)\s+\d+\s+(?:[A-Z][a-z]+\s+)?{_YEAR}$"),
+    ("Vol", re.compile(rf"^{_NAME}\s{{2,}}(?:Volume|Vol\.?)\s+\d+\s+(?:Issue|No\.?|Number)\s+\d+\s+(?:[A-Z][a-z]+\s+)?{_YEAR}$")),
     # "Türkiye Klinikleri Tıp Bilimleri Dergisi > Cilt: 41 Sayı: 2" (the year on a line of its own)
-    re.compile(rf"^{_NAME}\s>\s(?:Cilt|Volume|Vol\.?)\s?:?\s?\d+"),
+    (" > ", re.compile(rf"^{_NAME}\s>\s(?:Cilt|Volume|Vol\.?)\s?:?\s?\d+")),
     # The Cochrane Library's masthead "Cochrane Database of Systematic Reviews   Review - Intervention"
-    re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)"),
+    ("Cochrane", re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)")),
     # "中国针灸   2022年   第42卷"
-    re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷"),
+    ("年", re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷")),
 )
 # "Yıl 2021, Cilt: 41 Sayı: 2", "Volume: 21   Issue: 8   Page: 712-719   Publication year: 2021"
 _YEAR_ONLY_RE = re.compile(rf"^(?:Yıl|Year|Año|Ano|Jahr|Année)\s+{_YEAR},\s+(?:Cilt|Vol|Volume|Band|Tome)\b"
@@ -49,7 +49,7 @@ def source_lines(doc: Document, fields: dict[str, Any]) -> int:
         t = line.text
         if doc.box[line.idx] != OWN or len(t) > 300:
             continue
-        m = next((m for m in (r.match(t) for r in _LINE_RES) if m), None)
+        m = next((m for m in (r.match(t) for needle, r in _LINE_RES if needle in t) if m), None)
         if m and fields["journal"] is None:
             name = m.group("j").strip(" .;")
             if len(name) > 2:
