@@ -21,7 +21,7 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
-from curator.extraction.plain_arms import plain_control
+from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
@@ -214,8 +214,6 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                 names.append(name)
                 nspans.append([got[1] + s, got[1] + e])
             pair = None if names else pico_finders.arm_versus_control(got[0])
-            arm = None if names or pair else assignment.summary_assigned_arm(doc.text, [(got[1], got[1] + len(got[0]))])
-            pair = (arm[0], arm[1] - got[1], arm[2] - got[1]) if arm else pair  # "randomly allocated to use X or Y"
             if pair:
                 # "Lactobacillus reuteri drops or placebo daily for 21 days": the tested arm's name.
                 names.append(pair[0])
@@ -387,8 +385,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                            for a, b in _hit_span(doc, h)], low)
     else:
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
-        short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
-            and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
+        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])) \
+            if lab and lab[0].count(" ") >= 10 and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) \
+            else None
         if short:
             # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
             put(fields, "pico.intervention", short[0], [[short[1], short[2]]])

@@ -54,7 +54,9 @@ def plain_control(text: str) -> Found | None:
     return (m.group(1), m.start(1), m.end(1)) if m else None
 
 
-def plain_tested(text: str) -> Found | None:
-    """What "one group / half of the people will take" names, when it is not a control."""
+def plain_tested(text: str, offset: int = 0) -> Found | None:
+    """What "one group / half of the people will take" names, when it is not a control (spans plus ``offset``)."""
     got = _after(_FIRST_RE, text, ("ne group", "first group", "alf of", "wo thirds"))
-    return got if got and not comp_words(got[0], anywhere=True) and not _PLAIN_CONTROL_RE.match(got[0]) else None
+    if got is None or comp_words(got[0], anywhere=True) or _PLAIN_CONTROL_RE.match(got[0]):
+        return None
+    return got[0], got[1] + offset, got[2] + offset

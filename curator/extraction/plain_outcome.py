@@ -36,7 +36,7 @@ def plain_outcome(text: str, zones: list[Span]) -> Found | None:
             if m:
                 end = sentence_end(text, m.end(), min(e, m.end() + 300))
                 raw = text[m.end():end if end is not None else min(e, m.end() + 200)].strip()
-                if 3 <= len(raw):
+                if len(raw) >= 3:
                     return clip(raw, 300), m.end(), m.end() + len(raw)
             i = text.find("he main ", i + 8, e)
     return None
@@ -45,7 +45,7 @@ def plain_outcome(text: str, zones: list[Span]) -> Found | None:
 def without_aim(value: str) -> int:
     """How many leading characters of an outcome value are an aim's lead-in ("This study aims to find out whether
     X reduces "); 0 when none."""
-    if not value[:4].lower() in ("this", "the ", "our "):
+    if value[:4].lower() not in ("this", "the ", "our "):
         return 0
     m = _AIM_RE.match(value)
     return m.end() if m else 0

@@ -142,7 +142,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "enrollment", got[0], got[2])
             found += 1
             break
-    if fields["enrollment"] is None and found:
+    if fields["enrollment"] is None and (found or fields["ids"]) and not any(i.startswith("DOI:") for i in fields["ids"]):
+        # a trial's page, not an article's "we aim to recruit 300 patients"
         found += needed_count(doc, fields)
     order: bool | None = None
     order_known = False
