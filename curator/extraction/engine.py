@@ -21,6 +21,7 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
+from curator.extraction.paired_arms import paired_arms
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.prose_intervention import guess_intervention
@@ -354,7 +355,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                 for x in _hit_span(doc, h)]
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
             or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
-            or plain_control(text)
+            or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:

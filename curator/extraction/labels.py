@@ -205,6 +205,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "main outcomes and measures", "main outcome and measures", "main outcomes and measure", "main outcome measures",
         "what will the researchers measure", "what is the main outcome", "what are the main outcomes",
         "what are the researchers measuring", "what we are measuring", "what is the study measuring",
+        "measurements",
     ),
 }
 

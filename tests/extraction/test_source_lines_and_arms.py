@@ -117,3 +117,44 @@ def test_what_a_vaccine_protects_against_is_no_comparator() -> None:
     f = extract("Trial number: 2023-504812-33-00\nTitle of the trial: Testing a nasal vaccine against whooping cough\n"
                 "Lay summary\nThis trial tests a nasal vaccine against whooping cough in healthy adults.\n")
     assert f["pico"]["comparator"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Older adults drank nitrate-rich or nitrate-depleted beetroot juice daily for 4 weeks each, in random order.",
+    "Older adults drank nitrate-rich beetroot juice or nitrate-depleted beetroot juice for two weeks each.",
+])
+def test_two_arms_sharing_one_noun(sentence: str) -> None:
+    f = extract(f"Nitrate and blood pressure: a crossover trial\nAnna Kent\nhttps://doi.org/10.1234/gin.2021.1\n\n"
+                f"Abstract\n{sentence} The primary outcome was home systolic blood pressure.\n")
+    assert f["pico"]["intervention"] == "nitrate-rich beetroot juice"
+    assert f["pico"]["comparator"] == "nitrate-depleted beetroot juice"
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Ji-Hoon Park,1 Soo-Yeon Kim,2 Min-Jae Lee,1 and Hye-Won Choi1,3",
+     ["Ji-Hoon Park", "Soo-Yeon Kim", "Min-Jae Lee", "Hye-Won Choi"]),
+    ("Giulia Romano, PT, PhD, Marco Ferri, PT, Elena Conti, MD", ["Giulia Romano", "Marco Ferri", "Elena Conti"]),
+])
+def test_a_byline_with_marks_after_commas_or_degrees(byline: str, names: list[str]) -> None:
+    f = extract(f"{_TITLE}\n{byline}\nhttps://doi.org/10.1234/gin.2021.1\n\n{_ABSTRACT}")
+    assert f["authors"] == names
+
+
+def test_authors_with_their_affiliations_in_brackets() -> None:
+    f = extract(f"Article\nTitle\n{_TITLE}\nAuthor (2):\nTakahashi Yuki (Kyoto University) ; Sato Kenji (Osaka "
+                "University)\nDOI: 10.1111/ggi.14210\n")
+    assert f["authors"] == ["Takahashi Yuki", "Sato Kenji"]
+
+
+def test_measurements_of_a_structured_abstract_are_its_outcome() -> None:
+    f = extract(f"{_TITLE}\nAnna Kent, Lars Berg\nhttps://doi.org/10.1234/gin.2021.1\n\nAbstract\nDesign: Randomized "
+                "trial.\nMeasurements: Nausea score at 24 hours.\nResults: Less nausea with ginger.\n")
+    assert f["pico"]["outcome"] == "Nausea score at 24 hours."
+
+
+def test_a_database_masthead_with_its_section_is_no_title() -> None:
+    f = extract(f"Cochrane Library\nCochrane Database of Systematic Reviews   Review - Intervention\n\n"
+                f"Ginger for nausea after surgery\nAnna Kent, Lars Berg\nVersion published: 18 March 2021\n"
+                f"https://doi.org/10.1002/14651858.CD012345.pub2\n\n{_ABSTRACT}")
+    assert (f["title"], f["journal"], f["year"]) == ("Ginger for nausea after surgery",
+                                                    "Cochrane Database of Systematic Reviews", 2021)
