@@ -14,6 +14,7 @@ from functools import lru_cache
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title of the trial for lay people, in easily understood, i.e. non-technical, language",
         "title of the trial for lay people, in easily understood (i.e. non-technical) language",
+        "title of the trial for lay people", "lay title",
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",

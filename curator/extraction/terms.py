@@ -19,7 +19,7 @@ _DISEASE_HEAD_RE = re.compile(
     r"|atherosclerosis|cirrhosis|pancreatitis|mucositis|neoplasms?|dysfunction|deficiency|anxiety|addiction"
     r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation|bleeding|haemorrhage|hemorrhage"
     # conditions named by a part's state rather than "disease" ("inguinal hernia", "aortic stenosis")
-    r"|hernias?|stenosis|dysphagia|delirium|sarcopenia|incontinence|endometriosis|aneurysms?|embolism|angina"
+    r"|hernias?|attacks?|stenosis|dysphagia|delirium|sarcopenia|incontinence|endometriosis|aneurysms?|embolism|angina"
     r"|arrhythmias?|pre-eclampsia|preeclampsia|infertility|scoliosis|bronchiolitis|bronchiectasis|otitis media"
     r"|sinusitis|cellulitis|rhinitis|periodontitis|caries|dysmenorrhoea|dysmenorrhea|apnoea|apnea|constipation|tinnitus)\b",
     re.I,

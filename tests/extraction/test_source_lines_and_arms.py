@@ -158,3 +158,15 @@ def test_a_database_masthead_with_its_section_is_no_title() -> None:
                 f"https://doi.org/10.1002/14651858.CD012345.pub2\n\n{_ABSTRACT}")
     assert (f["title"], f["journal"], f["year"]) == ("Ginger for nausea after surgery",
                                                     "Cochrane Database of Systematic Reviews", 2021)
+
+
+def test_a_comma_list_of_conditions_naming_an_attack() -> None:
+    f = extract("ClinicalTrials.gov ID  NCT05839127\nStudy Overview\nConditions\nIschemic Stroke, Transient Ischemic "
+                "Attack\nStudy Type\nInterventional\n")
+    assert f["conditions"] == ["Ischemic Stroke", "Transient Ischemic Attack"]
+
+
+def test_the_lay_title_of_a_trial_finder() -> None:
+    f = extract("Trial summary\nTitle of the trial for lay people: Testing a nasal vaccine in adults\nTrial number: "
+                "2023-504812-33-00\nTrial phase: Phase II\n")
+    assert f["title"] == "Testing a nasal vaccine in adults"
