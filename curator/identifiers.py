@@ -109,6 +109,9 @@ def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tupl
     """Every identifier in ``text[start:end]`` as (canonical id, start, end) in text offsets, in order."""
     stop = len(text) if end is None else end
     lower = text[:stop].lower()
+    if len(lower) != stop:
+        # "İ" (Turkish) lower-cases to two characters: lower each character on its own so offsets stay the text's.
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[:stop])
     found: list[tuple[int, str, int]] = []
     # A prefix can only occur where the letters it shares with others do: one scan for the
     # shared letters spares a scan per prefix in the usual text that holds none of them.

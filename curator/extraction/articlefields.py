@@ -12,6 +12,7 @@ from curator.extraction.layout import Document
 from curator.extraction.masthead import crumb_journal, masthead
 from curator.extraction.normalise import parse_date
 from curator.extraction.scanned import OWN
+from curator.extraction.sourcelines import source_lines
 from curator.extraction.textutil import (
     Line,
     has_foreign,
@@ -114,6 +115,9 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
         put(fields, "authors", authors[:100], spans[:100])
         found += 1
     j = doc.first_scalar("journal")
+    if j and len(j[2]) > 1 and len(j[1]) > 120:
+        # "Material:" over the journal's name and lines of other details: the first line is the name.
+        j = (j[0], doc.text[j[2][0][0]:j[2][0][1]], j[2][:1])
     if j:
         name = strip_foreign(j[1]).strip(" .")
         cite = _JOURNAL_YEAR_VOL_RE.match(name)
@@ -156,6 +160,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             if fields["year"] is None or m.re is _VOLUME_ISSUE_CITE_RE:  # the issue's year, not the online date's
                 put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
                 found += 1
+    if fields["journal"] is None or fields["year"] is None:
+        found += source_lines(doc, fields)
     for line in dated:
         if line.idx >= 40:
             break

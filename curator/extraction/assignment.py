@@ -15,7 +15,9 @@ from curator.extraction.textutil import clip
 
 _ASSIGNED_RE = re.compile(
     # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-,]+\s+){0,14}?(?<!\d\s)to\s+"
+    # "randomized 1:1 to", "women at 27 to 35 weeks' gestation with haemoglobin below 10 g/dL to": ratios and units too;
+    # a count with a thousands separator ("1,050 adults") does not hide the arms.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,]+\s+){0,16}?(?:(?<!\d\s)|(?<=\d:\d\s))to\s+"
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
@@ -31,7 +33,8 @@ _AMOUNT_RE = re.compile(
 # Where the arm's name ends and its provider, schedule or detail begins.
 _DETAIL_RE = re.compile(
     r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:trained|lay|qualified|community|specialist|study)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
+    r"(?:trained|lay|qualified|community|specialist|study|surgeon|anaesthetist|anesthetist|nurse|physician|doctor"
+    r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
     r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b",  # "with physiotherapist visits": its delivery
@@ -42,8 +45,17 @@ _CONTROL_TAIL_RE = re.compile(r"\s+(?:alone|only)$", re.I)
 _NO_TREATMENT_RE = re.compile(r"^no\s+[a-z]", re.I)
 
 
+# An arm written as what its people do: "use the SleepWell app", "continue azathioprine", "switch to placebo".
+_ARM_VERB_RE = re.compile(
+    r"^(?:use|take|attend|get|receive|be\s+given|do|have|complete|join|practise|practice|follow|wear|drink|eat|continue(?:\s+with)?"
+    r"|switch\s+to|stay\s+on|start)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
+
+
 def arm_name(x: str) -> str:
-    """An arm's name without the amount before it and the detail after it."""
+    """An arm's name without the amount before it, the verb of its people and the detail after it."""
+    v = _ARM_VERB_RE.match(x)
+    if v and len(x) - v.end() >= 3:
+        x = x[v.end():]
     m = _AMOUNT_RE.match(x)
     if m:
         x = x[m.end():]

@@ -14,6 +14,9 @@ AUTHOR_ITEM_RE = re.compile(
 )
 # "Berg1,2*", "Mei Lin 1 2" (PubMed writes the marks apart), "Rau (1, 2)".
 _AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*\(\d+(?:,\s*\d+)*\)$")
+# An affiliation in brackets after a name (letters, not the numbers of affiliation marks).
+_AFFILIATION_RE = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()]{3,120}\)")
+_LEADING_MARKS_RE = re.compile(r"^[\d*†‡§]+\s+")
 # Affiliation letters after a name ("Anna Berg a b", "Jonas Lind c"): single lower-case letters, never a name's part.
 _LETTER_MARKS_RE = re.compile(r"(?:\s[a-z])+$")
 # A full given name and surname, then a Roman numeral ("Ana Carvalho II"): an affiliation mark.
@@ -27,7 +30,9 @@ _ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
 # Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
 _DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
 _DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
-                        r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?)$", re.I)
+                        r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?"
+                        # therapists', nurses', dentists' and psychologists' degrees ("Giulia Romano, PT, PhD")
+                        r"|pt|dpt|ot|rd|bsn|msn|np|mbchb|frcs|frcpc|facp|mrcp|dds|dmd|bds|psyd|msw|edd)$", re.I)
 
 
 def author_line(text: str) -> list[str] | None:
@@ -44,6 +49,8 @@ def author_line(text: str) -> list[str] | None:
     misses = 0
     for part in _BYLINE_SPLIT_RE.split(t):
         p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
+        if p[:1].isdigit():
+            p = _LEADING_MARKS_RE.sub("", p)  # "Park,1 Soo-Yeon Kim,2": the mark after the comma is the last name's
         p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
         if p[-2:-1] == " " and p[-1:].islower():
             p = _LETTER_MARKS_RE.sub("", p)
@@ -63,5 +70,7 @@ def author_line(text: str) -> list[str] | None:
 
 def split_authors(text: str) -> list[str]:
     """The names of an author list ("Rau R, Sander O and Wassenberg S1"), affiliation marks dropped."""
+    if "(" in text:
+        text = _AFFILIATION_RE.sub("", text)  # J-GLOBAL's "Takahashi Yuki (Kyoto University) ; Sato Kenji (...)"
     parts = _AUTHORS_SPLIT_RE.split(text.strip().rstrip("."))
     return [_AUTHOR_MARKS_RE.sub("", p).strip() for p in parts if p.strip()]

@@ -34,14 +34,17 @@ def eligibility_elsewhere(doc: Document, fields: dict[str, Any]) -> int:
 
 
 # "Adults aged 60 years and over", "aged 18 years or older" in a criteria value: the youngest age.
-_PROSE_MIN_AGE_RE = re.compile(r"\baged\s+(\d{1,2})\s+years?\s+(?:and|or)\s+(?:over|older|above)\b", re.I)
+_PROSE_MIN_AGE_RE = re.compile(r"\baged\s+(\d{1,2})\s+(?:years?\s+)?(?:and|or)\s+(?:over|older|above)\b", re.I)
 
 
 def _criteria_prose_age(doc: Document, fields: dict[str, Any]) -> int:
     """The minimum age of an open-ended age in the inclusion criteria's first sentence."""
     for hit in doc.own_hits("inclusion")[:1]:
         lines = doc.value_lines(hit)[:2] if hit.value is None else []
-        s, e = hit.value if hit.value is not None else ((lines[0].start, lines[-1].end) if lines else (0, 0))
+        # "Can I take part? / You may be able to take part if you: / are aged 18 years or over": the list under
+        # a lead-in line ending in a colon (read as a label of its own) still belongs to the question.
+        below = doc.lines[hit.line].end
+        s, e = hit.value if hit.value is not None else ((lines[0].start, lines[-1].end) if lines else (below, below + 200))
         m = _PROSE_MIN_AGE_RE.search(doc.text, s, min(e, s + 300))
         if m:
             put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])

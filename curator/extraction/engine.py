@@ -7,6 +7,7 @@ from typing import Any
 
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
+from curator.extraction.arm_leadin import without_leadin
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -20,6 +21,9 @@ from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
+from curator.extraction.paired_arms import paired_arms
+from curator.extraction.plain_arms import plain_control, plain_tested
+from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
@@ -32,7 +36,9 @@ from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
 # Answers of a form that name no control ("Control: Other").
-_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown"))
+_NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown",
+                       # the kind of control a form asks for ("Control: Active"), not the control itself
+                       "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
 _CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
 _PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
@@ -118,11 +124,15 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     for hit in doc.own_hits(slot):
         paras = doc.paragraphs(hit)
         lines = [ln for p in paras for ln in p][:12]
-        if lines and _header_row(lines[0].text):
-            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks": the first cell of the row below.
-            below = next((ln for ln in doc.lines[hit.line + 1:hit.line + 3] if ln.text), None)
-            cell = below.text.split(" | ")[0].strip(" |") if below is not None and " | " in below.text else ""
-            if cell and not _header_row(cell):
+        head = lines[0] if lines else next((ln for ln in doc.lines[hit.line + 1:hit.line + 2] if "\t" in ln.text), None)
+        if head is not None and (_header_row(head.text) if lines else label_slot(_cells(head.text)[0]) is not None):
+            # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks" (or cells between tabs, as a
+            # printed ClinicalTrials.gov page gives them): the first cell of the row below.
+            row = hit.line + 1 if lines else head.idx + 1
+            below = next((ln for ln in doc.lines[row:row + 2] if ln.text), None)
+            cells = _cells(below.text) if below is not None else []
+            cell = cells[0] if len(cells) >= 2 else ""
+            if below is not None and cell and not _header_row(cell):
                 return clip(cell, 300), [[below.start, below.start + len(cell)]]
             continue
         if lines:
@@ -132,9 +142,15 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     return None
 
 
+def _cells(text: str) -> list[str]:
+    """A table row's cells, between " | " or tabs."""
+    sep = " | " if " | " in text else "\t"
+    return [c.strip() for c in text.strip(" |\t").split(sep)]
+
+
 def _header_row(text: str) -> bool:
     """True for a table's header row: two or more cells, every one a known label ("Outcome | Timepoints")."""
-    cells = [c.strip() for c in text.strip(" |").split(" | ")]
+    cells = _cells(text)
     return len(cells) >= 2 and all(c and label_slot(c) for c in cells)
 
 
@@ -177,7 +193,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     conds, cspans, _ = label_items(doc, "conditions")
     if conds:
         put(fields, "conditions", conds, cspans)
-    elif known:
+    elif known and not _empty_label(doc, "conditions"):  # "Conditions:" left empty on a form: none guessed
         found = [c for z in title_zones for c in _conds_in(doc.text, z)]
         if not found:
             found = [c for z in summary_zones[:3] for c in _conds_in(doc.text, z)][:3]
@@ -239,6 +255,12 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         put(fields, "interventions", names[:20], nspans[:20])
 
     _pico(doc, fields, known, title_zones, summary_zones)
+
+
+def _empty_label(doc: Document, slot: str) -> bool:
+    """True when the page has the field's label with nothing under it ("Conditions:" on a draft form)."""
+    hits = doc.own_hits(slot)
+    return bool(hits) and all(h.value is None and not any(ln.text for ln in doc.value_lines(h)) for h in hits)
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -323,13 +345,17 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         # "Standard lifestyle advice | A single counselling session ...": the name cell, not its details.
         name = comp[0].split(" | ")[0].strip()
         comp = (name, [[comp[1][0][0], comp[1][0][0] + len(name)]]) if name else comp
+    cut = without_leadin(comp[0]) if comp and len(comp[1]) == 1 else 0
+    if comp and cut and text.startswith(comp[0][:cut], comp[1][0][0]):
+        comp = comp[0][cut:], [[comp[1][0][0] + cut, comp[1][0][1]]]  # "Participants in the control group will get"
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
         got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
-            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None)
+            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
+            or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
@@ -360,8 +386,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                            for a, b in _hit_span(doc, h)], low)
     else:
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
-        short = assignment.assigned_arm(lab[0], lab[1][0][0]) if lab and lab[0].count(" ") >= 10 \
-            and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) else None
+        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])) \
+            if lab and lab[0].count(" ") >= 10 and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) \
+            else None
         if short:
             # "Participants are randomised to weekly walking football sessions ... or to usual care": the tested arm.
             put(fields, "pico.intervention", short[0], [[short[1], short[2]]])
@@ -373,10 +400,14 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)
     if out:
+        cut = without_aim(out[0])
+        if cut and len(out[1]) == 1 and text.startswith(out[0][:cut], out[1][0][0]):
+            out = out[0][cut:], [[out[1][0][0] + cut, out[1][0][1]]]  # "This study aims to find out whether X reduces"
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
         got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
-            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None)
+            or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None) \
+            or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title of the trial for lay people, in easily understood, i.e. non-technical, language",
         "title of the trial for lay people, in easily understood (i.e. non-technical) language",
+        "title of the trial for lay people", "lay title",
         "public title of study", "titel", "title (english)", "englischer titel",
         "title", "brief title", "public title", "study title", "trial title", "title of the study",
         "public title of the study", "display title", "title of trial", "short title", "lay title",
@@ -66,6 +67,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
         "planned enrolment", "target participants", "target number of patients", "in the eea",
         "participants needed", "people needed", "volunteers needed",
+        "how many people are taking part", "how many people will take part", "how many people are needed",
         "expected number of participants", "expected number of participants in eea", "number of participants in eea",
         "expected number of participants in the eea", "planned number of subjects in the eea",
         "number of subjects", "enrollment (estimated)", "enrollment (anticipated)", "anticipated enrolment",
@@ -103,7 +105,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "sponsor name", "name of sponsor", "sponsor/collaborators", "responsible sponsor", "sponsor details",
         "sponsor institution", "primary sponsor name", "sponsor of the study", "sponsoring organisation",
         "sponsoring organization", "sponsored by", "name of primary sponsor",
-        "who is running it", "who is running the study", "who is running the trial",
+        "who is running it", "who is running the study", "who is running the trial", "sponsors/funding",
     ),
     "start_date": (
         "expected recruitment start date", "actual recruitment start date", "anticipated trial start date", "actual trial start date", "date first enrollment", "date first enrolment", "anticipated start date", "actual start date",
@@ -161,7 +163,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "journal": (
         "掲載誌","journal", "journal title", "source", "published in", "journal name", "عنوان ژورنال", "ژورنال", "期刊",
                 "zeitschrift", "雑誌名", "container title", "publication", "期刊名称", "期刊名", "刊名",
-                "название журнала", "журнал", "اسم المجلة", "المجلة", "dergi", "revista", "revue", "저널"),
+                "название журнала", "журнал", "اسم المجلة", "المجلة", "dergi", "revista", "revue", "저널",
+                "material"),
     "year": ("year", "publication year", "year of publication", "سال انتشار", "年", "год", "год публикации",
              "سنة النشر", "出版年", "发表年份"),
     "pub_date": ("publication date", "published", "date of publication", "تاریخ انتشار", "published online",
@@ -184,12 +187,13 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                    "references and publications", "publications and references", "publication references",
                    "reference", "bibliography", "literature", "cited references", "referências", "referencias",
                    "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
+                   "kaynakça", "kaynaklar", "literaturverzeichnis", "bibliografia", "riferimenti bibliografici", "相关文献",
                    "related publication", "related publication(s)", "publications related to this trial"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),
     "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility",
-                  "who can take part", "who can join", "who can participate", "who is eligible"),
+                  "who can take part", "who can join", "who can participate", "who is eligible", "can i take part"),
     "pico.comparator": ("placebo comparator", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
@@ -201,6 +205,8 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "primärer endpunkt", "primary outcome(s)", "outcome measures primary",
         "main outcomes and measures", "main outcome and measures", "main outcomes and measure", "main outcome measures",
         "what will the researchers measure", "what is the main outcome", "what are the main outcomes",
+        "what are the researchers measuring", "what we are measuring", "what is the study measuring",
+        "measurements",
     ),
 }
 
@@ -282,7 +288,7 @@ for _v in OTHER_LABELS:
 #: a value on the same line without a colon ("Last updated on September 2018") is safe.
 VALIDATED_SLOTS = frozenset(
     {"status", "phase", "enrollment", "enrollment_actual", "start_date", "completion_date", "last_updated",
-     "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex"}
+     "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex", "study_type"}
 )
 
 _CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")

@@ -29,7 +29,7 @@ from curator.extraction.normalise import (
     parse_date,
 )
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
-from curator.extraction.tables import read_column_table, read_tab_table
+from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
     Line,
@@ -98,6 +98,8 @@ def _validates(slot: str, value: str) -> bool:
         return normalise_age(value) is not None
     if slot == "sex":
         return normalise_sex(value) is not None
+    if slot == "study_type":  # ISRCTN's "Primary study design Interventional": one or two words
+        return len(value) <= 30 and value.lower().startswith(("interventional", "observational"))
     return False
 
 
@@ -208,7 +210,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if "\t" in head and read_tab_table(self, line):
+            if ("\t" in head and read_tab_table(self, line)) or ("    " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # ---------------------------------------------------------------------------- status
 # Ordered: the first pattern that matches wins, so specific phrases come before the
@@ -215,13 +216,33 @@ _WHOLE_COUNT_RE = re.compile(r"\b(?:whole (?:clinical )?trial|in total|overall|t
                              r"(\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
 
 
+# A patient page's sentence: "The team need to recruit 320 people", "We hope to find about 2,600 people".
+_NEEDED_COUNT_RE = re.compile(
+    r"\b(?:need|needs|hope|hopes|aim|aims|plan|plans|want|wants|are\s+looking\s+for|is\s+looking\s+for)\s+"
+    r"(?:to\s+(?:recruit|find|enrol|enroll|include|involve)\s+)?(?:about\s+|around\s+|up\s+to\s+)?(\d[\d,]*)\s+"
+    r"(?:people|participants|patients|volunteers|children|adults|women|men)\b", re.I)
+
+
+def needed_count(doc: Any, fields: dict[str, Any]) -> int:
+    """A patient page's "The team need 2,600 people to take part" in its text when no label gave the count."""
+    head = doc.text[:8000]
+    if "need" not in head and "hope" not in head and "looking for" not in head:
+        return 0
+    m = _NEEDED_COUNT_RE.search(head)
+    if m is None:
+        return 0
+    fields["enrollment"] = int(m.group(1).replace(",", ""))
+    fields["evidence"]["enrollment"] = [[m.start(1), m.end(1)]]
+    return 1
+
+
 def parse_count(raw: str) -> int | None:
     """The participant count at the start of a value ("15 participants", "120 (Actual)", "1,200"), else None."""
     whole = _WHOLE_COUNT_RE.search(raw[:200]) if "=" in raw[:200] or ":" in raw[:200] else None
     if whole:
         return int(whole.group(1).replace(",", ""))
     s = _LEADING_WORDS_RE.sub("", raw[:120])
-    m = _INT_RE.match(s.strip())
+    m = _INT_RE.match(s.strip()) or _NEEDED_COUNT_RE.search(raw[:200])
     if not m:
         return None
     digits = re.sub(r"\D", "", m.group(1))

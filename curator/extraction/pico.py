@@ -16,7 +16,9 @@ Found = tuple[str, int, int]
 
 _POP_RE = re.compile(
     r"\b(?:patients?|children|adults?|participants?|subjects?|people|persons?|individuals?|women|men|infants?|neonates?"
-    r"|adolescents?|volunteers?|girls|boys|newborns?|pregnant women|survivors?)\b"
+    r"|adolescents?|volunteers?|girls|boys|newborns?|pregnant women|survivors?"
+    # people named by what they do or where they are ("University students with high test anxiety")
+    r"|university students|college students|medical students|nursing students|school pupils|students?|pupils?|nurses|workers|employees|smokers|athletes|residents|veterans|caregivers|carers|mothers)\b"
     r"(?:\s+(?:aged?|between|of|from)\s+[^,.;\n]{1,40}?)?"
     r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with)"
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
@@ -65,6 +67,10 @@ _COMP_WORDS_RE = re.compile(
     r"|\bcontrol\b|vehicle|best supportive care|wait(?:ing)?[- ]?list|saline|conventional|routine care|active comparator",
     re.I,
 )
+
+
+# Words before an "against" that names a disease, not a control ("vaccine against", "protection against").
+_PROTECTS_RE = re.compile(r"vaccin|protect|immuni|prophyla|antibod|defen[cs]e|guard", re.I)
 
 
 def comp_words(text: str, anywhere: bool = False) -> bool:
@@ -274,6 +280,9 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             cut = _QUALIFIER_RE.search(x)
             if cut and cut.start() > 2:
                 x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name
+            if text.startswith(("against", "Against"), m.start()) and (
+                    _PROTECTS_RE.search(text, max(0, m.start() - 40), m.start()) or find_conditions(x, 1)):
+                continue  # "a vaccine against whooping cough": what it protects from, not a control
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \

@@ -22,13 +22,32 @@ _SPONSOR_PREFIX_RE = re.compile(
 )
 
 
+# A patient page's sentence: "The study is sponsored by the University of X and funded by Y."
+_SPONSOR_SENTENCE_RE = re.compile(
+    r"^(?:The\s+(?:study|trial|research)\s+is\s+(?:being\s+)?)?(?:sponsored|run|led|organi[sz]ed)\s+by\s+(?:the\s+)?"
+    r"(.{3,120}?)(?:,?\s+(?:and|who)\s+(?:is\s+)?(?:funded|paid\s+for|supported)\b|\.(?:\s|$))", re.I)
+# ISRCTN's "Organisation University of Leeds" (one space), and a funder listed after the sponsor
+# ("X; Y (funder)").
+_ONE_SPACE_PREFIX_RE = re.compile(r"^organi[sz]ation\s(?=[A-Z])", re.I)
+_LISTED_FUNDER_RE = re.compile(r";\s*[^;]{3,120}\((?:funder|funding|financier)\)\s*$", re.I)
+
+
 def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The sponsor's name and evidence, else None."""
     for hit in doc.own_hits("sponsor"):
         name = _sponsor(doc, hit)
         if name:
-            return name
+            return _tidy(name[0]), name[1]
     return _unlabelled_sponsor(doc)
+
+
+def _tidy(name: str) -> str:
+    """The organisation of a sponsor sentence or of a line that also names its funder."""
+    m = _SPONSOR_SENTENCE_RE.match(name) if "by " in name else None
+    if m:
+        return m.group(1).strip(" ,")
+    name = _ONE_SPACE_PREFIX_RE.sub("", name)
+    return _LISTED_FUNDER_RE.sub("", name).strip(" ;")
 
 
 def _sponsor(doc: Document, hit: Any) -> tuple[str, Spans] | None:

@@ -7,6 +7,8 @@ first cell, "Label | Label" over one row of values; tab-separated tables copied 
 
 from __future__ import annotations
 
+import re
+
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.scanned import ScannedText
 from curator.extraction.textutil import Line
@@ -124,6 +126,41 @@ def read_tab_table(doc: ScannedText, line: Line) -> bool:
         else:
             # "Phase 2" / "Phase 3" in one cell: one value (a combined phase).
             doc.add(slot, parts[0][0], (parts[0][1], parts[-1][2]))
+    return True
+
+
+_GAP_RE = re.compile(r"\s{3,}")
+
+
+def read_gap_table(doc: ScannedText, line: Line) -> bool:
+    """A table printed with wide gaps between its cells ("Condition or disease    Intervention/treatment    Phase"
+    over "Asthma    Behavioral: X    Not Applicable"): three or more known labels over rows with as many cells."""
+    cells = _GAP_RE.split(line.text.strip())
+    if len(cells) < 3 or any(len(c) > 40 or not c[:1].isalpha() for c in cells):
+        return False
+    slots = [LABELS.get(norm_label(c)) for c in cells]
+    if not all(slots) or not any(s != "other" for s in slots):
+        return False
+    rows = []
+    for row in doc.lines[line.idx + 1:line.idx + 30]:
+        if not row.text:
+            break
+        if len(_GAP_RE.split(row.text.strip())) != len(cells):
+            break
+        rows.append(row)
+    if not rows:
+        return False
+    doc.stop[line.idx] = True
+    for row in rows:
+        doc.stop[row.idx] = True
+        doc.table_rows.add(row.idx)
+        pos = row.start
+        for slot, value in zip(slots, _GAP_RE.split(row.text.strip()), strict=True):
+            i = doc.text.find(value, pos, row.end + 1)
+            if i >= 0:
+                if slot != "other":
+                    doc.add(slot, row.idx, (i, i + len(value)))
+                pos = i + len(value)
     return True
 
 

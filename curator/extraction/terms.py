@@ -17,7 +17,11 @@ _DISEASE_HEAD_RE = re.compile(
     r"|schizophrenia|autism|insomnia|osteoarthritis|glaucoma|cataract|retinopathy|hiv|malaria|tuberculosis"
     r"|influenza|fractures?|ulcers?|eczema|acne|alopecia|copd|crohn's disease|parkinson's disease|alzheimer's disease"
     r"|atherosclerosis|cirrhosis|pancreatitis|mucositis|neoplasms?|dysfunction|deficiency|anxiety|addiction"
-    r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation|bleeding|haemorrhage|hemorrhage)\b",
+    r"|dependence|erythematosus|mellitus|palsy|dystrophy|atrophy|ischemia|ischaemia|infarction|fibrillation|bleeding|haemorrhage|hemorrhage"
+    # conditions named by a part's state rather than "disease" ("inguinal hernia", "aortic stenosis")
+    r"|hernias?|attacks?|stenosis|dysphagia|delirium|sarcopenia|incontinence|endometriosis|aneurysms?|embolism|angina"
+    r"|arrhythmias?|pre-eclampsia|preeclampsia|infertility|scoliosis|bronchiolitis|bronchiectasis|otitis media"
+    r"|sinusitis|cellulitis|rhinitis|periodontitis|caries|dysmenorrhoea|dysmenorrhea|apnoea|apnea|constipation|tinnitus)\b",
     re.I,
 )
 
@@ -28,7 +32,11 @@ _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus
                         re.I)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'\-]*|\d{1,2})(?:[ \t]+|(?<=-))$")
 _STOP_BEFORE = frozenset(
-    ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls"]
+    ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls",
+     # the verb of a title's aim ("... Program to Improve Asthma Control"): what is done to the condition
+     "improve", "improves", "improving", "prevent", "prevents", "preventing", "treat", "treats", "treating", "manage",
+     "managing", "reduces", "lower", "lowering", "slow", "slowing", "help", "helping", "tackle", "tackling", "stop",
+     "stopping", "beat", "beating", "target", "targeting"]
 )
 # Words that say how severe or how far along the condition is, not which condition it is.
 _MODIFIERS = frozenset(

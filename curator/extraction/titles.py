@@ -28,7 +28,7 @@ _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pm
                            re.I)
 # The site's own name as a heading: "Cochrane Central Register of Controlled Trials", "WHO Search Portal".
 _SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[Ll]ibrary|[Dd]atabase|[Pp]ortal"
-                           r"|[Pp]latform|[Rr]epository)(?:\s+of(?:\s+[A-Z][\w-]*)+)?$")
+                           r"|[Pp]latform|[Rr]epository)(?:\s+of(?:\s+[A-Z][\w-]*)+)?(?:\s{3,}\S.{0,40})?$")  # "   Review - Intervention"
 # A phase badge pasted after the title ("... in Adults With Obesity Phase 3"): not the title's words.
 _TRAILING_PHASE_RE = re.compile(r"(?<=[\w)])\s+(phase\s+(?:[1-4]|iv|i{1,3})(?:\s*/\s*(?:phase\s+)?(?:[1-4]|iv|i{1,3}))?)$",
                                 re.I)

@@ -11,6 +11,7 @@ from curator.extraction.eligibility import eligibility_elsewhere
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
+    needed_count,
     normalise_age,
     normalise_age_range,
     normalise_phase,
@@ -141,6 +142,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, "enrollment", got[0], got[2])
             found += 1
             break
+    if fields["enrollment"] is None and (found or fields["ids"]) and not any(i.startswith("DOI:") for i in fields["ids"]):
+        # a trial's page, not an article's "we aim to recruit 300 patients"
+        found += needed_count(doc, fields)
     order: bool | None = None
     order_known = False
     for key in ("start_date", "completion_date", "last_updated"):
@@ -207,7 +211,9 @@ _UNKNOWN_NOW = "recruitment status of this study is unknown"
 STATUS_SENTENCE_RE = re.compile(
     r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
 _BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
-                     "withdrawn", "suspended", "enrolling by invitation"))
+                     "withdrawn", "suspended", "enrolling by invitation",
+                     # a hospital's or charity's study page: "Now enrolling", "Recruiting now"
+                     "now enrolling", "now recruiting", "recruiting now", "currently recruiting", "open to recruitment"))
 
 
 _OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
@@ -269,7 +275,17 @@ def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
         put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
             [[line.start, line.end]])
         return 1
+    for line in doc.lines_holding(("tudy design",), 400):
+        # "Study design  Randomised controlled trial", ReBEC's "Study design: Randomized-controlled; parallel".
+        m = _STUDY_DESIGN_RE.match(line.text)
+        if m and doc.box[line.idx] == OWN:
+            put(fields, "study_type", "INTERVENTIONAL", [[line.start + m.start(1), line.end]])
+            return 1
     return 0
+
+
+_STUDY_DESIGN_RE = re.compile(r"^Study design\s*(?::|\s{2,}|\t)\s*((?:a\s+)?(?:randomi[sz]ed|randomi[sz]ed-controlled"
+                              r"|non-randomi[sz]ed|single-arm|interventional)\b)", re.I)
 
 
 def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:

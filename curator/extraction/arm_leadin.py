@@ -1,0 +1,24 @@
+"""An arm's value written as a sentence about its people: "Participants in the control group will be given a
+booklet of home stretching exercises" names the booklet, not the participants."""
+
+from __future__ import annotations
+
+import re
+
+_LEADIN_RE = re.compile(
+    r"^(?:(?:all\s+)?(?:participants|patients|people|those|children|women|men|subjects)\s+(?:in|allocated\s+to|assigned\s+to"
+    r"|randomi[sz]ed\s+to)\s+the\s+(?:control|comparison|comparator|intervention|experimental|treatment|active|usual[- ]care)"
+    r"\s+(?:group|arm)|the\s+(?:control|comparison|comparator|intervention|experimental|treatment)\s+(?:group|arm))\s+"
+    r"(?:will\s+|shall\s+)?(?:be\s+given|be\s+offered|be\s+asked\s+to\s+(?:attend|use|take|do)|receive|get|attend|undergo|take"
+    r"|use|do|continue\s+(?:with|to\s+receive)|have)\s+(?:(?:a|an|the|their)\s+)?",
+    re.I,
+)
+
+
+def without_leadin(value: str) -> int:
+    """How many leading characters of an arm's value are its people and verb ("Participants in the control group
+    will be given a "); 0 when none."""
+    if len(value) < 30 or not value[:1].isalpha():
+        return 0
+    m = _LEADIN_RE.match(value)
+    return m.end() if m and len(value) - m.end() >= 3 else 0

@@ -1,0 +1,72 @@
+"""A journal's name and year written in source lines the citation patterns of articlefields do not know.
+
+"Citation Annals of Oncology (2022) 33 (suppl_7): S1502" and a PDF's running head "Berg et al. Trials (2021) 22:345";
+LILACS's "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"; a masthead "Health Technology Assessment   Volume 26
+Issue 12   February 2022"; DergiPark's "Journal > Cilt: 41 Sayı: 2" over "Yıl 2021, Cilt: 41"; a Chinese issue line
+"中国针灸   2022年   第42卷   第3期"; J-GLOBAL's "... Publication year: 2021"; "Version published: 18 March 2021".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.layout import Document
+from curator.extraction.normalise import parse_date
+from curator.extraction.scanned import OWN
+from curator.extraction.values import put
+
+_NAME = r"(?P<j>[A-Z][\w.&'’\- ]{1,80}?)"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_LINE_RES = (
+    # "Citation Annals of Oncology (2022) 33 (suppl_7)", "Berg et al. Trials   (2021) 22:345"
+    ("(", re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+")),
+    # "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"
+    (";", re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b")),
+    # "Health Technology Assessment   Volume 26   Issue 12   February 2022"
+    ("Vol", re.compile(rf"^{_NAME}\s{{2,}}(?:Volume|Vol\.?)\s+\d+\s+(?:Issue|No\.?|Number)\s+\d+\s+(?:[A-Z][a-z]+\s+)?{_YEAR}$")),
+    # "Türkiye Klinikleri Tıp Bilimleri Dergisi > Cilt: 41 Sayı: 2" (the year on a line of its own)
+    (" > ", re.compile(rf"^{_NAME}\s>\s(?:Cilt|Volume|Vol\.?)\s?:?\s?\d+")),
+    # The Cochrane Library's masthead "Cochrane Database of Systematic Reviews   Review - Intervention"
+    ("Cochrane", re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)")),
+    # "中国针灸   2022年   第42卷"
+    ("年", re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷")),
+)
+# "Yıl 2021, Cilt: 41 Sayı: 2", "Volume: 21   Issue: 8   Page: 712-719   Publication year: 2021"
+_YEAR_ONLY_RE = re.compile(rf"^(?:Yıl|Year|Año|Ano|Jahr|Année)\s+{_YEAR},\s+(?:Cilt|Vol|Volume|Band|Tome)\b"
+                           r"|\bPublication\s+year\s*:\s*((?:19|20)\d{2})\b")
+# "Version published: 18 March 2021", "PREPRINT   Version 1   posted 18 Jan, 2022"
+_VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+online|posted)\s*:?\s+(\d{1,2}\s[A-Z][a-z]{2,8},?\s"
+                              r"(?:19|20)\d{2})")
+
+
+def source_lines(doc: Document, fields: dict[str, Any]) -> int:
+    """Fill a missing journal and year from the lines above; returns how many were found."""
+    found = 0
+    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D"), 60):
+        if fields["journal"] is not None and fields["year"] is not None:
+            break
+        t = line.text
+        if doc.box[line.idx] != OWN or len(t) > 300:
+            continue
+        m = next((m for m in (r.match(t) for needle, r in _LINE_RES if needle in t) if m), None)
+        if m and fields["journal"] is None:
+            name = m.group("j").strip(" .;")
+            if len(name) > 2:
+                start = line.start + m.start("j")
+                put(fields, "journal", name, [[start, start + len(name)]])
+                found += 1
+        if m and "y" in m.re.groupindex and fields["year"] is None:
+            put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
+            found += 1
+        y = _YEAR_ONLY_RE.search(t) if fields["year"] is None and m is None else None
+        if y:
+            g = 1 if y.group(1) else 2
+            put(fields, "year", int(y.group(g)), [[line.start + y.start(g), line.start + y.end(g)]])
+            found += 1
+        d = _VERSION_DATE_RE.search(t) if fields["year"] is None else None
+        parsed = parse_date(d.group(1)) if d else None
+        if d and parsed:
+            put(fields, "year", int(parsed[0][:4]), [[line.start + d.start(1), line.start + d.end(1)]])
+            found += 1
+    return found
