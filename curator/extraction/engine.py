@@ -28,7 +28,13 @@ from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
-from curator.extraction.terms import find_abbreviations, find_conditions, find_drugs, top_drugs
+from curator.extraction.terms import (
+    annotate_abbreviations,
+    find_abbreviations,
+    find_conditions,
+    find_drugs,
+    top_drugs,
+)
 from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
@@ -315,7 +321,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             for s, e in title_zones:
                 conds = _conds_in(text, (s, e))
                 if conds:
-                    put(fields, "pico.population", annotate(conds[0][0], abbrs), [[conds[0][1], conds[0][2]]])
+                    put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300), [[conds[0][1], conds[0][2]]])
                     break
         if fields["pico"]["population"] is None:
             inc = _scalar_phrase(doc, "inclusion")
@@ -410,13 +416,6 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
-
-
-def annotate(phrase: str, abbrs: dict[str, str]) -> str:
-    """A phrase with its abbreviations spelled out (kept short)."""
-    from curator.extraction.terms import annotate_abbreviations
-
-    return clip(annotate_abbreviations(phrase, abbrs), 300)
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.pico import Found, Span, before_the_arms, clause_phrase
+from curator.extraction.people_bounds import before_the_arms
+from curator.extraction.pico import Found, Span, clause_phrase
 
 # "904 adults aged 75 years or older living at home", "Healthy infants aged 6 to 8 weeks were ...", "28,450 female
 # nurses without diabetes": the people a study counts, as the sentence names them (the count left out).

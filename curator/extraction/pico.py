@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from curator.extraction.people_bounds import before_the_arms, counted_from
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
 
@@ -134,23 +135,6 @@ def _phrase(text: str, start: int, limit: int = 300, low: str | None = None) -> 
 
 # An opening phrase "Among patients ...," / "In adults ...," before the sentence's subject.
 _INTRO_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:Among|Amongst|In)\s+$")
-# "We randomly assigned 2000 women aged 70 or older to vitamin D or placebo": after an allocation verb the people
-# end where their arms begin ("to X", "into two groups", "between X and Y"); "aged 6 to 8 weeks" is no arm.
-_ALLOCATED_BEFORE_RE = re.compile(r"\b(?:assigned|allocated|randomi[sz]ed|randomly\s+divided)\s+(?:\d[\d,]*\s+)?$", re.I)
-_ARMS_START_RE = re.compile(r"\s+(?:to|into|between)\s+(?!\d)", re.I)
-
-
-def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
-    """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them."""
-    if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
-        return phrase
-    arms = _ARMS_START_RE.search(phrase[0])
-    if arms is None:
-        return phrase
-    return phrase[0][:arms.start()], phrase[1], phrase[1] + arms.start()
-
-
-
 def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[str, str],
                low: str | None = None) -> Found | None:
     """``patients with <condition> who ...``: the first such phrase naming a studied condition, else the first.
@@ -161,7 +145,7 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
         for m in pop_re.finditer(hay, s, e):
-            ph = _phrase(text, m.start(), low=low)
+            ph = _phrase(text, counted_from(text, m.start(), s), low=low)
             if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
                 cut = ph[0].index(",")

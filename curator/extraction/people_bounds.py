@@ -1,0 +1,33 @@
+"""Where the people a sentence names begin and end: the words between their count and them ("180 office workers"),
+and the arms that follow an allocation verb ("assigned 2000 women aged 70 or older to vitamin D")."""
+
+from __future__ import annotations
+
+import re
+
+Found = tuple[str, int, int]
+
+# "We randomly assigned 2000 women aged 70 or older to vitamin D or placebo": after an allocation verb the people
+# end where their arms begin ("to X", "into two groups", "between X and Y"); "aged 6 to 8 weeks" is no arm.
+_ALLOCATED_BEFORE_RE = re.compile(r"\b(?:assigned|allocated|randomi[sz]ed|randomly\s+divided)\s+(?:\d[\d,]*\s+)?$", re.I)
+_ARMS_START_RE = re.compile(r"\s+(?:to|into|between)\s+(?!\d)", re.I)
+
+
+# "180 office workers with neck pain": the words between a count and its people word belong to the people.
+_COUNTED_BEFORE_RE = re.compile(r"\b\d[\d,]*\s+((?:(?!(?:of|and|or|the|in|to|were|was)\s)[a-z][\w\-]*\s+){1,2})$")
+
+
+def counted_from(text: str, at: int, floor: int) -> int:
+    """Where the people starting at ``at`` begin, with the words between their count and them."""
+    m = _COUNTED_BEFORE_RE.search(text, max(floor, at - 40), at)
+    return at - len(m.group(1)) if m else at
+
+
+def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
+    """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them."""
+    if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
+        return phrase
+    arms = _ARMS_START_RE.search(phrase[0])
+    if arms is None:
+        return phrase
+    return phrase[0][:arms.start()], phrase[1], phrase[1] + arms.start()
