@@ -24,6 +24,7 @@ from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
+from curator.extraction.profile import layout_profile
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
@@ -35,7 +36,7 @@ from curator.extraction.terms import (
     find_drugs,
     top_drugs,
 )
-from curator.extraction.textutil import caseless, clip, is_foreign, is_site_helper, strip_foreign
+from curator.extraction.textutil import caseless, clip, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
 from curator.extraction.values import Spans, put
@@ -47,11 +48,6 @@ _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not ap
                        "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
 _CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
-_PREPRINT_RE = re.compile(r"\b(?:medrxiv|biorxiv|preprint)\b")
-_PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN", "anzctr-record"),
-                  ("ChiCTR", "chictr-record"), ("CTRI/", "ctri-record"), ("DRKS", "drks-record"),
-                  ("jRCT", "jrct-record"), ("CTIS:", "ctis-record"), ("EudraCT:", "euctr-record"),
-                  ("UMIN", "umin-record"))
 
 
 def extract(text: str, *, source: str = "") -> dict[str, Any]:
@@ -74,48 +70,6 @@ def extract(text: str, *, source: str = "") -> dict[str, Any]:
         clean["profile"] = "error"
         return clean
     return fields
-
-
-def _profile(doc: Document, fields: dict[str, Any]) -> str:
-    head = doc.text[:20000].lower()
-    if doc.own_hits("iras") and ("rec name" in head or "research type" in head or "rec opinion" in head):
-        return "hra-summary"
-    # Site helper sentences sit right under headings: look only at the first line after each.
-    helpers = 0
-    lines = doc.lines
-    for hit in doc.hits[:200]:
-        nxt = doc._next_nonblank(hit.line) if hit.value is None else None
-        if nxt is not None and not doc.stop[nxt.idx] and is_site_helper(nxt.text):
-            helpers += 1
-            if helpers >= 3:
-                break
-    if fields["kind"] == "trial":
-        if helpers >= 3:
-            return "trial-aggregator"
-        if "receive emails" in head or "research sites near you" in head or "clinical study identifier" in head:
-            return "trial-finder"
-        for cid in fields["ids"]:
-            for prefix, name in _PROFILE_BY_ID:
-                if cid.startswith(prefix):
-                    return name
-        return "registry-listing"
-    if fields["kind"] == "article":
-        foreign = 0
-        for line in lines[:600]:
-            if line.text and is_foreign(line.text):
-                foreign += 1
-                if foreign >= 3:
-                    break
-        if ("rxiv" in head or "preprint" in head) and _PREPRINT_RE.search(head):
-            return "preprint"
-        if foreign >= 3:
-            return "article-aggregator"
-        if any(i.startswith("PMID:") for i in fields["ids"]) or "pubmed" in head:
-            return "pubmed-abstract"
-        if fields["abstract"]:
-            return "journal-abstract"
-        return "bibliographic-entry"
-    return "unknown"
 
 
 def _prose_text(doc: Document, slot: str) -> tuple[str, int] | None:
@@ -182,7 +136,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         put(fields, "abstract", "\n".join(ln.text for ln in lines), [[ln.start, ln.end] for ln in lines])
     if known and fields["abstract"] is None:
         abstract(doc, fields, fallback=True)
-    fields["profile"] = _profile(doc, fields)
+    fields["profile"] = layout_profile(doc, fields)
 
     # Zones of running text about this record: its titles and its summary.
     ev = fields["evidence"]
