@@ -41,7 +41,7 @@ DRUGS = (("losartan", "valsartan"), ("atorvastatin", "rosuvastatin"), ("lansopra
          ("ofloxacin", "levofloxacin"), ("medetomidine", "dexmedetomidine"), ("cisplatin", "carboplatin"))
 COUNTRIES = (("Austria", "Australia"), ("Iran", "Iraq"), ("Slovakia", "Slovenia"), ("Gambia", "Zambia"),
              ("Niger", "Nigeria"), ("Mali", "Malawi"), ("Kenya", "Uganda"), ("Sweden", "Sudan"),
-             ("Guinea", "Guyana"), ("Dominica", "Dominican"), ("Georgia", "Gorgia"))
+             ("Guinea", "Guyana"), ("Dominica", "Dominican"))
 GENERIC_TITLES = ("Introduction to the special issue", "Message from the editor-in-chief",
                   "Highlights of the annual meeting", "Editorial: the year in review",
                   "Guest editorial: introduction to this issue", "Letter from the president of the society",
@@ -94,7 +94,8 @@ def _(rng, p, q):
     number = f"CD{rng.randint(1000, 15000):06d}"
     p.title = q.title = p.title.split(":")[0].split("?")[0] + " for " + rng.choice(("adults", "children", "people"))
     p.journal = q.journal = rng.choice(("Cochrane Database of Systematic Reviews", "Cochrane Database Syst Rev"))
-    p.volume, q.volume = str(p.year), str((p.year or 2000) + rng.choice((0, 1, 1, 2)))
+    # (versions a year or more apart: two in one year are rare, and a record without DOI or issue cannot tell them)
+    p.volume, q.volume = str(p.year), str((p.year or 2000) + rng.choice((1, 1, 2, 3)))
     q.year = int(q.volume)
     p.issue, q.issue = str(rng.randint(1, 12)), rng.choice(("", str(rng.randint(1, 12))))
     p.pages = q.pages = number
