@@ -114,3 +114,18 @@ def test_a_trials_one_year_and_five_year_results_are_two_documents() -> None:
     assert link_between(one, five) is None
     assert link_between(one, _online(2, "Tai chi for balance after stroke: 5-year results of a randomized trial")) \
         is None
+
+
+def test_one_groups_abstracts_each_centres_lead_first_are_only_possibly_one_document() -> None:
+    group = ("Okafor, C.", "Lindqvist, I.", "Moreau, L.")
+    first, second = _ref(1, authors=group), _online(2, TITLE.format("hypertension"), authors=group[1:] + group[:1])
+    unsure = link_between(first, second)
+    assert unsure is not None and unsure.possible and "another order" in unsure.method
+    # The citation agrees as well: one document, its authors listed otherwise.
+    assert linked(first, _ref(2, authors=group[1:] + group[:1]))
+
+
+def test_an_abstract_presented_again_the_next_year_is_not_the_first_one() -> None:
+    first = _online(1, TITLE.format("hypertension"), year=2018)
+    again = _ref(2, year=2019, issue="Suppl 1", pages="S123")
+    assert link_between(first, again) is None or link_between(first, again).possible

@@ -48,6 +48,8 @@ NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
+#: The same authors, another first: one group's two documents as often as one document listed otherwise.
+OTHER_ORDER = "the same authors in another order"
 #: The first authors' surnames are alike and nothing else about the authors confirms they are one person.
 SPELT_ALIKE = "first authors spelt alike"
 NUMBERS_CUT_TITLE = "same title cut short before its numbers"
@@ -67,9 +69,9 @@ class Verdict:
 
 
 def authors_agree(a: Candidate, b: Candidate) -> str | None:
-    """How the authors agree: "first author", "authors" (the same names in another order), "" (one list
-    unknown), :data:`SPELT_ALIKE` (surnames alike, nothing else to confirm them: a doubt), or None when the first
-    authors are different people."""
+    """How the authors agree: "first author", "authors" (the list without its first author), "" (one list
+    unknown), :data:`SPELT_ALIKE` (surnames alike, nothing else to confirm them: a doubt), :data:`OTHER_ORDER` (a
+    doubt too), or None when the first authors are different people."""
     if not a.author_key or not b.author_key:
         return ""
     if not a.author_key.isdisjoint(b.author_key):
@@ -90,9 +92,10 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
                 b.authors[0]):
             return None
         return "first author" if _coauthor_shared(a, b) else SPELT_ALIKE
-    # The same authors in another order: each first author is among the other's first authors.
+    # The same authors in another order: each first author is among the other's first authors. A group's abstracts
+    # of one trial, each centre's lead first, are listed so too: the citation must confirm it (a doubt).
     if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
-        return "authors"
+        return OTHER_ORDER
     if _without_the_first(a, b) or _without_the_first(b, a):
         return "authors"
     return None
@@ -239,6 +242,8 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         (agreed if a.year == b.year else doubts).append("year" if a.year == b.year else "the years differ")
     if authors == SPELT_ALIKE:
         doubts.append("the first authors' names differ")
+    elif authors == OTHER_ORDER:
+        doubts.append("the authors are in another order")
     elif authors:
         agreed.append(authors)
     if a.journal and b.journal:
@@ -329,5 +334,5 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "SPELT_ALIKE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_ORDER", "SPELT_ALIKE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
            "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

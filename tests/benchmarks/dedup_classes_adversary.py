@@ -12,6 +12,9 @@ matcher takes for one, as real exports hold them. None of them should be linked 
 * a comment, a reply or a response titled "Comment on: <the article's title>";
 * a record with nothing but a title (no authors, year or citation) that is the title of two documents;
 * an editor's column with a generic title longer than a short one ("Introduction to the special issue").
+* an abstract presented again at the next year's meeting; a trial's abstracts by one group, each centre's lead
+  author first.
+* an abstract presented again at the next year's meeting; a trial's abstracts by one group, each centre's lead author first.
 
 The second record of most pairs lacks its volume, issue and pages (published online, or a database that does
 not give them): then only the title, authors and year are left to tell the two apart, as in a real export.
@@ -149,3 +152,19 @@ def _(rng, p, q):
     q.pages = rng.choice(("", str(rng.randint(1, 900))))
     if not q.pages:
         q.volume = q.issue = ""
+
+
+@change_class(OTHER, "an abstract presented again the next year")
+def _(rng, p, q):
+    # The first meeting's abstract without its citation (a database that gives none), the next year's with it.
+    p.volume = p.issue = p.pages = ""
+    q.year = (p.year or 2000) + 1
+    q.issue, q.pages = rng.choice(("Suppl 1", "Supplement 2", "")), f"{rng.choice('AS')}{rng.randint(10, 300)}"
+
+
+@change_class(OTHER, "a trial's abstracts, each centre's lead author first")
+def _(rng, p, q):
+    group = ["Okafor, C.", "Lindqvist, I.", "Moreau, L.", "Haddad, R."]
+    p.authors = group
+    q.authors = group[1:] + group[:1]  # the same group, another centre's lead first
+    _uncited(q)
