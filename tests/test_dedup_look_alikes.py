@@ -129,3 +129,10 @@ def test_an_abstract_presented_again_the_next_year_is_not_the_first_one() -> Non
     first = _online(1, TITLE.format("hypertension"), year=2018)
     again = _ref(2, year=2019, issue="Suppl 1", pages="S123")
     assert link_between(first, again) is None or link_between(first, again).possible
+
+
+def test_a_misspelt_single_author_with_the_whole_citation_agreeing_is_one_document() -> None:
+    # The titles differ (one cut, other quotes), the surnames by a letter: the journal, volume, issue and pages agree.
+    paper = _ref(1, TITLE.format("hypertension"), authors=("Hiessl, C.",))
+    other = _ref(2, "Home exercise and blood pressure in older people with hypertension", authors=("Hiess, C.",))
+    assert linked(paper, other)

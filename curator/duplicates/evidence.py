@@ -300,7 +300,7 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         enough = "journal" in agreed and not doubts and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
         return Verdict(True, _reason(reason, agreed, doubts)) if enough else None
     # OTHER_TITLE: titles in two languages, or reworded; the whole citation must agree.
-    if located and "journal" in agreed and authors == "first author":
+    if located and "journal" in agreed and authors in ("first author", SPELT_ALIKE):  # (the citation names the one)
         return Verdict(False, _reason(title, agreed, []))
     return None
 
