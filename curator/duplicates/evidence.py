@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from curator.duplicates.keys import Candidate, author_key, name_words
+from curator.duplicates.titles import generic_title
 from curator.duplicates.transliteration import coarse_name, transliterated_name, written_the_german_way
 
 #: Titles shorter than this (normalised characters) are generic ("Editorial"): the citation must agree too.
@@ -47,6 +48,10 @@ NAME_SIMILARITY = 0.8
 
 SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE = "same title", "similar title", "same main title", "same citation"
 CUT_TITLE = "same title cut short"
+#: The same authors, another first: one group's two documents as often as one document listed otherwise.
+OTHER_ORDER = "the same authors in another order"
+#: The first authors' surnames are alike and nothing else about the authors confirms they are one person.
+SPELT_ALIKE = "first authors spelt alike"
 NUMBERS_CUT_TITLE = "same title cut short before its numbers"
 TRANSLITERATED_TITLE = "same title transliterated otherwise"
 #: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree;
@@ -64,8 +69,9 @@ class Verdict:
 
 
 def authors_agree(a: Candidate, b: Candidate) -> str | None:
-    """How the authors agree: "first author", "authors" (the same names in another order), "" (one list
-    unknown), or None when the first authors are different people."""
+    """How the authors agree: "first author", "authors" (the list without its first author), "" (one list
+    unknown), :data:`SPELT_ALIKE` (surnames alike, nothing else to confirm them: a doubt), :data:`OTHER_ORDER` (a
+    doubt too), or None when the first authors are different people."""
     if not a.author_key or not b.author_key:
         return ""
     if not a.author_key.isdisjoint(b.author_key):
@@ -73,22 +79,66 @@ def authors_agree(a: Candidate, b: Candidate) -> str | None:
     # A name written inverted ("Ching-yi, Wu" for "Wu, Ching-yi"): the surname is among the other's words.
     if not a.author_key.isdisjoint(name_words(b.authors[0])) or not b.author_key.isdisjoint(name_words(a.authors[0])):
         return "first author"
+    # An umlaut written out (Müller, Mueller; Schäfer, Schaefer) is one spelling of one name.
+    if not set(map(_umlauts_folded, a.author_key)).isdisjoint(map(_umlauts_folded, b.author_key)):
+        return "first author"
+    if _transliterated_alike(a, b):
+        return "first author"
     if any(Indel.normalized_similarity(x, y) >= NAME_SIMILARITY
            for x in a.author_key for y in b.author_key if len(x) >= 4 and len(y) >= 4):
-        return "first author"
-    # One name in two systems of transliteration: Iakovlev, Yakovlev, Jakovlev; Tsoi, Tsoy, Coj; Müller, Mueller.
-    if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
-        return "first author"
-    # A short name written the German way (Eshow, Suew) differs from Ezhov and Zuev in more letters than one.
-    if any(map(written_the_german_way, a.author_key | b.author_key)) and not set(map(
-            coarse_name, a.author_key)).isdisjoint(map(coarse_name, b.author_key)):
-        return "first author"
-    # The same authors in another order: each first author is among the other's first authors.
+        # One name misspelt (Hiess, Hiessl), or two people (Zhang and Zheng, Meyer and Mayer): the same initials
+        # and another author in common say one; without another author in common, a reviewer decides.
+        if _initials(a.authors[0]) and _initials(b.authors[0]) and _initials(a.authors[0]) != _initials(
+                b.authors[0]):
+            return None
+        return "first author" if _coauthor_shared(a, b) else SPELT_ALIKE
+    # The same authors in another order: each first author is among the other's first authors. A group's abstracts
+    # of one trial, each centre's lead first, are listed so too: the citation must confirm it (a doubt).
     if not a.author_key.isdisjoint(_surnames(b)) and not b.author_key.isdisjoint(_surnames(a)):
-        return "authors"
+        return OTHER_ORDER
     if _without_the_first(a, b) or _without_the_first(b, a):
         return "authors"
     return None
+
+
+def _transliterated_alike(a: Candidate, b: Candidate) -> bool:
+    """The first authors' surnames are one name in two systems of transliteration (Iakovlev, Yakovlev, Jakovlev;
+    Tsoi, Tsoy, Coj), or a short name written the German way (Eshow, Suew: more letters than one from Ezhov and
+    Zuev); not two names an i and a y between consonants apart (Smith and Smyth: English names, not a
+    transliteration of ы)."""
+    if len(a.author_key) == len(b.author_key) == 1 and _y_for_i(next(iter(a.author_key)), next(iter(b.author_key))):
+        return False
+    if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
+        return True
+    return any(map(written_the_german_way, a.author_key | b.author_key)) and not set(map(
+        coarse_name, a.author_key)).isdisjoint(map(coarse_name, b.author_key))
+
+
+def _y_for_i(name: str, other: str) -> bool:
+    """The names differ only by an i and a y between consonants (Smith, Smyth)."""
+    if len(name) != len(other) or name == other:
+        return False
+    return all(x == y or ({x, y} == {"i", "y"} and 0 < k < len(name) - 1 and name[k - 1] not in "aeiou"
+                                and name[k + 1] not in "aeiou") for k, (x, y) in enumerate(zip(name, other, strict=True)))
+
+
+def _umlauts_folded(name: str) -> str:
+    return name.replace("ue", "u").replace("ae", "a").replace("oe", "o")
+
+
+_GIVEN = re.compile(r",\s*(.*)$")
+
+
+def _initials(author: str) -> str:
+    """The first initial of the given names after the comma ("Zhang, Y." gives y), or "" when not written so."""
+    match = _GIVEN.search(author)
+    given = match.group(1).strip() if match else ""
+    return given[:1].lower() if given[:1].isalpha() else ""
+
+
+def _coauthor_shared(a: Candidate, b: Candidate) -> bool:
+    """Another author (not the first) of one record is among the other's authors."""
+    return not _surnames(a, 1).isdisjoint(_surnames(b)) or not _surnames(b, 1).isdisjoint(_surnames(a))
 
 
 def _without_the_first(a: Candidate, b: Candidate) -> bool:
@@ -97,8 +147,8 @@ def _without_the_first(a: Candidate, b: Candidate) -> bool:
         author_key(a.authors[1])) and not author_key(a.authors[2]).isdisjoint(author_key(b.authors[1]))
 
 
-def _surnames(record: Candidate) -> frozenset[str]:
-    return frozenset().union(*(author_key(author) for author in record.authors))
+def _surnames(record: Candidate, start: int = 0) -> frozenset[str]:
+    return frozenset().union(*(author_key(author) for author in record.authors[start:]))
 
 
 def journals_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -178,6 +228,8 @@ def _numbering(page: str) -> str:
 def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     """Whether ``a`` and ``b`` are one document, given how their titles match (``title`` is one of
     SAME_TITLE, SIMILAR_TITLE, MAIN_TITLE, OTHER_TITLE); None when they are not, or nothing says so."""
+    if a.year != b.year and a.first_page == b.first_page and _COCHRANE_REVIEW.fullmatch(a.first_page) and a.year and b.year:
+        return None  # a Cochrane review's versions share its number (CD012345), each a year or more after the last
     authors = authors_agree(a, b)
     if authors is None or conflicts(a, b, title in (SAME_TITLE, SIMILAR_TITLE, TRANSLITERATED_TITLE)) or a.preprint != b.preprint:
         return None  # (a preprint and the paper it became are two reports of one study, as two papers are)
@@ -188,7 +240,11 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     doubts: list[str] = []
     if a.year and b.year:
         (agreed if a.year == b.year else doubts).append("year" if a.year == b.year else "the years differ")
-    if authors:
+    if authors == SPELT_ALIKE:
+        doubts.append("the first authors' names differ")
+    elif authors == OTHER_ORDER:
+        doubts.append("the authors are in another order")
+    elif authors:
         agreed.append(authors)
     if a.journal and b.journal:
         if journals_agree(a.journal, b.journal):
@@ -200,6 +256,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
             agreed.append(part)
     if a.first_page and a.first_page == b.first_page:
         agreed.append("pages")
+    if _nothing_but_a_title(a) or _nothing_but_a_title(b):
+        # A title alone does not tell an abstract from the paper, nor the versions of a review, however long it is.
+        doubts.append("one record has nothing but its title")
     if a.reply != b.reply:
         doubts.append("one is a reply")
     if (not (a.first_page or a.volume) or not (b.first_page or b.volume)) and _supplement_page(
@@ -223,10 +282,12 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
     if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE):
         if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
             return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
-        if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE and "volume" not in agreed and not located:
+        if (min(len(a.title_key), len(b.title_key)) < SHORT_TITLE or generic_title(a.title_key)) and (
+                "volume" not in agreed and not located):
             if not (a.year and b.year and authors):
                 return None
-            doubts.append("the title is short")
+            doubts.append("the title is short" if min(len(a.title_key), len(b.title_key)) < SHORT_TITLE
+                          else "the title is generic")
         # A letter and its reply share the journal's volume and issue too: only the pages tell them apart.
         if doubts and not (located and ("pages" in agreed or "one is a reply" not in doubts)):
             return Verdict(True, _reason(title, agreed, doubts))
@@ -239,9 +300,18 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         enough = "journal" in agreed and not doubts and min(len(a.title_key), len(b.title_key)) >= SHORT_TITLE
         return Verdict(True, _reason(reason, agreed, doubts)) if enough else None
     # OTHER_TITLE: titles in two languages, or reworded; the whole citation must agree.
-    if located and "journal" in agreed and authors == "first author":
+    if located and "journal" in agreed and authors in ("first author", SPELT_ALIKE):  # (the citation names the one)
         return Verdict(False, _reason(title, agreed, []))
     return None
+
+
+def _nothing_but_a_title(record: Candidate) -> bool:
+    """The record has a title and nothing else to compare: no authors, year, volume or pages."""
+    return not (record.authors or record.year or record.volume or record.first_page)
+
+
+#: A Cochrane review's number, its "pages" in every version (CD012345; each version's DOI adds .pub2, .pub3).
+_COCHRANE_REVIEW = re.compile(r"cd\d{6}")
 
 
 def _supplement_page(page: str) -> bool:
@@ -264,5 +334,5 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_ORDER", "SPELT_ALIKE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
            "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

@@ -1,6 +1,7 @@
 """How the titles of two records match: the same, nearly, one the other's main title or cut short, or the same
 once their transliterations are folded together; and how sure that is (evidence's name for it). A notice about
-a paper titled with the paper's title after it ("Correction to: ...", "Retracted: ...") never matches the paper.
+a paper titled with the paper's title after it ("Correction to: ...", "Retracted: ...") never matches the paper,
+nor does a comment or a reply so titled ("Comment on: ...", "Re: ...", "Response to: ...").
 
 :mod:`curator.duplicates.matching` finds the pairs to compare; :mod:`curator.duplicates.evidence` weighs
 the rest of the citation.
@@ -14,6 +15,7 @@ from rapidfuzz.distance import Indel
 
 from curator.duplicates import evidence
 from curator.duplicates.keys import Candidate
+from curator.duplicates.look_alikes import different_words, look_alikes_apart
 from curator.duplicates.transliteration import transliteration_key
 
 #: Titles at least this similar (0-100, normalised Indel similarity) are near-identical.
@@ -39,6 +41,10 @@ TRANSLITERATION_FLOOR = 75.0
 _NOTICE = re.compile(r"(?:correction|corrections|erratum|errata|corrigendum|addendum|retraction|retracted|withdrawn|"
                      r"withdrawal|notice of retraction|retraction note|retraction notice|expression of concern|"
                      r"editorial expression of concern)(?: to| for| of| on| in| about)?(?: the (?:article|paper))?(?: the| a| an)?")
+# A comment on a paper, or a reply to one, titled with the paper's title after what it is: a document of its own too.
+_RESPONSE = re.compile(r"(?:(?:a |an )?(?:comments?|commentary|invited commentary|editorial comment|letter|"
+                       r"letter to the editor|response|reply|authors? reply|authors? response)(?: on| to| regarding| about)?"
+                       r"|re|regarding|in reply to|in response to)(?: the (?:article|paper))?(?: the| a| an)?")
 _STOPWORDS = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "with", "to", "at", "by", "from", "versus", "vs", "or"])
 
 
@@ -46,18 +52,21 @@ def words_agree(a: str, b: str) -> bool:
     """Every word one title has and the other lacks is a spelling variant of one there, or a stop word.
 
     "randomised"/"randomized" and typos agree; "early"/"established" do not, however
-    similar the whole titles are.
+    similar the whole titles are; nor do look-alikes of different meaning, "hypertension"/"hypotension",
+    "losartan"/"valsartan", "Austria"/"Australia" (:mod:`curator.duplicates.look_alikes`).
     """
     ours, theirs = set(a.split()), set(b.split())
     only_ours = [w for w in ours - theirs if w not in _STOPWORDS]
     only_theirs = [w for w in theirs - ours if w not in _STOPWORDS]
     for word in only_ours:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_theirs):
+        if not any(_one_word(word, other) for other in only_theirs):
             return False
-    for word in only_theirs:
-        if not any(Indel.normalized_similarity(word, other) >= 0.75 for other in only_ours):
-            return False
-    return True
+    return all(any(_one_word(word, other) for other in only_ours) for word in only_theirs)
+
+
+def _one_word(word: str, other: str) -> bool:
+    """Two spellings of one word: alike, and not look-alikes of different meaning (hypertension, hypotension)."""
+    return Indel.normalized_similarity(word, other) >= 0.75 and not different_words(word, other)
 
 
 def enough_words(title: str) -> bool:
@@ -81,8 +90,10 @@ def title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[flo
         return 100.0, evidence.SAME_TITLE  # (words joined or not: "l'enfant", "l enfant"; "e-mail", "email")
     short, long = (a, b) if len(a.title_key) <= len(b.title_key) else (b, a)
     shorter, longer = short.title_key, long.title_key
-    if longer.endswith(shorter) and _NOTICE.fullmatch(longer, 0, len(longer) - len(shorter) - 1):
-        return None  # "Correction to: <title>", "Retracted: <title>": a notice about the paper, not the paper
+    if longer.endswith(shorter) and (_NOTICE.fullmatch(longer, 0, len(longer) - len(shorter) - 1) or
+                                     _RESPONSE.fullmatch(longer, 0, len(longer) - len(shorter) - 1)):
+        return None  # "Correction to: <title>", "Comment on: <title>": a notice about the paper, or a letter
+
     if cut_only:  # (the numbers at the end of the whole title are gone: they may be what told two documents apart)
         cut = cut_short(shorter, longer, short.cut) or (len(shorter) >= CUT_TITLE and longer.startswith(shorter + " "))
         return (round(100.0 * len(shorter) / len(longer), 1), evidence.NUMBERS_CUT_TITLE) if cut else None
@@ -99,7 +110,7 @@ def title_match(a: Candidate, b: Candidate, cut_only: bool = False) -> tuple[flo
     if score >= TRANSLITERATION_FLOOR:  # Kharakteristika/Harakteristika, zabolevayemosti/zabolevaemosti, ...
         ours, theirs = transliteration_key(a.title_key), transliteration_key(b.title_key)
         score = float(Indel.normalized_similarity(ours, theirs) * 100)
-        if score >= TITLE_THRESHOLD and words_agree(ours, theirs):
+        if score >= TITLE_THRESHOLD and words_agree(ours, theirs) and not look_alikes_apart(a.title_key, b.title_key):
             return score, evidence.TRANSLITERATED_TITLE
     return None
 

@@ -175,4 +175,25 @@ def title_key(text: str) -> str:
     return " ".join(words)
 
 
-__all__ = ["normalise_title", "strip_decorations", "title_key", "title_words", "without_markup"]
+# The words of a column's or an editor's title: a title made of these alone is generic, however long.
+_EDITORIAL = """
+editorial editorials editor editors chief guest introduction introducing special issue issues this these our new
+letter letters reply response responses comment comments commentary correspondence preface foreword abstracts
+abstract meeting meetings annual report reports news highlights review reviews reviewer reviewers book books obituary
+president presidential message messages year years conference congress proceedings society update updates note notes
+announcement announcements acknowledgement acknowledgements acknowledgment acknowledgments index contents volume
+welcome journal readers thanks thank you call papers column corner perspective opinion viewpoint brief summary
+selected desk word words remarks closing opening farewell board members award awards lecture minutes invited
+session sessions symposium workshop current part reflections
+"""
+_EDITORIAL_WORDS = frozenset(_EDITORIAL.split())
+_FILLER = frozenset(["a", "an", "the", "of", "in", "on", "for", "and", "to", "at", "by", "from", "with", "s"])
+
+
+def generic_title(key: str) -> bool:
+    """The title (a :func:`title_key`) is an editor's or a column's, words every issue may print: "Introduction to
+    the special issue", "Message from the editor-in-chief", "Editorial: the year in review"."""
+    return all(word in _EDITORIAL_WORDS or word in _FILLER or word.isdigit() for word in key.split())
+
+
+__all__ = ["generic_title", "normalise_title", "strip_decorations", "title_key", "title_words", "without_markup"]

@@ -334,6 +334,7 @@ def _(rng, p, q):
 
 
 # Transliteration, titles cut short, years apart, author lists, a mistyped issue: in a module of their own.
+import dedup_classes_adversary  # noqa: E402, F401  (look-alike surnames and words, Cochrane versions, comments, ...)
 import dedup_classes_exports  # noqa: E402, F401  (markup, cut author lists, group authors, protocols, corrections)
 import dedup_classes_more  # noqa: E402, F401  (registers its classes in SAME and OTHER)
 import dedup_classes_scripts  # noqa: E402, F401  (German, Ukrainian, Serbian, Bulgarian, Greek, Latin diacritics)
