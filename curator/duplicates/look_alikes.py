@@ -17,6 +17,8 @@ spelling. What is recognised:
   ``levo|floxacin``), or one the other with three letters or more before it
   (``methyl|prednisolone``): two names, not a typing error (a typing error changes a
   letter or two; a British spelling, ``oesophageal``, adds one);
+* a word is the other with two or more letters, a consonant among them, inserted inside it
+  (``predniso|lo|ne``): a spelling variant or a typing error adds one (``oesophageal``);
 * two names of countries.
 """
 
@@ -85,6 +87,8 @@ def different_words(word: str, other: str, names: bool = True) -> bool:
             added = other[:len(other) - len(rest)]
             if other.endswith(rest) and added in partners and not (rest[0] == "e" and "a" in (added, word[:size])):
                 return True  # hyper|tension, hypo|tension; |men, wo|men; |typical, a|typical (not a|etiology)
+    if _letters_inserted(word, other) or _letters_inserted(other, word):
+        return True  # predniso|lo|ne, predniso|ne
     if not names:
         return False
     ending = len(commonprefix((word[::-1], other[::-1])))
@@ -92,6 +96,19 @@ def different_words(word: str, other: str, names: bool = True) -> bool:
     if heads[0] == 0:  # one word is the other with letters before it: three or more make another word
         return ending >= _COMMON_ENDING and heads[1] >= 3  # (levo|floxacin, methyl|prednisolone)
     return ending >= _COMMON_ENDING and word[0] != other[0] and heads[0] + heads[1] >= 4
+
+
+def _letters_inserted(short: str, long: str) -> bool:
+    """``long`` is ``short`` with two or more letters, a consonant among them, inserted inside it (not in its first
+    three letters nor its last two): another word (*prednisone*, *prednisolone*), where a spelling variant or a
+    typing error adds one letter (*oesophageal*, *paediatric*) and an ending is a word's form (*programme*)."""
+    added = len(long) - len(short)
+    if added < 2 or len(short) < 6:
+        return False
+    head = len(commonprefix((short, long)))
+    if head < 3 or len(short) - head < 2 or not long.endswith(short[head:]):
+        return False
+    return any(letter not in "aeiouy" for letter in long[head:head + added])
 
 
 __all__ = ["different_words", "look_alikes_apart"]
