@@ -101,6 +101,7 @@ class Paper:
         self.pages = f"{first}-{first + rng.randint(3, 14)}"
         self.doi = f"10.{rng.randint(1000, 9999)}/j.x.{self.year}.{number:05d}"
         self.kind = "article"
+        self.work = ""  # the record's type of work as the export names it ("Book chapter"), when a class sets it
 
     def copy(self) -> Paper:
         other = object.__new__(Paper)
@@ -109,7 +110,7 @@ class Paper:
 
 
 def _record(paper: Paper, record_id: int):
-    lines = [f"Title: {paper.title}"]
+    lines = [f"Title: {paper.title}"] + ([f"Type: {paper.work}"] if paper.work else [])
     lines += [f"{label}: {value}" for label, value in (("Volume", paper.volume), ("Issue", paper.issue),
                                                        ("Pages", paper.pages)) if value]
     doi = canonical_doi(paper.doi) if paper.doi else None
@@ -337,6 +338,7 @@ def _(rng, p, q):
 import dedup_classes_adversary  # noqa: E402, F401  (look-alike surnames and words, Cochrane versions, comments, ...)
 import dedup_classes_exports  # noqa: E402, F401  (markup, cut author lists, group authors, protocols, corrections)
 import dedup_classes_more  # noqa: E402, F401  (registers its classes in SAME and OTHER)
+import dedup_classes_round3  # noqa: E402, F401  (first-letter look-alikes, g/h surnames, chapters, translations)
 import dedup_classes_scripts  # noqa: E402, F401  (German, Ukrainian, Serbian, Bulgarian, Greek, Latin diacritics)
 
 
