@@ -106,7 +106,8 @@ def _transliterated_alike(a: Candidate, b: Candidate) -> bool:
     Tsoi, Tsoy, Coj), or a short name written the German way (Eshow, Suew: more letters than one from Ezhov and
     Zuev); not two names an i and a y between consonants apart (Smith and Smyth: English names, not a
     transliteration of ы)."""
-    if len(a.author_key) == len(b.author_key) == 1 and _y_for_i(next(iter(a.author_key)), next(iter(b.author_key))):
+    if len(a.author_key) == len(b.author_key) == 1 and (_y_for_i(ours := next(iter(a.author_key)), theirs := next(
+            iter(b.author_key))) or _g_for_h(ours, theirs)):
         return False
     if not {transliterated_name(x) for x in a.author_key}.isdisjoint(map(transliterated_name, b.author_key)):
         return True
@@ -120,6 +121,21 @@ def _y_for_i(name: str, other: str) -> bool:
         return False
     return all(x == y or ({x, y} == {"i", "y"} and 0 < k < len(name) - 1 and name[k - 1] not in "aeiou"
                                 and name[k + 1] not in "aeiou") for k, (x, y) in enumerate(zip(name, other, strict=True)))
+
+
+#: Endings of surnames of Slavic languages (Gerasimov, Hryhorenko, Kovalchuk, Petrovych): a surname with one is
+#: likely read from Cyrillic, where г is g in Russian and h in Ukrainian.
+_SLAVIC_ENDING = re.compile(r".*(?:[oe]v|[oe]va|[iy]n|[iy]na|sk[iy]j?|ska(?:ya|ja)?|[ae]nko|ko|[uy]k|chuk|[iy]ch|"
+                            r"vych|vich|[oe]vna|ets)")
+
+
+def _g_for_h(name: str, other: str) -> bool:
+    """The names differ only by a g and an h (Hoffman, Goffman; Hirsch, Girsch) and neither has a Slavic ending: two
+    people, as nothing says the name was read from Cyrillic (Gerasimov, Herasimov is one name, г read two ways)."""
+    if len(name) != len(other) or name == other or any(
+            x != y and {x, y} != {"g", "h"} for x, y in zip(name, other, strict=True)):
+        return False
+    return not (_SLAVIC_ENDING.fullmatch(name) or _SLAVIC_ENDING.fullmatch(other))
 
 
 def _umlauts_folded(name: str) -> str:
@@ -261,6 +277,9 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         doubts.append("one record has nothing but its title")
     if a.reply != b.reply:
         doubts.append("one is a reply")
+    if a.work != b.work and {a.work, b.work} == {"book", "chapter"}:
+        # A book's opening chapter may bear the book's title (and an export its pages or none): two documents.
+        doubts.append("one is a chapter of a book")
     if (not (a.first_page or a.volume) or not (b.first_page or b.volume)) and _supplement_page(
             a.first_page or b.first_page):
         # A meeting's abstract (page A123, S45) and the paper published online (no volume, no pages) share a title.

@@ -42,6 +42,7 @@ class Candidate:
     last_page: str = ""  # written out in full ("2085-8" gives 2088); "" when only the first page is given
     cut: bool = False  # the title ends with an ellipsis ("..." or "…"): a database cut it short
     numbers: bytes = b""  # the numbers in the title key, space-separated (b"24 2" for "24 week results part 2")
+    work: str = ""  # "book" or "chapter" when the export says the record is one (RIS BOOK, CHAP); else ""
 
 
 _INITIALS = re.compile(r"[^\W\d_]+")
@@ -163,6 +164,11 @@ def page_range(pages: str) -> tuple[str, str]:
     return first, last
 
 
+# How exports name a book and a chapter of one (RIS, EndNote, BibTeX): what a record's "Type:" line may say.
+_WORKS = {"book": "book", "edited book": "book", "book chapter": "chapter", "book section": "chapter",
+          "chapter": "chapter", "incollection": "chapter", "inbook": "chapter"}
+
+
 def _line(text: str, label: str, end: int) -> str:
     """The value of a ``Label: value`` line of the record's text (before ``end``), or ""."""
     start = text.find(label, 0, end)
@@ -183,7 +189,7 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
     surname = author_key(first)
     words, reply = strip_decorations(title) if title else ("", False)
     key = title_key(words) if words else ""
-    volume = issue = page = last = ""
+    volume = issue = page = last = work = ""
     if text:
         # The citation is among the labelled lines, before the first blank line and the paragraphs (abstract):
         # the long part of a record's text is not searched.
@@ -196,6 +202,7 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         pages = _line(text, "\nPages: ", end)
         if pages:
             page, last = page_range(pages)
+        work = _WORKS.get(_line(text, "\nType: ", end).lower(), "")
     journal = journal_words(fields.get("journal"))
     return Candidate(
         record_id,
@@ -216,6 +223,7 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         last,
         title.endswith(_ELLIPSES) and bool(words),
         title_numbers(key) if key else b"",
+        work,
     )
 
 

@@ -19,6 +19,9 @@ spelling. What is recognised:
   letter or two; a British spelling, ``oesophageal``, adds one);
 * a word is the other with two or more letters, a consonant among them, inserted inside it
   (``predniso|lo|ne``): a spelling variant or a typing error adds one (``oesophageal``);
+* two words that differ in their first letter only (*depression*/*repression*, *weight*/*height*), unless the two
+  letters are ones systems of transliteration or spelling write for one sound (j/y, g/h, c/k, v/w, ...:
+  *jazvennoj*/*yazvennoj*, *Hryhorenko*/*Gryhorenko*): a typing error seldom falls on a word's first letter;
 * two names of countries.
 """
 
@@ -60,6 +63,13 @@ tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu ugand
 venezuela vietnam yemen zambia zimbabwe
 """
 _COUNTRIES = frozenset(_COUNTRY_NAMES.split())
+# First letters that one sound is written with in two systems of transliteration or spelling (Jakovlev, Yakovlev;
+# Iudin, Yudin; Gerasimov, Herasymov; Kardiologie, Cardiologie; Wirkung written Virkung; Greek β as b or v, η as e
+# or i, χ as h or x; х written ch, which folded transliterations read as ч, s; ä and ö written a and o, or ae and
+# oe, which a title key reads as the British spelling's e, as in aetiology): a word's first letter changed among
+# these is the word spelt another way.
+_ONE_SOUND = frozenset(map(frozenset, ("jy", "iy", "ij", "gh", "ck", "cs", "cz", "sz", "vw", "bv", "ei", "hx",
+                                       "kq", "fv", "hs", "ae", "eo")))
 
 
 _PARTNERS: dict[str, frozenset[str]] = {}
@@ -89,6 +99,8 @@ def different_words(word: str, other: str, names: bool = True) -> bool:
                 return True  # hyper|tension, hypo|tension; |men, wo|men; |typical, a|typical (not a|etiology)
     if _letters_inserted(word, other) or _letters_inserted(other, word):
         return True  # predniso|lo|ne, predniso|ne
+    if len(word) == len(other) >= 4 and word[1:] == other[1:] and frozenset((word[0], other[0])) not in _ONE_SOUND:
+        return True  # depression, repression; weight, height (not jazvennoj, yazvennoj)
     if not names:
         return False
     ending = len(commonprefix((word[::-1], other[::-1])))

@@ -86,7 +86,7 @@ def _existing_sql(dialect: str) -> TextClause:
         return (f"coalesce({json_value(dialect, 'curated', key, 'value', as_text=as_text)},"
                 f" {json_value(dialect, 'extracted', key, as_text=as_text)})")
 
-    citation = ", ".join(_citation_line(dialect, label) for label in ("Volume", "Issue", "Pages"))
+    citation = ", ".join(_citation_line(dialect, label) for label in ("Volume", "Issue", "Pages", "Type"))
     return text(f"SELECT id, kind, content_hash, title, year, {field('ids')}, {field('authors')},"
                 f" {field('journal', as_text=True)}, {citation} FROM records WHERE id < :first ORDER BY id")
 

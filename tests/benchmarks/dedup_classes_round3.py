@@ -18,7 +18,7 @@ from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
 FIRST_LETTER = (("depression", "repression"), ("weight", "height"), ("dental", "mental"), ("ventral", "central"),
                 ("location", "vocation"), ("hearing", "bearing"), ("mortality", "portality"), ("fever", "lever"),
                 ("sensation", "pensation"), ("nation", "ration"), ("bone", "tone"), ("pain", "gain"),
-                ("mutation", "rotation"), ("cortical", "vortical"), ("vision", "fission"), ("loss", "moss"))
+                ("mutation", "rotation"), ("cortical", "vortical"), ("rate", "date"), ("loss", "moss"))
 # Surnames a fold of g and h (Ukrainian г written h) joins, of people who are not named from Cyrillic.
 G_H_SURNAMES = (("Hoffman", "Goffman"), ("Heller", "Geller"), ("Hirsch", "Girsch"), ("Hartmann", "Gartmann"),
                 ("Holden", "Golden"), ("Hill", "Gill"), ("Hardy", "Gardy"), ("Hunter", "Gunter"),
