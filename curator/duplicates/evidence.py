@@ -54,6 +54,8 @@ OTHER_ORDER = "the same authors in another order"
 SPELT_ALIKE = "first authors spelt alike"
 NUMBERS_CUT_TITLE = "same title cut short before its numbers"
 TRANSLITERATED_TITLE = "same title transliterated otherwise"
+#: One record's title is the English title the other gives after its original ("original [English]").
+TRANSLATED_TITLE = "same title as the translation after the original"
 #: A title cut short to fewer characters than this (normalised) is weighed as a main title: the citation must agree;
 LONG_CUT = 150
 #: unless an ellipsis marks the cut and this many characters are left.
@@ -298,7 +300,7 @@ def judge(a: Candidate, b: Candidate, title: str) -> Verdict | None:
         title, reason = MAIN_TITLE, title
     else:
         reason = title
-    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE):
+    if title in (SAME_TITLE, SIMILAR_TITLE, CUT_TITLE, TRANSLITERATED_TITLE, TRANSLATED_TITLE):
         if doubts == ["the years differ"] and authors and "journal" in agreed and _online_first(a, b):
             return Verdict(False, _reason(title, [*agreed, "online a year before the issue"], []))
         if (min(len(a.title_key), len(b.title_key)) < SHORT_TITLE or generic_title(a.title_key)) and (
@@ -353,5 +355,6 @@ def _reason(title: str, agreed: list[str], doubts: list[str]) -> str:
     return f"possible: {said}; but {' and '.join(doubts)}" if doubts else said
 
 
-__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_ORDER", "SPELT_ALIKE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLITERATED_TITLE",
+__all__ = ["CUT_TITLE", "MAIN_TITLE", "OTHER_ORDER", "SPELT_ALIKE", "NUMBERS_CUT_TITLE", "OTHER_TITLE", "SAME_TITLE", "SHORT_TITLE", "SIMILAR_TITLE", "TRANSLATED_TITLE",
+           "TRANSLITERATED_TITLE",
            "Verdict", "authors_agree", "conflicts", "journals_agree", "judge"]

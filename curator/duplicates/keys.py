@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from curator.duplicates.titles import strip_decorations, title_key, title_words
+from curator.duplicates.titles import strip_decorations, title_key, title_words, translation_after_original
 from curator.identifiers import is_document_id, is_registry_id
 
 
@@ -43,6 +43,7 @@ class Candidate:
     cut: bool = False  # the title ends with an ellipsis ("..." or "…"): a database cut it short
     numbers: bytes = b""  # the numbers in the title key, space-separated (b"24 2" for "24 week results part 2")
     work: str = ""  # "book" or "chapter" when the export says the record is one (RIS BOOK, CHAP); else ""
+    translation: str = ""  # the key of the English title given after the original ("original [English]"), or ""
 
 
 _INITIALS = re.compile(r"[^\W\d_]+")
@@ -224,6 +225,7 @@ def candidate(record_id: int, fields: dict[str, Any], content_hash: str = "", te
         title.endswith(_ELLIPSES) and bool(words),
         title_numbers(key) if key else b"",
         work,
+        title_key(translated) if title and (translated := translation_after_original(title)) else "",
     )
 
 

@@ -196,6 +196,7 @@ def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
     best: _Best = {}
     _title_pairs([c for c in everything if c.title_key], unlinked, best)
     _citation_pairs(everything, unlinked, best)
+    _translation_pairs(everything, unlinked, best)
     for record_id in sorted(best):
         sure, score, _, verdict = best[record_id]
         target = original(-best[record_id][2])
@@ -205,6 +206,23 @@ def find_links(existing: Sequence[Candidate], new: Sequence[Candidate],
             root[record_id] = target
         links.append(Link(record_id, target, verdict.reason, round(score / 100, 3), not sure))
     return links
+
+
+def _translation_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> None:
+    """A record whose title is the English title another gives after its original ("original [English]",
+    "original = English"): the English title looked up among the others' titles, the rest weighed as for one title."""
+    translated = [item for item in items if item.translation]
+    if not translated:
+        return
+    by_title: dict[str, list[Candidate]] = {}
+    for item in items:
+        if item.title_key:
+            by_title.setdefault(item.title_key, []).append(item)
+    for item in translated:
+        for other in by_title.get(item.translation, ())[:CITATION_GROUP]:
+            later, earlier = (item, other) if item.id > other.id else (other, item)
+            if later.id in unlinked and not best.get(later.id, (False,))[0] and _compatible(later, earlier):
+                _keep_best(best, later, earlier, 100.0, evidence.TRANSLATED_TITLE)
 
 
 def _citation_pairs(items: list[Candidate], unlinked: set[int], best: _Best) -> None:

@@ -196,4 +196,45 @@ def generic_title(key: str) -> bool:
     return all(word in _EDITORIAL_WORDS or word in _FILLER or word.isdigit() for word in key.split())
 
 
-__all__ = ["generic_title", "normalise_title", "strip_decorations", "title_key", "title_words", "without_markup"]
+# Words an English title has and a title in another language of Latin letters lacks; and the small words of those
+# languages, one of which an original title of three words or more has (an English title's first words have none).
+_ENGLISH_ONLY = frozenset(["the", "of", "and", "with", "for", "on", "to", "from", "by", "among", "after", "between",
+                           "is", "are", "versus", "its", "their", "during", "without", "into", "how", "what", "does"])
+_FOREIGN_SMALL_WORDS = frozenset([
+    "der", "das", "und", "mit", "von", "fur", "bei", "im", "zur", "zum", "des", "dem", "ein", "eine", "einer", "nach",
+    "uber", "auf", "aus", "oder", "de", "la", "le", "les", "du", "et", "pour", "avec", "dans", "sur", "au", "aux",
+    "une", "el", "los", "las", "en", "del", "con", "para", "por", "da", "dos", "em", "na", "nas", "com", "pela",
+    "pelo", "il", "della", "delle", "degli", "di", "nel", "nella", "sulla", "sul", "gli", "oraz", "przy", "dla", "ze",
+    "och", "av", "med", "hos", "vid", "van", "het", "een", "voor", "met", "bij", "og", "af", "ved", "paa",
+])
+_TRANSLATION_FORMS = (re.compile(r"(?P<original>.+?)\s*\[(?P<english>[^\[\]]+)\]"),
+                      re.compile(r"(?P<original>.+?)\s+=\s+(?P<english>.+)"),
+                      re.compile(r"(?P<original>.+?)\.\s+(?P<english>.+)"))
+
+
+def translation_after_original(title: str) -> str:
+    """The English title a database gives after the original: "original [English]", "original = English" or
+    "original. English"; "" unless the part before it reads as another language (three words or more, one of that
+    language's small words or a letter with an accent among them, no word only English has) and the part after it
+    as English (a word only English has, four words or more)."""
+    text = title.strip().rstrip(" .*")
+    if not ("[" in text or " = " in text or ". " in text):
+        return ""  # (the common case)
+    text = without_markup(text)
+    for form in _TRANSLATION_FORMS:
+        match = form.fullmatch(text)
+        if match:
+            break
+    else:
+        return ""
+    original = match.group("original")
+    original_words, english_words = set(title_words(original).split()), title_words(match.group("english")).split()
+    if (len(original_words) < 3 or len(english_words) < 4 or not _ENGLISH_ONLY.isdisjoint(original_words)
+            or _ENGLISH_ONLY.isdisjoint(english_words)):
+        return ""
+    return match.group("english") if not _FOREIGN_SMALL_WORDS.isdisjoint(original_words) or not original.isascii() \
+        else ""
+
+
+__all__ = ["generic_title", "normalise_title", "strip_decorations", "title_key", "title_words",
+           "translation_after_original", "without_markup"]
