@@ -38,13 +38,14 @@ def test_russian_the_german_way_is_one_title_and_one_name() -> None:
 
 
 @pytest.mark.parametrize(("german", "english"), [("Eshow, A.", "Ezhov, A."), ("Suew, I.", "Zuev, I."),
-                                                 ("Shukow, P.", "Zhukov, P."), ("Iwanowa, O.", "Ivanova, O.")])
+                                                 ("Shukow, P.", "Zhukov, P."), ("Iwanowa, O.", "Ivanova, O."),
+                                                 ("Zoj, V.", "Tsoy, V."), ("Zoj, V.", "Coj, V."), ("Zoj, V.", "Tsoi, V.")])
 def test_a_short_name_written_the_german_way_is_one_name(german: str, english: str) -> None:
     assert authors_agree(_ref(1, "t", author=german), _ref(2, "t", author=english)) == "first author"
 
 
 @pytest.mark.parametrize(("one", "other"), [("Chow, K.", "Zhou, K."), ("Low, K.", "Lov, K."), ("Popow, I.", "Popova, I."),
-                                            ("Eshow, A.", "Esipov, A.")])
+                                            ("Eshow, A.", "Esipov, A."), ("Zang, K.", "Tsang, K."), ("Zoj, K.", "Tsai, K.")])
 def test_names_that_only_look_german_written_stay_apart(one: str, other: str) -> None:
     assert authors_agree(_ref(1, "t", author=one), _ref(2, "t", author=other)) is None
 

@@ -124,8 +124,11 @@ _DUDEN_ENDINGS = ("ow", "ew", "owa", "ewa", "ij", "ijs")
 
 def written_the_german_way(surname: str) -> bool:
     """The surname (lower case) looks Russian written the German way: a "tsch" or "sch", or a Duden ending (Jeshow,
-    Suew, Iwanowa, Dostojewskij); at least four letters (Low and Lew are names of their own)."""
-    return len(surname) >= 4 and ("sch" in surname or surname.endswith(_DUDEN_ENDINGS))
+    Suew, Iwanowa, Dostojewskij); at least four letters (Low and Lew are names of their own); or a short name with
+    Duden's z for ц and j for й (Zoj: Tsoy, Coj), which no English, Chinese or Indian name has."""
+    if len(surname) < 4:
+        return len(surname) == 3 and surname[0] == "z" and surname[1] in "aeou" and surname[2] == "j"
+    return "sch" in surname or surname.endswith(_DUDEN_ENDINGS)
 
 
 @lru_cache(maxsize=4096)
