@@ -93,6 +93,7 @@ def test_a_serbian_title_in_cyrillic_and_in_latin_letters_is_one_title(other: st
 @pytest.mark.parametrize("other", [
     "Epidimiologia tou sakcharodi diaviti stous ilikiomenous astheneis tis Kritis",  # ELOT 743
     "Epidimiologia tu sakharodi diaviti stus ilikiomenus asthenis tis Kritis",  # phonetic
+    "Epidemiologia tou sakcharode diavete stous elikiomenous astheneis tes Kretes",  # η as e (the classical way)
 ])
 def test_a_greek_title_in_greek_and_in_latin_letters_is_one_title(other: str) -> None:
     greek = "Επιδημιολογία του σακχαρώδη διαβήτη στους ηλικιωμένους ασθενείς της Κρήτης"

@@ -99,6 +99,10 @@ def _german_read(text: str) -> str:
         "\1", "sh")
 
 
+_ENGLISH_SMALL_WORDS = frozenset(["the", "of", "and", "in", "a", "an", "with", "for", "on", "to", "from", "by", "at",
+                                  "after", "among", "between", "is", "are", "or", "versus", "vs", "its", "their"])
+
+
 def transliteration_key(key: str) -> str:
     """A title key with the letters that systems of transliteration write differently folded into one form:
     "Kharakteristika zabolevayemosti", "Harakteristika zabolevaemosti" and "Charakteristika sabolewajemosti" give
@@ -106,7 +110,11 @@ def transliteration_key(key: str) -> str:
     """
     if "tsch" in key:
         key = _german_read(key)
-    return " ".join(map(transliterated_word, key.split()))
+    words = key.split()
+    folded = " ".join(map(transliterated_word, words))
+    # Greek η is e in the classical system and i in ELOT 743 (Kretes, Kritis): in a title with no English small word,
+    # e and i are one letter too (not in English, where ilium and ileum, complement and compliment are two words).
+    return folded if not _ENGLISH_SMALL_WORDS.isdisjoint(words) else folded.replace("e", "i")
 
 
 @lru_cache(maxsize=4096)
