@@ -207,9 +207,7 @@ _FOREIGN_SMALL_WORDS = frozenset([
     "pelo", "il", "della", "delle", "degli", "di", "nel", "nella", "sulla", "sul", "gli", "oraz", "przy", "dla", "ze",
     "och", "av", "med", "hos", "vid", "van", "het", "een", "voor", "met", "bij", "og", "af", "ved", "paa",
 ])
-_TRANSLATION_FORMS = (re.compile(r"(?P<original>.+?)\s*\[(?P<english>[^\[\]]+)\]"),
-                      re.compile(r"(?P<original>.+?)\s+=\s+(?P<english>.+)"),
-                      re.compile(r"(?P<original>.+?)\.\s+(?P<english>.+)"))
+_BRACKETED_TRANSLATION = re.compile(r"(?P<original>.+?)\s*\[(?P<english>[^\[\]]+)\]")
 
 
 def translation_after_original(title: str) -> str:
@@ -218,22 +216,24 @@ def translation_after_original(title: str) -> str:
     language's small words or a letter with an accent among them, no word only English has) and the part after it
     as English (a word only English has, four words or more)."""
     text = title.strip().rstrip(" .*")
-    if not ("[" in text or " = " in text or ". " in text):
-        return ""  # (the common case)
-    text = without_markup(text)
-    for form in _TRANSLATION_FORMS:
-        match = form.fullmatch(text)
-        if match:
-            break
+    if text.endswith("]"):
+        match = _BRACKETED_TRANSLATION.fullmatch(without_markup(text))
+        if not match:
+            return ""
+        original, english = match.group("original"), match.group("english")
     else:
-        return ""
-    original = match.group("original")
-    original_words, english_words = set(title_words(original).split()), title_words(match.group("english")).split()
+        separator = " = " if " = " in text else ". "
+        original, _, english = text.partition(separator)
+        if not english:
+            return ""  # (the common case: no translation after the title)
+    if not _ENGLISH_ONLY.isdisjoint(original.lower().split()):
+        return ""  # (an English title with its subtitle, found without reading its words)
+    original_words, english_words = set(title_words(original).split()), title_words(english).split()
     if (len(original_words) < 3 or len(english_words) < 4 or not _ENGLISH_ONLY.isdisjoint(original_words)
             or _ENGLISH_ONLY.isdisjoint(english_words)):
         return ""
-    return match.group("english") if not _FOREIGN_SMALL_WORDS.isdisjoint(original_words) or not original.isascii() \
-        else ""
+    return without_markup(english).strip() if not _FOREIGN_SMALL_WORDS.isdisjoint(original_words) or not \
+        original.isascii() else ""
 
 
 __all__ = ["generic_title", "normalise_title", "strip_decorations", "title_key", "title_words",
