@@ -7,6 +7,8 @@ that module merges them, the main table winning where both name a label.
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar
+
 REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("título público", "titulo publico", "título", "public title of trial", "research title",
               "brief title of the study"),
@@ -27,5 +29,34 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "sex": ("sexo", "género"),
     "countries": ("países", "paises", "país", "países de reclutamiento"),
     "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
+    # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
+    "pmid": ("unique identifier", "medline pmid"),
     "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
 }
+
+#: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English
+#: label's value is the one kept.
+SPANISH_LABELS = frozenset(
+    v for vs in REGISTRY_SLOT_LABELS.values() for v in vs if not v.isascii() or v.split()[0] in (
+        "titulo", "codigo", "estado", "fase", "tipo", "patrocinador", "patrocinadores", "condicion", "enfermedad",
+        "intervencion", "intervenciones", "comparador", "grupo", "desenlace", "resultado", "tamano", "sexo",
+        "paises", "fecha", "criterios"))
+
+
+class _Line(Protocol):
+    text: str
+
+
+class _Hit(Protocol):
+    line: int
+
+
+H = TypeVar("H", bound=_Hit)
+
+
+def english_first(lines: list[_Line], hits: list[H]) -> list[H]:
+    """``hits`` of one slot without those of Spanish labels when others name the slot too (a bilingual page)."""
+    if len(hits) < 2:
+        return hits
+    english = [h for h in hits if lines[h.line].text.split(":", 1)[0].strip().lower() not in SPANISH_LABELS]
+    return english or hits
