@@ -8,6 +8,7 @@ from typing import Any
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arm_leadin import without_leadin
+from curator.extraction.arm_order import control_named_first
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -370,6 +371,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
+    control_named_first(fields)
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
