@@ -21,6 +21,7 @@ from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
+from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.plain_arms import plain_control, plain_tested
@@ -358,6 +359,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             guess_intervention(text, fields, title_zones, summary_zones, low)
 
+    if known:
+        named_product(doc, fields, zones)
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)
     if out:
