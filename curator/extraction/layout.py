@@ -28,7 +28,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
-from curator.extraction.registry_labels import english_first
+from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
 from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
@@ -327,7 +327,7 @@ class Document(ScannedText):
         got = self._own.get(slot)
         if got is None:
             own = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
-            got = self._own[slot] = english_first(self.lines, own)
+            got = self._own[slot] = record_hits(self.text, self.lines, slot, own)
         return got
 
     def value_lines(self, hit: Hit, *, through: bool = False) -> list[Line]:

@@ -7,8 +7,6 @@ that module merges them, the main table winning where both name a label.
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
-
 REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("título público", "titulo publico", "título", "public title of trial", "research title",
               "brief title of the study"),
@@ -34,6 +32,14 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
 }
 
+#: Meeting abstracts' metadata before the title ("Session Title: ...", "Track: ...") and the headings of a
+#: "How to cite" block: they name no field but end the value before them.
+MORE_OTHER_LABELS: tuple[str, ...] = (
+    "session title", "session", "session type", "track", "sub track", "subtrack", "meeting", "presenters", "presenter",
+    "topics", "tumour site", "tumor site", "abstract number", "poster number", "how to cite this article", "how to cite",
+    "recommended citation", "suggested citation", "cite as", "author disclosures",
+)
+
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English
 #: label's value is the one kept.
 SPANISH_LABELS = frozenset(
@@ -41,22 +47,3 @@ SPANISH_LABELS = frozenset(
         "titulo", "codigo", "estado", "fase", "tipo", "patrocinador", "patrocinadores", "condicion", "enfermedad",
         "intervencion", "intervenciones", "comparador", "grupo", "desenlace", "resultado", "tamano", "sexo",
         "paises", "fecha", "criterios"))
-
-
-class _Line(Protocol):
-    text: str
-
-
-class _Hit(Protocol):
-    line: int
-
-
-H = TypeVar("H", bound=_Hit)
-
-
-def english_first(lines: list[_Line], hits: list[H]) -> list[H]:
-    """``hits`` of one slot without those of Spanish labels when others name the slot too (a bilingual page)."""
-    if len(hits) < 2:
-        return hits
-    english = [h for h in hits if lines[h.line].text.split(":", 1)[0].strip().lower() not in SPANISH_LABELS]
-    return english or hits
