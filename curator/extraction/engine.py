@@ -17,6 +17,7 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
@@ -375,6 +376,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
     control_named_first(fields)
+    fuller_comparator(text, fields, summary_zones)
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
