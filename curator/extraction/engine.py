@@ -259,6 +259,8 @@ def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
     s, e = zone
     return [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
 
+_COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
+
 
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
           summary_zones: list[tuple[int, int]]) -> None:
@@ -268,6 +270,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     low = caseless(text) if known else None
 
     pop = _scalar_phrase(doc, "pico.population")
+    if pop and _COUNT_RE.match(pop[0]):  # "Participants: 1,640" says how many, not who
+        if fields["enrollment"] is None:
+            put(fields, "enrollment", int(pop[0].replace(",", "").replace(" ", "")), pop[1])
+        pop = None
     if pop:
         put(fields, "pico.population", pop[0], pop[1])
     elif known:

@@ -29,6 +29,7 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
     "pmid": ("unique identifier", "medline pmid"),
+    "abstract": ("abstract text", "project abstract", "project description"),
     "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
 }
 
@@ -37,7 +38,8 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
 MORE_OTHER_LABELS: tuple[str, ...] = (
     "session title", "session", "session type", "track", "sub track", "subtrack", "meeting", "presenters", "presenter",
     "topics", "tumour site", "tumor site", "abstract number", "poster number", "how to cite this article", "how to cite",
-    "recommended citation", "suggested citation", "cite as", "author disclosures",
+    "recommended citation", "suggested citation", "cite as", "author disclosures", "public health relevance statement",
+    "project details", "project terms",
 )
 
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English
