@@ -18,10 +18,29 @@ _CONTROL_ARM_RE = re.compile(
 )
 
 
+# "Usual care versus a pharmacist-led deprescribing intervention ...": a title naming the control first.
+_TITLE_CONTROL_FIRST_RE = re.compile(
+    r"^((?:(?:continued|enhanced)\s)?(?:usual\s+care|standard\s+(?:of\s+)?care|routine\s+care|placebo|sham"
+    r"|no\s+treatment|wait(?:ing)?[- ]?list(?:\s+control)?))\s+(?:versus|vs\.?|compared\s+with|or)\s", re.I)
+
+
+def _same_arm(a: str, b: str) -> bool:
+    a, b = a.lower().strip(" ."), b.lower().strip(" .")
+    return a in b or b in a
+
+
 def control_named_first(fields: dict[str, Any]) -> None:
-    """Swap intervention and comparator when the intervention found is a control and the comparator is not."""
+    """Swap intervention and comparator when the intervention found is a control and the comparator is not; take the
+    title's control when the comparator found is the tested arm again."""
     pico = fields["pico"]
     tested, control = pico["intervention"], pico["comparator"]
+    title = fields.get("title") or ""
+    m = _TITLE_CONTROL_FIRST_RE.match(title) if tested and control and _same_arm(tested, control) else None
+    if m and fields["evidence"].get("title"):
+        at = fields["evidence"]["title"][0][0]
+        pico["comparator"] = m.group(1)
+        fields["evidence"]["pico.comparator"] = [[at + m.start(1), at + m.end(1)]]
+        return
     if not tested or not control or len(tested) > 60 or not _CONTROL_ARM_RE.match(tested.strip()):
         return
     if comp_words(control, anywhere=True):

@@ -47,7 +47,8 @@ def named_product(doc: Document, fields: dict[str, Any], zones: list[tuple[int, 
     for s, e in spans:
         got = _product(text, s, e)
         if got:
-            if got[0].split()[0].lower() not in tested.lower():
+            # A therapy that does not name the product, or a whole sentence that does: the product's name.
+            if got[0].split()[0].lower() not in tested.lower() or len(tested.split()) > 8:
                 put(fields, "pico.intervention", got[0], [[got[1], got[2]]])
             return
 

@@ -26,7 +26,7 @@ _LINE_RES = (
     # A meeting abstract's "Citation: J Clin Oncol 41, 2023 (suppl 17; abstr LBA500)"
     ("suppl", re.compile(rf"^(?:Citation:?\s+)?{_NAME}\s+\d+,\s{_YEAR}\s\(suppl")),
     # A citation among other cells of a line: "Originally published ...   Circulation. 2022;146:A13412"
-    (";", re.compile(rf"^(?:.*\s{{3,}})?(?P<j>[A-Z][A-Za-z&' ]{{2,60}}?)\.\s{_YEAR};\s?\d+:\s?[A-Z]?\d+\b")),
+    (";", re.compile(rf"^(?:.*\s{{3,}})?(?P<j>[A-Z][A-Za-z&' ]{{2,60}}?)\.\s{_YEAR};\s?\d+:\s?[A-Z]{{0,2}}\d+\b")),
     # "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"
     (";", re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b")),
     # "Health Technology Assessment   Volume 26   Issue 12   February 2022"
@@ -48,7 +48,7 @@ _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+onlin
 
 # A labelled journal's value running on into its issue: "Pediatric Emergency Care. 38(2):e612-e617, 2022 Feb 01",
 # "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2".
-_VALUE_TAIL_RE = re.compile(r"\.\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
+_VALUE_TAIL_RE = re.compile(r"\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
 _TAIL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
