@@ -327,7 +327,8 @@ class Document(ScannedText):
         got = self._own.get(slot)
         if got is None:
             own = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
-            got = self._own[slot] = record_hits(self.text, self.lines, slot, own)
+            got = self._own[slot] = record_hits(self.text, self.lines, slot, own) if own and (
+                len(own) > 1 or slot == "abstract") else own
         return got
 
     def value_lines(self, hit: Hit, *, through: bool = False) -> list[Line]:

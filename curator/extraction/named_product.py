@@ -25,6 +25,10 @@ _BEFORE_CONTROL_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|contr
                                 re.I)
 
 
+# Quick test before the pattern: " app" alone would hold every "approach" and "applied".
+_PRODUCT_WORDS = (" app ", " app,", " app.", " app)", " app:", " app;", "website", "platform", "chatbot", "application")
+
+
 def _product(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     for m in _PRODUCT_RE.finditer(text, s, e):
         name = m.group(1)
@@ -40,7 +44,7 @@ def named_product(doc: Document, fields: dict[str, Any], zones: list[tuple[int, 
     """Put the product's name as the tested intervention when the one found does not name it."""
     text = doc.text
     head = text[:20000]
-    if " app" not in head and "website" not in head and "platform" not in head and "chatbot" not in head:
+    if not any(w in head for w in _PRODUCT_WORDS):
         return
     tested = fields["pico"]["intervention"] or ""
     spans = [_value_span(doc, h) for h in doc.own_hits("interventions")[:2]] + zones
