@@ -240,12 +240,20 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _PRIMARY_RE = re.compile("primary", re.I)
 
 
-def _body_zones(doc: Document) -> list[tuple[int, int]]:
-    """Lines of the record's own text that mention "primary": where a stated endpoint may sit."""
+def _body_zones(doc: Document, low: str | None = None) -> list[tuple[int, int]]:
+    """Lines of the record's own text that mention "primary": where a stated endpoint may sit (``low``: the text
+    lower-cased, searched with ``str.find`` rather than a case-folding pattern)."""
     head = doc.lines[:2000]
     if not head:
         return []
-    found = sorted({doc.line_at(m.start()) for m in _PRIMARY_RE.finditer(doc.text, 0, head[-1].end)})
+    if low is None:
+        found = sorted({doc.line_at(m.start()) for m in _PRIMARY_RE.finditer(doc.text, 0, head[-1].end)})
+    else:
+        at, hits = low.find("primary", 0, head[-1].end), set()
+        while at >= 0:
+            hits.add(doc.line_at(at))
+            at = low.find("primary", at + 7, head[-1].end)
+        found = sorted(hits)
     return [(ln.start, ln.end) for ln in (doc.lines[i] for i in found)
             if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and "primary" in ln.text.lower()][:50]
 
@@ -376,7 +384,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             out = out[0][cut:], [[out[1][0][0] + cut, out[1][0][1]]]  # "This study aims to find out whether X reduces"
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
+        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc, low), low) \
             or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None) \
             or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:

@@ -14,7 +14,7 @@ from typing import Any
 from curator.extraction.layout import Document
 from curator.extraction.values import put
 
-_KINDS = r"(?:smartphone\s+|mobile\s+|web-?based\s+|online\s+|digital\s+)?(?:app|application|website|platform|chatbot)"
+_KINDS = r"(?:smartphone\s+|mobile\s+|web-?based\s+|online\s+|digital\s+)?(?:app|website|platform|chatbot)"
 # "the CalmPath app", "SleepWell app"; "CalmPath, a smartphone app that"
 _PRODUCT_RE = re.compile(
     rf"(?<![.!?]\s)(?<!^)\b(?:the\s+)?([A-Z][a-z]+[A-Z]?[A-Za-z0-9]*)(?:\s+({_KINDS})\b|,\s+an?\s+({_KINDS})\b)"
@@ -25,8 +25,15 @@ _BEFORE_CONTROL_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|contr
                                 re.I)
 
 
-# Quick test before the pattern: " app" alone would hold every "approach" and "applied".
-_PRODUCT_WORDS = (" app ", " app,", " app.", " app)", " app:", " app;", "website", "platform", "chatbot", "application")
+
+def _mentions_product(head: str) -> bool:
+    """Quick test before the pattern: an "app" word (not "approach", "applied"), "website", "platform", "chatbot"."""
+    pos = head.find(" app")
+    while pos >= 0:
+        if not head[pos + 4:pos + 5].isalpha():
+            return True
+        pos = head.find(" app", pos + 4)
+    return "website" in head or "platform" in head or "chatbot" in head
 
 
 def _product(text: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -44,7 +51,7 @@ def named_product(doc: Document, fields: dict[str, Any], zones: list[tuple[int, 
     """Put the product's name as the tested intervention when the one found does not name it."""
     text = doc.text
     head = text[:20000]
-    if not any(w in head for w in _PRODUCT_WORDS):
+    if not _mentions_product(head):
         return
     tested = fields["pico"]["intervention"] or ""
     spans = [_value_span(doc, h) for h in doc.own_hits("interventions")[:2]] + zones
