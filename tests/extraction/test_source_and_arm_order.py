@@ -190,3 +190,14 @@ def test_a_title_naming_the_control_first_gives_the_comparator() -> None:
             "was the number of falls at 12 months.\n")
     pico = extract(text)["pico"]
     assert "falls clinic" in (pico["intervention"] or "") and pico["comparator"] == "Usual care"
+
+
+@pytest.mark.parametrize(("names", "authors"), [
+    ("Kent, Anna, Berg, Lars and Holm, Eva", ["Anna Kent", "Lars Berg", "Eva Holm"]),
+    ("Kent, A. and Berg, L.", ["A. Kent", "L. Berg"]),
+])
+def test_a_repository_citation_over_the_abstract_gives_title_and_authors(names: str, authors: list[str]) -> None:
+    text = (f"Research Online @ Example University\nBrowse | Search | Login\n\n{names} (2021) {_TITLE}. Journal of "
+            f"Surgery, 12 (3). pp. 45-50. ISSN 1234-5678\n\n{_ABSTRACT}Item Type: Article\n")
+    f = extract(text)
+    assert (f["title"], f["authors"]) == (_TITLE, authors)
