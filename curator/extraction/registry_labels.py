@@ -24,7 +24,7 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pico.comparator": ("comparador", "grupo control", "grupo de control"),
     "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal"),
     "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size"),
-    "sex": ("sexo", "género"),
+    "sex": ("sexo", "género", "sexes"),
     "countries": ("países", "paises", "país", "países de reclutamiento"),
     "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).

@@ -201,3 +201,17 @@ def test_a_repository_citation_over_the_abstract_gives_title_and_authors(names: 
             f"Surgery, 12 (3). pp. 45-50. ISSN 1234-5678\n\n{_ABSTRACT}Item Type: Article\n")
     f = extract(text)
     assert (f["title"], f["authors"]) == (_TITLE, authors)
+
+
+@pytest.mark.parametrize(("criteria", "sex"), [
+    ("Women aged 18 to 70 years with fibromyalgia", "FEMALE"), ("Postmenopausal women with osteoporosis", "FEMALE"),
+    ("Men aged 50 years or over with prostate enlargement", "MALE"), ("Women and men aged 18 or over", None),
+    ("Adults with asthma", None),
+])
+def test_the_sex_of_criteria_that_open_with_people_of_one_sex(criteria: str, sex: str | None) -> None:
+    page = f"Public title: A trial\nTrial ID: ISRCTN12345678\nRecruitment status: Recruiting\nInclusion criteria: {criteria}\n"
+    assert extract(page)["sex"] == sex
+
+
+def test_sexes_label() -> None:
+    assert extract("Public title: A trial\nTrial ID: NCT01234567\nSexes: All\n")["sex"] == "ALL"
