@@ -71,6 +71,10 @@ def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+_INSTRUMENT_RE = re.compile(r"[ \t]+(?:Inventory|Scale|Questionnaire|Index|Rating|Checklist|Symptom Score|Severity Score"
+                            r"|inventory|scale|questionnaire|rating scale|checklist)\b")
+
+
 def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     """Condition names in ``text`` ("complex regional pain syndrome", "Kawasaki Disease") with spans."""
     out: list[tuple[str, int, int]] = []
@@ -110,6 +114,8 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
                 start += 1
         name = text[start:end].strip()
         covered = end
+        if _INSTRUMENT_RE.match(text, end):
+            continue  # "Beck Depression Inventory", "Hospital Anxiety and Depression Scale": a measure, not a condition
         low = name.lower()
         if low in ("pain", "failure", "injury", "dysfunction", "infection", "fever", "disease", "syndrome",
                    "disorder", "cancer", "deficiency"):

@@ -215,3 +215,11 @@ def test_the_sex_of_criteria_that_open_with_people_of_one_sex(criteria: str, sex
 
 def test_sexes_label() -> None:
     assert extract("Public title: A trial\nTrial ID: NCT01234567\nSexes: All\n")["sex"] == "ALL"
+
+
+@pytest.mark.parametrize("measure", ["Beck Depression Inventory-II", "Hospital Anxiety and Depression Scale",
+                                     "Insomnia Severity Index"])
+def test_a_condition_word_inside_a_measures_name_is_no_condition(measure: str) -> None:
+    from curator.extraction.terms import find_conditions
+    names = [n for n, _, _ in find_conditions(f"The primary outcome was the {measure} score at 6 months.")]
+    assert names == []
