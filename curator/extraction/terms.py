@@ -71,8 +71,10 @@ def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-_INSTRUMENT_RE = re.compile(r"[ \t]+(?:Inventory|Scale|Questionnaire|Index|Rating|Checklist|Symptom Score|Severity Score"
-                            r"|inventory|scale|questionnaire|rating scale|checklist)\b")
+# A measure named after what it measures: "Beck Depression Inventory", "Hospital Anxiety and Depression Scale",
+# "Insomnia Severity Index", "depression rating scale".
+_INSTRUMENT_RE = re.compile(r"(?:[ \t]+(?:and|&|[A-Z][\w\-]*)){0,3}[ \t]+(?:Inventory|Scale|Questionnaire|Index|Checklist"
+                            r"|Score)\b|[ \t]+(?:[a-z]+[ \t]+)?(?:inventory|scale|questionnaire|checklist)\b")
 
 
 def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
@@ -115,7 +117,7 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
         name = text[start:end].strip()
         covered = end
         if _INSTRUMENT_RE.match(text, end):
-            continue  # "Beck Depression Inventory", "Hospital Anxiety and Depression Scale": a measure, not a condition
+            continue  # a measure's name, not a condition
         low = name.lower()
         if low in ("pain", "failure", "injury", "dysfunction", "infection", "fever", "disease", "syndrome",
                    "disorder", "cancer", "deficiency"):
