@@ -34,6 +34,10 @@ _PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rpcec", "rpcec", r"RPCEC(\d{8})\b"),
         ("slctr/", "slctr", r"SLCTR(/\d{4}/\d{3})\b"),
         ("lbctr", "lbctr", r"LBCTR(\d{10})\b"),
+        ("snctp", "snctp", r"SNCTP(\d{9})\b"),
+        ("phrr", "phrr", r"PHRR(\d{6}-\d{6})\b"),
+        # Peru's REPEC ("PER-045-21"), in capitals only.
+        ("PER-", "repec", r"PER-(\d{3}-\d{2})\b"),
         ("NTR", "ntr", r"NTR(\d{1,5})\b"),
         ("NL-OMON", "omon", r"NL-OMON(\d{1,6})\b"),
         # "NL12345" of the Netherlands Trial Register; not the ethics (CCMO) number "NL73233.091.20".
@@ -59,11 +63,13 @@ _BARE_DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]{1,200})")
 
 # Registries whose canonical form is their own prefix and the matched number, as they write it.
 _PLAIN = {"irct": "IRCT", "pactr": "PACTR", "rbr": "RBR-", "kct": "KCT", "tctr": "TCTR", "rpcec": "RPCEC",
-          "slctr": "SLCTR", "lbctr": "LBCTR", "ntr": "NTR", "omon": "NL-OMON", "nl": "NL"}
+          "slctr": "SLCTR", "lbctr": "LBCTR", "snctp": "SNCTP",
+          "phrr": "PHRR", "repec": "PER-", "ntr": "NTR", "omon": "NL-OMON", "nl": "NL"}
 
 #: Identifier prefixes of trial registries (the record is a trial when it has one).
 TRIAL_PREFIXES = ("NCT", "ISRCTN", "EudraCT:", "CTIS:", "IRAS:", "ACTRN", "ChiCTR", "DRKS", "CTRI/", "jRCT", "UMIN",
-                  "IRCT", "PACTR", "RBR-", "KCT", "TCTR", "RPCEC", "SLCTR", "LBCTR", "NTR", "NL-OMON", "NL")
+                  "IRCT", "PACTR", "RBR-", "KCT", "TCTR", "RPCEC", "SLCTR", "LBCTR", "SNCTP", "PHRR", "PER-", "NTR",
+                  "NL-OMON", "NL")
 
 
 def _clean_doi(raw: str) -> str | None:

@@ -12,7 +12,7 @@ from curator.extraction.layout import Document
 from curator.extraction.masthead import crumb_journal, masthead
 from curator.extraction.normalise import parse_date
 from curator.extraction.scanned import OWN
-from curator.extraction.sourcelines import source_lines
+from curator.extraction.sourcelines import journal_value, source_lines
 from curator.extraction.textutil import (
     Line,
     has_foreign,
@@ -121,6 +121,13 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     if j:
         name = strip_foreign(j[1]).strip(" .")
         cite = _JOURNAL_YEAR_VOL_RE.match(name)
+        short, year, _ = journal_value(name) if cite is None else (name, None, -1)
+        raw = doc.text[j[2][0][0]:j[2][0][1]]
+        if short != name and raw.startswith(short):
+            name = short  # "Source: Pediatric Emergency Care. 38(2):e612-e617, 2022 Feb 01"
+            at = raw.find(str(year)) if year is not None else -1
+            if at > 0:
+                put(fields, "year", year, [[j[2][0][0] + at, j[2][0][0] + at + 4]])
         if cite:
             # "Journal: Lancet Rheumatol. 2023;5(1):e10-e21": the name, and the year beside it.
             name = cite.group("j").strip(" .")

@@ -43,6 +43,9 @@ _DETAIL_RE = re.compile(
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
 _CONTROL_TAIL_RE = re.compile(r"\s+(?:alone|only)$", re.I)
 _NO_TREATMENT_RE = re.compile(r"^no\s+[a-z]", re.I)
+# A first arm that is a control and nothing more ("usual care", "placebo", "the waiting list").
+_CONTROL_ARM_RE = re.compile(r"^(?:(?:continued|enhanced|matching|identical)\s+)?(?:usual\s+care|standard\s+(?:of\s+)?care"
+                             r"|routine\s+care|placebo|sham|wait(?:ing)?[- ]?list|no\s+(?:treatment|intervention))$", re.I)
 
 
 # An arm written as what its people do: "use the SleepWell app", "continue azathioprine", "switch to placebo".
@@ -68,7 +71,7 @@ def arm_name(x: str) -> str:
 def _first_arm(text: str, m: re.Match[str], limit: int) -> Found | None:
     raw = m.group(1)
     x = arm_name(raw)
-    if not x or len(x.split()) > limit or comp_words(x) or x[:1].isdigit():
+    if not x or len(x.split()) > limit or comp_words(x) or x[:1].isdigit() or _CONTROL_ARM_RE.match(x):
         return None
     start = m.start(1) + raw.find(x)
     return x, start, start + len(x)
@@ -81,10 +84,23 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
-            got = _first_arm(text, m, 8)
+            got = _first_arm(text, m, 8) or _second_after_control(text, m, e)
             if got:
                 return got
     return None
+
+
+def _second_after_control(text: str, m: re.Match[str], e: int) -> Found | None:
+    """The Y of "allocated to usual care or to Y": the control named first, the tested arm second."""
+    if not _CONTROL_ARM_RE.match(arm_name(m.group(1))):
+        return None
+    end = sentence_end(text, m.end(), min(e, m.end() + 160))
+    raw = text[m.end():end if end is not None else min(e, m.end() + 120)]
+    y = arm_name(raw)
+    if not 3 <= len(y) <= 80 or len(y.split()) > 8 or comp_words(y, anywhere=True) or y[:1].isdigit():
+        return None
+    at = m.end() + raw.find(y)
+    return y, at, at + len(y)
 
 
 def assigned_arm(value: str, offset: int) -> Found | None:
@@ -112,6 +128,10 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         end = sentence_end(text, m.end(), min(e, m.end() + 160))
         raw = text[m.end():end if end is not None else min(e, m.end() + 120)]
         y = arm_name(raw)
+        first = arm_name(m.group(1))
+        if _CONTROL_ARM_RE.match(first) and not comp_words(y, anywhere=True):
+            at = m.start(1) + m.group(1).find(first)
+            return first, at, at + len(first)  # "allocated to usual care or to Y": the control named first
         if not 3 <= len(y) <= 80 or len(y.split()) > 8:
             continue
         if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):

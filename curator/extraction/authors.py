@@ -21,6 +21,9 @@ _LEADING_MARKS_RE = re.compile(r"^[\d*†‡§]+\s+")
 _LETTER_MARKS_RE = re.compile(r"(?:\s[a-z])+$")
 # A full given name and surname, then a Roman numeral ("Ana Carvalho II"): an affiliation mark.
 _ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-Þ][\w'\-]+)\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+# "Asante, Kofi", "Owusu, Esi Ama": one name, surname first, and nothing else on the line.
+_INVERTED_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’\-]+),\s([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+)?)$")
+_INITIAL_STOP_RE = re.compile(r"(?<=\s[A-Z])\.$|(?<=\s[A-Z]\.[A-Z])\.$")
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _BYLINE_LABEL_RE = re.compile(r"^(?:by|authors?:?)\s+", re.I)
@@ -72,5 +75,10 @@ def split_authors(text: str) -> list[str]:
     """The names of an author list ("Rau R, Sander O and Wassenberg S1"), affiliation marks dropped."""
     if "(" in text:
         text = _AFFILIATION_RE.sub("", text)  # J-GLOBAL's "Takahashi Yuki (Kyoto University) ; Sato Kenji (...)"
-    parts = _AUTHORS_SPLIT_RE.split(text.strip().rstrip("."))
-    return [_AUTHOR_MARKS_RE.sub("", p).strip() for p in parts if p.strip()]
+    t = text.strip().rstrip(".")
+    inverted = _INVERTED_RE.match(t)
+    if inverted:
+        return [f"{inverted.group(2)} {inverted.group(1)}"]  # a repository's "Asante, Kofi" on a line of its own
+    parts = _AUTHORS_SPLIT_RE.split(t)
+    # "Bianchi L.; Costa R." (Embase): the full stop after an initial is not part of the name.
+    return [_INITIAL_STOP_RE.sub("", _AUTHOR_MARKS_RE.sub("", p).strip()) for p in parts if p.strip()]

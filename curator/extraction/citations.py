@@ -18,6 +18,15 @@ _APA_RE = re.compile(
     r"^(?P<a>" + _APA_NAME + r"(?:,\s(?:&\s)?" + _APA_NAME + r")*(?:,?\s(?:&\s)?" + _APA_NAME + r")?)\s?"
     r"\((?:19|20)\d{2}[a-z]?\)\.\s(?P<t>[^()]{8,400}?[.?!])\s[A-Z]"
 )
+# EPrints: "Harrow, Jane, Bennett, Oliver and Kaur, Simran (2020) Title. Journal, 70 (695). e410-e418."
+_GIVEN = r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ'\-]+|\.)(?:\s[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ'\-]+|\.))?"
+_EPRINTS_NAME = r"(?P<s>" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+),\s(?P<g>" + _GIVEN + r")"
+_EPRINTS_NAME_RE = re.compile(_EPRINTS_NAME)
+_EPRINTS_RE = re.compile(
+    r"^(?P<a>" + _EPRINTS_NAME.replace("?P<s>", "?:").replace("?P<g>", "?:") + r"(?:(?:,\s|,?\sand\s)"
+    + _EPRINTS_NAME.replace("?P<s>", "?:").replace("?P<g>", "?:") + r")*)\s\((?:19|20)\d{2}\)\s"
+    r"(?P<t>[A-Z0-9][^()]{8,400}?[.?!])\s[A-Z][^,]{2,80},\s\d"
+)
 _APA_SPLIT_RE = re.compile(r"(?<=\.),\s(?:&\s)?|\s&\s")
 
 
@@ -37,6 +46,11 @@ def parse_citation(text: str) -> tuple[list[tuple[str, int, int]], tuple[int, in
                 names.append((name, i, i + len(name)))
                 pos = i + len(name)
         return names, (m.start("t"), m.end("t") - (1 if m.group("t").endswith(".") else 0))
+    m = _EPRINTS_RE.match(text)
+    if m:
+        found = [(f"{n.group('g')} {n.group('s')}", n.start(), n.end())
+                 for n in _EPRINTS_NAME_RE.finditer(text, 0, m.end("a"))]
+        return found, (m.start("t"), m.end("t") - (1 if m.group("t").endswith(".") else 0))
     m = _VANCOUVER_RE.match(text)
     if m:
         names = []

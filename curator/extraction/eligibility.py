@@ -28,6 +28,8 @@ def eligibility_elsewhere(doc: Document, fields: dict[str, Any]) -> int:
         found += _flagged_sex(doc, fields)
     if fields["sex"] is None or fields["min_age"] is None or fields["max_age"] is None:
         found += _criteria_sublabels(doc, fields)
+    if fields["sex"] is None:
+        found += _criteria_people_sex(doc, fields)
     if fields["min_age"] is None and fields["max_age"] is None:
         found += _age_flags(doc, fields) or _age_groups(doc, fields) or _criteria_prose_age(doc, fields)
     return found
@@ -48,6 +50,30 @@ def _criteria_prose_age(doc: Document, fields: dict[str, Any]) -> int:
         m = _PROSE_MIN_AGE_RE.search(doc.text, s, min(e, s + 300))
         if m:
             put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])
+            return 1
+    return 0
+
+
+# "Women aged 18 to 70 years with fibromyalgia", "Postmenopausal women", "Men aged 50 or over": criteria that open
+# with one sex (not "Women and men", "Men or women").
+_PEOPLE_SEX_RE = re.compile(r"(?:(?:healthy|adult|pregnant|postmenopausal|premenopausal|older|young)\s+)?"
+                            r"(women|woman|females?|girls|men|males?|boys)\b(?!\s+(?:and|or|&)\s)", re.I)
+
+
+def _criteria_people_sex(doc: Document, fields: dict[str, Any]) -> int:
+    """The eligible sex of inclusion criteria that open with people of one sex."""
+    for hit in doc.own_hits("inclusion")[:1]:
+        if hit.value is None:
+            lines = doc.value_lines(hit)[:1]
+            if not lines:
+                return 0
+            s = lines[0].start
+        else:
+            s = hit.value[0]
+        m = _PEOPLE_SEX_RE.match(doc.text, s)
+        sex = normalise_sex(m.group(1)) if m else None
+        if m and sex:
+            put(fields, "sex", sex, [[m.start(1), m.end(1)]])
             return 1
     return 0
 

@@ -8,6 +8,7 @@ from typing import Any
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arm_leadin import without_leadin
+from curator.extraction.arm_order import control_named_first
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -16,10 +17,12 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
 from curator.extraction.listitems import label_items
+from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.plain_arms import plain_control, plain_tested
@@ -237,12 +240,20 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _PRIMARY_RE = re.compile("primary", re.I)
 
 
-def _body_zones(doc: Document) -> list[tuple[int, int]]:
-    """Lines of the record's own text that mention "primary": where a stated endpoint may sit."""
+def _body_zones(doc: Document, low: str | None = None) -> list[tuple[int, int]]:
+    """Lines of the record's own text that mention "primary": where a stated endpoint may sit (``low``: the text
+    lower-cased, searched with ``str.find`` rather than a case-folding pattern)."""
     head = doc.lines[:2000]
     if not head:
         return []
-    found = sorted({doc.line_at(m.start()) for m in _PRIMARY_RE.finditer(doc.text, 0, head[-1].end)})
+    if low is None:
+        found = sorted({doc.line_at(m.start()) for m in _PRIMARY_RE.finditer(doc.text, 0, head[-1].end)})
+    else:
+        at, hits = low.find("primary", 0, head[-1].end), set()
+        while at >= 0:
+            hits.add(doc.line_at(at))
+            at = low.find("primary", at + 7, head[-1].end)
+        found = sorted(hits)
     return [(ln.start, ln.end) for ln in (doc.lines[i] for i in found)
             if len(ln.text) >= 60 and doc.box[ln.idx] == 0 and "primary" in ln.text.lower()][:50]
 
@@ -256,6 +267,8 @@ def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
     s, e = zone
     return [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
 
+_COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
+
 
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
           summary_zones: list[tuple[int, int]]) -> None:
@@ -265,6 +278,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     low = caseless(text) if known else None
 
     pop = _scalar_phrase(doc, "pico.population")
+    if pop and _COUNT_RE.match(pop[0]):  # "Participants: 1,640" says how many, not who
+        if fields["enrollment"] is None:
+            put(fields, "enrollment", int(pop[0].replace(",", "").replace(" ", "")), pop[1])
+        pop = None
     if pop:
         put(fields, "pico.population", pop[0], pop[1])
     elif known:
@@ -357,6 +374,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         elif known:
             guess_intervention(text, fields, title_zones, summary_zones, low)
 
+    if known:
+        named_product(doc, fields, zones)
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)
     if out:
@@ -365,11 +384,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             out = out[0][cut:], [[out[1][0][0] + cut, out[1][0][1]]]  # "This study aims to find out whether X reduces"
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc), low) \
+        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc, low), low) \
             or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None) \
             or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
+    control_named_first(fields)
+    fuller_comparator(text, fields, summary_zones)
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],

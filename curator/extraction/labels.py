@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curator.extraction.registry_labels import MORE_OTHER_LABELS, REGISTRY_SLOT_LABELS
+
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title of the trial for lay people, in easily understood, i.e. non-technical, language",
         "title of the trial for lay people, in easily understood (i.e. non-technical) language",
@@ -278,10 +280,10 @@ OTHER_LABELS: tuple[str, ...] = (
 )
 
 LABELS: dict[str, str] = {}
-for _slot, _variants in _SLOT_LABELS.items():
+for _slot, _variants in (*_SLOT_LABELS.items(), *REGISTRY_SLOT_LABELS.items()):
     for _v in _variants:
         LABELS.setdefault(_v, _slot)
-for _v in OTHER_LABELS:
+for _v in (*OTHER_LABELS, *MORE_OTHER_LABELS):
     LABELS.setdefault(_v.rstrip(":"), "other")
 
 #: Slots whose values are validated (dates, numbers, vocabularies), so a label followed by

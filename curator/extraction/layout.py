@@ -28,6 +28,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
+from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
 from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
@@ -325,7 +326,9 @@ class Document(ScannedText):
         """
         got = self._own.get(slot)
         if got is None:
-            got = self._own[slot] = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
+            own = [h for h in self.by_slot.get(slot, ()) if self.box[h.line] == OWN]
+            got = self._own[slot] = record_hits(self.text, self.lines, slot, own) if own and (
+                len(own) > 1 or slot == "abstract") else own
         return got
 
     def value_lines(self, hit: Hit, *, through: bool = False) -> list[Line]:

@@ -28,7 +28,8 @@ _STATUS_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|recruitment (?:ended|closed|complete)|recruiting complete|follow[- ]?up continuing|closed\b"
          r"|enrolment closed|enrollment closed|recruitment finished", "ACTIVE_NOT_RECRUITING"),
         (r"complete|concluded|\bended\b|finished|abgeschlossen", "COMPLETED"),
-        (r"recruiting|\bopen\b|restarted|enrol+ing|rekrutierend|recruitment ongoing|recruiting ongoing", "RECRUITING"),
+        (r"recruiting|\bopen\b|restarted|enrol+ing|rekrutierend|recruitment ongoing|recruiting ongoing"
+         r"|recruitment active|reclutando|recrutando|en reclutamiento|abierto", "RECRUITING"),
         (r"unknown", "UNKNOWN"),
         (r"\bavailable\b", "AVAILABLE"),
     )
@@ -93,7 +94,10 @@ def normalise_study_type(raw: str) -> str | None:
             or "non-interventional" in s or "non interventional" in s or "noninterventional" in s \
             or "nicht-interventionell" in s or "nichtinterventionell" in s:
         return "OBSERVATIONAL"
-    if "interventional" in s or "intervention" in s or "clinical trial of" in s or "interventionell" in s:
+    if "observacional" in s:
+        return "OBSERVATIONAL"
+    if "interventional" in s or "intervention" in s or "clinical trial of" in s or "interventionell" in s \
+            or "intervencional" in s:
         return "INTERVENTIONAL"
     if s.startswith(("rct", "randomi", "non-randomi", "randomised controlled", "controlled trial")):
         return "INTERVENTIONAL"  # PACTR's "Type of trial: RCT"
@@ -102,7 +106,7 @@ def normalise_study_type(raw: str) -> str | None:
 
 _ALL_SEX_RE = re.compile(
     r"\b(?:all|both|any)\b|male and female|female and male|males and females|females and males|men and women"
-    r"|women and men|männlich und weiblich|beide|男女|^m/f$|^f/m$|diverse"
+    r"|women and men|männlich und weiblich|beide|男女|^m/f$|^f/m$|diverse|\bamb[oa]s\b"
 )
 
 

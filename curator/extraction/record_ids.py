@@ -92,6 +92,8 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ids.extend(_pmcids(doc))
     for slot, reader in (("iras", labelled_iras), ("pmid", labelled_pmid), ("doi", labelled_doi)):
         for hit in doc.own_hits(slot):
+            if slot == "pmid" and "Embase" in doc.text[:3000] and "unique" in doc.lines[hit.line].text.lower():
+                continue  # Ovid Embase's "Unique Identifier" is its accession number, not a PMID
             for line in doc.value_lines(hit)[:3]:
                 got = reader(line.text)
                 if got and hit.value is None and got[2] - got[1] < len(line.text.strip()) - 8:

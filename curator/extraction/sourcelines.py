@@ -21,6 +21,12 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _LINE_RES = (
     # "Citation Annals of Oncology (2022) 33 (suppl_7)", "Berg et al. Trials   (2021) 22:345"
     ("(", re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+")),
+    # A PDF's running head: "Journal of Physiotherapy 66 (2020) 112–119", "Trials (2022) 23:418"
+    (" (", re.compile(rf"^{_NAME}\s+(?:\d+\s+)?\({_YEAR}\)\s+\d+(?:[:\-–]\S*)?(?:\s{{2,}}|$)")),
+    # A meeting abstract's "Citation: J Clin Oncol 41, 2023 (suppl 17; abstr LBA500)"
+    ("suppl", re.compile(rf"^(?:Citation:?\s+)?{_NAME}\s+\d+,\s{_YEAR}\s\(suppl")),
+    # A citation among other cells of a line: "Originally published ...   Circulation. 2022;146:A13412"
+    (";", re.compile(rf"^(?:.*\s{{3,}})?(?P<j>[A-Z][A-Za-z&' ]{{2,60}}?)\.\s{_YEAR};\s?\d+:\s?[A-Z]{{0,2}}\d+\b")),
     # "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"
     (";", re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b")),
     # "Health Technology Assessment   Volume 26   Issue 12   February 2022"
@@ -38,6 +44,23 @@ _YEAR_ONLY_RE = re.compile(rf"^(?:Yıl|Year|Año|Ano|Jahr|Année)\s+{_YEAR},\s+(
 # "Version published: 18 March 2021", "PREPRINT   Version 1   posted 18 Jan, 2022"
 _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+online|posted)\s*:?\s+(\d{1,2}\s[A-Z][a-z]{2,8},?\s"
                               r"(?:19|20)\d{2})")
+
+
+# A labelled journal's value running on into its issue: "Pediatric Emergency Care. 38(2):e612-e617, 2022 Feb 01",
+# "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2".
+_VALUE_TAIL_RE = re.compile(r"\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
+_TAIL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def journal_value(value: str) -> tuple[str, int | None, int]:
+    """A labelled journal value without the issue details after the name: (name, year in them, its offset)."""
+    if not any(c.isdigit() for c in value):
+        return value, None, -1
+    m = _VALUE_TAIL_RE.search(value)
+    if m is None or m.start() < 3:
+        return value, None, -1
+    y = _TAIL_YEAR_RE.search(value, m.end())
+    return value[:m.start()].strip(" .,"), (int(y.group()) if y else None), (y.start() if y else -1)
 
 
 def source_lines(doc: Document, fields: dict[str, Any]) -> int:

@@ -71,6 +71,12 @@ def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+# A measure named after what it measures: "Beck Depression Inventory", "Hospital Anxiety and Depression Scale",
+# "Insomnia Severity Index", "depression rating scale".
+_INSTRUMENT_RE = re.compile(r"(?:[ \t]+(?:and|&|[A-Z][\w\-]*)){0,3}[ \t]+(?:Inventory|Scale|Questionnaire|Index|Checklist"
+                            r"|Score)\b|[ \t]+(?:[a-z]+[ \t]+)?(?:inventory|scale|questionnaire|checklist)\b")
+
+
 def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
     """Condition names in ``text`` ("complex regional pain syndrome", "Kawasaki Disease") with spans."""
     out: list[tuple[str, int, int]] = []
@@ -110,6 +116,8 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
                 start += 1
         name = text[start:end].strip()
         covered = end
+        if _INSTRUMENT_RE.match(text, end):
+            continue  # a measure's name, not a condition
         low = name.lower()
         if low in ("pain", "failure", "injury", "dysfunction", "infection", "fever", "disease", "syndrome",
                    "disorder", "cancer", "deficiency"):

@@ -7,6 +7,7 @@ is no menu, banner, notice, status badge, citation, registry number or value und
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from curator.extraction.articlefields import CITATION_RE, english, latin_foreign, usable_line
@@ -18,6 +19,7 @@ from curator.extraction.textutil import Line, clip, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
+                           r"|citation|cite this"
                            r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
                            r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
                            r"|(?:trial\s+record|record|study|result)\s+\d+\s+of\s+\d+\b"  # a search's place: "Trial record 1 of 1"
@@ -185,6 +187,9 @@ def _is_menu(t: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
 
+_NUMBERED_ABSTRACT_RE = re.compile(r"^(?:Abstract|Poster|Presentation)\s+(?:No\.?\s*)?[A-Z]{0,4}-?\d{1,6}[a-z]?\s*:\s+")
+
+
 def _article_heading(doc: Document) -> Line | None:
     """A publisher page's article title: the first sentence-like heading with a by-line under it."""
     limit = 150
@@ -196,6 +201,9 @@ def _article_heading(doc: Document) -> Line | None:
         limit = min(limit, hit.line)
         break
     for line in doc.lines[:limit]:
+        numbered = _NUMBERED_ABSTRACT_RE.match(line.text)
+        if numbered:  # a meeting abstract's "Abstract 13412: Title"
+            line = replace(line, start=line.start + numbered.end(), text=line.text[numbered.end():])
         t = line.text
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue

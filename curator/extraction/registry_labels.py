@@ -1,0 +1,51 @@
+"""Labels of registries written in layouts of their own: Spanish-language registries (REPEC, RPCEC's
+Spanish pages and the like), label-above-value registries (SLCTR), the Philippine, Swiss and Dutch portals.
+
+The same form as the main table of :mod:`curator.extraction.labels` (lower-case, no ``(s)`` nor colon);
+that module merges them, the main table winning where both name a label.
+"""
+
+from __future__ import annotations
+
+REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("título público", "titulo publico", "título", "public title of trial", "research title",
+              "brief title of the study"),
+    "official_title": ("título científico", "titulo cientifico", "título oficial", "título completo"),
+    "ids": ("código de registro", "codigo de registro", "número de registro", "slctr registration number",
+            "registry id number", "snctp number", "registration numbers"),
+    "status": ("estado del ensayo", "estado de reclutamiento", "estado del estudio", "estado",
+               "situación del ensayo"),
+    "phase": ("fase", "fase del ensayo", "fase del estudio"),
+    "study_type": ("tipo de estudio", "tipo de ensayo", "research classification"),
+    "sponsor": ("patrocinador", "patrocinador principal", "patrocinadores"),
+    "conditions": ("condición de salud", "condicion de salud", "condición médica", "enfermedad",
+                   "disease or health condition studied", "disease under study"),
+    "interventions": ("intervención", "intervencion", "intervenciones", "intervention planned"),
+    "pico.comparator": ("comparador", "grupo control", "grupo de control"),
+    "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal"),
+    "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size"),
+    "sex": ("sexo", "género", "sexes"),
+    "countries": ("países", "paises", "país", "países de reclutamiento"),
+    "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
+    # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
+    "pmid": ("unique identifier", "medline pmid"),
+    "abstract": ("abstract text", "project abstract", "project description"),
+    "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
+}
+
+#: Meeting abstracts' metadata before the title ("Session Title: ...", "Track: ...") and the headings of a
+#: "How to cite" block: they name no field but end the value before them.
+MORE_OTHER_LABELS: tuple[str, ...] = (
+    "session title", "session", "session type", "track", "sub track", "subtrack", "meeting", "presenters", "presenter",
+    "topics", "tumour site", "tumor site", "abstract number", "poster number", "how to cite this article", "how to cite",
+    "recommended citation", "suggested citation", "cite as", "author disclosures", "public health relevance statement",
+    "project details", "project terms",
+)
+
+#: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English
+#: label's value is the one kept.
+SPANISH_LABELS = frozenset(
+    v for vs in REGISTRY_SLOT_LABELS.values() for v in vs if not v.isascii() or v.split()[0] in (
+        "titulo", "codigo", "estado", "fase", "tipo", "patrocinador", "patrocinadores", "condicion", "enfermedad",
+        "intervencion", "intervenciones", "comparador", "grupo", "desenlace", "resultado", "tamano", "sexo",
+        "paises", "fecha", "criterios"))
