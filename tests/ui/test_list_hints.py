@@ -1,0 +1,49 @@
+"""An empty list and an empty document pane say what to do; a narrow list keeps its titles readable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.windows import open_window
+from ui.list_hint import NO_RECORDS, NONE_MATCH
+from ui.main_window import MainWindow
+
+
+def hint_shown(window: MainWindow) -> str | None:
+    label = window.record_list.hint.label
+    return label.text() if label.isVisible() else None
+
+
+def test_an_empty_review_says_how_to_bring_records_in(qtbot, review_path: Path) -> None:
+    window = open_window(qtbot, review_path)
+    assert hint_shown(window) == NO_RECORDS
+    assert "Import (Ctrl+I)" in NO_RECORDS
+    assert window.document.text.toPlainText() == ""
+    assert window.document.text.placeholderText().startswith("The record chosen in the list shows here")
+    window.close()
+
+
+def test_a_search_that_matches_nothing_says_so_and_clearing_it_brings_the_records_back(qtbot, window) -> None:
+    assert hint_shown(window) is None
+    window.record_list.search_box.setText("zzzqqq")
+    window.record_list.apply_filter()
+    assert window.model.rowCount() == 0
+    assert hint_shown(window) == NONE_MATCH
+    window.record_list.search_box.clear()
+    window.record_list.apply_filter()
+    assert window.model.rowCount() == 12
+    assert hint_shown(window) is None
+
+
+def test_a_narrow_list_hides_phase_then_status_for_a_readable_title_and_shows_them_when_wide(qtbot, window) -> None:
+    fit = window.record_list.columns
+    window.resize(1800, 900)
+    window.splitter.setSizes([900, 500, 400])
+    qtbot.waitUntil(lambda: not fit.hidden())
+    window.splitter.setSizes([330, 900, 570])
+    qtbot.waitUntil(lambda: "phase" in fit.hidden())
+    title_width = window.record_list.table.columnWidth(0)
+    assert title_width >= window.record_list.table.fontMetrics().horizontalAdvance("Effectiveness of ketamine")
+    assert not window.record_list.table.isColumnHidden(4)  # the decision always stays
+    window.splitter.setSizes([900, 500, 400])
+    qtbot.waitUntil(lambda: not fit.hidden())
