@@ -20,7 +20,7 @@ from curator.review.screening import DecisionView
 from curator.terms import STAGES
 from ui.actions import Actions
 
-STAGE_LABELS = {"title-abstract": "Title / abstract", "full-text": "Full text"}
+STAGE_LABELS = {"title-abstract": "Title/abstract", "full-text": "Full text"}
 VERDICT_WORDS = {"include": "Included", "exclude": "Excluded", "maybe": "Marked maybe"}
 
 

@@ -1,10 +1,11 @@
-"""An empty list and an empty document pane say what to do; a narrow list keeps its titles readable."""
+"""Empty panes say what to do, a narrow list keeps its titles readable, and a short list of problems is short."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.ui.windows import open_window
+from ui.dialogs.problems import ProblemsDialog
 from ui.list_hint import NO_RECORDS, NONE_MATCH
 from ui.main_window import MainWindow
 
@@ -47,3 +48,15 @@ def test_a_narrow_list_hides_phase_then_status_for_a_readable_title_and_shows_th
     assert not window.record_list.table.isColumnHidden(4)  # the decision always stays
     window.splitter.setSizes([900, 500, 400])
     qtbot.waitUntil(lambda: not fit.hidden())
+
+
+def test_the_problems_dialog_is_as_tall_as_its_few_lines(qtbot) -> None:
+    one = ProblemsDialog("Import", "Imported 0 records from 1 file; 1 file could not be read:",
+                         ["broken.ris: no RIS entries found"])
+    many = ProblemsDialog("Import", "Imported 0 records from 40 files; 40 files could not be read:",
+                          [f"broken{n}.ris: no RIS entries found" for n in range(40)])
+    qtbot.addWidget(one)
+    qtbot.addWidget(many)
+    row = one.problems.sizeHintForRow(0)
+    assert one.problems.height() < 3 * row
+    assert 10 * row < many.problems.height() < 14 * row
