@@ -21,11 +21,13 @@ def test_an_empty_review_says_how_to_bring_records_in(qtbot, review_path: Path) 
     assert "Import (Ctrl+I)" in NO_RECORDS
     assert window.document.text.toPlainText() == ""
     assert window.document.text.placeholderText().startswith("The record chosen in the list shows here")
+    assert not window.form.widget().isEnabled()  # no record: no form to type in
     window.close()
 
 
 def test_a_search_that_matches_nothing_says_so_and_clearing_it_brings_the_records_back(qtbot, window) -> None:
     assert hint_shown(window) is None
+    assert window.form.widget().isEnabled()  # a record is shown: its form may be edited
     window.record_list.search_box.setText("zzzqqq")
     window.record_list.apply_filter()
     assert window.model.rowCount() == 0
