@@ -1,4 +1,5 @@
-"""Empty panes say what to do, a narrow list keeps its titles readable, and a short list of problems is short."""
+"""The window as a reviewer sees it: empty panes say what to do, a narrow list keeps its titles readable,
+short problem lists are short, and a PICO box shows its whole value."""
 
 from __future__ import annotations
 
@@ -62,3 +63,17 @@ def test_the_problems_dialog_is_as_tall_as_its_few_lines(qtbot) -> None:
     row = one.problems.sizeHintForRow(0)
     assert one.problems.height() < 3 * row
     assert 10 * row < many.problems.height() < 14 * row
+
+
+def test_a_pico_box_is_as_tall_as_its_text_up_to_eight_lines_then_scrolls(qtbot, window) -> None:
+    box = window.form.rows["pico.population"].editor
+    spacing = box.text.fontMetrics().lineSpacing()
+    box.set_value("adults")
+    qtbot.waitUntil(lambda: box.text.height() < 5 * spacing)  # three lines: room to type a few words
+    short = box.text.height()
+    box.set_value("patients with Kawasaki disease who failed to respond to standard treatment " * 3)
+    qtbot.waitUntil(lambda: box.text.height() > short)  # the whole value shows, not its first three lines
+    assert box.text.verticalScrollBar().maximum() == 0
+    box.set_value("word " * 2000)
+    qtbot.waitUntil(lambda: box.text.verticalScrollBar().maximum() > 0)  # a very long value scrolls
+    assert box.text.height() <= 9 * spacing + 40
