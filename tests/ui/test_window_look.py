@@ -77,3 +77,11 @@ def test_a_pico_box_is_as_tall_as_its_text_up_to_eight_lines_then_scrolls(qtbot,
     box.set_value("word " * 2000)
     qtbot.waitUntil(lambda: box.text.verticalScrollBar().maximum() > 0)  # a very long value scrolls
     assert box.text.height() <= 9 * spacing + 40
+
+
+def test_a_first_window_fits_the_screen_it_opens_on(qtbot) -> None:
+    window = MainWindow("tester")  # nothing remembered yet: the window is as large as the screen allows
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert screen.width() < 1440 or window.width() == 1440  # a large screen keeps the window's own size
