@@ -85,3 +85,16 @@ def test_a_first_window_fits_the_screen_it_opens_on(qtbot) -> None:
     screen = window.screen().availableGeometry()
     assert window.width() <= screen.width() and window.height() <= screen.height()
     assert screen.width() < 1440 or window.width() == 1440  # a large screen keeps the window's own size
+
+
+def test_a_long_verdict_line_ends_in_an_ellipsis_and_keeps_the_whole_in_its_tooltip(qtbot, window) -> None:
+    label = window.decision_bar.verdict_label
+    whole = "Not screened by you · alice: include · bob: exclude (wrong outcome) · dan: maybe · eve: include"
+    label.setText(whole)
+    label.setToolTip(whole)
+    label.resize(label.fontMetrics().horizontalAdvance(whole) // 2, label.height())
+    shown = label.shown_text()
+    assert shown.endswith("…") and whole.startswith(shown[:-1])
+    assert label.text() == whole  # the tests and the tooltip read the whole line
+    label.resize(label.fontMetrics().horizontalAdvance(whole) + 20, label.height())
+    assert label.shown_text() == whole
