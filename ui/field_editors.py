@@ -218,6 +218,9 @@ class ListEditor(FieldEditor):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.items.setFixedHeight(self.fontMetrics().height() * rows + 18)
         self.items.setAlternatingRowColors(True)
+        # A long item ends in "…" (whole in its tooltip): a scroll bar across would hide the third row.
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.add_button = QToolButton()
         self.add_button.setText("+")
         self.add_button.setToolTip("Add an item")
@@ -248,6 +251,7 @@ class ListEditor(FieldEditor):
 
     def _append(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self.items.addItem(item)
         return item

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from tests.ui.windows import open_window
 from ui.dialogs.problems import ProblemsDialog
 from ui.list_hint import NO_RECORDS, NONE_MATCH
@@ -98,3 +100,10 @@ def test_a_long_verdict_line_ends_in_an_ellipsis_and_keeps_the_whole_in_its_tool
     assert label.text() == whole  # the tests and the tooltip read the whole line
     label.resize(label.fontMetrics().horizontalAdvance(whole) + 20, label.height())
     assert label.shown_text() == whole
+
+
+def test_a_long_identifier_ends_in_an_ellipsis_with_no_scroll_bar_across(qtbot, window) -> None:
+    identifiers = window.form.rows["ids"].editor
+    identifiers.set_value(["IRAS:288397", "EudraCT:2021-000052-19-with-a-long-registry-suffix", "ISRCTN12908996"])
+    assert identifiers.items.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert identifiers.items.item(1).toolTip() == "EudraCT:2021-000052-19-with-a-long-registry-suffix"
