@@ -127,7 +127,7 @@ class Conflicts(QObject):
             elif lead:
                 about = f"Only the lead ({lead}) resolves conflicts."
             else:
-                about = "Only the lead resolves conflicts; the review has none yet (Edit > Screening mode)."
+                about = "Only the lead resolves conflicts, and none is named yet (Edit > Screening mode)."
             self.view.set_access(may_resolve=desk.is_lead() and not desk.read_only, about=about)
             self.view.show_lines(desk.conflict_lines())
             if self.window.record is not None:

@@ -19,8 +19,9 @@ from curator.review.blind import TagView
 from curator.review.screening import DecisionView
 from curator.terms import STAGES
 from ui.actions import Actions
+from ui.eliding_label import ElidingLabel
 
-STAGE_LABELS = {"title-abstract": "Title / abstract", "full-text": "Full text"}
+STAGE_LABELS = {"title-abstract": "Title/abstract", "full-text": "Full text"}
 VERDICT_WORDS = {"include": "Included", "exclude": "Excluded", "maybe": "Marked maybe"}
 
 
@@ -55,9 +56,9 @@ class DecisionBar(QFrame):
         self.reason.setObjectName("reason")
         self.reason.setToolTip("Exclusion reason: press 1–9 after E")
         self.reason.setMinimumContentsLength(16)
-        self.verdict_label = QLabel()
+        self.verdict_label = ElidingLabel()  # at 1280 wide the others' verdicts end in "…", not mid-word
         self.verdict_label.setObjectName("verdict_label")
-        # Long texts (several reviewers, a refusal) are cut, not allowed to widen the window; the tooltip has all.
+        # Long texts (several reviewers, a refusal) end in "…", not allowed to widen the window; the tooltip has all.
         self.verdict_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note_button = QToolButton()
         self.note_button.setObjectName("note_button")

@@ -58,6 +58,7 @@ class DocumentView(QWidget):
         self.text.setFont(font)
         self.text.document().setDocumentMargin(14)
         self.text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.text.setPlaceholderText("The record chosen in the list shows here: its title, abstract or page.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.heading)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,22 +124,36 @@ class LineEditor(FieldEditor):
 
 
 class TextEditor(FieldEditor):
-    """A few lines of text (abstract, PICO)."""
+    """A few lines of text (abstract, PICO): as tall as its text, from ``lines`` to ``most_lines`` (then it scrolls)."""
 
-    def __init__(self, *, lines: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(self, *, lines: int = 4, most_lines: int = 8, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lines, self.most_lines = lines, max(lines, most_lines)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
         self._layout.addWidget(self.text)
         self._watch(self.text)
         self.text.textChanged.connect(self._on_typed)
+        # The plain-text layout's height is its number of wrapped lines: it changes with the text and the width.
+        self.text.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def _fit_height(self, *_args: Any) -> None:
+        shown = min(self.most_lines, max(self.lines, round(self.text.document().size().height())))
+        margins = self.text.contentsMargins()
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * shown + margins.top() + margins.bottom()
+                                 + 2 * round(self.text.document().documentMargin()) + 2)
 
     def value(self) -> Any:
         return self.text.toPlainText()
 
     def _show(self, value: Any) -> None:
         self.text.setPlainText("" if value is None else str(value))
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()  # narrower: more wrapped lines
 
 
 class ChoiceEditor(FieldEditor):
@@ -204,6 +218,9 @@ class ListEditor(FieldEditor):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.items.setFixedHeight(self.fontMetrics().height() * rows + 18)
         self.items.setAlternatingRowColors(True)
+        # A long item ends in "…" (whole in its tooltip): a scroll bar across would hide the third row.
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.add_button = QToolButton()
         self.add_button.setText("+")
         self.add_button.setToolTip("Add an item")
@@ -234,6 +251,7 @@ class ListEditor(FieldEditor):
 
     def _append(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self.items.addItem(item)
         return item

@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 PICO_KEYS = tuple(f"pico.{part}" for part in PICO_PARTS)
 
 
+def said(fill: PicoFill) -> str:
+    """What the status bar says when a fill ends: what was found, and what still waits."""
+    text = f"PICO found in {fill.found:,} of {fill.sought:,} abstracts"
+    if fill.stopped and fill.waiting:
+        text += f"; {fill.waiting:,} still to read (the next time the review is opened)"
+    return text
+
+
 class PicoWindow(Protocol):
     """What this part reads of the main window (a QMainWindow, its parent)."""
 
@@ -156,6 +164,8 @@ class PicoFinding(QObject):
         job, self.job = self.job, None
         job.wait()
         self.bar.hide()
+        if isinstance(result, PicoFill) and result.sought:
+            self.window.statusBar().showMessage(said(result), 8000)
         self.ended.emit(result)
         if self._again:
             self._again = False

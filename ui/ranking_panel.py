@@ -38,7 +38,8 @@ def estimate_text(estimate: dict[str, Any]) -> tuple[str, str]:
         return (f"Relevant still undecided: about {round(value):,}, 95% interval {round(interval[0]):,} to"
                 f" {round(interval[1]):,}"
                 f" (estimated from a {method})", f"{method}; {estimate.get('interval_method', '')}")
-    return f"Relevant still undecided: about {round(value):,} (estimated as the {method}){after}", method
+    # The model's method takes three lines to name: the line says what it is, the tooltip says how it is made.
+    return f"Relevant still undecided: about {round(value):,} (the ranking's rough estimate){after}", method
 
 
 class RankingPanel(QFrame):

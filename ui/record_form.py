@@ -182,6 +182,7 @@ class RecordForm(QScrollArea):
         column.addWidget(notes_box)
         column.addStretch(1)
         self.setWidget(body)
+        body.setEnabled(False)  # greyed until a record is shown: an empty review offers no form to type in
         self.record_id: int | None = None
         self.view: RecordView | None = None  # the record as shown: an edit is saved against its version
         # Fields someone else changed while the reviewer was editing them: the version and value the reviewer
@@ -193,6 +194,7 @@ class RecordForm(QScrollArea):
         """Show every field of ``view`` (nothing is saved by showing)."""
         self.record_id, self.view = view.id, view
         self._seen.clear()
+        self.widget().setEnabled(True)
         for key, row in self.rows.items():
             row.editor.set_value(view.value(key))
             row.show_state(view)
@@ -294,6 +296,7 @@ class RecordForm(QScrollArea):
             row.revert_button.setEnabled(False)
             row.show_problem(None)
         self.notes.clear()
+        self.widget().setEnabled(False)
         self.setEnabled(False)
 
     def commit_pending(self) -> None:

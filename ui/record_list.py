@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from curator.fields import KINDS
 from curator.review.listing import UNDECIDED, RecordFilter
+from ui.list_columns import ColumnFit
+from ui.list_hint import ListHint
 from ui.record_list_model import COLUMNS, RecordListModel
 
 SEARCH_DELAY_MS = 120
@@ -65,6 +67,8 @@ class RecordListPane(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.hint = ListHint(self.table)  # an empty list says why: no records yet, or none matches
+        self.columns = ColumnFit(self.table)  # a narrow list hides Phase, then Status, for a readable title
         self.counts = QLabel()
         self.counts.setObjectName("counts")
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,6 +114,12 @@ class RecordListPane(QWidget):
         self.table.setColumnWidth(tags, self.table.fontMetrics().horizontalAdvance("tag, tag") + 16)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._show_hint)
+        model.modelReset.connect(self.columns.fit)
+        model.layoutChanged.connect(self.columns.fit)
+        self._show_hint()
+        self.columns.fit()
 
     @property
     def model(self) -> RecordListModel:
@@ -210,6 +220,10 @@ class RecordListPane(QWidget):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- slots -------------------------------------------------------------------------------
+    def _show_hint(self, *_args: object) -> None:
+        model = self._model
+        self.hint.update(model.record_filter if model is not None else None, model.rowCount() if model else 0)
+
     def _on_search_box_text_changed(self, _text: str) -> None:
         self._search_timer.start()
 

@@ -70,10 +70,16 @@ class DeskSettings:
         self._settings.setValue(f"layout/{name}", state)
 
     def restore_layout(self, window: QWidget, splitter: QSplitter) -> None:
-        """Put the window and its panes back as they were left (nothing remembered yet: as they are)."""
+        """Put the window and its panes back as they were left (nothing remembered yet: as they are, within
+        the screen: a 1280x720 screen shows the whole window, decision bar included)."""
         geometry, panes = self.layout("window"), self.layout("splitter")
         if geometry is not None:
             window.restoreGeometry(geometry)
+        else:
+            screen = window.screen().availableGeometry()
+            if window.width() > screen.width() or window.height() > screen.height():
+                window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+                window.move(screen.topLeft())
         if panes is not None:
             splitter.restoreState(panes)
 

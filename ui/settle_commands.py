@@ -23,18 +23,26 @@ class SettleCommands(QObject):
     def __init__(self, actions: Actions, desk: Callable[[], CurationDesk | None],
                  current: Callable[[], int | None], parent: QObject) -> None:
         super().__init__(parent)
-        self.desk, self.current = desk, current
+        self.desk, self.current, self.actions = desk, current, actions
         actions["confirm_duplicate"].triggered.connect(lambda: self.settle_duplicate(duplicate=True))
         actions["reject_duplicate"].triggered.connect(lambda: self.settle_duplicate(duplicate=False))
         actions["resolve_include"].triggered.connect(lambda: self.resolve("include"))
         actions["resolve_exclude"].triggered.connect(lambda: self.resolve("exclude"))
 
     def notice(self, record_id: int) -> str | None:
-        """What is left to settle on the record, with the keys that settle it (None: nothing)."""
+        """What is left to settle on the record, with the keys that settle it (None: nothing).
+
+        The commands follow: a duplicate's only on a possible duplicate, a conflict's only for the lead
+        (on any record: the Conflicts tab resolves the one chosen in its table)."""
         desk = self.desk()
         if desk is None:
             return None
         link = desk.possible_duplicate(record_id)
+        may_change = not desk.read_only
+        for name in ("confirm_duplicate", "reject_duplicate"):
+            self.actions[name].setEnabled(may_change and link is not None)
+        for name in ("resolve_include", "resolve_exclude"):
+            self.actions[name].setEnabled(may_change and desk.is_lead())
         if link is not None:
             return (f"possible duplicate of record {link.duplicate_of_id} ({link.method}): "
                     "Shift+D confirms, Shift+N says it is not")

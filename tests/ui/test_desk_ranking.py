@@ -137,7 +137,7 @@ def test_the_stopping_aids_count_excludes_in_a_row_and_estimate_what_is_left(qtb
     _settled(qtbot, window)
     assert panel.streak.text() == "Excluded in a row since the last include: 6"
     assert (panel.chart.found, panel.chart.screened) == (5, 15)
-    assert "about" in panel.estimate.text() and "logistic regression" in panel.estimate.text()
+    assert "about" in panel.estimate.text() and "rough estimate" in panel.estimate.text()
     assert panel.estimate.toolTip() == relevance.ESTIMATE_METHOD
 
 
@@ -256,7 +256,8 @@ def test_the_estimate_of_what_is_left_is_shown_in_whole_records() -> None:
     from ui.ranking_panel import estimate_text
 
     line, tooltip = estimate_text({"value": 456.7, "method": "sum of the inclusion probabilities"})
-    assert line == "Relevant still undecided: about 457 (estimated as the sum of the inclusion probabilities)"
+    assert line == "Relevant still undecided: about 457 (the ranking's rough estimate)"
+    assert tooltip == "sum of the inclusion probabilities"  # the method, named in full where the line points
     line, _ = estimate_text({"value": 1234.4, "interval": [980.2, 1520.6], "method": "random sample of 100: 6 included",
                              "interval_method": "Clopper-Pearson"})
     assert line.startswith("Relevant still undecided: about 1,234, 95% interval 980 to 1,521")

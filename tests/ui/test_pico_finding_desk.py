@@ -46,6 +46,7 @@ def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, wa
     assert filled.sought == 450 and not filled.stopped
     assert window.pico.job is None and window.pico.bar.isHidden()
     assert records_waiting(window.review) == 0
+    assert window.statusBar().currentMessage() == f"PICO found in {filled.found:,} of 450 abstracts"
     shown = window.record
     assert shown is not None and shown.value("pico.comparator") in ("placebo", "usual care")
     assert window.form.rows["pico.comparator"].editor.value() == shown.value("pico.comparator")
@@ -85,6 +86,8 @@ def test_cancel_stops_after_a_batch_and_the_rest_waits(qtbot, waiting_path: Path
     filled = ended[0]
     assert filled.stopped and 0 < filled.sought < 450
     assert records_waiting(window.review) == 450 - filled.sought
+    assert window.statusBar().currentMessage().endswith(
+        f"; {450 - filled.sought:,} still to read (the next time the review is opened)")
     window.close()
 
 

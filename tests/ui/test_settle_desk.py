@@ -21,8 +21,12 @@ def test_a_possible_duplicate_is_confirmed_or_rejected_and_undone(qtbot, review_
                                  " created_at) VALUES (3, 1, 'possible: same title; but the years differ', 0.9, 1,"
                                  " CURRENT_TIMESTAMP)"))
     window = open_window(qtbot, review_path, "alice", create=False)
+    window.record_list.select_record(1)
+    assert not window.commands["confirm_duplicate"].isEnabled()  # nothing to settle on this one
+    assert not window.commands["reject_duplicate"].isEnabled()
     window.record_list.select_record(3)
     assert "possible duplicate of record 1" in window.decision_bar.verdict_label.text()
+    assert window.commands["confirm_duplicate"].isEnabled() and window.commands["reject_duplicate"].isEnabled()
     window.commands["confirm_duplicate"].trigger()
     assert window.desk is not None
     assert [link.status for link in list_links(window.desk.review, record_id=3)] == ["confirmed"]
@@ -42,12 +46,15 @@ def test_the_lead_resolves_a_conflict_from_the_desk(qtbot, review_path: Path) ->
         screening.record_decision(review, 1, "exclude", reason="wrong outcome", reviewer="bob")
     alice = open_window(qtbot, review_path, "alice", create=False)
     alice.record_list.select_record(1)
-    alice.commands["resolve_include"].trigger()  # not the lead, and part of the conflict: refused by the core
+    assert not alice.commands["resolve_include"].isEnabled()  # not the lead: the commands are not offered
+    assert not alice.commands["resolve_exclude"].isEnabled()
+    assert alice.settle.resolve("include") is False  # and the core refuses it all the same
     assert alice.statusBar().currentMessage().startswith("Not recorded:")
     alice.close()
     carol = open_window(qtbot, review_path, "carol", create=False)
     carol.record_list.select_record(1)
     assert "as the lead" in carol.decision_bar.verdict_label.text()
+    assert carol.commands["resolve_exclude"].isEnabled()
     carol.commands["resolve_exclude"].trigger()
     assert carol.desk is not None and not carol.desk.in_conflict(1)
     assert "as the lead" not in carol.decision_bar.verdict_label.text()

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+MOST_ROWS_SHOWN = 12
+
 
 class ProblemsDialog(QDialog):
     """Shows a summary line and one line per problem."""
@@ -27,4 +29,9 @@ class ProblemsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
-        self.resize(640, 360 if problems else 140)
+        self.resize(640, 140)
+        if problems:  # as tall as its lines (up to a dozen, then it scrolls): one failed file is not a blank page
+            self.problems.setMinimumWidth(600)
+            rows = sum(self.problems.sizeHintForRow(row) for row in range(min(len(problems), MOST_ROWS_SHOWN)))
+            self.problems.setFixedHeight(rows + 2 * self.problems.frameWidth() + 6)
+            self.adjustSize()

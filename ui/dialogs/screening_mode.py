@@ -48,7 +48,7 @@ class ScreeningModeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
-        self.resize(520, 240)
+        self.resize(520, self.sizeHint().height())  # as tall as what it asks, no blank band under the buttons
 
     def modes(self) -> dict[str, str]:
         return {stage: str(combo.currentData()) for stage, combo in self.combos.items()}
