@@ -107,7 +107,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             if line.idx in valued:
                 continue
             if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
-                    or _SITE_NAME_RE.match(t):
+                    or _SITE_NAME_RE.match(t) or _VALUE_LINE_RE.match(t) or _form_row(doc, line):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
@@ -122,6 +122,11 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             title_line = line
             break
         title_line = title_line or fallback
+        if title_line is not None and fields["official_title"] and (
+                title_line.start > fields["evidence"]["official_title"][0][0] or _SECTION_MARK_RE.match(title_line.text)):
+            # A line below the labelled official title is the record's body, and a numbered line above it a section's
+            # heading ("A. Protocol Information"): the official title is the record's heading.
+            title_line = None
         if title_line is not None:
             put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"]:
@@ -131,7 +136,26 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
     if fields["title"] and fields["official_title"] and fields["title"].lower() == fields["official_title"].lower():
         fields["official_title"] = None
         fields["evidence"].pop("official_title", None)
+    if fields["title"] is None and fields["official_title"]:
+        # A record that gives only its official title: that is its heading too (the list shows no "(no title)").
+        put(fields, "title", fields["official_title"], [list(span) for span in fields["evidence"]["official_title"]])
     return title_line
+
+
+# "Date on which this record was first entered in the EudraCT database: 2020-12-01", "Randomised: Yes": a label and
+# its value (a date, a number, yes or no), whatever the label, is no title.
+_VALUE_LINE_RE = re.compile(r"^[^:\n]{3,120}:\s*(?:\d{1,4}(?:[-/.]\d{1,2}){0,2}|yes|no)\s*$", re.I)
+_SECTION_MARK_RE = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.\s")
+# "National Competent Authority: UK - MHRA": a label of a few words, a colon, its value.
+_ROW_RE = re.compile(r"^[A-Z][^:\n]{2,60}:\s+\S")
+
+
+def _form_row(doc: Document, line: Line) -> bool:
+    """A ``Label: value`` line between others like it is a row of the record's form, not its title."""
+    if not _ROW_RE.match(line.text):
+        return False
+    near = [ln for ln in doc.lines[max(0, line.idx - 1):line.idx + 2] if ln.idx != line.idx and ln.text]
+    return any(_ROW_RE.match(ln.text) for ln in near)
 
 
 _ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d)")
