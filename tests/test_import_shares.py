@@ -200,3 +200,23 @@ def test_the_next_import_deletes_the_spool_of_an_import_that_was_killed(tmp_path
         assert not killed.exists()
         assert running.exists() and unrelated.exists()
     assert not Path(folder).exists()
+
+
+def test_a_run_crosses_the_pipe_with_every_duplicate_key_and_problem_as_it_was() -> None:
+    import pickle
+
+    from curator.duplicates.keys import candidate
+    from curator.importers import Problem
+
+    text_page = "Title: Étude of a trial\nVolume: 12\nPages: 2085-8\n\nAbstract: ISRCTN12345678 and NCT01234567."
+    keys = [candidate(7, {"title": "Étude of a trial … [Review]", "year": 2020, "kind": "article",
+                          "ids": ["DOI:10.1000/x", "PMID:123"], "authors": ["Tam, L.-S.", "Rau R"],
+                          "journal": "Lancet"}, "abc", text_page),
+            candidate(8, {"title": "Comment on: 24 week results part 2 - Reply", "kind": "trial", "ids": ["NCT01234567"]})]
+    run = _shares.Run(3, rows=2, size=99, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
+    back = pickle.loads(pickle.dumps(run))
+    assert back == run
+    assert [type(value) for value in vars(back).values()] == [type(value) for value in vars(run).values()]
+    for before, after in zip(keys, back.candidates, strict=True):  # frozensets, tuples and bytes, not lists
+        assert [type(getattr(after, name)) for name in before.__slots__] == \
+            [type(getattr(before, name)) for name in before.__slots__]
