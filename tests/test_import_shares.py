@@ -213,10 +213,38 @@ def test_a_run_crosses_the_pipe_with_every_duplicate_key_and_problem_as_it_was()
                           "ids": ["DOI:10.1000/x", "PMID:123"], "authors": ["Tam, L.-S.", "Rau R"],
                           "journal": "Lancet"}, "abc", text_page),
             candidate(8, {"title": "Comment on: 24 week results part 2 - Reply", "kind": "trial", "ids": ["NCT01234567"]})]
-    run = _shares.Run(3, rows=2, size=99, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
+    run = _shares.Run(3, rows=2, start=99, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
     back = pickle.loads(pickle.dumps(run))
     assert back == run
     assert [type(value) for value in vars(back).values()] == [type(value) for value in vars(run).values()]
     for before, after in zip(keys, back.candidates, strict=True):  # frozensets, tuples and bytes, not lists
         assert [type(getattr(after, name)) for name in before.__slots__] == \
             [type(getattr(before, name)) for name in before.__slots__]
+
+
+def test_the_shares_spools_are_read_where_the_workers_wrote_them_and_deleted_when_the_import_ends(
+        tmp_path, monkeypatch, in_shares) -> None:
+    file = _export(tmp_path / "search.ris")
+    alone = _alone(tmp_path, file)
+    spools = tmp_path / "spools"
+    spools.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(spools))
+    while_saving: list[list[str]] = []
+    real_save = batch._Batch.save
+
+    def save(self, session, check) -> None:  # noqa: ANN001
+        while_saving.append(sorted(p.name for p in spools.glob(f"curator-import-{os.getpid()}-*/share*")))
+        real_save(self, session, check)
+
+    monkeypatch.setattr(batch._Batch, "save", save)
+    assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
+    assert while_saving == [["share0", "share1", "share2"]]  # the rows are written from the shares' own files
+    assert not list(spools.glob("curator-import-*"))
+
+    def cancel(self, session, check) -> None:  # noqa: ANN001
+        raise ImportCancelled("cancelled while saving")
+
+    monkeypatch.setattr(batch._Batch, "save", cancel)
+    with open_review(tmp_path / "cancelled.curator.sqlite") as review, pytest.raises(ImportCancelled):
+        import_paths(review, [file], reviewer="ann")
+    assert not list(spools.glob("curator-import-*"))

@@ -36,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import starmap
 from operator import attrgetter
@@ -66,7 +66,7 @@ class Run:
 
     index: int
     rows: int = 0
-    size: int = 0  # bytes of the rows in the share's spool
+    start: int = 0  # where the run's rows begin in the share's spool
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -75,10 +75,10 @@ class Run:
     # ``marshal``-ed tuples (strings, numbers, frozensets and bytes), a fifth of that.
     def __getstate__(self) -> tuple[Any, ...]:
         keys = marshal.dumps(list(map(_CANDIDATE_VALUES, self.candidates)))
-        return self.index, self.rows, self.size, keys, self.problems
+        return self.index, self.rows, self.start, keys, self.problems
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.index, self.rows, self.size, keys, self.problems = state
+        self.index, self.rows, self.start, keys, self.problems = state
         self.candidates = list(starmap(Candidate, marshal.loads(keys)))
 
 
@@ -90,12 +90,6 @@ class ShareRead:
     runs: list[Run] = field(default_factory=list)
     file_problems: list[Problem] = field(default_factory=list)
     first: tuple[int, str | None, str | None] | None = None  # entry number, source name, source kind
-
-    def spooled(self) -> Iterator[bytes]:
-        """The spooled rows of each run, in order, as :class:`~curator.importers._spool.Spool` keeps them."""
-        with open(self.spool_name, "rb") as spool:
-            for run in self.runs:
-                yield spool.read(run.size)
 
 
 def share_count(path: Path) -> int:
@@ -155,9 +149,8 @@ def read_share(path: str, share: Share, first_ids: tuple[int, int], stamp: str, 
 def _close_run(run: Run, rows: list[tuple[Any, ...]], spool: Any, result: ShareRead) -> None:
     run.rows = len(rows)
     if rows:
-        start = spool.tell()
-        marshal.dump(rows, spool)
-        run.size = spool.tell() - start
+        run.start = spool.tell()
+        marshal.dump(rows, spool)  # as :class:`~curator.importers._spool.Spool` writes a chunk
     result.runs.append(run)
 
 
@@ -222,8 +215,8 @@ _STALE_AFTER = 24 * 3600  # seconds: where a process cannot be asked whether it 
 
 
 def spool_folder() -> tempfile.TemporaryDirectory[str]:
-    """Where the shares spool their rows, deleted when the file is merged (and, for an import that was
-    killed, by the next one)."""
+    """Where the shares spool their rows, deleted when the import ends (and, for an import that was killed,
+    by the next one). The batch's spool reads the rows from there as it writes them."""
     remove_stale_spools(Path(tempfile.gettempdir()))
     return tempfile.TemporaryDirectory(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-")
 

@@ -11,7 +11,8 @@ writing. Reading (decoding, parsing, extracting, serialising the rows, the
 dedup keys) is most of an import's time and runs first, with no lock: the
 ready-made rows go a chunk at a time to a spool, a temporary file of
 ``marshal``-ed lists that the system deletes when the import ends or dies, so
-memory stays flat whatever the file's size. Then one transaction takes the
+memory stays flat whatever the file's size (the rows of a large file read in
+shares stay in the files its workers spooled them to, until the import ends). Then one transaction takes the
 lock, inserts the rows a chunk per statement, fills the search index, links
 the duplicates and commits. The review never holds anything of an unfinished
 import, so there is nothing to clean up after a kill. The rows are numbered
@@ -40,11 +41,12 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlmodel import Session
 
@@ -186,6 +188,7 @@ class _Batch:
         self.first_id, self.first_source_id = first_ids
         self.next_id, self.next_source_id = first_ids
         self.spool = _Spool()
+        self.folders: list[tempfile.TemporaryDirectory[str]] = []  # the shares' spools, kept until the end
         self.sources: list[_Source] = []
         self.candidates: list[dedup.Candidate] = []
 
@@ -212,12 +215,26 @@ class _Batch:
         self.spool.add(rows)
         source.record_count += len(rows)
 
-    def add_spooled(self, source: _Source, data: bytes, rows: int, candidates: list[dedup.Candidate]) -> None:
-        """Rows spooled and duplicate keys made elsewhere (a share of the file), numbered from ``next_id``."""
+    def add_spooled(self, source: _Source, spooled: IO[bytes], start: int, rows: int,
+                    candidates: list[dedup.Candidate]) -> None:
+        """Rows spooled (in ``spooled`` at ``start``) and duplicate keys made elsewhere (a share of the file),
+        numbered from ``next_id``."""
         self.candidates.extend(candidates)
         self.next_id += rows
-        self.spool.add_spooled(data)
+        self.spool.add_spooled(spooled, start)
         source.record_count += rows
+
+    def share_folder(self) -> tempfile.TemporaryDirectory[str]:
+        """A folder for the shares of a large file to spool their rows in, kept until the import ends."""
+        folder = spool_folder()
+        self.folders.append(folder)
+        return folder
+
+    def close(self) -> None:
+        """Delete the spools (the files first: an open file cannot be deleted everywhere)."""
+        self.spool.close()
+        for folder in self.folders:
+            folder.cleanup()
 
     def finish_source(self, source: _Source) -> None:
         self.sources.append(source)
@@ -333,7 +350,7 @@ def import_paths(
                 summary.duplicates = dedup.link_new_records(session, batch.candidates)
                 check()
     finally:
-        batch.spool.close()
+        batch.close()
     summary.record_ids = batch.record_ids
     summary.imported = len(summary.record_ids)
     summary.sources = [f"{source.name} ({source.kind})" for source in batch.sources]
@@ -372,22 +389,21 @@ def _read(files: list[Path], batch: _Batch, summary: ImportSummary, check: Calla
 def _read_in_shares(path: Path, parts: int, batch: _Batch, summary: ImportSummary, check: Callable[[], None]) -> bool:
     """A large file read by ``parts`` processes (see :mod:`curator.importers._shares`) into the batch, in the
     file's order; False (nothing added) when the processes could not read it, so it is read here alone."""
-    with spool_folder() as folder:
-        shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder,
-                                check)
-        if shares is None:
-            return False
-        firsts = [share.first for share in shares if share.first is not None]
-        source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
-        spooled = [share.spooled() for share in shares]
-        runs = [zip(share.runs, data, strict=True) for share, data in zip(shares, spooled, strict=True)]
-        for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
-            run, data = next(runs[part])
-            summary.failed.extend(run.problems)
-            if source is not None and run.rows:
-                batch.add_spooled(source, data, run.rows, run.candidates)
-        for data in spooled:
-            data.close()  # each share's spool file closed before the folder is deleted
-        if source is not None:
-            batch.finish_source(source)
+    folder = batch.share_folder()
+    shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder.name,
+                            check)
+    if shares is None:
+        folder.cleanup()
+        return False
+    firsts = [share.first for share in shares if share.first is not None]
+    source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
+    spooled = [batch.spool.open_spooled(share.spool_name) for share in shares]
+    runs = [iter(share.runs) for share in shares]
+    for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
+        run = next(runs[part])
+        summary.failed.extend(run.problems)
+        if source is not None and run.rows:
+            batch.add_spooled(source, spooled[part], run.start, run.rows, run.candidates)
+    if source is not None:
+        batch.finish_source(source)
     return True
