@@ -14,7 +14,9 @@ ready-made rows go a chunk at a time to a spool, a temporary file of
 memory stays flat whatever the file's size (the rows of a large file read in
 shares stay in the files its workers spooled them to, until the import ends). Then one transaction takes the
 lock, inserts the rows a chunk per statement, fills the search index, links
-the duplicates and commits. The review never holds anything of an unfinished
+the duplicates (matched on a thread of their own while the rows are written:
+SQLite works without Python's lock, so the matching gets the other core) and
+commits. The review never holds anything of an unfinished
 import, so there is nothing to clean up after a kill. The rows are numbered
 from the review's next ids when the reading starts; when another writer added
 records or sources meanwhile, they are renumbered as they are written.
@@ -191,6 +193,7 @@ class _Batch:
         self.folders: list[tempfile.TemporaryDirectory[str]] = []  # the shares' spools, kept until the end
         self.sources: list[_Source] = []
         self.candidates: list[dedup.Candidate] = []
+        self.shifts = (0, 0)  # how far :meth:`number` moved the ids (records, sources)
 
     def start_source(self, path: Path, first: Entry) -> _Source:
         return self.open_source(path, first.source_name, first.source_kind)
@@ -255,11 +258,17 @@ class _Batch:
         self.next_source_id += source_shift
         return shift, source_shift
 
-    def save(self, session: Session, check: Callable[[], None]) -> None:
-        """Write the sources, the spooled records and the search index, and log the import, in ``session``.
+    def number(self, session: Session) -> None:
+        """Number the batch from the review's next ids, in ``session``, which holds the write lock: the ids
+        are this batch's until it commits (a server's tables are held for it first)."""
+        connection = session.connection().connection.dbapi_connection
+        if dialect_of(session) == POSTGRESQL:
+            hold_tables(connection, ("sources", "records"))
+        self.shifts = self.renumber(tuple(connection.execute(_NEXT_IDS).fetchone()))  # type: ignore[union-attr]
 
-        ``session`` holds the write lock, so the review's next ids are this batch's until it commits.
-        """
+    def save(self, session: Session, check: Callable[[], None]) -> None:
+        """Write the sources, the spooled records and the search index, and log the import, in ``session``,
+        once :meth:`number` has numbered the batch."""
         connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
         if dialect_of(session) == POSTGRESQL:
             self._save_on_server(connection, check)
@@ -275,12 +284,12 @@ class _Batch:
                  source.record_count) for source in self.sources]
 
     def _save_on_server(self, connection: Any, check: Callable[[], None]) -> None:
-        """The server's way: no other import in between, COPY, then the id sequences moved past the rows.
+        """The server's way: no other import in between (:meth:`number` held the tables), COPY, then the id
+        sequences moved past the rows.
 
         The search index needs nothing: PostgreSQL computes each record's search column as it is written.
         """
-        hold_tables(connection, ("sources", "records"))
-        shift, source_shift = self.renumber(tuple(connection.execute(_NEXT_IDS).fetchone()))
+        shift, source_shift = self.shifts
         copy_rows(connection, "sources", _SOURCE_COLUMNS, self._source_rows())
         for rows in self.spool.chunks():
             check()
@@ -289,7 +298,7 @@ class _Batch:
         advance_ids(connection, ("sources", "records"))
 
     def _save_in_file(self, connection: sqlite3.Connection, check: Callable[[], None]) -> None:
-        shift, source_shift = self.renumber(connection.execute(_NEXT_IDS).fetchone())
+        shift, source_shift = self.shifts
         tables = _RecordTables(connection)
         previous_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
         connection.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
@@ -343,11 +352,15 @@ def import_paths(
             if progress is not None:
                 progress(len(files), len(files), "saving")
             with review.transaction() as session:  # the write lock, from here to the commit
-                batch.save(session, check)
-                check()
-                if progress is not None:
-                    progress(len(files), len(files), "finding duplicates")
-                summary.duplicates = dedup.link_new_records(session, batch.candidates)
+                batch.number(session)
+
+                def write() -> None:  # while the duplicates are matched, on a thread of their own
+                    batch.save(session, check)
+                    check()
+                    if progress is not None:
+                        progress(len(files), len(files), "finding duplicates")
+
+                summary.duplicates = dedup.link_new_records(session, batch.candidates, write)
                 check()
     finally:
         batch.close()
