@@ -306,8 +306,10 @@ def test_joiners_stay_in_titles_and_leave_identifiers() -> None:
 
 
 def test_duplicates_are_matched_on_a_thread_while_the_records_are_written(review, tmp_path, monkeypatch) -> None:
+    import curator.importers.batch as importing
     from curator.duplicates import matching
 
+    monkeypatch.setattr(importing, "free_cores", lambda: 2)
     import_paths(review, [_ris(tmp_path / "before.ris", 30)], reviewer="ann")
     real = matching.find_links
     seen: list[tuple[str, int]] = []
@@ -326,10 +328,16 @@ def test_duplicates_are_matched_on_a_thread_while_the_records_are_written(review
     assert [tuple(r) for r in links] == [(31 + n, 11 + n) for n in range(20)]
     _assert_search_index_complete_for(review, ["Author2509"])
 
+    monkeypatch.setattr(importing, "free_cores", lambda: 1)  # a busy machine: matched after the writing, here
+    seen.clear()
+    summary = import_paths(review, [_ris(tmp_path / "third.ris", 1200, 5000)], reviewer="ann")
+    assert seen == [(threading.current_thread().name, 2530)] and summary.duplicates == 0
+    monkeypatch.setattr(importing, "free_cores", lambda: 2)
+
     def failing(existing, new, roots):  # noqa: ANN001, ANN202
         raise RuntimeError("a matcher's bug")
 
     monkeypatch.setattr(matching, "find_links", failing)
     with pytest.raises(RuntimeError, match="a matcher's bug"):
         import_paths(review, [_ris(tmp_path / "more.ris", 1500, 20_000)], reviewer="ann")
-    assert _count(review) == 2530 and _count(review, "sources") == 2 and not _import_threads()
+    assert _count(review) == 3730 and _count(review, "sources") == 3 and not _import_threads()

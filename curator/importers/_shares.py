@@ -98,9 +98,13 @@ def share_count(path: Path) -> int:
         size = path.stat().st_size
     except OSError:
         return 1
-    cores = os.cpu_count() or 1
-    parts = min(cores - busy_cores(), MOST_SHARES, size // SHARED_FROM_BYTES + 1)
+    parts = min(free_cores(), MOST_SHARES, size // SHARED_FROM_BYTES + 1)
     return parts if parts > 1 and can_share(path) else 1
+
+
+def free_cores() -> int:
+    """Cores that other work leaves free, the importing process's own among them (at least 1)."""
+    return max(1, (os.cpu_count() or 1) - busy_cores())
 
 
 def busy_cores() -> int:

@@ -14,9 +14,9 @@ ready-made rows go a chunk at a time to a spool, a temporary file of
 memory stays flat whatever the file's size (the rows of a large file read in
 shares stay in the files its workers spooled them to, until the import ends). Then one transaction takes the
 lock, inserts the rows a chunk per statement, fills the search index, links
-the duplicates (matched on a thread of their own while the rows are written:
-SQLite works without Python's lock, so the matching gets the other core) and
-commits. The review never holds anything of an unfinished
+the duplicates (matched on a thread of their own while the rows are written,
+when a core is free: SQLite works without Python's lock, so the matching gets
+that core) and commits. The review never holds anything of an unfinished
 import, so there is nothing to clean up after a kill. The rows are numbered
 from the review's next ids when the reading starts; when another writer added
 records or sources meanwhile, they are renumbered as they are written.
@@ -56,7 +56,7 @@ from curator.duplicates import matching as dedup
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers._rows import content_hash as content_hash  # where other modules have found it
 from curator.importers._rows import record_row as _record_row
-from curator.importers._shares import read_in_shares, share_count, spool_folder
+from curator.importers._shares import free_cores, read_in_shares, share_count, spool_folder
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
 from curator.store.audit import log_change
@@ -354,13 +354,17 @@ def import_paths(
             with review.transaction() as session:  # the write lock, from here to the commit
                 batch.number(session)
 
-                def write() -> None:  # while the duplicates are matched, on a thread of their own
+                def write() -> None:
                     batch.save(session, check)
                     check()
                     if progress is not None:
                         progress(len(files), len(files), "finding duplicates")
 
-                summary.duplicates = dedup.link_new_records(session, batch.candidates, write)
+                if free_cores() > 1:  # the duplicates matched on a thread of their own meanwhile
+                    summary.duplicates = dedup.link_new_records(session, batch.candidates, write)
+                else:  # on a busy machine, a thread would only wait for Python's lock
+                    write()
+                    summary.duplicates = dedup.link_new_records(session, batch.candidates)
                 check()
     finally:
         batch.close()
