@@ -313,9 +313,12 @@ def test_duplicates_are_matched_on_a_thread_while_the_records_are_written(review
     import_paths(review, [_ris(tmp_path / "before.ris", 30)], reviewer="ann")
     real = matching.find_links
     seen: list[tuple[str, int]] = []
+    intervals: list[float] = []
+    before = sys.getswitchinterval()
 
     def watched(existing, new, roots):  # noqa: ANN001, ANN202
         seen.append((threading.current_thread().name, len(existing)))
+        intervals.append(sys.getswitchinterval())
         return real(existing, new, roots)
 
     monkeypatch.setattr(matching, "find_links", watched)
@@ -323,6 +326,7 @@ def test_duplicates_are_matched_on_a_thread_while_the_records_are_written(review
     summary = import_paths(review, [again], reviewer="ann")
     assert seen == [("curator-import-matching", 30)]  # the review's records as they were before this import
     assert summary.duplicates == 20 and not _import_threads()
+    assert intervals[0] < before and sys.getswitchinterval() == before  # the writing gets Python back sooner
     with review.session() as session:
         links = session.execute(text("SELECT record_id, duplicate_of_id FROM duplicate_links ORDER BY 1")).all()
     assert [tuple(r) for r in links] == [(31 + n, 11 + n) for n in range(20)]
