@@ -213,7 +213,7 @@ def test_a_run_crosses_the_pipe_with_every_duplicate_key_and_problem_as_it_was()
                           "ids": ["DOI:10.1000/x", "PMID:123"], "authors": ["Tam, L.-S.", "Rau R"],
                           "journal": "Lancet"}, "abc", text_page),
             candidate(8, {"title": "Comment on: 24 week results part 2 - Reply", "kind": "trial", "ids": ["NCT01234567"]})]
-    run = _shares.Run(3, rows=2, start=99, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
+    run = _shares.Run(3, rows=2, start=99, size=1234, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
     back = pickle.loads(pickle.dumps(run))
     assert back == run
     assert [type(value) for value in vars(back).values()] == [type(value) for value in vars(run).values()]
@@ -248,3 +248,26 @@ def test_the_shares_spools_are_read_where_the_workers_wrote_them_and_deleted_whe
     with open_review(tmp_path / "cancelled.curator.sqlite") as review, pytest.raises(ImportCancelled):
         import_paths(review, [file], reviewer="ann")
     assert not list(spools.glob("curator-import-*"))
+
+
+def test_the_spool_gives_its_own_chunks_and_other_spools_chunks_in_the_order_added(tmp_path) -> None:
+    import marshal
+
+    from curator.importers._spool import Spool
+
+    other = tmp_path / "share1"
+    first, second = [(1, "é", None, 2.5)], [(2, "b" * 70_000, 3, "")]
+    data = [marshal.dumps(first), marshal.dumps(second)]
+    other.write_bytes(b"".join(data))
+    spool = Spool()
+    try:
+        spool.add([(0, "own", None)])
+        spooled = spool.open_spooled(str(other))
+        spool.add_spooled(spooled, len(data[0]), len(data[1]))
+        spool.add([(3, "own again", 1)])
+        spool.add_spooled(spooled, 0, len(data[0]))
+        assert list(spool.chunks()) == [[(0, "own", None)], second, [(3, "own again", 1)], first]
+        assert list(spool.chunks()) == list(spool.chunks())  # read again from the start
+    finally:
+        spool.close()
+    assert spooled.closed

@@ -67,6 +67,7 @@ class Run:
     index: int
     rows: int = 0
     start: int = 0  # where the run's rows begin in the share's spool
+    size: int = 0  # how many bytes they take there
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -75,10 +76,10 @@ class Run:
     # ``marshal``-ed tuples (strings, numbers, frozensets and bytes), a fifth of that.
     def __getstate__(self) -> tuple[Any, ...]:
         keys = marshal.dumps(list(map(_CANDIDATE_VALUES, self.candidates)))
-        return self.index, self.rows, self.start, keys, self.problems
+        return self.index, self.rows, self.start, self.size, keys, self.problems
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.index, self.rows, self.start, keys, self.problems = state
+        self.index, self.rows, self.start, self.size, keys, self.problems = state
         self.candidates = list(starmap(Candidate, marshal.loads(keys)))
 
 
@@ -153,8 +154,9 @@ def read_share(path: str, share: Share, first_ids: tuple[int, int], stamp: str, 
 def _close_run(run: Run, rows: list[tuple[Any, ...]], spool: Any, result: ShareRead) -> None:
     run.rows = len(rows)
     if rows:
-        run.start = spool.tell()
-        marshal.dump(rows, spool)  # as :class:`~curator.importers._spool.Spool` writes a chunk
+        data = marshal.dumps(rows)  # as :class:`~curator.importers._spool.Spool` writes a chunk
+        run.start, run.size = spool.tell(), len(data)
+        spool.write(data)
     result.runs.append(run)
 
 

@@ -56,7 +56,7 @@ from curator.duplicates import matching as dedup
 from curator.importers import Entry, Problem, expand_paths, read_path
 from curator.importers._rows import content_hash as content_hash  # where other modules have found it
 from curator.importers._rows import record_row as _record_row
-from curator.importers._shares import free_cores, read_in_shares, share_count, spool_folder
+from curator.importers._shares import Run, free_cores, read_in_shares, share_count, spool_folder
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
 from curator.store.audit import log_change
@@ -218,14 +218,13 @@ class _Batch:
         self.spool.add(rows)
         source.record_count += len(rows)
 
-    def add_spooled(self, source: _Source, spooled: IO[bytes], start: int, rows: int,
-                    candidates: list[dedup.Candidate]) -> None:
-        """Rows spooled (in ``spooled`` at ``start``) and duplicate keys made elsewhere (a share of the file),
+    def add_spooled(self, source: _Source, spooled: IO[bytes], run: Run) -> None:
+        """A run's rows (spooled in ``spooled``) and duplicate keys, made elsewhere (a share of the file),
         numbered from ``next_id``."""
-        self.candidates.extend(candidates)
-        self.next_id += rows
-        self.spool.add_spooled(spooled, start)
-        source.record_count += rows
+        self.candidates.extend(run.candidates)
+        self.next_id += run.rows
+        self.spool.add_spooled(spooled, run.start, run.size)
+        source.record_count += run.rows
 
     def share_folder(self) -> tempfile.TemporaryDirectory[str]:
         """A folder for the shares of a large file to spool their rows in, kept until the import ends."""
@@ -420,7 +419,7 @@ def _read_in_shares(path: Path, parts: int, batch: _Batch, summary: ImportSummar
         run = next(runs[part])
         summary.failed.extend(run.problems)
         if source is not None and run.rows:
-            batch.add_spooled(source, spooled[part], run.start, run.rows, run.candidates)
+            batch.add_spooled(source, spooled[part], run)
     if source is not None:
         batch.finish_source(source)
     return True
