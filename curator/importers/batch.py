@@ -11,15 +11,15 @@ writing. Reading (decoding, parsing, extracting, serialising the rows, the
 dedup keys) is most of an import's time and runs first, with no lock: the
 ready-made rows go a chunk at a time to a spool, a temporary file of
 ``marshal``-ed lists that the system deletes when the import ends or dies, so
-memory stays flat whatever the file's size (the rows of a large file read in
-shares stay in the files its workers spooled them to, until the import ends). Then one transaction takes the
-lock, inserts the rows a chunk per statement, fills the search index, links
-the duplicates (matched on a thread of their own while the rows are written,
-when a core is free: SQLite works without Python's lock, so the matching gets
-that core) and commits. The review never holds anything of an unfinished
-import, so there is nothing to clean up after a kill. The rows are numbered
-from the review's next ids when the reading starts; when another writer added
-records or sources meanwhile, they are renumbered as they are written.
+memory stays flat whatever the file's size (a large file's shares stay in the
+files their workers spooled them to). Then one transaction takes the lock,
+inserts the rows a chunk per statement, fills the search index, links the
+duplicates (matched meanwhile on a thread of their own when a core is free:
+SQLite works without Python's lock) and commits. The review never holds
+anything of an unfinished import, so there is nothing to clean up after a
+kill. The rows are numbered from the review's next ids when the reading
+starts; when another writer added records or sources meanwhile, they are
+renumbered as they are written.
 
 A large file in a format that can be read in shares (RIS) is read by a
 process per free core (:mod:`curator.importers._shares`): the same rows, ids
@@ -228,9 +228,8 @@ class _Batch:
 
     def share_folder(self) -> tempfile.TemporaryDirectory[str]:
         """A folder for the shares of a large file to spool their rows in, kept until the import ends."""
-        folder = spool_folder()
-        self.folders.append(folder)
-        return folder
+        self.folders.append(spool_folder())
+        return self.folders[-1]
 
     def close(self) -> None:
         """Delete the spools (the files first: an open file cannot be deleted everywhere)."""
@@ -359,9 +358,9 @@ def import_paths(
                     if progress is not None:
                         progress(len(files), len(files), "finding duplicates")
 
-                if free_cores() > 1:  # the duplicates matched on a thread of their own meanwhile
+                if free_cores() > 1:  # matched on a thread of their own while the rows are written
                     summary.duplicates = dedup.link_new_records(session, batch.candidates, write)
-                else:  # on a busy machine, a thread would only wait for Python's lock
+                else:  # a busy machine: after the writing (a thread would only wait for Python's lock)
                     write()
                     summary.duplicates = dedup.link_new_records(session, batch.candidates)
                 check()
