@@ -200,6 +200,10 @@ def test_the_next_import_deletes_the_spool_of_an_import_that_was_killed(tmp_path
         assert not killed.exists()
         assert running.exists() and unrelated.exists()
     assert not Path(folder).exists()
+    (killed / "share1").mkdir(parents=True)  # killed while it wrote: the next import, however small, deletes it
+    with open_review(tmp_path / "small.curator.sqlite") as review:
+        import_paths(review, [_export(tmp_path / "small.ris")], reviewer="ann")
+    assert not killed.exists() and running.exists()
 
 
 def test_a_run_crosses_the_pipe_with_every_duplicate_key_and_problem_as_it_was() -> None:

@@ -46,7 +46,6 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -54,9 +53,17 @@ from sqlmodel import Session
 
 from curator.duplicates import matching as dedup
 from curator.importers import Entry, Problem, expand_paths, read_path
+from curator.importers._record_tables import RecordTables as _RecordTables
 from curator.importers._rows import content_hash as content_hash  # where other modules have found it
 from curator.importers._rows import record_row as _record_row
-from curator.importers._shares import Run, free_cores, read_in_shares, share_count, spool_folder
+from curator.importers._shares import (
+    Run,
+    free_cores,
+    read_in_shares,
+    remove_stale_spools,
+    share_count,
+    spool_folder,
+)
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
 from curator.store.audit import log_change
@@ -68,23 +75,10 @@ Progress = Callable[[int, int, str], None]  # done, total, current file name
 
 #: Records written per bulk insert (also how often a cancel is noticed inside a large file).
 CHUNK = 2000
-#: A write of at least this many records switches the batch to filling the search index in one statement.
-BULK_INDEX = 1000
-_INDEX_TRIGGER = "records_fts_insert"
 #: SQLite's page cache during an import (negative: KiB). The default 2 MB makes every index insert
 #: of a large batch spill pages to the log and read them back; 64 MB keeps the indexes' pages in memory.
 CACHE_SIZE = -65536
 
-_INSERT = (
-    "INSERT INTO records (id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase,"
-    " year, extracted, curated, evidence, imported_at) VALUES "
-)
-_INSERT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"
-_INSERT_SOURCE = (
-    "INSERT INTO sources (id, name, kind, file_name, imported_at, imported_by, record_count)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_FILL_INDEX = "INSERT INTO records_fts(rowid, title, text) SELECT id, title, text FROM records WHERE id BETWEEN ? AND ?"
 _RECORD_COLUMNS = ("id", "source_id", "source_entry", "text", "content_hash", "kind", "profile", "title", "status",
                    "phase", "year", "extracted", "curated", "evidence", "imported_at")
 _SOURCE_COLUMNS = ("id", "name", "kind", "file_name", "imported_at", "imported_by", "record_count")
@@ -126,47 +120,6 @@ class ImportSummary:
 
 def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
-
-class _RecordTables:
-    """The writes of a batch on the transaction's connection: sources, records in multi-row inserts, the index."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.cursor = connection.cursor()
-        variables = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        self.rows_per_statement = max(1, min(CHUNK, variables // _INSERT_VALUES.count("?")))
-        self.statements: dict[int, str] = {}
-        self.index_trigger: str | None = None  # the dropped trigger's SQL while the index is filled per chunk
-
-    def insert_source(self, values: tuple[Any, ...]) -> None:
-        self.cursor.execute(_INSERT_SOURCE, values)
-
-    def insert_records(self, rows: list[tuple[Any, ...]]) -> None:
-        # One statement per chunk (as many rows as SQLite takes variables for): a few calls into SQLite
-        # per chunk, not a few per row.
-        if self.index_trigger is None and len(rows) >= BULK_INDEX:
-            self._defer_index()
-        size = self.rows_per_statement
-        for start in range(0, len(rows), size):
-            part = rows[start:start + size]
-            statement = self.statements.get(len(part))
-            if statement is None:
-                statement = self.statements[len(part)] = _INSERT + ", ".join([_INSERT_VALUES] * len(part))
-            self.cursor.execute(statement, list(chain.from_iterable(part)))
-        if self.index_trigger is not None:
-            self.cursor.execute(_FILL_INDEX, (rows[0][0], rows[-1][0]))
-
-    def _defer_index(self) -> None:
-        found = self.cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                    (_INDEX_TRIGGER,)).fetchone()
-        if found:
-            self.cursor.execute(f"DROP TRIGGER {_INDEX_TRIGGER}")
-            self.index_trigger = found[0]
-
-    def restore_index_trigger(self) -> None:
-        if self.index_trigger is not None:
-            self.cursor.execute(self.index_trigger)
-            self.index_trigger = None
 
 
 @dataclass
@@ -297,7 +250,7 @@ class _Batch:
 
     def _save_in_file(self, connection: sqlite3.Connection, check: Callable[[], None]) -> None:
         shift, source_shift = self.shifts
-        tables = _RecordTables(connection)
+        tables = _RecordTables(connection, CHUNK)
         previous_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
         connection.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         try:
@@ -335,6 +288,7 @@ def import_paths(
     review.check_writable()
     files, problems = expand_paths(Path(p) for p in paths)
     summary = ImportSummary(files=len(files), failed=list(problems))
+    remove_stale_spools(Path(tempfile.gettempdir()))  # an import killed while it wrote left its shares' rows
 
     def check() -> None:
         if cancelled is not None and cancelled():
