@@ -200,3 +200,78 @@ def test_the_next_import_deletes_the_spool_of_an_import_that_was_killed(tmp_path
         assert not killed.exists()
         assert running.exists() and unrelated.exists()
     assert not Path(folder).exists()
+    (killed / "share1").mkdir(parents=True)  # killed while it wrote: the next import, however small, deletes it
+    with open_review(tmp_path / "small.curator.sqlite") as review:
+        import_paths(review, [_export(tmp_path / "small.ris")], reviewer="ann")
+    assert not killed.exists() and running.exists()
+
+
+def test_a_run_crosses_the_pipe_with_every_duplicate_key_and_problem_as_it_was() -> None:
+    import pickle
+
+    from curator.duplicates.keys import candidate
+    from curator.importers import Problem
+
+    text_page = "Title: Étude of a trial\nVolume: 12\nPages: 2085-8\n\nAbstract: ISRCTN12345678 and NCT01234567."
+    keys = [candidate(7, {"title": "Étude of a trial … [Review]", "year": 2020, "kind": "article",
+                          "ids": ["DOI:10.1000/x", "PMID:123"], "authors": ["Tam, L.-S.", "Rau R"],
+                          "journal": "Lancet"}, "abc", text_page),
+            candidate(8, {"title": "Comment on: 24 week results part 2 - Reply", "kind": "trial", "ids": ["NCT01234567"]})]
+    run = _shares.Run(3, rows=2, start=99, size=1234, candidates=keys, problems=[Problem("a.ris", "entry 4, line 9", "no title")])
+    back = pickle.loads(pickle.dumps(run))
+    assert back == run
+    assert [type(value) for value in vars(back).values()] == [type(value) for value in vars(run).values()]
+    for before, after in zip(keys, back.candidates, strict=True):  # frozensets, tuples and bytes, not lists
+        assert [type(getattr(after, name)) for name in before.__slots__] == \
+            [type(getattr(before, name)) for name in before.__slots__]
+
+
+def test_the_shares_spools_are_read_where_the_workers_wrote_them_and_deleted_when_the_import_ends(
+        tmp_path, monkeypatch, in_shares) -> None:
+    file = _export(tmp_path / "search.ris")
+    alone = _alone(tmp_path, file)
+    spools = tmp_path / "spools"
+    spools.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(spools))
+    while_saving: list[list[str]] = []
+    real_save = batch._Batch.save
+
+    def save(self, session, check) -> None:  # noqa: ANN001
+        while_saving.append(sorted(p.name for p in spools.glob(f"curator-import-{os.getpid()}-*/share*")))
+        real_save(self, session, check)
+
+    monkeypatch.setattr(batch._Batch, "save", save)
+    assert _imported(tmp_path / "shared.curator.sqlite", file) == alone
+    assert while_saving == [["share0", "share1", "share2"]]  # the rows are written from the shares' own files
+    assert not list(spools.glob("curator-import-*"))
+
+    def cancel(self, session, check) -> None:  # noqa: ANN001
+        raise ImportCancelled("cancelled while saving")
+
+    monkeypatch.setattr(batch._Batch, "save", cancel)
+    with open_review(tmp_path / "cancelled.curator.sqlite") as review, pytest.raises(ImportCancelled):
+        import_paths(review, [file], reviewer="ann")
+    assert not list(spools.glob("curator-import-*"))
+
+
+def test_the_spool_gives_its_own_chunks_and_other_spools_chunks_in_the_order_added(tmp_path) -> None:
+    import marshal
+
+    from curator.importers._spool import Spool
+
+    other = tmp_path / "share1"
+    first, second = [(1, "é", None, 2.5)], [(2, "b" * 70_000, 3, "")]
+    data = [marshal.dumps(first), marshal.dumps(second)]
+    other.write_bytes(b"".join(data))
+    spool = Spool()
+    try:
+        spool.add([(0, "own", None)])
+        spooled = spool.open_spooled(str(other))
+        spool.add_spooled(spooled, len(data[0]), len(data[1]))
+        spool.add([(3, "own again", 1)])
+        spool.add_spooled(spooled, 0, len(data[0]))
+        assert list(spool.chunks()) == [[(0, "own", None)], second, [(3, "own again", 1)], first]
+        assert list(spool.chunks()) == list(spool.chunks())  # read again from the start
+    finally:
+        spool.close()
+    assert spooled.closed

@@ -191,7 +191,7 @@ def test_large_batch_is_searchable_and_later_imports_still_indexed(review, tmp_p
 
 
 def _import_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "curator-import-writer"]
+    return [t for t in threading.enumerate() if t.name.startswith("curator-import")]
 
 
 def test_a_failed_write_is_raised_and_rolls_the_batch_back(review, tmp_path, monkeypatch) -> None:
@@ -303,3 +303,45 @@ def test_joiners_stay_in_titles_and_leave_identifiers() -> None:
 
     fields = clean_shown_fields({"title": "\u0645\u06cc\u200c\u0634\u0648\u062f", "ids": ["NCT0123\u200d4567"]})
     assert fields == {"title": "\u0645\u06cc\u200c\u0634\u0648\u062f", "ids": ["NCT01234567"]}
+
+
+def test_duplicates_are_matched_on_a_thread_while_the_records_are_written(review, tmp_path, monkeypatch) -> None:
+    import curator.importers.batch as importing
+    from curator.duplicates import matching
+
+    monkeypatch.setattr(importing, "free_cores", lambda: 2)
+    import_paths(review, [_ris(tmp_path / "before.ris", 30)], reviewer="ann")
+    real = matching.find_links
+    seen: list[tuple[str, int]] = []
+    intervals: list[float] = []
+    before = sys.getswitchinterval()
+
+    def watched(existing, new, roots):  # noqa: ANN001, ANN202
+        seen.append((threading.current_thread().name, len(existing)))
+        intervals.append(sys.getswitchinterval())
+        return real(existing, new, roots)
+
+    monkeypatch.setattr(matching, "find_links", watched)
+    again = _ris(tmp_path / "again.ris", 2500, 10)  # its first twenty repeat records already in the review
+    summary = import_paths(review, [again], reviewer="ann")
+    assert seen == [("curator-import-matching", 30)]  # the review's records as they were before this import
+    assert summary.duplicates == 20 and not _import_threads()
+    assert intervals[0] < before and sys.getswitchinterval() == before  # the writing gets Python back sooner
+    with review.session() as session:
+        links = session.execute(text("SELECT record_id, duplicate_of_id FROM duplicate_links ORDER BY 1")).all()
+    assert [tuple(r) for r in links] == [(31 + n, 11 + n) for n in range(20)]
+    _assert_search_index_complete_for(review, ["Author2509"])
+
+    monkeypatch.setattr(importing, "free_cores", lambda: 1)  # a busy machine: matched after the writing, here
+    seen.clear()
+    summary = import_paths(review, [_ris(tmp_path / "third.ris", 1200, 5000)], reviewer="ann")
+    assert seen == [(threading.current_thread().name, 2530)] and summary.duplicates == 0
+    monkeypatch.setattr(importing, "free_cores", lambda: 2)
+
+    def failing(existing, new, roots):  # noqa: ANN001, ANN202
+        raise RuntimeError("a matcher's bug")
+
+    monkeypatch.setattr(matching, "find_links", failing)
+    with pytest.raises(RuntimeError, match="a matcher's bug"):
+        import_paths(review, [_ris(tmp_path / "more.ris", 1500, 20_000)], reviewer="ann")
+    assert _count(review) == 3730 and _count(review, "sources") == 3 and not _import_threads()

@@ -28,7 +28,7 @@ they are two reports of one study (:func:`curator.review.studies.study_groups`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from operator import and_, attrgetter, eq, or_
 from typing import NamedTuple, TypeVar
@@ -38,6 +38,7 @@ from sqlalchemy import TextClause, text
 from sqlmodel import Session, col, select
 
 from curator.duplicates import evidence
+from curator.duplicates._alongside import alongside
 from curator.duplicates.keys import Candidate, candidate
 from curator.duplicates.title_match import (
     CUT_TITLE,
@@ -337,16 +338,24 @@ def _in(order: list[int], values: list[_T]) -> list[_T]:
     return list(map(values.__getitem__, order))
 
 
-def link_new_records(session: Session, new: Sequence[Candidate]) -> int:
+def link_new_records(session: Session, new: Sequence[Candidate], meanwhile: Callable[[], None] | None = None) -> int:
     """Link each new record (candidates of records just written) that repeats an earlier one; how many are
     duplicates (pairs the matcher is unsure of are linked as possible, and not counted).
 
-    Runs inside the importer's transaction so the links land with the records.
+    Runs inside the importer's transaction so the links land with the records. With ``meanwhile`` (the
+    importer writing the new records, numbered as ``new`` says), the records already in the review are read
+    first, then ``meanwhile`` runs while the matching does, on a thread of its own (:mod:`._alongside`).
     """
     if not new:
+        if meanwhile is not None:
+            meanwhile()
         return 0
     existing = _existing(session, min(c.id for c in new))
-    links = find_links(existing, new, duplicate_roots(session))
+    roots = duplicate_roots(session)
+    if meanwhile is None:
+        links = find_links(existing, new, roots)
+    else:
+        links = alongside(lambda: find_links(existing, new, roots), meanwhile)
     if links:
         stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
         insert_ignoring_repeats(

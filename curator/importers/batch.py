@@ -11,12 +11,15 @@ writing. Reading (decoding, parsing, extracting, serialising the rows, the
 dedup keys) is most of an import's time and runs first, with no lock: the
 ready-made rows go a chunk at a time to a spool, a temporary file of
 ``marshal``-ed lists that the system deletes when the import ends or dies, so
-memory stays flat whatever the file's size. Then one transaction takes the
-lock, inserts the rows a chunk per statement, fills the search index, links
-the duplicates and commits. The review never holds anything of an unfinished
-import, so there is nothing to clean up after a kill. The rows are numbered
-from the review's next ids when the reading starts; when another writer added
-records or sources meanwhile, they are renumbered as they are written.
+memory stays flat whatever the file's size (a large file's shares stay in the
+files their workers spooled them to). Then one transaction takes the lock,
+inserts the rows a chunk per statement, fills the search index, links the
+duplicates (matched meanwhile on a thread of their own when a core is free:
+SQLite works without Python's lock) and commits. The review never holds
+anything of an unfinished import, so there is nothing to clean up after a
+kill. The rows are numbered from the review's next ids when the reading
+starts; when another writer added records or sources meanwhile, they are
+renumbered as they are written.
 
 A large file in a format that can be read in shares (RIS) is read by a
 process per free core (:mod:`curator.importers._shares`): the same rows, ids
@@ -40,19 +43,27 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlmodel import Session
 
 from curator.duplicates import matching as dedup
 from curator.importers import Entry, Problem, expand_paths, read_path
+from curator.importers._record_tables import RecordTables as _RecordTables
 from curator.importers._rows import content_hash as content_hash  # where other modules have found it
 from curator.importers._rows import record_row as _record_row
-from curator.importers._shares import read_in_shares, share_count, spool_folder
+from curator.importers._shares import (
+    Run,
+    free_cores,
+    read_in_shares,
+    remove_stale_spools,
+    share_count,
+    spool_folder,
+)
 from curator.importers._spool import Spool as _Spool
 from curator.importers._spool import without_cycle_collection as _without_cycle_collection
 from curator.store.audit import log_change
@@ -64,23 +75,10 @@ Progress = Callable[[int, int, str], None]  # done, total, current file name
 
 #: Records written per bulk insert (also how often a cancel is noticed inside a large file).
 CHUNK = 2000
-#: A write of at least this many records switches the batch to filling the search index in one statement.
-BULK_INDEX = 1000
-_INDEX_TRIGGER = "records_fts_insert"
 #: SQLite's page cache during an import (negative: KiB). The default 2 MB makes every index insert
 #: of a large batch spill pages to the log and read them back; 64 MB keeps the indexes' pages in memory.
 CACHE_SIZE = -65536
 
-_INSERT = (
-    "INSERT INTO records (id, source_id, source_entry, text, content_hash, kind, profile, title, status, phase,"
-    " year, extracted, curated, evidence, imported_at) VALUES "
-)
-_INSERT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)"
-_INSERT_SOURCE = (
-    "INSERT INTO sources (id, name, kind, file_name, imported_at, imported_by, record_count)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_FILL_INDEX = "INSERT INTO records_fts(rowid, title, text) SELECT id, title, text FROM records WHERE id BETWEEN ? AND ?"
 _RECORD_COLUMNS = ("id", "source_id", "source_entry", "text", "content_hash", "kind", "profile", "title", "status",
                    "phase", "year", "extracted", "curated", "evidence", "imported_at")
 _SOURCE_COLUMNS = ("id", "name", "kind", "file_name", "imported_at", "imported_by", "record_count")
@@ -124,47 +122,6 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
-class _RecordTables:
-    """The writes of a batch on the transaction's connection: sources, records in multi-row inserts, the index."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.cursor = connection.cursor()
-        variables = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        self.rows_per_statement = max(1, min(CHUNK, variables // _INSERT_VALUES.count("?")))
-        self.statements: dict[int, str] = {}
-        self.index_trigger: str | None = None  # the dropped trigger's SQL while the index is filled per chunk
-
-    def insert_source(self, values: tuple[Any, ...]) -> None:
-        self.cursor.execute(_INSERT_SOURCE, values)
-
-    def insert_records(self, rows: list[tuple[Any, ...]]) -> None:
-        # One statement per chunk (as many rows as SQLite takes variables for): a few calls into SQLite
-        # per chunk, not a few per row.
-        if self.index_trigger is None and len(rows) >= BULK_INDEX:
-            self._defer_index()
-        size = self.rows_per_statement
-        for start in range(0, len(rows), size):
-            part = rows[start:start + size]
-            statement = self.statements.get(len(part))
-            if statement is None:
-                statement = self.statements[len(part)] = _INSERT + ", ".join([_INSERT_VALUES] * len(part))
-            self.cursor.execute(statement, list(chain.from_iterable(part)))
-        if self.index_trigger is not None:
-            self.cursor.execute(_FILL_INDEX, (rows[0][0], rows[-1][0]))
-
-    def _defer_index(self) -> None:
-        found = self.cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                    (_INDEX_TRIGGER,)).fetchone()
-        if found:
-            self.cursor.execute(f"DROP TRIGGER {_INDEX_TRIGGER}")
-            self.index_trigger = found[0]
-
-    def restore_index_trigger(self) -> None:
-        if self.index_trigger is not None:
-            self.cursor.execute(self.index_trigger)
-            self.index_trigger = None
-
-
 @dataclass
 class _Source:
     id: int
@@ -186,8 +143,10 @@ class _Batch:
         self.first_id, self.first_source_id = first_ids
         self.next_id, self.next_source_id = first_ids
         self.spool = _Spool()
+        self.folders: list[tempfile.TemporaryDirectory[str]] = []  # the shares' spools, kept until the end
         self.sources: list[_Source] = []
         self.candidates: list[dedup.Candidate] = []
+        self.shifts = (0, 0)  # how far :meth:`number` moved the ids (records, sources)
 
     def start_source(self, path: Path, first: Entry) -> _Source:
         return self.open_source(path, first.source_name, first.source_kind)
@@ -212,12 +171,24 @@ class _Batch:
         self.spool.add(rows)
         source.record_count += len(rows)
 
-    def add_spooled(self, source: _Source, data: bytes, rows: int, candidates: list[dedup.Candidate]) -> None:
-        """Rows spooled and duplicate keys made elsewhere (a share of the file), numbered from ``next_id``."""
-        self.candidates.extend(candidates)
-        self.next_id += rows
-        self.spool.add_spooled(data)
-        source.record_count += rows
+    def add_spooled(self, source: _Source, spooled: IO[bytes], run: Run) -> None:
+        """A run's rows (spooled in ``spooled``) and duplicate keys, made elsewhere (a share of the file),
+        numbered from ``next_id``."""
+        self.candidates.extend(run.candidates)
+        self.next_id += run.rows
+        self.spool.add_spooled(spooled, run.start, run.size)
+        source.record_count += run.rows
+
+    def share_folder(self) -> tempfile.TemporaryDirectory[str]:
+        """A folder for the shares of a large file to spool their rows in, kept until the import ends."""
+        self.folders.append(spool_folder())
+        return self.folders[-1]
+
+    def close(self) -> None:
+        """Delete the spools (the files first: an open file cannot be deleted everywhere)."""
+        self.spool.close()
+        for folder in self.folders:
+            folder.cleanup()
 
     def finish_source(self, source: _Source) -> None:
         self.sources.append(source)
@@ -238,11 +209,17 @@ class _Batch:
         self.next_source_id += source_shift
         return shift, source_shift
 
-    def save(self, session: Session, check: Callable[[], None]) -> None:
-        """Write the sources, the spooled records and the search index, and log the import, in ``session``.
+    def number(self, session: Session) -> None:
+        """Number the batch from the review's next ids, in ``session``, which holds the write lock: the ids
+        are this batch's until it commits (a server's tables are held for it first)."""
+        connection = session.connection().connection.dbapi_connection
+        if dialect_of(session) == POSTGRESQL:
+            hold_tables(connection, ("sources", "records"))
+        self.shifts = self.renumber(tuple(connection.execute(_NEXT_IDS).fetchone()))  # type: ignore[union-attr]
 
-        ``session`` holds the write lock, so the review's next ids are this batch's until it commits.
-        """
+    def save(self, session: Session, check: Callable[[], None]) -> None:
+        """Write the sources, the spooled records and the search index, and log the import, in ``session``,
+        once :meth:`number` has numbered the batch."""
         connection: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
         if dialect_of(session) == POSTGRESQL:
             self._save_on_server(connection, check)
@@ -258,12 +235,12 @@ class _Batch:
                  source.record_count) for source in self.sources]
 
     def _save_on_server(self, connection: Any, check: Callable[[], None]) -> None:
-        """The server's way: no other import in between, COPY, then the id sequences moved past the rows.
+        """The server's way: no other import in between (:meth:`number` held the tables), COPY, then the id
+        sequences moved past the rows.
 
         The search index needs nothing: PostgreSQL computes each record's search column as it is written.
         """
-        hold_tables(connection, ("sources", "records"))
-        shift, source_shift = self.renumber(tuple(connection.execute(_NEXT_IDS).fetchone()))
+        shift, source_shift = self.shifts
         copy_rows(connection, "sources", _SOURCE_COLUMNS, self._source_rows())
         for rows in self.spool.chunks():
             check()
@@ -272,8 +249,8 @@ class _Batch:
         advance_ids(connection, ("sources", "records"))
 
     def _save_in_file(self, connection: sqlite3.Connection, check: Callable[[], None]) -> None:
-        shift, source_shift = self.renumber(connection.execute(_NEXT_IDS).fetchone())
-        tables = _RecordTables(connection)
+        shift, source_shift = self.shifts
+        tables = _RecordTables(connection, CHUNK)
         previous_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
         connection.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         try:
@@ -311,6 +288,7 @@ def import_paths(
     review.check_writable()
     files, problems = expand_paths(Path(p) for p in paths)
     summary = ImportSummary(files=len(files), failed=list(problems))
+    remove_stale_spools(Path(tempfile.gettempdir()))  # an import killed while it wrote left its shares' rows
 
     def check() -> None:
         if cancelled is not None and cancelled():
@@ -326,14 +304,22 @@ def import_paths(
             if progress is not None:
                 progress(len(files), len(files), "saving")
             with review.transaction() as session:  # the write lock, from here to the commit
-                batch.save(session, check)
-                check()
-                if progress is not None:
-                    progress(len(files), len(files), "finding duplicates")
-                summary.duplicates = dedup.link_new_records(session, batch.candidates)
+                batch.number(session)
+
+                def write() -> None:
+                    batch.save(session, check)
+                    check()
+                    if progress is not None:
+                        progress(len(files), len(files), "finding duplicates")
+
+                if free_cores() > 1:  # matched on a thread of their own while the rows are written
+                    summary.duplicates = dedup.link_new_records(session, batch.candidates, write)
+                else:  # a busy machine: after the writing (a thread would only wait for Python's lock)
+                    write()
+                    summary.duplicates = dedup.link_new_records(session, batch.candidates)
                 check()
     finally:
-        batch.spool.close()
+        batch.close()
     summary.record_ids = batch.record_ids
     summary.imported = len(summary.record_ids)
     summary.sources = [f"{source.name} ({source.kind})" for source in batch.sources]
@@ -372,22 +358,21 @@ def _read(files: list[Path], batch: _Batch, summary: ImportSummary, check: Calla
 def _read_in_shares(path: Path, parts: int, batch: _Batch, summary: ImportSummary, check: Callable[[], None]) -> bool:
     """A large file read by ``parts`` processes (see :mod:`curator.importers._shares`) into the batch, in the
     file's order; False (nothing added) when the processes could not read it, so it is read here alone."""
-    with spool_folder() as folder:
-        shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder,
-                                check)
-        if shares is None:
-            return False
-        firsts = [share.first for share in shares if share.first is not None]
-        source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
-        spooled = [share.spooled() for share in shares]
-        runs = [zip(share.runs, data, strict=True) for share, data in zip(shares, spooled, strict=True)]
-        for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
-            run, data = next(runs[part])
-            summary.failed.extend(run.problems)
-            if source is not None and run.rows:
-                batch.add_spooled(source, data, run.rows, run.candidates)
-        for data in spooled:
-            data.close()  # each share's spool file closed before the folder is deleted
-        if source is not None:
-            batch.finish_source(source)
+    folder = batch.share_folder()
+    shares = read_in_shares(path, parts, CHUNK, (batch.next_id, batch.next_source_id), batch.stamp, folder.name,
+                            check)
+    if shares is None:
+        folder.cleanup()
+        return False
+    firsts = [share.first for share in shares if share.first is not None]
+    source = batch.open_source(path, *min(firsts)[1:]) if firsts else None
+    spooled = [batch.spool.open_spooled(share.spool_name) for share in shares]
+    runs = [iter(share.runs) for share in shares]
+    for _index, part in sorted((run.index, part) for part, share in enumerate(shares) for run in share.runs):
+        run = next(runs[part])
+        summary.failed.extend(run.problems)
+        if source is not None and run.rows:
+            batch.add_spooled(source, spooled[part], run)
+    if source is not None:
+        batch.finish_source(source)
     return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
 import resource
 import sqlite3
@@ -109,6 +110,13 @@ def run_baseline(ris: str, db_file: str, queue: multiprocessing.Queue) -> None: 
                "peak_mb": _peak_mb()})
 
 
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):  # Windows
+        return "unknown"
+
+
 def _in_process(target, *args, **options):  # type: ignore[no-untyped-def]
     # A fresh interpreter (spawn), so the figure is not inflated by the generator's memory.
     context = multiprocessing.get_context("spawn")
@@ -134,6 +142,7 @@ def main() -> None:
                         help="also import with the file read by one process (no shares), for comparison")
     options = parser.parse_args()
     baselines, results, alone = [], [], []
+    load_before = _load()
     with tempfile.TemporaryDirectory() as folder:
         ris = Path(folder) / "search.ris"
         generate(ris, options.records)
@@ -153,7 +162,8 @@ def main() -> None:
     result = min(results, key=lambda r: r["seconds"])
     rate = result["imported"] / result["seconds"]
     runs = f" (best of {options.repeat})" if options.repeat > 1 else ""
-    print(f"file: {options.records} RIS records, {size:.0f} MB")
+    print(f"file: {options.records} RIS records, {size:.0f} MB; load average (1 min) {load_before} before,"
+          f" {_load()} after (other work slows both down, and leaves the import fewer processes to read with)")
     print(f"import{runs}: {result['imported']} records, {result['duplicates']} duplicates linked, "
           f"{result['failed']} failed, in {result['seconds']:.1f} s = {rate:,.0f} records/s (target >= 2,000);"
           f" processor {result['cpu']:.1f} s")
