@@ -44,14 +44,18 @@ _ALLOCATED_RE = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\b[^.;]{0,80}?\bto\s+(?!\d)(?:receive\s+|either\s+)?"
     r"([^.;]{3,140}?),?\s+or\s+(?:to\s+)?(?:(?:a|an|the)\s+)?([^.;,(]{3,100}?)(?=\s*[.;,(]|\s+(?:for|until|over|during|in|at)\s)",
     re.I)
-# "tonsillectomy relative to watchful waiting", "to compare X with Y", "behavioral activation ... compared to Y".
+# "tonsillectomy relative to watchful waiting", "tested X compared to Y"; "to compare X with Y", "comparing X with Y".
 _CONTRAST_RE = re.compile(
-    r"\b(?:compare|compared|comparing|tested|test|testing|assessed|evaluated|examined|effectiveness\s+of|efficacy\s+of)\s+"
-    r"(?:whether\s+)?([^.;,]{3,90}?),?\s+(?:relative\s+to|as\s+opposed\s+to|compared\s+(?:with|to)|with|versus|vs\.?)\s+"
+    r"\b(?:tested|test|testing|assessed|evaluated|examined|effectiveness\s+of|efficacy\s+of)\s+(?:whether\s+)?"
+    r"([^.;,]{3,90}?),?\s+(?:relative\s+to|as\s+opposed\s+to|compared\s+(?:with|to)|versus|vs\.?)\s+"
+    r"([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|before|on|is|was|as|at)\s)", re.I)
+_COMPARE_RE = re.compile(
+    r"\b(?:to\s+compare|comparing|we\s+compared)\s+([^.;,]{3,90}?)\s+(?:with|to|versus|vs\.?)\s+"
     r"([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|before|on|is|was|as|at)\s)", re.I)
 # "whether X prevents bloodstream infection more effectively than Y in ...".
 _THAN_RE = re.compile(
-    r"\bwhether\s+([^.;,]{3,90}?)\s+(?:prevents?|reduces?|improves?|increases?|lowers?|works?|helps?|is|was)\s+[^.;]{0,60}?"
+    r"\bwhether\s+([^.;,]{3,90}?)\s+(?:prevents?|reduces?|improves?|increases?|lowers?|works?|helps?|heals?|relieves?"
+    r"|shortens?|speeds?|protects?|controls?|achieves?|leads?|is|was)\s+[^.;]{0,60}?"
     r"\b(?:more|less|better)\b(?:\s+[a-z]+ly)?\s+than\s+([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|at)\s)", re.I)
 # A stepped-wedge roll-out: "wards moved from usual observation charts to an electronic early warning score system".
 _FROM_TO_RE = re.compile(
@@ -68,6 +72,7 @@ _LAST_CONTROL_RE = re.compile(
 _GENERIC = ("intervention", "treatment", "therapy", "intervention group", "experimental group", "active treatment")
 _STUDY_WORDS_RE = re.compile(r"\b(?:random|trial|placebo|control|assign|allocat|interven|treat|therap|primary|review|cohort|case"
                              r"|expos|cells|" + PEOPLE_WORDS + ")", re.I)
+_PEOPLE_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r")\b", re.I)
 _RANDOMISED_RE = re.compile(r"randomi[sz]ed|randomly\s+(?:assigned|allocated)|\btrial\b", re.I)
 _ASSOCIATION_RE = re.compile(r"associated\s+with|odds\s+ratio|hazard\s+ratio|risk\s+of", re.I)
 
@@ -84,7 +89,8 @@ def _pair(text: str, m: re.Match[str]) -> tuple[tuple[str, int, int] | None, tup
 def _fill(got: Got, x: tuple[str, int, int] | None, y: tuple[str, int, int] | None) -> None:
     """Put the tested arm and the control where missing; a one-word arm ("Early" of "Early versus delayed X") or a
     control the new one holds ("placebo" of "no treatment or placebo") gives way to the longer name."""
-    if x is None or y is None or comp_words(x[0]) or x[0].lower() in (y[0].lower(), *_GENERIC):
+    if x is None or y is None or comp_words(x[0]) or x[0].lower() in (y[0].lower(), *_GENERIC) \
+            or _PEOPLE_RE.search(x[0]) or _PEOPLE_RE.search(y[0]):
         return
     tested, control = got.get("intervention"), got.get("comparator")
     if tested is None or (" " not in tested[0] and x[0].lower().startswith(tested[0].lower()) and x[0] != tested[0]):
@@ -108,7 +114,7 @@ def entry_arms(text: str, got: Got, zones: list[Span]) -> None:
         control = got.get("comparator")
         if m and control is not None and not comp_words(control[0], anywhere=True):
             _put(got, "comparator", (m.group(1), m.start(1), m.end(1)))
-        for pattern, word in ((_ALLOCATED_RE, " or "), (_CONTRAST_RE, ""), (_THAN_RE, " than "), (_FROM_TO_RE, " from ")):
+        for pattern, word in ((_ALLOCATED_RE, " or "), (_CONTRAST_RE, ""), (_COMPARE_RE, "compar"), (_THAN_RE, " than "), (_FROM_TO_RE, " from ")):
             if got.get("intervention") is not None and got.get("comparator") is not None \
                     and " " in got["intervention"][0]:
                 return
