@@ -27,9 +27,14 @@ _PROVIDER_RE = re.compile(r"\s+(?:from|by|delivered|provided|led)\s+.*$|\s+(?:al
 _EFFECT_OF_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:clinical|relative|cost-)\s*)?(?:effect(?:iveness|s)?|efficacy|benefits?"
                            r"|safety|impact)\s+of\s+(?:(?:a|an|the)\s+)?", re.I)
 
+_OWN_NAME_RE = re.compile(r"\(((?:[a-z][a-z\-]+\s){1,3}[a-z][a-z\-]+)\)\s*$")
+
 
 def _name(text: str, start: int, raw: str) -> tuple[str, int, int] | None:
     """The arm's short name inside ``raw`` (which starts at ``start``), or None when it is no name."""
+    named = _OWN_NAME_RE.search(raw)  # "write about their worries (expressive writing)": the arm's own name
+    if named and not comp_words(named.group(1), anywhere=True):
+        return named.group(1), start + named.start(1), start + named.end(1)
     x = _EFFECT_OF_RE.sub("", raw)
     x = arm_name(x[_LEAD_RE.match(x).end():])
     x = _PROVIDER_RE.sub("", x).strip(" ,")

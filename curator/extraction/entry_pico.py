@@ -15,6 +15,7 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
 from curator.extraction.listitems import label_items
@@ -101,6 +102,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones)
+    mend_phrases(text, got, title_zones)
     no_study(text, got, title_zones, summary_zones)
     return got
 
