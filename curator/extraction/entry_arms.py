@@ -104,8 +104,17 @@ def _fill(got: Got, x: tuple[str, int, int] | None, y: tuple[str, int, int] | No
         _put(got, "comparator", y)
 
 
-def entry_arms(text: str, got: Got, zones: list[Span]) -> None:
-    """Fill or mend the tested arm and the control of ``got`` from the abstract's ``zones``."""
+# Each pattern with the words its matches hold (every group, one of its words): the pattern is tried only then.
+_CLUES = ((_ALLOCATED_RE, ((" or ",), ("random", "assign", "allocat"))),
+          (_CONTRAST_RE, (("relative to", "opposed to", "compared", "versus", " vs"),)),
+          (_COMPARE_RE, (("compar",),)), (_THAN_RE, ((" than ",), ("whether",))), (_FROM_TO_RE, ((" from ",), ("random",))))
+# Words most abstracts of studies hold, looked for before the whole pattern of study words.
+_COMMON_STUDY_WORDS = ("random", "trial", "patient", "participant", "adults", "children", "women", "primary", "treat")
+
+
+def entry_arms(text: str, got: Got, zones: list[Span], title_zones: list[Span]) -> None:
+    """Fill or mend the tested arm and the control of ``got`` from the abstract's ``zones`` (a one-word arm only when
+    the title gave it)."""
     for s, e in zones:
         low = text[s:e].lower()
         m = _WITH_OR_WITHOUT_RE.search(text, s, e) if "with or without" in low else None
@@ -119,11 +128,12 @@ def entry_arms(text: str, got: Got, zones: list[Span]) -> None:
         control = got.get("comparator")
         if m and control is not None and not comp_words(control[0], anywhere=True):
             _put(got, "comparator", (m.group(1), m.start(1), m.end(1)))
-        for pattern, word in ((_ALLOCATED_RE, " or "), (_CONTRAST_RE, ""), (_COMPARE_RE, "compar"), (_THAN_RE, " than "), (_FROM_TO_RE, " from ")):
-            if got.get("intervention") is not None and got.get("comparator") is not None \
-                    and " " in got["intervention"][0]:
+        for pattern, words in _CLUES:
+            tested = got.get("intervention")
+            if tested is not None and got.get("comparator") is not None and (
+                    " " in tested[0] or not any(ts <= tested[1][0][0] < te for ts, te in title_zones)):
                 return
-            m = pattern.search(text, s, e) if word in low else None
+            m = pattern.search(text, s, e) if all(any(w in low for w in alternatives) for alternatives in words) else None
             if m is None:
                 continue
             x, y = _pair(text, m)
@@ -138,11 +148,12 @@ def no_study(text: str, got: Got, title_zones: list[Span], zones: list[Span]) ->
     """Drop the PICO of an abstract that names no study, treatment or people, and a comparator that only compares
     levels of an exposure inside an association ("... associated with myopia compared with more than two hours")."""
     read = " ".join(text[s:e] for s, e in title_zones + zones)
-    if not _STUDY_WORDS_RE.search(read):
+    low = read.lower()
+    if zones and not any(w in low for w in _COMMON_STUDY_WORDS) and not _STUDY_WORDS_RE.search(read):  # a title alone ("Vitamin D for asthma") says too little to judge
         got.clear()
         return
     control = got.get("comparator")
-    if control is None or _RANDOMISED_RE.search(read) or got.get("intervention") is not None:
+    if control is None or got.get("intervention") is not None or _RANDOMISED_RE.search(read):
         return
     at = control[1][0][0]
     start = max([read_start for read_start in (text.rfind(". ", 0, at), text.rfind("\n", 0, at)) if read_start >= 0],

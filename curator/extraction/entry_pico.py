@@ -101,7 +101,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _two_arms(text, got)
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
-    entry_arms(text, got, summary_zones)
+    entry_arms(text, got, summary_zones, title_zones)
     mend_phrases(text, got, title_zones)
     no_study(text, got, title_zones, summary_zones)
     return got
@@ -119,11 +119,11 @@ def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]
     """A population that is only a condition named by the title, or a condition the people the abstract counts are
     said to have ("clinical mastitis" of "Dairy cows with mild clinical mastitis"), gives way to those people."""
     pop = got.get("population")
-    people = people_phrase(text, summary_zones)
-    if people is None:
+    from_title = pop is None or _within(pop[1], title_zones)
+    if not from_title and _PEOPLE_WORD_RE.search(pop[0]):
         return
-    if pop is None or _within(pop[1], title_zones) or (
-            pop[0].lower() in people[0].lower() and not _PEOPLE_WORD_RE.search(pop[0])):
+    people = people_phrase(text, summary_zones)
+    if people is not None and (from_title or pop[0].lower() in people[0].lower()):
         got["population"] = (people[0], [[people[1], people[2]]])
 
 
