@@ -57,12 +57,13 @@ def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
 
 # A heading run into its abstract's paragraph ("... at 12 weeks. Main outcome measures: Knee pain ..."): the space
 # before it becomes a line break in the text read (same length), so the heading is read as a label.
-_RUN_IN_HEADING_RE = re.compile(r"(?<=[.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
+# (The stop is matched, not looked behind at: the pattern then starts with a class and is tried at stops only.)
+_RUN_IN_HEADING_RE = re.compile(r"([.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
 
 
 def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
-        return "\n" if label_slot(m.group(1)) is not None else m.group(0)
+        return m.group(1) + "\n" if label_slot(m.group(2)) is not None else m.group(0)
 
     return _RUN_IN_HEADING_RE.sub(broken, page) if ": " in page else page
 
