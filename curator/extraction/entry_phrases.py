@@ -29,8 +29,9 @@ def _cut(got: Got, part: str, length: int) -> None:
     got[part] = (value[:length], [[spans[0][0], spans[0][0] + length]])
 
 
-def mend_phrases(text: str, got: Got, title_zones: list[Span]) -> None:
-    """Mend ``got`` in place (see the module's doc)."""
+def mend_phrases(text: str, got: Got, title_zones: list[Span], summary_zones: list[Span]) -> None:
+    """Mend ``got`` in place (see the module's doc); the title's people only beside an abstract (a title alone waits
+    for its abstract or full text, as the fill counts it)."""
     outcome = got.get("outcome")
     if outcome is not None and len(outcome[1]) == 1:
         m = _SENTENCE_RE.search(outcome[0])
@@ -46,7 +47,7 @@ def mend_phrases(text: str, got: Got, title_zones: list[Span]) -> None:
         m = _ALONE_RE.match(text, control[1][0][1])
         if m:
             got["comparator"] = (control[0] + m.group(0), [[control[1][0][0], m.end()]])
-    if got.get("population") is None:
+    if got.get("population") is None and summary_zones:
         for s, e in title_zones[:1]:
             m = _TITLE_PEOPLE_RE.search(text, s, e)
             if m:

@@ -103,7 +103,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones, title_zones)
-    mend_phrases(text, got, title_zones)
+    mend_phrases(text, got, title_zones, summary_zones)
     no_study(text, got, title_zones, summary_zones)
     return got
 
