@@ -14,10 +14,12 @@ from typing import Any
 
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
+from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
 from curator.extraction.listitems import label_items
-from curator.extraction.people import people_phrase
+from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.values import put
 from curator.fields import empty_fields
 
@@ -55,12 +57,13 @@ def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
 
 # A heading run into its abstract's paragraph ("... at 12 weeks. Main outcome measures: Knee pain ..."): the space
 # before it becomes a line break in the text read (same length), so the heading is read as a label.
-_RUN_IN_HEADING_RE = re.compile(r"(?<=[.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
+# (The stop is matched, not looked behind at: the pattern then starts with a class and is tried at stops only.)
+_RUN_IN_HEADING_RE = re.compile(r"([.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
 
 
 def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
-        return "\n" if label_slot(m.group(1)) is not None else m.group(0)
+        return m.group(1) + "\n" if label_slot(m.group(2)) is not None else m.group(0)
 
     return _RUN_IN_HEADING_RE.sub(broken, page) if ": " in page else page
 
@@ -99,7 +102,13 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _two_arms(text, got)
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
+    entry_arms(text, got, summary_zones, title_zones)
+    mend_phrases(text, got, title_zones, summary_zones)
+    no_study(text, got, title_zones, summary_zones)
     return got
+
+
+_PEOPLE_WORD_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r")\b", re.I)
 
 
 def _within(spans: list[list[int]], zones: list[tuple[int, int]]) -> bool:
@@ -108,12 +117,14 @@ def _within(spans: list[list[int]], zones: list[tuple[int, int]]) -> bool:
 
 def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]],
                            title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> None:
-    """A population that is only a condition named by the title gives way to the people the abstract counts."""
+    """A population that is only a condition named by the title, or a condition the people the abstract counts are
+    said to have ("clinical mastitis" of "Dairy cows with mild clinical mastitis"), gives way to those people."""
     pop = got.get("population")
-    if pop is not None and not _within(pop[1], title_zones):
+    from_title = pop is None or _within(pop[1], title_zones)
+    if not from_title and _PEOPLE_WORD_RE.search(pop[0]):
         return
     people = people_phrase(text, summary_zones)
-    if people is not None:
+    if people is not None and (from_title or pop[0].lower() in people[0].lower()):
         got["population"] = (people[0], [[people[1], people[2]]])
 
 

@@ -14,14 +14,20 @@ from curator.extraction.pico import Found, Span, clause_phrase
 
 # "904 adults aged 75 years or older living at home", "Healthy infants aged 6 to 8 weeks were ...", "28,450 female
 # nurses without diabetes": the people a study counts, as the sentence names them (the count left out).
+#: The words that name the people (or the animals) a study takes part in, as a regular expression's alternatives.
+PEOPLE_WORDS = (r"patients|children|schoolchildren|adults|participants|people|persons|individuals|women|men|infants"
+                r"|neonates|adolescents|volunteers|girls|boys|newborns|survivors|nurses|pupils|students|undergraduates"
+                r"|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers|teachers|physicians|doctors"
+                r"|clinicians|caregivers|carers|parents|employees|farmers|households|couples|families|mice|rats|cows"
+                r"|heifers|calves|dogs|cats|horses|pigs|piglets|sheep|hens")
 _PEOPLE_RE = re.compile(
-    r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?]\s)|(?<=\n)))((?:[A-Za-z][\w\-]*\s+){0,2}?(?:patients|children|adults|participants"
-    r"|people|persons|individuals|women|men|infants|neonates|adolescents|volunteers|girls|boys|newborns|survivors"
-    r"|nurses|pupils|students|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers|teachers"
-    r"|physicians|doctors|clinicians|caregivers|carers|parents|employees|farmers|households|couples|families)\b"
-    r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving)\b[^.;]{2,160})?)",
+    r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?:]\s)|(?<=\n)))((?:[A-Za-z][\w\-/]*\s+){0,2}?(?:" + PEOPLE_WORDS + r")\b"
+    r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving|discharged|fed|presenting"
+    r"|referred|diagnosed|scheduled|hospitali[sz]ed)\b[^.;]{2,160})?)",
     re.I,
 )
+# "Of 212 eligible patients, 84 (40%) were randomised": the people counted there are those screened, not studied.
+_SCREENED_RE = re.compile(r"(?:^|[.!?:]\s|\n\s*)Of\s+$")
 _NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or", "in", "among", "for", "most", "many",
                                "some", "few", "both", "such", "other", "our", "their"))
 # A sentence that starts with people says who took part only when it goes on to enrol them.
@@ -39,7 +45,7 @@ def people_phrase(text: str, zones: list[Span]) -> Found | None:
     for s, e in zones:
         for m in _PEOPLE_RE.finditer(text, s, e):
             first = m.group(1).split(None, 1)[0].lower()
-            if first in _NOT_PEOPLE_START:
+            if first in _NOT_PEOPLE_START or _SCREENED_RE.search(text, max(s, m.start() - 12), m.start()):
                 continue
             ph = clause_phrase(text, m.start(1), limit=200)
             if not ph or ph[2] > e or " " not in ph[0]:

@@ -26,7 +26,8 @@ from curator.importers import Entry, read_path  # noqa: E402
 CORPUS = Path(__file__).resolve().parent / "bibliographic"
 EXPECTED = load_expectations(CORPUS / "expected.json")
 # Held out: batch 1 95/105 = 0.90 before any fix (the plumbing alone), 103/105 = 0.98 after its fixes; batch 2,
-# written after those, 34/41 = 0.83 before any fix was tuned on it, 40/41 = 0.98 after its fixes.
+# written after those, 34/41 = 0.83 before any fix was tuned on it, 40/41 = 0.98 after its fixes; batch 3 (33 entries:
+# uncommon headings, other databases' exports, other designs and fields), 114/148 = 0.77 before, 143/148 = 0.97 after.
 FLOOR = 0.97
 
 
