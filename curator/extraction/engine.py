@@ -290,7 +290,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             put(fields, "pico.population", got[0], [[got[1], got[2]]])
         else:
             for s, e in title_zones:
-                conds = _conds_in(text, (s, e))
+                vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
+                conds = [c for c in _conds_in(text, (s, e)) if vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for "]
                 if conds:
                     put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300), [[conds[0][1], conds[0][2]]])
                     break

@@ -21,3 +21,50 @@ def test_jrct_sponsor_institute_and_classic_listed_location_countries() -> None:
     fields = extract(text)
     assert fields["sponsor"] == "Bergen Hospital Trust"
     assert fields["countries"] == ["Norway"]
+
+
+ANZ_RECORD = """Australian New Zealand Clinical Trials Registry
+Trial Review
+Registration number ACTRN12699000123456
+
+Titles & IDs
+Public title Walking groups for adults with knee pain
+Scientific title In adults with knee osteoarthritis, does a weekly walking group compared to an exercise leaflet reduce pain at 12 weeks?
+
+Intervention/exposure
+Study type Interventional
+Description of intervention(s) / exposure Participants join a weekly walking group led by a physiotherapist for 12 weeks.
+Comparator / control treatment Participants receive an exercise advice leaflet by post.
+
+Recruitment
+Sample size Target 150
+Recruitment outside Australia Country Fiji
+
+Funding & Sponsors
+Primary sponsor type Hospital
+Name Riverside Health Service
+Address 1 River Road
+"""
+
+
+def test_labels_written_without_a_colon_on_an_anzctr_record() -> None:
+    fields = extract(ANZ_RECORD)
+    assert fields["title"] == "Walking groups for adults with knee pain"
+    assert "walking group compared to an exercise leaflet" in fields["official_title"]
+    assert "walking group" in fields["pico"]["intervention"].lower()
+    assert "exercise advice leaflet" in fields["pico"]["comparator"]
+    assert fields["enrollment"] == 150
+    assert "Fiji" in fields["countries"]
+    assert fields["sponsor"] == "Riverside Health Service"
+
+
+def test_a_name_line_is_no_sponsor_without_the_sponsor_type_above_it() -> None:
+    fields = extract(ANZ_RECORD.replace("Primary sponsor type Hospital\n", "Contact person\n"))
+    assert fields["sponsor"] != "Riverside Health Service"
+
+
+def test_a_condition_inside_the_tested_arms_name_is_not_the_population() -> None:
+    text = ("Study information\nScientific title A randomised trial of cognitive behavioural therapy for insomnia "
+            "versus sleep hygiene advice in nursing students\nPrimary study design Interventional\n"
+            "Who can participate?\nNursing students aged 18 years or over who sleep badly\n")
+    assert extract(text)["pico"]["population"] != "insomnia"
