@@ -117,7 +117,8 @@ _CHROME_LINES = frozenset(
     |you are here|go to|jump to|loading|got it|outcomes & findings|outcomes and findings|translate|english|deutsch|español|français|中文|日本語|فارسی""".replace(
         "\n", "").replace("    ", "").split("|")
 )
-_CHROME_PREFIXES = ("skip to", "all rights reserved", "©", "copyright", "you are here", "home >", "home ›", "home »")
+_CHROME_PREFIXES = ("skip to", "all rights reserved", "©", "copyright", "you are here", "home >", "home ›", "home »",
+                    "now recruiting in ", "this article is part of the research topic")
 _CHROME_PHRASES = (
     "receive email", "receive e-mail", "sign up for", "sign up to", "sign up now", "sign up today", "subscribe to",
     "newsletter", "we use cookies", "this site uses", "this website uses", "cookie policy", "accept cookies",

@@ -68,3 +68,11 @@ def test_a_condition_inside_the_tested_arms_name_is_not_the_population() -> None
             "versus sleep hygiene advice in nursing students\nPrimary study design Interventional\n"
             "Who can participate?\nNursing students aged 18 years or over who sleep badly\n")
     assert extract(text)["pico"]["population"] != "insomnia"
+
+
+def test_site_banners_are_no_title() -> None:
+    for banner in ("Now recruiting in 3 countries",
+                   "This article is part of the Research Topic: New directions in gout care View all 9 articles"):
+        text = (f"{banner}\nA Study of Drug QX-12 Compared With Placebo in Adults With Gout\n"
+                "Trial status: Recruiting\nConditions: Gout\nParticipants needed: 200\n")
+        assert extract(text)["title"] != banner
