@@ -50,7 +50,8 @@ _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not ap
                        # the kind of control a form asks for ("Control: Active"), not the control itself
                        "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
-_CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
+_CONTROL_ARM_RE = re.compile(r"^(?:(?:matching|matched|identical|identical-looking|dummy) )?(?:control|placebo|sham)\b|"
+                             r"^(?:usual care|waiting list|wait-list)\b", re.I)
 
 
 def extract(text: str, *, source: str = "") -> dict[str, Any]:

@@ -76,3 +76,13 @@ def test_site_banners_are_no_title() -> None:
         text = (f"{banner}\nA Study of Drug QX-12 Compared With Placebo in Adults With Gout\n"
                 "Trial status: Recruiting\nConditions: Gout\nParticipants needed: 200\n")
         assert extract(text)["title"] != banner
+
+
+def test_a_matching_placebo_listed_with_the_drug_is_the_comparator_not_the_intervention() -> None:
+    text = ("Recruitment status: Recruiting\nStudy type: Interventional\n"
+            "Scientific Title: A randomized, double-blind, placebo-controlled trial of rikkunshito for dyspepsia\n\n"
+            "4. Intervention(s)\nRikkunshito granules 2.5 g three times daily for 8 weeks; matching placebo granules "
+            "three times daily for 8 weeks\n\n5. Outcome(s)\nPrimary Outcome: Dyspepsia symptom score at week 8\n")
+    pico = extract(text)["pico"]
+    assert "placebo" not in (pico["intervention"] or "").lower()
+    assert "placebo" in (pico["comparator"] or "").lower()
