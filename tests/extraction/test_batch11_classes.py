@@ -86,3 +86,14 @@ def test_a_matching_placebo_listed_with_the_drug_is_the_comparator_not_the_inter
     pico = extract(text)["pico"]
     assert "placebo" not in (pico["intervention"] or "").lower()
     assert "placebo" in (pico["comparator"] or "").lower()
+
+
+def test_journal_from_a_citation_cell_without_its_period_and_from_a_volume_issue_header() -> None:
+    nejm_like = ("Original Article\n\nTitle Of A Trial Of Drug X In Gout\n\nAnna Berg, M.D., and Jon Lie, M.D.\n\n"
+                 "Published May 2, 2023 · Lancet Rheumatol 2023;5:e210-e219 · DOI: 10.1016/S2665-9913(23)00001-1\n\n"
+                 "Abstract\n\nBackground\nGout flares are painful.\n")
+    assert extract(nejm_like)["journal"] == "Lancet Rheumatol"
+    wiley_like = ("Wiley Online Library\nJournal of Oral Rehabilitation   Volume 48, Issue 7 p. 801-810\n\n"
+                  "ORIGINAL ARTICLE\n\nSplint therapy for bruxism: a randomized trial\n\nAbstract\n\n"
+                  "Background\nBruxism is common.\n")
+    assert extract(wiley_like)["journal"] == "Journal of Oral Rehabilitation"
