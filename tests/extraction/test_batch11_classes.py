@@ -97,3 +97,13 @@ def test_journal_from_a_citation_cell_without_its_period_and_from_a_volume_issue
                   "ORIGINAL ARTICLE\n\nSplint therapy for bruxism: a randomized trial\n\nAbstract\n\n"
                   "Background\nBruxism is common.\n")
     assert extract(wiley_like)["journal"] == "Journal of Oral Rehabilitation"
+
+
+def test_the_heading_of_the_next_section_is_no_intervention() -> None:
+    text = ("Scientific Title (English): Early versus late feeding after gastrectomy: a randomised trial\n\n"
+            "Interventions, Observational Groups\nArm 1: Oral feeding on the day after surgery (early feeding)\n"
+            "Arm 2: Oral feeding on the fifth day after surgery (late feeding)\n\n"
+            "Characteristics\nStudy Type: Interventional\nAllocation: Randomized controlled study\n")
+    fields = extract(text)
+    assert "Characteristics" not in fields["interventions"]
+    assert fields["pico"]["intervention"] != "Characteristics"
