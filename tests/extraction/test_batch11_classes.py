@@ -107,3 +107,10 @@ def test_the_heading_of_the_next_section_is_no_intervention() -> None:
     fields = extract(text)
     assert "Characteristics" not in fields["interventions"]
     assert fields["pico"]["intervention"] != "Characteristics"
+
+
+def test_an_age_range_written_with_a_plus_is_the_minimum_age() -> None:
+    text = ("Trial status: Authorised, recruiting\nTitle of the trial\nA trial of drug X in frail adults\n\n"
+            "Population\nAge range: 75+ years   Gender: Female, Male\n")
+    fields = extract(text)
+    assert (fields["min_age"], fields["max_age"]) == ("75 Years", None)
