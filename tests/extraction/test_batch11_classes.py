@@ -114,3 +114,11 @@ def test_an_age_range_written_with_a_plus_is_the_minimum_age() -> None:
             "Population\nAge range: 75+ years   Gender: Female, Male\n")
     fields = extract(text)
     assert (fields["min_age"], fields["max_age"]) == ("75 Years", None)
+
+
+def test_an_outcome_typed_primary_on_its_own_line_is_the_primary_outcome() -> None:
+    text = ("Registration number: ChiCTR2300000001\nStudy type: Interventional study\n"
+            "Public title: Moxibustion for fatigue after chemotherapy\nOutcomes:\n"
+            "Outcome: Fatigue score at week 4  Type: Secondary indicator\n"
+            "Outcome: Piper fatigue scale total score at week 8  Type: Primary indicator\n")
+    assert extract(text)["pico"]["outcome"] == "Piper fatigue scale total score at week 8"
