@@ -122,3 +122,11 @@ def test_an_outcome_typed_primary_on_its_own_line_is_the_primary_outcome() -> No
             "Outcome: Fatigue score at week 4  Type: Secondary indicator\n"
             "Outcome: Piper fatigue scale total score at week 8  Type: Primary indicator\n")
     assert extract(text)["pico"]["outcome"] == "Piper fatigue scale total score at week 8"
+
+
+def test_a_code_named_drug_with_its_dosing_is_kept_beside_the_placebo() -> None:
+    text = ("Trial status: Recruiting\nConditions: Gout\nTreatments: QX-12 80 mg every 2 weeks; Placebo\n"
+            "Participants needed: 100\n")
+    fields = extract(text)
+    assert fields["interventions"][0] == "QX-12"
+    assert fields["pico"]["intervention"] == "QX-12"
