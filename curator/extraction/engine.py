@@ -50,6 +50,8 @@ _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not ap
                        # the kind of control a form asks for ("Control: Active"), not the control itself
                        "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
+_REGISTRY_RE = re.compile(r"(?:ClinicalTrials\.gov|ISRCTN|EU ?CT|EudraCT|ANZCTR|CTRI|ChiCTR|DRKS|jRCT|UMIN)\b"
+                          r"|NCT\d{8}\b", re.I)
 _CONTROL_ARM_RE = re.compile(r"^(?:(?:matching|matched|identical|identical-looking|dummy) )?(?:control|placebo|sham)\b|"
                              r"^(?:usual care|waiting list|wait-list)\b", re.I)
 
@@ -124,6 +126,9 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
     pre_guess = bool(n_trial or fields["ids"] or doc.hits)
     title_line = title_fields(doc, fields, guess=pre_guess)
     n_article = article_fields(doc, fields, title_line)
+    if fields["journal"] and _REGISTRY_RE.match(fields["journal"]):  # "Source: ClinicalTrials.gov NCT...": no journal
+        fields["journal"] = None
+        fields["evidence"].pop("journal", None)
     abstract(doc, fields, fallback=False)
     sections = structured_abstract(doc)
     fields["kind"] = kind(doc, fields, n_article, sections)

@@ -130,3 +130,10 @@ def test_a_code_named_drug_with_its_dosing_is_kept_beside_the_placebo() -> None:
     fields = extract(text)
     assert fields["interventions"][0] == "QX-12"
     assert fields["pico"]["intervention"] == "QX-12"
+
+
+def test_a_registry_named_as_a_mirror_s_source_is_no_journal() -> None:
+    text = ("A Study of Drug QX-12 Compared With Placebo in Adults With Gout\n"
+            "Source: ClinicalTrials.gov NCT01234567 · last synchronised 3 days ago\n\n"
+            "Trial status: Recruiting\nConditions: Gout\nParticipants needed: 100\n")
+    assert extract(text)["journal"] is None
