@@ -32,6 +32,7 @@ from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
+from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.terms import (
     annotate_abbreviations,
     find_abbreviations,
@@ -123,6 +124,7 @@ def _header_row(text: str) -> bool:
 def _fill(doc: Document, fields: dict[str, Any]) -> None:
     ids_and_references(doc, fields)
     n_trial = registry_fields(doc, fields)
+    n_trial += value_bar_fields(doc, fields) if doc.text.find(" | ", 0, 3000) >= 0 else 0
     pre_guess = bool(n_trial or fields["ids"] or doc.hits)
     title_line = title_fields(doc, fields, guess=pre_guess)
     n_article = article_fields(doc, fields, title_line)

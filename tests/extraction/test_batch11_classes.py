@@ -137,3 +137,14 @@ def test_a_registry_named_as_a_mirror_s_source_is_no_journal() -> None:
             "Source: ClinicalTrials.gov NCT01234567 · last synchronised 3 days ago\n\n"
             "Trial status: Recruiting\nConditions: Gout\nParticipants needed: 100\n")
     assert extract(text)["journal"] is None
+
+
+def test_a_mirror_s_line_of_bare_values_between_bars() -> None:
+    text = ("A Study of Drug QX-12 Compared With Placebo in Adults With Gout\n"
+            "Phase 2 | Interventional | Sponsored by Quillon Pharma AG\n\n"
+            "Trial status: Recruiting\nConditions: Gout\nParticipants needed: 100\n")
+    fields = extract(text)
+    assert (fields["phase"], fields["study_type"], fields["sponsor"]) == ("PHASE2", "INTERVENTIONAL",
+                                                                         "Quillon Pharma AG")
+    menu = extract("Home | Phase 2 trials | About us\nA Study of Drug QX-12 in Gout\nTrial status: Recruiting\n")
+    assert menu["phase"] is None
