@@ -32,7 +32,6 @@ from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
-from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.terms import (
     annotate_abbreviations,
     find_abbreviations,
@@ -43,6 +42,7 @@ from curator.extraction.terms import (
 from curator.extraction.textutil import caseless, clip, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
+from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
