@@ -70,7 +70,8 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 full = t
                 if not typed:  # "Drug: Colchicine 0.5 mg" is the registered name, dose and all
                     t = cut_dose(t).strip(" .,:")
-                    words[-1] = len(t.split())  # "ZT-731 160 mg every 4 weeks": a name and its dosing, no description
+                    if any(c.isdigit() for c in full[len(t):]):  # "ZT-731 160 mg every 4 weeks": name and dose
+                        words[-1] = len(t.split())
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
             if parts:
                 # "Metformin, Sitagliptin and Empagliflozin": one name per item.
