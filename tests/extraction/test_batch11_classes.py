@@ -148,3 +148,14 @@ def test_a_mirror_s_line_of_bare_values_between_bars() -> None:
                                                                          "Quillon Pharma AG")
     menu = extract("Home | Phase 2 trials | About us\nA Study of Drug QX-12 in Gout\nTrial status: Recruiting\n")
     assert menu["phase"] is None
+
+
+def test_a_methods_and_findings_heading_does_not_end_the_abstract() -> None:
+    text = ("Research Article\n\nSMS reminders and malaria treatment adherence in Ghana: a cluster randomised trial\n\n"
+            "Published: May 2, 2023\n\nhttps://doi.org/10.1371/journal.pmed.1000001\n\nAbstract\n\nBackground\n\n"
+            "Adherence to malaria treatment is low.\n\nMethods and findings\n\n"
+            "We randomised 30 pharmacies in Accra to daily SMS reminders or to a printed leaflet only. The primary "
+            "outcome was completion of the treatment course.\n\nConclusions\n\nReminders helped.\n")
+    fields = extract(text)
+    assert "randomised 30 pharmacies" in fields["abstract"]
+    assert "SMS reminders" in (fields["pico"]["intervention"] or "")
