@@ -159,3 +159,12 @@ def test_a_methods_and_findings_heading_does_not_end_the_abstract() -> None:
     fields = extract(text)
     assert "randomised 30 pharmacies" in fields["abstract"]
     assert "SMS reminders" in (fields["pico"]["intervention"] or "")
+
+
+def test_a_negating_prefix_is_never_dropped_from_the_population() -> None:
+    text = ("ORIGINAL ARTICLE\n\nChlorhexidine rinse after scaling: a randomized trial\n\nAbstract\n\nAim\n"
+            "To test a chlorhexidine rinse after scaling.\nMaterials and Methods\nForty healthy non-smokers with "
+            "chronic periodontitis received scaling and a chlorhexidine or placebo rinse for 2 weeks.\n"
+            "Results\nPocket depth fell more with chlorhexidine.\n")
+    population = extract(text)["pico"]["population"] or ""
+    assert not population.lower().startswith("smokers")
