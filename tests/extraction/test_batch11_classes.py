@@ -168,3 +168,15 @@ def test_a_negating_prefix_is_never_dropped_from_the_population() -> None:
             "Results\nPocket depth fell more with chlorhexidine.\n")
     population = extract(text)["pico"]["population"] or ""
     assert not population.lower().startswith("smokers")
+
+
+def test_a_related_article_under_the_site_s_tabs_is_no_part_of_the_abstract() -> None:
+    text = ("Original Investigation\n\nNebulised Magnesium vs Placebo in Children With Croup: A Randomized Trial\n\n"
+            "Abstract\nImportance Croup is common in young children.\nObjective To test nebulised magnesium.\n"
+            "Design, Setting, and Participants Randomized trial among children aged 6 to 59 months with croup.\n"
+            "Conclusions and Relevance Magnesium did not help.\n\n"
+            "Comment & Related   Multimedia   Supplemental Content   Trending\n"
+            "Inhaled Budesonide for Bronchiolitis in Infants. JAMA. 2021;325(2):12-13.\n")
+    fields = extract(text)
+    assert "Bronchiolitis" not in (fields["abstract"] or "")
+    assert "Bronchiolitis" not in (fields["pico"]["population"] or "")
