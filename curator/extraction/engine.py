@@ -17,6 +17,7 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.combined_arm import combined_first
 from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
@@ -222,10 +223,18 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                 names.append(cand[0])
                 nspans.append([cand[1], cand[2]])
                 break
+    comb = combined_first(doc.text, title_zones[0]) if known and title_zones else None
+    if comb and comb[0].lower() not in (n.lower() for n in names):
+        names.insert(0, comb[0])  # "Mirror therapy combined with training versus training alone"
+        nspans.insert(0, [comb[1], comb[2]])
     if names:
         put(fields, "interventions", names[:20], nspans[:20])
 
     _pico(doc, fields, known, title_zones, summary_zones)
+    if comb and fields["pico"]["comparator"] and names_comparator(fields["pico"]["intervention"] or "",
+                                                                  fields["pico"]["comparator"].lower()):
+        fields["evidence"].pop("pico.intervention", None)  # not the background both arms get
+        put(fields, "pico.intervention", comb[0], [[comb[1], comb[2]]])
 
 
 def _empty_label(doc: Document, slot: str) -> bool:

@@ -180,3 +180,13 @@ def test_a_related_article_under_the_site_s_tabs_is_no_part_of_the_abstract() ->
     fields = extract(text)
     assert "Bronchiolitis" not in (fields["abstract"] or "")
     assert "Bronchiolitis" not in (fields["pico"]["population"] or "")
+
+
+def test_the_tested_arm_of_x_combined_with_y_versus_y_alone_is_x() -> None:
+    text = ("ORIGINAL RESEARCH article\n\nMusic therapy combined with speech therapy versus speech therapy alone for "
+            "aphasia after stroke: a randomized controlled trial\n\nAbstract\n\nBackground: Aphasia is common after "
+            "stroke.\nMethods: Patients with aphasia received speech therapy with or without music therapy for "
+            "6 weeks.\nResults: Naming improved more with music therapy.\n")
+    fields = extract(text)
+    assert fields["interventions"][0] == "Music therapy"
+    assert fields["pico"]["intervention"] == "Music therapy"
