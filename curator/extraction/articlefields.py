@@ -69,7 +69,10 @@ _REGISTER_NAME_RE = re.compile(r"^(?:NTR|NL-OMON|ISRCTN|ClinicalTrials\.gov|EU\s
 _PREPRINT_SERVER_RE = re.compile(r"\b(medRxiv|bioRxiv|Research Square|SSRN|arXiv|Preprints\.org)\b")
 _PUBLISHED_RE = re.compile(r"\b(?:Published|Posted|Epub|First published)(?: online)?:?\s+([^\n|]{4,40})")
 _ABSTRACT_SUBHEADS = frozenset(
-    ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results"]
+    ["background", "methods", "results", "conclusions", "conclusion", "objective", "objectives", "aims", "purpose", "introduction", "design", "setting", "participants", "interventions", "measurements", "findings", "interpretation", "funding", "importance", "context", "trial", "registration", "main", "outcome", "measures", "patients", "and", "methods", "methods", "and", "results",
+     # Multi-word headings (PLOS's "Methods and findings"): the abstract goes on past them.
+     "methods and findings", "methods and results", "materials and methods", "trial registration",
+     "main outcome measures", "main outcomes and measures"]
 )
 def usable_line(line: Line, doc: Document) -> bool:
     t = line.text

@@ -40,11 +40,18 @@ def group_total(doc: Document) -> tuple[int, str, Spans] | None:
 _OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$", re.I)
 
 
+_SAME_LINE_TYPE_RE = re.compile(r"\s{2,}Type\s*[:：]\s*Primary\b", re.I)
+
+
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
     """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
     for hit in doc.by_slot.get("other", ()):
         if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
             continue
+        line = doc.lines[hit.line]
+        same = _SAME_LINE_TYPE_RE.search(line.text)  # ChiCTR: "Outcome: X  Type: Primary indicator"
+        if same and line.start + same.start() > hit.value[0]:
+            return doc.text[hit.value[0]:line.start + same.start()], [[hit.value[0], line.start + same.start()]]
         for j in range(hit.line + 1, min(len(doc.lines), hit.line + 3)):
             t = doc.lines[j].text.lower()
             if t.startswith("type") and "primary" in t:

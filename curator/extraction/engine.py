@@ -17,6 +17,7 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.combined_arm import combined_first
 from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
@@ -42,6 +43,7 @@ from curator.extraction.terms import (
 from curator.extraction.textutil import caseless, clip, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
+from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
@@ -50,7 +52,10 @@ _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not ap
                        # the kind of control a form asks for ("Control: Active"), not the control itself
                        "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
-_CONTROL_ARM_RE = re.compile(r"^(?:control|placebo|sham|usual care|waiting list|wait-list)\b", re.I)
+_REGISTRY_RE = re.compile(r"(?:ClinicalTrials\.gov|ISRCTN|EU ?CT|EudraCT|ANZCTR|CTRI|ChiCTR|DRKS|jRCT|UMIN)\b"
+                          r"|NCT\d{8}\b", re.I)
+_CONTROL_ARM_RE = re.compile(r"^(?:(?:matching|matched|identical|identical-looking|dummy) )?(?:control|placebo|sham)\b|"
+                             r"^(?:usual care|waiting list|wait-list)\b", re.I)
 
 
 def extract(text: str, *, source: str = "") -> dict[str, Any]:
@@ -120,9 +125,13 @@ def _header_row(text: str) -> bool:
 def _fill(doc: Document, fields: dict[str, Any]) -> None:
     ids_and_references(doc, fields)
     n_trial = registry_fields(doc, fields)
+    n_trial += value_bar_fields(doc, fields) if doc.text.find(" | ", 0, 3000) >= 0 else 0
     pre_guess = bool(n_trial or fields["ids"] or doc.hits)
     title_line = title_fields(doc, fields, guess=pre_guess)
     n_article = article_fields(doc, fields, title_line)
+    if fields["journal"] and _REGISTRY_RE.match(fields["journal"]):  # "Source: ClinicalTrials.gov NCT...": no journal
+        fields["journal"] = None
+        fields["evidence"].pop("journal", None)
     abstract(doc, fields, fallback=False)
     sections = structured_abstract(doc)
     fields["kind"] = kind(doc, fields, n_article, sections)
@@ -214,10 +223,18 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
                 names.append(cand[0])
                 nspans.append([cand[1], cand[2]])
                 break
+    comb = combined_first(doc.text, title_zones[0]) if known and title_zones else None
+    if comb and comb[0].lower() not in (n.lower() for n in names):
+        names.insert(0, comb[0])  # "Mirror therapy combined with training versus training alone"
+        nspans.insert(0, [comb[1], comb[2]])
     if names:
         put(fields, "interventions", names[:20], nspans[:20])
 
     _pico(doc, fields, known, title_zones, summary_zones)
+    if comb and fields["pico"]["comparator"] and names_comparator(fields["pico"]["intervention"] or "",
+                                                                  fields["pico"]["comparator"].lower()):
+        fields["evidence"].pop("pico.intervention", None)  # not the background both arms get
+        put(fields, "pico.intervention", comb[0], [[comb[1], comb[2]]])
 
 
 def _empty_label(doc: Document, slot: str) -> bool:
@@ -290,7 +307,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             put(fields, "pico.population", got[0], [[got[1], got[2]]])
         else:
             for s, e in title_zones:
-                conds = _conds_in(text, (s, e))
+                vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
+                conds = [c for c in _conds_in(text, (s, e)) if vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for "]
                 if conds:
                     put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300), [[conds[0][1], conds[0][2]]])
                     break

@@ -30,6 +30,7 @@ from curator.extraction.normalise import (
 )
 from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
+from curator.extraction.spaced_labels import spaced_label
 from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
@@ -298,6 +299,9 @@ class Document(ScannedText):
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
         t = line.text
+        if spaced := spaced_label(self.lines, line.idx):  # ANZCTR: "Public title X", no colon
+            self.add(spaced[0], line.idx, (line.start + spaced[1], line.end))
+            return True
         if t[:1].lower() not in _PREFIX_FIRST_LETTERS or t.split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
             return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))

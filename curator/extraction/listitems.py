@@ -54,7 +54,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
-            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item):
+            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
                 continue
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True
@@ -70,6 +70,8 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 full = t
                 if not typed:  # "Drug: Colchicine 0.5 mg" is the registered name, dose and all
                     t = cut_dose(t).strip(" .,:")
+                    if any(c.isdigit() for c in full[len(t):]):  # "ZT-731 160 mg every 4 weeks": name and dose
+                        words[-1] = len(t.split())
             parts = _list_parts(t, slot) if ("," in t or " and " in t or "&" in t) else None
             if parts:
                 # "Metformin, Sitagliptin and Empagliflozin": one name per item.
@@ -153,3 +155,15 @@ def _list_parts(item: str, slot: str) -> list[str] | None:
             if p.lower() != "placebo" and (got is None or got[1] != 0 or got[2] != len(p)):
                 return None
     return parts if 2 * unknown < len(parts) else None
+
+
+def _heads_section(doc: Document, item: str, start: int) -> bool:
+    """True for a short line after a blank one that heads the lines below it ("Characteristics" over "Study Type:
+    Interventional", "Main objective" over its sentence): the next section's heading, no item of the list above."""
+    if item.count(" ") > 1 or any(c.isdigit() for c in item):
+        return False
+    i = doc.line_at(start)
+    if i < 1 or i + 1 >= len(doc.lines) or doc.lines[i - 1].text:
+        return False
+    below = doc.lines[i + 1].text
+    return ":" in below[:40] or len(below) > 60 and below.endswith(".")

@@ -179,6 +179,7 @@ _MIN_MAX_RE = re.compile(
 )
 _OLDER_RE = re.compile(r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)\s*(?:and|or)\s*(?:older|over|above)|"
                        r"(?:≥|>=|over|above|at least|aged)\s*(\d{1,3})\s*(years?|yrs?|y|months?)?", re.I)
+_PLUS_RE = re.compile(r"\s*(\d{1,3})\s?\+\s*(years?|yrs?)?(?![\w-])", re.I)
 # CRiS writes an open end as "No Limit": "19Year~No Limit", "No Limit~65Year".
 _OPEN_RANGE_RE = re.compile(r"(\d{1,3})\s*(years?|y|months?|weeks?|days?)?\s*[~〜]\s*no\s*limit"
                             r"|no\s*limit\s*[~〜]\s*(\d{1,3})\s*(years?|y|months?|weeks?|days?)?", re.I)
@@ -197,6 +198,9 @@ def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
     m = _OPEN_RANGE_RE.search(s) if "imit" in s else None
     if m:
         return (_fmt_age(m.group(1), m.group(2)), None) if m.group(1) else (None, _fmt_age(m.group(3), m.group(4)))
+    m = _PLUS_RE.match(s)  # CTIS's "65+ years"
+    if m:
+        return _fmt_age(m.group(1), m.group(2)), None
     m = _OLDER_RE.search(s)
     if m:
         if m.group(1):

@@ -150,6 +150,12 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
                 cut = ph[0].index(",")
                 ph = (ph[0][:cut], ph[1], ph[1] + cut)
+            if ph and ph[1] > s + 1 and text[ph[1] - 1] == "-" and text[ph[1] - 2].isalpha():
+                # "non-smokers", "never-smokers": the prefix is half the meaning, never dropped.
+                a = ph[1] - 1
+                while a > s and text[a - 1].isalpha():
+                    a -= 1
+                ph = (text[a:ph[1]] + ph[0], a, ph[2])
             if ph:
                 ph = before_the_arms(text, ph, m.start(), s)
                 found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))

@@ -27,6 +27,10 @@ _LINE_RES = (
     ("suppl", re.compile(rf"^(?:Citation:?\s+)?{_NAME}\s+\d+,\s{_YEAR}\s\(suppl")),
     # A citation among other cells of a line: "Originally published ...   Circulation. 2022;146:A13412"
     (";", re.compile(rf"^(?:.*\s{{3,}})?(?P<j>[A-Z][A-Za-z&' ]{{2,60}}?)\.\s{_YEAR};\s?\d+:\s?[A-Z]{{0,2}}\d+\b")),
+    # A citation without the period among the cells of a line: "Published ... · N Engl J Med 2024;391:1573-1583 · DOI"
+    (";", re.compile(rf"^(?:.*\s[·•|]\s)?(?P<j>[A-Z][A-Za-z&' ]{{2,60}}?)\s{_YEAR};\s?\d+:\s?[A-Za-z]{{0,2}}\d+\b")),
+    # Wiley's header "Journal of Clinical Periodontology   Volume 50, Issue 4 p. 512-523" (no year)
+    ("Vol", re.compile(rf"^{_NAME}\s{{2,}}Volume\s+\d+,\s+Issue\s+\d+\b")),
     # "Rev. méd. Chile ; 149(6): 845-853, jun. 2021"
     (";", re.compile(rf"^{_NAME}\s?;\s?\d+\s?\(\d+\):\s?[\w\-]+,\s(?:[a-z]{{3,4}}\.?\s)?{_YEAR}\b")),
     # "Health Technology Assessment   Volume 26   Issue 12   February 2022"
@@ -66,7 +70,7 @@ def journal_value(value: str) -> tuple[str, int | None, int]:
 def source_lines(doc: Document, fields: dict[str, Any]) -> int:
     """Fill a missing journal and year from the lines above; returns how many were found."""
     found = 0
-    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D"), 60):
+    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D", ", Issue "), 60):
         if fields["journal"] is not None and fields["year"] is not None:
             break
         t = line.text

@@ -114,10 +114,11 @@ _CHROME_LINES = frozenset(
     |terms of service|feedback|tweet|facebook|twitter|linkedin|copy link|permalink|actions|display options
     |add to collections|add to favorites|my ncbi|free article|free pmc article|pmc free article|full text|pdf|html
     |export citation|rss|newsletter|advanced search|find a study|clear|filter|filters|page navigation|breadcrumb
-    |you are here|go to|jump to|loading|got it|outcomes & findings|outcomes and findings|translate|english|deutsch|español|français|中文|日本語|فارسی""".replace(
+    |you are here|comment & related|multimedia|supplemental content|trending|go to|jump to|loading|got it|outcomes & findings|outcomes and findings|translate|english|deutsch|español|français|中文|日本語|فارسی""".replace(
         "\n", "").replace("    ", "").split("|")
 )
-_CHROME_PREFIXES = ("skip to", "all rights reserved", "©", "copyright", "you are here", "home >", "home ›", "home »")
+_CHROME_PREFIXES = ("skip to", "all rights reserved", "©", "copyright", "you are here", "home >", "home ›", "home »",
+                    "now recruiting in ", "this article is part of the research topic")
 _CHROME_PHRASES = (
     "receive email", "receive e-mail", "sign up for", "sign up to", "sign up now", "sign up today", "subscribe to",
     "newsletter", "we use cookies", "this site uses", "this website uses", "cookie policy", "accept cookies",
