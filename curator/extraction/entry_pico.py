@@ -15,6 +15,7 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
@@ -76,7 +77,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     """
     title_zones = _zones(evidence, "title", len(text))
     summary_zones = _zones(evidence, "abstract", len(text))
-    if not summary_zones and not title_zones:
+    if not summary_zones and (not title_zones or is_notice(text, title_zones)):
         return {}
     doc = Document(_headings_on_lines(_blanked(text, title_zones + summary_zones)))
     scratch = empty_fields()
