@@ -122,11 +122,29 @@ def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]
     said to have ("clinical mastitis" of "Dairy cows with mild clinical mastitis"), gives way to those people."""
     pop = got.get("population")
     from_title = pop is None or _within(pop[1], title_zones)
-    if not from_title and _PEOPLE_WORD_RE.search(pop[0]):
+    aside = not from_title and _aside_sentence(text, pop[1][0][0], summary_zones)
+    if not from_title and not aside and _PEOPLE_WORD_RE.search(pop[0]):
         return
     people = people_phrase(text, summary_zones)
-    if people is not None and (from_title or pop[0].lower() in people[0].lower()):
+    if people is not None and (from_title or aside or pop[0].lower() in people[0].lower()):
         got["population"] = (people[0], [[people[1], people[2]]])
+
+
+# A sentence that takes part in the study: it counts, enrols or randomises its people, or is under a heading that
+# gives them. Other sentences (background, results, conclusions) name people the study did not enrol as such.
+_STUDY_SENTENCE_RE = re.compile(r"(?:^|[^A-Za-z\d,]\s|\b(?:of|total|and|with|in|to|enrolled|included)\s)\d[\d,]*\s+"
+                                r"(?:[\w\-]+\s+){0,2}(?:" + PEOPLE_WORDS + r")\b|randomi[sz]|\benrol|\brecruit|\binclud|\bassigned|\ballocated|\beligib"
+                                r"|^\s*(?:methods?|participants|patients|subjects|population|setting)\b", re.I)
+
+
+def _aside_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
+    """Whether the sentence around ``at`` neither counts nor enrols people (a background or results sentence)."""
+    for s, e in zones:
+        if s <= at < e:
+            start = max(text.rfind(". ", s, at) + 2, text.rfind("\n", s, at) + 1, s)
+            stop = min([i for i in (text.find(". ", at, e), text.find("\n", at, e)) if i >= 0], default=e)
+            return _STUDY_SENTENCE_RE.search(text[start:stop]) is None
+    return False
 
 
 # "sham-controlled" said, and the abstract names the sham: "non-penetrating sham acupuncture".

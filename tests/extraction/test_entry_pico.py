@@ -182,3 +182,26 @@ def test_a_count_with_a_thousands_separator_does_not_hide_the_arms_it_precedes()
 def test_people_named_after_an_allocation_verb_end_where_their_arms_begin(sentence: str, population: str) -> None:
     pico = pico_of("A randomised trial", sentence + " The primary outcome was the score at one year.")
     assert pico["population"] == population
+
+
+def test_a_background_sentence_gives_way_to_the_people_the_methods_count() -> None:
+    pico = pico_of("Metformin and gait speed in older adults with prediabetes: a randomized trial",
+                   "Background: Older adults with prediabetes often walk slowly. Methods: We randomized 240 adults aged "
+                   "65 years or older with prediabetes to metformin or placebo for 24 weeks. The primary outcome was "
+                   "change in gait speed. Results: Gait speed did not differ.")
+    assert pico["population"] is not None and "65 years or older" in pico["population"]
+
+
+def test_a_results_subgroup_gives_way_to_the_people_counted() -> None:
+    pico = pico_of("Statin use among outpatients with diabetes: a cross-sectional study",
+                   "We analysed 12,400 outpatients with type 2 diabetes seen in 90 clinics. Statin use was lower in "
+                   "women and in patients aged 85 years or older.")
+    assert pico["population"] is not None and pico["population"].startswith("outpatients with type 2 diabetes")
+
+
+def test_animals_are_the_population_of_an_animal_study() -> None:
+    pico = pico_of("Losartan after myocardial infarction in mice",
+                   "Angiotensin 2 blockers benefit patients with hypertension, but their action on scars is unclear. "
+                   "Male C57BL mice underwent coronary ligation. Ligated mice were randomly assigned to losartan or "
+                   "vehicle for four weeks.")
+    assert pico["population"] is not None and "mice" in pico["population"]
