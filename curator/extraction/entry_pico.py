@@ -66,7 +66,17 @@ def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
         return m.group(1) + "\n" if label_slot(m.group(2)) is not None else m.group(0)
 
-    return _RUN_IN_HEADING_RE.sub(broken, page) if ": " in page else page
+    if ": " not in page:
+        return page
+    page = _RUN_IN_HEADING_RE.sub(broken, page)
+    if "OUTCOME" in page or "INTERVENTION" in page or "CONDITION" in page:
+        page = _REGISTRY_LABEL_RE.sub(lambda m: "\n" if label_slot(m.group(1)) is not None else m.group(0), page)
+    return page
+
+
+# A registry record's labels run into one paragraph (CENTRAL: "CONDITION: ... INTERVENTION: Drug: X; Drug: Placebo
+# PRIMARY OUTCOME: ... SECONDARY OUTCOME: ..."): the space before each capitalised label becomes a line break.
+_REGISTRY_LABEL_RE = re.compile(r"(?<![A-Z]) (?=([A-Z]{3,}(?: [A-Z]{2,}){0,3}):\s)")
 
 
 def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list[list[int]]]]:
@@ -96,6 +106,8 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
         value = scratch["pico"][part]
         spans = scratch["evidence"].get(f"pico.{part}")
         if value and spans and all(0 <= s < e <= len(text) for s, e in spans):
+            if len(spans) == 1 and text[spans[0][0]:spans[0][1]] != value and text.endswith(value, *spans[0]):
+                spans = [[spans[0][1] - len(value), spans[0][1]]]  # "Drug: X" read as X: the span of X
             got[part] = (value, [list(span) for span in spans])
     _people_over_condition(text, got, title_zones, summary_zones)
     _named_control(text, got, summary_zones)
@@ -158,7 +170,7 @@ def _named_control(text: str, got: dict[str, tuple[str, list[list[int]]]], zones
         return
     for s, e in zones:
         for m in _NAMED_SHAM_RE.finditer(text, s, e):
-            if comp[0].lower() in m.group(0).lower():
+            if comp[0].lower() in m.group(0).lower() and not m.group(0).rsplit(None, 1)[-1].isupper():
                 got["comparator"] = (m.group(0), [[m.start(), m.end()]])
                 return
 

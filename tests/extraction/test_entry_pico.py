@@ -205,3 +205,19 @@ def test_animals_are_the_population_of_an_animal_study() -> None:
                    "Male C57BL mice underwent coronary ligation. Ligated mice were randomly assigned to losartan or "
                    "vehicle for four weeks.")
     assert pico["population"] is not None and "mice" in pico["population"]
+
+
+def test_registry_labels_run_into_the_abstract_are_read_as_labels() -> None:
+    pico = pico_of("Canagliflozin and kidney oxygenation",
+                   "CONDITION: Chronic Kidney Disease INTERVENTION: Drug: Canagliflozin 100 mg; Drug: Placebo PRIMARY "
+                   "OUTCOME: Change in renal cortical oxygenation [Time Frame: Baseline to 12 weeks] SECONDARY OUTCOME: "
+                   "Change in albuminuria [Time Frame: Baseline to 12 weeks]")
+    assert pico["intervention"] is not None and "Canagliflozin" in pico["intervention"]
+    assert pico["comparator"] == "Placebo"
+    assert pico["outcome"] is not None and "oxygenation" in pico["outcome"] and "SECONDARY" not in pico["outcome"]
+
+
+def test_a_population_keeps_the_with_of_its_eligibility() -> None:
+    pico = pico_of("Colchicine and Flares in Gout With Chronic Kidney Disease",
+                   "CONDITION: Gout INTERVENTION: Drug: Colchicine; Drug: Placebo PRIMARY OUTCOME: Flares at 6 months")
+    assert pico["population"] is not None and pico["population"].endswith("Gout With Chronic Kidney Disease")
