@@ -15,6 +15,7 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.entry_forms import mend_forms
 from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
@@ -117,6 +118,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones, title_zones)
     mend_phrases(text, got, title_zones, summary_zones)
+    mend_forms(text, got, summary_zones)
     no_study(text, got, title_zones, summary_zones)
     return got
 
@@ -138,7 +140,7 @@ def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]
     if not from_title and not aside and _PEOPLE_WORD_RE.search(pop[0]):
         return
     people = people_phrase(text, summary_zones)
-    if people is not None and (from_title or aside or pop[0].lower() in people[0].lower()):
+    if people is not None and (from_title or (aside and " " in people[0]) or pop[0].lower() in people[0].lower()):
         got["population"] = (people[0], [[people[1], people[2]]])
 
 
