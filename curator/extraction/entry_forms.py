@@ -3,7 +3,7 @@
 "High-dose versus standard-dose empagliflozin": the two groups share one noun, so the tested arm is "High-dose
 empagliflozin". A crossover "received X and placebo in random order" tests X against placebo (the arm is not "X and
 placebo"). "The outcome was X", "The outcome for this analysis was X": a secondary analysis names its one outcome so.
-"PBO" is how conference abstracts write placebo.
+"PBO" is how conference abstracts write placebo: the comparator is "PBO (placebo)", its evidence the "PBO".
 """
 
 from __future__ import annotations
@@ -50,4 +50,4 @@ def mend_forms(text: str, got: Got, summary_zones: list[Span]) -> None:
                 got["outcome"] = (m.group(1), [[m.start(1), m.end(1)]])
     control = got.get("comparator")
     if control is not None and control[0] == "PBO" and _PBO_RE.search(text, *control[1][0]):
-        got["comparator"] = ("placebo", control[1])
+        got["comparator"] = ("PBO (placebo)", control[1])  # the abstract's word, and what it means

@@ -39,11 +39,11 @@ def test_the_outcome_of_a_secondary_analysis() -> None:
 
 
 def test_pbo_is_placebo() -> None:
-    """The value is the word the reviewer uses; its evidence is the abbreviation the abstract wrote."""
+    """The value says what the abbreviation means; its evidence is the abbreviation the abstract wrote."""
     entry = to_entry({"TY": ["ABST"], "TI": ["Effect of colchicine on CRP after MI: results of the COL-CRP study"],
                       "AB": ["Methods: Double-blind RCT. Pts after MI were randomized 1:1 to COL 0.5 mg/d or PBO. "
                              "Primary endpoint: change in CRP at wk 4."]}, "test.ris#1")
     fill_entry_pico(entry.fields, entry.text)
-    assert entry.fields["pico"]["comparator"] == "placebo"
+    assert entry.fields["pico"]["comparator"] == "PBO (placebo)"
     (start, end), = entry.fields["evidence"]["pico.comparator"]
     assert entry.text[start:end] == "PBO"
