@@ -221,3 +221,10 @@ def test_a_population_keeps_the_with_of_its_eligibility() -> None:
     pico = pico_of("Colchicine and Flares in Gout With Chronic Kidney Disease",
                    "CONDITION: Gout INTERVENTION: Drug: Colchicine; Drug: Placebo PRIMARY OUTCOME: Flares at 6 months")
     assert pico["population"] is not None and pico["population"].endswith("Gout With Chronic Kidney Disease")
+
+
+def test_a_paper_outside_health_gets_no_population() -> None:
+    pico = pico_of("Potassium channels and turgor failure in salt-stressed maize seedlings",
+                   "Salt disrupts turgor in maize roots. We characterised three potassium channel genes and measured their "
+                   "expression in seedlings exposed to saline irrigation. Knockout lines lost turgor earlier.")
+    assert pico["population"] is None
