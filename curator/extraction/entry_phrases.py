@@ -59,8 +59,10 @@ def mend_phrases(text: str, got: Got, title_zones: list[Span], summary_zones: li
         m = _WITH_MORE_RE.match(text, end, min(len(text), end + 80)) if text[end:end + 6].lower() == " with " else None
         if m and any(s <= end and m.end() <= e for s, e in title_zones + summary_zones):
             got["population"] = (people[0] + m.group(0), [[people[1][0][0], m.end()]])
-    if got.get("population") is None and summary_zones:
+    people = got.get("population")
+    if (people is None and summary_zones) or (people is not None and not summary_zones):
         for s, e in title_zones[:1]:
             m = _TITLE_PEOPLE_RE.search(text, s, e)
-            if m:
+            # a title alone: the condition it gave ("heart failure") becomes the people who have it
+            if m and (people is None or people[0].lower() in m.group(1).lower()):
                 got["population"] = (m.group(1), [[m.start(1), m.end(1)]])
