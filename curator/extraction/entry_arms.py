@@ -155,7 +155,8 @@ def no_study(text: str, got: Got, title_zones: list[Span], zones: list[Span]) ->
     if zones and not any(w in low for w in _COMMON_STUDY_WORDS) and not _STUDY_WORDS_RE.search(read):  # a title alone ("Vitamin D for asthma") says too little to judge
         got.clear()
         return
-    if "population" in got and not _PEOPLE_RE.search(read) and not _HEALTH_RE.search(read):
+    if zones and "population" in got and not _PEOPLE_RE.search(got["population"][0]) \
+            and not _PEOPLE_RE.search(read) and not _HEALTH_RE.search(read):
         del got["population"]  # a paper on plants, materials or markets: a "failure" it names is no population
     control = got.get("comparator")
     if control is None or got.get("intervention") is not None or _RANDOMISED_RE.search(read):

@@ -146,9 +146,10 @@ def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]
 
 # A sentence that takes part in the study: it counts, enrols or randomises its people, or is under a heading that
 # gives them. Other sentences (background, results, conclusions) name people the study did not enrol as such.
-_STUDY_SENTENCE_RE = re.compile(r"(?:^|[^A-Za-z\d,]\s|\b(?:of|total|and|with|in|to|enrolled|included)\s)\d[\d,]*\s+"
-                                r"(?:[\w\-]+\s+){0,2}(?:" + PEOPLE_WORDS + r")\b|randomi[sz]|\benrol|\brecruit|\binclud|\bassigned|\ballocated|\beligib"
-                                r"|^\s*(?:methods?|participants|patients|subjects|population|setting)\b", re.I)
+_STUDY_VERBS = ("random", "enrol", "recruit", "includ", "assigned", "allocated", "eligib")
+_COUNTED_PEOPLE_RE = re.compile(r"(?:^|[^A-Za-z\d,]\s|\b(?:of|total|and|with|in|to|enrolled|included)\s)\d[\d,]*\s+"
+                                r"(?:[\w\-]+\s+){0,2}(?:" + PEOPLE_WORDS + r")\b", re.I)
+_PEOPLE_HEADING_RE = re.compile(r"\s*(?:methods?|participants|patients|subjects|population|setting)\b", re.I)
 
 
 def _aside_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
@@ -157,7 +158,11 @@ def _aside_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
         if s <= at < e:
             start = max(text.rfind(". ", s, at) + 2, text.rfind("\n", s, at) + 1, s)
             stop = min([i for i in (text.find(". ", at, e), text.find("\n", at, e)) if i >= 0], default=e)
-            return _STUDY_SENTENCE_RE.search(text[start:stop]) is None
+            sentence = text[start:stop]
+            low = sentence.lower()
+            if any(verb in low for verb in _STUDY_VERBS) or _PEOPLE_HEADING_RE.match(sentence):
+                return False
+            return not any(c.isdigit() for c in sentence) or _COUNTED_PEOPLE_RE.search(sentence) is None
     return False
 
 
