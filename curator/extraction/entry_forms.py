@@ -1,7 +1,7 @@
 """Arm and outcome wordings of abstracts that the general finders miss, mended on a bibliographic entry's PICO.
 
-"High-dose versus standard-dose empagliflozin": the two groups share one noun, so the tested arm is "High-dose
-empagliflozin". A crossover "received X and placebo in random order" tests X against placebo (the arm is not "X and
+"High-dose versus standard-dose empagliflozin", "Predischarge versus postdischarge initiation of X": the two groups
+share one noun, so the tested arm is "High-dose empagliflozin", "Predischarge initiation of X". A crossover "received X and placebo in random order" tests X against placebo (the arm is not "X and
 placebo"). "The outcome was X", "The outcome for this analysis was X": a secondary analysis names its one outcome so.
 "PBO" is how conference abstracts write placebo: the comparator is "PBO (placebo)", its evidence the "PBO".
 """
@@ -13,8 +13,11 @@ import re
 Got = dict[str, tuple[str, list[list[int]]]]
 Span = tuple[int, int]
 
-_MODIFIER_RE = re.compile(r"^[A-Za-z]+-(?:dose|intensity|duration|term|frequency|volume)$", re.I)
-_SHARED_NOUN_RE = re.compile(r"^[A-Za-z]+-(?:dose|intensity|duration|term|frequency|volume)\s+([A-Za-z][\w\-/]*)$", re.I)
+# A word that says which kind of one treatment a group had: "High-dose", "standard-dose", "Predischarge", "early".
+_KIND_WORD = (r"(?:[A-Za-z]+-(?:dose|intensity|duration|term|frequency|volume)|(?:pre|post|peri|intra)[a-z]{4,}|early|late"
+              r"|delayed|deferred|immediate|intensive|conventional|short|long|once-daily|twice-daily)")
+_MODIFIER_RE = re.compile(_KIND_WORD + "$", re.I)
+_SHARED_NOUN_RE = re.compile(_KIND_WORD + r"\s+([A-Za-z][\w\-/]*(?:\s+of\s+[A-Za-z][\w\-/]*)?)$", re.I)
 _AND_PLACEBO_RE = re.compile(r"\s+and\s+(?:a\s+)?(?:matching\s+|identical\s+)?placebo\b.*$", re.I)
 _RECEIVED_BOTH_RE = re.compile(r"\breceived\s+([A-Za-z][\w\-]*(?:\s+\d[\d.]*\s*(?:mg|g|mcg|µg))?)(?:\s+(?:daily|once\s+daily"
                                r"|twice\s+daily))?\s+and\s+((?:a\s+)?(?:matching\s+)?placebo)\b", re.I)
@@ -27,7 +30,7 @@ def mend_forms(text: str, got: Got, summary_zones: list[Span]) -> None:
     """Mend ``got`` in place (see the module's doc)."""
     tested, control = got.get("intervention"), got.get("comparator")
     if tested is not None and control is not None and len(tested[1]) == 1 and len(control[1]) == 1 \
-            and "-" in tested[0] and _MODIFIER_RE.match(tested[0]):
+            and " " not in tested[0] and _MODIFIER_RE.match(tested[0]):
         shared = _SHARED_NOUN_RE.match(control[0])
         if shared:
             got["intervention"] = (f"{tested[0]} {shared.group(1)}", [tested[1][0], [control[1][0][0] + shared.start(1),

@@ -47,3 +47,17 @@ def test_pbo_is_placebo() -> None:
     assert entry.fields["pico"]["comparator"] == "PBO (placebo)"
     (start, end), = entry.fields["evidence"]["pico.comparator"]
     assert entry.text[start:end] == "PBO"
+
+
+def test_timing_groups_sharing_one_noun() -> None:
+    pico = pico_of("Early versus delayed initiation of anticoagulation after ischaemic stroke: a randomised trial",
+                   "We randomly assigned 900 adults with atrial fibrillation and ischaemic stroke to start a direct oral "
+                   "anticoagulant within 48 hours or after 6 days. The primary outcome was recurrent stroke at 30 days.")
+    assert pico["intervention"] == "Early initiation of anticoagulation"
+
+
+def test_a_treatment_versus_usual_care_is_not_given_the_controls_noun() -> None:
+    pico = pico_of("Metformin versus usual care in prediabetes: a randomised trial",
+                   "We randomly assigned 300 adults with prediabetes to metformin or usual care. The primary outcome was "
+                   "incident diabetes.")
+    assert pico["intervention"] is not None and "care" not in pico["intervention"]
