@@ -3,7 +3,7 @@
 "High-dose versus standard-dose empagliflozin", "Predischarge versus postdischarge initiation of X": the two groups
 share one noun, so the tested arm is "High-dose empagliflozin", "Predischarge initiation of X". A crossover "received X and placebo in random order" tests X against placebo (the arm is not "X and
 placebo"). "The outcome was X", "The outcome for this analysis was X": a secondary analysis names its one outcome so.
-"PBO" is how conference abstracts write placebo: the comparator is "PBO (placebo)", its evidence the "PBO".
+"compare any X with placebo": X is the arm. "PBO" is how conference abstracts write placebo: the comparator is "PBO (placebo)", its evidence the "PBO".
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ _RECEIVED_BOTH_RE = re.compile(r"\breceived\s+([A-Za-z][\w\-]*(?:\s+\d[\d.]*\s*(
 _THE_OUTCOME_RE = re.compile(r"\bThe\s+(?:main\s+)?outcome(?:\s+(?:for|of|in)\s+this\s+(?:analysis|study|report))?\s+was"
                              r"\s+(?:the\s+)?([^.;]{3,200}?)(?=\.\s|\.?$|;)")
 _PBO_RE = re.compile(r"\bPBO\b")
+# "trials that compare any SGLT2 inhibitor with placebo": what is compared with the comparator found is the arm.
+_COMPARE_WITH_RE = re.compile(r"\bcompar(?:e|es|ing|ed)\s+(?:any\s+|an?\s+|the\s+)?([A-Za-z][\w\-/]*(?:\s+[\w\-/]+){0,3}?)"
+                              r"\s+(?:with|to|versus|against)\s+", re.I)
 
 
 def mend_forms(text: str, got: Got, summary_zones: list[Span]) -> None:
@@ -47,6 +50,12 @@ def mend_forms(text: str, got: Got, summary_zones: list[Span]) -> None:
                 got["intervention"] = (m.group(1), [[m.start(1), m.end(1)]])
                 if got.get("comparator") is None:
                     got["comparator"] = (m.group(2), [[m.start(2), m.end(2)]])
+        control = got.get("comparator")
+        if got.get("intervention") is None and control is not None and "compar" in read:
+            for m in _COMPARE_WITH_RE.finditer(text, s, e):
+                if text.startswith(control[0], m.end()):
+                    got["intervention"] = (m.group(1), [[m.start(1), m.end(1)]])
+                    break
         if got.get("outcome") is None and "outcome" in read:
             m = _THE_OUTCOME_RE.search(text, s, e)
             if m:

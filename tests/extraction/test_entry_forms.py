@@ -61,3 +61,10 @@ def test_a_treatment_versus_usual_care_is_not_given_the_controls_noun() -> None:
                    "We randomly assigned 300 adults with prediabetes to metformin or usual care. The primary outcome was "
                    "incident diabetes.")
     assert pico["intervention"] is not None and "care" not in pico["intervention"]
+
+
+def test_what_a_review_compares_with_the_comparator_is_the_arm() -> None:
+    pico = pico_of("Statins in older adults: protocol for a systematic review",
+                   "Methods: We will include randomised trials in adults aged 75 years or older that compare any statin "
+                   "with placebo. The primary outcome will be all-cause mortality.")
+    assert pico["intervention"] == "statin" and pico["comparator"] == "placebo"
