@@ -78,6 +78,9 @@ _GENERIC = ("intervention", "treatment", "therapy", "intervention group", "exper
 _STUDY_WORDS_RE = re.compile(r"\b(?:random|trial|placebo|control|assign|allocat|interven|treat|therap|primary|review|cohort|case"
                              r"|expos|cells|" + PEOPLE_WORDS + ")", re.I)
 _PEOPLE_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r")\b", re.I)
+_HEALTH_RE = re.compile(r"diseas|clinic|health|symptom|diagnos|therap|treat|medic|hospital|syndrom|disorder|infect|cancer"
+                        r"|pain|care\b|nurs|surg|pregnan|injur|mortality|death|leuk|tumou?r|carcinom|lymphom|remission|\bpts\b"
+                        r"|patholog|blood|cardi|renal|hepat|pulmon|psych|dental|dentist|vaccin|obes|diabet|fractur", re.I)
 _RANDOMISED_RE = re.compile(r"randomi[sz]ed|randomly\s+(?:assigned|allocated)|\btrial\b", re.I)
 _ASSOCIATION_RE = re.compile(r"associated\s+with|odds\s+ratio|hazard\s+ratio|risk\s+of", re.I)
 
@@ -152,6 +155,9 @@ def no_study(text: str, got: Got, title_zones: list[Span], zones: list[Span]) ->
     if zones and not any(w in low for w in _COMMON_STUDY_WORDS) and not _STUDY_WORDS_RE.search(read):  # a title alone ("Vitamin D for asthma") says too little to judge
         got.clear()
         return
+    if zones and "population" in got and not _PEOPLE_RE.search(got["population"][0]) \
+            and not _PEOPLE_RE.search(read) and not _HEALTH_RE.search(read):
+        del got["population"]  # a paper on plants, materials or markets: a "failure" it names is no population
     control = got.get("comparator")
     if control is None or got.get("intervention") is not None or _RANDOMISED_RE.search(read):
         return

@@ -24,6 +24,12 @@ _TITLE_PEOPLE_RE = re.compile(
     r"|living|attending|undergoing)\s+[^:;.?]{2,60}?)?)(?=\s*(?:[:;.?]|$))", re.I)
 
 
+# "Heart Failure" then "With Reduced Ejection Fraction", "patients with heart failure" then "with an ejection fraction
+# above 40%": a "with" that runs on from the population is its eligibility, kept to where the phrase ends.
+_WITH_MORE_RE = re.compile(r"\s+with\s+(?:[\w\-/%\u2265\u2264<>=.]+\s){0,7}?[\w\-/%\u2265\u2264<>=]+(?=\s*(?:[;,:\n(]|\.\s|\.?$"
+                           r"|\s(?:were|was|who|and|in|at|from|to|for|received|underwent|are|had|have)\b))", re.I)
+
+
 def _cut(got: Got, part: str, length: int) -> None:
     value, spans = got[part]
     got[part] = (value[:length], [[spans[0][0], spans[0][0] + length]])
@@ -47,8 +53,16 @@ def mend_phrases(text: str, got: Got, title_zones: list[Span], summary_zones: li
         m = _ALONE_RE.match(text, control[1][0][1])
         if m:
             got["comparator"] = (control[0] + m.group(0), [[control[1][0][0], m.end()]])
-    if got.get("population") is None and summary_zones:
+    people = got.get("population")
+    if people is not None and len(people[1]) == 1:
+        end = people[1][0][1]
+        m = _WITH_MORE_RE.match(text, end, min(len(text), end + 80)) if text[end:end + 6].lower() == " with " else None
+        if m and any(s <= end and m.end() <= e for s, e in title_zones + summary_zones):
+            got["population"] = (people[0] + m.group(0), [[people[1][0][0], m.end()]])
+    people = got.get("population")
+    if (people is None and summary_zones) or (people is not None and not summary_zones):
         for s, e in title_zones[:1]:
             m = _TITLE_PEOPLE_RE.search(text, s, e)
-            if m:
+            # a title alone: the condition it gave ("heart failure") becomes the people who have it
+            if m and (people is None or people[0].lower() in m.group(1).lower()):
                 got["population"] = (m.group(1), [[m.start(1), m.end(1)]])

@@ -15,6 +15,8 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.entry_forms import mend_forms
+from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
@@ -65,7 +67,17 @@ def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
         return m.group(1) + "\n" if label_slot(m.group(2)) is not None else m.group(0)
 
-    return _RUN_IN_HEADING_RE.sub(broken, page) if ": " in page else page
+    if ": " not in page:
+        return page
+    page = _RUN_IN_HEADING_RE.sub(broken, page)
+    if "OUTCOME" in page or "INTERVENTION" in page or "CONDITION" in page:
+        page = _REGISTRY_LABEL_RE.sub(lambda m: "\n" if label_slot(m.group(1)) is not None else m.group(0), page)
+    return page
+
+
+# A registry record's labels run into one paragraph (CENTRAL: "CONDITION: ... INTERVENTION: Drug: X; Drug: Placebo
+# PRIMARY OUTCOME: ... SECONDARY OUTCOME: ..."): the space before each capitalised label becomes a line break.
+_REGISTRY_LABEL_RE = re.compile(r"(?<![A-Z]) (?=([A-Z]{3,}(?: [A-Z]{2,}){0,3}):\s)")
 
 
 def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list[list[int]]]]:
@@ -76,7 +88,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     """
     title_zones = _zones(evidence, "title", len(text))
     summary_zones = _zones(evidence, "abstract", len(text))
-    if not summary_zones and not title_zones:
+    if not summary_zones and (not title_zones or is_notice(text, title_zones)):
         return {}
     doc = Document(_headings_on_lines(_blanked(text, title_zones + summary_zones)))
     scratch = empty_fields()
@@ -95,6 +107,8 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
         value = scratch["pico"][part]
         spans = scratch["evidence"].get(f"pico.{part}")
         if value and spans and all(0 <= s < e <= len(text) for s, e in spans):
+            if len(spans) == 1 and text[spans[0][0]:spans[0][1]] != value and text.endswith(value, *spans[0]):
+                spans = [[spans[0][1] - len(value), spans[0][1]]]  # "Drug: X" read as X: the span of X
             got[part] = (value, [list(span) for span in spans])
     _people_over_condition(text, got, title_zones, summary_zones)
     _named_control(text, got, summary_zones)
@@ -104,6 +118,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones, title_zones)
     mend_phrases(text, got, title_zones, summary_zones)
+    mend_forms(text, got, summary_zones)
     no_study(text, got, title_zones, summary_zones)
     return got
 
@@ -121,11 +136,34 @@ def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]
     said to have ("clinical mastitis" of "Dairy cows with mild clinical mastitis"), gives way to those people."""
     pop = got.get("population")
     from_title = pop is None or _within(pop[1], title_zones)
-    if not from_title and _PEOPLE_WORD_RE.search(pop[0]):
+    aside = not from_title and _aside_sentence(text, pop[1][0][0], summary_zones)
+    if not from_title and not aside and _PEOPLE_WORD_RE.search(pop[0]):
         return
     people = people_phrase(text, summary_zones)
-    if people is not None and (from_title or pop[0].lower() in people[0].lower()):
+    if people is not None and (from_title or (aside and " " in people[0]) or pop[0].lower() in people[0].lower()):
         got["population"] = (people[0], [[people[1], people[2]]])
+
+
+# A sentence that takes part in the study: it counts, enrols or randomises its people, or is under a heading that
+# gives them. Other sentences (background, results, conclusions) name people the study did not enrol as such.
+_STUDY_VERBS = ("random", "enrol", "recruit", "includ", "assigned", "allocated", "eligib")
+_COUNTED_PEOPLE_RE = re.compile(r"(?:^|[^A-Za-z\d,]\s|\b(?:of|total|and|with|in|to|enrolled|included)\s)\d[\d,]*\s+"
+                                r"(?:[\w\-]+\s+){0,2}(?:" + PEOPLE_WORDS + r")\b", re.I)
+_PEOPLE_HEADING_RE = re.compile(r"\s*(?:methods?|participants|patients|subjects|population|setting)\b", re.I)
+
+
+def _aside_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
+    """Whether the sentence around ``at`` neither counts nor enrols people (a background or results sentence)."""
+    for s, e in zones:
+        if s <= at < e:
+            start = max(text.rfind(". ", s, at) + 2, text.rfind("\n", s, at) + 1, s)
+            stop = min([i for i in (text.find(". ", at, e), text.find("\n", at, e)) if i >= 0], default=e)
+            sentence = text[start:stop]
+            low = sentence.lower()
+            if any(verb in low for verb in _STUDY_VERBS) or _PEOPLE_HEADING_RE.match(sentence):
+                return False
+            return not any(c.isdigit() for c in sentence) or _COUNTED_PEOPLE_RE.search(sentence) is None
+    return False
 
 
 # "sham-controlled" said, and the abstract names the sham: "non-penetrating sham acupuncture".
@@ -139,7 +177,7 @@ def _named_control(text: str, got: dict[str, tuple[str, list[list[int]]]], zones
         return
     for s, e in zones:
         for m in _NAMED_SHAM_RE.finditer(text, s, e):
-            if comp[0].lower() in m.group(0).lower():
+            if comp[0].lower() in m.group(0).lower() and not m.group(0).rsplit(None, 1)[-1].isupper():
                 got["comparator"] = (m.group(0), [[m.start(), m.end()]])
                 return
 

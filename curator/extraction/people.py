@@ -31,8 +31,15 @@ _SCREENED_RE = re.compile(r"(?:^|[.!?:]\s|\n\s*)Of\s+$")
 _NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or", "in", "among", "for", "most", "many",
                                "some", "few", "both", "such", "other", "our", "their"))
 # A sentence that starts with people says who took part only when it goes on to enrol them.
-_ENROLLED_RE = re.compile(r"\s+(?:were|are|was|will\s+be)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled"
-                          r"|recruited|included|eligible|followed|invited|studied)\b", re.I)
+_ENROLLED_RE = re.compile(r"\s+(?:(?:were|are|was|will\s+be)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled"
+                          r"|recruited|included|eligible|followed|invited|studied)|underwent)\b", re.I)
+# "Sodium-glucose cotransporter 2 inhibitors benefit patients", "type 2 diabetes", "Angiotensin 2 blockers benefit":
+# a number that ends a name, or is followed by a kind of drug, is no count.
+_NAME_BEFORE_COUNT_RE = re.compile(r"\b(?:type|phase|class|grade|stage|cotransporter|transporter|receptor|factor|step"
+                                   r"|level|visit|group|arm|covid|sglt|glp)-?\s*$", re.I)
+_HEAD_RE = re.compile(r"(?:[A-Za-z][\w\-/]*\s+){0,2}?(?=(?:" + PEOPLE_WORDS + r")\b)", re.I)  # the words before them
+_DRUG_KIND_RE = re.compile(r"\b(?:inhibitors?|blockers?|agonists?|antagonists?|analogues?|receptors?|mg|mcg|kg|ml|mmol|units?"
+                           r"|in|of|with|to|or|and)\s", re.I)
 # Where the people end and the study's follow-up or topic begins ("... for a median of 14 years", "... about their work").
 _PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s"
                             r"|and\s+(?:then\s+)?[a-z]+ed\s)", re.I)
@@ -46,6 +53,9 @@ def people_phrase(text: str, zones: list[Span]) -> Found | None:
         for m in _PEOPLE_RE.finditer(text, s, e):
             first = m.group(1).split(None, 1)[0].lower()
             if first in _NOT_PEOPLE_START or _SCREENED_RE.search(text, max(s, m.start() - 12), m.start()):
+                continue
+            if m.group(0)[:1].isdigit() and (_NAME_BEFORE_COUNT_RE.search(text, max(s, m.start() - 16), m.start())
+                                             or _DRUG_KIND_RE.search(_HEAD_RE.match(m.group(1)).group(0))):
                 continue
             ph = clause_phrase(text, m.start(1), limit=200)
             if not ph or ph[2] > e or " " not in ph[0]:

@@ -6,12 +6,22 @@ pane shows the record readably and the GUI can highlight where each field came f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from curator.fields import empty_fields, set_field_value
 
 _EMPTY = empty_fields()
 _LIST_KEYS = tuple(key for key, value in _EMPTY.items() if isinstance(value, list))
+# What a database writes where a record has no abstract ("[No abstract available]", "Abstract not available",
+# "[Abstract missing]", "No abstract"): no text of the record, so no block is written.
+_NO_TEXT_RE = re.compile(r"\W*(?:no\s+abstract(?:\s+(?:is\s+)?(?:available|provided|found))?|abstract\s+(?:is\s+)?"
+                         r"(?:not\s+(?:available|provided)|unavailable|missing|none)|none|n/?a|not\s+available)\W*", re.I)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is a database's note that there is no abstract rather than one."""
+    return len(text) < 48 and _NO_TEXT_RE.fullmatch(text.strip()) is not None
 
 
 def _fresh_fields() -> dict[str, Any]:
@@ -90,7 +100,7 @@ class Page:
 
     def block(self, label: str, text: str | None, key: str | None = None) -> None:
         """A labelled paragraph (abstract, summary, criteria), its line breaks kept."""
-        if not text or not text.strip():
+        if not text or not text.strip() or is_placeholder(text):
             return
         body = "\n".join(line.rstrip() for line in text.strip().splitlines())
         span = self._labelled(f"\n{label}\n", body, "\n")

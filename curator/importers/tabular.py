@@ -40,6 +40,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "year": ("year", "py", "publicationyear", "pubyear", "yearofpublication"),
     "journal": ("journal", "sourcetitle", "so", "journaltitle", "secondarytitle", "publicationtitle", "jo", "t2"),
     "abstract": ("abstract", "ab", "briefsummary", "summary", "n2"),
+    "document_type": ("documenttype", "publicationtype"),
     "doi": ("doi", "di", "do"),
     "pmid": ("pmid", "pubmedid", "pm", "pubmed"),
     "registration": ("nctnumber", "nctid", "trialid", "registrationnumber", "trialregistrationnumber",
@@ -123,6 +124,7 @@ def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
     for identifier in ids + registration_ids(row.get("abstract", "")):
         page.identifier("Registration", identifier, identifier)
     page.items("Keywords", _split(row.get("keywords", "")))
+    page.line("Document type", row.get("document_type"))
     page.line("Link", row.get("url"))
     page.block("Abstract", row.get("abstract"), "abstract")
     return Entry(source, page.text(), page.fields, source_kind="database")

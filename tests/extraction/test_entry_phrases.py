@@ -32,3 +32,12 @@ def test_a_title_names_the_people_when_the_abstract_does_not() -> None:
                    "Participants chose a meal from a menu with or without calorie labels. The primary outcome was the "
                    "energy content of the meal chosen.")
     assert pico["population"] == "university students"
+
+
+def test_a_title_alone_gives_the_people_who_have_its_condition() -> None:
+    from curator.extraction.entry_pico import fill_entry_pico
+    from curator.importers.ris import to_entry
+    entry = to_entry({"TY": ["JOUR"], "TI": ["Colchicine versus placebo in patients with gout after kidney transplantation: "
+                                             "a randomized pilot trial"]}, "test.ris#1")
+    fill_entry_pico(entry.fields, entry.text)
+    assert entry.fields["pico"]["population"] == "patients with gout after kidney transplantation"

@@ -182,3 +182,49 @@ def test_a_count_with_a_thousands_separator_does_not_hide_the_arms_it_precedes()
 def test_people_named_after_an_allocation_verb_end_where_their_arms_begin(sentence: str, population: str) -> None:
     pico = pico_of("A randomised trial", sentence + " The primary outcome was the score at one year.")
     assert pico["population"] == population
+
+
+def test_a_background_sentence_gives_way_to_the_people_the_methods_count() -> None:
+    pico = pico_of("Metformin and gait speed in older adults with prediabetes: a randomized trial",
+                   "Background: Older adults with prediabetes often walk slowly. Methods: We randomized 240 adults aged "
+                   "65 years or older with prediabetes to metformin or placebo for 24 weeks. The primary outcome was "
+                   "change in gait speed. Results: Gait speed did not differ.")
+    assert pico["population"] is not None and "65 years or older" in pico["population"]
+
+
+def test_a_results_subgroup_gives_way_to_the_people_counted() -> None:
+    pico = pico_of("Statin use among outpatients with diabetes: a cross-sectional study",
+                   "We analysed 12,400 outpatients with type 2 diabetes seen in 90 clinics. Statin use was lower in "
+                   "women and in patients aged 85 years or older.")
+    assert pico["population"] is not None and pico["population"].startswith("outpatients with type 2 diabetes")
+
+
+def test_animals_are_the_population_of_an_animal_study() -> None:
+    pico = pico_of("Losartan after myocardial infarction in mice",
+                   "Angiotensin 2 blockers benefit patients with hypertension, but their action on scars is unclear. "
+                   "Male C57BL mice underwent coronary ligation. Ligated mice were randomly assigned to losartan or "
+                   "vehicle for four weeks.")
+    assert pico["population"] is not None and "mice" in pico["population"]
+
+
+def test_registry_labels_run_into_the_abstract_are_read_as_labels() -> None:
+    pico = pico_of("Canagliflozin and kidney oxygenation",
+                   "CONDITION: Chronic Kidney Disease INTERVENTION: Drug: Canagliflozin 100 mg; Drug: Placebo PRIMARY "
+                   "OUTCOME: Change in renal cortical oxygenation [Time Frame: Baseline to 12 weeks] SECONDARY OUTCOME: "
+                   "Change in albuminuria [Time Frame: Baseline to 12 weeks]")
+    assert pico["intervention"] is not None and "Canagliflozin" in pico["intervention"]
+    assert pico["comparator"] == "Placebo"
+    assert pico["outcome"] is not None and "oxygenation" in pico["outcome"] and "SECONDARY" not in pico["outcome"]
+
+
+def test_a_population_keeps_the_with_of_its_eligibility() -> None:
+    pico = pico_of("Colchicine and Flares in Gout With Chronic Kidney Disease",
+                   "CONDITION: Gout INTERVENTION: Drug: Colchicine; Drug: Placebo PRIMARY OUTCOME: Flares at 6 months")
+    assert pico["population"] is not None and pico["population"].endswith("Gout With Chronic Kidney Disease")
+
+
+def test_a_paper_outside_health_gets_no_population() -> None:
+    pico = pico_of("Potassium channels and turgor failure in salt-stressed maize seedlings",
+                   "Salt disrupts turgor in maize roots. We characterised three potassium channel genes and measured their "
+                   "expression in seedlings exposed to saline irrigation. Knockout lines lost turgor earlier.")
+    assert pico["population"] is None
