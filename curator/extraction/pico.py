@@ -28,6 +28,8 @@ _POP_RE = re.compile(
 _PHRASE_STOP_RE = re.compile(
     r"\s(?:will|were|are|was|is|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
+    # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
+    r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
     # "312 adults with X to 8 weeks of ...", "... to a Mediterranean diet or ...": the arms after the people
     # (not "aged 12 to 48 months").
     r"|(?<!\d)\sto\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"

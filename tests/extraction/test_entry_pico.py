@@ -228,3 +228,10 @@ def test_a_paper_outside_health_gets_no_population() -> None:
                    "Salt disrupts turgor in maize roots. We characterised three potassium channel genes and measured their "
                    "expression in seedlings exposed to saline irrigation. Knockout lines lost turgor earlier.")
     assert pico["population"] is None
+
+
+def test_a_population_ends_before_its_sentence_s_verb_has_been() -> None:
+    pico = pico_of("SGLT2 inhibitors in heart failure without diabetes: protocol for a network meta-analysis",
+                   "Background: The relative efficacy of these drugs in people with heart failure but without diabetes "
+                   "has not been compared. Methods: We will search four databases for randomised trials.")
+    assert pico["population"] == "people with heart failure but without diabetes"
