@@ -58,7 +58,15 @@ class ScannedText:
         self.table_rows: set[int] = set()
         self._starts: list[int] | None = None
         self._sublabels: set[int] | None = None
+        self._lower: str | None = None
         self._needles: dict[str, tuple[int, list[int], list[int]]] = {}
+
+    @property
+    def lower(self) -> str:
+        """``text.lower()``, made once: the identifier scan, the layout profile and the PICO finders all read it."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
         """Record a label hit at line ``i`` (its inline value span, or None: value below); the line ends values."""
