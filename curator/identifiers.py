@@ -111,10 +111,14 @@ def _canonical(kind: str, raw: str, inner: str) -> str | None:
     return None
 
 
-def find_ids(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
-    """Every identifier in ``text[start:end]`` as (canonical id, start, end) in text offsets, in order."""
+def find_ids(text: str, start: int = 0, end: int | None = None, *,
+             lowered: str | None = None) -> Iterator[tuple[str, int, int]]:
+    """Every identifier in ``text[start:end]`` as (canonical id, start, end) in text offsets, in order.
+
+    ``lowered``: ``text.lower()`` when the caller has it already (used only when ``end`` is None).
+    """
     stop = len(text) if end is None else end
-    lower = text[:stop].lower()
+    lower = lowered if lowered is not None and end is None else text[:stop].lower()
     if len(lower) != stop:
         # "İ" (Turkish) lower-cases to two characters: lower each character on its own so offsets stay the text's.
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[:stop])

@@ -50,7 +50,8 @@ def author_line(text: str) -> list[str] | None:
         t = _BYLINE_LABEL_RE.sub("", t)
     names: list[str] = []
     misses = 0
-    for part in _BYLINE_SPLIT_RE.split(t):
+    parts = _BYLINE_SPLIT_RE.split(t)
+    for k, part in enumerate(parts):
         p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
         if p[:1].isdigit():
             p = _LEADING_MARKS_RE.sub("", p)  # "Park,1 Soo-Yeon Kim,2": the mark after the comma is the last name's
@@ -63,6 +64,9 @@ def author_line(text: str) -> list[str] | None:
             names.append(p)
         else:
             misses += 1
+            left = len(parts) - k - 1
+            if misses > (len(names) + left) // 3 or len(names) + left < 2:
+                return None  # even if every part left were a name, too few names or too many misses
     if len(names) >= 2 and misses <= len(names) // 3:
         if all(_ROMAN_MARK_RE.search(n) for n in names):
             # "Ana Carvalho I, Bruno Lima II": Roman affiliation marks (SciELO), not initials.

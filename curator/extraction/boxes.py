@@ -24,12 +24,25 @@ _CARD_NEEDLES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "DRKS", "CTRI", "EUCTR", "P
 _HEAD_END = ".:;,!?)]"
 
 
+def _twice(text: str, needles: tuple[str, ...]) -> bool:
+    """True when ``needles`` occur at least twice in all (counted as ``str.count`` does; stops at the second)."""
+    seen = 0
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            seen += 1
+            if seen >= 2:
+                return True
+            pos = text.find(needle, pos + len(needle))
+    return False
+
+
 def find_listings(doc: ScannedText) -> None:
     """A heading of no field over two or more record cards (a title line, then a line opening with
     another record's identifier or citing it) heads a box about other records, whatever its wording
     ("Trials like this one", "Weitere Studien zu dieser Erkrankung")."""
     text = doc.text
-    if text.count("NCT") + text.count("PMID") + text.count("doi") + text.count("DOI") < 2:
+    if not _twice(text, ("NCT", "PMID", "doi", "DOI")):
         return
     lines = doc.lines
     cards = [ln.idx for ln in doc.lines_holding(_CARD_NEEDLES, len(lines))

@@ -292,7 +292,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     text = doc.text
     zones = title_zones + summary_zones
     abbrs = find_abbreviations(text[:30000]) if known else {}
-    low = caseless(text) if known else None
+    low = caseless(text, doc.lower) if known else None
 
     pop = _scalar_phrase(doc, "pico.population")
     if pop and _COUNT_RE.match(pop[0]):  # "Participants: 1,640" says how many, not who

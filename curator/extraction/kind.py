@@ -56,7 +56,7 @@ def structured_abstract(doc: Document) -> tuple[int, int] | None:
     intro = discussion = -1
     for line in doc.lines[:_SCAN_LINES]:
         t = line.text
-        if not t or doc.box[line.idx] != OWN or t[:1].lower() not in "abcdfimopr":
+        if not t or doc.box[line.idx] != OWN or t[0] not in "abcdfimoprABCDFIMOPR":
             continue
         m = _SECTION_RE.match(t)
         if m is None:

@@ -64,6 +64,7 @@ _PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "su
                        "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
+_PREFIX_FIRST_ASCII = frozenset(chr(i) for i in range(128) if chr(i).lower() in _PREFIX_FIRST_LETTERS)  # no lower()
 def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:
     """A validated label run on after one space ("... in Early Breast Cancer Recruitment Status: Active, not
     recruiting", a flattened page): (its slot, where the first value ends, its span), else None."""
@@ -302,7 +303,9 @@ class Document(ScannedText):
         if spaced := spaced_label(self.lines, line.idx):  # ANZCTR: "Public title X", no colon
             self.add(spaced[0], line.idx, (line.start + spaced[1], line.end))
             return True
-        if t[:1].lower() not in _PREFIX_FIRST_LETTERS or t.split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
+        c = t[:1]
+        if (c not in _PREFIX_FIRST_ASCII if c.isascii() else c.lower() not in _PREFIX_FIRST_LETTERS) \
+                or t.split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
             return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:

@@ -18,7 +18,7 @@ _PROFILE_BY_ID = (("NCT", "ctgov-record"), ("ISRCTN", "isrctn-record"), ("ACTRN"
 
 def layout_profile(doc: Document, fields: dict[str, Any]) -> str:
     """Which source layout the document is (fields.md ``profile``: informative only)."""
-    head = doc.text[:20000].lower()
+    head = doc.lower if len(doc.text) <= 20000 else doc.text[:20000].lower()
     if doc.own_hits("iras") and ("rec name" in head or "research type" in head or "rec opinion" in head):
         return "hra-summary"
     # Site helper sentences sit right under headings: look only at the first line after each.

@@ -67,7 +67,7 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     ref_spans: Spans = []
     # "Related publications: Smith J, et al. ... doi:10.x/y": a citation line, not the record's own ids.
     cite_lines = {h.line for h in doc.own_hits("references") if h.value is not None}
-    every = list(find_ids(doc.text))
+    every = list(find_ids(doc.text, lowered=doc.lower))
     registry_ids = {c for c, _s, _e in every if not c.startswith(("PMID:", "DOI:"))}
     # Only a page with two registry numbers, one of them in a sentence, can hold another study's.
     in_prose = len(registry_ids) >= 2 and any(

@@ -58,6 +58,15 @@ class ScannedText:
         self.table_rows: set[int] = set()
         self._starts: list[int] | None = None
         self._sublabels: set[int] | None = None
+        self._lower: str | None = None
+        self._needles: dict[str, tuple[int, list[int], list[int]]] = {}
+
+    @property
+    def lower(self) -> str:
+        """``text.lower()``, made once: the identifier scan, the layout profile and the PICO finders all read it."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def add(self, slot: str, i: int, value: tuple[int, int] | None) -> None:
         """Record a label hit at line ``i`` (its inline value span, or None: value below); the line ends values."""
@@ -85,11 +94,22 @@ class ScannedText:
         stop = head[-1].end
         found: set[int] = set()
         for needle in needles:
+            found.update(self._needle_lines(needle, stop))
+        return [self.lines[i] for i in sorted(found)]
+
+    def _needle_lines(self, needle: str, stop: int) -> list[int]:
+        """The lines of each occurrence of ``needle`` within ``text[:stop]``, in order (several readers ask for the
+        same needles: each is searched once, as far as the furthest reader asks)."""
+        searched, lines, ends = self._needles.get(needle, (-1, [], []))
+        if stop > searched:
+            lines, ends = [], []
             pos = self.text.find(needle, 0, stop)
             while pos >= 0:
-                found.add(self.line_at(pos))
+                lines.append(self.line_at(pos))
+                ends.append(pos + len(needle))
                 pos = self.text.find(needle, pos + 1, stop)
-        return [self.lines[i] for i in sorted(found)]
+            self._needles[needle] = (stop, lines, ends)
+        return lines[:bisect.bisect_right(ends, stop)]
 
     def sublabel_lines(self) -> set[int]:
         """Lines of ``Label: value`` hits of labels that name no field ("Contact: ...", "Disclosure: ...")."""

@@ -273,7 +273,9 @@ def annotate_abbreviations(phrase: str, abbrs: dict[str, str], limit: int = 3) -
     for abbr, long in abbrs.items():
         if done >= limit:
             break
-        has_abbr = re.search(r"\b" + re.escape(abbr) + r"\b", phrase, re.I)
+        # An ASCII phrase can hold the abbreviation only where its lower-case form is (spares the pattern).
+        has_abbr = None if phrase.isascii() and abbr.isascii() and abbr.lower() not in low \
+            else re.search(r"\b" + re.escape(abbr) + r"\b", phrase, re.I)
         i = low.find(long.lower())
         if i >= 0 and not has_abbr:
             j = i + len(long)

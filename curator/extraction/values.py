@@ -14,6 +14,8 @@ PLACEHOLDERS = frozenset(("not provided", "not applicable", "n/a", "n.a", "none"
 _FREE_TEXT = frozenset(("title", "official_title", "sponsor", "conditions", "interventions", "journal", "authors",
                         "abstract", "countries", "pico.population", "pico.intervention", "pico.comparator",
                         "pico.outcome"))
+# Lower-casing never shortens a string: a longer value is none of them (spares lower-casing every abstract).
+_LONGEST_PLACEHOLDER = max(len(p) for p in PLACEHOLDERS)
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
 
 
@@ -24,6 +26,11 @@ def _plain_spaces(value: str) -> str:
     return value
 
 
+def _placeholder(value: str) -> bool:
+    bare = value.strip(" .")
+    return len(bare) <= _LONGEST_PLACEHOLDER and bare.lower() in PLACEHOLDERS
+
+
 def put(fields: dict[str, Any], key: str, value: Any, spans: Spans | None) -> None:
     """Store a field value and its evidence (``pico.x`` keys go into the nested object).
 
@@ -31,12 +38,12 @@ def put(fields: dict[str, Any], key: str, value: Any, spans: Spans | None) -> No
     """
     if isinstance(value, str):
         value = _plain_spaces(value)
-        if key in _FREE_TEXT and value.strip(" .").lower() in PLACEHOLDERS:
+        if key in _FREE_TEXT and _placeholder(value):
             return  # "Sponsor: Not provided" states nothing
     elif isinstance(value, list):
         value = [_plain_spaces(v) if isinstance(v, str) else v for v in value]
         if key in _FREE_TEXT:
-            keep = [i for i, v in enumerate(value) if not (isinstance(v, str) and v.strip(" .").lower() in PLACEHOLDERS)]
+            keep = [i for i, v in enumerate(value) if not (isinstance(v, str) and _placeholder(v))]
             if len(keep) < len(value):
                 value = [value[i] for i in keep]
                 if not value:
