@@ -26,16 +26,17 @@ def waiting_path(review_path: Path, tmp_path: Path) -> Path:
     return review_path
 
 
-def open_watched(qtbot, path: Path) -> tuple[MainWindow, list[object]]:  # type: ignore[no-untyped-def]
-    """The window opened on ``path`` as tests/ui/windows.py opens it, every end of a fill kept (none missed)."""
+def open_watched(qtbot, path: Path, signal: str = "ended") -> tuple[MainWindow, list[object]]:  # type: ignore[no-untyped-def]
+    """The window opened on ``path`` as tests/ui/windows.py opens it, every emission of the PICO finder's ``signal``
+    (by default every end of a fill) kept from the start (none missed)."""
     window = MainWindow("tester")
     qtbot.addWidget(window)
-    ended: list[object] = []
-    window.pico.ended.connect(ended.append)
+    kept: list[object] = []
+    getattr(window.pico, signal).connect(kept.append)
     window.show()
     qtbot.waitExposed(window)
     assert window.open_review(path)
-    return window, ended
+    return window, kept
 
 
 def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, waiting_path: Path) -> None:
@@ -54,13 +55,7 @@ def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, wa
 
 
 def test_the_shown_records_form_is_refreshed_when_its_pico_arrives(qtbot, waiting_path: Path) -> None:
-    window = MainWindow("tester")
-    qtbot.addWidget(window)
-    found: list[int] = []
-    window.pico.record_found.connect(found.append)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_review(waiting_path)
+    window, found = open_watched(qtbot, waiting_path, "record_found")
     qtbot.waitUntil(lambda: bool(found), timeout=60_000)
     assert found == [window.record.id]
     qtbot.waitUntil(lambda: bool(window.form.rows["pico.intervention"].editor.value()), timeout=10_000)
