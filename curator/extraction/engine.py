@@ -26,6 +26,7 @@ from curator.extraction.listitems import label_items
 from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
+from curator.extraction.people_with import people_with_condition
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.profile import layout_profile
@@ -318,6 +319,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                 put(fields, "pico.population", inc[0], inc[1])
             elif fields["conditions"]:
                 put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
+        got = people_with_condition(text, low, zones, fields["pico"]["population"])
+        if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
+            put(fields, "pico.population", got[0], [[got[1], got[2]]])
 
     labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
     # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.

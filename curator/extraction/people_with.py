@@ -1,0 +1,81 @@
+"""The people who have a condition, when a population found is only a condition's name.
+
+"alopecia areata" or "oral mucositis" says what is studied, not who: a title or summary that names "adults with
+severe alopecia areata", "patients with multiple myeloma scheduled for high-dose melphalan" or "adolescents living
+with HIV" gives the population as a reviewer writes it. Only the record's own title and summary are read (never site
+chrome nor a related-article box), and never a sentence of results ("in patients aged 80 or older, the effect was").
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.people import PEOPLE_WORDS
+from curator.extraction.people_bounds import before_the_arms, counted_from
+from curator.extraction.pico import Found, Span, clause_phrase
+
+# "adults with", "patients aged 18 years or older with", "adolescents living with", "patients receiving opioids for":
+# the people, then the words that join them to what they have or undergo (lower-case: searched in lowered text).
+_PEOPLE_WITH_RE = re.compile(
+    r"\b(?:" + PEOPLE_WORDS + r")\b"
+    r"(?:\s+(?:aged|between|from)\s+[^,.;:\n]{1,40}?)?"
+    r"\s+(?:living\s+with|diagnosed\s+with|with|who\s+(?:have|had)|suffering\s+from|affected\s+by|receiving"
+    r"|undergoing)\s+(?=[a-z0-9])"
+)
+_PEOPLE_WORD_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r"|healthy|volunteers?|aged?|years?)\b")
+# A sentence that reports results, or one that opens with the people it reports on ("In patients aged 80 or older,").
+_RESULTS_RE = re.compile(r"\b(?:effects?|reduced|increased|improved|significant(?:ly)?|hazard|odds|ratio|95%|risk"
+                         r"|difference|associated|results?|showed|found|lower|higher|compared|than|outcomes?|endpoints?|proportion|number|percentage)\b|\bp\s*[<=]")
+_OPENING_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:in|among|amongst)\s+$")
+_NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or", "in", "among", "for", "most", "many",
+                               "some", "few", "both", "such", "other", "our", "their", "we", "to", "a", "an"))
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _bare_condition(value: str) -> str | None:
+    """``value`` lower-cased when it names a condition alone (a few words, no people, no ages), else None."""
+    low = value.lower().split(" (", 1)[0].strip()
+    if not low or len(low.split()) > 6 or _PEOPLE_WORD_RE.search(low) or any(c.isdigit() for c in low.replace(
+            "type 1", "").replace("type 2", "")):
+        return None
+    return low
+
+
+def people_with_condition(text: str, low: str | None, zones: list[Span], value: str | None) -> Found | None:
+    """The people the title or summary names with what they have ("adults with severe alopecia areata"), when the
+    population ``value`` is only a condition's name; the phrase naming that condition first. None otherwise
+    (``low``: ``text`` lower-cased, same offsets; None: not searched)."""
+    name = _bare_condition(value) if value and low is not None else None
+    if name is None:
+        return None
+    first: Found | None = None
+    first_join = ""
+    for s, e in zones:
+        ends: list[int] | None = None
+        for m in _PEOPLE_WITH_RE.finditer(low, s, e):
+            start = counted_from(text, m.start(), s)
+            if _OPENING_RE.search(low, max(s, start - 12), start):
+                continue
+            if ends is None:
+                ends = [x.start() for x in _SENTENCE_END_RE.finditer(low, s, e)]
+            sent_start = max([x + 1 for x in ends if x < start] or [s])
+            sent_end = min([x for x in ends if x >= m.end()] or [e])
+            if _RESULTS_RE.search(low, sent_start, sent_end):
+                continue
+            head = low[sent_start:start].split()
+            if head and start > sent_start and len(head) <= 2 and head[0] not in _NOT_PEOPLE_START:
+                start = sent_start  # "Dairy cows with ...", "Older adults with ...": the words before them are theirs
+            ph = clause_phrase(text, start, limit=160)
+            if ph and ph[2] > sent_end:  # a title's line ends its phrase
+                ph = (text[start:sent_end].rstrip(" ,:"), start, start + len(text[start:sent_end].rstrip(" ,:")))
+            if not ph or ph[2] <= m.end():
+                continue
+            ph = before_the_arms(text, ph, start, s)
+            said = ph[0].lower()
+            if name in said:
+                return ph
+            if name.split()[-1] in said.split():
+                continue  # "large-vessel occlusion stroke" for "ischaemic stroke": the same illness named otherwise
+            if first is None or (" with " in m.group(0) and " with " not in first_join):
+                first, first_join = ph, m.group(0)
+    return first
