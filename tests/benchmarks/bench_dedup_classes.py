@@ -121,7 +121,7 @@ def _record(paper: Paper, record_id: int):
 
 # ---- one document written two ways (the pair should be linked) and two documents that look alike (not)
 
-from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
+from dedup_class_tables import OTHER, SAME, change_class, uncited  # noqa: E402
 
 
 @change_class(SAME, "decorations")
@@ -203,7 +203,7 @@ def _(rng, p, q):
 @change_class(SAME, "epub a year before print")
 def _(rng, p, q):
     q.year = (p.year or 2000) - 1
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
 
 
 @change_class(SAME, "missing year")
@@ -303,7 +303,7 @@ def _(rng, p, q):
 @change_class(OTHER, "preprint and paper")
 def _(rng, p, q):
     q.journal = rng.choice(("medRxiv", "bioRxiv", "SSRN Electronic Journal", "Research Square"))
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
 
 
 @change_class(OTHER, "another first author")

@@ -14,3 +14,17 @@ def change_class(table: dict, name: str):
         table[name] = change
         return change
     return register
+
+
+def uncited(q) -> None:
+    """The second record as a database that gives no volume, issue or pages has it (or published online)."""
+    q.volume = q.issue = q.pages = ""
+
+
+def first_authors_apart(rng, p, q, pairs) -> None:
+    """One title, first authors one of ``pairs`` apart (same initial, other co-authors), the second uncited."""
+    ours, theirs = rng.choice(pairs)
+    initial = p.authors[0].split(", ")[1]
+    p.authors = [f"{ours}, {initial}", "Okafor, C.", "Lindqvist, I."]
+    q.authors = [f"{theirs}, {initial}", "Moreau, L.", "Haddad, R."]
+    uncited(q)

@@ -22,7 +22,7 @@ not give them): then only the title, authors and year are left to tell the two a
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, change_class  # noqa: E402
+from dedup_class_tables import OTHER, change_class, first_authors_apart, uncited  # noqa: E402
 
 LOOK_ALIKE_SURNAMES = (("Zhang", "Zheng"), ("Zhang", "Chang"), ("Liang", "Jiang"), ("Huang", "Hwang"),
                        ("Meyer", "Mayer"), ("Meier", "Maier"), ("Hansen", "Hanson"), ("Johnson", "Johnston"),
@@ -51,27 +51,18 @@ GENERIC_TITLES = ("Introduction to the special issue", "Message from the editor-
                   "A note from the editors on this issue", "Acknowledgement of reviewers this year")
 
 
-def _uncited(q) -> None:
-    """The second record as a database that gives no volume, issue or pages has it (or published online)."""
-    q.volume = q.issue = q.pages = ""
-
-
 def _swap_word(rng, p, q, pairs) -> None:
     ours, theirs = rng.choice(pairs)
     if rng.random() < 0.5:
         ours, theirs = theirs, ours
     head = p.title.split(":")[0].split("?")[0]
     p.title, q.title = f"{head} in {ours} patients: a cohort study", f"{head} in {theirs} patients: a cohort study"
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "first authors a letter apart, one title")
 def _(rng, p, q):
-    ours, theirs = rng.choice(LOOK_ALIKE_SURNAMES)
-    initial = p.authors[0].split(", ")[1]
-    p.authors = [f"{ours}, {initial}", "Okafor, C.", "Lindqvist, I."]
-    q.authors = [f"{theirs}, {initial}", "Moreau, L.", "Haddad, R."]
-    _uncited(q)
+    first_authors_apart(rng, p, q, LOOK_ALIKE_SURNAMES)
 
 
 @change_class(OTHER, "one word a look-alike of opposite meaning")
@@ -89,7 +80,7 @@ def _(rng, p, q):
     ours, theirs = rng.choice(COUNTRIES)
     head = p.title.split(":")[0].split("?")[0]
     p.title, q.title = f"{head} in {ours}: a national survey", f"{head} in {theirs}: a national survey"
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "versions of a Cochrane review")
@@ -113,7 +104,7 @@ def _(rng, p, q):
     q.title = rng.choice((f"{head}: {later}-year results of a randomized trial",
                           f"Long-term follow-up of {head.lower()}", f"{head}: long-term results"))
     q.year = (p.year or 2000) + rng.randint(0, 4)
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "a guideline's 2019 and 2021 updates")
@@ -122,7 +113,7 @@ def _(rng, p, q):
     year = p.year or 2000
     p.title, q.title = f"{head}: {year} update", f"{head}: {year + 2} update"
     q.year = year + rng.choice((1, 2))
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "a comment or reply titled with the article's title")
@@ -134,14 +125,14 @@ def _(rng, p, q):
         q.authors = [f"Costa, {chr(65 + rng.randrange(26))}."]
     else:
         q.authors = list(p.authors)  # the authors answer a letter about their paper
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "a record with only a title")
 def _(rng, p, q):
     # The title of an abstract (q) and of the later paper (p); the abstract's record lost all but its title.
     q.authors, q.year, q.journal = [], None, ""
-    _uncited(q)
+    uncited(q)
 
 
 @change_class(OTHER, "an editor's column with a generic title")
@@ -167,4 +158,4 @@ def _(rng, p, q):
     group = ["Okafor, C.", "Lindqvist, I.", "Moreau, L.", "Haddad, R."]
     p.authors = group
     q.authors = group[1:] + group[:1]  # the same group, another centre's lead first
-    _uncited(q)
+    uncited(q)

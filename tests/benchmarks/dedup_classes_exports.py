@@ -16,7 +16,7 @@ Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Pa
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
+from dedup_class_tables import OTHER, SAME, change_class, uncited  # noqa: E402
 
 MARKED = (  # (plain, marked up): the same words as two databases give them
     ("alpha-subunit", "$\\alpha$-subunit"), ("beta-blocker", "β-blocker"), ("beta-blockers", "$\\beta$-blockers"),
@@ -65,7 +65,7 @@ def _(rng, p, q):
 
 @change_class(SAME, "online first the same year as the issue")
 def _(rng, p, q):
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
     if rng.random() < 0.5:
         q.title += rng.choice((" [Epub ahead of print]", ". Epub ahead of print"))
 
@@ -88,7 +88,7 @@ def _(rng, p, q):
 def _(rng, p, q):
     q.title = rng.choice(("Correction to: ", "Correction: ", "Erratum to: ", "Retraction note to: ",
                           "Retracted: ", "Expression of concern: ", "Notice of retraction: ")) + p.title
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
 
 
 @change_class(OTHER, "one title in two languages, two groups of authors")

@@ -14,7 +14,7 @@ Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Pa
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
+from dedup_class_tables import OTHER, SAME, change_class, uncited  # noqa: E402
 
 # ---- Russian in Latin letters: one word list in Cyrillic, written by the systems databases use
 
@@ -182,7 +182,7 @@ def _(rng, p, q):
     p.title += " " + " ".join(rng.choice(("across", "among", "within")) + " " + rng.choice(("cohort", "sample"))
                               for _ in range(30)) + ": part 1"
     q.title = (p.title[:-1] + "2")[:250]  # part 2, as a database that cuts titles at 250 characters gives it
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
 
 
 @change_class(OTHER, "a column in each issue")

@@ -12,7 +12,7 @@ Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Pa
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, SAME, change_class  # noqa: E402
+from dedup_class_tables import OTHER, SAME, change_class, first_authors_apart, uncited  # noqa: E402
 
 # Real words of another meaning, their first letter apart.
 FIRST_LETTER = (("depression", "repression"), ("weight", "height"), ("dental", "mental"), ("ventral", "central"),
@@ -40,16 +40,12 @@ def _(rng, p, q):
         ours, theirs = theirs, ours
     head = p.title.split(":")[0].split("?")[0]
     p.title, q.title = f"{head} and {ours} in older adults", f"{head} and {theirs} in older adults"
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
 
 
 @change_class(OTHER, "first authors a g and h apart, one title")
 def _(rng, p, q):
-    ours, theirs = rng.choice(G_H_SURNAMES)
-    initial = p.authors[0].split(", ")[1]
-    p.authors = [f"{ours}, {initial}", "Okafor, C.", "Lindqvist, I."]
-    q.authors = [f"{theirs}, {initial}", "Moreau, L.", "Haddad, R."]
-    q.volume = q.issue = q.pages = ""
+    first_authors_apart(rng, p, q, G_H_SURNAMES)
 
 
 @change_class(OTHER, "a book chapter with its book's title and the book")
@@ -66,6 +62,6 @@ def _(rng, p, q):
     english = p.title
     p.title = f"[{english}]" if rng.random() < 0.5 else english
     q.title = rng.choice((f"{original} [{english}]", f"{original}. {english}", f"{original} = {english}"))
-    q.volume = q.issue = q.pages = ""
+    uncited(q)
     if rng.random() < 0.5:
         q.journal = ""
