@@ -18,6 +18,7 @@ from curator.extraction.entry_arms import entry_arms, no_study
 from curator.extraction.entry_forms import mend_forms
 from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
+from curator.extraction.entry_scope import within_pico_scope
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
 from curator.extraction.listitems import label_items
@@ -90,6 +91,8 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     summary_zones = _zones(evidence, "abstract", len(text))
     if not summary_zones and (not title_zones or is_notice(text, title_zones)):
         return {}
+    if not within_pico_scope(text, title_zones, summary_zones):
+        return {}  # a paper on markets, software or materials: its "effects of X on Y" name no intervention
     doc = Document(_headings_on_lines(_blanked(text, title_zones + summary_zones)))
     scratch = empty_fields()
     scratch["kind"] = "article"
