@@ -22,7 +22,10 @@ spelling. What is recognised:
 * two words that differ in their first letter only (*depression*/*repression*, *weight*/*height*), unless the two
   letters are ones systems of transliteration or spelling write for one sound (j/y, g/h, c/k, v/w, ...:
   *jazvennoj*/*yazvennoj*, *Hryhorenko*/*Gryhorenko*): a typing error seldom falls on a word's first letter;
-* two names of countries.
+* two names of countries;
+* two words of medicine that a letter or two tell apart and every other rule would take for one spelling
+  (*ilium*/*ileum*, *perineal*/*peroneal*, *affect*/*effect*, *reflex*/*reflux*, *dysphagia*/*dysphasia*,
+  *facial*/*fascial*): a list, as no rule of spelling tells them from *grey*/*gray* or *artefact*/*artifact*.
 """
 
 from __future__ import annotations
@@ -63,6 +66,15 @@ tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu ugand
 venezuela vietnam yemen zambia zimbabwe
 """
 _COUNTRIES = frozenset(_COUNTRY_NAMES.split())
+# Words of medicine spelt a letter or two apart, each meaning something else (each line: one pair's forms).
+_CONFUSED_PAIRS = """
+ilium ileum; iliac ileac; ilial ileal; perineal peroneal; affect effect; affects effects; complement compliment
+reflex reflux; dysphagia dysphasia; aphagia aphasia; abduction adduction; abductor adductor; prostate prostrate
+ureteral urethral; fundus fungus; enuresis anuresis; principal principle; discreet discrete; facial fascial
+hepatoma hematoma; arteritis arthritis; vesical vesicle; osteal ostial
+"""
+_CONFUSED = frozenset(frozenset(pair.split()) for line in _CONFUSED_PAIRS.split("\n") for pair in line.split(";")
+                      if pair.strip())
 # First letters that one sound is written with in two systems of transliteration or spelling (Jakovlev, Yakovlev;
 # Iudin, Yudin; Gerasimov, Herasymov; Kardiologie, Cardiologie; Wirkung written Virkung; Greek β as b or v, η as e
 # or i, χ as h or x; х written ch, which folded transliterations read as ч, s; ä and ö written a and o, or ae and
@@ -88,7 +100,7 @@ def look_alikes_apart(title: str, other: str) -> bool:
 def different_words(word: str, other: str, names: bool = True) -> bool:
     """``word`` and ``other`` (lower case, different) are two words, however alike they are spelt; without
     ``names``, two words that end alike are not compared (``zhurnal``/``jurnal``: one word transliterated twice)."""
-    if word in _COUNTRIES and other in _COUNTRIES:
+    if word in _COUNTRIES and other in _COUNTRIES or frozenset((word, other)) in _CONFUSED:
         return True
     for size in range(min(7, len(word) - _STEM) + 1):
         partners = _PARTNERS.get(word[:size])
