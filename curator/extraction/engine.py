@@ -27,6 +27,7 @@ from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.people_with import people_with_condition
+from curator.extraction.pico_scope import page_within_pico_scope
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.profile import layout_profile
@@ -291,6 +292,8 @@ _COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
           summary_zones: list[tuple[int, int]]) -> None:
     text = doc.text
+    if fields["kind"] == "article" and not page_within_pico_scope(text, title_zones, summary_zones):
+        return  # a paper on markets or software: "The Impact of Trust on ..." names no intervention
     zones = title_zones + summary_zones
     abbrs = find_abbreviations(text[:30000]) if known else {}
     low = caseless(text, doc.lower) if known else None

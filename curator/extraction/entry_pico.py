@@ -18,11 +18,11 @@ from curator.extraction.entry_arms import entry_arms, no_study
 from curator.extraction.entry_forms import mend_forms
 from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
-from curator.extraction.entry_scope import within_pico_scope
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
+from curator.extraction.pico_scope import within_pico_scope
 from curator.extraction.values import put
 from curator.fields import empty_fields
 

@@ -76,6 +76,9 @@ _END_KEY = slice(-3, None)
 _STARTS_BY_KEY = _by_key(_STARTS, _START_KEY)  # every start has four letters or more
 _ENDINGS_BY_KEY = _by_key(_ENDINGS, _END_KEY)  # every ending three or more
 _WORD_RE = re.compile(r"[a-z][a-z0-9-]*")
+_KEYS_OF_STARTS = frozenset(_STARTS_BY_KEY) | {s[:4] for s in _STRONG_STARTS} | {w[:4] for w in _STRONG_WORDS}
+_KEYS_OF_ENDINGS = frozenset(_ENDINGS_BY_KEY)
+_FIRST_WORDS = 30
 
 
 def _health_word(word: str) -> str | None:
@@ -93,25 +96,33 @@ def _health_word(word: str) -> str | None:
     return None
 
 
-def _strong(low: str, words: set[str]) -> bool:
-    return any(p in low for p in _STRONG_PHRASES) or bool(words & _STRONG_WORDS) \
-        or any(w.startswith(_STRONG_STARTS) for w in words)
-
-
 def speaks_of_health(text: str, enough: int = 2) -> bool:
     """Whether ``text`` speaks of health, illness, care, treatment or animals (``enough`` different words of it:
     "immune" or "treated" alone is a manner of speaking), of patients, or of a randomised comparison."""
     low = text.lower()
-    words = set(_WORD_RE.findall(low))
-    if _strong(low, words):
-        return True
-    found = {p for p in _PHRASES if p in low}
-    for word in words:
+    words = _WORD_RE.findall(low)
+    found: set[str] = set()
+    for word in words[:_FIRST_WORDS]:  # most studies say so in their first words: stop there
+        if word.startswith(_STRONG_STARTS) or word in _STRONG_WORDS:
+            return True
         key = _health_word(word)
         if key is not None:
             found.add(key)
             if len(found) >= enough:
                 return True
+    if any(p in low for p in _STRONG_PHRASES):
+        return True
+    rest = set(words[_FIRST_WORDS:])
+    heads = {w[:4] for w in rest} & _KEYS_OF_STARTS  # only words whose first or last letters could say it
+    tails = {w[-3:] for w in rest} & _KEYS_OF_ENDINGS
+    for word in rest:
+        if word[:4] in heads or word[-3:] in tails or word in _WORDS:
+            if word.startswith(_STRONG_STARTS) or word in _STRONG_WORDS:
+                return True
+            key = _health_word(word)
+            if key is not None:
+                found.add(key)
+    found.update(p for p in _PHRASES if p in low)
     return len(found) >= enough
 
 
@@ -127,3 +138,13 @@ def within_pico_scope(text: str, title_zones: list[tuple[int, int]], summary_zon
         return speaks_of_health(" ".join(text[s:e] for s, e in title_zones + summary_zones))
     title = " ".join(text[s:e] for s, e in title_zones)
     return speaks_of_health(title, enough=1 if _TRIAL_TITLE_RE.search(title) else 2)
+
+
+def page_within_pico_scope(text: str, title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> bool:
+    """The same for an article's page: its title and summary, or its first lines when no summary was found."""
+    if summary_zones:
+        return within_pico_scope(text, title_zones, summary_zones)
+    return speaks_of_health(text[:_PAGE_HEAD])
+
+
+_PAGE_HEAD = 5000

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_entry_pico import pico_of
 
-from curator.extraction.entry_scope import speaks_of_health
+from curator.extraction.pico_scope import speaks_of_health
 
 EMPTY = {"population": None, "intervention": None, "comparator": None, "outcome": None}
 
