@@ -31,3 +31,19 @@ def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
     if arms is None:
         return phrase
     return phrase[0][:arms.start()], phrase[1], phrase[1] + arms.start()
+
+
+# "critically ill adults", "frail older patients", "postmenopausal women", "community-dwelling adults": the words
+# before the people that say which of them took part (never a verb or a preposition: "assigned | adults").
+_MODIFIERS_RE = re.compile(
+    r"\b(?:(?:older|elderly|young|younger|frail|pre-?frail|(?:critically|acutely|seriously|chronically)\s+ill|healthy"
+    r"|pregnant|postmenopausal|premenopausal|perimenopausal|obese|overweight|hospitali[sz]ed|adult|adolescent|male"
+    r"|female|preterm|premature|asymptomatic|symptomatic|ambulatory|school-aged?|preschool|low-income|very\s+old"
+    r"|[a-z]+-(?:dwelling|naive|naïve|positive|negative|infected|dependent|resistant|exposed|experienced))\s+){1,3}$",
+    re.I)
+
+
+def with_modifiers(text: str, at: int, floor: int) -> int:
+    """Where the people starting at ``at`` begin, with the words before them that qualify them."""
+    m = _MODIFIERS_RE.search(text, max(floor, at - 48), at)
+    return m.start() if m else at

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.people_bounds import before_the_arms, counted_from
+from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
+from curator.extraction.study_sentence import study_people_first
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
 
@@ -21,12 +22,14 @@ _POP_RE = re.compile(
     # people named by what they do or where they are ("University students with high test anxiety")
     r"|university students|college students|medical students|nursing students|school pupils|students?|pupils?|nurses|workers|employees|smokers|athletes|residents|veterans|caregivers|carers|mothers)\b"
     r"(?:\s+(?:aged?|between|of|from)\s+[^,.;\n]{1,40}?)?"
-    r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with)"
+    r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with"
+    r"|(?:were|are)\s+(?:taking|receiving|undergoing|admitted|scheduled|awaiting|living))|presenting\s+with|living\s+with"
+    r"|(?:admitted|hospitali[sz]ed|referred)\s+(?:with|for)|scheduled\s+for"
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
     re.I,
 )
 _PHRASE_STOP_RE = re.compile(
-    r"\s(?:will|were|are|was|is|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
+    r"(?<!\bwho)(?<!\bthat)\s(?:were|are|was|is)\b|\s(?:will|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
     r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
@@ -37,7 +40,8 @@ _PHRASE_STOP_RE = re.compile(
     re.I,
 )
 # Words left hanging where a stop word cut the phrase ("children with X who | received ...").
-_DANGLING = frozenset(("who", "whom", "that", "which", "and", "or", "and/or", "but", "to", "had", "has", "have"))
+_DANGLING = frozenset(("who", "whom", "that", "which", "and", "or", "and/or", "but", "to", "had", "has", "have", "were",
+                       "are", "was", "is"))
 
 
 def _drop_dangling(raw: str) -> str:
@@ -147,7 +151,7 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
         for m in pop_re.finditer(hay, s, e):
-            ph = _phrase(text, counted_from(text, m.start(), s), low=low)
+            ph = _phrase(text, with_modifiers(text, counted_from(text, m.start(), s), s), low=low)
             if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
                 cut = ph[0].index(",")
@@ -165,6 +169,7 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 break
     if not found:
         return None
+    found = study_people_first(text, found, zones)  # the methods' people before a background or results sentence's
     keys = [c.lower() for c in conditions if c]
     keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
     for ph in found:
