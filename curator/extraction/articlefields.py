@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.abstract_lines import abstract_lines
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
@@ -268,7 +269,7 @@ def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
             paras = doc.paragraphs(hit)
         else:
             cur: list[Line] = []
-            for line in doc.value_lines(hit):
+            for line in abstract_lines(doc, hit):
                 t = line.text
                 if not t:
                     if cur:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
-from curator.extraction.study_sentence import study_people_first
+from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
 
@@ -169,14 +169,15 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 break
     if not found:
         return None
-    found = study_people_first(text, found, zones)  # the methods' people before a background or results sentence's
+    study = study_people(text, found, zones)  # the methods' people, not a background or results sentence's
+    pool = study or found
     keys = [c.lower() for c in conditions if c]
     keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
-    for ph in found:
+    for ph in pool:
         low = ph[0].lower()
         if any(k and k in low for k in keys):
             return ph
-    return found[0] if not keys else None
+    return pool[0] if study or not keys else None
 
 
 def title_intervention(title: str, offset: int) -> Found | None:

@@ -8,10 +8,17 @@ import re
 
 Found = tuple[str, int, int]
 
-_STUDY_RE = re.compile(r"\b(?:randomi[sz]|randomly|enrol|recruit|includ|assigned|allocated|eligib|took\s+part"
+_STUDY_RE = re.compile(r"\b(?:randomi[sz]|randomly|enrol|recruit|includ|assigned|allocated|(?:were|are|was|is|be)\s+eligible"
+                       r"|eligibility|eligible\s+(?:patients|participants|people|adults|children|women|men)|took\s+part"
                        r"|participated|(?:were|was)\s+studied|we\s+studied|followed\s+(?:up|for)|underwent)", re.I)
 _RESULT_RE = re.compile(r"\b95\s?%|\bCI\b|\bp\s*[<=>]|\bratio\b|\b(?:mean|median)\s+age\b|\bdifference\b|\bsensitivity\b"
                         r"|\bspecificity\b|\bimproved\b|\breduced\b|\bdid\s+not\b", re.I)
+
+
+# A sentence of aims ("We assessed whether ... in patients eligible for thrombectomy", "To determine whether ...").
+_AIM_RE = re.compile(r"\s*(?:(?:we|this\s+(?:study|trial))\s+(?:aimed|assessed\s+whether|sought|hypothesi[sz]ed|investigated\s+whether"
+                     r"|tested\s+whether|asked\s+whether)|to\s+(?:assess|determine|compare|evaluate|test|investigate|examine)\b"
+                     r"|the\s+(?:aim|objective|purpose)\b)", re.I)
 
 
 def sentence_around(text: str, at: int, zones: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -29,14 +36,13 @@ def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
     span = sentence_around(text, at, zones)
     if span is None:
         return False
-    return _STUDY_RE.search(text, *span) is not None and _RESULT_RE.search(text, *span) is None
+    return _STUDY_RE.search(text, *span) is not None and _RESULT_RE.search(text, *span) is None \
+        and _AIM_RE.match(text, span[0]) is None
 
 
-def study_people_first(text: str, found: list[Found], zones: list[tuple[int, int]]) -> list[Found]:
-    """``found`` with the phrases of sentences that enrol people first, when there are any (stable order)."""
+def study_people(text: str, found: list[Found], zones: list[tuple[int, int]]) -> list[Found]:
+    """The phrases of ``found`` in sentences that enrol people, when some other phrase is not (else none)."""
     if len(found) < 2:
-        return found
+        return []
     study = [ph for ph in found if is_study_sentence(text, ph[1], zones)]
-    if not study or study[0] is found[0]:
-        return found
-    return study + [ph for ph in found if not any(ph is x for x in study)]
+    return study if len(study) < len(found) else []
