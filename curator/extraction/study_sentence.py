@@ -16,8 +16,8 @@ _RESULT_RE = re.compile(r"\b95\s?%|\bCI\b|\bp\s*[<=>]|\bratio\b|\b(?:mean|median
 
 
 # A sentence of aims ("We assessed whether ... in patients eligible for thrombectomy", "To determine whether ...").
-_AIM_RE = re.compile(r"\s*(?:(?:we|this\s+(?:study|trial))\s+(?:aimed|assessed\s+whether|sought|hypothesi[sz]ed|investigated\s+whether"
-                     r"|tested\s+whether|asked\s+whether)|to\s+(?:assess|determine|compare|evaluate|test|investigate|examine)\b"
+_AIM_RE = re.compile(r"\s*(?:(?:we|this\s+(?:study|trial))\s+(?:aimed|assessed|evaluated|compared|examined|sought|hypothesi[sz]ed"
+                     r"|investigated|tested\s+whether|asked\s+whether)|to\s+(?:assess|determine|compare|evaluate|test|investigate|examine)\b"
                      r"|the\s+(?:aim|objective|purpose)\b)", re.I)
 
 
@@ -31,18 +31,27 @@ def sentence_around(text: str, at: int, zones: list[tuple[int, int]]) -> tuple[i
     return None
 
 
-def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
-    """True when the sentence around ``at`` enrols or randomises people and reports no result."""
+def _kind(text: str, at: int, zones: list[tuple[int, int]]) -> int:
+    """0: a sentence that enrols people and reports no result; 1: a sentence of aims; 2: any other."""
     span = sentence_around(text, at, zones)
     if span is None:
-        return False
-    return _STUDY_RE.search(text, *span) is not None and _RESULT_RE.search(text, *span) is None \
-        and _AIM_RE.match(text, span[0]) is None
+        return 2
+    if _AIM_RE.match(text, span[0]):
+        return 1
+    return 0 if _STUDY_RE.search(text, *span) is not None and _RESULT_RE.search(text, *span) is None else 2
+
+
+def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
+    """True when the sentence around ``at`` enrols or randomises people and reports no result."""
+    return _kind(text, at, zones) == 0
 
 
 def study_people(text: str, found: list[Found], zones: list[tuple[int, int]]) -> list[Found]:
-    """The phrases of ``found`` in sentences that enrol people, when some other phrase is not (else none)."""
+    """The phrases of ``found`` in sentences that enrol people, then those of sentences of aims, without those of
+    other sentences (background, results), when the sentences differ; else none."""
     if len(found) < 2:
         return []
-    study = [ph for ph in found if is_study_sentence(text, ph[1], zones)]
-    return study if len(study) < len(found) else []
+    kinds = [_kind(text, ph[1], zones) for ph in found]
+    if len(set(kinds)) == 1:
+        return []
+    return [ph for k in (0, 1) for ph, kind in zip(found, kinds, strict=True) if kind == k]
