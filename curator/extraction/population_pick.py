@@ -15,8 +15,9 @@ from typing import Any
 
 from curator.extraction import pico as pico_finders
 from curator.extraction.layout import Document
-from curator.extraction.people import people_phrase
+from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.people_with import bare_condition, people_with_condition
+from curator.extraction.runin import run_in_value
 from curator.extraction.study_sentence import is_study_sentence
 from curator.extraction.terms import annotate_abbreviations, find_conditions
 from curator.extraction.textutil import clip
@@ -45,8 +46,11 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
         if fields["enrollment"] is None:
             put(fields, "enrollment", int(pop[0].replace(",", "").replace(" ", "")), pop[1])
         pop = None
+    if pop is None and known and fields["kind"] == "article":
+        run_in = run_in_value(doc, "pico.population")  # BMJ's "Patients Children aged 2 to 12 years ..."
+        pop = (run_in[0], [[run_in[1], run_in[2]]]) if run_in else None
     if pop:
-        put(fields, "pico.population", *_who_can(text, pop))
+        put(fields, "pico.population", *_people_of_section(text, _who_can(text, pop), fields, abbrs, low))
         return
     if not known:
         return
@@ -73,6 +77,8 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
     got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"])
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
+    if got is None and fields["pico"]["population"] is None:
+        got = _enrolled(text, summary_zones) or _title_people(text, title_zones)
     if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
 
@@ -116,3 +122,46 @@ def _enrolled_over_aside(text: str, fields: dict[str, Any], zones: Zones) -> tup
     if people is None or not is_study_sentence(text, people[1], zones):
         return None
     return people
+
+
+# A section that opens with its design or setting ("Cluster randomised trial in 26 clinics. Patients aged ..."):
+# the people are further on.
+_DESIGN_OPENING_RE = re.compile(r"^\W*(?:(?:this|a|an|the|we)\s+)?(?:[\w\-]+\s+){0,4}?(?:trial|study|survey|cohort|design"
+                                r"|conducted|settings?)\b", re.I)
+
+
+def _people_of_section(text: str, found: tuple[str, Spans], fields: dict[str, Any], abbrs: dict[str, str],
+                       low: str | None) -> tuple[str, Spans]:
+    """The people a long labelled section names ("Design, Setting, and Participants"), else the section."""
+    value, spans = found
+    if len(value.split()) <= 30 and not _DESIGN_OPENING_RE.match(value):
+        return found
+    zones = [(s, e) for s, e in spans]
+    got = pico_finders.population(text, zones, fields["conditions"], abbrs, low) or people_phrase(text, zones)
+    return (got[0], [[got[1], got[2]]]) if got else found
+
+
+def _enrolled(text: str, zones: Zones) -> tuple[str, int, int] | None:
+    """The people a sentence of the summary enrols, counts or randomises."""
+    people = people_phrase(text, zones) if zones else None
+    if people is None or re.search(r"\d", people[0]) and re.search(r"\band\s+\d", people[0]):
+        return None  # "households and 1,987 children": counts of what was enrolled, not who
+    return people if is_study_sentence(text, people[1], zones) else None
+
+
+# "... in children younger than five years in rural Amhara", "... among university students in Uganda", "... for
+# adults with low mood in primary care": the people a title names after its preposition, to where a place begins.
+_TITLE_PEOPLE_RE = re.compile(r"\b(?:in|among|amongst|for|of)\s+((?:[A-Za-z][\w\-]*\s+){0,2}?(?:" + PEOPLE_WORDS
+                              + r")\b[^:;()\[\]]{0,80}?)(?=\s+(?:in|at|from|across)\s+[A-Z]|\s*[:;(\[]|\s+in\s+"
+                              r"(?:primary|secondary|general|rural|urban|the|a|an)\b|\s*$)")
+_NOT_TITLE_PEOPLE = frozenset(("the", "a", "an", "all", "some", "most", "many", "other", "our", "their"))
+
+
+def _title_people(text: str, zones: Zones) -> tuple[str, int, int] | None:
+    """The people a title names ("... among university students in Uganda": "university students")."""
+    for s, e in zones:
+        end = text.rfind(":", s, e)
+        m = _TITLE_PEOPLE_RE.search(text[s:end if end > s else e])
+        if m and m.group(1).split()[0].lower() not in _NOT_TITLE_PEOPLE:
+            return m.group(1), s + m.start(1), s + m.end(1)
+    return None

@@ -10,6 +10,7 @@ from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
 
 _HEADS = {
+    "pico.population": ("Patients ", "Participants ", "Population ", "Setting and participants "),
     "interventions": ("Interventions ", "Intervention "),
     "pico.outcome": ("Main outcome measures ", "Main Outcomes and Measures ", "Main outcome measure ",
                      "Main Outcome Measures ", "Main outcomes and measures ", "Primary outcome measure "),
