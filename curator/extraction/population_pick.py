@@ -55,8 +55,8 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
     if not known:
         return
     got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
-    if got is None and not summary_zones:  # a title alone: "... for sedation of children undergoing CT"
-        got = pico_finders.population(text, title_zones, [], abbrs, low)
+    if got is None and not summary_zones and _plain_who(doc, scalar) is None:
+        got = pico_finders.population(text, title_zones, [], abbrs, low)  # "... for sedation of children having CT"
     if got:
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
     else:
