@@ -29,7 +29,7 @@ _POP_RE = re.compile(
     re.I,
 )
 _PHRASE_STOP_RE = re.compile(
-    r"(?<!\bwho)(?<!\bthat)\s(?:were|are|was|is)\b|\s(?:will|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
+    r"\s(?:(?<!\bwho\s)(?<!\bthat\s)(?:were|are|was|is)|will|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
     r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"

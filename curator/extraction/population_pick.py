@@ -78,7 +78,7 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
     if got is None and fields["pico"]["population"] is None:
-        got = _enrolled(text, summary_zones) or _title_people(text, title_zones)
+        got = (_enrolled(text, summary_zones) if fields["kind"] == "article" else None) or _title_people(text, title_zones)
     if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
 
@@ -114,7 +114,8 @@ def _enrolled_over_aside(text: str, fields: dict[str, Any], zones: Zones) -> tup
     condition named by a background or results sentence ("Diarrhoea and respiratory infections are ...")."""
     pop = fields["pico"]["population"]
     spans = fields["evidence"].get("pico.population") or []
-    if not pop or len(spans) != 1 or bare_condition(pop) is None or not zones:
+    if fields["kind"] != "article" or not pop or len(spans) != 1 or not zones or " with " in pop \
+            or bare_condition(pop) is None:
         return None
     if not any(s <= spans[0][0] < e for s, e in zones) or is_study_sentence(text, spans[0][0], zones):
         return None

@@ -10,15 +10,15 @@ Found = tuple[str, int, int]
 
 _STUDY_RE = re.compile(r"\b(?:randomi[sz]|randomly|enrol|recruit|includ|assigned|allocated|(?:were|are|was|is|be)\s+eligible"
                        r"|eligibility|eligible\s+(?:patients|participants|people|adults|children|women|men)|took\s+part"
-                       r"|participated|(?:were|was)\s+studied|we\s+studied|followed\s+(?:up|for)|underwent)", re.I)
-_RESULT_RE = re.compile(r"\b95\s?%|\bCI\b|\bp\s*[<=>]|\bratio\b|\b(?:mean|median)\s+age\b|\bdifference\b|\bsensitivity\b"
-                        r"|\bspecificity\b|\bimproved\b|\breduced\b|\bdid\s+not\b", re.I)
+                       r"|participated|(?:were|was)\s+studied|we\s+studied|followed\s+(?:up|for)|underwent)")
+_RESULT_RE = re.compile(r"\b95\s?%|\bci\b|\bp\s*[<=>]|\bratio\b|\b(?:mean|median)\s+age\b|\bdifference\b|\bsensitivity\b"
+                        r"|\bspecificity\b|\bimproved\b|\breduced\b|\bdid\s+not\b")
 
 
 # A sentence of aims ("We assessed whether ... in patients eligible for thrombectomy", "To determine whether ...").
 _AIM_RE = re.compile(r"\s*(?:(?:we|this\s+(?:study|trial))\s+(?:aimed|assessed|evaluated|compared|examined|sought|hypothesi[sz]ed"
                      r"|investigated|tested\s+whether|asked\s+whether)|to\s+(?:assess|determine|compare|evaluate|test|investigate|examine)\b"
-                     r"|the\s+(?:aim|objective|purpose)\b)", re.I)
+                     r"|the\s+(?:aim|objective|purpose)\b)")
 
 
 def sentence_around(text: str, at: int, zones: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -36,9 +36,10 @@ def _kind(text: str, at: int, zones: list[tuple[int, int]]) -> int:
     span = sentence_around(text, at, zones)
     if span is None:
         return 2
-    if _AIM_RE.match(text, span[0]):
+    said = text[span[0]:span[1]].lower()
+    if _AIM_RE.match(said):
         return 1
-    return 0 if _STUDY_RE.search(text, *span) is not None and _RESULT_RE.search(text, *span) is None else 2
+    return 0 if _STUDY_RE.search(said) is not None and _RESULT_RE.search(said) is None else 2
 
 
 def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
