@@ -164,20 +164,22 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 ph = (text[a:ph[1]] + ph[0], a, ph[2])
             if ph:
                 ph = before_the_arms(text, ph, m.start(), s)
-                found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
+                found.append(ph)  # abbreviations spelled out only in the one returned
             if len(found) >= 12:
                 break
     if not found:
         return None
-    study = study_people(text, found, zones)  # the methods' people, not a background or results sentence's
-    pool = study or found
     keys = [c.lower() for c in conditions if c]
     keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
+    # the methods' people, not a background or results sentence's
+    study = study_people(text, found, zones, keys)
+    pool = study or found
     for ph in pool:
         low = ph[0].lower()
         if any(k and k in low for k in keys):
-            return ph
-    return pool[0] if study or not keys else None
+            return annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]
+    ph = pool[0] if study or not keys else None
+    return (annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]) if ph else None
 
 
 def title_intervention(title: str, offset: int) -> Found | None:

@@ -47,12 +47,16 @@ def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
     return _kind(text, at, zones) == 0
 
 
-def study_people(text: str, found: list[Found], zones: list[tuple[int, int]]) -> list[Found]:
+def study_people(text: str, found: list[Found], zones: list[tuple[int, int]], keys: list[str]) -> list[Found]:
     """The phrases of ``found`` in sentences that enrol people, then those of sentences of aims, without those of
-    other sentences (background, results), when the sentences differ; else none."""
+    other sentences (background, results), when the sentences differ; else none (``keys``: the conditions, lowered,
+    that a population phrase should name)."""
     if len(found) < 2:
         return []
-    kinds = [_kind(text, ph[1], zones) for ph in found]
+    first = _kind(text, found[0][1], zones)
+    if first == 0 and (not keys or any(k and k in found[0][0].lower() for k in keys)):
+        return []  # the first is the methods' people, and names the condition when one is known: it is taken
+    kinds = [first] + [_kind(text, ph[1], zones) for ph in found[1:]]
     if len(set(kinds)) == 1:
         return []
     return [ph for k in (0, 1) for ph, kind in zip(found, kinds, strict=True) if kind == k]
