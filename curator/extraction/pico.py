@@ -29,7 +29,8 @@ _POP_RE = re.compile(
     re.I,
 )
 _PHRASE_STOP_RE = re.compile(
-    r"\s(?:(?<!\bwho\s)(?<!\bthat\s)(?:were|are|was|is)|will|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
+    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
+    r"|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
     r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
