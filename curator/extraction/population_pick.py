@@ -55,10 +55,13 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
     if not known:
         return
     got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
-    if got is None and not summary_zones and _plain_who(doc, scalar) is None:
+    plain = _plain_who(doc, scalar) if got is None else None  # "Who can take part": the people, not the title's illness
+    if got is None and not summary_zones and plain is None:
         got = pico_finders.population(text, title_zones, [], abbrs, low)  # "... for sedation of children having CT"
     if got:
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
+    elif plain:
+        put(fields, "pico.population", *_who_can(text, plain))
     else:
         for s, e in title_zones:
             vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
@@ -69,7 +72,7 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
                     [[conds[0][1], conds[0][2]]])
                 break
     if fields["pico"]["population"] is None:
-        inc = _plain_who(doc, scalar) or scalar(doc, "inclusion")
+        inc = scalar(doc, "inclusion")
         if inc:
             put(fields, "pico.population", *_who_can(text, inc))
         elif fields["conditions"]:

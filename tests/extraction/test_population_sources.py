@@ -155,3 +155,14 @@ def test_counts_of_what_was_enrolled_are_no_population() -> None:
                    "and 1,987 children were enrolled. The primary outcome was diarrhoea.",
                    "Sanitation and diarrhoea in children younger than five years in rural Ethiopia: a trial")
     assert pop == "children younger than five years", pop
+
+
+def test_who_can_participate_over_the_illness_the_title_names() -> None:
+    page = ("Trials Finder\nHome / Find a trial / Trial details\n\nNight splint versus CPAP for moderate sleep apnoea\n"
+            "Trial ID: ACTRN12620000123456\nRecruitment status: Recruiting\n\nWho can participate\nAdults aged 25 to 70 "
+            "years with moderate obstructive sleep apnoea and high blood pressure. People who drive for a living cannot "
+            "take part.\n\nStudy type: Interventional\n")
+    fields = extract(page)
+    assert fields["title"] == "Night splint versus CPAP for moderate sleep apnoea", fields["title"]
+    pop = fields["pico"]["population"]
+    assert pop is not None and pop.startswith("Adults aged 25 to 70 years") and "cannot" not in pop, pop
