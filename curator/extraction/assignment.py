@@ -41,7 +41,8 @@ _DETAIL_RE = re.compile(
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"
-    r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b",  # "starting within 2 weeks of discharge": its timing
+    r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b",  # a device's use  # "starting within 2 weeks of discharge": its timing
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
@@ -135,6 +136,8 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         end = sentence_end(text, m.end(), min(e, m.end() + 160))
         raw = text[m.end():end if end is not None else min(e, m.end() + 120)]
         y = arm_name(raw)
+        if y[:2].lower() == "a " and _USUAL_WAY_RE.match(y[2:]):
+            y = y[2:]  # "to a standard adhesive dressing"
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
@@ -145,10 +148,12 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         if not 3 <= len(y) <= 80 or len(y.split()) > 8:
             continue
         if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
-            return y, m.end(), m.end() + len(y)
+            at = m.end() + raw.find(y)
+            return y, at, at + len(y)
         if other is None and "," not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
                 and y.lower() != arm_name(m.group(1)).lower():
-            other = y, m.end(), m.end() + len(y)
+            at = m.end() + raw.find(y)
+            other = y, at, at + len(y)
     # "randomised to laparoscopic repair or open repair": of two arms, the second is the comparison.
     return other
 

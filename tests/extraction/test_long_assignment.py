@@ -1,6 +1,7 @@
 """Arms of an assignment sentence whose people are long ("aged 40 years or older who had been admitted ... below
 80% predicted"), whose ratio is bracketed ("allocated (1:1) to"), whose arm carries its timing ("starting within 2
-weeks of discharge") or whose usual way carries its detail ("standard analgesia with paracetamol")."""
+weeks of discharge", "applied in theatre") or whose usual way carries its detail ("standard analgesia with
+paracetamol")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def _arms(sentence: str) -> tuple[str | None, str | None]:
      "together with soap, or to no intervention (control).", "hand hygiene programme", "no intervention"),
     ("We randomly assigned 200 patients with a hip fracture to a femoral nerve block with bupivacaine or to standard "
      "systemic analgesia with paracetamol and morphine.", "femoral nerve block", "standard systemic analgesia"),
+    ("Women were randomised to a single-use negative pressure wound therapy device applied in theatre for 7 days or "
+     "to a standard adhesive dressing.", "single-use negative pressure wound therapy device", "standard adhesive dressing"),
 ])
 def test_arms_of_a_long_assignment_sentence(sentence: str, tested: str, control: str) -> None:
     got_tested, got_control = _arms(sentence)
