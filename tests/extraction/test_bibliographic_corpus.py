@@ -29,8 +29,16 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # written after those, 34/41 = 0.83 before any fix was tuned on it, 40/41 = 0.98 after its fixes; batch 3 (33 entries:
 # uncommon headings, other databases' exports, other designs and fields), 114/148 = 0.77 before, 143/148 = 0.97 after;
 # batch 4 (32 entries: one review's search export on SGLT2 inhibitors for heart failure, trials of many styles and the
-# noise of a search, four without an abstract), 145/171 = 0.85 before any fix, the whole corpus then 432/465 = 0.93.
-FLOOR = 0.97
+# noise of a search, four without an abstract), 145/171 = 0.85 before any fix, the whole corpus then 432/465 = 0.93;
+# batch 5 (26 entries on how abstracts state the population: DESIGN, SETTING, AND PARTICIPANTS, Participants,
+# Population, 'Eligible participants are', a CENTRAL record's INCLUSION CRITERIA, background first sentences, children,
+# older adults, caregivers, cluster trials, non-drug, diagnostic, cohort and animal studies, a title alone; title, year,
+# journal and ids checked too), 251/283 = 0.89 before any fix and with the extraction code unread (population 57/68 =
+# 0.84, 17 of 26 entries with every population expectation met; intervention 40/49, journal 20/25 as MEDLINE's full
+# journal titles), 261/283 = 0.92 after its fixes (population 65/68 = 0.96).
+FLOOR = 0.95
+# Share of each batch's expectations met, as measured after the fixes.
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.92}
 
 
 def entry_of(name: str) -> Entry:
@@ -85,6 +93,16 @@ def test_score_stays_above_its_floor(scored: tuple[dict[str, list[int]], dict[st
     met = sum(v[0] for v in scored[0].values())
     total = sum(v[1] for v in scored[0].values())
     assert met / total >= FLOOR, "\n".join(f"{n}: {p}" for n, ps in scored[2].items() for p in ps)
+
+
+@pytest.mark.parametrize("batch", sorted(BATCH_FLOORS))
+def test_batch_stays_above_its_floor(scored: tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[str]]],
+                                     batch: int) -> None:
+    names = [n for n, e in EXPECTED.items() if e.get("batch", 1) == batch]
+    total = sum(len(singles(EXPECTED[n])) for n in names)
+    failed = sum(len(scored[2].get(n, [])) for n in names)
+    assert (total - failed) / total >= BATCH_FLOORS[batch], "\n".join(
+        f"{n}: {p}" for n in names for p in scored[2].get(n, []))
 
 
 def test_evidence_points_at_the_value_in_the_page() -> None:
