@@ -29,7 +29,9 @@ _POP_RE = re.compile(
     re.I,
 )
 _PHRASE_STOP_RE = re.compile(
-    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
+    # "who were taking ...", "that are": the people's own clause goes on (looked behind only after the verb)
+    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
+    r"|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
     r"|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
@@ -172,14 +174,8 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
         return None
     keys = [c.lower() for c in conditions if c]
     keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
-    # the methods' people, not a background or results sentence's
-    study = study_people(text, found, zones, keys)
-    pool = study or found
-    for ph in pool:
-        low = ph[0].lower()
-        if any(k and k in low for k in keys):
-            return annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]
-    ph = pool[0] if study or not keys else None
+    pool = (study := study_people(text, found, zones, keys)) or found  # the methods' people, not the background's
+    ph = next((p for p in pool if any(k and k in p[0].lower() for k in keys)), pool[0] if study or not keys else None)
     return (annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]) if ph else None
 
 
