@@ -56,8 +56,10 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
         return
     got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
     plain = _plain_who(doc, scalar) if got is None else None  # "Who can take part": the people, not the title's illness
-    if got is None and not summary_zones and plain is None:
-        got = pico_finders.population(text, title_zones, [], abbrs, low)  # "... for sedation of children having CT"
+    if got is None and not summary_zones and plain is None and fields["kind"] == "trial":
+        # a registry's title alone: "... in postmenopausal women with osteoporosis" (an entry's title alone waits for
+        # its abstract, as the fill counts it)
+        got = pico_finders.population(text, title_zones, [], abbrs, low)
     if got:
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
     elif plain:
@@ -80,7 +82,7 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
     got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"])
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
-    if got is None and fields["pico"]["population"] is None:
+    if got is None and fields["pico"]["population"] is None and summary_zones:  # a title alone waits
         got = (_enrolled(text, summary_zones) if fields["kind"] == "article" else None) or _title_people(text, title_zones)
     if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
         put(fields, "pico.population", got[0], [[got[1], got[2]]])

@@ -88,9 +88,15 @@ def test_people_living_with_or_presenting_with_a_condition() -> None:
     assert pop is not None and pop.startswith("adults living with HIV"), pop
 
 
-def test_a_title_alone_gives_its_people() -> None:
-    pop = _entry("Intranasal dexmedetomidine versus oral midazolam for sedation of children undergoing MRI", None)
-    assert pop is not None and pop.startswith("children undergoing MRI"), pop
+def test_a_registry_title_alone_gives_its_people() -> None:
+    page = ("Trial registry\nJapicCTI-231234\nTitle of the study: A randomized study of drug X versus alendronate in "
+            "postmenopausal women with osteoporosis at high risk of fracture\nPhase: Phase 3\n")
+    pop = extract(page)["pico"]["population"]
+    assert pop is not None and pop.startswith("postmenopausal women with osteoporosis"), pop
+
+
+def test_an_entry_title_alone_waits_for_its_abstract() -> None:
+    assert _entry("Trial of supervised walking in adults with intermittent claudication", None) is None
 
 
 def test_a_condition_of_a_background_sentence_gives_way_to_the_enrolled_pupils() -> None:
