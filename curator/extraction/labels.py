@@ -23,7 +23,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "english title", "studientitel", "article title",
     ),
     "official_title": (
-        "scientific title of study", "title of the trial",
+        "scientific title of study", "protocol title", "title of the trial",
         "official title", "full title", "scientific title", "full title of the trial", "official scientific title",
         "scientific title of the study", "scientific title of trial", "scientific title of the trial",
         "full scientific title", "official study title", "wissenschaftlicher titel",
@@ -61,7 +61,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "enrollment": (
         "target number of participant", "anticipated target sample size", "target sample size (number)",
-        "enrolled", "total number of participants", "in the whole clinical trial", "planned number of subjects",
+        "enrolled", "total number of participants", "in the whole clinical trial", "planned number of subjects", "estimated number of subjects",
         "enrollment", "enrolment", "total enrollment", "total enrolment", "target enrollment", "target enrolment",
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
@@ -82,7 +82,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "medical conditions", "condition(s)",
         "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
         "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
-        "diseases", "medical condition being investigated", "medical condition", "condition or disease",
+        "diseases", "medical condition being investigated", "medical condition", "medical condition to be studied", "condition or disease",
         "diseases or conditions studied", "disease or condition being studied", "condition studied", "health condition",
         "indication", "target condition", "studied condition", "erkrankung", "untersuchte erkrankung",
         "conditions studied", "disease or condition", "health condition studied", "research area",
@@ -92,7 +92,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "investigational medicinal product", "intervention names", "name of intervention",
     ),
     "interventions": (
-        "intervention groups", "interventions/control", "intervention(s)", "intervention arms",
+        "intervention groups", "interventions/control", "intervention(s)", "intervention arms", "drug product name",
         "products", "description of intervention / exposure", "description of intervention/exposure", "interventions, observational groups", "intervention / treatment",
         "interventions", "intervention", "intervention/treatment", "interventions/treatment", "intervention description",
         "study treatment", "treatment", "treatments", "what the study involves", "what does the study involve",
@@ -151,7 +151,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "countries": (
         "region", "recruitment centres", "recruitment centers", "recruitment centre", "recruitment center", "countries of recruitment", "country of recruitment",
         "contacts and locations",
-        "countries", "country", "countries of recruitment", "recruitment countries", "location countries", "locations",
+        "countries", "country", "countries of recruitment", "study countries", "recruitment countries", "location countries", "locations",
         "location", "trial sites", "study sites", "study locations", "participating countries", "research sites",
         "contact investigators or research sites near you", "countries of recruitment and research settings",
         "recruitment country", "member state concerned", "member states concerned",
@@ -198,7 +198,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                         "participants and setting", "study participants", "patients"),
     "inclusion": ("inclusion criteria", "eligibility criteria", "inclusion", "einschlusskriterien", "key eligibility",
                   "who can take part", "who can join", "who can participate", "who is eligible", "can i take part"),
-    "pico.comparator": ("placebo comparator", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
+    "pico.comparator": ("placebo comparator", "control type", "active comparator", "sham comparator", "comparator", "control", "control group", "comparator/control treatment", "control treatment",
                         "comparator agent", "comparator / control", "control intervention", "comparison", "comparator/control",
                         "comparator group", "control arm", "kontrollgruppe"),
     "pico.outcome": (
