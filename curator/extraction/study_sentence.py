@@ -51,9 +51,11 @@ def study_people(text: str, found: list[Found], zones: list[tuple[int, int]], ke
     """The phrases of ``found`` in sentences that enrol people, then those of sentences of aims, without those of
     other sentences (background, results), when the sentences differ; else none (``keys``: the conditions, lowered,
     that a population phrase should name)."""
-    if len(found) < 2:
+    if not found or len(found) < 2 and not keys:
         return []
     first = _kind(text, found[0][1], zones)
+    if len(found) == 1:
+        return found if first == 0 else []  # the methods' one phrase, even when it names the condition otherwise
     if first == 0 and (not keys or any(k and k in found[0][0].lower() for k in keys)):
         return []  # the first is the methods' people, and names the condition when one is known: it is taken
     kinds = [first] + [_kind(text, ph[1], zones) for ph in found[1:]]

@@ -172,3 +172,12 @@ def test_who_can_participate_over_the_illness_the_title_names() -> None:
     assert fields["title"] == "Night splint versus CPAP for moderate sleep apnoea", fields["title"]
     pop = fields["pico"]["population"]
     assert pop is not None and pop.startswith("Adults aged 25 to 70 years") and "cannot" not in pop, pop
+
+
+def test_the_methods_people_over_the_condition_the_title_names_otherwise() -> None:
+    page = ("ClinicalTrials.gov ID NCT01234567\nContinuous glucose monitoring in older adults with insulin-treated type 2 "
+            "diabetes\nBrief Summary\nHypoglycaemia is dangerous in later life. Adults aged 65 years or older with type 2 "
+            "diabetes treated with basal insulin will be randomly assigned to continuous monitoring or fingerstick "
+            "testing.\nConditions\nInsulin-Treated Type 2 Diabetes\n")
+    pop = extract(page)["pico"]["population"]
+    assert pop is not None and pop.startswith("Adults aged 65 years or older with type 2 diabetes"), pop
