@@ -26,6 +26,8 @@ from curator.extraction.values import Spans, put
 Scalar = Callable[[Document, str], "tuple[str, Spans] | None"]
 Zones = list[tuple[int, int]]
 
+# "School-Based Asthma [Therapy]", "Nurse-Led Heart Failure [Clinics]": how a treatment is given, not an illness.
+_HOW_GIVEN_RE = re.compile(r"^[\w]+-(?:based|led|delivered|guided|assisted|supported|enhanced)\s", re.I)
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 # A criteria list ("1. Parent or carer aged 16 ...", "- Age 5 to 12 years"): a plain answer says it better.
 _LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
@@ -68,7 +70,8 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
         for s, e in title_zones:
             vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
             conds = [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
-            conds = [c for c in conds if vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for "]
+            conds = [c for c in conds if (vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for ")
+                     and not _HOW_GIVEN_RE.match(c[0])]
             if conds:
                 put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300),
                     [[conds[0][1], conds[0][2]]])

@@ -181,3 +181,11 @@ def test_the_methods_people_over_the_condition_the_title_names_otherwise() -> No
             "testing.\nConditions\nInsulin-Treated Type 2 Diabetes\n")
     pop = extract(page)["pico"]["population"]
     assert pop is not None and pop.startswith("Adults aged 65 years or older with type 2 diabetes"), pop
+
+
+def test_how_a_treatment_is_given_is_no_illness_of_the_title() -> None:
+    page = ("ClinicalTrials.gov ID NCT01234567\nOfficial Title\nSchool-Based Asthma Therapy With Telemedicine Follow-up: "
+            "A Randomized Trial\nBrief Title\nDaily Preventive Inhaler at School for Urban Children With Persistent "
+            "Asthma\n")
+    pop = extract(page)["pico"]["population"]
+    assert pop is not None and "Children With Persistent Asthma" in pop and "School-Based" not in pop, pop
