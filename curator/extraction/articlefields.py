@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.abstract_lines import abstract_lines
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
@@ -49,6 +50,12 @@ _JOURNAL_DATE_RE = re.compile(
 _VOLUME_ISSUE_CITE_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&' ]{2,80}?),\s(?:Volume|Vol\.)\s?\d+,\s(?:Issue|No\.)\s?\d+,\s(?:\d{1,2}\s)?"
     r"(?:[A-Z][a-z]+\.?\s)?(?P<y>(?:19|20)\d{2})\b"
+)
+# "CMAJ April 08, 2024 196 (13) E442-E451", "Annals of Surgery 279(4):p 588-596, April 2024": the journal, its issue
+# and the issue's date.
+_ISSUE_DATE_RE = re.compile(
+    r"^(?P<j>[A-Z][A-Za-z.&' ]{1,80}?)\s(?:[A-Z][a-z]{2,8}\s\d{1,2},\s(?P<y>(?:19|20)\d{2})\s\d+\s?\(\d+\)\s?[A-Za-z]?\d"
+    r"|\d+\s?\(\d+\):\s?(?:p{1,2}\.?\s?)?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?,\s(?:[A-Z][a-z]{2,8}\.?\s)?(?P<y2>(?:19|20)\d{2})\b)"
 )
 # A "Cite this article as:" line's journal after the title: "... Title. F1000Research 2021, 10:455",
 # "... Title. Cureus 13(4): e14578".
@@ -156,7 +163,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             continue
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
             or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text) \
-            or _VOLUME_ISSUE_CITE_RE.match(line.text)
+            or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:
@@ -168,7 +175,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
                 put(fields, "journal", name, [[start, start + len(name)]])
                 found += 1
             if fields["year"] is None or m.re is _VOLUME_ISSUE_CITE_RE:  # the issue's year, not the online date's
-                put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
+                y = "y" if m.re is not _ISSUE_DATE_RE or m.group("y") else "y2"
+                put(fields, "year", int(m.group(y)), [[line.start + m.start(y), line.start + m.end(y)]])
                 found += 1
     if fields["journal"] is None or fields["year"] is None:
         found += source_lines(doc, fields)
@@ -268,7 +276,7 @@ def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
             paras = doc.paragraphs(hit)
         else:
             cur: list[Line] = []
-            for line in doc.value_lines(hit):
+            for line in abstract_lines(doc, hit):
                 t = line.text
                 if not t:
                     if cur:

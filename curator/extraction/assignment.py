@@ -17,8 +17,10 @@ _ASSIGNED_RE = re.compile(
     # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
     # "randomized 1:1 to", "women at 27 to 35 weeks' gestation with haemoglobin below 10 g/dL to": ratios and units too;
     # a count with a thousands separator ("1,050 adults") does not hide the arms.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,]+\s+){0,16}?(?:(?<!\d\s)|(?<=\d:\d\s))to\s+"
-    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,120}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
+    # "(1:1)", "below 80% predicted": brackets and percentages are the people's too.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,%()]+\s+){0,32}?"
+    r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))to\s+"
+    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,160}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -37,7 +39,10 @@ _DETAIL_RE = re.compile(
     r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
     r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
-    r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b",  # "with physiotherapist visits": its delivery
+    r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
+    r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"
+    r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b",  # a device's use  # "starting within 2 weeks of discharge": its timing
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
@@ -114,6 +119,9 @@ def assigned_arm(value: str, offset: int) -> Found | None:
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
+_USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|existing)\s", re.I)
+
+
 def assigned_control(text: str, zones: list[Span]) -> Found | None:
     """The Y of "randomised to X or (to) Y" when Y is a control: no treatment ("no supplementation"), the
     other arm's care alone ("standard therapy alone"), or a control word ("enhanced usual care"); else the second
@@ -128,6 +136,11 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         end = sentence_end(text, m.end(), min(e, m.end() + 160))
         raw = text[m.end():end if end is not None else min(e, m.end() + 120)]
         y = arm_name(raw)
+        if y[:2].lower() == "a " and _USUAL_WAY_RE.match(y[2:]):
+            y = y[2:]  # "to a standard adhesive dressing"
+        with_at = y.find(" with ")
+        if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
+            y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
         first = arm_name(m.group(1))
         if _CONTROL_ARM_RE.match(first) and not comp_words(y, anywhere=True):
             at = m.start(1) + m.group(1).find(first)
@@ -135,10 +148,12 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         if not 3 <= len(y) <= 80 or len(y.split()) > 8:
             continue
         if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
-            return y, m.end(), m.end() + len(y)
+            at = m.end() + raw.find(y)
+            return y, at, at + len(y)
         if other is None and "," not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
                 and y.lower() != arm_name(m.group(1)).lower():
-            other = y, m.end(), m.end() + len(y)
+            at = m.end() + raw.find(y)
+            other = y, at, at + len(y)
     # "randomised to laparoscopic repair or open repair": of two arms, the second is the comparison.
     return other
 

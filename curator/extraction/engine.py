@@ -26,17 +26,16 @@ from curator.extraction.listitems import label_items
 from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
-from curator.extraction.people_with import people_with_condition
 from curator.extraction.pico_scope import page_within_pico_scope
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
+from curator.extraction.population_pick import fill_population
 from curator.extraction.profile import layout_profile
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import (
-    annotate_abbreviations,
     find_abbreviations,
     find_conditions,
     find_drugs,
@@ -286,7 +285,6 @@ def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
     s, e = zone
     return [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
 
-_COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 
 
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
@@ -298,33 +296,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     abbrs = find_abbreviations(text[:30000]) if known else {}
     low = caseless(text, doc.lower) if known else None
 
-    pop = _scalar_phrase(doc, "pico.population")
-    if pop and _COUNT_RE.match(pop[0]):  # "Participants: 1,640" says how many, not who
-        if fields["enrollment"] is None:
-            put(fields, "enrollment", int(pop[0].replace(",", "").replace(" ", "")), pop[1])
-        pop = None
-    if pop:
-        put(fields, "pico.population", pop[0], pop[1])
-    elif known:
-        got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
-        if got:
-            put(fields, "pico.population", got[0], [[got[1], got[2]]])
-        else:
-            for s, e in title_zones:
-                vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
-                conds = [c for c in _conds_in(text, (s, e)) if vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for "]
-                if conds:
-                    put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300), [[conds[0][1], conds[0][2]]])
-                    break
-        if fields["pico"]["population"] is None:
-            inc = _scalar_phrase(doc, "inclusion")
-            if inc:
-                put(fields, "pico.population", inc[0], inc[1])
-            elif fields["conditions"]:
-                put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
-        got = people_with_condition(text, low, zones, fields["pico"]["population"])
-        if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
-            put(fields, "pico.population", got[0], [[got[1], got[2]]])
+    fill_population(doc, fields, known, title_zones, summary_zones, abbrs, low, _scalar_phrase)
 
     labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
     # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.

@@ -20,7 +20,7 @@ _SENTENCE_RE = re.compile(r"(?<![A-Z])(?<!\bvs)(?<!\bet al)\.\s+(?=[A-Z][a-z])")
 _BRACKET_NAME_RE = re.compile(r"[^.;()]{0,40}?\(((?:[a-z][a-z\-]+\s){1,3}[a-z][a-z\-]+)\)")
 _ALONE_RE = re.compile(r"\s+(?:alone|only)\b")
 _TITLE_PEOPLE_RE = re.compile(
-    r"\b(?:for|in|among|amongst)\s+((?:[a-z][\w\-]*\s+){0,3}?(?:" + PEOPLE_WORDS + r")\b(?:\s+(?:of|with|aged|who|in|at"
+    r"\b(?:for|in|among|amongst)\s+((?:(?!(?:of|to|and|or|with|the|in|for)\s)[a-z][\w\-]*\s+){0,3}?(?:" + PEOPLE_WORDS + r")\b(?:\s+(?:of|with|aged|who|in|at"
     r"|living|attending|undergoing)\s+[^:;.?]{2,60}?)?)(?=\s*(?:[:;.?]|$))", re.I)
 
 

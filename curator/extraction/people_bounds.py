@@ -31,3 +31,40 @@ def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
     if arms is None:
         return phrase
     return phrase[0][:arms.start()], phrase[1], phrase[1] + arms.start()
+
+
+# "critically ill adults", "frail older patients", "postmenopausal women", "community-dwelling adults": the words
+# before the people that say which of them took part (never a verb or a preposition: "assigned | adults").
+_MODIFIERS = frozenset(("older", "elderly", "young", "younger", "frail", "prefrail", "pre-frail", "healthy", "pregnant",
+                        "postmenopausal", "premenopausal", "perimenopausal", "obese", "overweight", "hospitalised",
+                        "hospitalized", "adult", "adolescent", "male", "female", "preterm", "premature", "asymptomatic",
+                        "symptomatic", "ambulatory", "school-age", "school-aged", "preschool", "low-income", "old"))
+_ILL = frozenset(("critically", "acutely", "seriously", "chronically"))
+_HYPHEN_ENDS = ("-dwelling", "-naive", "-naïve", "-positive", "-negative", "-infected", "-dependent", "-resistant",
+                "-exposed", "-experienced")
+
+
+def _modifier(word: str) -> bool:
+    return word in _MODIFIERS or ("-" in word and word.endswith(_HYPHEN_ENDS))
+
+
+def with_modifiers(text: str, at: int, floor: int) -> int:
+    """Where the people starting at ``at`` begin, with the words before them that qualify them."""
+    start = at
+    for _ in range(3):
+        if start - 2 < floor or text[start - 1] != " ":
+            break
+        cut = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1)) + 1
+        word = text[max(cut, floor):start - 1].lower()
+        if word == "ill":
+            cut2 = text.rfind(" ", floor, cut - 1) + 1
+            if cut < 2 or text[max(cut2, floor):cut - 1].lower() not in _ILL:
+                break
+            start = max(cut2, floor)
+        elif word == "old" and text[max(floor, cut - 5):cut - 1].lower() == "very":
+            start = cut - 5
+        elif _modifier(word):
+            start = max(cut, floor)
+        else:
+            break
+    return start

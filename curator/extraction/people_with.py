@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.people import PEOPLE_WORDS
-from curator.extraction.people_bounds import before_the_arms, counted_from
+from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
 from curator.extraction.pico import Found, Span, clause_phrase
 
 # "adults with", "patients aged 18 years or older with", "adolescents living with", "patients receiving opioids for":
@@ -32,7 +32,7 @@ _NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or"
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _bare_condition(value: str) -> str | None:
+def bare_condition(value: str) -> str | None:
     """``value`` lower-cased when it names a condition alone (a few words, no people, no ages), else None."""
     low = value.lower().split(" (", 1)[0].strip()
     if not low or len(low.split()) > 6 or _PEOPLE_WORD_RE.search(low) or any(c.isdigit() for c in low.replace(
@@ -45,7 +45,7 @@ def people_with_condition(text: str, low: str | None, zones: list[Span], value: 
     """The people the title or summary names with what they have ("adults with severe alopecia areata"), when the
     population ``value`` is only a condition's name; the phrase naming that condition first. None otherwise
     (``low``: ``text`` lower-cased, same offsets; None: not searched)."""
-    name = _bare_condition(value) if value and low is not None else None
+    name = bare_condition(value) if value and low is not None else None
     if name is None:
         return None
     first: Found | None = None
@@ -53,7 +53,7 @@ def people_with_condition(text: str, low: str | None, zones: list[Span], value: 
     for s, e in zones:
         ends: list[int] | None = None
         for m in _PEOPLE_WITH_RE.finditer(low, s, e):
-            start = counted_from(text, m.start(), s)
+            start = with_modifiers(text, counted_from(text, m.start(), s), s)
             if _OPENING_RE.search(low, max(s, start - 12), start):
                 continue
             if ends is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.people_bounds import before_the_arms, counted_from
+from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
+from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
 
@@ -21,12 +22,17 @@ _POP_RE = re.compile(
     # people named by what they do or where they are ("University students with high test anxiety")
     r"|university students|college students|medical students|nursing students|school pupils|students?|pupils?|nurses|workers|employees|smokers|athletes|residents|veterans|caregivers|carers|mothers)\b"
     r"(?:\s+(?:aged?|between|of|from)\s+[^,.;\n]{1,40}?)?"
-    r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with)"
+    r"\s+(?:with|who\s+(?:have|had|suffer\s+from|are\s+suffering\s+from|present\s+with|are\s+diagnosed\s+with"
+    r"|(?:were|are)\s+(?:taking|receiving|undergoing|admitted|scheduled|awaiting|living))|presenting\s+with|living\s+with"
+    r"|(?:admitted|hospitali[sz]ed|referred)\s+(?:with|for)|scheduled\s+for"
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
     re.I,
 )
 _PHRASE_STOP_RE = re.compile(
-    r"\s(?:will|were|are|was|is|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
+    # "who were taking ...", "that are": the people's own clause goes on (looked behind only after the verb)
+    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
+    r"|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
+    r"|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
     r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
@@ -37,7 +43,8 @@ _PHRASE_STOP_RE = re.compile(
     re.I,
 )
 # Words left hanging where a stop word cut the phrase ("children with X who | received ...").
-_DANGLING = frozenset(("who", "whom", "that", "which", "and", "or", "and/or", "but", "to", "had", "has", "have"))
+_DANGLING = frozenset(("who", "whom", "that", "which", "and", "or", "and/or", "but", "to", "had", "has", "have", "were",
+                       "are", "was", "is"))
 
 
 def _drop_dangling(raw: str) -> str:
@@ -147,7 +154,7 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
         for m in pop_re.finditer(hay, s, e):
-            ph = _phrase(text, counted_from(text, m.start(), s), low=low)
+            ph = _phrase(text, with_modifiers(text, counted_from(text, m.start(), s), s), low=low)
             if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
                 cut = ph[0].index(",")
@@ -160,18 +167,16 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
                 ph = (text[a:ph[1]] + ph[0], a, ph[2])
             if ph:
                 ph = before_the_arms(text, ph, m.start(), s)
-                found.append((annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]))
+                found.append(ph)  # abbreviations spelled out only in the one returned
             if len(found) >= 12:
                 break
     if not found:
         return None
     keys = [c.lower() for c in conditions if c]
     keys += [a.lower() for a, long in abbrs.items() if any(long.lower() in k or k in long.lower() for k in keys)]
-    for ph in found:
-        low = ph[0].lower()
-        if any(k and k in low for k in keys):
-            return ph
-    return found[0] if not keys else None
+    pool = (study := study_people(text, found, zones, keys)) or found  # the methods' people, not the background's
+    ph = next((p for p in pool if any(k and k in p[0].lower() for k in keys)), pool[0] if study or not keys else None)
+    return (annotate_abbreviations(ph[0], abbrs), ph[1], ph[2]) if ph else None
 
 
 def title_intervention(title: str, offset: int) -> Found | None:

@@ -10,6 +10,7 @@ from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
 
 _HEADS = {
+    "pico.population": ("Patients ", "Participants ", "Population ", "Setting and participants "),
     "interventions": ("Interventions ", "Intervention "),
     "pico.outcome": ("Main outcome measures ", "Main Outcomes and Measures ", "Main outcome measure ",
                      "Main Outcome Measures ", "Main outcomes and measures ", "Primary outcome measure "),
@@ -23,16 +24,14 @@ def run_in_value(doc: Document, slot: str) -> tuple[str, int, int] | None:
         return None
     stop = doc.lines[min(len(doc.lines), _SCAN_LINES) - 1].end
     for head in _HEADS[slot]:
-        pos = doc.text.find(head, 0, stop)  # one search per heading, not a test per line
+        # one search per heading, not a test per line; a heading starts its line
+        pos = 0 if doc.text.startswith(head) else doc.text.find("\n" + head, 0, stop) + 1 or -1
         while pos >= 0:
-            if pos and doc.text[pos - 1] != "\n":
-                pos = doc.text.find(head, pos + 1, stop)
-                continue  # inside a line: no heading
             line = doc.lines[doc.line_at(pos)]
             rest = line.text[len(head):]
             if line.start == pos and len(line.text) >= 30 and doc.box[line.idx] == OWN and rest[:1].isupper() \
                     and rest.count(" ") >= 3:
                 value = rest.rstrip(" .")
                 return value, pos + len(head), pos + len(head) + len(value)
-            pos = doc.text.find(head, pos + 1, stop)
+            pos = doc.text.find("\n" + head, pos, stop) + 1 or -1
     return None

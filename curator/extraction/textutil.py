@@ -144,7 +144,7 @@ def is_chrome(text: str) -> bool:
         return True
     # Menus and breadcrumbs: "Home | Search | Help", "Home › Trials › NCT…", "Home Search".
     if text.count(" | ") >= 2 and not text.rstrip().endswith("|") or text.count("›") >= 2 or text.count(" > ") >= 2 \
-            or text.count(" » ") >= 2:
+            or text.count(" » ") >= 2 or text.count(" / ") >= 2 and low.startswith("home /"):
         return True
     words = [w.strip(",") for w in bare.split()]
     if 1 < len(words) <= 10 and _all_links(words):

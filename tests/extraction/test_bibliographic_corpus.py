@@ -30,6 +30,13 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # uncommon headings, other databases' exports, other designs and fields), 114/148 = 0.77 before, 143/148 = 0.97 after;
 # batch 4 (32 entries: one review's search export on SGLT2 inhibitors for heart failure, trials of many styles and the
 # noise of a search, four without an abstract), 145/171 = 0.85 before any fix, the whole corpus then 432/465 = 0.93;
+# batch 5 (26 entries on how abstracts state the population: DESIGN, SETTING, AND PARTICIPANTS, Participants,
+# Population, 'Eligible participants are', a CENTRAL record's INCLUSION CRITERIA, background first sentences, children,
+# older adults, caregivers, cluster trials, non-drug, diagnostic, cohort and animal studies, a title alone; title, year,
+# journal and ids checked too), 251/283 = 0.89 before any fix and with the extraction code unread (population 57/68 =
+# 0.84, 17 of 26 entries with every population expectation met; intervention 40/49, journal 20/25 as MEDLINE's full
+# journal titles), 260/283 = 0.92 after its fixes (population 64/68 = 0.94; an entry's title alone still waits
+# for its abstract, as the fill counts it).
 # batch 6 (31 entries: a prehabilitation search exported from seven databases, also title, ids, journal, year and
 # authors) held out, measured only: 340/366 = 0.93, written by a helper who never read the extractor, no fix tuned on
 # it; batches 1-4 then 456/465 = 0.98, the whole corpus 796/831 = 0.96; batch 7 (32 entries: a search on hearing
@@ -37,6 +44,8 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # 344/371 = 0.93 (342/371 before two over-narrow expectations were widened), written by a second helper who never read
 # the extractor, no fix tuned on it; the whole corpus then 1140/1202 = 0.95 (0.948).
 FLOOR = 0.94
+# Share of each batch's expectations met, as measured after the fixes (batches 6 and 7: held out, measured only).
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.91, 6: 0.92, 7: 0.92}
 
 
 def entry_of(name: str) -> Entry:
@@ -91,6 +100,16 @@ def test_score_stays_above_its_floor(scored: tuple[dict[str, list[int]], dict[st
     met = sum(v[0] for v in scored[0].values())
     total = sum(v[1] for v in scored[0].values())
     assert met / total >= FLOOR, "\n".join(f"{n}: {p}" for n, ps in scored[2].items() for p in ps)
+
+
+@pytest.mark.parametrize("batch", sorted(BATCH_FLOORS))
+def test_batch_stays_above_its_floor(scored: tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[str]]],
+                                     batch: int) -> None:
+    names = [n for n, e in EXPECTED.items() if e.get("batch", 1) == batch]
+    total = sum(len(singles(EXPECTED[n])) for n in names)
+    failed = sum(len(scored[2].get(n, [])) for n in names)
+    assert (total - failed) / total >= BATCH_FLOORS[batch], "\n".join(
+        f"{n}: {p}" for n in names for p in scored[2].get(n, []))
 
 
 def test_evidence_points_at_the_value_in_the_page() -> None:

@@ -29,19 +29,23 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 FLOORS = {
     "labels": 0.93,
     "lists": 0.95,
-    "ids": 0.94,
-    "vocab": 0.94,
+    "ids": 0.95,
+    "vocab": 0.93,
     "pico": 0.95,
-    "layout": 0.95,
+    "layout": 0.96,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
 # when batch 9's and batch 10's harder pages joined them; batch 11 held out at 0.89, 397/445, before its fixes;
+# batch 12, 20 pages on how sources state the population, held out at 0.82, 276/338, before any fix and with the
+# extraction code unread (population 39/60 = 0.65, 4 of 20 pages with every population expectation met; registry
+# pages 0.76, journal 0.84, aggregator 0.83, abstract 0.88), 306/338 = 0.91 after its fixes (population 56/60 = 0.93,
+# 16 of 20 pages); the pico and vocab floors fell when its harder pages joined them).
 # batch 13 held out, measured only: 546/628 = 0.87, written by a helper who never read the extractor, no fix tuned on it;
 # batch 14 held out, measured only: 513/578 = 0.89 (510/578 before three over-narrow expectations were widened), written
 # by a second helper who never read the extractor, no fix tuned on it).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.96,
-                13: 0.86, 14: 0.88}
+                12: 0.90, 13: 0.86, 14: 0.88}
 
 
 def page_text(name: str) -> str:
