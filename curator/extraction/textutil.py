@@ -60,6 +60,9 @@ def split_lines(text: str) -> list[Line]:
 _NONLATIN_RE = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1100-\u11ff"
                           r"\u3040-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb50-\ufdff\ufe70-\ufeff\uff66-\uff9f]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs of either, counted by their lengths: a few strings made rather than one per letter.
+_NONLATIN_RUN_RE = re.compile(_NONLATIN_RE.pattern + "+")
+_LATIN_RUN_RE = re.compile(_LATIN_RE.pattern + "+")
 
 
 def is_foreign(text: str) -> bool:
@@ -76,8 +79,8 @@ def _foreign(text: str) -> bool:
     if not _NONLATIN_RE.search(text):
         return False
     sample = text[:400]
-    non = len(_NONLATIN_RE.findall(sample))
-    lat = len(_LATIN_RE.findall(sample))
+    non = sum(map(len, _NONLATIN_RUN_RE.findall(sample)))
+    lat = sum(map(len, _LATIN_RUN_RE.findall(sample)))
     if non <= lat:
         return False  # mostly Latin: no need to count the digits
     # "2020年7月1日" is a date, not foreign prose.
