@@ -313,8 +313,7 @@ class Document(ScannedText):
         for k in range(min(5, len(words) - 1), 0, -1):
             cand = norm_label(line.text[: words[k - 1].end()])
             slot = LABELS.get(cand)
-            if slot in VALIDATED_SLOTS:
-                assert slot is not None
+            if slot is not None and slot in VALIDATED_SLOTS:
                 value = line.text[words[k].start():]
                 if not _validates(slot, value):
                     return False
