@@ -239,14 +239,32 @@ def first_letter_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-sensitive ``\\b(?:word|word...)...`` pattern with a look-ahead for the words' first letters.
 
     Same matches; but at the many offsets where no word can start, the search fails on one
-    class test instead of trying every word of the alternation in turn.
+    class test instead of trying every word of the alternation in turn (and the words are grouped
+    by their first letters: see :func:`_factored`).
     """
     src = pattern.pattern
     assert src.startswith(r"\b(?:") and not pattern.flags & re.I
-    words = src[len(r"\b(?:"):src.index(")")].split("|")
+    body = src[len(r"\b(?:"):src.index(")")]
+    words = body.split("|")
     assert all(w[:1].isalpha() and "(" not in w for w in words)
     first = "".join(sorted({w[0] for w in words}))
-    return re.compile(r"\b(?=[" + first + "])" + src[2:], pattern.flags)
+    return re.compile(r"\b(?=[" + first + "])(?:" + _factored(words) + src[len(r"\b(?:") + len(body):], pattern.flags)
+
+
+_PLAIN_ATOM_RE = re.compile(r"[a-z0-9 ]")
+
+
+def _factored(words: list[str]) -> str:
+    """The alternation of ``words`` (pattern sources, in order) with their common first letters taken out
+    ("p(?:atients?|eople)|c(?:hildren)"): the engine then tries one letter per group, not every word. The
+    order of the words sharing a letter is kept, and words starting with different letters never match
+    at the same offset, so the matches are the same."""
+    if len(words) < 2 or any(not _PLAIN_ATOM_RE.fullmatch(w[:1]) or w[1:2] in ("?", "*", "+", "{") for w in words):
+        return "|".join(words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(c + (f"(?:{_factored(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
 
 
 # ---------------------------------------------------------------------------- years
