@@ -150,7 +150,8 @@ def find_ids(text: str, start: int = 0, end: int | None = None, *,
     # ``finditer`` finds, in the same order.
     hyphen = text.find("-", start + 4, stop)
     while hyphen >= 0:
-        m = _NUMERIC_RE.match(text, hyphen - 4, stop)
+        # (a year "19xx" or "20xx" before the hyphen, or no match: most hyphens are a word's)
+        m = _NUMERIC_RE.match(text, hyphen - 4, stop) if text.startswith(("19", "20"), hyphen - 4) else None
         if m:
             if m.group(2) is not None:
                 if m.group(1)[0] == "5":

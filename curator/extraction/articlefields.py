@@ -246,7 +246,7 @@ _EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for
 def english(text: str) -> bool:
     # Lower-case only the words counted, not the whole summary.
     words = " ".join(text.split(None, 60)[:60]).lower().split()
-    return sum(w in _EN_WORDS for w in words) >= max(1, len(words) // 12)
+    return sum(map(_EN_WORDS.__contains__, words)) >= max(1, len(words) // 12)
 
 
 def _caps_heading(t: str) -> bool:

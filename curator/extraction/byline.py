@@ -11,13 +11,28 @@ from curator.extraction.values import Spans
 def byline_below(doc: Document, title: Line) -> Line | None:
     """The by-line under a title: within two lines, or after a few short lines of citation and tabs
     ("BMJ 2020; 371 doi: ...", "Article", "Metrics"); an ``Authors:`` label counts too."""
+    key = ("byline", title.idx)  # asked for each candidate title, and again for the one chosen
+    if key not in doc.found_at:
+        doc.found_at[key] = _byline_below(doc, title)
+    return doc.found_at[key]
+
+
+def _names(doc: Document, line: Line) -> bool:
+    """True when the line is a by-line's names (the windows under candidate titles overlap: each line read once)."""
+    key = ("names", line.idx)
+    if key not in doc.found_at:
+        doc.found_at[key] = bool(author_line(line.text))
+    return doc.found_at[key]
+
+
+def _byline_below(doc: Document, title: Line) -> Line | None:
     seen = 0
     authors_at = {h.line for h in doc.own_hits("authors")}
     for nxt in doc.lines[title.idx + 1: title.idx + 14]:
         if not nxt.text:
             continue
         seen += 1
-        if author_line(nxt.text) or nxt.idx in authors_at or listed_byline(doc, nxt):
+        if _names(doc, nxt) or nxt.idx in authors_at or listed_byline(doc, nxt):
             return nxt
         t = nxt.text
         if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from curator.extraction.textutil import caseless, folded
+
 _NAMES = """
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh
 |Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria
@@ -54,6 +56,8 @@ _PATTERN = re.compile(
     + r")(?![\w'])",
     re.I,
 )
+# Its case-sensitive twin, searched over the lower-cased text (:func:`caseless`): far faster than ``re.I``.
+_FOLDED = folded(_PATTERN)
 # "Georgia" and "Jordan" are also a US state and a surname; "Guinea" is part of longer names.
 _AMBIGUOUS_AFTER = re.compile(r"^\s*,\s*(?:united states|usa|us)\b", re.I)
 
@@ -65,8 +69,9 @@ def find_countries(text: str) -> Iterator[tuple[str, int, int]]:
         i = text.lower().find(whole)
         yield _TABLE[whole], i, i + len(whole)
         return
-    for m in _PATTERN.finditer(text):
-        name = _TABLE[m.group(1).lower()]
+    low = caseless(text)
+    for m in _FOLDED.finditer(low) if low is not None else _PATTERN.finditer(text):
+        name = _TABLE[text[m.start(1):m.end(1)].lower()]
         if name == "Georgia" and _AMBIGUOUS_AFTER.match(text[m.end():m.end() + 20]):
             continue
         yield name, m.start(), m.end()

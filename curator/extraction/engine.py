@@ -306,7 +306,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     numbered = not tested_arms and not control_arms
     if numbered:
         tested_arms, control_arms = numbered_arms(doc)
-    if not tested_arms and not (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+    if not tested_arms and not labelled:
         tested_arms, control_arms = typed_arm_lines(doc)
     if not tested_arms and not control_arms:
         tested_arms, control_arms = result_groups(doc, next(iter(fields["evidence"].get("title", [])), None))
@@ -340,13 +340,13 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             if k >= 0 and len(ev) == len(fields["interventions"]) >= 2:
                 put(fields, "pico.comparator", fields["interventions"][k], ev[k:k + 1])
 
-    if tested_arms and (numbered or not (doc.own_hits("intervention_names") or doc.own_hits("interventions"))):
+    if tested_arms and (numbered or not labelled):
         # Typed arms in one cell say more than names guessed from the title.
         put(fields, "interventions", [t[0] for t in tested_arms] + [c[0] for c in control_arms],
             [[t[1], t[2]] for t in tested_arms + control_arms])
         put(fields, "pico.intervention", clip("; ".join(t[0] for t in tested_arms), 300),
             [[t[1], t[2]] for t in tested_arms])
-    elif fields["interventions"] and (doc.own_hits("intervention_names") or doc.own_hits("interventions")):
+    elif fields["interventions"] and labelled:
         # The tested intervention: the listed names without the comparator's (when others remain).
         given = list(zip(fields["interventions"], fields["evidence"].get("interventions") or [], strict=False))
         control = (fields["pico"]["comparator"] or "").lower()

@@ -46,6 +46,9 @@ _CITATION_RE = re.compile(
     r"\s?(?:\(\s?[\w-]{1,8}\s?\))?\s?[:,]\s?[eS]?\d{1,6}\b"
 )
 _SCAN_LINES = 400
+# The first three letters of every heading of _SECTION_RE (an ASCII line that starts otherwise is none of them).
+_SECTION_STARTS = frozenset(("bac", "obj", "aim", "pur", "con", "imp", "rat", "int", "met", "mat", "pat", "des", "res",
+                             "fin", "mai", "dis"))
 
 
 def structured_abstract(doc: Document) -> tuple[int, int] | None:
@@ -56,7 +59,8 @@ def structured_abstract(doc: Document) -> tuple[int, int] | None:
     intro = discussion = -1
     for line in doc.lines[:_SCAN_LINES]:
         t = line.text
-        if not t or doc.box[line.idx] != OWN or t[0] not in "abcdfimoprABCDFIMOPR":
+        if not t or doc.box[line.idx] != OWN or t[0] not in "abcdfimoprABCDFIMOPR" \
+                or t[:3].isascii() and t[:3].lower() not in _SECTION_STARTS:
             continue
         m = _SECTION_RE.match(t)
         if m is None:

@@ -30,7 +30,7 @@ from curator.extraction.normalise import (
 )
 from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
-from curator.extraction.spaced_labels import spaced_label
+from curator.extraction.spaced_labels import FIRST_LETTERS, spaced_label
 from curator.extraction.tables import read_column_table, read_gap_table, read_tab_table
 from curator.extraction.textutil import (
     MAX_LABEL_LINE,
@@ -300,7 +300,7 @@ class Document(ScannedText):
     def _prefix_label(self, line: Line) -> bool:
         """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
         t = line.text
-        if spaced := spaced_label(self.lines, line.idx):  # ANZCTR: "Public title X", no colon
+        if t[:1] in FIRST_LETTERS and (spaced := spaced_label(self.lines, line.idx)):  # ANZCTR: "Public title X"
             self.add(spaced[0], line.idx, (line.start + spaced[1], line.end))
             return True
         c = t[:1]
@@ -313,8 +313,7 @@ class Document(ScannedText):
         for k in range(min(5, len(words) - 1), 0, -1):
             cand = norm_label(line.text[: words[k - 1].end()])
             slot = LABELS.get(cand)
-            if slot in VALIDATED_SLOTS:
-                assert slot is not None
+            if slot is not None and slot in VALIDATED_SLOTS:
                 value = line.text[words[k].start():]
                 if not _validates(slot, value):
                     return False

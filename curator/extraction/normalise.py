@@ -282,6 +282,8 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The first letters of every month's name in _MON, lower-case.
+_MONTH_STEM_RE = re.compile(r"jan|feb|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez")
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.\-](\d{1,2})[/.\-](?:19|20)\d{2}(?!\d)")
 _ORDER_HINT_RE = re.compile(r"\b(dd|mm)[/.\-](mm|dd)[/.\-](?:yyyy|yy)\b", re.I)
 
@@ -327,8 +329,14 @@ def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] 
     s = raw[:200]
     if "19" not in s and "20" not in s:
         return None  # every form has a year 19xx or 20xx: spare eight searches
+    # The forms with a month's name need one of their first letters ("2022-07-01" has none: three searches spared);
+    # the CJK form its "年" or "Year".
+    named = not s.isascii() or _MONTH_STEM_RE.search(s.lower()) is not None
+    cjk = "年" in s or "Year" in s
     best: tuple[str, int, int] | None = None
     for kind, pattern in _DATE_RES:
+        if (kind == "cjk" and not cjk) or (not named and kind.endswith("_text")):
+            continue
         m = pattern.search(s)
         if not m or (best is not None and m.start() >= best[1]):
             continue

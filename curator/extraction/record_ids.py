@@ -114,7 +114,7 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     # Citations written out in the references box.
     cites: list[str] = []
     cite_spans: Spans = []
-    for line in doc.lines:
+    for line in doc.lines if REF_BOX in doc.box else ():
         if doc.box[line.idx] == REF_BOX and len(line.text) >= 40 and has_year(line.text) \
                 and not is_foreign(line.text):
             cites.append(clip(line.text, 500))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from curator.extraction.textutil import SCAN_LIMIT, Line, split_lines
 
@@ -60,6 +61,8 @@ class ScannedText:
         self._sublabels: set[int] | None = None
         self._lower: str | None = None
         self._needles: dict[str, tuple[int, list[int], list[int]]] = {}
+        #: What a reader found at a line, when readers ask again (a by-line under each candidate title): (reader, line).
+        self.found_at: dict[tuple[str, int], Any] = {}
 
     @property
     def lower(self) -> str:

@@ -18,13 +18,14 @@ _LABELS = {
     "Recruitment outside Australia Country ": "countries",
 }
 _PREFIXES = tuple(_LABELS)
-_FIRST = frozenset(p[0] for p in _PREFIXES) | {"N"}
+#: The first letters of every line :func:`spaced_label` reads (a quick test before calling it).
+FIRST_LETTERS = frozenset(p[0] for p in _PREFIXES) | {"N"}
 
 
 def spaced_label(lines: list[Line], idx: int) -> tuple[str, int] | None:
     """(slot, where the value starts in the line) for a line "Label value" of the labels above, else None."""
     text = lines[idx].text
-    if text[:1] not in _FIRST:
+    if text[:1] not in FIRST_LETTERS:
         return None
     if text.startswith(_PREFIXES):
         head = next(p for p in _PREFIXES if text.startswith(p))

@@ -233,8 +233,9 @@ def _long_form(words: str, abbr: str) -> str | None:
     i = len(s) - 1
     for j in range(len(a) - 1, -1, -1):
         c = a[j]
-        while i >= 0 and (s[i] != c or (j == 0 and i > 0 and s[i - 1].isalnum())):
-            i -= 1
+        i = s.rfind(c, 0, i + 1)  # the letter's last place at or before i (the first letter's at a word's start)
+        while j == 0 and i > 0 and s[i - 1].isalnum():
+            i = s.rfind(c, 0, i)
         if i < 0:
             return None
         i -= 1

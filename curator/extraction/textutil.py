@@ -60,6 +60,9 @@ def split_lines(text: str) -> list[Line]:
 _NONLATIN_RE = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1100-\u11ff"
                           r"\u3040-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb50-\ufdff\ufe70-\ufeff\uff66-\uff9f]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs of either, counted by their lengths: a few strings made rather than one per letter.
+_NONLATIN_RUN_RE = re.compile(_NONLATIN_RE.pattern + "+")
+_LATIN_RUN_RE = re.compile(_LATIN_RE.pattern + "+")
 
 
 def is_foreign(text: str) -> bool:
@@ -76,8 +79,8 @@ def _foreign(text: str) -> bool:
     if not _NONLATIN_RE.search(text):
         return False
     sample = text[:400]
-    non = len(_NONLATIN_RE.findall(sample))
-    lat = len(_LATIN_RE.findall(sample))
+    non = sum(map(len, _NONLATIN_RUN_RE.findall(sample)))
+    lat = sum(map(len, _LATIN_RUN_RE.findall(sample)))
     if non <= lat:
         return False  # mostly Latin: no need to count the digits
     # "2020年7月1日" is a date, not foreign prose.
@@ -236,14 +239,32 @@ def first_letter_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-sensitive ``\\b(?:word|word...)...`` pattern with a look-ahead for the words' first letters.
 
     Same matches; but at the many offsets where no word can start, the search fails on one
-    class test instead of trying every word of the alternation in turn.
+    class test instead of trying every word of the alternation in turn (and the words are grouped
+    by their first letters: see :func:`_factored`).
     """
     src = pattern.pattern
     assert src.startswith(r"\b(?:") and not pattern.flags & re.I
-    words = src[len(r"\b(?:"):src.index(")")].split("|")
+    body = src[len(r"\b(?:"):src.index(")")]
+    words = body.split("|")
     assert all(w[:1].isalpha() and "(" not in w for w in words)
     first = "".join(sorted({w[0] for w in words}))
-    return re.compile(r"\b(?=[" + first + "])" + src[2:], pattern.flags)
+    return re.compile(r"\b(?=[" + first + "])(?:" + _factored(words) + src[len(r"\b(?:") + len(body):], pattern.flags)
+
+
+_PLAIN_ATOM_RE = re.compile(r"[a-z0-9 ]")
+
+
+def _factored(words: list[str]) -> str:
+    """The alternation of ``words`` (pattern sources, in order) with their common first letters taken out
+    ("p(?:atients?|eople)|c(?:hildren)"): the engine then tries one letter per group, not every word. The
+    order of the words sharing a letter is kept, and words starting with different letters never match
+    at the same offset, so the matches are the same."""
+    if len(words) < 2 or any(not _PLAIN_ATOM_RE.fullmatch(w[:1]) or w[1:2] in ("?", "*", "+", "{") for w in words):
+        return "|".join(words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(c + (f"(?:{_factored(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
 
 
 # ---------------------------------------------------------------------------- years

@@ -225,7 +225,7 @@ def _article_heading(doc: Document) -> Line | None:
         limit = min(limit, hit.line)
         break
     for line in doc.lines[:limit]:
-        numbered = _NUMBERED_ABSTRACT_RE.match(line.text)
+        numbered = _NUMBERED_ABSTRACT_RE.match(line.text) if line.text[:1] in "AP" else None
         if numbered:  # a meeting abstract's "Abstract 13412: Title"
             line = replace(line, start=line.start + numbered.end(), text=line.text[numbered.end():])
         t = line.text

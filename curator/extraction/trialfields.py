@@ -370,7 +370,7 @@ def _summary_line(doc: Document, fields: dict[str, Any]) -> int:
     The line must hold at least two cells that are an identifier, a phase or a status badge, and
     nothing long: a menu ("News | Find a trial") never passes.
     """
-    for line in doc.lines[:60]:
+    for line in doc.lines_holding(("|", "·", "•"), 60):  # (a bullet's mark is not in its line's text: tested below)
         t = line.text
         if len(t) > 120 or doc.box[line.idx] != OWN or ("|" not in t and "·" not in t and "•" not in t):
             continue

@@ -20,7 +20,10 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": 
 
 
 def _plain_spaces(value: str) -> str:
-    # ``in`` tests are far cheaper than translate() over every abstract, and most values hold none.
+    # ``in`` tests are far cheaper than translate() over every abstract, and most values hold none (an ASCII one
+    # none at all: ``isascii`` reads a flag of the string).
+    if value.isascii():
+        return value
     if "\u00a0" in value or "\u2009" in value or "\u202f" in value or "\u2007" in value:
         return value.translate(_SPACES)
     return value
