@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.boxes import find_listings, mark_boxes
+from curator.extraction.label_colon import label_colon
 from curator.extraction.labels import (
     BOX_HINT_RE,
     LABELS,
@@ -50,7 +51,7 @@ _CELL_RE = re.compile(r"\S+(?: \S+)*")
 # Language tags as registries print them before each version of a bilingual value.
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
-_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
+_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(?:[^\x00-\x7f:：\s][^:：\n]{0,30}：)?(\w[\w /()-]{1,60}?)\s*[:：]\s*(?=\S)")
 _REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited",
                     "publication citations")
 # "38 References", "References (52)" over a list: the record's bibliography, counted by the site.
@@ -150,8 +151,7 @@ class Document(ScannedText):
                         self.box_heads.append((line.idx, REF_BOX))
                     self.add(slot, line.idx, None)
                     continue
-            c1, c2 = head.find(":"), head.find("：")
-            colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
+            colon = label_colon(head)
             if 0 < colon <= 100:
                 left = t[:colon]
                 slot, part, parts = label_parts(left)
@@ -213,7 +213,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if ("\t" in head and read_tab_table(self, line)) or ("    " in head and read_gap_table(self, line)):
+            if ("\t" in head and read_tab_table(self, line)) or ("   " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue

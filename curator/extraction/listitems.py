@@ -64,7 +64,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
-                if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
+                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
                 full = t

@@ -7,9 +7,10 @@ import re
 from typing import Any
 
 from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.latin_part import english_part
 from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
-from curator.extraction.textutil import is_chrome, is_foreign, is_site_helper
+from curator.extraction.textutil import has_foreign, is_chrome, is_foreign, is_site_helper
 from curator.extraction.values import Spans
 
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
@@ -36,6 +37,10 @@ def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The sponsor's name and evidence, else None."""
     for hit in doc.own_hits("sponsor"):
         name = _sponsor(doc, hit)
+        if name and len(name[1]) == 1 and has_foreign(name[0]) and doc.text.find(name[0], *name[1][0]) >= 0:
+            # "上海中医药大学 Shanghai University of Traditional Chinese Medicine": the name in English.
+            at = doc.text.find(name[0], *name[1][0])
+            name = english_part(doc.text, at, at + len(name[0]))
         if name:
             return _tidy(name[0]), name[1]
     return _unlabelled_sponsor(doc)
