@@ -81,7 +81,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "description of health condition studied", "health conditions studied", "health conditions", "condition(s) or problem(s) studied", "disease(s) or condition(s) being studied",
         "medical conditions", "condition(s)",
         "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
-        "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
+        "health condition/problems studied", "health condition/problem studied", "target disease", "disease",
         "diseases", "medical condition being investigated", "medical condition", "condition or disease",
         "diseases or conditions studied", "disease or condition being studied", "condition studied", "health condition",
         "indication", "target condition", "studied condition", "erkrankung", "untersuchte erkrankung",
@@ -214,7 +214,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
 
 # Headings that name no field but end the value of the label before them.
 OTHER_LABELS: tuple[str, ...] = (
-    "rare disease", "keyword", "outcome", "outcomes", "category", "icd-10 code", "icd-10 code description", "timepoint",
+    "rare disease", "health type", "keyword", "outcome", "outcomes", "category", "icd-10 code", "icd-10 code description", "timepoint",
     "timepoints", "method of measurement", "funding sources", "contact people", "changes to trial information",
     "trial description", "registrant information", "study aim", "settings and conduct", "general information",
     "reason for update", "registration timing", "update count", "name of ethics committee", "approval date",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.boxes import find_listings, mark_boxes
+from curator.extraction.label_cells import label_value_cells
 from curator.extraction.label_colon import label_colon
 from curator.extraction.labels import (
     BOX_HINT_RE,
@@ -254,20 +255,10 @@ class Document(ScannedText):
     def _validated_cells(self, line: Line, cells: list[tuple[int, int]]) -> bool:
         """A row of "Label value" cells of validated slots, no colon ("Recruitment status No longer recruiting
         Overall study status Completed"): each cell a label and its value, or the row is none of this."""
-        found = []
-        for a, b in cells:
-            cell = line.text[a:b]
-            words = list(_WORD_RE.finditer(cell))
-            for k in range(min(5, len(words) - 1), 0, -1):
-                slot = LABELS.get(norm_label(cell[: words[k - 1].end()]))
-                if slot in VALIDATED_SLOTS and _validates(slot, cell[words[k].start():]):
-                    found.append((slot, (line.start + a + words[k].start(), line.start + b)))
-                    break
-            else:
-                return False
-        for slot, span in found:
-            self.add(slot, line.idx, span)
-        return True
+        found = label_value_cells(line.text, cells, _validates)
+        for slot, (a, b) in found or ():
+            self.add(slot, line.idx, (line.start + a, line.start + b))
+        return found is not None
 
     @staticmethod
     def _run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.arms import ARM_PREFIX_RE, SCHEDULE_RE, cut_dose, following_comparator_arms
+from curator.extraction.coded_conditions import coded_conditions
 from curator.extraction.layout import Document
 from curator.extraction.terms import find_conditions, find_drugs
 from curator.extraction.textutil import is_site_helper, strip_foreign
@@ -40,6 +41,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
     words: list[int] = []  # an intervention item's length before its dose was cut
     dosed: list[str] = []  # each item as written, dose and all
     full = ""
+    coded = coded_conditions(doc) if slot == "conditions" and "||" in doc.text else None
+    if coded:  # "(1) ICD-10 Condition: O82||Encounter for cesarean delivery, (2) ...": the names of the codes
+        return [c[0] for c in coded][:limit], [[c[1], c[2]] for c in coded][:limit], False
     for hit in doc.own_hits(slot):
         if (items or prose) and hit.line > last_line + 2 and not all(
                 doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
