@@ -147,7 +147,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "age-upper limit", "upper age limit", "age upper limit","maximum age", "maximum eligible age", "upper age limit", "max age", "age to", "age maximum",
                 "max. age", "höchstalter", "maximum age limit", "age (maximum)"),
     "age_range": ("age", "ages", "ages eligible for study", "age range", "age limits", "age eligible", "participant age",
-                  "eligible ages", "age limit"),
+                  "eligible ages", "age limit", "ages eligible"),
     "countries": (
         "region", "recruitment centres", "recruitment centers", "recruitment centre", "recruitment center", "countries of recruitment", "country of recruitment",
         "contacts and locations",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.age_lines import age_lines
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
 from curator.extraction.eligibility import eligibility_elsewhere
@@ -29,6 +30,7 @@ from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids
 
+_YES_NO_RE = re.compile(r":\s*(?:yes|no)\b", re.I)
 _ACTUAL_SUBLABELS = frozenset(("actual", "final", "actual:", "final:"))
 
 
@@ -128,6 +130,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             line = doc.lines[hit.line]
             # A bound's label line may hold both bounds ("Min age 18 years; Max age 75 years").
             v = doc.scalar(hit) if hit.slot == "age_range" else (line.text, [[line.start, line.end]])
+            if v and _YES_NO_RE.search(v[0]):
+                continue  # EU CTR's "Adults (18-64 years): Yes" flags under "Age Range": groups, not bounds
             if v:
                 lo, hi = normalise_age_range(v[0])
                 if lo or hi:
@@ -136,6 +140,8 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                             put(fields, key, age, v[1])
                     found += 1
                     break
+    if fields["min_age"] is None and fields["max_age"] is None:
+        found += age_lines(doc, fields)
     for slot in ("enrollment_actual", "enrollment"):
         got = _first_mapped(doc, slot, parse_count)
         if got:
