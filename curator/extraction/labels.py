@@ -58,6 +58,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "actual enrollment", "actual enrolment", "total final enrolment", "total final enrollment", "final sample size",
         "enrollment (actual)", "enrolment (actual)", "actual sample size", "actual number of participants",
         "number of participants enrolled", "final enrolment", "actual participants",
+        "number of participants that the trial has enrolled",
     ),
     "enrollment": (
         "target number of participant", "anticipated target sample size", "target sample size (number)",
@@ -66,6 +67,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
         "sample size from india", "enrollment count", "planned number of participants", "target size",
+        "planned number of participants in eu/eea", "planned number of participants worldwide",
         "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
         "planned enrolment", "target participants", "target number of patients", "in the eea",
         "participants needed", "people needed", "volunteers needed",

@@ -9,6 +9,7 @@ from curator.extraction.age_lines import age_lines
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
 from curator.extraction.eligibility import eligibility_elsewhere
+from curator.extraction.final_counts import inline_final, stated_final
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
@@ -53,7 +54,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
     hits = doc.own_hits(slot)
     if slot == "enrollment" and len(hits) >= 2:
         # Per-group sample sizes: their sum, unless a total is stated ("Total sample size" wins).
-        totals = [h for h in hits if "total" in _label_text(doc, h.line) or "whole" in _label_text(doc, h.line)]
+        totals = [h for h in hits if any(w in _label_text(doc, h.line) for w in ("total", "whole", "worldwide"))]
         got = group_total(doc)
         if got and not totals:
             return got
@@ -63,6 +64,8 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
         hits = sorted(hits, key=lambda h: "overall" not in _own_label_text(doc, h))
     for hit in hits:
         v = _value(doc, hit) if slot.startswith("enrollment") else doc.scalar(hit)
+        if v and slot == "enrollment":  # "Sample size  Target 6000   Accrual to date   Final 5612"
+            v = inline_final(v[0], v[1], doc.text) or v
         if v:
             mapped = fn(v[0])
             if mapped is not None:
@@ -142,8 +145,9 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                     break
     if fields["min_age"] is None and fields["max_age"] is None:
         found += age_lines(doc, fields)
+    final = stated_final(doc) if "Final Enrollment" in doc.text else None
     for slot in ("enrollment_actual", "enrollment"):
-        got = _first_mapped(doc, slot, parse_count)
+        got = (final[0], "", final[1]) if final else _first_mapped(doc, slot, parse_count)
         if got:
             put(fields, "enrollment", got[0], got[2])
             found += 1
