@@ -22,7 +22,7 @@ from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
-from curator.extraction.listitems import label_items
+from curator.extraction.listitems import label_items, no_intervention
 from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
@@ -107,7 +107,7 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
             continue
         if lines:
             text = " ".join(strip_foreign(ln.text) for ln in lines).strip()
-            if text:
+            if text and not no_intervention(text):
                 return clip(text, 300), [[ln.start, ln.end] for ln in lines]
     return None
 

@@ -31,6 +31,15 @@ _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
 _NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
 
+# An observational record's placeholder under "Intervention / Treatment" ("OTHER: No intervention (observational)").
+_PLACEHOLDER_RE = re.compile(r"^(?:other\s*:\s*)?no intervention\s*\((?:observational|none)[^)]{0,40}\)$", re.I)
+
+
+def no_intervention(value: str) -> bool:
+    """True for an observational record's "No intervention (observational)": a placeholder, no intervention."""
+    return value[:2] in ("no", "No", "NO", "ot", "Ot", "OT") and _PLACEHOLDER_RE.match(value.strip()) is not None
+
+
 def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
     """Short items under a label (names, not prose); the flag says the value was prose."""
     items: list[str] = []
@@ -58,7 +67,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
-            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
+            if not t or _ITEM_NOISE_RE.match(t) or no_intervention(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
                 continue
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True

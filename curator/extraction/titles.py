@@ -19,7 +19,7 @@ from curator.extraction.textutil import Line, clip, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
-                           r"|citation|cite this"
+                           r"|citation|cite this|this page (?:was )?(?:last )?(?:updated|modified|reviewed)"
                            r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
                            r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
                            r"|(?:trial\s+record|record|study|result)\s+\d+\s+of\s+\d+\b"  # a search's place: "Trial record 1 of 1"
@@ -92,7 +92,9 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         skip_to = 0
         for line in doc.lines[:40]:
             if not line.text:
-                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") >= 2
+                # (the record's number on a line of its own counts: "ClinicalTrials.gov ID NCT04107935")
+                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") \
+                    + sum(1 for ln in doc.lines[:line.idx] if _id_line(ln.text)) >= 2
                 skip_to = line.idx if line.idx >= 2 and not labelled and any(
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
