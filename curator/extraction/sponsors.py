@@ -35,7 +35,7 @@ _LISTED_FUNDER_RE = re.compile(r";\s*[^;]{3,120}\((?:funder|funding|financier)\)
 
 def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The sponsor's name and evidence, else None."""
-    for hit in doc.own_hits("sponsor"):
+    for hit in sorted(doc.own_hits("sponsor"), key=lambda h: not _names_sponsor(doc, h)):
         name = _sponsor(doc, hit)
         if name and len(name[1]) == 1 and has_foreign(name[0]) and doc.text.find(name[0], *name[1][0]) >= 0:
             # "上海中医药大学 Shanghai University of Traditional Chinese Medicine": the name in English.
@@ -44,6 +44,13 @@ def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
         if name:
             return _tidy(name[0]), name[1]
     return _unlabelled_sponsor(doc)
+
+
+def _names_sponsor(doc: Document, hit: Any) -> bool:
+    """True when the label says sponsor ("Sponsor or person"), not only "Organization" (UMIN writes that under its
+    contact, funding and review-board headings too): a sponsor's label is read first."""
+    line = doc.lines[hit.line]
+    return "ponsor" in doc.text[line.start:hit.value[0] if hit.value else line.end]
 
 
 def _tidy(name: str) -> str:

@@ -15,6 +15,7 @@ from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
+from curator.extraction.number_heading import heading_under_number
 from curator.extraction.textutil import Line, clip, strip_foreign
 from curator.extraction.values import put
 
@@ -71,6 +72,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
     title_line: Line | None = None
     got = _own_title(doc)
     if got:
+        got = heading_under_number(doc, fields, doc.line_at(got[1][0][0])) or got
         put(fields, "title", clip(strip_foreign(got[0]), 500), got[1])
     off = doc.first_scalar("official_title")
     if off:

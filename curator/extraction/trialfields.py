@@ -25,6 +25,7 @@ from curator.extraction.normalise import (
     parse_date,
     period_end,
 )
+from curator.extraction.regulated_trial import regulated_study_type
 from curator.extraction.scanned import OTHER_BOX, OWN
 from curator.extraction.sponsors import lead_sponsor
 from curator.extraction.textutil import clip
@@ -126,7 +127,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, key, got[0], got[2])
             found += 1
     if fields["study_type"] is None and (found or fields["ids"]):
-        found += _design_study_type(doc, fields)
+        found += _design_study_type(doc, fields) or regulated_study_type(fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
         for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
