@@ -192,7 +192,10 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                    "reference", "bibliography", "literature", "cited references", "referências", "referencias",
                    "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
                    "kaynakça", "kaynaklar", "literaturverzeichnis", "bibliografia", "riferimenti bibliografici", "相关文献",
-                   "related publication", "related publication(s)", "publications related to this trial"),
+                   "related publication", "related publication(s)", "publications related to this trial",
+                   # a registry's outputs: a protocol's or results' articles are publications, not the record's ids
+                   "study outputs", "trial publications, results and other documents",
+                   "url related to results and publications", "piśmiennictwo"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)"),
@@ -314,7 +317,7 @@ BOX_RE = re.compile(
     r"|^(?:trial\s+)?(?:records|entries)\s+of\s+(?:related|similar)\b|^(?:\d[\d,.]*\s+)?citations$"
     r"|^citing\s+(?:articles|papers|publications|studies)\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
-    r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
+    r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b|^polecane\b"
     r"|^(?:otros|outros)\s+(?:artículos|artigos|ensayos|estudios|estudos)\b"
 )
 # Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
@@ -325,7 +328,7 @@ _BOX_ANY_RE = re.compile(
 #: Quick test before the box pattern: a heading holds one of these.
 _BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
-             "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
+             "because", "weitere", "polecane", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))
 #: Boxes whose content is the record's own bibliography (goes to ``references``).
