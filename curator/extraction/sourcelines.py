@@ -39,6 +39,8 @@ _LINE_RES = (
     (" > ", re.compile(rf"^{_NAME}\s>\s(?:Cilt|Volume|Vol\.?)\s?:?\s?\d+")),
     # The Cochrane Library's masthead "Cochrane Database of Systematic Reviews   Review - Intervention"
     ("Cochrane", re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)")),
+    # PubMed's citation cell with the full stop set apart: "Randomized Controlled Trial   Lancet Glob Health   . 2022 Mar"
+    (" . ", re.compile(rf"^(?:[A-Z][\w ,'\-]{{2,60}}\s{{3,}})?{_NAME}\s+\.\s{_YEAR}\b")),
     # "中国针灸   2022年   第42卷"
     ("年", re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷")),
 )
@@ -51,8 +53,8 @@ _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+onlin
 
 
 # A labelled journal's value running on into its issue: "Pediatric Emergency Care. 38(2):e612-e617, 2022 Feb 01",
-# "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2".
-_VALUE_TAIL_RE = re.compile(r"\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
+# "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2", "New England Journal of Medicine   Volume 390 • Number 11".
+_VALUE_TAIL_RE = re.compile(r"\s{3,}(?=(?:Volume|Vol\.?|Issue|Number|No\.)\s?\d)|\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
 _TAIL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -70,7 +72,7 @@ def journal_value(value: str) -> tuple[str, int | None, int]:
 def source_lines(doc: Document, fields: dict[str, Any]) -> int:
     """Fill a missing journal and year from the lines above; returns how many were found."""
     found = 0
-    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D", ", Issue "), 60):
+    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D", ", Issue ", " . "), 60):
         if fields["journal"] is not None and fields["year"] is not None:
             break
         t = line.text
