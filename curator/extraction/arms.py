@@ -63,10 +63,18 @@ def following_comparator_arms(doc: Document, last_line: int) -> list[tuple[str, 
     for hit in doc.own_hits("pico.comparator"):
         if hit.line <= last_line:
             continue
-        if hit.line > last_line + 2 or hit.value is None or not is_comparator_arm(doc.lines[hit.line].text):
-            break
         line = doc.lines[hit.line]
-        out.append((line.text, line.start, line.end))
+        if hit.line > last_line + 2 or hit.value is None:
+            break
+        if line.text.startswith("Comparator Agent | "):
+            # CTRI's "Comparator Agent | Normal saline | 0.5 mL normal saline ...": the row's name cell.
+            s = hit.value[0]
+            name = doc.text[s:hit.value[1]].split(" | ")[0].strip()
+            out.append((name, s, s + len(name)))
+        elif is_comparator_arm(line.text):
+            out.append((line.text, line.start, line.end))
+        else:
+            break
         last_line = hit.line
     return out
 
