@@ -56,6 +56,8 @@ ORGANISATION_RE = re.compile(r"Universit|Institut|Hospital|Hôpital|Centre|Cente
 def _names_with_affiliations(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     """One author a line, the affiliation after a wide gap (SSRN: "Aminata Traoré   Institut National de Santé
     Publique, Bamako"): two lines or more, each a name then an organisation's."""
+    if "   " not in first.text and "\t" not in first.text:
+        return None
     names: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 40]:

@@ -5,16 +5,14 @@ from __future__ import annotations
 from curator.extraction.labels import LABELS, norm_label
 
 
-def label_colon(head: str) -> int:
-    """The index of the colon (``:`` or full-width ``：``) that ends the label of ``head``, -1 when none.
+def label_colon(head: str, colon: int) -> int:
+    """The index of the colon that ends the label of ``head``, whose first colon is the full-width one at ``colon``.
 
     ChiCTR and other bilingual registries write the label in their language, a colon, the label in
     English and a second colon ("研究类型：Study type：  干预性研究 Interventional study"): the label ends
     at the second colon when the first part has no Latin letter and the second is a known label.
     """
-    c1, c2 = head.find(":"), head.find("：")
-    colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
-    if c2 < 0 or colon <= 0 or any("a" <= c <= "z" or "A" <= c <= "Z" for c in head[:colon]):
+    if colon <= 0 or any("a" <= c <= "z" or "A" <= c <= "Z" for c in head[:colon]):
         return colon
     n1, n2 = head.find(":", colon + 1, colon + 102), head.find("：", colon + 1, colon + 102)
     second = n1 if n2 < 0 or 0 <= n1 < n2 else n2

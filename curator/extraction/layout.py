@@ -152,7 +152,8 @@ class Document(ScannedText):
                         self.box_heads.append((line.idx, REF_BOX))
                     self.add(slot, line.idx, None)
                     continue
-            colon = label_colon(head)
+            c1, c2 = head.find(":"), head.find("：")
+            colon = c1 if c2 < 0 or 0 <= c1 < c2 else label_colon(head, c2)  # "研究类型：Study type：" too
             if 0 < colon <= 100:
                 left = t[:colon]
                 slot, part, parts = label_parts(left)
