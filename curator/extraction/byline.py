@@ -33,7 +33,7 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
     "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
     if not first.text.endswith((",", "&", " and")):
-        return _names_with_affiliations(doc, first)
+        return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text else None
     joined: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 60]:
@@ -56,8 +56,6 @@ ORGANISATION_RE = re.compile(r"Universit|Institut|Hospital|Hôpital|Centre|Cente
 def _names_with_affiliations(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     """One author a line, the affiliation after a wide gap (SSRN: "Aminata Traoré   Institut National de Santé
     Publique, Bamako"): two lines or more, each a name then an organisation's."""
-    if "   " not in first.text and "\t" not in first.text:
-        return None
     names: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 40]:

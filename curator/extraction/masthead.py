@@ -125,7 +125,7 @@ def _masthead_words(name: str) -> bool:
 
 def crumb_journal(doc: Document, fields: dict[str, Any]) -> int:
     """The journal named by a breadcrumb down to an issue, on a page without a masthead or citation line."""
-    for line in doc.lines[:30]:
+    for line in doc.lines_holding(("Home",), 30):
         t = line.text
         if t.startswith("Home") and t.endswith("Article") and len(t) <= 120:
             # Springer's "Home   Obesity Surgery   Article": the journal is the step before the article.
@@ -135,6 +135,8 @@ def crumb_journal(doc: Document, fields: dict[str, Any]) -> int:
                 i = t.find(name)
                 put(fields, "journal", name, [[line.start + i, line.start + i + len(name)]])
                 return 1
+    for line in doc.lines[:30]:
+        t = line.text
         if not ("Vol" in t or "Issue" in t) or len(t) > 200:
             continue
         steps = _CRUMB_SPLIT_RE.split(t)

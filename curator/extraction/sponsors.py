@@ -35,7 +35,8 @@ _LISTED_FUNDER_RE = re.compile(r";\s*[^;]{3,120}\((?:funder|funding|financier)\)
 
 def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The sponsor's name and evidence, else None."""
-    for hit in sorted(doc.own_hits("sponsor"), key=lambda h: not _names_sponsor(doc, h)):
+    hits = doc.own_hits("sponsor")
+    for hit in sorted(hits, key=lambda h: not _names_sponsor(doc, h)) if len(hits) > 1 else hits:
         name = _sponsor(doc, hit)
         if name and len(name[1]) == 1 and has_foreign(name[0]) and doc.text.find(name[0], *name[1][0]) >= 0:
             # "上海中医药大学 Shanghai University of Traditional Chinese Medicine": the name in English.

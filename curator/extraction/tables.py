@@ -138,8 +138,12 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
     cells = _GAP_RE.split(line.text.strip())
     if len(cells) < 3 or any(len(c) > 40 or not c[:1].isalpha() for c in cells):
         return False
-    slots = [LABELS.get(norm_label(c)) for c in cells]
-    if not all(slots) or not any(s != "other" for s in slots):
+    slots = []
+    for c in cells:  # (a row of links, "Home   Search   Help", fails at its first cell)
+        slots.append(LABELS.get(norm_label(c)))
+        if slots[-1] is None:
+            return False
+    if not any(s != "other" for s in slots):
         return False
     rows = []
     for row in doc.lines[line.idx + 1:line.idx + 30]:

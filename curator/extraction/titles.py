@@ -95,8 +95,9 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         for line in doc.lines[:40]:
             if not line.text:
                 # (the record's number named on a line of its own counts: "ClinicalTrials.gov ID NCT04107935")
-                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") \
-                    + sum(1 for ln in doc.lines[:line.idx] if _id_line(ln.text) and not _ID_LINE_RE.match(ln.text)) >= 2
+                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other")
+                labelled = labelled >= 2 or labelled == 1 and any(
+                    _id_line(ln.text) and not _ID_LINE_RE.match(ln.text) for ln in doc.lines[:line.idx])
                 skip_to = line.idx if line.idx >= 2 and not labelled and any(
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break
