@@ -366,7 +366,15 @@ def _state_countries(doc: Document, fields: dict[str, Any]) -> list[tuple[int, s
         parts = [p.strip().lower() for ln in lines for p in re.split(r"[,;/]", ln.text)]
         if lines and all(p in _AU_STATES for p in parts if p) and any(parts):
             return [(lines[0].start, "Australia", lines[0].start, lines[0].end)]
+    for line in doc.lines_holding(("Recruitment state",), 400):  # "Recruitment state(s) NSW, VIC" on one line
+        m = _STATE_LINE_RE.match(line.text)
+        parts = [p.strip().lower() for p in re.split(r"[,;/]", m.group(1))] if m else []
+        if m and doc.box[line.idx] == OWN and all(p in _AU_STATES for p in parts if p) and any(parts):
+            return [(line.start + m.start(1), "Australia", line.start + m.start(1), line.end)]
     return []
+
+
+_STATE_LINE_RE = re.compile(r"^Recruitment state(?:\(s\)|s)?\s*:?\s+(\S.*)$")
 
 
 _AU_STATES = frozenset(("nsw", "qld", "vic", "sa", "wa", "tas", "act", "nt", "new south wales", "queensland",
