@@ -22,10 +22,12 @@ def byline_below(doc: Document, title: Line) -> Line | None:
         if author_line(nxt.text) or nxt.idx in authors_at or listed_byline(doc, nxt):
             return nxt
         t = nxt.text
+        if seen < 9 and "   " in t and all(c.count(" ") <= 2 for c in _GAP_RE.split(t.strip())):
+            continue  # a row of links between them ("Article   Related content   Metrics"), no headline
         if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
             break
-        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t) and "   " not in t:
-            break  # a headline between them: the by-line belongs to a later heading (a row of links does not count)
+        if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
+            break  # a headline between them: the by-line belongs to a later heading
     return None
 
 
