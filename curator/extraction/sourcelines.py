@@ -23,6 +23,8 @@ _LINE_RES = (
     ("(", re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+")),
     # A PDF's running head: "Journal of Physiotherapy 66 (2020) 112–119", "Trials (2022) 23:418"
     (" (", re.compile(rf"^{_NAME}\s+(?:\d+\s+)?\({_YEAR}\)\s+\d+(?:[:\-–]\S*)?(?:\s{{2,}}|$)")),
+    # "Pediatrics (2021) 148 (5): e2021052345": the year after the name, then volume (issue): page
+    (" (", re.compile(rf"^{_NAME}\s+\({_YEAR}\)\s+\d+\s?\(\d+\):\s?[A-Za-z]{{0,2}}\d+")),
     # A meeting abstract's "Citation: J Clin Oncol 41, 2023 (suppl 17; abstr LBA500)"
     ("suppl", re.compile(rf"^(?:Citation:?\s+)?{_NAME}\s+\d+,\s{_YEAR}\s\(suppl")),
     # A citation among other cells of a line: "Originally published ...   Circulation. 2022;146:A13412"

@@ -87,3 +87,18 @@ def test_journal_name_beside_its_issue() -> None:
                     "Walking groups for knee pain: a randomised trial\nAnna Berg, Jonas Lind\n"
                     "First published: 2 March 2021\n\nAbstract\nWalking groups helped.\n")
     assert wiley["journal"] == "Physiotherapy"
+
+
+def test_a_row_of_links_between_title_and_by_line() -> None:
+    text = ("The Medical Weekly\n\nResearch\nWalking groups versus leaflets for knee pain: randomised controlled trial\n"
+            "Med Wkly 2022; 12 doi: https://doi.org/10.1234/mw.2022.1\nCite this as: Med Wkly 2022;12:e1\n\n"
+            "Article   Related content   Metrics   Responses   Peer review\n\n"
+            "Anna Berg, physiotherapist1, Jonas Lind, epidemiologist2\n\nAbstract\nObjective To test walking groups.\n")
+    assert extract(text)["authors"] == ["Anna Berg", "Jonas Lind"]
+
+
+def test_citation_with_the_year_after_the_name_and_an_issue() -> None:
+    text = ("Pediatric Reports\n\nWalking groups versus leaflets for knee pain: a randomized trial\n\n"
+            "Anna Berg, MD; Jonas Lind, PhD\n\nPediatric Reports (2022) 14 (3): e2022001234.\n"
+            "https://doi.org/10.1234/pr.2022-001234\n\nAbstract\nOBJECTIVES: To test walking groups.\n")
+    assert extract(text)["year"] == 2022

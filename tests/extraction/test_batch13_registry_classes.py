@@ -168,3 +168,21 @@ def test_page_update_note_and_printed_head_are_no_title() -> None:
                       "Night Shift Cohort (NIGHT)\nClinicalTrials.gov ID NCT01234573\nLast Update Posted 2024-01-02\n\n"
                       "Official Title\nSleep and Metabolism in Night Shift Workers: a Prospective Cohort\n")
     assert printed["title"] == "Night Shift Cohort (NIGHT)"
+
+
+def test_ctri_comparator_agent_row_joins_the_interventions() -> None:
+    for sep in (" | ", "  "):
+        text = ("CTRI Number  CTRI/2022/02/040000\nPublic Title of Study  Zinc for diarrhoea\n"
+                f"Intervention / Comparator Agent\nType{sep}Name{sep}Details\n"
+                f"Intervention{sep}Zinc sulphate{sep}20 mg orally once daily for 14 days\n"
+                f"Comparator Agent{sep}Oral rehydration solution{sep}As needed for 14 days\n"
+                "Inclusion Criteria\nAge From  1.00 Year(s)\n")
+        f = extract(text)
+        assert f["interventions"] == ["Zinc sulphate", "Oral rehydration solution"], sep
+
+
+def test_anzctr_recruitment_states_on_one_line() -> None:
+    text = ("Registration number ACTRN12699000123457\nStudy type Interventional\n\nRecruitment\n"
+            "Recruitment status Recruiting\nRecruitment state(s) QLD, WA\n"
+            "Recruitment outside Australia Country Fiji\n")
+    assert set(extract(text)["countries"]) == {"Australia", "Fiji"}

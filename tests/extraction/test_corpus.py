@@ -28,17 +28,17 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # raised after batch 13's registry, identifier, author and journal classes were fixed.
 FLOORS = {
     "labels": 0.97,
-    "lists": 0.98,
+    "lists": 0.99,
     "ids": 0.98,
     "vocab": 0.98,
-    "pico": 0.98,
+    "pico": 0.99,
     "layout": 0.96,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
 # when batch 9's and batch 10's harder pages joined them; batch 11 held out at 0.89, 397/445, before its fixes;
 # batch 13 held out at 0.87, 546/628, written by a helper who never read the extractor; 612/628 after its non-PICO fixes).
-BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.97,
+BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.98,
                 13: 0.97}
 
 
