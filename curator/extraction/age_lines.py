@@ -11,7 +11,7 @@ from curator.extraction.scanned import OWN, ScannedText
 from curator.extraction.values import put
 
 _AGE_LINE_RE = re.compile(r"^(?:ages? eligible(?: for study)?|eligible ages|age groups?|age range)"
-                          r"(?:\s*:\s*|\s{2,}|\t|\s(?=\d))(\d.{1,120})$", re.I)
+                          r"(?:\s*:\s*|\s{2,}|\t|\s(?=\d))(\d.{1,80})$", re.I)
 # One age group: "65-84 years", "28 days-23 months", "12 to 17 years", "85+ years", "65 years and over".
 _GROUP_RE = re.compile(r"(\d{1,3})\s*(years?|months?|weeks?|days?)?\s*(?:-|–|to)\s*(\d{1,3})\s*(years?|months?|weeks?|days?)"
                        r"|(\d{1,3})\s*(?:\+|(years?|months?)\s+and\s+(?:over|older))", re.I)
@@ -29,11 +29,11 @@ def age_lines(doc: ScannedText, fields: dict[str, Any]) -> int:
     maximum when a group is open ("85+ years"). Returns 1 when found, else 0."""
     for line in doc.lines_holding(("Ages", "Age group", "Age range", "ligible ages"), 600):
         t = line.text
-        if t[:1] not in "AaEe" or len(t) > 160 or doc.box[line.idx] != OWN:
+        if t[:1] not in "AaEe" or len(t) > 120 or doc.box[line.idx] != OWN:
             continue
         m = _AGE_LINE_RE.match(t)
-        if m is None:
-            continue
+        if m is None or t.endswith("."):
+            continue  # ("Ages 6 to 11 years were enrolled in most schools.": a sentence, no eligibility)
         value, start = m.group(1), line.start + m.start(1)
         groups = list(_GROUP_RE.finditer(value))
         if len(groups) < 2:

@@ -186,3 +186,9 @@ def test_anzctr_recruitment_states_on_one_line() -> None:
             "Recruitment status Recruiting\nRecruitment state(s) QLD, WA\n"
             "Recruitment outside Australia Country Fiji\n")
     assert set(extract(text)["countries"]) == {"Australia", "Fiji"}
+
+
+def test_a_sentence_about_ages_is_no_age_limit() -> None:
+    f = extract("NCT01234574\nSchool Meals Study\nStudy Type  Interventional\n\n"
+                "Ages 6 to 11 years were enrolled in most schools.\n")
+    assert (f["min_age"], f["max_age"]) == (None, None)
