@@ -305,7 +305,7 @@ _PUNCT_STRIP = " \t:：-–—.*•·|?"
 
 #: Headings of boxes about OTHER records: their identifiers are not the record's own.
 BOX_RE = re.compile(
-    r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
+    r"^(?:(?:more|other)\s+)?(?:related|similar)\b(?!\s+information$)|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
     r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:explore|browse|discover|find|view|show)\s+(?:more\s+)?(?:related|similar|other\s+(?:trials|studies|articles))\b"
     r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"

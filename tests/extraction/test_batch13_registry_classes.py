@@ -192,3 +192,10 @@ def test_a_sentence_about_ages_is_no_age_limit() -> None:
     f = extract("NCT01234574\nSchool Meals Study\nStudy Type  Interventional\n\n"
                 "Ages 6 to 11 years were enrolled in most schools.\n")
     assert (f["min_age"], f["max_age"]) == (None, None)
+
+
+def test_a_record_s_related_information_section_keeps_its_secondary_ids() -> None:
+    text = ("jRCT ID: jRCTs031219999\nRecruitment status: Recruiting\n\nRelated Information\n"
+            "Secondary IDs: UMIN000099999\n\nRelated trials\nNCT01234575   Another trial   Recruiting\n")
+    ids = extract(text)["ids"]
+    assert "UMIN000099999" in ids and "NCT01234575" not in ids
