@@ -144,7 +144,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                             put(fields, key, age, v[1])
                     found += 1
                     break
-    if fields["min_age"] is None and fields["max_age"] is None:
+    if found and fields["min_age"] is None and fields["max_age"] is None:  # (a registry's page)
         found += age_lines(doc, fields)
     final = stated_final(doc) if "Final Enrollment" in doc.text else None
     for slot in ("enrollment_actual", "enrollment"):
