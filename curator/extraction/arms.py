@@ -56,6 +56,9 @@ def is_comparator_arm(line_text: str) -> bool:
     return line_text.lower().startswith(COMPARATOR_ARM_TYPES)
 
 
+_CELL_END_RE = re.compile(r" \| |\s{2,}|\t")
+
+
 def following_comparator_arms(doc: Document, last_line: int) -> list[tuple[str, int, int]]:
     """Comparator arm lines right after an interventions list ending at ``last_line``, as items
     (the list's value stops at them because they are also comparator labels)."""
@@ -63,10 +66,19 @@ def following_comparator_arms(doc: Document, last_line: int) -> list[tuple[str, 
     for hit in doc.own_hits("pico.comparator"):
         if hit.line <= last_line:
             continue
-        if hit.line > last_line + 2 or hit.value is None or not is_comparator_arm(doc.lines[hit.line].text):
-            break
         line = doc.lines[hit.line]
-        out.append((line.text, line.start, line.end))
+        if hit.line > last_line + 2 or hit.value is None:
+            break
+        if line.text.startswith(("Comparator Agent | ", "Comparator Agent  ")):
+            # CTRI's "Comparator Agent | Normal saline | 0.5 mL normal saline ..." (or its cells set apart by
+            # gaps): the row's name cell.
+            s = hit.value[0]
+            name = _CELL_END_RE.split(doc.text[s:hit.value[1]], maxsplit=1)[0].strip()
+            out.append((name, s, s + len(name)))
+        elif is_comparator_arm(line.text):
+            out.append((line.text, line.start, line.end))
+        else:
+            break
         last_line = hit.line
     return out
 

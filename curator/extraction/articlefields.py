@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from curator.extraction.abstract_lines import abstract_lines
+from curator.extraction.author_groups import grouped_authors, grouped_by_affiliation
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
@@ -92,7 +93,10 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     found = 0
     authors: list[str] = []
     spans: Spans = []
+    grouped = [h for h in doc.own_hits("authors") if grouped_by_affiliation(doc, h)]
     for hit in doc.own_hits("authors"):
+        if grouped and hit in grouped:
+            continue
         for para in doc.paragraphs(hit)[:3]:
             for line in para[:60]:
                 for name in split_authors(line.text):
@@ -121,6 +125,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             listed = listed_byline(doc, below)
             if listed:
                 authors, spans = listed
+    if not authors and grouped:
+        authors, spans = grouped_authors(doc, grouped)
     if authors:
         put(fields, "authors", authors[:100], spans[:100])
         found += 1

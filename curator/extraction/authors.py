@@ -26,10 +26,12 @@ _INVERTED_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’\-]+),\s([A-ZÀ-ÖØ-Þ][a-z
 _INITIAL_STOP_RE = re.compile(r"(?<=\s[A-Z])\.$|(?<=\s[A-Z]\.[A-Z])\.$")
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_BYLINE_LABEL_RE = re.compile(r"^(?:by|authors?:?)\s+", re.I)
+# ScienceDirect's link text before the names ("Author links open overlay panel   Camille Bouchard a, ...") too.
+_BYLINE_LABEL_RE = re.compile(r"^(?:author links open overlay panel|by|authors?:?)\s+", re.I)
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
-_ORCID_RE = re.compile(r"\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
+# SAGE writes the ORCID link itself after the name ("Wei Zhang https://orcid.org/0000-0003-1111-2222").
+_ORCID_RE = re.compile(r"\s*https?://orcid\.org/[\dX-]{15,19}|\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
 # Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
 _DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
 _DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
@@ -52,7 +54,9 @@ def author_line(text: str) -> list[str] | None:
     misses = 0
     parts = _BYLINE_SPLIT_RE.split(t)
     for k, part in enumerate(parts):
-        p = _AUTHOR_MARKS_RE.sub("", _ORCID_RE.sub("", part).strip(" *†‡§")).strip(" *†‡§")
+        if "rcid" in part or "RCID" in part:  # (the pattern only where it can match)
+            part = _ORCID_RE.sub("", part)
+        p = _AUTHOR_MARKS_RE.sub("", part.strip(" *†‡§")).strip(" *†‡§")
         if p[:1].isdigit():
             p = _LEADING_MARKS_RE.sub("", p)  # "Park,1 Soo-Yeon Kim,2": the mark after the comma is the last name's
         p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))

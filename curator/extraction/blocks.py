@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from curator.extraction.labels import norm_label
+from curator.extraction.latin_part import english_part
 from curator.extraction.layout import Document
 from curator.extraction.normalise import parse_count
-from curator.extraction.scanned import OWN
+from curator.extraction.scanned import OWN, Hit
+from curator.extraction.textutil import strip_foreign
 
 Spans = list[list[int]]
 
@@ -40,18 +43,27 @@ def group_total(doc: Document) -> tuple[int, str, Spans] | None:
 _OUTCOME_LINE_RE = re.compile(r"^Outcome(?: name)?(?:\s*:\s*|\s{2,}|\t)(\S.*)$", re.I)
 
 
-_SAME_LINE_TYPE_RE = re.compile(r"\s{2,}Type\s*[:：]\s*Primary\b", re.I)
+# ChiCTR: "Outcome: X  Type: Primary indicator", bilingual "指标中文名：Outcome：  X   指标类型：Type：  主要指标 Primary indicator".
+_SAME_LINE_TYPE_RE = re.compile(r"\s{2,}(?:[^\x00-\x7f\s]+[:：])?Type\s*[:：]\s*(?:[^\x00-\x7f\s]+\s+)?Primary\b", re.I)
+
+
+def _outcome_label(doc: Document, hit: Hit) -> bool:
+    """True for an "Outcome:" or "Outcome name:" label, also written twice ("指标中文名：Outcome：")."""
+    label = doc.text[doc.lines[hit.line].start:hit.value[0] if hit.value else doc.lines[hit.line].end]
+    if label[:1] in "Oo":
+        return label.lower().startswith(("outcome:", "outcome name:"))
+    return "utcome" in label and norm_label(strip_foreign(label)) in ("outcome", "outcome name")
 
 
 def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
     """The value of an "Outcome: X" line whose "Type:" line just below (or, CRiS, just above) says primary."""
     for hit in doc.by_slot.get("other", ()):
-        if hit.value is None or not doc.lines[hit.line].text.lower().startswith(("outcome:", "outcome name:")):
+        if hit.value is None or not _outcome_label(doc, hit):
             continue
         line = doc.lines[hit.line]
-        same = _SAME_LINE_TYPE_RE.search(line.text)  # ChiCTR: "Outcome: X  Type: Primary indicator"
+        same = _SAME_LINE_TYPE_RE.search(line.text)
         if same and line.start + same.start() > hit.value[0]:
-            return doc.text[hit.value[0]:line.start + same.start()], [[hit.value[0], line.start + same.start()]]
+            return english_part(doc.text, hit.value[0], line.start + same.start())
         for j in range(hit.line + 1, min(len(doc.lines), hit.line + 3)):
             t = doc.lines[j].text.lower()
             if t.startswith("type") and "primary" in t:

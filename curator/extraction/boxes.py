@@ -98,9 +98,10 @@ def mark_boxes(doc: ScannedText) -> None:
 
 def _own_section(doc: ScannedText, j: int) -> bool:
     """A ``Label: value`` line of the record's own ("Disclosure of Interests: ...") after its reference
-    list: not a citation (no year, no reference number), so the list has ended."""
+    list: not a citation (no year, no reference number, no DOI: "Study protocol: https://doi.org/..." is one of a
+    registry's outputs), so the list has ended."""
     t = doc.lines[j].text
-    return j in doc.sublabel_lines() and not has_year(t) and t[:1] not in "[0123456789"
+    return j in doc.sublabel_lines() and not has_year(t) and t[:1] not in "[0123456789" and "doi" not in t.lower()
 
 def _is_tab(doc: ScannedText, i: int, later: list[tuple[int, int]]) -> bool:
     """A box heading among short tab names at the top ("Abstract / Citations / Similar Articles"),

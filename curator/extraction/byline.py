@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from curator.extraction.authors import author_line
+import re
+
+from curator.extraction.authors import AUTHOR_ITEM_RE, author_line
 from curator.extraction.layout import Document
 from curator.extraction.textutil import Line
 from curator.extraction.values import Spans
@@ -35,10 +37,12 @@ def _byline_below(doc: Document, title: Line) -> Line | None:
         if _names(doc, nxt) or nxt.idx in authors_at or listed_byline(doc, nxt):
             return nxt
         t = nxt.text
+        if seen < 9 and "   " in t and all(c.count(" ") <= 2 for c in _GAP_RE.split(t.strip())):
+            continue  # a row of links between them ("Article   Related content   Metrics"), no headline
         if seen >= 9 or (seen >= 2 and (len(t) > 100 or t.count(" ") > 12)):
             break
         if seen >= 2 and t.count(" ") >= 4 and not any(c.isdigit() for c in t):
-            break  # a headline or a menu between them: the by-line belongs to a later heading
+            break  # a headline between them: the by-line belongs to a later heading
     return None
 
 
@@ -46,7 +50,7 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
     "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
     if not first.text.endswith((",", "&", " and")):
-        return None
+        return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text else None
     joined: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 60]:
@@ -59,3 +63,22 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
             break
     names = author_line(" ".join(joined)) if len(joined) >= 2 else None
     return (names, spans) if names and len(names) == len(joined) else None
+
+
+_GAP_RE = re.compile(r"\s{3,}|\t")
+ORGANISATION_RE = re.compile(r"Universit|Institut|Hospital|Hôpital|Centre|Center|School|College|Facult|Department"
+                              r"|Ministry|Santé|Clinic|Laborator|Foundation|Council|Trust|Academy|Académie")
+
+
+def _names_with_affiliations(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
+    """One author a line, the affiliation after a wide gap (SSRN: "Aminata Traoré   Institut National de Santé
+    Publique, Bamako"): two lines or more, each a name then an organisation's."""
+    names: list[str] = []
+    spans: Spans = []
+    for line in doc.lines[first.idx:first.idx + 40]:
+        cells = _GAP_RE.split(line.text, maxsplit=1)
+        if len(cells) < 2 or not AUTHOR_ITEM_RE.match(cells[0]) or not ORGANISATION_RE.search(cells[1]):
+            break
+        names.append(cells[0])
+        spans.append([line.start, line.start + len(cells[0])])
+    return (names, spans) if len(names) >= 2 else None

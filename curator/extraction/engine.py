@@ -22,7 +22,7 @@ from curator.extraction.fuller_control import fuller_comparator
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
-from curator.extraction.listitems import label_items
+from curator.extraction.listitems import label_items, no_intervention
 from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
@@ -93,7 +93,7 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
     for hit in doc.own_hits(slot):
         paras = doc.paragraphs(hit)
         lines = [ln for p in paras for ln in p][:12]
-        head = lines[0] if lines else next((ln for ln in doc.lines[hit.line + 1:hit.line + 2] if "\t" in ln.text), None)
+        head = lines[0] if lines else next((ln for ln in doc.lines[hit.line + 1:hit.line + 2] if len(_cells(ln.text)) > 1), None)
         if head is not None and (_header_row(head.text) if lines else label_slot(_cells(head.text)[0]) is not None):
             # "Primary Outcome  Outcome | Timepoints" over "HOMA-IR | 12 weeks" (or cells between tabs, as a
             # printed ClinicalTrials.gov page gives them): the first cell of the row below.
@@ -106,15 +106,15 @@ def _scalar_phrase(doc: Document, slot: str) -> tuple[str, Spans] | None:
             continue
         if lines:
             text = " ".join(strip_foreign(ln.text) for ln in lines).strip()
-            if text:
+            if text and not no_intervention(text):
                 return clip(text, 300), [[ln.start, ln.end] for ln in lines]
     return None
 
 
 def _cells(text: str) -> list[str]:
-    """A table row's cells, between " | " or tabs."""
-    sep = " | " if " | " in text else "\t"
-    return [c.strip() for c in text.strip(" |\t").split(sep)]
+    """A table row's cells, between " | ", tabs or (a printed page) gaps of three spaces or more."""
+    sep = " | " if " | " in text else "\t" if "\t" in text or "   " not in text else "   "
+    return [c.strip() for c in text.strip(" |\t").split(sep) if sep != "   " or c.strip()]
 
 
 def _header_row(text: str) -> bool:

@@ -58,6 +58,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "actual enrollment", "actual enrolment", "total final enrolment", "total final enrollment", "final sample size",
         "enrollment (actual)", "enrolment (actual)", "actual sample size", "actual number of participants",
         "number of participants enrolled", "final enrolment", "actual participants",
+        "number of participants that the trial has enrolled",
     ),
     "enrollment": (
         "target number of participant", "anticipated target sample size", "target sample size (number)",
@@ -66,6 +67,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "anticipated enrollment", "estimated enrollment", "target sample size", "sample size", "total sample size",
         "target number of participants", "number of participants", "planned sample size", "target number of subjects",
         "sample size from india", "enrollment count", "planned number of participants", "target size",
+        "planned number of participants in eu/eea", "planned number of participants worldwide",
         "target recruitment", "recruitment target", "planned participants", "number of subjects", "planned enrollment",
         "planned enrolment", "target participants", "target number of patients", "in the eea",
         "participants needed", "people needed", "volunteers needed",
@@ -81,8 +83,9 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "description of health condition studied", "health conditions studied", "health conditions", "condition(s) or problem(s) studied", "disease(s) or condition(s) being studied",
         "medical conditions", "condition(s)",
         "conditions", "condition", "health condition or problem studied", "health conditions or problems studied",
-        "health condition / problems studied", "health condition/problem studied", "target disease", "disease",
-        "diseases", "medical condition being investigated", "medical condition", "medical condition to be studied", "condition or disease",
+        "health condition / problems studied", "health condition/problems studied", "health condition/problem studied",
+        "target disease", "disease", "diseases", "medical condition being investigated", "medical condition",
+        "medical condition to be studied", "condition or disease",
         "diseases or conditions studied", "disease or condition being studied", "condition studied", "health condition",
         "indication", "target condition", "studied condition", "erkrankung", "untersuchte erkrankung",
         "conditions studied", "disease or condition", "health condition studied", "research area",
@@ -147,7 +150,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
         "age-upper limit", "upper age limit", "age upper limit","maximum age", "maximum eligible age", "upper age limit", "max age", "age to", "age maximum",
                 "max. age", "höchstalter", "maximum age limit", "age (maximum)"),
     "age_range": ("age", "ages", "ages eligible for study", "age range", "age limits", "age eligible", "participant age",
-                  "eligible ages", "age limit"),
+                  "eligible ages", "age limit", "ages eligible"),
     "countries": (
         "region", "recruitment centres", "recruitment centers", "recruitment centre", "recruitment center", "countries of recruitment", "country of recruitment",
         "contacts and locations",
@@ -190,7 +193,10 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
                    "reference", "bibliography", "literature", "cited references", "referências", "referencias",
                    "références", "referências bibliográficas", "referencias bibliográficas", "bibliografía", "引用文献", "参考文献", "related publications",
                    "kaynakça", "kaynaklar", "literaturverzeichnis", "bibliografia", "riferimenti bibliografici", "相关文献",
-                   "related publication", "related publication(s)", "publications related to this trial"),
+                   "related publication", "related publication(s)", "publications related to this trial",
+                   # a registry's outputs: a protocol's or results' articles are publications, not the record's ids
+                   "study outputs", "trial publications, results and other documents",
+                   "url related to results and publications", "piśmiennictwo"),
     "pico.population": ("population", "participants", "target population", "study population", "participant population",
                         "participant inclusion criteria", "key inclusion criteria", "principal inclusion criteria",
                         "patient population", "participant type", "participant type(s)", "population studied",
@@ -216,7 +222,7 @@ _SLOT_LABELS: dict[str, tuple[str, ...]] = {
 
 # Headings that name no field but end the value of the label before them.
 OTHER_LABELS: tuple[str, ...] = (
-    "rare disease", "keyword", "outcome", "outcomes", "category", "icd-10 code", "icd-10 code description", "timepoint",
+    "rare disease", "health type", "keyword", "outcome", "outcomes", "category", "icd-10 code", "icd-10 code description", "timepoint",
     "timepoints", "method of measurement", "funding sources", "contact people", "changes to trial information",
     "trial description", "registrant information", "study aim", "settings and conduct", "general information",
     "reason for update", "registration timing", "update count", "name of ethics committee", "approval date",
@@ -302,7 +308,7 @@ _PUNCT_STRIP = " \t:：-–—.*•·|?"
 
 #: Headings of boxes about OTHER records: their identifiers are not the record's own.
 BOX_RE = re.compile(
-    r"^(?:(?:more|other)\s+)?(?:related|similar)\b|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
+    r"^(?:(?:more|other)\s+)?(?:related|similar)\b(?!\s+information$)|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
     r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:explore|browse|discover|find|view|show)\s+(?:more\s+)?(?:related|similar|other\s+(?:trials|studies|articles))\b"
     r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"
@@ -314,7 +320,7 @@ BOX_RE = re.compile(
     r"|^(?:trial\s+)?(?:records|entries)\s+of\s+(?:related|similar)\b|^(?:\d[\d,.]*\s+)?citations$"
     r"|^citing\s+(?:articles|papers|publications|studies)\b"
     r"|^comment\s+(?:in|on)\b(?!\s+this\b)|^erratum\s+(?:in|for)\b|^update\s+(?:in|of)\b|^منابع\s+مشابه|^مقالات\s+مشابه|^相关|^関連|^ähnliche\b"
-    r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b"
+    r"|^weitere\s+(?:artikel|beiträge|studien|publikationen)\b|^autres\s+(?:articles|essais|études)\b|^polecane\b"
     r"|^(?:otros|outros)\s+(?:artículos|artigos|ensayos|estudios|estudos)\b"
 )
 # Other languages put the word "related" / "similar" after the noun ("Ensayos relacionados").
@@ -325,7 +331,7 @@ _BOX_ANY_RE = re.compile(
 #: Quick test before the box pattern: a heading holds one of these.
 _BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
-             "because", "weitere", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
+             "because", "weitere", "polecane", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
 BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))
 #: Boxes whose content is the record's own bibliography (goes to ``references``).

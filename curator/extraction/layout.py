@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from curator.extraction.boxes import find_listings, mark_boxes
+from curator.extraction.label_cells import label_value_cells
+from curator.extraction.label_colon import label_colon
 from curator.extraction.labels import (
     BOX_HINT_RE,
     LABELS,
@@ -50,7 +52,7 @@ _CELL_RE = re.compile(r"\S+(?: \S+)*")
 # Language tags as registries print them before each version of a bilingual value.
 _MAX_VALUE_LINES = 400
 # A second "Label:" after a wide gap on a flattened line ("Official Title: X   Recruitment Status: Recruiting").
-_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(\w[\w /()-]{1,60}?)\s*:\s*(?=\S)")
+_RUN_ON_RE = re.compile(r"(?:\s{3,}|\t+)(?:[^\x00-\x7f:：\s][^:：\n]{0,30}：)?(\w[\w /()-]{1,60}?)\s*[:：]\s*(?=\S)")
 _REFERENCE_HEADS = ("references ", "reference list", "bibliography ", "literature cited", "works cited",
                     "publication citations")
 # "38 References", "References (52)" over a list: the record's bibliography, counted by the site.
@@ -151,7 +153,7 @@ class Document(ScannedText):
                     self.add(slot, line.idx, None)
                     continue
             c1, c2 = head.find(":"), head.find("：")
-            colon = c1 if c2 < 0 or 0 <= c1 < c2 else c2
+            colon = c1 if c2 < 0 or 0 <= c1 < c2 else label_colon(head, c2)  # "研究类型：Study type：" too
             if 0 < colon <= 100:
                 left = t[:colon]
                 slot, part, parts = label_parts(left)
@@ -213,7 +215,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if ("\t" in head and read_tab_table(self, line)) or ("    " in head and read_gap_table(self, line)):
+            if ("\t" in head and read_tab_table(self, line)) or ("   " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue
@@ -254,20 +256,10 @@ class Document(ScannedText):
     def _validated_cells(self, line: Line, cells: list[tuple[int, int]]) -> bool:
         """A row of "Label value" cells of validated slots, no colon ("Recruitment status No longer recruiting
         Overall study status Completed"): each cell a label and its value, or the row is none of this."""
-        found = []
-        for a, b in cells:
-            cell = line.text[a:b]
-            words = list(_WORD_RE.finditer(cell))
-            for k in range(min(5, len(words) - 1), 0, -1):
-                slot = LABELS.get(norm_label(cell[: words[k - 1].end()]))
-                if slot in VALIDATED_SLOTS and _validates(slot, cell[words[k].start():]):
-                    found.append((slot, (line.start + a + words[k].start(), line.start + b)))
-                    break
-            else:
-                return False
-        for slot, span in found:
-            self.add(slot, line.idx, span)
-        return True
+        found = label_value_cells(line.text, cells, _validates)
+        for slot, (a, b) in found or ():
+            self.add(slot, line.idx, (line.start + a, line.start + b))
+        return found is not None
 
     @staticmethod
     def _run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:

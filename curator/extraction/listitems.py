@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.arms import ARM_PREFIX_RE, SCHEDULE_RE, cut_dose, following_comparator_arms
+from curator.extraction.coded_conditions import coded_conditions
 from curator.extraction.layout import Document
 from curator.extraction.terms import find_conditions, find_drugs
 from curator.extraction.textutil import is_site_helper, strip_foreign
@@ -30,6 +31,15 @@ _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
 _NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
 
+# An observational record's placeholder under "Intervention / Treatment" ("OTHER: No intervention (observational)").
+_PLACEHOLDER_RE = re.compile(r"^(?:other\s*:\s*)?no intervention\s*\((?:observational|none)[^)]{0,40}\)$", re.I)
+
+
+def no_intervention(value: str) -> bool:
+    """True for an observational record's "No intervention (observational)": a placeholder, no intervention."""
+    return value[:2] in ("no", "No", "NO", "ot", "Ot", "OT") and _PLACEHOLDER_RE.match(value.strip()) is not None
+
+
 def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], Spans, bool]:
     """Short items under a label (names, not prose); the flag says the value was prose."""
     items: list[str] = []
@@ -40,6 +50,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
     words: list[int] = []  # an intervention item's length before its dose was cut
     dosed: list[str] = []  # each item as written, dose and all
     full = ""
+    coded = coded_conditions(doc) if slot == "conditions" and "||" in doc.text else None
+    if coded:  # "(1) ICD-10 Condition: O82||Encounter for cesarean delivery, (2) ...": the names of the codes
+        return [c[0] for c in coded][:limit], [[c[1], c[2]] for c in coded][:limit], False
     for hit in doc.own_hits(slot):
         if (items or prose) and hit.line > last_line + 2 and not all(
                 doc.stop[j] or not doc.lines[j].text for j in range(last_line + 1, hit.line)):
@@ -54,7 +67,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:
                 t = ARM_PREFIX_RE.sub("", t)
-            if not t or _ITEM_NOISE_RE.match(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
+            if not t or _ITEM_NOISE_RE.match(t) or no_intervention(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
                 continue
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True
@@ -64,7 +77,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
-                if t[:1].isdigit() and not _RATIO_NAME_RE.match(t):
+                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
                 full = t

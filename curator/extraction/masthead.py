@@ -27,6 +27,7 @@ _TYPE_BADGE_RE = re.compile(r"\b(?:Article|Report|Paper|Letter|Communication)$|^
 # A breadcrumb down to an issue ("Home > Journals > Psychological Medicine > Volume 52 Issue 14"): the journal is
 # the step before the issue.
 _CRUMB_SPLIT_RE = re.compile(r"\s[>›»/]\s")
+_CRUMB_STEP_RE = re.compile(r"\s[>›»/]\s|\s{3,}")
 _CRUMB_ISSUE_RE = re.compile(r"^(?:Vol(?:ume)?\.?\s?\d+|List of Issues|All Issues|Issues?\b)")
 _MASTHEAD_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+ \d{1,2}, |\d{1,2} [A-Z][a-z]+ )((?:19|20)\d{2})$")
 # A Latin-language journal named by its kind ("Revista médica de Chile", "Acta Ortopédica Brasileira").
@@ -85,6 +86,13 @@ def _named_over_issue_or_badge(doc: Document, fields: dict[str, Any], title_line
              if ln.text and doc.box[ln.idx] == OWN and not is_chrome(ln.text)]
     for above, line in zip(lines, lines[1:], strict=False):
         t, name = line.text, above.text
+        cells = name.split("   ", 1)
+        if len(cells) == 2 and cells[1].lstrip().startswith(("Journal of", "The Journal of", "Official Journal")) \
+                and cells[0].isalpha() and cells[0][:1].isupper() and t.startswith(("Volume", "Vol.")):
+            # Wiley's "Anaesthesia   Journal of the Association of Anaesthetists" over its issue line: the name, not
+            # its subtitle.
+            put(fields, "journal", cells[0], [[above.start, above.start + len(cells[0])]])
+            return 1
         if len(name) > 60 or is_chrome(name) or _NOT_MASTHEAD_RE.search(name):
             continue
         issue = _YEAR_ISSUE_RE.match(t) if t[:2] in ("19", "20") else None
@@ -117,6 +125,16 @@ def _masthead_words(name: str) -> bool:
 
 def crumb_journal(doc: Document, fields: dict[str, Any]) -> int:
     """The journal named by a breadcrumb down to an issue, on a page without a masthead or citation line."""
+    for line in doc.lines_holding(("Home",), 30):
+        t = line.text
+        if t.startswith("Home") and t.endswith("Article") and len(t) <= 120:
+            # Springer's "Home   Obesity Surgery   Article": the journal is the step before the article.
+            steps = _CRUMB_STEP_RE.split(t)
+            name = steps[-2].strip() if len(steps) >= 3 else ""
+            if _masthead_words(name) and doc.box[line.idx] == OWN:
+                i = t.find(name)
+                put(fields, "journal", name, [[line.start + i, line.start + i + len(name)]])
+                return 1
     for line in doc.lines[:30]:
         t = line.text
         if not ("Vol" in t or "Issue" in t) or len(t) > 200:

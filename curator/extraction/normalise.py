@@ -173,8 +173,8 @@ _RANGE_RE = re.compile(
 )
 # "Minimum 18 Years Maximum 60 Years" written as one value.
 _MIN_MAX_RE = re.compile(
-    r"min(?:imum|\.)?(?:\s+age)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?.{0,20}?"
-    r"max(?:imum|\.)?(?:\s+age)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?",
+    r"min(?:imum|\.)?(?:\s+age)?(?:\s+years)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?.{0,20}?"
+    r"max(?:imum|\.)?(?:\s+age)?(?:\s+years)?\s*:?\s*(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)?",
     re.I,
 )
 _OLDER_RE = re.compile(r"(\d{1,3})\s*(years?|yrs?|y|months?|weeks?|days?)\s*(?:and|or)\s*(?:older|over|above)|"
@@ -370,7 +370,7 @@ def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] 
     return best
 
 
-_PERIOD_TO_RE = re.compile(r"\s*(?:to|until|till|[-–—~])\s*", re.I)
+_PERIOD_TO_RE = re.compile(r"\s*(?:至\s*)?(?:to|until|till|[-–—~])\s*", re.I)
 
 
 def period_end(value: str, first_end: int, order: bool | None) -> str | None:

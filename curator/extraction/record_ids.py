@@ -20,6 +20,8 @@ from curator.identifiers import find_ids, labelled_doi, labelled_iras, labelled_
 _REGISTRY_RE = re.compile(r"[A-Za-z]+")
 _OWN_ID_WORDS_RE = re.compile(r"regist|also known|secondary|identifier|this (?:study|trial) is", re.I)
 _PMCID_RE = re.compile(r"PMC(\d{5,9})\b")
+# A line citing the record itself ("Citation: ...", "How to cite this article: ...").
+_OWN_CITE_RE = re.compile(r"\bcit(?:e|ation)\b|this article", re.I)
 
 
 def _registry(cid: str) -> str:
@@ -83,6 +85,11 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
             # "... who completed the induction studies NCT03104413 or NCT03105128": in a record numbered under
             # its labels, a registry number met in a sentence is another study's (unless the sentence
             # says it registers this one).
+            continue
+        if box == OWN and cid.startswith("DOI:") and any(i[1].startswith("DOI:") and i[1] != cid for i in ids) \
+                and _is_prose(doc.lines[at].text) and not _OWN_CITE_RE.search(doc.lines[at].text):
+            # "... in a previous trial (doi: 10.1016/j.jhep.2004.11.034).", "Editorial   Title   Author   N Engl J Med
+            # 2024;390:1042   DOI: ...": after the record's own DOI, one cited in a sentence is another work's.
             continue
         if box == OWN:
             ids.append((s, cid, s, e))

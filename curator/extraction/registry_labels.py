@@ -26,7 +26,10 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
                      "main thing measured"),
     "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size"),
     "sex": ("sexo", "género", "sexes"),
-    "countries": ("países", "paises", "país", "países de reclutamiento", "listed location countries"),
+    "countries": ("países", "paises", "país", "países de reclutamiento", "listed location countries",
+                  "member states in which this trial is conducted", "member states concerned by the trial"),
+    # EU CTR's end of the whole trial (all member states), after a member state's own end date.
+    "completion_date": ("date of the global end of the trial", "global end of the trial date"),
     "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
     "pmid": ("unique identifier", "medline pmid"),

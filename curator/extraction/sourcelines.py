@@ -23,6 +23,8 @@ _LINE_RES = (
     ("(", re.compile(rf"^(?:Citation:?\s+|[A-Z][\w'’\-]+\s+et\s+al\.\s+){_NAME}\s+\({_YEAR}\)\s+\d+")),
     # A PDF's running head: "Journal of Physiotherapy 66 (2020) 112–119", "Trials (2022) 23:418"
     (" (", re.compile(rf"^{_NAME}\s+(?:\d+\s+)?\({_YEAR}\)\s+\d+(?:[:\-–]\S*)?(?:\s{{2,}}|$)")),
+    # "Pediatrics (2021) 148 (5): e2021052345": the year after the name, then volume (issue): page
+    (" (", re.compile(rf"^{_NAME}\s+\({_YEAR}\)\s+\d+\s?\(\d+\):\s?[A-Za-z]{{0,2}}\d+")),
     # A meeting abstract's "Citation: J Clin Oncol 41, 2023 (suppl 17; abstr LBA500)"
     ("suppl", re.compile(rf"^(?:Citation:?\s+)?{_NAME}\s+\d+,\s{_YEAR}\s\(suppl")),
     # A citation among other cells of a line: "Originally published ...   Circulation. 2022;146:A13412"
@@ -39,6 +41,8 @@ _LINE_RES = (
     (" > ", re.compile(rf"^{_NAME}\s>\s(?:Cilt|Volume|Vol\.?)\s?:?\s?\d+")),
     # The Cochrane Library's masthead "Cochrane Database of Systematic Reviews   Review - Intervention"
     ("Cochrane", re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)")),
+    # PubMed's citation cell with the full stop set apart: "Randomized Controlled Trial   Lancet Glob Health   . 2022 Mar"
+    (" . ", re.compile(rf"^(?:[A-Z][\w ,'\-]{{2,60}}\s{{3,}})?{_NAME}\s+\.\s{_YEAR}\b")),
     # "中国针灸   2022年   第42卷"
     ("年", re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷")),
 )
@@ -51,8 +55,8 @@ _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+onlin
 
 
 # A labelled journal's value running on into its issue: "Pediatric Emergency Care. 38(2):e612-e617, 2022 Feb 01",
-# "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2".
-_VALUE_TAIL_RE = re.compile(r"\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
+# "The Lancet Global Health  ·  2023  ·  Vol 11, Issue 2", "New England Journal of Medicine   Volume 390 • Number 11".
+_VALUE_TAIL_RE = re.compile(r"\s{3,}(?=(?:Volume|Vol\.?|Issue|Number|No\.)\s?\d)|\.\s+(?=\d)|\s*;\s+(?=\d)|\s+[·•|]\s+|,\s+(?=(?:Vol|Volume|\d))|\s+(?=\d+\s?\()")
 _TAIL_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -70,7 +74,7 @@ def journal_value(value: str) -> tuple[str, int | None, int]:
 def source_lines(doc: Document, fields: dict[str, Any]) -> int:
     """Fill a missing journal and year from the lines above; returns how many were found."""
     found = 0
-    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D", ", Issue "), 60):
+    for line in doc.lines_holding(("19", "20", " > ", "Cochrane D", ", Issue ", " . "), 60):
         if fields["journal"] is not None and fields["year"] is not None:
             break
         t = line.text

@@ -7,9 +7,10 @@ import re
 from typing import Any
 
 from curator.extraction.labels import LABELS, norm_label
+from curator.extraction.latin_part import english_part
 from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
-from curator.extraction.textutil import is_chrome, is_foreign, is_site_helper
+from curator.extraction.textutil import has_foreign, is_chrome, is_foreign, is_site_helper
 from curator.extraction.values import Spans
 
 _SPONSOR_TYPES = frozenset({"other", "industry", "nih", "fed", "other_gov", "network", "indiv", "university",
@@ -34,11 +35,23 @@ _LISTED_FUNDER_RE = re.compile(r";\s*[^;]{3,120}\((?:funder|funding|financier)\)
 
 def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
     """The sponsor's name and evidence, else None."""
-    for hit in doc.own_hits("sponsor"):
+    hits = doc.own_hits("sponsor")
+    for hit in sorted(hits, key=lambda h: not _names_sponsor(doc, h)) if len(hits) > 1 else hits:
         name = _sponsor(doc, hit)
+        if name and len(name[1]) == 1 and has_foreign(name[0]) and doc.text.find(name[0], *name[1][0]) >= 0:
+            # "上海中医药大学 Shanghai University of Traditional Chinese Medicine": the name in English.
+            at = doc.text.find(name[0], *name[1][0])
+            name = english_part(doc.text, at, at + len(name[0]))
         if name:
             return _tidy(name[0]), name[1]
     return _unlabelled_sponsor(doc)
+
+
+def _names_sponsor(doc: Document, hit: Any) -> bool:
+    """True when the label says sponsor ("Sponsor or person"), not only "Organization" (UMIN writes that under its
+    contact, funding and review-board headings too): a sponsor's label is read first."""
+    line = doc.lines[hit.line]
+    return "ponsor" in doc.text[line.start:hit.value[0] if hit.value else line.end]
 
 
 def _tidy(name: str) -> str:

@@ -138,28 +138,40 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
     cells = _GAP_RE.split(line.text.strip())
     if len(cells) < 3 or any(len(c) > 40 or not c[:1].isalpha() for c in cells):
         return False
-    slots = [LABELS.get(norm_label(c)) for c in cells]
-    if not all(slots) or not any(s != "other" for s in slots):
+    slots = []
+    for c in cells:  # (a row of links, "Home   Search   Help", fails at its first cell)
+        slots.append(LABELS.get(norm_label(c)))
+        if slots[-1] is None:
+            return False
+    if not any(s != "other" for s in slots):
         return False
     rows = []
     for row in doc.lines[line.idx + 1:line.idx + 30]:
         if not row.text:
             break
-        if len(_GAP_RE.split(row.text.strip())) != len(cells):
-            break
         rows.append(row)
-    if not rows:
+    parts = [_GAP_RE.split(row.text.strip()) for row in rows]
+    if not rows or not (all(len(p) == len(cells) for p in parts) or sum(len(p) - 1 for p in parts) == len(cells) - 1):
         return False
+    if not all(len(p) == len(cells) for p in parts):
+        # One row whose cells run over several lines ("Asthma    Drug: A" / "Drug: B    Phase 2"): a new
+        # column at each gap, each line of a cell a value of its column.
+        col, cols = 0, []
+        for p in parts:
+            cols.append(list(range(col, col + len(p))))
+            col += len(p) - 1
+    else:
+        cols = [list(range(len(cells)))] * len(rows)
     doc.stop[line.idx] = True
-    for row in rows:
+    for row, values, at in zip(rows, parts, cols, strict=True):
         doc.stop[row.idx] = True
         doc.table_rows.add(row.idx)
         pos = row.start
-        for slot, value in zip(slots, _GAP_RE.split(row.text.strip()), strict=True):
+        for k, value in zip(at, values, strict=True):
             i = doc.text.find(value, pos, row.end + 1)
             if i >= 0:
-                if slot != "other":
-                    doc.add(slot, row.idx, (i, i + len(value)))
+                if slots[k] != "other":
+                    doc.add(slots[k], row.idx, (i, i + len(value)))
                 pos = i + len(value)
     return True
 

@@ -15,11 +15,12 @@ from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
+from curator.extraction.number_heading import heading_under_number
 from curator.extraction.textutil import Line, clip, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
-                           r"|citation|cite this"
+                           r"|citation|cite this|this page (?:was )?(?:last )?(?:updated|modified|reviewed)"
                            r"|(?:[^:\n]{1,20}:\s*)?this (?:study|trial) (?:has been|had been|was|is))\b"  # a status sentence
                            r"|[^:]{0,50}\b(?:number|code|no\.|id|identifier)\s*:"  # "Protocol Code Number: X"
                            r"|(?:trial\s+record|record|study|result)\s+\d+\s+of\s+\d+\b"  # a search's place: "Trial record 1 of 1"
@@ -71,6 +72,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
     title_line: Line | None = None
     got = _own_title(doc)
     if got:
+        got = heading_under_number(doc, fields, doc.line_at(got[1][0][0])) or got
         put(fields, "title", clip(strip_foreign(got[0]), 500), got[1])
     off = doc.first_scalar("official_title")
     if off:
@@ -92,7 +94,10 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         skip_to = 0
         for line in doc.lines[:40]:
             if not line.text:
-                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other") >= 2
+                # (the record's number named on a line of its own counts: "ClinicalTrials.gov ID NCT04107935")
+                labelled = sum(1 for h in doc.hits if h.line < line.idx and h.slot != "other")
+                labelled = labelled >= 2 or labelled == 1 and any(
+                    _id_line(ln.text) and not _ID_LINE_RE.match(ln.text) for ln in doc.lines[:line.idx])
                 skip_to = line.idx if line.idx >= 2 and not labelled and any(
                     ln.text for ln in doc.lines[line.idx:]) else 0
                 break

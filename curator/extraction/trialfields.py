@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.age_lines import age_lines
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
 from curator.extraction.eligibility import eligibility_elsewhere
+from curator.extraction.final_counts import inline_final, stated_final
 from curator.extraction.labels import norm_label
 from curator.extraction.layout import Document
 from curator.extraction.normalise import (
@@ -23,12 +25,14 @@ from curator.extraction.normalise import (
     parse_date,
     period_end,
 )
+from curator.extraction.regulated_trial import regulated_study_type
 from curator.extraction.scanned import OTHER_BOX, OWN
 from curator.extraction.sponsors import lead_sponsor
 from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids
 
+_YES_NO_RE = re.compile(r":\s*(?:yes|no)\b", re.I)
 _ACTUAL_SUBLABELS = frozenset(("actual", "final", "actual:", "final:"))
 
 
@@ -51,7 +55,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
     hits = doc.own_hits(slot)
     if slot == "enrollment" and len(hits) >= 2:
         # Per-group sample sizes: their sum, unless a total is stated ("Total sample size" wins).
-        totals = [h for h in hits if "total" in _label_text(doc, h.line) or "whole" in _label_text(doc, h.line)]
+        totals = [h for h in hits if any(w in _label_text(doc, h.line) for w in ("total", "whole", "worldwide"))]
         got = group_total(doc)
         if got and not totals:
             return got
@@ -61,6 +65,8 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
         hits = sorted(hits, key=lambda h: "overall" not in _own_label_text(doc, h))
     for hit in hits:
         v = _value(doc, hit) if slot.startswith("enrollment") else doc.scalar(hit)
+        if v and slot == "enrollment":  # "Sample size  Target 6000   Accrual to date   Final 5612"
+            v = inline_final(v[0], v[1], doc.text) or v
         if v:
             mapped = fn(v[0])
             if mapped is not None:
@@ -121,13 +127,15 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, key, got[0], got[2])
             found += 1
     if fields["study_type"] is None and (found or fields["ids"]):
-        found += _design_study_type(doc, fields)
+        found += _design_study_type(doc, fields) or regulated_study_type(fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
         for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
             line = doc.lines[hit.line]
             # A bound's label line may hold both bounds ("Min age 18 years; Max age 75 years").
             v = doc.scalar(hit) if hit.slot == "age_range" else (line.text, [[line.start, line.end]])
+            if v and _YES_NO_RE.search(v[0]):
+                continue  # EU CTR's "Adults (18-64 years): Yes" flags under "Age Range": groups, not bounds
             if v:
                 lo, hi = normalise_age_range(v[0])
                 if lo or hi:
@@ -136,8 +144,11 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
                             put(fields, key, age, v[1])
                     found += 1
                     break
+    if found and fields["min_age"] is None and fields["max_age"] is None:  # (a registry's page)
+        found += age_lines(doc, fields)
+    final = stated_final(doc) if "Final Enrollment" in doc.text else None
     for slot in ("enrollment_actual", "enrollment"):
-        got = _first_mapped(doc, slot, parse_count)
+        got = (final[0], "", final[1]) if final else _first_mapped(doc, slot, parse_count)
         if got:
             put(fields, "enrollment", got[0], got[2])
             found += 1
@@ -355,7 +366,15 @@ def _state_countries(doc: Document, fields: dict[str, Any]) -> list[tuple[int, s
         parts = [p.strip().lower() for ln in lines for p in re.split(r"[,;/]", ln.text)]
         if lines and all(p in _AU_STATES for p in parts if p) and any(parts):
             return [(lines[0].start, "Australia", lines[0].start, lines[0].end)]
+    for line in doc.lines_holding(("Recruitment state",), 400):  # "Recruitment state(s) NSW, VIC" on one line
+        m = _STATE_LINE_RE.match(line.text)
+        parts = [p.strip().lower() for p in re.split(r"[,;/]", m.group(1))] if m else []
+        if m and doc.box[line.idx] == OWN and all(p in _AU_STATES for p in parts if p) and any(parts):
+            return [(line.start + m.start(1), "Australia", line.start + m.start(1), line.end)]
     return []
+
+
+_STATE_LINE_RE = re.compile(r"^Recruitment state(?:\(s\)|s)?\s*:?\s+(\S.*)$")
 
 
 _AU_STATES = frozenset(("nsw", "qld", "vic", "sa", "wa", "tas", "act", "nt", "new south wales", "queensland",

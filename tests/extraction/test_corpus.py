@@ -25,14 +25,15 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 
 # Share of expectations met per class, as measured (fix a class, then raise its floor).
 # Batch 13 (held out, measured only) joined the classes at 0.94-0.97 of each; batch 14 (held out, measured only) lowered
-# labels to 0.93, lists to 0.95, ids to 0.94, vocab to 0.94 and pico to 0.95; each older batch keeps its own floor.
+# them again; raised after batch 13's registry, identifier, author and journal classes were fixed, to what the classes
+# measure with batch 14 in them; each older batch keeps its own floor.
 FLOORS = {
-    "labels": 0.93,
-    "lists": 0.95,
-    "ids": 0.95,
-    "vocab": 0.93,
-    "pico": 0.95,
-    "layout": 0.96,
+    "labels": 0.95,
+    "lists": 0.97,
+    "ids": 0.96,
+    "vocab": 0.96,
+    "pico": 0.97,
+    "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
@@ -41,11 +42,13 @@ FLOORS = {
 # extraction code unread (population 39/60 = 0.65, 4 of 20 pages with every population expectation met; registry
 # pages 0.76, journal 0.84, aggregator 0.83, abstract 0.88), 306/338 = 0.91 after its fixes (population 56/60 = 0.93,
 # 16 of 20 pages); the pico and vocab floors fell when its harder pages joined them).
-# batch 13 held out, measured only: 546/628 = 0.87, written by a helper who never read the extractor, no fix tuned on it;
+# batch 13 held out, measured only: 546/628 = 0.87, written by a helper who never read the extractor, 612/628 after its
+# non-PICO fixes;
 # batch 14 held out, measured only: 513/578 = 0.89 (510/578 before three over-narrow expectations were widened), written
-# by a second helper who never read the extractor, no fix tuned on it).
-BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.96,
-                12: 0.90, 13: 0.86, 14: 0.88}
+# by a second helper who never read the extractor, no fix tuned on it; 523/578 = 0.90 after this session's fixes, none
+# made from it).
+BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.98,
+                12: 0.90, 13: 0.97, 14: 0.90}
 
 
 def page_text(name: str) -> str:
