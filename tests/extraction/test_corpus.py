@@ -26,13 +26,14 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # Share of expectations met per class, as measured (fix a class, then raise its floor).
 # Batch 13 (held out, measured only) joined the classes at 0.94-0.97 of each; batch 14 (held out, measured only) lowered
 # them again; raised after batch 13's registry, identifier, author and journal classes were fixed, to what the classes
-# measure with batch 14 in them; each older batch keeps its own floor.
+# measure with batch 14 in them; each older batch keeps its own floor; batch 15 (held out, measured only) lowered lists,
+# vocab and pico to what they measure with it in them (lists 0.97 -> 0.96, vocab 0.96 -> 0.94, pico 0.97 -> 0.96).
 FLOORS = {
     "labels": 0.95,
-    "lists": 0.97,
+    "lists": 0.96,
     "ids": 0.96,
-    "vocab": 0.96,
-    "pico": 0.97,
+    "vocab": 0.94,
+    "pico": 0.96,
     "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
@@ -46,9 +47,13 @@ FLOORS = {
 # non-PICO fixes;
 # batch 14 held out, measured only: 513/578 = 0.89 (510/578 before three over-narrow expectations were widened), written
 # by a second helper who never read the extractor, no fix tuned on it; 523/578 = 0.90 after this session's fixes, none
-# made from it).
+# made from it);
+# batch 15 held out, measured only: 528/586 = 0.90 (526/587 before three plainly wrong expectations were corrected),
+# written by a third helper who never read the extractor, no fix tuned on it (population 17/26 = 0.65, comparator 29/38 =
+# 0.76, intervention 32/40 = 0.80, outcome 68/69 = 0.99; registry pages 321/356, journal 124/137, abstract 53/59,
+# aggregator 30/34).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.98,
-                12: 0.90, 13: 0.97, 14: 0.90}
+                12: 0.90, 13: 0.97, 14: 0.90, 15: 0.90}
 
 
 def page_text(name: str) -> str:
