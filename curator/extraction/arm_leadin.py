@@ -8,9 +8,13 @@ import re
 _LEADIN_RE = re.compile(
     r"^(?:(?:all\s+)?(?:participants|patients|people|those|children|women|men|subjects)\s+(?:in|allocated\s+to|assigned\s+to"
     r"|randomi[sz]ed\s+to)\s+the\s+(?:control|comparison|comparator|intervention|experimental|treatment|active|usual[- ]care)"
-    r"\s+(?:group|arm)|the\s+(?:control|comparison|comparator|intervention|experimental|treatment)\s+(?:group|arm))\s+"
+    r"\s+(?:group|arm)|the\s+(?:control|comparison|comparator|intervention|experimental|treatment)\s+(?:group|arm)"
+    # "Control schools continue their usual lessons": the clusters of a cluster trial.
+    r"|(?:the\s+)?(?:control|comparison)\s+(?:schools|villages|practices|clinics|sites|wards|communities|households"
+    r"|classes|classrooms|centres|centers|hospitals|participants|patients))\s+"
     r"(?:will\s+|shall\s+)?(?:be\s+given|be\s+offered|be\s+asked\s+to\s+(?:attend|use|take|do)|receive|get|attend|undergo|take"
-    r"|use|do|continue\s+(?:with|to\s+receive)|have)\s+(?:(?:a|an|the|their)\s+)?",
+    r"|use|do|continue(?:\s+(?:with|to\s+(?:receive|deliver|provide|follow|teach)))?|deliver|follow|have)\s+"
+    r"(?:(?:a|an|the|their)\s+)?",
     re.I,
 )
 
@@ -22,3 +26,15 @@ def without_leadin(value: str) -> int:
         return 0
     m = _LEADIN_RE.match(value)
     return m.end() if m and len(value) - m.end() >= 3 else 0
+
+
+# A later sentence or clause of an arm's value: "...; they are offered the programme after the final survey".
+_LATER_CLAUSE_RE = re.compile(r";\s+(?:they|these|this|it|those|all|after|once)\s|\.\s+(?:They|These|This|It|Those|After|Once)\s")
+
+
+def own_clause(value: str) -> int:
+    """Where an arm's value ends before a later clause about what else its people get (its length when none)."""
+    if ";" not in value and ". " not in value:
+        return len(value)
+    m = _LATER_CLAUSE_RE.search(value)
+    return m.start() if m and m.start() >= 3 else len(value)

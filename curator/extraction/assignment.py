@@ -18,16 +18,19 @@ _ASSIGNED_RE = re.compile(
     # "randomized 1:1 to", "women at 27 to 35 weeks' gestation with haemoglobin below 10 g/dL to": ratios and units too;
     # a count with a thousands separator ("1,050 adults") does not hide the arms.
     # "(1:1)", "below 80% predicted": brackets and percentages are the people's too.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,%()]+\s+){0,32}?"
-    r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))to\s+"
+    # "(hemoglobin, 10.0 to 13.0 g per deciliter)": a decimal point inside the people's numbers ends no sentence.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:(?:[\w\-:'/,%()]|(?<=\d)\.(?=\d))+\s+){0,40}?"
+    # "who were due to give birth", "admitted to hospital", "up to 6 weeks": the people's words, not the arms.
+    r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))(?<!\bdue\s)(?<!\bable\s)(?<!\bup\s)(?<!\bprior\s)(?<!\badmitted\s)"
+    r"(?<!\breferred\s)(?<!\bgoing\s)(?<!\blikely\s)to\s+"
     r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,160}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 # "15 weeks of", "six to eight sessions of", "a single session of": how much of the arm, before its name.
 _AMOUNT_RE = re.compile(
-    rf"^(?:(?:a\s+single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
-    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?)\s+of\s+"
+    rf"^(?:(?:(?:a\s+)?single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
+    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?|infusions?|injections?)\s+of\s+"
     # "a 12-month home-based programme", "six-week": the arm's length as an adjective.
     rf"|(?:a\s+|an\s+)?{_NUMBER}-(?:week|month|day|session|year)\s+)",
     re.I,
@@ -37,12 +40,16 @@ _DETAIL_RE = re.compile(
     r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:trained|lay|qualified|community|specialist|study|surgeon|anaesthetist|anesthetist|nurse|physician|doctor"
     r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
-    r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s|\s+under\s+(?:general|local|regional"
+    r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+at\s+[CTLS]\d|\s+with\s+\d[\d.]*\s?(?:ml|mg|mcg|µg|g)\s"
+    r"|\s+(?:at|in)\s+(?:the|a|an|their|every|each|all)\s"
+    r"|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
-    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b",  # a device's use  # "starting within 2 weeks of discharge": its timing
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b"  # a device's use
+    r"|\s+(?:installed|mounted|located|sited|set\s+up)\s+(?:in|at|on|beside|near)\b"  # "dispensers installed at"
+    r"|\s+(?:distributed|supplied|given|provided|offered)\s+to\s+(?:every|each|all)\s",
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.

@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
-from curator.extraction.arm_leadin import without_leadin
+from curator.extraction.arm_leadin import own_clause, without_leadin
 from curator.extraction.arm_order import control_named_first
 from curator.extraction.arms import (
     arm_comparators,
@@ -322,6 +322,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     cut = without_leadin(comp[0]) if comp and len(comp[1]) == 1 else 0
     if comp and cut and text.startswith(comp[0][:cut], comp[1][0][0]):
         comp = comp[0][cut:], [[comp[1][0][0] + cut, comp[1][0][1]]]  # "Participants in the control group will get"
+    end = own_clause(comp[0]) if comp and len(comp[1]) == 1 else 0
+    if comp and 0 < end < len(comp[0]):
+        comp = comp[0][:end], [[comp[1][0][0], comp[1][0][0] + end]]  # "...; they are offered X after the survey"
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:

@@ -210,6 +210,7 @@ _VERSUS_RE = re.compile(
     r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
     r"\s+(?:versus|vs\.?|compared with)\s", re.I
 )
+_RESULT_RE = re.compile(r"^\d[\d.,]*\s*(?:(?:%|per\s*cent\b)\s*(?:of|in|with|among|\(|[,;]|$)|\(|(?:of|in)\s)", re.I)  # a group's rate
 # A dose on its own ("Aspirin 150 mg versus 75 mg"): the control of a dose comparison.
 _DOSE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|µg|ml|mL|IU|units?)(?:/(?:kg|day|d))?$")
 # Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
@@ -274,6 +275,8 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             end = sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
             stop = end if end is not None else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
+            if x[:1].isdigit() and _RESULT_RE.match(x):
+                continue
             cut = _QUALIFIER_RE.search(x)
             if cut and cut.start() > 2:
                 x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name

@@ -1,0 +1,57 @@
+"""Arms of summaries whose assignment sentence carries more than the arms' names: where the arm sits ("installed at
+every school gate"), its dose ("with 15 ml bupivacaine"), its level ("at T4"), decimals inside the people's words
+("haemoglobin 9.5 to 12.5 g/dl") and a single infusion; a results sentence's rate of a group ("versus 7% of control
+patients") that names no control; and a labelled control written as a sentence about its clusters."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.extraction import extract
+
+
+def _arms(abstract: str) -> tuple[str | None, str | None]:
+    page = (f"Arms as written: a randomised trial\nRuth Okafor\nhttps://doi.org/10.1234/arms.2024.7\n\nAbstract\n"
+            f"{abstract} The primary outcome was hospital admission at 12 months.\n")
+    pico = extract(page)["pico"]
+    return pico["intervention"], pico["comparator"]
+
+
+@pytest.mark.parametrize(("abstract", "tested", "control"), [
+    ("In this cluster trial, 64 schools were randomly assigned (1:1) to handwashing stations installed at every "
+     "school gate with a trained teacher, or to no intervention.", "handwashing stations", "no intervention"),
+    ("Forty clinics were randomised to solar fridges mounted in each vaccine store, or to no intervention.",
+     "solar fridges", "no intervention"),
+    ("We randomly assigned 90 adults having breast surgery to a paravertebral block at T4 with 15 ml bupivacaine 0.5% "
+     "or to a sham injection.", "paravertebral block", "sham injection"),
+    ("We randomly assigned women with anaemia (haemoglobin, 9.5 to 12.5 g per decilitre) who were due to give birth "
+     "2 to 6 weeks later to receive a single infusion of iron isomaltoside (1000 mg) or placebo (saline).",
+     "iron isomaltoside", "placebo"),
+])
+def test_the_arms_without_their_place_dose_or_amount(abstract: str, tested: str, control: str) -> None:
+    got_tested, got_control = _arms(abstract)
+    assert got_tested == tested, got_tested
+    assert got_control is not None and got_control.startswith(control), got_control
+
+
+def test_a_results_rate_of_the_control_group_is_no_comparator() -> None:
+    abstract = ("Villages were randomly allocated to water filters distributed to every household, or to no "
+                "intervention. Filters were in use in 68% of intervention households versus 7% of control households.")
+    assert _arms(abstract) == ("water filters", "no intervention")
+
+
+def test_a_concentration_after_versus_is_still_the_comparator() -> None:
+    abstract = "We compared a balanced solution versus 0.9% saline in adults with sepsis in four units."
+    assert _arms(abstract)[1] == "0.9% saline"
+
+
+def test_a_labelled_control_sentence_keeps_only_the_control() -> None:
+    page = ("Trial registration record\nPublic title\nA classroom sleep programme for teenagers\n"
+            "Scientific title\nA cluster randomised trial of the SLEEP-WELL classroom programme versus usual lessons\n"
+            "Description of intervention(s) / exposure\nSchools deliver SLEEP-WELL, six lessons on sleep.\n"
+            "Comparator / control treatment\n"
+            "Control schools continue their usual personal development lessons during the term; they are offered "
+            "SLEEP-WELL after the last survey.\nControl group  Active\n")
+    got = extract(page)["pico"]["comparator"]
+    assert got is not None and got.startswith("usual personal development lessons"), got
+    assert "SLEEP-WELL" not in got
