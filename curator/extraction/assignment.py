@@ -45,6 +45,7 @@ _DETAIL_RE = re.compile(
     r"|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
+    r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
     r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b"  # a device's use
@@ -157,7 +158,7 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
             at = m.end() + raw.find(y)
             return y, at, at + len(y)
-        if other is None and "," not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
+        if other is None and ", " not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
                 and y.lower() != arm_name(m.group(1)).lower():
             at = m.end() + raw.find(y)
             other = y, at, at + len(y)

@@ -18,7 +18,7 @@ from curator.extraction.arms import (
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.combined_arm import combined_first
-from curator.extraction.fuller_control import fuller_comparator
+from curator.extraction.fuller_control import fuller_comparator, spelled_out
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
@@ -313,6 +313,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")
+    spelled = spelled_out(comp[0], fields["interventions"], fields["evidence"].get("interventions") or []) \
+        if comp and len(comp[1]) == 1 and not comp[0].islower() else None
+    comp = spelled or comp  # "Active Comparator: CMM alone": the listed "Conventional medical management"
     if comp and comp[0].lower().strip(" .") in _NO_VALUE:
         comp = None  # "Control: Other", "Comparator: N/A": a form's answer, not a control
     if comp and " | " in comp[0] and len(comp[1]) == 1:

@@ -15,6 +15,7 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
+from curator.extraction.listed_control import listed_control
 from curator.extraction.entry_forms import mend_forms
 from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
@@ -117,6 +118,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _named_control(text, got, summary_zones)
     _tidy(text, got)
     _two_arms(text, got)
+    listed_control(text, got, title_zones)
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones, title_zones)
