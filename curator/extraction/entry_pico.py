@@ -15,12 +15,12 @@ from typing import Any
 from curator.extraction.assignment import arm_name
 from curator.extraction.engine import pico_in_zones
 from curator.extraction.entry_arms import entry_arms, no_study
-from curator.extraction.listed_control import listed_control
 from curator.extraction.entry_forms import mend_forms
 from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
+from curator.extraction.listed_control import listed_control
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_scope import within_pico_scope
