@@ -155,7 +155,8 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
             return first, at, at + len(first)  # "allocated to usual care or to Y": the control named first
         if not 3 <= len(y) <= 80 or len(y.split()) > 8:
             continue
-        if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
+        if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True) \
+                or _USUAL_WAY_RE.match(y):  # "or to standard perioperative care"
             at = m.end() + raw.find(y)
             return y, at, at + len(y)
         if other is None and ", " not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \

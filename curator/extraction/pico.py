@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
+from curator.extraction.results_words import first_not_after_figure, group_rate
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
@@ -210,7 +211,6 @@ _VERSUS_RE = re.compile(
     r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
     r"\s+(?:versus|vs\.?|compared with)\s", re.I
 )
-_RESULT_RE = re.compile(r"^\d[\d.,]*\s*(?:(?:%|per\s*cent\b)\s*(?:of|in|with|among|\(|[,;]|$)|\(|(?:of|in)\s)", re.I)  # a group's rate
 # A dose on its own ("Aspirin 150 mg versus 75 mg"): the control of a dose comparison.
 _DOSE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mg|g|mcg|µg|ml|mL|IU|units?)(?:/(?:kg|day|d))?$")
 # Where a short control's name ends and its setting or timing begins ("delayed mobilisation | after surgery").
@@ -275,21 +275,19 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             end = sentence_end(text, m.end(), min(e, m.end() + 120), end_re, hay)
             stop = end if end is not None else min(e, m.end() + 80)
             x = text[m.end():stop].strip()
-            if x[:1].isdigit() and _RESULT_RE.match(x):
-                continue
             cut = _QUALIFIER_RE.search(x)
             if cut and cut.start() > 2:
                 x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name
-            if text.startswith(("against", "Against"), m.start()) and (
+            if group_rate(x) or text.startswith(("against", "Against"), m.start()) and (
                     _PROTECTS_RE.search(text, max(0, m.start() - 40), m.start()) or find_conditions(x, 1)):
-                continue  # "a vaccine against whooping cough": what it protects from, not a control
+                continue  # "3% of control households"; "a vaccine against whooping cough": what it protects from
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
                     and (not any(c.isdigit() for c in x) or _DOSE_ONLY_RE.match(x)):
                 # "Yoga versus stretching for ...", "ketamine compared with electroconvulsive therapy for ...".
                 return x, m.end(), m.end() + len(x)
-        m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
+        m3 = first_not_after_figure(or_control_re, hay, text, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
         if m3:
             return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
     # Only "placebo-controlled" said: a later sentence may still name the control ("sham taping").

@@ -55,3 +55,10 @@ def test_a_labelled_control_sentence_keeps_only_the_control() -> None:
     got = extract(page)["pico"]["comparator"]
     assert got is not None and got.startswith("usual personal development lessons"), got
     assert "SLEEP-WELL" not in got
+
+
+def test_a_group_named_after_a_result_figure_is_no_comparator() -> None:
+    abstract = ("Ninety wards were randomized to a 6-week nurse-led mobility program, bedside exercise cards and daily "
+                "walking goals, or to standard ward physiotherapy. The mean score was 4.1 with the program and 5.3 with "
+                "usual care (difference -1.2).")
+    assert _arms(abstract)[1] == "standard ward physiotherapy"
