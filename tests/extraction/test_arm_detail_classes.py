@@ -62,3 +62,37 @@ def test_a_group_named_after_a_result_figure_is_no_comparator() -> None:
                 "walking goals, or to standard ward physiotherapy. The mean score was 4.1 with the program and 5.3 with "
                 "usual care (difference -1.2).")
     assert _arms(abstract)[1] == "standard ward physiotherapy"
+
+
+_REGISTRY_ARMS = """Study of Knee Bracing
+ClinicalTrials.gov ID NCT09000001
+Brief Summary:
+This study compares an unloader knee brace added to supervised exercise therapy with supervised exercise therapy
+alone in adults with medial knee osteoarthritis.
+
+Condition or disease   Intervention/treatment   Phase
+Knee Osteoarthritis   Device: unloader knee brace
+Other: Supervised exercise therapy   Not Applicable
+
+Arms and Interventions
+Arm   Intervention/treatment
+Experimental: Brace + SET
+Unloader brace worn daily for 12 weeks with exercise continued   Device: unloader knee brace
+Other: Supervised exercise therapy
+Active Comparator: SET alone
+Supervised exercise therapy twice weekly   Other: Supervised exercise therapy
+"""
+
+
+def test_an_acronym_comparator_label_is_spelled_out_by_the_listed_intervention() -> None:
+    pico = extract(_REGISTRY_ARMS)["pico"]
+    assert pico["comparator"] == "Supervised exercise therapy"
+    assert pico["intervention"] == "unloader knee brace"
+
+
+def test_a_product_naming_the_comparator_in_its_brackets_is_the_comparator() -> None:
+    from curator.extraction.arms import names_comparator
+
+    control = "standard-dose trivalent influenza vaccine"
+    assert names_comparator("Fluvax Tri (standard-dose trivalent influenza vaccine)", control)
+    assert not names_comparator("Fluvax High (high-dose trivalent influenza vaccine)", control)
