@@ -23,7 +23,7 @@ _ASSIGNED_RE = re.compile(
     # "who were due to give birth", "admitted to hospital", "up to 6 weeks": the people's words, not the arms.
     r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))(?<!\bdue\s)(?<!\bable\s)(?<!\bup\s)(?<!\bprior\s)(?<!\badmitted\s)"
     r"(?<!\breferred\s)(?<!\bgoing\s)(?<!\blikely\s)to\s+"
-    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,160}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
+    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,220}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -43,7 +43,7 @@ _DETAIL_RE = re.compile(
     r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+at\s+[CTLS]\d|\s+with\s+\d[\d.]*\s?(?:ml|mg|mcg|µg|g)\s"
     r"|\s+(?:at|in)\s+(?:the|a|an|their|every|each|all)\s"
     r"|\s+under\s+(?:general|local|regional"
-    r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
+    r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|daily|weekly)\b|\s+for\s+at\s+least\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
     r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"

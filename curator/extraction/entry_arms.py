@@ -52,7 +52,8 @@ _ALLOCATED_RE = re.compile(
     re.I)
 # "tonsillectomy relative to watchful waiting", "tested X compared to Y"; "to compare X with Y", "comparing X with Y".
 _CONTRAST_RE = re.compile(
-    r"\b(?:tested|test|testing|assessed|evaluated|examined|effectiveness\s+of|efficacy\s+of)\s+(?:whether\s+)?"
+    r"\b(?:tested|test|testing|assess(?:ed)?|evaluat(?:e|ed)|examined|determine|effectiveness\s+of|efficacy\s+of)\s+"
+    r"(?:whether\s+)?"
     r"([^.;,]{3,90}?),?\s+(?:relative\s+to|as\s+opposed\s+to|compared\s+(?:with|to)|versus|vs\.?)\s+"
     r"([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|before|on|is|was|as|at)\s)", re.I)
 _COMPARE_RE = re.compile(
@@ -65,7 +66,8 @@ _THAN_RE = re.compile(
     r"\b(?:more|less|better)\b(?:\s+[a-z]+ly)?\s+than\s+([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|at)\s)", re.I)
 # A stepped-wedge roll-out: "wards moved from usual observation charts to an electronic early warning score system".
 _FROM_TO_RE = re.compile(
-    r"\b(?:moved|switched|changed|crossed\s+over|transitioned)\s+from\s+(?:(?:a|an|the)\s+)?([^.;,]{3,60}?)\s+to\s+"
+    r"\b(?:moved|switched|changed|crossed\s+over|transitioned)(?:\s+[^.;]{0,40}?)?\s+from\s+(?:(?:a|an|the)\s+)?"
+    r"([^.;,]{3,60}?)\s+to\s+"
     r"(?:(?:a|an|the)\s+)?([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|with|at|on|over|during|one)\s)", re.I)
 # "160 adults ... received two sessions of X, or standard information only": what every arm received, the control last.
 _RECEIVED_OR_RE = re.compile(

@@ -102,7 +102,8 @@ _OR_CONTROL_RE = re.compile(
 # What follows "versus" / "compared with" that is no control: a time, the same people, other people.
 _NOT_CONTROL_RE = re.compile(
     r"^(?:baseline|those|that|this|these|the\s|patients|participants|people|individuals|subjects|non|previous|prior"
-    r"|pre|post|other|controls?\b|healthy|age|sex|men|women|children|adults|before|after|historical)",
+    r"|pre\b|post\b|pre-|post-|(?:pre|post)\w*\s+(?:levels?|values?|scores?)|other|controls?\b|healthy|age|sex|men|women"
+    r"|children|adults|before|after|historical)",
     re.I,
 )
 _OUTCOME_RE = re.compile(

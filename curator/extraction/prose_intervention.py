@@ -24,9 +24,10 @@ from curator.extraction.values import put
 # "44 children ... received oral cannabidiol, titrated to ...": the one arm's name after its route or schedule.
 _GIVEN_RE = re.compile(
     r"\b(?:patients|children|adults|participants|women|men|infants|people|adolescents)\b[^.;]{0,160}?\b(?:received"
-    r"|were\s+given|were\s+treated\s+with)\s+(?:(?:a|an)\s+)?(?:(?:oral|intravenous|subcutaneous|topical|inhaled"
-    r"|intramuscular|intranasal|weekly|daily|single|open-label)\s+)*([a-z][\w\-]*(?:\s[a-z][\w\-]*){0,3}?)"
-    r"(?=\s*[,;.(]|\s+(?:at|titrated|for|twice|once|daily|given|plus|added|\d))",
+    r"|were\s+given|were\s+offered|were\s+treated\s+with)\s+(?:(?:a|an)\s+)?(?:(?:oral|intravenous|subcutaneous|topical"
+    r"|inhaled|intramuscular|intranasal|weekly|daily|single|open-label|\d+-(?:week|month|day))\s+)*"
+    # "were offered a 4-week home-based programme of aerobic ... exercise": the programme, not what it holds.
+    r"([a-z][\w\-]*(?:\s[a-z][\w\-]*){0,3}?)(?=\s*[,;.(]|\s+(?:at|titrated|for|twice|once|daily|given|plus|added|of|\d))",
     re.I,
 )
 # "received active transcutaneous electrical nerve stimulation (TENS) and sham TENS in random order".
@@ -62,14 +63,18 @@ def crossover_active(text: str, zones: list[Span]) -> Found | None:
     return None
 
 
+# "a single intravenous infusion of X": how X was given, not its name.
+_HOW_GIVEN = frozenset(("infusion", "injection", "dose", "course", "session", "cycle", "bolus", "application"))
+
+
 def single_group_given(text: str, zones: list[Span]) -> Found | None:
     """What the people of a single-arm study received ("received oral cannabidiol"), only when it has one arm."""
     if not pico_finders.single_arm(text, zones):
         return None
     for s, e in zones:
         m = _GIVEN_RE.search(text, s, e) if text.find("receiv", s, e) >= 0 or text.find("given", s, e) >= 0 \
-            or text.find("treated", s, e) >= 0 else None
-        if m and not pico_finders.comp_words(m.group(1)):
+            or text.find("treated", s, e) >= 0 or text.find("offered", s, e) >= 0 else None
+        if m and not pico_finders.comp_words(m.group(1)) and m.group(1).lower() not in _HOW_GIVEN:
             return m.group(1), m.start(1), m.end(1)
     return None
 

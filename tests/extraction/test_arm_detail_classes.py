@@ -96,3 +96,11 @@ def test_a_product_naming_the_comparator_in_its_brackets_is_the_comparator() -> 
     control = "standard-dose trivalent influenza vaccine"
     assert names_comparator("Fluvax Tri (standard-dose trivalent influenza vaccine)", control)
     assert not names_comparator("Fluvax High (high-dose trivalent influenza vaccine)", control)
+
+
+@pytest.mark.parametrize("summary", ["Pain fell by 40% compared with pre-treatment values in adults with gout.",
+                                     "Grip strength rose compared with preoperative levels in older adults."])
+def test_a_time_after_versus_is_still_no_comparator(summary: str) -> None:
+    from curator.extraction.pico import comparator
+
+    assert comparator(summary, [(0, len(summary))]) is None

@@ -52,3 +52,53 @@ def test_a_schedule_after_with_is_not_the_arm_s_name() -> None:
                    "primary outcome was complications.")
     assert pico["intervention"] == "app-guided stair climbing programme"
     assert pico["comparator"] is not None and pico["comparator"].startswith("advice")
+
+
+def test_an_arm_with_its_device_and_twice_daily_schedule() -> None:
+    pico = pico_of("Breathing training before lung surgery",
+                   "In this trial in 5 hospitals, 180 patients scheduled for lobectomy were randomized to expiratory "
+                   "muscle training with a handheld device twice daily for at least 3 weeks before surgery or to usual "
+                   "care. The primary outcome was pneumonia.")
+    assert pico["intervention"] is not None and "expiratory muscle training" in pico["intervention"]
+    assert pico["comparator"] == "usual care"
+
+
+def test_an_arm_with_a_long_bracketed_description() -> None:
+    pico = pico_of("Home exercise before knee replacement: protocol for a randomised trial",
+                   "Participants will be randomised 1:1 to a tele-supervised strengthening programme (three weekly "
+                   "sessions of quadriceps and hip exercises guided by a physiotherapist over video, a pedometer and a "
+                   "diet leaflet) or to usual preoperative care. The primary outcome is walking speed.")
+    assert pico["intervention"] is not None and "tele-supervised strengthening programme" in pico["intervention"]
+
+
+def test_the_programme_offered_to_the_one_arm_of_a_single_arm_study() -> None:
+    pico = pico_of("Prehabilitation before pancreatic surgery: a single-arm feasibility study",
+                   "In this single-arm feasibility study, adults aged 60 years or older awaiting pancreatic surgery were "
+                   "offered a 3-week tele-coached programme of walking and breathing exercises, supported by daily text "
+                   "messages. The primary outcome was adherence.")
+    assert pico["intervention"] == "tele-coached programme"
+    assert pico["comparator"] is None
+
+
+def test_a_title_s_postoperative_arm_after_versus_is_a_control_not_a_time() -> None:
+    pico = pico_of("Preoperative walking versus postoperative walking for recovery after hip replacement: a randomized "
+                   "trial", "Methods: Adults having hip replacement were randomized to a walking programme starting 3 "
+                   "weeks before surgery, or to the same programme started only after surgery. Primary outcome: walking "
+                   "distance at 6 weeks.")
+    assert pico["comparator"] == "postoperative walking"
+
+
+def test_a_stepped_wedge_roll_out_from_usual_care_to_the_service() -> None:
+    pico = pico_of("A falls service in care homes: a stepped-wedge cluster randomised trial",
+                   "Twelve care homes crossed over in random order, every 2 months, from usual care to a falls "
+                   "prevention service, with exercise and medication review. The primary outcome was falls.")
+    assert pico["intervention"] is not None and pico["intervention"].startswith("falls prevention service")
+    assert pico["comparator"] == "usual care"
+
+
+def test_to_assess_whether_x_compared_with_y() -> None:
+    pico = pico_of("Exercise before surgery: a systematic review and meta-analysis",
+                   "OBJECTIVE: To assess whether preoperative exercise, compared with usual care, reduces complications "
+                   "after lung surgery. DATA SOURCES: MEDLINE and Embase were searched.")
+    assert pico["intervention"] == "preoperative exercise"
+    assert pico["comparator"] == "usual care"
