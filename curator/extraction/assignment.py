@@ -30,7 +30,8 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|tw
 # "15 weeks of", "six to eight sessions of", "a single session of": how much of the arm, before its name.
 _AMOUNT_RE = re.compile(
     rf"^(?:(?:(?:a\s+)?single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
-    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?|infusions?|injections?)\s+of\s+"
+    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?|infusions?|injections?|packs?|sachets?|capsules?"
+    r"|tablets?)\s+(?:daily\s+|a\s+day\s+)?of\s+(?:(?:a|an|the)\s+)?"  # "3 packs daily of an immunonutrition formula"
     # "a 12-month home-based programme", "six-week": the arm's length as an adjective.
     rf"|(?:a\s+|an\s+)?{_NUMBER}-(?:week|month|day|session|year)\s+)",
     re.I,
@@ -64,7 +65,7 @@ _CONTROL_ARM_RE = re.compile(r"^(?:(?:continued|enhanced|matching|identical)\s+)
 # An arm written as what its people do: "use the SleepWell app", "continue azathioprine", "switch to placebo".
 _ARM_VERB_RE = re.compile(
     r"^(?:use|take|attend|get|receive|be\s+given|do|have|complete|join|practise|practice|follow|wear|drink|eat|continue(?:\s+with)?"
-    r"|switch\s+to|stay\s+on|start)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
+    r"|switch\s+to|stay\s+on|start|remain|stay)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
 
 
 def arm_name(x: str) -> str:
@@ -76,9 +77,15 @@ def arm_name(x: str) -> str:
     if m:
         x = x[m.end():]
     cut = _DETAIL_RE.search(x)
+    while cut and x.startswith(",", cut.start()) and _ADJECTIVES_RE.fullmatch(x[:cut.start()]):
+        cut = _DETAIL_RE.search(x, cut.end())  # "an isocaloric, isonitrogenous standard supplement": one name
     if cut and cut.start() >= 3:
         x = x[:cut.start()]
     return x.strip(" ,")
+
+
+# Adjectives listed before the arm's noun: "isocaloric, isonitrogenous".
+_ADJECTIVES_RE = re.compile(r"(?:an?\s+|the\s+)?[a-z\-]+(?:ic|ous|al|ive|free)(?:,\s[a-z\-]+(?:ic|ous|al|ive|free))*")
 
 
 def _first_arm(text: str, m: re.Match[str], limit: int) -> Found | None:
@@ -127,6 +134,7 @@ def assigned_arm(value: str, offset: int) -> Found | None:
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
+_BRACKETS_RE = re.compile(r"\([^()]*\)")  # "(5 days/week, 60 min/day)": an arm's detail, not a list of arms
 _USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|existing)\s", re.I)
 
 
@@ -146,6 +154,8 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         y = arm_name(raw)
         if y[:2].lower() == "a " and _USUAL_WAY_RE.match(y[2:]):
             y = y[2:]  # "to a standard adhesive dressing"
+        elif y[:3] == "an " and _ADJECTIVES_RE.match(y, 3):
+            y = y[3:]  # "or an isocaloric, isonitrogenous standard supplement"
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
@@ -159,7 +169,7 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
                 or _USUAL_WAY_RE.match(y):  # "or to standard perioperative care"
             at = m.end() + raw.find(y)
             return y, at, at + len(y)
-        if other is None and ", " not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
+        if other is None and ", " not in _BRACKETS_RE.sub("", m.group(1)) and len(y.split()) <= 6 and not y[:1].isdigit() \
                 and y.lower() != arm_name(m.group(1)).lower():
             at = m.end() + raw.find(y)
             other = y, at, at + len(y)

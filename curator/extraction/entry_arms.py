@@ -22,7 +22,9 @@ Span = tuple[int, int]
 
 _LEAD_RE = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:\d+|one|two|three|four|five|six|eight|ten|twelve|daily|weekly|fortnightly"
                       r"|monthly|twice[- ](?:daily|weekly|yearly)|once[- ](?:daily|weekly)|\d+-(?:minute|hour|week|day))\s+)*"
-                      r"(?:(?:application|course|programme|program|series|sessions?)\s+of\s+)?", re.I)
+                      r"(?:(?:application|course|programme|program|series|sessions?)\s+of\s+)?"
+                      r"(?:(?:(?:single|subcutaneous|intravenous|intramuscular)\s+)*(?:injection|infusion|dose)s?\s+of\s+"
+                      r"(?:(?:a|an|the)\s+)?)?", re.I)
 _PROVIDER_RE = re.compile(r"\s+(?:from|by|delivered|provided|led)\s+.*$|\s+(?:alone|only)$|\s+with\s+(?:a|an|the)\s+(?:psychologist"
                           r"|nurse|physiotherapist|therapist|pharmacist|dietitian|doctor|physician|trainer|coach)\b.*$", re.I)
 _EFFECT_OF_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:clinical|relative|cost-)\s*)?(?:effect(?:iveness|s)?|efficacy|benefits?"
@@ -72,7 +74,9 @@ _FROM_TO_RE = re.compile(
 # "160 adults ... received two sessions of X, or standard information only": what every arm received, the control last.
 _RECEIVED_OR_RE = re.compile(
     r"\b(?:received|were\s+given|underwent)\s+(?:either\s+)?([^.;]{3,160}?),?\s+or\s+(?:(?:a|an|the)\s+)?"
-    r"((?:usual|standard|routine)\s[^.;,(]{2,60}?|[^.;,(]{3,60}?\s(?:only|alone))(?=\s*[.;,(])", re.I)
+    r"((?:usual|standard|routine)\s[^.;,(]{2,60}?|[^.;,(]{3,60}?\s(?:only|alone)"
+    r"|(?:(?:saline|matching|identical)\s+)?(?:placebo|sham)(?:\s+[a-z]+)?)(?=\s*[.;,(]|\s+(?:every|for|daily|once|twice)\s)",
+    re.I)
 # "saline nasal irrigation with or without budesonide 0.5 mg": the added treatment against the base alone.
 _WITH_OR_WITHOUT_RE = re.compile(
     r"\b(?:to|received|receive)\s+(?:(?:a|an|the)\s+)?([^.;,]{3,80}?)\s+with\s+or\s+without\s+(?:(?:a|an|the)\s+)?"

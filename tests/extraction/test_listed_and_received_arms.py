@@ -102,3 +102,30 @@ def test_to_assess_whether_x_compared_with_y() -> None:
                    "after lung surgery. DATA SOURCES: MEDLINE and Embase were searched.")
     assert pico["intervention"] == "preoperative exercise"
     assert pico["comparator"] == "usual care"
+
+
+def test_adjectives_listed_before_the_control_s_noun_and_packs_of_the_tested_one() -> None:
+    pico = pico_of("Preoperative fish-oil drinks before liver surgery",
+                   "Adults awaiting liver resection at 3 centres were randomized to drink 2 sachets daily of an omega-3 "
+                   "enriched drink or an isocaloric, isoproteic standard drink for 10 days before surgery. The primary "
+                   "endpoint was infection.")
+    assert pico["intervention"] == "omega-3 enriched drink"
+    assert pico["comparator"] == "isocaloric, isoproteic standard drink"
+
+
+def test_an_arm_with_a_bracketed_schedule_and_a_control_that_remains_as_it_was() -> None:
+    pico = pico_of("Swimming before lung injury in mice",
+                   "Female mice were randomly allocated to 6 weeks of swimming (5 days/week, 30 min/day) or to remain "
+                   "sedentary, and then received intratracheal lipopolysaccharide. Lung injury was scored at 48 h.")
+    assert pico["intervention"] == "swimming"
+    assert pico["comparator"] == "sedentary"
+
+
+def test_what_animals_received_against_a_saline_placebo() -> None:
+    pico = pico_of("A feline anti-NGF antibody for older cats: a randomized field study",
+                   "In this randomized, placebo-controlled field study, 180 client-owned cats with degenerative joint "
+                   "disease were enrolled. Cats received a subcutaneous injection of a felinized anti-NGF monoclonal "
+                   "antibody (1 mg/kg) or saline placebo every 28 days for 3 doses. The primary outcome was owner-"
+                   "assessed mobility.")
+    assert pico["intervention"] == "felinized anti-NGF monoclonal antibody"
+    assert pico["comparator"] == "saline placebo"
