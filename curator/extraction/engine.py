@@ -8,7 +8,7 @@ from typing import Any
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arm_leadin import own_clause, without_leadin
-from curator.extraction.arm_order import control_named_first
+from curator.extraction.arm_order import control_named_first, control_not_tested
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -393,6 +393,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
     control_named_first(fields)
+    control_not_tested(text, fields, summary_zones)
     fuller_comparator(text, fields, summary_zones)
 
 

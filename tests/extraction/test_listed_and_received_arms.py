@@ -129,3 +129,19 @@ def test_what_animals_received_against_a_saline_placebo() -> None:
                    "assessed mobility.")
     assert pico["intervention"] == "felinized anti-NGF monoclonal antibody"
     assert pico["comparator"] == "saline placebo"
+
+
+def test_a_title_s_elliptical_adjective_gives_way_to_the_assigned_arm() -> None:
+    pico = pico_of("Subcutaneous versus oral methotrexate for juvenile arthritis: a randomised controlled trial",
+                   "Methods: Children with polyarticular juvenile arthritis at 6 centres were randomized to a single "
+                   "weekly injection of etanercept-free methotrexate gel or oral methotrexate tablets weekly. The "
+                   "primary outcome was response at 6 months.")
+    assert pico["intervention"] != "Subcutaneous"
+
+
+def test_a_title_naming_the_control_first_gives_way_to_the_assignment_order() -> None:
+    pico = pico_of("Bed rest versus early walking after lumbar puncture in adults: a randomised controlled trial",
+                   "Methods: We randomly assigned 300 adults having diagnostic lumbar puncture to early walking within "
+                   "an hour or to standard bed rest for 4 hours. The primary outcome was post-dural puncture headache.")
+    assert pico["intervention"] == "early walking"
+    assert pico["comparator"] is not None and "bed rest" in pico["comparator"]
