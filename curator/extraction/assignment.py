@@ -105,9 +105,33 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
             got = _first_arm(text, m, 8) or _second_after_control(text, m, e)
+            if got and got[0].lower() in _BACK_NOUNS:
+                got = _named_before(text, got)
             if got:
                 return got
     return None
+
+
+# "Clinics were randomised to the programme": the programme the summary named before ("group education programme").
+_BACK_NOUNS = frozenset(("programme", "program", "intervention", "app", "service", "scheme", "package", "course"))
+
+
+def _named_before(text: str, got: Found) -> Found | None:
+    """The fuller name an earlier sentence gives the arm's bare noun ("informed group education programme"), else
+    None (a bare "programme" names nothing)."""
+    noun = re.escape(got[0])
+    found = list(re.finditer(rf"\b((?:[a-z][\w\-]*\s+){{1,3}}{noun})\b", text[max(0, got[1] - 600):got[1]]))
+    if not found:
+        return None
+    last = found[-1]
+    words = last.group(1).split()
+    while words and words[0].lower() in ("a", "an", "the", "this", "our", "their", "of", "to", "in", "new"):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    name = " ".join(words)
+    at = max(0, got[1] - 600) + last.start(1) + last.group(1).find(name)
+    return (name, at, at + len(name)) if text[at:at + len(name)] == name else None
 
 
 def _second_after_control(text: str, m: re.Match[str], e: int) -> Found | None:

@@ -104,3 +104,15 @@ def test_a_time_after_versus_is_still_no_comparator(summary: str) -> None:
     from curator.extraction.pico import comparator
 
     assert comparator(summary, [(0, len(summary))]) is None
+
+
+def test_the_programme_an_assignment_names_back_is_the_one_named_before() -> None:
+    abstract = ("We tested a brief, peer-led sleep hygiene programme for first-year students living in halls. "
+                "Halls were randomised to the programme (three evening workshops) or to usual welcome week events.")
+    tested, _ = _arms(abstract)
+    assert tested is not None and "sleep hygiene programme" in tested, tested
+
+
+def test_a_bare_programme_named_nowhere_before_is_no_intervention_name() -> None:
+    abstract = "Halls were randomised to the programme or to usual welcome week events."
+    assert _arms(abstract)[0] != "programme"
