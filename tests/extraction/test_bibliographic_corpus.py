@@ -43,9 +43,12 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # interventions and cognitive decline exported from seven databases, trials and a search's noise) held out, measured only:
 # 344/371 = 0.93 (342/371 before two over-narrow expectations were widened), written by a second helper who never read
 # the extractor, no fix tuned on it; the whole corpus then 1140/1202 = 0.95 (0.948).
+# After the fixes of the arms' classes (long assignment sentences, listed arms of registry records, "received X, or Y
+# only", stepped-wedge roll-outs, titles naming the control first, BibTeX text commands): batch 5 264/283, batch 6
+# 357/366 (intervention and comparator of batches 5-6 then 0.93 and 0.98 of their expectations).
 FLOOR = 0.94
 # Share of each batch's expectations met, as measured after the fixes (batches 6 and 7: held out, measured only).
-BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.91, 6: 0.92, 7: 0.92}
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92}
 
 
 def entry_of(name: str) -> Entry:

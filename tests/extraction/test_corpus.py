@@ -47,8 +47,10 @@ FLOORS = {
 # batch 14 held out, measured only: 513/578 = 0.89 (510/578 before three over-narrow expectations were widened), written
 # by a second helper who never read the extractor, no fix tuned on it; 523/578 = 0.90 after this session's fixes, none
 # made from it).
-BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.98,
-                12: 0.90, 13: 0.97, 14: 0.90}
+# After the arms' classes were fixed (long assignment sentences, results sentences, acronym arm labels, titles naming
+# the control first): batch 9 359/376, batch 12 309/338, batch 13 621/628 (its intervention 44/46, comparator 41/41).
+BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
+                12: 0.91, 13: 0.98, 14: 0.90}
 
 
 def page_text(name: str) -> str:
