@@ -7,7 +7,7 @@ from typing import Any
 
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
-from curator.extraction.arm_leadin import own_clause, without_leadin
+from curator.extraction.arm_leadin import leadin_arm, own_clause, without_leadin
 from curator.extraction.arm_order import control_named_first, control_not_tested
 from curator.extraction.arms import (
     arm_comparators,
@@ -366,7 +366,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                            for a, b in _hit_span(doc, h)], low)
     else:
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
-        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])) \
+        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])
+                 or leadin_arm(lab[0], lab[1][0][0])) \
             if lab and lab[0].count(" ") >= 10 and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) \
             else None
         if short:

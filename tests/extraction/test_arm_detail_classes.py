@@ -45,16 +45,31 @@ def test_a_concentration_after_versus_is_still_the_comparator() -> None:
     assert _arms(abstract)[1] == "0.9% saline"
 
 
-def test_a_labelled_control_sentence_keeps_only_the_control() -> None:
-    page = ("Trial registration record\nPublic title\nA classroom sleep programme for teenagers\n"
-            "Scientific title\nA cluster randomised trial of the SLEEP-WELL classroom programme versus usual lessons\n"
-            "Description of intervention(s) / exposure\nSchools deliver SLEEP-WELL, six lessons on sleep.\n"
+def test_labelled_arms_written_as_sentences_about_their_clusters_keep_only_the_arms() -> None:
+    page = ("Trial registered on ANZCTR\nRegistration number  ACTRN12699000111222\n\nTitles & IDs\nPublic title\n"
+            "A classroom sleep programme for teenagers\n"
+            "Scientific title\nA cluster randomised trial of a classroom sleep programme in secondary schools\n"
+            "\nIntervention/exposure\nStudy type  Interventional\nDescription of intervention(s) / exposure\n"
+            "Schools allocated to the intervention deliver SLEEP-WELL, six online lessons on sleep during health "
+            "classes over one term, with a booster lesson a year later.\n"
             "Comparator / control treatment\n"
             "Control schools continue their usual personal development lessons during the term; they are offered "
             "SLEEP-WELL after the last survey.\nControl group  Active\n")
     got = extract(page)["pico"]["comparator"]
     assert got is not None and got.startswith("usual personal development lessons"), got
     assert "SLEEP-WELL" not in got
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("Schools allocated to the intervention deliver SLEEP-WELL, six online lessons on sleep during health classes over "
+     "one term, with a booster lesson a year later.", "SLEEP-WELL"),
+    ("Clinics assigned to the intervention arm receive a nurse-led foot screening service, with a podiatry referral "
+     "pathway and a patient leaflet.", "nurse-led foot screening service"),
+])
+def test_a_tested_arm_written_as_a_sentence_about_its_clusters_gives_its_name(value: str, name: str) -> None:
+    from curator.extraction.arm_leadin import leadin_arm
+
+    assert leadin_arm(value, 100) == (name, 100 + value.index(name), 100 + value.index(name) + len(name))
 
 
 def test_a_group_named_after_a_result_figure_is_no_comparator() -> None:
