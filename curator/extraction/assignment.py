@@ -19,7 +19,7 @@ _ASSIGNED_RE = re.compile(
     # a count with a thousands separator ("1,050 adults") does not hide the arms.
     # "(1:1)", "below 80% predicted": brackets and percentages are the people's too.
     # "(hemoglobin, 10.0 to 13.0 g per deciliter)": a decimal point inside the people's numbers ends no sentence.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:(?:[\w\-:'/,%()]|(?<=\d)\.(?=\d))+\s+){0,40}?"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,%()]+(?:\.\d[\w\-:'/,%()]*)?\s+){0,40}?"
     # "who were due to give birth", "admitted to hospital", "up to 6 weeks": the people's words, not the arms.
     r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))(?<!\bdue\s)(?<!\bable\s)(?<!\bup\s)(?<!\bprior\s)(?<!\badmitted\s)"
     r"(?<!\breferred\s)(?<!\bgoing\s)(?<!\blikely\s)to\s+"
