@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.assignment import assigned_control
 from curator.extraction.pico import comp_words
 
 # A value that IS a control (one qualifying word at most before it), not one that mentions one ("X plus usual care").
@@ -48,3 +49,16 @@ def control_named_first(fields: dict[str, Any]) -> None:
     pico["intervention"], pico["comparator"] = control, tested
     ev = fields["evidence"]
     ev["pico.intervention"], ev["pico.comparator"] = ev.get("pico.comparator", []), ev.get("pico.intervention", [])
+
+
+def control_not_tested(text: str, fields: dict[str, Any], summary_zones: list[tuple[int, int]]) -> None:
+    """A comparator that holds the tested arm ("intravenous ferric carboxymaltose" read from a title naming the control
+    first, the tested arm "ferric carboxymaltose") gives way to the control of the summary's assignment sentence."""
+    tested, control = fields["pico"]["intervention"], fields["pico"]["comparator"]
+    if not tested or not control or len(tested) < 4 or tested.lower() not in control.lower() \
+            or control.lower().rstrip(" .").endswith((" alone", " only")):
+        return  # "X alone" of an add-on trial holds the background both arms get
+    got = assigned_control(text, summary_zones)
+    if got and not _same_arm(got[0], tested):
+        fields["pico"]["comparator"] = got[0]
+        fields["evidence"]["pico.comparator"] = [[got[1], got[2]]]

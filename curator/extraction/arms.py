@@ -102,7 +102,8 @@ def names_comparator(item: str, comparator: str) -> bool:
     if not control:
         return False
     return low in control or (low.startswith(control) and len(control) >= 4) or (
-        control[:1].isdigit() and low.endswith(" " + control))  # "Aspirin 75 mg" for the dose "75 mg"
+        control[:1].isdigit() and low.endswith(" " + control)) or (  # "Aspirin 75 mg" for the dose "75 mg"
+        len(control) >= 8 and f"({control}" in low)  # "Vaxigrip Tetra (standard-dose vaccine)" for its generic name
 
 
 def is_comparator_arm_at(doc: Document, span: list[int]) -> bool:

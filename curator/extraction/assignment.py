@@ -18,16 +18,20 @@ _ASSIGNED_RE = re.compile(
     # "randomized 1:1 to", "women at 27 to 35 weeks' gestation with haemoglobin below 10 g/dL to": ratios and units too;
     # a count with a thousands separator ("1,050 adults") does not hide the arms.
     # "(1:1)", "below 80% predicted": brackets and percentages are the people's too.
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,%()]+\s+){0,32}?"
-    r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))to\s+"
-    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,160}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
+    # "(hemoglobin, 10.0 to 13.0 g per deciliter)": a decimal point inside the people's numbers ends no sentence.
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:[\w\-:'/,%()]+(?:\.\d[\w\-:'/,%()]*)?\s+){0,40}?"
+    # "who were due to give birth", "admitted to hospital", "up to 6 weeks": the people's words, not the arms.
+    r"(?:(?<!\d\s)|(?<=\d:\d\s)|(?<=\d:\d\)\s))(?<!\bdue\s)(?<!\bable\s)(?<!\bup\s)(?<!\bprior\s)(?<!\badmitted\s)"
+    r"(?<!\breferred\s)(?<!\bgoing\s)(?<!\blikely\s)to\s+"
+    r"(?:receive\s+|either\s+)*(?:(?:a|an|the)\s+)?(.{3,220}?)\s*,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?",
     re.I,
 )
 _NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 # "15 weeks of", "six to eight sessions of", "a single session of": how much of the arm, before its name.
 _AMOUNT_RE = re.compile(
-    rf"^(?:(?:a\s+single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
-    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?)\s+of\s+"
+    rf"^(?:(?:(?:a\s+)?single|{_NUMBER})(?:\s*(?:to|-|–)\s*{_NUMBER})?\s+(?:weekly\s+|daily\s+|monthly\s+)?"
+    r"(?:weeks?|months?|days?|sessions?|visits?|cycles?|doses?|courses?|infusions?|injections?|packs?|sachets?|capsules?"
+    r"|tablets?)\s+(?:daily\s+|a\s+day\s+)?of\s+(?:(?:a|an|the)\s+)?"  # "3 packs daily of an immunonutrition formula"
     # "a 12-month home-based programme", "six-week": the arm's length as an adjective.
     rf"|(?:a\s+|an\s+)?{_NUMBER}-(?:week|month|day|session|year)\s+)",
     re.I,
@@ -37,12 +41,17 @@ _DETAIL_RE = re.compile(
     r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:trained|lay|qualified|community|specialist|study|surgeon|anaesthetist|anesthetist|nurse|physician|doctor"
     r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
-    r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+(?:at|in)\s+(?:the|a|an|their)\s|\s+under\s+(?:general|local|regional"
-    r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each)\s"
+    r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+at\s+[CTLS]\d|\s+with\s+\d[\d.]*\s?(?:ml|mg|mcg|µg|g)\s"
+    r"|\s+(?:at|in)\s+(?:the|a|an|their|every|each|all)\s"
+    r"|\s+under\s+(?:general|local|regional"
+    r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|daily|weekly)\b|\s+for\s+at\s+least\s"
     r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
-    r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+\d"
+    r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
+    r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+(?:\d|an?\s|one\s|two\s|the\s+first\s)"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
-    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b",  # a device's use  # "starting within 2 weeks of discharge": its timing
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b"  # a device's use
+    r"|\s+(?:installed|mounted|located|sited|set\s+up)\s+(?:in|at|on|beside|near)\b"  # "dispensers installed at"
+    r"|\s+(?:distributed|supplied|given|provided|offered)\s+to\s+(?:every|each|all)\s",
     re.I,
 )
 # The control of "... or (to) Y": Y names no treatment, the same treatment alone, or a control word.
@@ -56,7 +65,7 @@ _CONTROL_ARM_RE = re.compile(r"^(?:(?:continued|enhanced|matching|identical)\s+)
 # An arm written as what its people do: "use the SleepWell app", "continue azathioprine", "switch to placebo".
 _ARM_VERB_RE = re.compile(
     r"^(?:use|take|attend|get|receive|be\s+given|do|have|complete|join|practise|practice|follow|wear|drink|eat|continue(?:\s+with)?"
-    r"|switch\s+to|stay\s+on|start)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
+    r"|switch\s+to|stay\s+on|start|remain|stay)\s+(?:(?:a|an|the|their)\s+)?(?=[\w\-])", re.I)
 
 
 def arm_name(x: str) -> str:
@@ -68,9 +77,15 @@ def arm_name(x: str) -> str:
     if m:
         x = x[m.end():]
     cut = _DETAIL_RE.search(x)
+    while cut and x.startswith(",", cut.start()) and _ADJECTIVES_RE.fullmatch(x[:cut.start()]):
+        cut = _DETAIL_RE.search(x, cut.end())  # "an isocaloric, isonitrogenous standard supplement": one name
     if cut and cut.start() >= 3:
         x = x[:cut.start()]
     return x.strip(" ,")
+
+
+# Adjectives listed before the arm's noun: "isocaloric, isonitrogenous".
+_ADJECTIVES_RE = re.compile(r"(?:an?\s+|the\s+)?[a-z\-]+(?:ic|ous|al|ive|free)(?:,\s[a-z\-]+(?:ic|ous|al|ive|free))*")
 
 
 def _first_arm(text: str, m: re.Match[str], limit: int) -> Found | None:
@@ -90,9 +105,33 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
             got = _first_arm(text, m, 8) or _second_after_control(text, m, e)
+            if got and got[0].lower() in _BACK_NOUNS:
+                got = _named_before(text, got)
             if got:
                 return got
     return None
+
+
+# "Clinics were randomised to the programme": the programme the summary named before ("group education programme").
+_BACK_NOUNS = frozenset(("programme", "program", "intervention", "app", "service", "scheme", "package", "course"))
+
+
+def _named_before(text: str, got: Found) -> Found | None:
+    """The fuller name an earlier sentence gives the arm's bare noun ("informed group education programme"), else
+    None (a bare "programme" names nothing)."""
+    noun = re.escape(got[0])
+    found = list(re.finditer(rf"\b((?:[a-z][\w\-]*\s+){{1,3}}{noun})\b", text[max(0, got[1] - 600):got[1]]))
+    if not found:
+        return None
+    last = found[-1]
+    words = last.group(1).split()
+    while words and words[0].lower() in ("a", "an", "the", "this", "our", "their", "of", "to", "in", "new"):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    name = " ".join(words)
+    at = max(0, got[1] - 600) + last.start(1) + last.group(1).find(name)
+    return (name, at, at + len(name)) if text[at:at + len(name)] == name else None
 
 
 def _second_after_control(text: str, m: re.Match[str], e: int) -> Found | None:
@@ -119,6 +158,7 @@ def assigned_arm(value: str, offset: int) -> Found | None:
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
+_BRACKETS_RE = re.compile(r"\([^()]*\)")  # "(5 days/week, 60 min/day)": an arm's detail, not a list of arms
 _USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|existing)\s", re.I)
 
 
@@ -138,6 +178,8 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         y = arm_name(raw)
         if y[:2].lower() == "a " and _USUAL_WAY_RE.match(y[2:]):
             y = y[2:]  # "to a standard adhesive dressing"
+        elif y[:3] == "an " and _ADJECTIVES_RE.match(y, 3):
+            y = y[3:]  # "or an isocaloric, isonitrogenous standard supplement"
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
@@ -147,10 +189,11 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
             return first, at, at + len(first)  # "allocated to usual care or to Y": the control named first
         if not 3 <= len(y) <= 80 or len(y.split()) > 8:
             continue
-        if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True):
+        if _NO_TREATMENT_RE.match(y) or _CONTROL_TAIL_RE.search(y) or comp_words(y, anywhere=True) \
+                or _USUAL_WAY_RE.match(y):  # "or to standard perioperative care"
             at = m.end() + raw.find(y)
             return y, at, at + len(y)
-        if other is None and "," not in m.group(1) and len(y.split()) <= 6 and not y[:1].isdigit() \
+        if other is None and ", " not in _BRACKETS_RE.sub("", m.group(1)) and len(y.split()) <= 6 and not y[:1].isdigit() \
                 and y.lower() != arm_name(m.group(1)).lower():
             at = m.end() + raw.find(y)
             other = y, at, at + len(y)

@@ -7,8 +7,8 @@ from typing import Any
 
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
-from curator.extraction.arm_leadin import without_leadin
-from curator.extraction.arm_order import control_named_first
+from curator.extraction.arm_leadin import leadin_arm, own_clause, without_leadin
+from curator.extraction.arm_order import control_named_first, control_not_tested
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -18,7 +18,7 @@ from curator.extraction.arms import (
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.combined_arm import combined_first
-from curator.extraction.fuller_control import fuller_comparator
+from curator.extraction.fuller_control import fuller_comparator, spelled_out
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
@@ -313,6 +313,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     comp = arm_comparators(doc) or (
         ("; ".join(c[0] for c in control_arms), [[c[1], c[2]] for c in control_arms]) if control_arms else None
     ) or _scalar_phrase(doc, "pico.comparator")
+    spelled = spelled_out(comp[0], fields["interventions"], fields["evidence"].get("interventions") or []) \
+        if comp and len(comp[1]) == 1 and not comp[0].islower() else None
+    comp = spelled or comp  # "Active Comparator: CMM alone": the listed "Conventional medical management"
     if comp and comp[0].lower().strip(" .") in _NO_VALUE:
         comp = None  # "Control: Other", "Comparator: N/A": a form's answer, not a control
     if comp and " | " in comp[0] and len(comp[1]) == 1:
@@ -322,6 +325,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     cut = without_leadin(comp[0]) if comp and len(comp[1]) == 1 else 0
     if comp and cut and text.startswith(comp[0][:cut], comp[1][0][0]):
         comp = comp[0][cut:], [[comp[1][0][0] + cut, comp[1][0][1]]]  # "Participants in the control group will get"
+    end = own_clause(comp[0]) if comp and len(comp[1]) == 1 else 0
+    if comp and 0 < end < len(comp[0]):
+        comp = comp[0][:end], [[comp[1][0][0], comp[1][0][0] + end]]  # "...; they are offered X after the survey"
     if comp:
         put(fields, "pico.comparator", comp[0], comp[1])
     elif known:
@@ -360,7 +366,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                            for a, b in _hit_span(doc, h)], low)
     else:
         lab = _scalar_phrase(doc, "interventions") or ((pair[0][0], [[pair[0][1], pair[0][2]]]) if pair else None)
-        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])) \
+        short = (assignment.assigned_arm(lab[0], lab[1][0][0]) or plain_tested(lab[0], lab[1][0][0])
+                 or leadin_arm(lab[0], lab[1][0][0])) \
             if lab and lab[0].count(" ") >= 10 and len(lab[1]) == 1 and text.startswith(lab[0][:40], lab[1][0][0]) \
             else None
         if short:
@@ -387,6 +394,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         if got:
             put(fields, "pico.outcome", got[0], [[got[1], got[2]]])
     control_named_first(fields)
+    control_not_tested(text, fields, summary_zones)
     fuller_comparator(text, fields, summary_zones)
 
 

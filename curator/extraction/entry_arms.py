@@ -22,8 +22,11 @@ Span = tuple[int, int]
 
 _LEAD_RE = re.compile(r"^(?:(?:a|an|the)\s+)?(?:(?:\d+|one|two|three|four|five|six|eight|ten|twelve|daily|weekly|fortnightly"
                       r"|monthly|twice[- ](?:daily|weekly|yearly)|once[- ](?:daily|weekly)|\d+-(?:minute|hour|week|day))\s+)*"
-                      r"(?:(?:application|course|programme|program|series)\s+of\s+)?", re.I)
-_PROVIDER_RE = re.compile(r"\s+(?:from|by|delivered|provided|led)\s+.*$|\s+(?:alone|only)$", re.I)
+                      r"(?:(?:application|course|programme|program|series|sessions?)\s+of\s+)?"
+                      r"(?:(?:(?:single|subcutaneous|intravenous|intramuscular)\s+)*(?:injection|infusion|dose)s?\s+of\s+"
+                      r"(?:(?:a|an|the)\s+)?)?", re.I)
+_PROVIDER_RE = re.compile(r"\s+(?:from|by|delivered|provided|led)\s+.*$|\s+(?:alone|only)$|\s+with\s+(?:a|an|the)\s+(?:psychologist"
+                          r"|nurse|physiotherapist|therapist|pharmacist|dietitian|doctor|physician|trainer|coach)\b.*$", re.I)
 _EFFECT_OF_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:clinical|relative|cost-)\s*)?(?:effect(?:iveness|s)?|efficacy|benefits?"
                            r"|safety|impact)\s+of\s+(?:(?:a|an|the)\s+)?", re.I)
 
@@ -51,7 +54,8 @@ _ALLOCATED_RE = re.compile(
     re.I)
 # "tonsillectomy relative to watchful waiting", "tested X compared to Y"; "to compare X with Y", "comparing X with Y".
 _CONTRAST_RE = re.compile(
-    r"\b(?:tested|test|testing|assessed|evaluated|examined|effectiveness\s+of|efficacy\s+of)\s+(?:whether\s+)?"
+    r"\b(?:tested|test|testing|assess(?:ed)?|evaluat(?:e|ed)|examined|determine|effectiveness\s+of|efficacy\s+of)\s+"
+    r"(?:whether\s+)?"
     r"([^.;,]{3,90}?),?\s+(?:relative\s+to|as\s+opposed\s+to|compared\s+(?:with|to)|versus|vs\.?)\s+"
     r"([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|before|on|is|was|as|at)\s)", re.I)
 _COMPARE_RE = re.compile(
@@ -64,8 +68,15 @@ _THAN_RE = re.compile(
     r"\b(?:more|less|better)\b(?:\s+[a-z]+ly)?\s+than\s+([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|among|for|after|at)\s)", re.I)
 # A stepped-wedge roll-out: "wards moved from usual observation charts to an electronic early warning score system".
 _FROM_TO_RE = re.compile(
-    r"\b(?:moved|switched|changed|crossed\s+over|transitioned)\s+from\s+(?:(?:a|an|the)\s+)?([^.;,]{3,60}?)\s+to\s+"
+    r"\b(?:moved|switched|changed|crossed\s+over|transitioned)(?:\s+[^.;]{0,40}?)?\s+from\s+(?:(?:a|an|the)\s+)?"
+    r"([^.;,]{3,60}?)\s+to\s+"
     r"(?:(?:a|an|the)\s+)?([^.;,]{3,80}?)(?=\s*[.;,]|\s+(?:in|with|at|on|over|during|one)\s)", re.I)
+# "160 adults ... received two sessions of X, or standard information only": what every arm received, the control last.
+_RECEIVED_OR_RE = re.compile(
+    r"\b(?:received|were\s+given|underwent)\s+(?:either\s+)?([^.;]{3,160}?),?\s+or\s+(?:(?:a|an|the)\s+)?"
+    r"((?:usual|standard|routine)\s[^.;,(]{2,60}?|[^.;,(]{3,60}?\s(?:only|alone)"
+    r"|(?:(?:saline|matching|identical)\s+)?(?:placebo|sham)(?:\s+[a-z]+)?)(?=\s*[.;,(]|\s+(?:every|for|daily|once|twice)\s)",
+    re.I)
 # "saline nasal irrigation with or without budesonide 0.5 mg": the added treatment against the base alone.
 _WITH_OR_WITHOUT_RE = re.compile(
     r"\b(?:to|received|receive)\s+(?:(?:a|an|the)\s+)?([^.;,]{3,80}?)\s+with\s+or\s+without\s+(?:(?:a|an|the)\s+)?"
@@ -110,7 +121,8 @@ def _fill(got: Got, x: tuple[str, int, int] | None, y: tuple[str, int, int] | No
 # Each pattern with the words its matches hold (every group, one of its words): the pattern is tried only then.
 _CLUES = ((_ALLOCATED_RE, ((" or ",), ("random", "assign", "allocat"))),
           (_CONTRAST_RE, (("relative to", "opposed to", "compared", "versus", " vs"),)),
-          (_COMPARE_RE, (("compar",),)), (_THAN_RE, ((" than ",), ("whether",))), (_FROM_TO_RE, ((" from ",), ("random",))))
+          (_COMPARE_RE, (("compar",),)), (_THAN_RE, ((" than ",), ("whether",))), (_FROM_TO_RE, ((" from ",), ("random",))),
+          (_RECEIVED_OR_RE, ((" or ",), ("received", "given", "underwent"))))
 # Words most abstracts of studies hold, looked for before the whole pattern of study words.
 _COMMON_STUDY_WORDS = ("random", "trial", "patient", "participant", "adults", "children", "women", "primary", "treat")
 

@@ -20,6 +20,7 @@ from curator.extraction.entry_notices import is_notice
 from curator.extraction.entry_phrases import mend_phrases
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
+from curator.extraction.listed_control import listed_control
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_scope import within_pico_scope
@@ -117,6 +118,7 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     _named_control(text, got, summary_zones)
     _tidy(text, got)
     _two_arms(text, got)
+    listed_control(text, got, title_zones)
     _usual_control(text, got, summary_zones)
     _review_title(text, got, title_zones)
     entry_arms(text, got, summary_zones, title_zones)

@@ -29,3 +29,20 @@ def fuller_comparator(text: str, fields: dict[str, Any], summary_zones: list[tup
         if m:
             put(fields, "pico.comparator", m.group(), [[m.start(), m.end()]])
             return
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
+_SMALL_WORDS = frozenset(("of", "and", "the", "with", "for", "in", "to", "a", "an"))
+
+
+def spelled_out(comp: str, items: list[str], spans: list[list[int]]) -> tuple[str, list[list[int]]] | None:
+    """The listed intervention an arm's label names by its initials ("CMM alone" for "Conventional medical
+    management"), with its span; None when the label holds no such acronym."""
+    if len(comp) > 40 or len(items) != len(spans):
+        return None
+    for acronym in _ACRONYM_RE.findall(comp):
+        for item, span in zip(items, spans, strict=True):
+            words = [w for w in re.split(r"[\s\-]+", item) if w and w.lower() not in _SMALL_WORDS]
+            if 2 <= len(words) <= 6 and "".join(w[0] for w in words).upper() == acronym:
+                return item, [span]
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
+from curator.extraction.results_words import first_not_after_figure, group_rate
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded
@@ -101,7 +102,8 @@ _OR_CONTROL_RE = re.compile(
 # What follows "versus" / "compared with" that is no control: a time, the same people, other people.
 _NOT_CONTROL_RE = re.compile(
     r"^(?:baseline|those|that|this|these|the\s|patients|participants|people|individuals|subjects|non|previous|prior"
-    r"|pre|post|other|controls?\b|healthy|age|sex|men|women|children|adults|before|after|historical)",
+    r"|pre\b|post\b|pre-|post-|(?:pre|post)\w*\s+(?:levels?|values?|scores?)|other|controls?\b|healthy|age|sex|men|women"
+    r"|children|adults|before|after|historical)",
     re.I,
 )
 _OUTCOME_RE = re.compile(
@@ -277,16 +279,16 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
             cut = _QUALIFIER_RE.search(x)
             if cut and cut.start() > 2:
                 x = x[:cut.start()]  # "delayed mobilisation after hip fracture surgery": the control's name
-            if text.startswith(("against", "Against"), m.start()) and (
+            if group_rate(x) or text.startswith(("against", "Against"), m.start()) and (
                     _PROTECTS_RE.search(text, max(0, m.start() - 40), m.start()) or find_conditions(x, 1)):
-                continue  # "a vaccine against whooping cough": what it protects from, not a control
+                continue  # "3% of control households"; "a vaccine against whooping cough": what it protects from
             if 2 < len(x) <= 100 and (_COMP_WORDS_RE.search(x) or any(True for _ in find_drugs(x, 1))):
                 return clip(x, 200), m.end(), m.end() + len(x)
             if 2 < len(x) <= 60 and len(x.split()) <= 4 and not _NOT_CONTROL_RE.match(x) \
                     and (not any(c.isdigit() for c in x) or _DOSE_ONLY_RE.match(x)):
                 # "Yoga versus stretching for ...", "ketamine compared with electroconvulsive therapy for ...".
                 return x, m.end(), m.end() + len(x)
-        m3 = or_control_re.search(hay, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
+        m3 = first_not_after_figure(or_control_re, hay, text, s, e) if _may_hold(low, s, e, _CONTROL_WORDS) else None
         if m3:
             return text[m3.start(1):m3.end(1)], m3.start(1), m3.end(1)
     # Only "placebo-controlled" said: a later sentence may still name the control ("sham taping").

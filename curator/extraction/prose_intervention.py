@@ -24,9 +24,10 @@ from curator.extraction.values import put
 # "44 children ... received oral cannabidiol, titrated to ...": the one arm's name after its route or schedule.
 _GIVEN_RE = re.compile(
     r"\b(?:patients|children|adults|participants|women|men|infants|people|adolescents)\b[^.;]{0,160}?\b(?:received"
-    r"|were\s+given|were\s+treated\s+with)\s+(?:(?:a|an)\s+)?(?:(?:oral|intravenous|subcutaneous|topical|inhaled"
-    r"|intramuscular|intranasal|weekly|daily|single|open-label)\s+)*([a-z][\w\-]*(?:\s[a-z][\w\-]*){0,3}?)"
-    r"(?=\s*[,;.(]|\s+(?:at|titrated|for|twice|once|daily|given|plus|added|\d))",
+    r"|were\s+given|were\s+offered|were\s+treated\s+with)\s+(?:(?:a|an)\s+)?(?:(?:oral|intravenous|subcutaneous|topical"
+    r"|inhaled|intramuscular|intranasal|weekly|daily|single|open-label|\d+-(?:week|month|day))\s+)*"
+    # "were offered a 4-week home-based programme of aerobic ... exercise": the programme, not what it holds.
+    r"([a-z][\w\-]*(?:\s[a-z][\w\-]*){0,3}?)(?=\s*[,;.(]|\s+(?:at|titrated|for|twice|once|daily|given|plus|added|of|\d))",
     re.I,
 )
 # "received active transcutaneous electrical nerve stimulation (TENS) and sham TENS in random order".
@@ -41,13 +42,17 @@ _TESTING_RE = re.compile(
 )
 
 
+# "Intravenous versus oral iron": an adjective alone, its noun left to the other arm.
+_ELLIPTICAL_RE = re.compile(r"[A-Za-z\-]{3,}(?:ous|al|ic|ive|ary)")
+
+
 def _title_versus(text: str, zones: list[Span]) -> Found | None:
     """The X of a title "X versus Y for Z": the arm as its authors name it (not "mobilisation within 24 hours")."""
     for s, e in zones:
         got = pico_finders.versus_first(text[s:e], s) if "vs" in text[s:e] or "ersus" in text[s:e] \
             or "compared" in text[s:e] else None
         if got and len(got[0].split()) <= 5 and not pico_finders.comp_words(got[0]) \
-                and not any(c.isdigit() for c in got[0]):
+                and not any(c.isdigit() for c in got[0]) and not _ELLIPTICAL_RE.fullmatch(got[0]):
             return got
     return None
 
@@ -62,14 +67,18 @@ def crossover_active(text: str, zones: list[Span]) -> Found | None:
     return None
 
 
+# "a single intravenous infusion of X": how X was given, not its name.
+_HOW_GIVEN = frozenset(("infusion", "injection", "dose", "course", "session", "cycle", "bolus", "application"))
+
+
 def single_group_given(text: str, zones: list[Span]) -> Found | None:
     """What the people of a single-arm study received ("received oral cannabidiol"), only when it has one arm."""
     if not pico_finders.single_arm(text, zones):
         return None
     for s, e in zones:
         m = _GIVEN_RE.search(text, s, e) if text.find("receiv", s, e) >= 0 or text.find("given", s, e) >= 0 \
-            or text.find("treated", s, e) >= 0 else None
-        if m and not pico_finders.comp_words(m.group(1)):
+            or text.find("treated", s, e) >= 0 or text.find("offered", s, e) >= 0 else None
+        if m and not pico_finders.comp_words(m.group(1)) and m.group(1).lower() not in _HOW_GIVEN:
             return m.group(1), m.start(1), m.end(1)
     return None
 
@@ -92,8 +101,12 @@ def guess_intervention(text: str, fields: dict[str, Any], title_zones: list[Span
         if any(True for _ in find_drugs(cand[0], 1)):
             put(fields, "pico.intervention", clip(cand[0], 300), [[cand[1], cand[2]]])
             return
-    got = pico_finders.summary_intervention(text, summary_zones, low) or _title_versus(text, title_zones[:1]) \
-        or assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
+    got = pico_finders.summary_intervention(text, summary_zones, low) or _title_versus(text, title_zones[:1])
+    assigned = assignment.summary_assigned_arm(text, summary_zones) if got and title_zones else None
+    if assigned and assigned[0].lower() not in got[0].lower() \
+            and text.lower().find(assigned[0].lower(), got[2], title_zones[0][1]) >= 0:
+        got = assigned  # "Oral iron versus intravenous X" and "assigned to X or to oral iron": the control named first
+    got = got or assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
         or assignment.tested_against(text, summary_zones) or crossover_active(text, summary_zones) \
         or single_group_given(text, title_zones + summary_zones) or plain_testing(text, summary_zones) \
         or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0]

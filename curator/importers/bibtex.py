@@ -50,7 +50,7 @@ def latex_to_text(value: str) -> str:
     value = re.sub(r"\\([c'`^\"~=.vuH])\s*\{?\s*([A-Za-z])\}?", accent, value)
     value = re.sub(r"\\(ss|aa|AA|ae|AE|o|O|l|L)\b\s*", lambda m: _LETTERS[m.group(1)], value)
     value = value.replace("\\&", "&").replace("\\%", "%").replace("\\_", "_").replace("~", " ").replace("--", "–")
-    value = re.sub(r"\\(?:emph|textit|textbf|textrm|mathrm)\s*", "", value)
+    value = re.sub(r"\\(?:emph|textit|textbf|textrm|mathrm|textsuperscript|textsubscript|textsc|texttt|textsf|textup)\s*", "", value)
     return " ".join(value.replace("{", "").replace("}", "").split())
 
 

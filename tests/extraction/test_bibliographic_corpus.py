@@ -48,9 +48,12 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # abbreviations MEDLINE's full titles do not contain, a population and a comparator), written by a third helper who never
 # read the extractor, no fix tuned on it (population 28/35, intervention 32/40, comparator 42/45, outcome 53/54); the
 # whole corpus then 1755/1863 = 0.94 (0.942).
+# After the fixes of the arms' classes (long assignment sentences, listed arms of registry records, "received X, or Y
+# only", stepped-wedge roll-outs, titles naming the control first, BibTeX text commands): batch 5 264/283, batch 6
+# 357/366 (intervention and comparator of batches 5-6 then 0.93 and 0.98 of their expectations).
 FLOOR = 0.94
 # Share of each batch's expectations met, as measured after the fixes (batches 6, 7 and 8: held out, measured only).
-BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.91, 6: 0.92, 7: 0.92, 8: 0.93}
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93}
 
 
 def entry_of(name: str) -> Entry:

@@ -31,9 +31,9 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 FLOORS = {
     "labels": 0.95,
     "lists": 0.96,
-    "ids": 0.96,
+    "ids": 0.97,
     "vocab": 0.94,
-    "pico": 0.96,
+    "pico": 0.97,
     "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
@@ -52,8 +52,10 @@ FLOORS = {
 # written by a third helper who never read the extractor, no fix tuned on it (population 17/26 = 0.65, comparator 29/38 =
 # 0.76, intervention 32/40 = 0.80, outcome 68/69 = 0.99; registry pages 321/356, journal 124/137, abstract 53/59,
 # aggregator 30/34).
-BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.94, 10: 0.94, 11: 0.98,
-                12: 0.90, 13: 0.97, 14: 0.90, 15: 0.90}
+# After the arms' classes were fixed (long assignment sentences, results sentences, acronym arm labels, titles naming
+# the control first): batch 9 359/376, batch 12 309/338, batch 13 621/628 (its intervention 44/46, comparator 41/41).
+BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90}
 
 
 def page_text(name: str) -> str:

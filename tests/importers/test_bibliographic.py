@@ -102,3 +102,10 @@ def test_pdf_text_layer_and_scannedpdf_bytes(tmp_path) -> None:
     broken.write_bytes(b"%PDF-1.4\nnot really")
     (problem,) = list(read_path(broken))
     assert isinstance(problem, Problem) and problem.file == "broken.pdf"
+
+
+def test_bibtex_text_commands_keep_only_their_text() -> None:
+    from curator.importers.bibtex import latex_to_text
+
+    assert latex_to_text(r"a BMI of 30 kg/m\textsuperscript{2} or higher") == "a BMI of 30 kg/m2 or higher"
+    assert latex_to_text(r"H\textsubscript{2}O and \textsc{Ames} test") == "H2O and Ames test"
