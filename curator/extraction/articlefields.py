@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from curator.extraction.abstract_lines import abstract_lines
-from curator.extraction.author_groups import grouped_authors, grouped_by_affiliation
-from curator.extraction.authors import AUTHOR_ITEM_RE, author_line, split_authors
+from curator.extraction.author_groups import authors_under, grouped_authors, grouped_by_affiliation
+from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
 from curator.extraction.layout import Document
@@ -24,7 +24,7 @@ from curator.extraction.textutil import (
     is_site_helper,
     strip_foreign,
 )
-from curator.extraction.values import Spans, put
+from curator.extraction.values import put
 
 # "Ann Rheum Dis. 2003 Jul;62(7):671-3." — the PubMed citation line.
 CITATION_RE = re.compile(
@@ -91,20 +91,8 @@ def usable_line(line: Line, doc: Document) -> bool:
 def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | None) -> int:
     """Authors, journal and year; returns how many were found."""
     found = 0
-    authors: list[str] = []
-    spans: Spans = []
     grouped = [h for h in doc.own_hits("authors") if grouped_by_affiliation(doc, h)]
-    for hit in doc.own_hits("authors"):
-        if grouped and hit in grouped:
-            continue
-        for para in doc.paragraphs(hit)[:3]:
-            for line in para[:60]:
-                for name in split_authors(line.text):
-                    if AUTHOR_ITEM_RE.match(name) and name not in authors:
-                        authors.append(name)
-                        spans.append([line.start, line.end])
-        if authors:
-            break
+    authors, spans = authors_under(doc, [h for h in doc.own_hits("authors") if h not in grouped])
     cited = parse_citation(title_line.text) if title_line is not None else None
     if cited and title_line is not None:
         # The "title" line is a whole citation: its title and authors are inside it.

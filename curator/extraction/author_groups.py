@@ -20,12 +20,17 @@ def grouped_by_affiliation(doc: Document, hit: Any) -> bool:
 
 def grouped_authors(doc: Document, hits: list[Any]) -> tuple[list[str], Spans]:
     """The names under such headings, in their order, without the affiliation lines between them."""
+    return authors_under(doc, hits, skip_organisations=True)
+
+
+def authors_under(doc: Document, hits: list[Any], *, skip_organisations: bool = False) -> tuple[list[str], Spans]:
+    """The names under the first of ``hits`` (author labels) that has any, in their order."""
     authors: list[str] = []
     spans: Spans = []
     for hit in hits:
         for para in doc.paragraphs(hit)[:3]:
             for line in para[:60]:
-                if ORGANISATION_RE.search(line.text):
+                if skip_organisations and ORGANISATION_RE.search(line.text):
                     continue
                 for name in split_authors(line.text):
                     if AUTHOR_ITEM_RE.match(name) and name not in authors:
