@@ -1,6 +1,6 @@
 """Every extraction output, one line per document: ``python tests/benchmarks/extraction_outputs.py OUT``.
 
-Writes ``name<TAB>json.dumps(fields, sort_keys=True)`` for the seeds (/work/shared/seeds when present, and
+Writes ``name<TAB>json.dumps(fields, sort_keys=True)`` for the seeds (../shared/seeds beside the checkout when present, and
 resources/samples), the extraction fixtures, every development-corpus page, every bibliographic entry with its PICO
 (read as test_bibliographic_corpus.py reads them) and the documents bench_extraction.py generates. Two runs, one
 before and one after a change meant to be only faster, are compared with ``cmp``: any difference is a regression.
@@ -22,7 +22,7 @@ from curator.extraction import extract, html_to_text, looks_like_html  # noqa: E
 from curator.extraction.entry_pico import fill_entry_pico  # noqa: E402
 from curator.importers import Entry, read_path  # noqa: E402
 
-SHARED_SEEDS = Path("/work/shared/seeds")
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"  # the brief's seeds beside the checkout, when present
 
 
 def _name(p: Path) -> str:
