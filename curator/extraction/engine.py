@@ -288,9 +288,9 @@ def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
 
 
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],
-          summary_zones: list[tuple[int, int]]) -> None:
+          summary_zones: list[tuple[int, int]], in_scope: bool = False) -> None:
     text = doc.text
-    if fields["kind"] == "article" and not page_within_pico_scope(text, title_zones, summary_zones):
+    if not in_scope and fields["kind"] == "article" and not page_within_pico_scope(text, title_zones, summary_zones):
         return  # a paper on markets or software: "The Impact of Trust on ..." names no intervention
     zones = title_zones + summary_zones
     abbrs = find_abbreviations(text[:30000]) if known else {}
@@ -401,5 +401,6 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
                   summary_zones: list[tuple[int, int]]) -> None:
     """Only the PICO part of :func:`extract`, on a document whose titles and summary are known (a bibliographic
-    entry's page): ``fields`` holds what the PICO finders read (kind, conditions, interventions, evidence)."""
-    _pico(doc, fields, True, title_zones, summary_zones)
+    entry's page): ``fields`` holds what the PICO finders read (kind, conditions, interventions, evidence). An entry
+    with a summary was found within PICO's scope on these very zones before (:func:`within_pico_scope`): not again."""
+    _pico(doc, fields, True, title_zones, summary_zones, in_scope=bool(summary_zones))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import chain
 
 # Health, illness, care and the beings studied, as the starts of words (a start is enough: "diabet", "rehabilit").
 _STARTS = (
@@ -101,8 +102,11 @@ def speaks_of_health(text: str, enough: int = 2) -> bool:
     "immune" or "treated" alone is a manner of speaking), of patients, or of a randomised comparison."""
     low = text.lower()
     words = _WORD_RE.findall(low)
+    # Most studies say so in their first words (read in order, to stop there); of the rest, each word once and only
+    # the words whose first or last letters could say it.
+    rest = (w for w in set(words[_FIRST_WORDS:]) if w[:4] in _KEYS_OF_STARTS or w[-3:] in _KEYS_OF_ENDINGS or w in _WORDS)
     found: set[str] = set()
-    for word in words[:_FIRST_WORDS]:  # most studies say so in their first words: stop there
+    for word in chain(words[:_FIRST_WORDS], rest):
         if word.startswith(_STRONG_STARTS) or word in _STRONG_WORDS:
             return True
         key = _health_word(word)
@@ -112,16 +116,6 @@ def speaks_of_health(text: str, enough: int = 2) -> bool:
                 return True
     if any(p in low for p in _STRONG_PHRASES):
         return True
-    rest = set(words[_FIRST_WORDS:])
-    heads = {w[:4] for w in rest} & _KEYS_OF_STARTS  # only words whose first or last letters could say it
-    tails = {w[-3:] for w in rest} & _KEYS_OF_ENDINGS
-    for word in rest:
-        if word[:4] in heads or word[-3:] in tails or word in _WORDS:
-            if word.startswith(_STRONG_STARTS) or word in _STRONG_WORDS:
-                return True
-            key = _health_word(word)
-            if key is not None:
-                found.add(key)
     found.update(p for p in _PHRASES if p in low)
     return len(found) >= enough
 
