@@ -21,6 +21,17 @@ def uncited(q) -> None:
     q.volume = q.issue = q.pages = ""
 
 
+def one_word_apart(rng, p, q, pairs, template: str) -> None:
+    """Two titles ``template`` (``{head}``: the paper's main title, ``{word}``) with one of ``pairs`` each (in either
+    order), the second record uncited."""
+    ours, theirs = rng.choice(pairs)
+    if rng.random() < 0.5:
+        ours, theirs = theirs, ours
+    head = p.title.split(":")[0].split("?")[0]
+    p.title, q.title = template.format(head=head, word=ours), template.format(head=head, word=theirs)
+    uncited(q)
+
+
 def first_authors_apart(rng, p, q, pairs) -> None:
     """One title, first authors one of ``pairs`` apart (same initial, other co-authors), the second uncited."""
     ours, theirs = rng.choice(pairs)

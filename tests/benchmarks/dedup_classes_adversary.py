@@ -22,7 +22,7 @@ not give them): then only the title, authors and year are left to tell the two a
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, change_class, first_authors_apart, uncited  # noqa: E402
+from dedup_class_tables import OTHER, change_class, first_authors_apart, one_word_apart, uncited  # noqa: E402
 
 LOOK_ALIKE_SURNAMES = (("Zhang", "Zheng"), ("Zhang", "Chang"), ("Liang", "Jiang"), ("Huang", "Hwang"),
                        ("Meyer", "Mayer"), ("Meier", "Maier"), ("Hansen", "Hanson"), ("Johnson", "Johnston"),
@@ -52,12 +52,7 @@ GENERIC_TITLES = ("Introduction to the special issue", "Message from the editor-
 
 
 def _swap_word(rng, p, q, pairs) -> None:
-    ours, theirs = rng.choice(pairs)
-    if rng.random() < 0.5:
-        ours, theirs = theirs, ours
-    head = p.title.split(":")[0].split("?")[0]
-    p.title, q.title = f"{head} in {ours} patients: a cohort study", f"{head} in {theirs} patients: a cohort study"
-    uncited(q)
+    one_word_apart(rng, p, q, pairs, "{head} in {word} patients: a cohort study")
 
 
 @change_class(OTHER, "first authors a letter apart, one title")

@@ -12,7 +12,7 @@ Each change takes (rng, p, q): two copies of one paper (``bench_dedup_classes.Pa
 
 from __future__ import annotations
 
-from dedup_class_tables import OTHER, SAME, change_class, first_authors_apart, uncited  # noqa: E402
+from dedup_class_tables import OTHER, SAME, change_class, first_authors_apart, one_word_apart, uncited  # noqa: E402
 
 # Real words of another meaning, their first letter apart.
 FIRST_LETTER = (("depression", "repression"), ("weight", "height"), ("dental", "mental"), ("ventral", "central"),
@@ -35,12 +35,7 @@ ORIGINALS = ("Wirkung einer Schulung auf die Versorgung von Kindern mit Asthma i
 
 @change_class(OTHER, "one title word a first letter apart")
 def _(rng, p, q):
-    ours, theirs = rng.choice(FIRST_LETTER)
-    if rng.random() < 0.5:
-        ours, theirs = theirs, ours
-    head = p.title.split(":")[0].split("?")[0]
-    p.title, q.title = f"{head} and {ours} in older adults", f"{head} and {theirs} in older adults"
-    uncited(q)
+    one_word_apart(rng, p, q, FIRST_LETTER, "{head} and {word} in older adults")
 
 
 @change_class(OTHER, "first authors a g and h apart, one title")
