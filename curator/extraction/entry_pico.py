@@ -24,6 +24,7 @@ from curator.extraction.listed_control import listed_control
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_scope import within_pico_scope
+from curator.extraction.title_pico import title_pico
 from curator.extraction.values import put
 from curator.fields import empty_fields
 
@@ -92,6 +93,12 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     summary_zones = _zones(evidence, "abstract", len(text))
     if not summary_zones and (not title_zones or is_notice(text, title_zones)):
         return {}
+    if not summary_zones:
+        start, end = title_zones[0]  # a title alone is read by its own grammar, strictly
+        found = title_pico(text[start:end])
+        if not within_pico_scope(text, title_zones, summary_zones, names_given="intervention" in found):
+            return {}
+        return {part: (value, [[start + s, start + e] for s, e in spans]) for part, (value, spans) in found.items()}
     if not within_pico_scope(text, title_zones, summary_zones):
         return {}  # a paper on markets, software or materials: its "effects of X on Y" name no intervention
     doc = Document(_headings_on_lines(_blanked(text, title_zones + summary_zones)))

@@ -35,7 +35,8 @@ _STARTS = (
     "caesarean", "cesarean", "breastfeed", "midwi", "physician", "doctor", "clinician", "pharmacist", "biomarker",
     "serum", "genotyp", "allerg", "eczema", "psoria", "myop", "amblyop", "mammogra", "colonoscop", "ultrasound",
     "biopsy", "hba1c", "prevalen", "incidence", "myocard", "infarct", "stent", "bowel", "postoperat",
-    "preoperat", "perioperat", "sedentar",
+    "preoperat", "perioperat", "sedentar", "haemorrh", "hemorrh", "hemipleg", "parapleg", "tetrapleg", "quadripleg",
+    "palsy", "paresis", "spastic", "concussion", "neglect", "cognit",
 )
 # Short words that count only whole ("sham", not "shame").
 _WORDS = frozenset(("hiv", "sars", "copd", "adhd", "mri", "rats", "mice", "cows", "pigs", "icu"))
@@ -126,12 +127,14 @@ def speaks_of_health(text: str, enough: int = 2) -> bool:
 _TRIAL_TITLE_RE = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|placebo|sham|randomi[sz]ed|trial)\b", re.I)
 
 
-def within_pico_scope(text: str, title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> bool:
-    """Whether the entry's title and abstract (``text``'s zones) speak of a study PICO describes."""
+def within_pico_scope(text: str, title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]],
+                      names_given: bool = False) -> bool:
+    """Whether the entry's title and abstract (``text``'s zones) speak of a study PICO describes; a title alone that
+    ``names_given`` (a treatment in one of a question's patterns) needs one word of health, as a trial's does."""
     if summary_zones:
         return speaks_of_health(" ".join(text[s:e] for s, e in title_zones + summary_zones))
     title = " ".join(text[s:e] for s, e in title_zones)
-    return speaks_of_health(title, enough=1 if _TRIAL_TITLE_RE.search(title) else 2)
+    return speaks_of_health(title, enough=1 if names_given or _TRIAL_TITLE_RE.search(title) else 2)
 
 
 def page_within_pico_scope(text: str, title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> bool:
