@@ -80,7 +80,7 @@ _AFTER_RE = re.compile(r"\b(?:after|following|using|through|(?:treated|treatment
 _PEOPLE_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r"|survivors|individual|person|patient|child|woman|man|"
                         r"students|players|residents|professionals|therapists)\b(?!-)", re.I)
 # The words of a people phrase go on after the people word while they say who they are.
-_PEOPLE_TAIL_RE = re.compile(r"\s+(?:with|after|following|who|of|undergoing|receiving|admitted|aged|from|living|post|"
+_PEOPLE_TAIL_RE = re.compile(r"\s+(?:with|after|following|who|of|born|undergoing|receiving|admitted|aged|from|living|post|"
                              r"recovering|attending|at\s+risk|diagnosed|hospitali[sz]ed|in\s+(?:the\s+)?(?:acute|chronic|"
                              r"subacute|early|late|post-acute)\b)[^,;:]*", re.I)
 _PEOPLE_TAIL_END_RE = re.compile(r"\s+(?:and\s+(?:the|its|their|a|an)|during|using|regarding|to\s+(?:improve|reduce|promote"
@@ -114,7 +114,7 @@ _NOT_GIVEN = frozenset(("review", "study", "trial", "perceptions", "attitudes", 
                         "recommendations", "guideline", "guidelines", "barriers", "facilitators", "adherence",
                         "satisfaction", "costs", "cost", "use", "role", "effects", "effect", "impact", "why", "how", "what",
                         "when", "where", "whether", "which", "towards", "toward", "growing", "building", "designing",
-                        "inquiry", "analysis", "framework", "model", "perspective", "paradox"))
+                        "inquiry", "analysis", "framework", "model", "perspective", "paradox", "evidence"))
 # Heads that name a kind of work in every field ("implementation strategies", "stakeholder management"): given to
 # people only when the title is a trial's or says whom or what illness it is for.
 _GENERIC_HEADS = frozenset(("rehabilitation", "intervention", "interventions", "care", "management", "approach",

@@ -74,6 +74,7 @@ def test_a_condition_of_an_observational_title_is_not_its_population(title: str)
     "Predictors of adherence to home exercise after knee replacement",
     "Why the preferential treatment? Hospital referrals and waiting times",
     "The role of stigma in help-seeking for depression",
+    "Appraisal of evidence within physiotherapy for low back pain",
 ])
 def test_what_is_not_given_is_never_the_intervention(title: str) -> None:
     assert pico_of(title, None)["intervention"] is None
@@ -98,6 +99,7 @@ def test_a_kind_of_work_for_named_people_is_given_to_them() -> None:
     ("Patient-reported pain after tonsillectomy in children", "children"),  # "Patient-" is no one
     ("How doctors use guidelines for acute asthma in adults", "doctors"),  # not "How doctors"
     ("Doctors' advice or nurses' advice for smoking cessation in pregnant women", "pregnant women"),  # whose advice
+    ("Kangaroo care for infants born before 32 weeks of gestation", "infants born before 32 weeks of gestation"),
     ("Investigating falls among nursing home residents with dementia", "nursing home residents with dementia"),
     ("Muscle strength in children with spinal muscular atrophy measured using a hand-held dynamometer",
      "children with spinal muscular atrophy"),
