@@ -129,6 +129,11 @@ _GIVEN_BEFORE_OF = frozenset(("program", "programme", "course", "courses", "sess
 _ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")  # "notoginseng extract (Sanchitongtshu)": the name aside
 
 
+def names_something_given(words: str) -> bool:
+    """Whether a few words name something given to people: a treatment's last word, or a drug's name."""
+    return _gives(words)
+
+
 def _gives(words: str) -> bool:
     """Whether a few words name something given: a treatment's last word, or a drug's name."""
     parts = _ASIDE_RE.sub("", words.lower()).split()

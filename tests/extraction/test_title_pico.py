@@ -114,3 +114,19 @@ def test_spans_point_into_the_title_through_a_bracket() -> None:
     for value, spans in found.values():
         assert " ".join(title[s:e] for s, e in spans) == value
     assert found["intervention"][0] == "acupuncture"
+
+
+def test_a_factor_studied_is_no_intervention_when_the_abstract_compares_nothing_given() -> None:
+    abstract = ("We surveyed 412 nurses in six hospitals about their use of the electronic record. Structural equation "
+                "models show that peer influence explains 38% of the variance in use.")
+    assert pico_of("The impact of peer influence on electronic record use by hospital nurses", abstract)["intervention"] \
+        is None
+    kept = pico_of("The effect of a peer-led walking programme on activity of hospital nurses", abstract)
+    assert kept["intervention"] == "peer-led walking programme"  # a thing given is named all the same
+
+
+def test_a_factor_of_the_title_stays_when_the_abstract_compares() -> None:
+    pico = pico_of("The impact of peer influence on smoking cessation in hospital nurses",
+                   "Nurses who smoked (n = 220) were randomly assigned to a peer influence group or to written advice. "
+                   "The primary outcome was abstinence at six months.")
+    assert pico["intervention"] is not None and "peer influence" in pico["intervention"]
