@@ -47,13 +47,17 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # out, measured only: 354/378 = 0.94 (0.937; 348/378 before six over-narrow expectations were widened: four journal
 # abbreviations MEDLINE's full titles do not contain, a population and a comparator), written by a third helper who never
 # read the extractor, no fix tuned on it (population 28/35, intervention 32/40, comparator 42/45, outcome 53/54); the
-# whole corpus then 1755/1863 = 0.94 (0.942).
+# whole corpus then 1755/1863 = 0.94 (0.942); batch 9 (30 entries: a search on non-pharmacological management of dental
+# anxiety in children exported from PubMed (also its RIS and CSV), Embase (also Ovid), CENTRAL, Scopus, CINAHL, LILACS,
+# BibTeX and Web of Science, trials and a search's noise) held out, measured only: 386/407 = 0.94 (0.948), written by a
+# fourth helper who never read the extractor, no fix tuned on it, no expectation changed after scoring (population 29/35,
+# intervention 42/50, comparator 49/51, outcome 66/66); the whole corpus then 2165/2270 = 0.95 (0.954).
 # After the fixes of the arms' classes (long assignment sentences, listed arms of registry records, "received X, or Y
 # only", stepped-wedge roll-outs, titles naming the control first, BibTeX text commands): batch 5 264/283, batch 6
 # 357/366 (intervention and comparator of batches 5-6 then 0.93 and 0.98 of their expectations).
 FLOOR = 0.94
-# Share of each batch's expectations met, as measured after the fixes (batches 6, 7 and 8: held out, measured only).
-BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93}
+# Share of each batch's expectations met, as measured after the fixes (batches 6, 7, 8 and 9: held out, measured only).
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93, 9: 0.94}
 
 
 def entry_of(name: str) -> Entry:
