@@ -78,7 +78,7 @@ _VERSUS_RE = re.compile(r"\s+(?:versus|vs\.?|compared\s+(?:with|to)|over)\s+", r
 _AFTER_RE = re.compile(r"\b(?:after|following|using|through|(?:treated|treatment|challenge)\s+with)\s+"
                        r"(?:(?:a|an|the)\s+)?", re.I)
 _PEOPLE_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r"|survivors|individual|person|patient|child|woman|man|"
-                        r"students|players|residents|professionals|therapists)\b(?!-)", re.I)
+                        r"students|players|residents|professionals|therapists|subjects)\b(?!-)", re.I)
 # The words of a people phrase go on after the people word while they say who they are.
 _PEOPLE_TAIL_RE = re.compile(r"\s+(?:with|after|following|who|of|born|undergoing|receiving|admitted|aged|from|living|post|"
                              r"recovering|attending|at\s+risk|diagnosed|hospitali[sz]ed|in\s+(?:the\s+)?(?:acute|chronic|"
@@ -312,6 +312,11 @@ def _population(title: str, main: int, given: Phrase | None) -> Found | None:
 
 _TREATED_WITH_RE = re.compile(r"\s+with\s+", re.I)
 _CONTROLLED_RE = re.compile(r"\b(placebo|sham)[-\s]controlled\b", re.I)
+
+
+def people_in_title(title: str) -> Found | None:
+    """The people a title names ("Subjects With Early Rheumatoid Arthritis"), offsets into ``title``, or None."""
+    return _population(title, len(_main_part(title)), None)
 
 
 def title_pico(title: str) -> dict[str, Phrase]:

@@ -26,6 +26,7 @@ class Trial:
     conditions: list[str] = field(default_factory=list)
     interventions: list[str] = field(default_factory=list)
     comparators: list[str] = field(default_factory=list)
+    tested: list[str] = field(default_factory=list)  # the interventions of the experimental arms, when arms say so
     outcomes: list[str] = field(default_factory=list)
     start_date: str | None = None
     completion_date: str | None = None
@@ -53,8 +54,11 @@ def trial_page(trial: Trial, profile: str) -> Page:
     for shown, canonical in trial.ids:
         page.identifier("Identifier", shown, canonical)
     page.line("Title", trial.title, "title")
+    title_at = page.fields["evidence"].get("title", [None])[0]
+    official_at = None
     if trial.official_title and trial.official_title != trial.title:
         page.line("Official title", trial.official_title, "official_title")
+        official_at = page.fields["evidence"].get("official_title", [None])[0]
     if trial.status:
         page.line("Status", trial.status, "status_raw")
         status = status_of(trial.status)
@@ -85,24 +89,58 @@ def trial_page(trial: Trial, profile: str) -> Page:
     page.line("Minimum age", _age(trial.min_age), "min_age")
     page.line("Maximum age", _age(trial.max_age), "max_age")
     page.items("Countries", list(dict.fromkeys(trial.countries)), "countries")
-    page.items("Primary outcomes", trial.outcomes, separator=" | ")
-    page.items("Comparators", trial.comparators, separator=" | ")
+    page.items("Primary outcomes", trial.outcomes, "pico.outcome", separator=" | ")
+    page.items("Comparators", trial.comparators, "pico.comparator", separator=" | ")
     page.block("Summary", trial.summary, "abstract")
     page.block("Description", trial.description)
     page.block("Eligibility", trial.eligibility)
     page.items("References", trial.references, "references", separator=" | ")
-    pico = page.fields["pico"]
-    if trial.conditions:
-        pico["population"] = "; ".join(trial.conditions)
-        page.evidence_for("pico.population", "conditions")
-    if trial.interventions:
-        pico["intervention"] = "; ".join(trial.interventions)
-        page.evidence_for("pico.intervention", "interventions")
-    if trial.comparators:
-        pico["comparator"] = "; ".join(trial.comparators)
-    if trial.outcomes:
-        pico["outcome"] = trial.outcomes[0]
+    _pico(page, trial, title_at, official_at)
     return page
+
+
+# An intervention that is the control's: named by a comparator arm, or a placebo, sham or usual care by its words.
+_CONTROL_WORDS = ("placebo", "sham", "usual care", "standard care", "standard of care", "no intervention", "vehicle",
+                  "saline")
+
+
+def _is_control(name: str, comparators: list[str]) -> bool:
+    low = name.lower()
+    return any(low == c.lower() or low in [p.strip().lower() for p in c.split(",")] for c in comparators) \
+        or any(word in low for word in _CONTROL_WORDS)
+
+
+def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: list[int] | None) -> None:
+    """PICO from the record's parts, each value pointing to its words on the page: the people its titles name (else
+    its conditions), the experimental arms' interventions (else those that are not the control's), the comparator
+    arms' and the first primary outcome."""
+    fields, evidence = page.fields, page.fields["evidence"]
+    pico = fields["pico"]
+    from curator.extraction.title_pico import people_in_title  # the extraction package is loaded only when read
+
+    people = None
+    for span, title in ((official_at, trial.official_title), (title_at, trial.title)):
+        if span is not None and title and people is None:
+            found = people_in_title(" ".join(title.split()))  # as the line shows it
+            people = (found[0], [[span[0] + found[1], span[0] + found[2]]]) if found else None
+    if people is not None:
+        pico["population"], evidence["pico.population"] = people
+    elif trial.conditions:
+        pico["population"] = "; ".join(fields["conditions"])
+        page.evidence_for("pico.population", "conditions")
+    names, spans = fields["interventions"], evidence.get("interventions") or []
+    tested = [(n, s) for n, s in zip(names, spans) if n in trial.tested] if trial.tested else \
+        [(n, s) for n, s in zip(names, spans) if not _is_control(n, trial.comparators)]
+    if tested:
+        pico["intervention"] = "; ".join(n for n, _ in tested)
+        evidence["pico.intervention"] = [list(s) for _, s in tested]
+    outcomes = pico.get("outcome")
+    if isinstance(outcomes, list):
+        pico["outcome"] = outcomes[0]
+        evidence["pico.outcome"] = evidence["pico.outcome"][:1]
+    controls = pico.get("comparator")
+    if isinstance(controls, list):
+        pico["comparator"] = "; ".join(controls)
 
 
 def trial_entry(trial: Trial, profile: str, source: str, source_name: str) -> Entry:

@@ -80,9 +80,11 @@ def study_trial(study: dict[str, Any]) -> Trial:
     trial.conditions = list(_get(protocol, "conditionsModule", "conditions") or [])
     trial.interventions = [i.get("name") for i in arms.get("interventions") or [] if i.get("name")]
     for arm in arms.get("armGroups") or []:
+        names = [n.split(":", 1)[-1].strip() for n in arm.get("interventionNames") or [] if isinstance(n, str)]
         if arm.get("type") in _COMPARATOR_ARMS:
-            names = arm.get("interventionNames") or []
-            trial.comparators.append(", ".join(n.split(":", 1)[-1].strip() for n in names) or arm.get("label", ""))
+            trial.comparators.append(", ".join(names) or arm.get("label", ""))
+        elif arm.get("type") == "EXPERIMENTAL":
+            trial.tested.extend(n for n in names if n not in trial.tested)
     trial.outcomes = [o.get("measure") for o in _get(protocol, "outcomesModule", "primaryOutcomes") or []
                       if o.get("measure")]
     trial.start_date = _date(status, "startDateStruct")

@@ -46,9 +46,16 @@ def study_trial(study: Element) -> Trial:
     trial.sponsor = text_of(study.find("sponsors/lead_sponsor/agency"))
     trial.conditions = _all(study, "condition")
     trial.interventions = _all(study, "intervention/intervention_name")
+    experimental = set()
     for arm in study.findall("arm_group"):
         if text_of(arm.find("arm_group_type")) in _COMPARATOR_ARMS:
             trial.comparators.append(text_of(arm.find("description")) or text_of(arm.find("arm_group_label")) or "")
+        elif text_of(arm.find("arm_group_type")) == "Experimental":
+            experimental.add(text_of(arm.find("arm_group_label")))
+    for given in study.findall("intervention"):
+        name = text_of(given.find("intervention_name"))
+        if name and name not in trial.tested and any(text_of(a) in experimental for a in given.findall("arm_group_label")):
+            trial.tested.append(name)
     trial.outcomes = _all(study, "primary_outcome/measure")
     trial.start_date = text_of(study.find("start_date"))
     trial.completion_date = text_of(study.find("completion_date")) or text_of(study.find("primary_completion_date"))
