@@ -116,7 +116,9 @@ def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: lis
     arms' and the first primary outcome."""
     fields, evidence = page.fields, page.fields["evidence"]
     pico = fields["pico"]
-    from curator.extraction.title_pico import people_in_title  # the extraction package is loaded only when read
+    from curator.extraction.title_pico import (
+        people_in_title,  # the extraction package is loaded only when read
+    )
 
     people = None
     for span, title in ((official_at, trial.official_title), (title_at, trial.title)):
