@@ -114,12 +114,10 @@ def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: lis
     """PICO from the record's parts, each value pointing to its words on the page: the people its titles name (else
     its conditions), the experimental arms' interventions (else those that are not the control's), the comparator
     arms' and the first primary outcome."""
+    from curator.extraction.title_pico import people_in_title  # loaded only when a registry record is read
+
     fields, evidence = page.fields, page.fields["evidence"]
     pico = fields["pico"]
-    from curator.extraction.title_pico import (
-        people_in_title,  # the extraction package is loaded only when read
-    )
-
     people = None
     for span, title in ((official_at, trial.official_title), (title_at, trial.title)):
         if span is not None and title and people is None:
