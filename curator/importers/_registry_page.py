@@ -129,8 +129,9 @@ def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: lis
         pico["population"] = "; ".join(fields["conditions"])
         page.evidence_for("pico.population", "conditions")
     names, spans = fields["interventions"], evidence.get("interventions") or []
-    tested = [(n, s) for n, s in zip(names, spans) if n in trial.tested] if trial.tested else \
-        [(n, s) for n, s in zip(names, spans) if not _is_control(n, trial.comparators)]
+    experimental = {" ".join(n.split()) for n in trial.tested}
+    tested = [(n, s) for n, s in zip(names, spans, strict=True)
+              if (n in experimental if experimental else not _is_control(n, trial.comparators))]
     if tested:
         pico["intervention"] = "; ".join(n for n, _ in tested)
         evidence["pico.intervention"] = [list(s) for _, s in tested]
