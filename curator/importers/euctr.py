@@ -92,8 +92,7 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
     trial.sponsor = number("B.1.1")
     condition = number("E.1.1") or number("E.1.1.1")
     trial.conditions = [condition] if condition else []
-    trial.interventions = list(dict.fromkeys(
-        v for n, _, v in fields if n and (n.startswith("D.3.1") or n.startswith("D.3.8")) and v))
+    _products(trial, fields)
     if yes("E.8.2.2"):
         trial.comparators.append("placebo")
     trial.outcomes = [v for v in (number("E.5.1"),) if v]
@@ -137,3 +136,27 @@ def read(path: Path, data: bytes) -> Iterator[Item]:
 
 
 register(Reader("euctr", (), sniff, read, priority=30, source_kind="register"))
+
+
+_PRODUCT_CODES = ("D.3.1", "D.3.8")  # product name, INN (not D.3.10.x, the strength's unit, type and number)
+
+
+def _products(trial: Trial, fields: list[tuple[str | None, str, str]]) -> None:
+    """The medicines of section D, each IMP's role ("IMP Role: Test" / "Comparator") saying whether it is tested or the
+    control's."""
+    role = None
+    named: set[str] = set()
+    for n, label, value in fields:
+        if n == "D.IMP":
+            role, named = None, set()
+        elif n and n.startswith("D.1.2") and "role" in label.lower():
+            role, named = (value or "").strip().lower(), set()  # each IMP opens with its role
+        elif n in _PRODUCT_CODES and value:
+            if value not in trial.interventions:
+                trial.interventions.append(value)
+            if role == "comparator" and not named:
+                trial.comparators.append(value)
+            elif role == "test" and value not in trial.tested:
+                trial.tested.append(value)
+            named.add(value)
+

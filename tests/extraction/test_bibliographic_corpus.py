@@ -55,9 +55,17 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # After the fixes of the arms' classes (long assignment sentences, listed arms of registry records, "received X, or Y
 # only", stepped-wedge roll-outs, titles naming the control first, BibTeX text commands): batch 5 264/283, batch 6
 # 357/366 (intervention and comparator of batches 5-6 then 0.93 and 0.98 of their expectations).
+# batch 10 (24 structured registry records: CT.gov API v2 JSON 8, classic API JSON 3, classic XML 4, CT.gov CSV 2, EU CTR
+# full text 4, WHO ICTRP XML of ANZCTR, CTRI and ChiCTR records 3; every stated field checked besides PICO) held out,
+# measured only: 636/700 = 0.91 (0.909), written by a helper who never read the extractor or the importers, no fix tuned
+# on it, every file read (population 19/28: the conditions list given for the people; intervention 30/50: every arm's
+# intervention listed together, the comparator's among them; comparator 37/47: none from the CT.gov CSV, ICTRP and EU CTR
+# comparator IMPs; outcome 66/68; by format ctgov-json 236/247, classic JSON 89/93, classic XML 111/115, ctgov-csv
+# 54/67, euctr 83/97, ictrp-xml 63/81; min_age 16/24, max_age 16/21, completion_date 17/21, enrollment 21/24); the
+# whole corpus then 2421/2563 = 0.94 (0.945).
 FLOOR = 0.94
-# Share of each batch's expectations met, as measured after the fixes (batches 6, 7, 8 and 9: held out, measured only).
-BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93, 9: 0.94}
+# Share of each batch's expectations met, as measured after the fixes (batches 6-10: held out, measured only).
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93, 9: 0.94, 10: 0.90}
 
 
 def entry_of(name: str) -> Entry:
@@ -124,14 +132,22 @@ def test_batch_stays_above_its_floor(scored: tuple[dict[str, list[int]], dict[st
         f"{n}: {p}" for n in names for p in scored[2].get(n, []))
 
 
-def test_evidence_points_at_the_value_in_the_page() -> None:
-    for name in EXPECTED:
+def pico_without_evidence(names: list[str]) -> list[tuple[str, str, str, str]]:
+    """(file, element, value, words its evidence shows) for each PICO value whose evidence lacks its first word."""
+    missing = []
+    for name in names:
         entry = entry_of(name)
         for part, value in entry.fields["pico"].items():
             if value is not None:
-                spans = entry.fields["evidence"][f"pico.{part}"]
+                spans = entry.fields["evidence"].get(f"pico.{part}", [])
                 shown = " ".join(entry.text[s:e] for s, e in spans)
-                assert value.split()[0].lower() in shown.lower(), (name, part, value, shown)
+                if value.split()[0].rstrip(";,").lower() not in shown.lower():  # "A; B": each item shown
+                    missing.append((name, part, value, shown))
+    return missing
+
+
+def test_evidence_points_at_the_value_in_the_page() -> None:
+    assert not pico_without_evidence(list(EXPECTED))
 
 
 if __name__ == "__main__":

@@ -203,3 +203,50 @@ def test_classic_response_without_studies_is_one_problem(tmp_path) -> None:
     target.write_text('{"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 0, "NStudiesReturned": 0}}')
     (problem,) = list(read_path(target))
     assert isinstance(problem, Problem) and problem.message == "the export holds no studies"
+
+
+def test_registry_pico_names_the_tested_arm_apart_from_the_control_and_points_to_its_words() -> None:
+    (entry,), _ = _read("NCT00195494.json")
+    pico = entry.fields["pico"]
+    assert pico["intervention"] == "Etanercept"  # the active comparator's methotrexate is not in it
+    assert pico["population"] == "Subjects With Early Rheumatoid Arthritis"  # the people the official title names
+    for part in ("population", "intervention", "comparator", "outcome"):
+        assert _spans(entry, f"pico.{part}") == [pico[part]], part
+
+
+_EUCTR_ROLES = """Summary
+EudraCT Number: 2021-000111-22
+Trial Status: Ongoing
+
+A. Protocol Information
+A.2 EudraCT number: 2021-000111-22
+A.3 Full title of the trial: A randomised trial of two antiepileptic medicines in children with focal epilepsy
+A.3.2 Name or abbreviated title of the trial where available: FOCUS-KIDS
+D. IMP Identification
+D.IMP: 1
+D.1.2 and D.1.3 IMP Role: Test
+D.3.1 Product name: Lacosamide syrup
+D.3.8 INN - Proposed INN: LACOSAMIDE
+D.3.10.1 Concentration unit: mg/ml milligram(s)/millilitre
+D.3.10.2 Concentration type: equal
+D.3.10.3 Concentration number: 10
+D.IMP: 2
+D.1.2 and D.1.3 IMP Role: Comparator
+D.3.8 INN - Proposed INN: CARBAMAZEPINE
+D.3.10.3 Concentration number: 20
+E. General Information on the Trial
+E.1.1 Medical condition(s) being investigated: Focal epilepsy
+E.5.1 Primary end point(s): Seizure freedom at 24 weeks
+"""
+
+
+def test_euctr_medicines_are_told_apart_by_their_role_and_strengths_are_no_medicines(tmp_path) -> None:
+    path = tmp_path / "euctr_roles.txt"
+    path.write_text(_EUCTR_ROLES)
+    (entry,) = [i for i in read_path(path) if isinstance(i, Entry)]
+    f = entry.fields
+    assert f["interventions"] == ["Lacosamide syrup", "LACOSAMIDE", "CARBAMAZEPINE"]  # not "10", "equal", "20"
+    assert f["pico"]["intervention"] == "Lacosamide syrup; LACOSAMIDE"
+    assert f["pico"]["comparator"] == "CARBAMAZEPINE"
+    assert f["pico"]["population"] == "children with focal epilepsy"
+    assert _spans(entry, "pico.comparator") == ["CARBAMAZEPINE"]
