@@ -135,6 +135,11 @@ def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: lis
     if tested:
         pico["intervention"] = "; ".join(n for n, _ in tested)
         evidence["pico.intervention"] = [list(s) for _, s in tested]
+    if not trial.comparators and not experimental:
+        controls = [(n, s) for n, s in zip(names, spans, strict=True) if _is_control(n, [])]
+        if controls and tested:  # "Drug: X; Drug: Placebo" without arms: the placebo is the control
+            pico["comparator"] = "; ".join(n for n, _ in controls)
+            evidence["pico.comparator"] = [list(s) for _, s in controls]
     outcomes = pico.get("outcome")
     if isinstance(outcomes, list):
         pico["outcome"] = outcomes[0]

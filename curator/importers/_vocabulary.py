@@ -161,3 +161,21 @@ def int_of(raw: str | int | None) -> int | None:
         return None
     match = re.search(r"\d[\d,]*", str(raw))
     return int(match.group(0).replace(",", "")) if match else None
+
+
+_AGE_RE = re.compile(r"^(\d+)(?:\.0+)?\s*(years?|months?|weeks?|days?|hours?|y|m|w|d)?(?:\(s\))?\.?$", re.I)
+_AGE_UNITS = {"y": "Years", "m": "Months", "w": "Weeks", "d": "Days"}
+
+
+def age_of(raw: str | None) -> str | None:
+    """A registry's age limit as fields.md writes it: ``18`` / ``18 years`` / ``6.00 Month(s)`` -> ``18 Years`` /
+    ``6 Months``; "No limit", "N/A" and what is not an age -> None."""
+    if not raw:
+        return None
+    m = _AGE_RE.match(raw.strip())
+    if m is None:
+        return None
+    unit = (m.group(2) or "years").lower()
+    unit = _AGE_UNITS.get(unit, unit.rstrip("s").title() + "s")
+    return f"{int(m.group(1))} {unit}"
+

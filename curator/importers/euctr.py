@@ -81,7 +81,10 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
         value = number(code)
         if value and canonical_registry_id(value):
             trial.ids.append((value, canonical_registry_id(value)))
-    trial.title = number("A.3.2") or number("A.3") or number("A.3.1")
+    short = number("A.3.2")
+    if short and " " not in short.strip():
+        short = None  # an acronym alone ("VELOCITY-HF") names the trial but is no title: the lay or full title is
+    trial.title = short or number("A.3.1") or number("A.3")
     trial.official_title = number("A.3")
     trial.status = by_label.get("trial status") or number("P.End of Trial")
     phases = [phase for code, phase in _PHASES if yes(code)]

@@ -22,6 +22,7 @@ from curator.identifiers import canonical_registry_id
 from curator.importers import Entry, Item, Problem, Reader, opening_lines, register
 from curator.importers._decoding import decode_text
 from curator.importers._registry_page import Trial, trial_page
+from curator.importers._vocabulary import age_of
 from curator.importers._xml import records_of, text_of
 
 SOURCE_NAME = "WHO ICTRP"
@@ -40,6 +41,14 @@ _WHOLE_NUMBER = re.compile(r"\d[\d,]*")
 # ClinicalTrials.gov's records keep its intervention types in front of the names ("Drug: Aspirin").
 _INTERVENTION_TYPE = re.compile(r"^(?:Drug|Device|Biological|Procedure|Behavioral|Radiation|Genetic|Dietary "
                                 r"Supplement|Diagnostic Test|Combination Product|Other):\s*", re.I)
+# The registries' own labels inside the portal's fields: CTRI "Health Condition 1: ...", arms named by their role
+# (ANZCTR "Comparator / control treatment: ...", ChiCTR "Experimental group: ...", CTRI "Control Intervention1: ...").
+_CONDITION_LABEL = re.compile(r"^(?:Health\s+Condition|Condition)\s*\d*\s*:\s*", re.I)
+_CONTROL_LABEL = re.compile(r"^(?:control(?:\s+(?:group|arm|intervention|treatment))?|comparator(?:\s*/\s*control\s+treatment)?"
+                            r"|placebo\s+group|sham\s+group)\s*\d*\s*:\s*", re.I)
+_TESTED_LABEL = re.compile(r"^(?:experimental(?:\s+(?:group|arm|intervention))?|intervention(?:\s+group)?|treatment\s+group"
+                           r"|test\s+group|study\s+group)\s*\d*\s*:\s*", re.I)
+_TIMEPOINT = re.compile(r"\s*;\s*Time\s*points?\s*:\s*", re.I)
 # The portal writes some fields as answers, one a line: "Female: yes<br>Male: no".
 _ANSWER = re.compile(r"^(.*?):\s*(yes|no)\s*$", re.I)
 
@@ -61,6 +70,24 @@ def sniff_csv(head: bytes) -> bool:
 def _text(value: str | None) -> str:
     """A field's text, the portal's HTML line breaks as line breaks."""
     return _BREAK.sub("\n", value or "").strip()
+
+
+def _arms(trial: Trial, items: list[str]) -> None:
+    """The interventions, each without its type or role label; those the registry labels as the control's become the
+    comparators, those it labels as tested the tested ones."""
+    for item in items:
+        name = _INTERVENTION_TYPE.sub("", item)
+        control, tested = _CONTROL_LABEL.match(name), _TESTED_LABEL.match(name)
+        if control:
+            name = name[control.end():].strip()
+            if name:
+                trial.comparators.append(name)
+        elif tested:
+            name = name[tested.end():].strip()
+            if name:
+                trial.tested.append(name)
+        if name and name not in trial.interventions:
+            trial.interventions.append(name)
 
 
 def _values(value: str | None) -> list[str]:
@@ -115,14 +142,15 @@ def portal_trial(values: dict[str, str]) -> Trial:
     if _WHOLE_NUMBER.fullmatch(size):  # "60;60" or "Group A: 30" are group sizes, not one total
         trial.enrollment = int(size.replace(",", ""))
     trial.sponsor = get("Primary_sponsor") or None
-    trial.conditions = _values(values.get("condition"))
-    trial.interventions = [_INTERVENTION_TYPE.sub("", v) for v in _values(values.get("intervention"))]
-    trial.outcomes = [line.strip() for line in get("Primary_outcome").split("\n") if line.strip()]
+    trial.conditions = [_CONDITION_LABEL.sub("", v) for v in _values(values.get("condition"))]
+    _arms(trial, _values(values.get("intervention")))
+    trial.outcomes = [_TIMEPOINT.sub(", at ", line.strip()).strip(" ;") for line in get("Primary_outcome").split("\n")
+                      if line.strip(" ;")]
     trial.start_date = get("Date_enrollement") or None
     trial.last_updated = get("Last_Refreshed_on") or None
     trial.sex = _sex(get("Inclusion_gender"))
-    trial.min_age = get("Inclusion_agemin") or None
-    trial.max_age = get("Inclusion_agemax") or None
+    trial.min_age = age_of(get("Inclusion_agemin"))
+    trial.max_age = age_of(get("Inclusion_agemax"))
     trial.countries = _values(values.get("countries"))
     criteria = []
     for label, name in (("Inclusion criteria", "Inclusion_Criteria"), ("Exclusion criteria", "Exclusion_Criteria")):

@@ -29,7 +29,7 @@ from curator.importers._table_size import (
     rows_cut_short,
     too_many_rows,
 )
-from curator.importers._vocabulary import int_of, year_of
+from curator.importers._vocabulary import age_of, int_of, year_of
 
 #: Field → the column headings that mean it (compared lower-case, letters and digits only).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -56,6 +56,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sex": ("sex", "gender"),
     "start_date": ("startdate", "dateofregistration", "dateenrollment"),
     "completion_date": ("completiondate", "primarycompletiondate"),
+    "age": ("age", "ages", "agegroup", "eligibleages"),
+    "outcomes": ("primaryoutcomemeasures", "primaryoutcomes", "primaryoutcome", "outcomemeasures"),
     "last_updated": ("lastupdateposted", "lastupdated", "lastrefreshedon"),
     "countries": ("countries", "country"),
     "locations": ("locations",),
@@ -65,22 +67,33 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _BY_HEADING = {heading: key for key, headings in SYNONYMS.items() for heading in headings}
 
 
-def _heading_key(heading: str) -> str | None:
-    return _BY_HEADING.get(re.sub(r"[^a-z0-9]", "", heading.lower()))
-
-
 def columns(headings: list[str]) -> dict[str, int]:
-    """Field → column index, the first matching column winning."""
-    found: dict[str, int] = {}
+    """Field → column index: of the columns meaning a field, the one whose heading comes first among its synonyms
+    ("Completion Date" before "Primary Completion Date"), then the leftmost."""
+    found: dict[str, tuple[int, int]] = {}
     for index, heading in enumerate(headings):
-        key = _heading_key(heading or "")
-        if key and key not in found:
-            found[key] = index
-    return found
+        plain = re.sub(r"[^a-z0-9]", "", (heading or "").lower())
+        key = _BY_HEADING.get(plain)
+        if key is not None:
+            rank = (SYNONYMS[key].index(plain), index)
+            if key not in found or rank < found[key]:
+                found[key] = rank
+    return {key: index for key, (_, index) in found.items()}
 
 
 def _split(value: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s*[|;]\s*|\n", value) if p.strip()]
+
+
+# ClinicalTrials.gov's download: "18 Years and older   (ADULT, OLDER_ADULT)", "18 Years to 85 Years", "up to 17 Years".
+_AGES_RE = re.compile(r"^\s*(?:(\d+\s+\w+?)\s+(?:and\s+older|to\s+(\d+\s+\w+))|up\s+to\s+(\d+\s+\w+))", re.I)
+
+
+def _ages(value: str) -> tuple[str | None, str | None]:
+    m = _AGES_RE.match(value)
+    if m is None:
+        return None, None
+    return (age_of(m.group(1)) if m.group(1) else None), age_of(m.group(2) or m.group(3))
 
 
 def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
@@ -103,6 +116,8 @@ def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
         trial.completion_date = row.get("completion_date") or None
         trial.last_updated = row.get("last_updated") or None
         trial.sex = row.get("sex") or None
+        trial.min_age, trial.max_age = _ages(row.get("age", ""))
+        trial.outcomes = _split(row.get("outcomes", ""))
         countries = _split(row.get("countries", "")) or [loc.rsplit(",", 1)[-1].strip()
                                                          for loc in _split(row.get("locations", ""))]
         trial.countries = countries

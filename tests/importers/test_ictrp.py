@@ -117,3 +117,35 @@ def test_bad_files_are_reported_and_the_rest_of_the_batch_imports(tmp_path: Path
     assert errors[1].startswith("trials.xml (line ") and "malformed XML" in errors[1]
     assert errors[2] == "portal.csv (line 1): the heading row of the ICTRP export has no TrialID column"
     assert "Traceback" not in result.stdout + result.stderr
+
+
+_LABELLED_ARMS = """<?xml version="1.0" encoding="UTF-8"?>
+<Trials_downloaded_from_ICTRP>
+<Trial>
+<TrialID>ChiCTR2300070001</TrialID>
+<Public_title>Transcutaneous acupoint stimulation for nausea after laparoscopic surgery in women</Public_title>
+<Scientific_title>Transcutaneous electrical acupoint stimulation for postoperative nausea in women undergoing laparoscopic gynaecological surgery</Scientific_title>
+<Recruitment_Status>Recruiting</Recruitment_Status>
+<Condition>Health Condition 1: R11- Nausea and vomiting</Condition>
+<Intervention>Experimental group: transcutaneous electrical acupoint stimulation;Control group: electrodes without current;</Intervention>
+<Primary_outcome>Incidence of nausea;Timepoint: 24 hours after surgery;</Primary_outcome>
+<Inclusion_agemin>18</Inclusion_agemin>
+<Inclusion_agemax>No limit</Inclusion_agemax>
+</Trial>
+</Trials_downloaded_from_ICTRP>
+"""
+
+
+def test_registries_own_labels_say_which_arm_is_the_control_and_ages_are_written_as_ages(tmp_path: Path) -> None:
+    path = tmp_path / "ictrp_labelled.xml"
+    path.write_text(_LABELLED_ARMS)
+    (entry,), problems = _read(path)
+    f = entry.fields
+    assert f["conditions"] == ["R11- Nausea and vomiting"]  # "Health Condition 1:" is the registry's label
+    assert f["interventions"] == ["transcutaneous electrical acupoint stimulation", "electrodes without current"]
+    assert f["pico"]["intervention"] == "transcutaneous electrical acupoint stimulation"
+    assert f["pico"]["comparator"] == "electrodes without current"
+    assert _spans(entry, "pico.comparator") == ["electrodes without current"]
+    assert f["pico"]["outcome"] == "Incidence of nausea, at 24 hours after surgery"
+    assert (f["min_age"], f["max_age"]) == ("18 Years", None)  # a bare number is in years; "No limit" is none
+    assert f["pico"]["population"] == "women undergoing laparoscopic gynaecological surgery"

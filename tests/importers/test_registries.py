@@ -131,6 +131,9 @@ def test_ctgov_csv() -> None:
     assert (f["status"], f["phase"], f["enrollment"], f["sex"]) == ("COMPLETED", "PHASE3", 300, "ALL")
     assert f["interventions"] == ["Etanercept", "Methotrexate"]
     assert f["countries"] == ["Germany", "United Kingdom"]
+    assert (f["min_age"], f["max_age"]) == ("18 Years", None)  # "18 Years and older   (ADULT, OLDER_ADULT)"
+    assert f["completion_date"] == "2006-11"  # "Completion Date", not the "Primary Completion Date" column before it
+    assert f["pico"]["outcome"] == "ACR-N AUC, 24 weeks" and _spans(entries[0], "pico.outcome") == ["ACR-N AUC, 24 weeks"]
     assert entries[1].fields["phase"] == "PHASE2/PHASE3"
     assert entries[1].fields["abstract"] == 'Summary with a "quoted" word and a comma, here.'
     assert [p.position for p in problems] == ["row 3, line 5"]
