@@ -42,6 +42,11 @@ def _kind(text: str, at: int, zones: list[tuple[int, int]]) -> int:
     return 0 if _STUDY_RE.search(said) is not None and _RESULT_RE.search(said) is None else 2
 
 
+def is_aside(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
+    """True when the sentence around ``at`` neither enrols people nor states the aims (background, results)."""
+    return _kind(text, at, zones) == 2
+
+
 def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
     """True when the sentence around ``at`` enrols or randomises people and reports no result."""
     return _kind(text, at, zones) == 0

@@ -1,0 +1,55 @@
+"""A population cut to the phrase that names the people, not a whole criteria list or sentence copied.
+
+"1. Aged 65 years or older. 2. Permanent resident of a nursing home. 3. Able to consent." or "Primiparous women aged
+18 to 35 years; Term singleton live birth; ..." list what makes a person eligible; a reviewer writes who they are:
+the people a title names with their condition, else the first criterion that names people. A phrase keeps neither
+the heading glued before it ("Methods Adults drinking ...") nor the verb after it ("... in Bergen took part").
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.people import PERSON_WORDS
+from curator.extraction.people_bounds import with_nouns
+from curator.extraction.pico import Found, Span
+from curator.extraction.population_people import first_people_item, title_people
+
+_LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
+_WORD_RE = re.compile(r"[a-z]{4,}")
+_HEADING_RE = re.compile(r"^(?:Materials\s+and\s+methods|Methods?|Subjects\s+and\s+methods)\s+(?=[A-Z])")
+_PEOPLE_FIRST_RE = re.compile(r"(?:" + PERSON_WORDS + r")\b", re.I)
+_VERB_END_RE = re.compile(r"\s+(?:took\s+part|participated|(?:were|was)\s+(?:enrolled|recruited|included|studied))\W*$")
+
+
+def criteria_people(text: str, found: tuple[str, list[list[int]]], title_zones: list[Span],
+                    conditions: list[str]) -> Found | None:
+    """The people of a criteria list (numbered, or three or more items between semicolons): its first item naming
+    people, or those a title names when they name the condition and that item does not. None: no item names people."""
+    value = found[0]
+    if not (_LIST_RE.match(value) or value.count("; ") >= 2):
+        return None
+    item = first_people_item(text, found)
+    if item is None:  # "1. Aged 65 or over 2. Diagnosis of dementia": no criterion names people, the list says it
+        return None
+    titled = title_people(text, title_zones)
+    if titled:
+        words = {w for c in conditions for w in _WORD_RE.findall(c.lower())}
+        if words and any(w in titled[0].lower() for w in words) and not any(w in item[0].lower() for w in words):
+            return titled
+    return item
+
+
+def tidy_people(text: str, value: str, start: int) -> Found:
+    """``value`` (found at ``start`` of ``text``) without a section heading glued before it nor an enrolling verb
+    after it, with the nouns before its people that say who they are ("call-centre | workers with neck pain")."""
+    head = _HEADING_RE.match(value)
+    if head:
+        value, start = value[head.end():], start + head.end()
+    tail = _VERB_END_RE.search(value)
+    if tail and tail.start() > 0:
+        value = value[:tail.start()]
+    first = with_nouns(text, start, text.rfind("\n", 0, start) + 1)
+    if first < start and _PEOPLE_FIRST_RE.match(value):
+        value, start = text[first:start] + value, first
+    return value, start, start + len(value)
