@@ -23,7 +23,10 @@ PEOPLE_WORDS = (r"patients|children|schoolchildren|adults|participants|people|pe
 #: People named by their work or sport ("traffic police personnel", "bus drivers", "club runners"), for the
 #: population's own readers (the arms' readers keep :data:`PEOPLE_WORDS`).
 PERSON_WORDS = PEOPLE_WORDS + (r"|personnel|officers|drivers|runners|players|soldiers|firefighters|midwives|pharmacists"
-                               r"|dentists|cyclists|footballers|staff|pensioners|retirees")
+                               r"|dentists|surgeons|paramedics|trainees|cyclists|footballers|swimmers|dancers|staff"
+                               r"|pensioners|retirees|clerks|cashiers|cleaners|miners|fishermen|labourers|laborers"
+                               r"|prisoners|inmates|refugees|migrants|commuters|travellers|travelers|fathers"
+                               r"|grandparents|drinkers|gamblers|vapers|users")
 _PEOPLE_RE = re.compile(
     r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?:]\s)|(?<=\n)))((?:[A-Za-z][\w\-/]*\s+){0,2}?(?:" + PERSON_WORDS + r")\b"
     r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving|discharged|fed|presenting"

@@ -23,10 +23,13 @@ _PEOPLE_OR_AGE_RE = re.compile(r"\b(?:" + PERSON_WORDS + r"|aged?|years?|months?
 # A coded condition as registries print it: "(1) ICD-10 Condition: I10||...", "ICD10: Z00.0 - ...", "Z00.0 - ...".
 _CODED_RE = re.compile(r"\bICD[- ]?1[01]\b|^\s*[A-Z]\d{2}(?:\.\d{1,2})?\s*(?:[-–:|]|$)")
 
+# What healthy people have done, not an illness: "General adult medical examination", "Healthy volunteers".
+_CHECK_RE = re.compile(r"\b(?:examination|health\s+check|healthy|volunteers?|screening)\b", re.I)
+
 # "... in children younger than five years in rural Amhara", "... among university students in Uganda", "... for
 # adults with low mood in primary care": the people a title names after its preposition, to where a place begins.
 _TITLE_PEOPLE_RE = re.compile(r"\b(?:in|among|amongst|for|of)\s+((?:[A-Za-z][\w\-]*\s+){0,3}?(?:" + PERSON_WORDS
-                              + r")\b[^:;()\[\]]{0,80}?)(?=\s+(?:in|at|from|across)\s+[A-Z]|\s*[:;(\[]|\s+in\s+"
+                              + r")\b[^:;()\[\]]{0,80}?)(?=\s+(?:(?:living|residing|working|based)\s+)?(?:in|at|from|across)\s+[A-Z]|\s*[:;(\[]|\s+in\s+"
                               r"(?:primary|secondary|general|rural|urban|the|a|an)\b|\s*$)", re.I)
 _NOT_TITLE_PEOPLE = frozenset(("the", "a", "an", "all", "some", "most", "many", "other", "our", "their"))
 # An inclusion list's items ("1. Aged 65 years or older; 2. Permanent resident of ...").
@@ -61,11 +64,11 @@ def title_people(text: str, zones: list[Span]) -> Found | None:
 
 
 def people_named(text: str, low: str, title_zones: list[Span], summary_zones: list[Span], conditions: list[str],
-                 inclusion: tuple[str, list[list[int]]] | None, searched: bool) -> Found | None:
+                 inclusion: tuple[str, list[list[int]]] | None, searched: bool, value: str | None) -> Found | None:
     """The people the page names for a population found as a condition only: with that condition in a title or the
     summary, else as a title names them, else as the summary enrols them, else the first inclusion criterion naming
     people. None when the page names no people (``searched``: the titles and summary were already searched for
-    people with a condition, and named none)."""
+    people with a condition, and named none; ``value``: the population found, a condition or a code)."""
     names = [] if searched else [n for n in map(bare_condition, conditions[:3]) if n]
     got = people_with_named(text, low, title_zones + summary_zones, names, len(title_zones)) if names else None
     if got:
@@ -80,8 +83,10 @@ def people_named(text: str, low: str, title_zones: list[Span], summary_zones: li
         got = got if got and is_study_sentence(text, got[1], summary_zones) else None
     if got is None and inclusion:
         got = first_people_item(text, inclusion)
-    # "Children", "older adults": a people word or two says less than the condition it would replace
-    return got if got and len(got[0].split()) >= 3 else None
+    # "Children", "older adults": a people word or two says less than an illness it would replace (not than a code
+    # or a health check: "hospital cleaners" for "Z00.0 General adult medical examination")
+    fewest = 2 if value is None or coded_condition(value) or _CHECK_RE.search(value) else 3
+    return got if got and len(got[0].split()) >= fewest else None
 
 
 def first_people_item(text: str, found: tuple[str, list[list[int]]]) -> Found | None:

@@ -87,6 +87,9 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
         # a registry's title alone: "... in postmenopausal women with osteoporosis" (an entry's title alone waits for
         # its abstract, as the fill counts it)
         got = pico_finders.population(text, title_zones, [], abbrs, low)
+        line_end = text.find("\n", got[1], got[2]) if got else -1
+        if got and line_end > got[1] + 2:  # a title's phrase ends with its line, not in the next label
+            got = (text[got[1]:line_end].rstrip(" ,"), got[1], got[1] + len(text[got[1]:line_end].rstrip(" ,")))
     if got:
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
     elif plain:
@@ -129,7 +132,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
     if low is not None and (pop is None or condition_only(pop)):  # "Low back pain": who has it, where the page says
         conds = fields["conditions"] or ([pop] if pop else [])
         got = people_named(text, low, title_zones, summary_zones, conds, scalar(doc, "inclusion"),
-                           searched is not None and pop == searched)
+                           searched is not None and pop == searched, pop)
         if got:
             _replace(fields, got)
 

@@ -36,8 +36,10 @@ _AFTER_RE = re.compile(r"\s+\((?:\d|n\s*=)|,\s+(?:employed|recruited|selected|id
 
 
 # Words one of which every sentence read here holds (a cheap test before the patterns).
-_ENROL_WORDS = ("random", "enrol", "recruit", "took part", "participat", "eligible", "assigned", "allocated",
-                "included", "subjects", "sample", "population")
+_ENROL_WORDS = ("random", "enrol", "recruit", "took part", "participat", "participants", "eligible", "assigned",
+                "allocated", "included", "subjects", "sample", "population")
+# "... living in four nursing homes took part": the clause runs on to its verb.
+_TOOK_PART_RE = re.compile(r"\s+(?:took\s+part|participated)\b")
 
 
 def enrolled_people(text: str, low: str, zones: list[Span]) -> Found | None:
@@ -80,6 +82,9 @@ def _enrolled(text: str, m: re.Match[str], said: bool, zones: list[Span], s: int
         return None
     start = at if said else with_nouns(text, with_modifiers(text, at, span[0]), span[0])
     ph = clause_phrase(text, start, limit=200)
+    took = _TOOK_PART_RE.search(ph[0]) if ph else None
+    if ph and took and took.start() > 0:
+        ph = ph[0][:took.start()], ph[1], ph[1] + took.start()
     if not ph or ph[2] > span[1] + 1 or " " not in ph[0]:
         return None
     if not said and not _ENROLLED_RE.match(text, ph[2], min(e, ph[2] + 40)):

@@ -20,6 +20,9 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _HEADING_RE = re.compile(r"^(?:Materials\s+and\s+methods|Methods?|Subjects\s+and\s+methods)\s+(?=[A-Z])")
 _PEOPLE_FIRST_RE = re.compile(r"(?:" + PERSON_WORDS + r")\b", re.I)
 _VERB_END_RE = re.compile(r"\s+(?:took\s+part|participated|(?:were|was)\s+(?:enrolled|recruited|included|studied))\W*$")
+# "..., who were randomly assigned to the video": the allocation, not who they are.
+_ALLOCATION_RE = re.compile(r",?\s+(?:who\s+)?(?:were|was)\s+(?:then\s+)?(?:randomly\s+|randomi[sz]ed\s+)?(?:assigned"
+                            r"|allocated|randomi[sz]ed)\b")
 
 
 def criteria_people(text: str, found: tuple[str, list[list[int]]], title_zones: list[Span],
@@ -46,9 +49,10 @@ def tidy_people(text: str, value: str, start: int) -> Found:
     head = _HEADING_RE.match(value)
     if head:
         value, start = value[head.end():], start + head.end()
-    tail = _VERB_END_RE.search(value)
-    if tail and tail.start() > 0:
-        value = value[:tail.start()]
+    for end_re in (_ALLOCATION_RE, _VERB_END_RE):
+        tail = end_re.search(value)
+        if tail and tail.start() > 0:
+            value = value[:tail.start()]
     first = with_nouns(text, start, text.rfind("\n", 0, start) + 1)
     if first < start and _PEOPLE_FIRST_RE.match(value):
         value, start = text[first:start] + value, first

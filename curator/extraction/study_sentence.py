@@ -25,7 +25,8 @@ def sentence_around(text: str, at: int, zones: list[tuple[int, int]]) -> tuple[i
     """The sentence of ``zones`` holding offset ``at`` (None: ``at`` is outside them)."""
     for s, e in zones:
         if s <= at < e:
-            start = max(text.rfind(". ", s, at) + 2, text.rfind("\n", s, at) + 1, s)
+            dot = text.rfind(". ", s, at)
+            start = max(dot + 2 if dot >= 0 else s, text.rfind("\n", s, at) + 1, s)
             stops = [i for i in (text.find(". ", at, e), text.find("\n", at, e)) if i >= 0]
             return start, min(stops, default=e)
     return None
