@@ -19,7 +19,7 @@ from curator.extraction.people import people_phrase
 from curator.extraction.people_with import bare_condition, people_with_condition
 from curator.extraction.population_people import coded_condition, condition_only, people_named, title_people
 from curator.extraction.population_prose import enrolled_people
-from curator.extraction.population_trim import criteria_people, tidy_people
+from curator.extraction.population_trim import criteria_people, long_criterion, tidy_people
 from curator.extraction.runin import run_in_value
 from curator.extraction.study_sentence import is_aside, is_study_sentence
 from curator.extraction.terms import annotate_abbreviations, find_conditions
@@ -77,7 +77,13 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
         put(fields, "pico.population", short[0], [[short[1], short[2]]])
         return
     if pop:
-        put(fields, "pico.population", *_people_of_section(text, _who_can(text, pop), fields, abbrs, low))
+        value, spans = _people_of_section(text, _who_can(text, pop), fields, abbrs, low)
+        got = long_criterion(text, value, spans[0][0]) if value == pop[0] and len(spans) == 1 else None
+        if got is None and low is not None and condition_only(value):  # "Patients | Low back pain": who has it
+            got = people_named(text, low, title_zones, summary_zones, [value], None, False, value)
+        if got:
+            value, spans = got[0], [[got[1], got[2]]]
+        put(fields, "pico.population", value, spans)
         return
     if not known:
         return

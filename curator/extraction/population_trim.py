@@ -57,3 +57,27 @@ def tidy_people(text: str, value: str, start: int) -> Found:
     if first < start and _PEOPLE_FIRST_RE.match(value):
         value, start = text[first:start] + value, first
     return value, start, start + len(value)
+
+
+# The comma clauses of a criterion that still say who the people are ("..., aged 16 years or older", "..., with X").
+_WHO_CLAUSE_RE = re.compile(r"(?:aged|with|who\s+(?:have|had|are)|diagnosed|living|resident|attending)\b", re.I)
+
+
+def long_criterion(text: str, value: str, start: int) -> Found | None:
+    """A long criterion sentence ("Registered players of participating community clubs, aged 16 years or older,
+    playing in senior or under-19 teams") cut to its people: the first clause and the clauses after it that say
+    who they are, each without its bracket. None when ``value`` is short, a list, or names no people first."""
+    if len(value.split()) < 20 or _LIST_RE.match(value) or not text.startswith(value, start):
+        return None
+    parts = value.split(", ")
+    if len(parts) < 2 or not _PEOPLE_FIRST_RE.search(parts[0]):
+        return None
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not _WHO_CLAUSE_RE.match(part):
+            break
+        kept.append(part)
+    said = ", ".join(kept)
+    bracket = said.find(" (")
+    said = (said[:bracket] if bracket > 0 else said).rstrip(" .;,")
+    return (said, start, start + len(said)) if len(said) < len(value.rstrip(" .")) else None

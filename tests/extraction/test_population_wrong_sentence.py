@@ -63,3 +63,37 @@ def test_conditions_listed_are_not_the_people() -> None:
 def test_the_allocation_clause_is_cut() -> None:
     population = extract(ALLOCATION_CLAUSE)["pico"]["population"]
     assert population == "residents of three assisted-living facilities in Oregon"
+
+
+LONG_CRITERION = """ANZCTR - Australian New Zealand Clinical Trials Registry
+Registration number: ACTRN12624000111222
+Public title
+Neuromuscular warm-up to prevent knee injuries in community netball
+Health condition(s) or problem(s) studied:
+Knee injuries
+Key inclusion criteria
+Registered players of participating community netball clubs, aged 15 years or older, playing in senior or under-17 teams during the 2025 winter season, with written consent from a parent for those under 18.
+Key exclusion criteria
+Knee surgery in the previous 12 months.
+Study type Interventional
+"""
+
+LABELLED_CONDITION = """Clinical Trials Registry - India
+CTRI Number  CTRI/2024/01/060001 [Registered on: 05/01/2024]
+Type of Trial  Interventional
+Public Title of Study  Core stability exercise for auto-rickshaw drivers with chronic low back pain
+Health Condition / Problems Studied
+Health Type | Condition
+Patients | Chronic low back pain
+Recruitment Status of Trial (India)  Open to Recruitment
+"""
+
+
+def test_a_long_criterion_is_cut_to_its_people() -> None:
+    population = extract(LONG_CRITERION)["pico"]["population"]
+    assert population == "Registered players of participating community netball clubs, aged 15 years or older"
+
+
+def test_a_labelled_condition_gives_way_to_the_people_named() -> None:
+    population = extract(LABELLED_CONDITION)["pico"]["population"]
+    assert population == "auto-rickshaw drivers with chronic low back pain"
