@@ -17,9 +17,14 @@ from curator.extraction.people_with import bare_condition, people_with_named
 from curator.extraction.pico import Found, Span
 from curator.extraction.study_sentence import is_study_sentence
 
-# Words that say a value names people or their ages, not only what they have.
-_PEOPLE_OR_AGE_RE = re.compile(r"\b(?:" + PERSON_WORDS + r"|aged?|years?|months?|old|older"
-                               r"|elderly|healthy|pregnan\w*|primiparous|postmenopausal|school\w*|students?)\b", re.I)
+# Words that say a value names people or their ages, not only what they have (a set: read once per document).
+_PEOPLE_OR_AGE = frozenset(PERSON_WORDS.split("|")) | {"age", "aged", "year", "years", "month", "months", "old", "older",
+                                                        "elderly", "healthy", "primiparous", "postmenopausal",
+                                                        "student", "pregnant", "pregnancy"}
+_WORD_RE = re.compile(r"[a-z]+")
+# One of which a sentence that enrols people holds (a cheap test before reading the summary's people).
+_STUDY_WORDS = ("random", "enrol", "recruit", "includ", "assigned", "allocated", "eligib", "took part", "participated",
+                "studied", "followed", "underwent")
 # A coded condition as registries print it: "(1) ICD-10 Condition: I10||...", "ICD10: Z00.0 - ...", "Z00.0 - ...".
 _CODED_RE = re.compile(r"\bICD[- ]?1[01]\b|^\s*[A-Z]\d{2}(?:\.\d{1,2})?\s*(?:[-–:|]|$)")
 
@@ -39,7 +44,7 @@ _HAS_PEOPLE_RE = re.compile(r"\b(?:" + PERSON_WORDS + r")\b", re.I)
 
 def names_people(value: str) -> bool:
     """True when ``value`` names people or their ages ("women aged 65 or older"), not only a condition."""
-    return _PEOPLE_OR_AGE_RE.search(value) is not None
+    return any(w in _PEOPLE_OR_AGE or w.startswith("school") for w in _WORD_RE.findall(value.lower()))
 
 
 def coded_condition(value: str) -> bool:
@@ -49,7 +54,7 @@ def coded_condition(value: str) -> bool:
 
 def condition_only(value: str | None) -> bool:
     """True when the population ``value`` names only what is studied (a condition, a code, a list of them)."""
-    return bool(value) and (coded_condition(value) or not names_people(value))
+    return bool(value) and (not names_people(value) or coded_condition(value))
 
 
 def title_people(text: str, zones: list[Span]) -> Found | None:
@@ -78,7 +83,7 @@ def people_named(text: str, low: str, title_zones: list[Span], summary_zones: li
         start = with_nouns(text, got[1], got[1] - 40)
         if start < got[1] and text.rfind("\n", start, got[1]) < 0:
             got = text[start:got[2]], start, got[2]
-    if got is None and summary_zones:
+    if got is None and any(low.find(w, s, e) >= 0 for s, e in summary_zones for w in _STUDY_WORDS):
         got = people_phrase(text, summary_zones)
         got = got if got and is_study_sentence(text, got[1], summary_zones) else None
     if got is None and inclusion:

@@ -46,11 +46,13 @@ def criteria_people(text: str, found: tuple[str, list[list[int]]], title_zones: 
 def tidy_people(text: str, value: str, start: int) -> Found:
     """``value`` (found at ``start`` of ``text``) without a section heading glued before it nor an enrolling verb
     after it, with the nouns before its people that say who they are ("call-centre | workers with neck pain")."""
-    head = _HEADING_RE.match(value)
+    head = _HEADING_RE.match(value) if value[:1] in "MS" else None
     if head:
         value, start = value[head.end():], start + head.end()
-    for end_re in (_ALLOCATION_RE, _VERB_END_RE):
-        tail = end_re.search(value)
+    low = value.lower()
+    for end_re, words in ((_ALLOCATION_RE, ("assigned", "allocated", "randomi")),
+                          (_VERB_END_RE, ("part", "participated", "enrolled", "recruited", "included", "studied"))):
+        tail = end_re.search(value) if any(w in low for w in words) else None
         if tail and tail.start() > 0:
             value = value[:tail.start()]
     first = with_nouns(text, start, text.rfind("\n", 0, start) + 1)
