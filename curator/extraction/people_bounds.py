@@ -77,6 +77,9 @@ _NOT_NOUNS = frozenset(("the", "a", "an", "of", "in", "on", "at", "for", "to", "
                         "those", "their", "our", "its", "both", "each", "eligible", "control", "intervention", "study",
                         "trial", "other", "such", "per", "who", "which", "that", "were", "are", "was", "is", "be",
                         "been", "we", "not", "no", "only", "many", "most", "some", "few"))
+# Words in -ing that name a trade or a place, not a verb ("nursing staff", "nursing home residents").
+_ING_NOUNS = frozenset(("nursing", "teaching", "building", "mining", "farming", "banking", "catering", "cleaning",
+                        "fishing", "boarding", "manufacturing", "housing", "hearing", "training"))
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"))
@@ -92,7 +95,8 @@ def with_nouns(text: str, at: int, floor: int) -> int:
         word = text[max(cut, floor):start - 1]
         low = word.lower()
         if (not word or not word.replace("-", "").isalpha() or low in _NOT_NOUNS or low.split("-")[0] in _NUMBER_WORDS
-                or low.endswith(("ed", "ing", "ly", "es")) or low.endswith("s") and not low.endswith(("ss", "us"))):
+                or low.endswith(("ed", "ly", "es")) or low.endswith("ing") and low not in _ING_NOUNS
+                or low.endswith("s") and not low.endswith(("ss", "us"))):
             break
         start = max(cut, floor)
     return start

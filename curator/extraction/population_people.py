@@ -28,6 +28,10 @@ _STUDY_WORDS = ("random", "enrol", "recruit", "includ", "assigned", "allocated",
 # A coded condition as registries print it: "(1) ICD-10 Condition: I10||...", "ICD10: Z00.0 - ...", "Z00.0 - ...".
 _CODED_RE = re.compile(r"\bICD[- ]?1[01]\b|^\s*[A-Z]\d{2}(?:\.\d{1,2})?\s*(?:[-–:|]|$)")
 
+# People named by their age or sex alone.
+_GENERIC_PEOPLE = frozenset(("older", "elderly", "young", "younger", "adult", "adults", "children", "child", "patients",
+                             "people", "persons", "individuals", "participants", "subjects", "men", "women", "adolescents",
+                             "infants", "healthy", "volunteers", "male", "female", "boys", "girls"))
 # What healthy people have done, not an illness: "General adult medical examination", "Healthy volunteers".
 _CHECK_RE = re.compile(r"\b(?:examination|health\s+check|healthy|volunteers?|screening)\b", re.I)
 
@@ -88,10 +92,12 @@ def people_named(text: str, low: str, title_zones: list[Span], summary_zones: li
         got = got if got and is_study_sentence(text, got[1], summary_zones) else None
     if got is None and inclusion:
         got = first_people_item(text, inclusion)
-    # "Children", "older adults": a people word or two says less than an illness it would replace (not than a code
-    # or a health check: "hospital cleaners" for "Z00.0 General adult medical examination")
-    fewest = 2 if value is None or coded_condition(value) or _CHECK_RE.search(value) else 3
-    return got if got and len(got[0].split()) >= fewest else None
+    # "Children", "older adults": people named by age or sex alone say less than an illness they would replace (not
+    # than a code or a health check: "adults" for "Z00.0 General adult medical examination")
+    if got is None or (value and not coded_condition(value) and not _CHECK_RE.search(value)
+                       and _GENERIC_PEOPLE.issuperset(got[0].lower().split())):
+        return None
+    return got
 
 
 def first_people_item(text: str, found: tuple[str, list[list[int]]]) -> Found | None:

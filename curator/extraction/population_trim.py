@@ -65,6 +65,12 @@ def tidy_people(text: str, value: str, start: int) -> Found:
 _WHO_CLAUSE_RE = re.compile(r"(?:aged|with|who\s+(?:have|had|are)|diagnosed|living|resident|attending)\b", re.I)
 
 
+# "... who work at least 20 hours a week": a threshold that makes people eligible, not who they are.
+_THRESHOLD_RE = re.compile(r"\s+who\s+(?=[^,]*\b(?:at\s+least|or\s+more|per\s+week|a\s+week|times)\b)")
+# "with mild hearing loss on audiometry and no current hearing aid": how the condition was measured, what they lack.
+_MEASURED_RE = re.compile(r"\s+(?:on|by|at|for\s+at\s+least|confirmed|and\s+no|and\s+without)\s")
+
+
 def long_criterion(text: str, value: str, start: int) -> Found | None:
     """A long criterion sentence ("Registered players of participating community clubs, aged 16 years or older,
     playing in senior or under-19 teams") cut to its people: the first clause and the clauses after it that say
@@ -74,11 +80,11 @@ def long_criterion(text: str, value: str, start: int) -> Found | None:
     parts = value.split(", ")
     if len(parts) < 2 or not _PEOPLE_FIRST_RE.search(parts[0]):
         return None
-    kept = [parts[0]]
+    kept = [_THRESHOLD_RE.split(parts[0], 1)[0]]
     for part in parts[1:]:
         if not _WHO_CLAUSE_RE.match(part):
             break
-        kept.append(part)
+        kept.append(_MEASURED_RE.split(part, 1)[0])
     said = ", ".join(kept)
     bracket = said.find(" (")
     said = (said[:bracket] if bracket > 0 else said).rstrip(" .;,")

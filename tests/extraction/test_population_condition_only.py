@@ -95,3 +95,32 @@ def test_coded_conditions() -> None:
     assert coded_condition("Z00.0 - General adult medical examination")
     assert coded_condition("ICD10: M54.5 Low back pain")
     assert not coded_condition("Low back pain in bus drivers")
+
+
+GENERIC_PEOPLE_ONLY = """ClinicalTrials.gov ID NCT06077777
+Brief Title
+A School Inhaler Program to Improve Asthma Control in Children
+Conditions
+Asthma
+Study Type  Interventional
+Primary Outcome Measures
+Asthma Control Test score at 6 months
+"""
+
+TRADE_BEFORE_PEOPLE = """DRKS - German Clinical Trials Register
+Trial DRKS00033333
+Title
+Lifting technique training for nursing staff with back pain
+Health Condition or Problem studied
+ICD10: M54.5 - Low back pain
+Study Type: Interventional
+Primary outcome: Pain intensity (0-10) at 12 weeks.
+"""
+
+
+def test_people_named_by_age_alone_leave_the_illness() -> None:
+    assert extract(GENERIC_PEOPLE_ONLY)["pico"]["population"].lower().startswith("asthma")
+
+
+def test_a_trade_before_the_people_is_theirs() -> None:
+    assert extract(TRADE_BEFORE_PEOPLE)["pico"]["population"] == "nursing staff with back pain"

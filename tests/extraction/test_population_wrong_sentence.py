@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from curator.extraction import extract
 from curator.extraction.people import people_phrase
+from curator.extraction.population_trim import long_criterion
 
 ALLOCATION = ("Teams were randomised to sit-stand desks with coaching (n = 9 teams, 97 workers), or to keep their usual "
               "fixed-height desks with no instruction (n = 8 teams, 104 workers).")
@@ -97,3 +98,9 @@ def test_a_long_criterion_is_cut_to_its_people() -> None:
 def test_a_labelled_condition_gives_way_to_the_people_named() -> None:
     population = extract(LABELLED_CONDITION)["pico"]["population"]
     assert population == "auto-rickshaw drivers with chronic low back pain"
+
+
+def test_a_threshold_and_a_measurement_are_not_who() -> None:
+    value = ("Farmers aged 55 years and over who work at least 20 hours a week on a farm in the Mallee region, with mild "
+             "to moderate hearing loss on audiometry and no current hearing aid.")
+    assert long_criterion(value, value, 0)[0] == "Farmers aged 55 years and over, with mild to moderate hearing loss"
