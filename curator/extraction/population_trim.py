@@ -65,8 +65,10 @@ def tidy_people(text: str, value: str, start: int) -> Found:
 _WHO_CLAUSE_RE = re.compile(r"(?:aged|with|who\s+(?:have|had|are)|diagnosed|living|resident|attending)\b", re.I)
 
 
-# "... who work at least 20 hours a week": a threshold that makes people eligible, not who they are.
-_THRESHOLD_RE = re.compile(r"\s+who\s+(?=[^,]*\b(?:at\s+least|or\s+more|per\s+week|a\s+week|times)\b)")
+# "... who work at least 20 hours a week", "... including at least four night shifts a month", "with a score above 5":
+# a threshold that makes people eligible, not who they are; it is cut from the clause word before it.
+_THRESHOLD_RE = re.compile(r"\b(?:at\s+least|or\s+more|per\s+week|a\s+week|a\s+month|times|score\s+(?:above|below|of))\b")
+_CLAUSE_START_RE = re.compile(r"\s+(?:who|working|living|attending|including|having|employed)\s")
 # "with mild hearing loss on audiometry and no current hearing aid": how the condition was measured, what they lack.
 _MEASURED_RE = re.compile(r"\s+(?:on|by|at|for\s+at\s+least|confirmed|and\s+no|and\s+without)\s")
 
@@ -80,12 +82,21 @@ def long_criterion(text: str, value: str, start: int) -> Found | None:
     parts = value.split(", ")
     if len(parts) < 2 or not _PEOPLE_FIRST_RE.search(parts[0]):
         return None
-    kept = [_THRESHOLD_RE.split(parts[0], 1)[0]]
+    kept = [_before_threshold(parts[0])]
     for part in parts[1:]:
-        if not _WHO_CLAUSE_RE.match(part):
+        if not _WHO_CLAUSE_RE.match(part) or _THRESHOLD_RE.search(part):
             break
         kept.append(_MEASURED_RE.split(part, 1)[0])
     said = ", ".join(kept)
     bracket = said.find(" (")
     said = (said[:bracket] if bracket > 0 else said).rstrip(" .;,")
     return (said, start, start + len(said)) if len(said) < len(value.rstrip(" .")) else None
+
+
+def _before_threshold(part: str) -> str:
+    """``part`` up to the clause that sets a threshold ("Farmers aged 55 years and over | who work at least ...")."""
+    limit = _THRESHOLD_RE.search(part)
+    if limit is None:
+        return part
+    starts = [m.start() for m in _CLAUSE_START_RE.finditer(part, 0, limit.start())]
+    return part[:starts[-1]] if starts and starts[-1] > 0 else part

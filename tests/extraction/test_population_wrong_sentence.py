@@ -104,3 +104,9 @@ def test_a_threshold_and_a_measurement_are_not_who() -> None:
     value = ("Farmers aged 55 years and over who work at least 20 hours a week on a farm in the Mallee region, with mild "
              "to moderate hearing loss on audiometry and no current hearing aid.")
     assert long_criterion(value, value, 0)[0] == "Farmers aged 55 years and over, with mild to moderate hearing loss"
+
+
+def test_a_threshold_in_a_participle_clause_is_cut_there() -> None:
+    value = ("Midwives working night shifts including at least six night shifts a month at one of four maternity units "
+             "in Leeds, with an Insomnia Severity Index score above 10.")
+    assert long_criterion(value, value, 0)[0] == "Midwives working night shifts"
