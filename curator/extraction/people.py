@@ -20,13 +20,22 @@ PEOPLE_WORDS = (r"patients|children|schoolchildren|adults|participants|people|pe
                 r"|workers|residents|mothers|inpatients|outpatients|veterans|athletes|smokers|teachers|physicians|doctors"
                 r"|clinicians|caregivers|carers|parents|employees|farmers|households|couples|families|mice|rats|cows"
                 r"|heifers|calves|dogs|cats|horses|pigs|piglets|sheep|hens")
+#: People named by their work or sport ("traffic police personnel", "bus drivers", "club runners"), for the
+#: population's own readers (the arms' readers keep :data:`PEOPLE_WORDS`).
+PERSON_WORDS = PEOPLE_WORDS + (r"|personnel|officers|drivers|runners|players|soldiers|firefighters|midwives|pharmacists"
+                               r"|dentists|surgeons|paramedics|trainees|cyclists|footballers|swimmers|dancers|staff"
+                               r"|pensioners|retirees|clerks|cashiers|cleaners|miners|fishermen|labourers|laborers"
+                               r"|prisoners|inmates|refugees|migrants|commuters|travellers|travelers|fathers"
+                               r"|grandparents|drinkers|gamblers|vapers|users")
 _PEOPLE_RE = re.compile(
-    r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?:]\s)|(?<=\n)))((?:[A-Za-z][\w\-/]*\s+){0,2}?(?:" + PEOPLE_WORDS + r")\b"
+    r"(?:\b\d[\d,]*\s+|(?:^|(?<=[.!?:]\s)|(?<=\n)))((?:[A-Za-z][\w\-/]*\s+){0,2}?(?:" + PERSON_WORDS + r")\b"
     r"(?:\s+(?:aged|living|without|with|who|from|in|at|attending|admitted|undergoing|receiving|discharged|fed|presenting"
     r"|referred|diagnosed|scheduled|hospitali[sz]ed)\b[^.;]{2,160})?)",
     re.I,
 )
 # "Of 212 eligible patients, 84 (40%) were randomised": the people counted there are those screened, not studied.
+# "(n = 9 teams, 118 workers), or to ...": a group's size inside an allocation sentence counts an arm, not who.
+_ARM_SIZE_RE = re.compile(r"\(\s*n\s*=[^()]*$")
 _SCREENED_RE = re.compile(r"(?:^|[.!?:]\s|\n\s*)Of\s+$")
 _NOT_PEOPLE_START = frozenset(("the", "these", "those", "all", "of", "and", "or", "in", "among", "for", "most", "many",
                                "some", "few", "both", "such", "other", "our", "their"))
@@ -37,7 +46,7 @@ _ENROLLED_RE = re.compile(r"\s+(?:(?:were|are|was|will\s+be)\s+(?:\w+\s+)?(?:ran
 # a number that ends a name, or is followed by a kind of drug, is no count.
 _NAME_BEFORE_COUNT_RE = re.compile(r"\b(?:type|phase|class|grade|stage|cotransporter|transporter|receptor|factor|step"
                                    r"|level|visit|group|arm|covid|sglt|glp)-?\s*$", re.I)
-_HEAD_RE = re.compile(r"(?:[A-Za-z][\w\-/]*\s+){0,2}?(?=(?:" + PEOPLE_WORDS + r")\b)", re.I)  # the words before them
+_HEAD_RE = re.compile(r"(?:[A-Za-z][\w\-/]*\s+){0,2}?(?=(?:" + PERSON_WORDS + r")\b)", re.I)  # the words before them
 _DRUG_KIND_RE = re.compile(r"\b(?:inhibitors?|blockers?|agonists?|antagonists?|analogues?|receptors?|mg|mcg|kg|ml|mmol|units?"
                            r"|in|of|with|to|or|and)\s", re.I)
 # Where the people end and the study's follow-up or topic begins ("... for a median of 14 years", "... about their work").
@@ -53,6 +62,8 @@ def people_phrase(text: str, zones: list[Span]) -> Found | None:
         for m in _PEOPLE_RE.finditer(text, s, e):
             first = m.group(1).split(None, 1)[0].lower()
             if first in _NOT_PEOPLE_START or _SCREENED_RE.search(text, max(s, m.start() - 12), m.start()):
+                continue
+            if _ARM_SIZE_RE.search(text, max(s, m.start() - 40), m.start()):
                 continue
             if m.group(0)[:1].isdigit() and (_NAME_BEFORE_COUNT_RE.search(text, max(s, m.start() - 16), m.start())
                                              or _DRUG_KIND_RE.search(_HEAD_RE.match(m.group(1)).group(0))):

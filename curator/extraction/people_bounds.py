@@ -68,3 +68,35 @@ def with_modifiers(text: str, at: int, floor: int) -> int:
         else:
             break
     return start
+
+
+# "traffic police personnel", "call-centre workers", "recreational club runners": the nouns before the people that say
+# which of them took part (never a verb, a number, a preposition or an article: "randomises 140 | male ...").
+_NOT_NOUNS = frozenset(("the", "a", "an", "of", "in", "on", "at", "for", "to", "with", "without", "and", "or", "by",
+                        "from", "among", "amongst", "between", "versus", "vs", "than", "as", "into", "all", "these",
+                        "those", "their", "our", "its", "both", "each", "eligible", "control", "intervention", "study",
+                        "trial", "other", "such", "per", "who", "which", "that", "were", "are", "was", "is", "be",
+                        "been", "we", "not", "no", "only", "many", "most", "some", "few"))
+# Words in -ing that name a trade or a place, not a verb ("nursing staff", "nursing home residents").
+_ING_NOUNS = frozenset(("nursing", "teaching", "building", "mining", "farming", "banking", "catering", "cleaning",
+                        "fishing", "boarding", "manufacturing", "housing", "hearing", "training"))
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                           "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"))
+
+
+def with_nouns(text: str, at: int, floor: int) -> int:
+    """Where the people starting at ``at`` begin, with up to three nouns before them that name who they are."""
+    start = at
+    for _ in range(3):
+        if start - 2 < floor or text[start - 1] != " ":
+            break
+        cut = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1)) + 1
+        word = text[max(cut, floor):start - 1]
+        low = word.lower()
+        if (not word or not word.replace("-", "").isalpha() or low in _NOT_NOUNS or low.split("-")[0] in _NUMBER_WORDS
+                or low.endswith(("ed", "ly", "es")) or low.endswith("ing") and low not in _ING_NOUNS
+                or low.endswith("s") and not low.endswith(("ss", "us"))):
+            break
+        start = max(cut, floor)
+    return start

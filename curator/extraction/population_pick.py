@@ -15,10 +15,13 @@ from typing import Any
 
 from curator.extraction import pico as pico_finders
 from curator.extraction.layout import Document
-from curator.extraction.people import PEOPLE_WORDS, people_phrase
+from curator.extraction.people import people_phrase
 from curator.extraction.people_with import bare_condition, people_with_condition
+from curator.extraction.population_people import coded_condition, condition_only, people_named, title_people
+from curator.extraction.population_prose import enrolled_people
+from curator.extraction.population_trim import criteria_people, long_criterion, tidy_people
 from curator.extraction.runin import run_in_value
-from curator.extraction.study_sentence import is_study_sentence
+from curator.extraction.study_sentence import is_aside, is_study_sentence
 from curator.extraction.terms import annotate_abbreviations, find_conditions
 from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
@@ -42,17 +45,45 @@ _CANNOT_RE = re.compile(r"\b(?:can\s*not|can't|cannot|not\s+(?:be\s+)?(?:able|el
 def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones, summary_zones: Zones,
                     abbrs: dict[str, str], low: str | None, scalar: Scalar) -> None:
     """Put ``pico.population`` (and an enrolment a "Participants: 1,640" label gives) into ``fields``."""
+    _fill(doc, fields, known, title_zones, summary_zones, abbrs, low, scalar)
+    pop, spans = fields["pico"]["population"], fields["evidence"].get("pico.population") or []
+    if pop and spans and doc.text.startswith(pop, spans[-1][0]):  # "Methods Adults ... took part": who took part
+        got = tidy_people(doc.text, pop, spans[-1][0])
+        if got[0] != pop:
+            _replace(fields, got)
+
+
+def _replace(fields: dict[str, Any], got: tuple[str, int, int]) -> None:
+    """The population found before (a condition, a list, a sentence) replaced by ``got``, its evidence too."""
+    fields["evidence"].pop("pico.population", None)
+    put(fields, "pico.population", got[0], [[got[1], got[2]]])
+
+
+def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones, summary_zones: Zones,
+          abbrs: dict[str, str], low: str | None, scalar: Scalar) -> None:
     text = doc.text
     pop = scalar(doc, "pico.population")
     if pop and _COUNT_RE.match(pop[0]):  # "Participants: 1,640" says how many, not who
         if fields["enrollment"] is None:
             put(fields, "enrollment", int(pop[0].replace(",", "").replace(" ", "")), pop[1])
         pop = None
+    if pop and coded_condition(pop[0]):  # CTRI's "Patients | (1) ICD-10 Condition: I10": the condition, coded
+        pop = None
     if pop is None and known and fields["kind"] == "article":
         run_in = run_in_value(doc, "pico.population")  # BMJ's "Patients Children aged 2 to 12 years ..."
         pop = (run_in[0], [[run_in[1], run_in[2]]]) if run_in else None
+    short = criteria_people(text, pop, title_zones, fields["conditions"]) if pop else None
+    if short:  # "1. Aged 65 years or older. 2. Permanent resident of ...": who they are, not the whole list
+        put(fields, "pico.population", short[0], [[short[1], short[2]]])
+        return
     if pop:
-        put(fields, "pico.population", *_people_of_section(text, _who_can(text, pop), fields, abbrs, low))
+        value, spans = _people_of_section(text, _who_can(text, pop), fields, abbrs, low)
+        got = long_criterion(text, value, spans[0][0]) if value == pop[0] and len(spans) == 1 else None
+        if got is None and low is not None and condition_only(value):  # "Patients | Low back pain": who has it
+            got = people_named(text, low, title_zones, summary_zones, [value], None, False, value)
+        if got:
+            value, spans = got[0], [[got[1], got[2]]]
+        put(fields, "pico.population", value, spans)
         return
     if not known:
         return
@@ -62,6 +93,9 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
         # a registry's title alone: "... in postmenopausal women with osteoporosis" (an entry's title alone waits for
         # its abstract, as the fill counts it)
         got = pico_finders.population(text, title_zones, [], abbrs, low)
+        line_end = text.find("\n", got[1], got[2]) if got else -1
+        if got and line_end > got[1] + 2:  # a title's phrase ends with its line, not in the next label
+            got = (text[got[1]:line_end].rstrip(" ,"), got[1], got[1] + len(text[got[1]:line_end].rstrip(" ,")))
     if got:
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
     elif plain:
@@ -78,17 +112,35 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
                 break
     if fields["pico"]["population"] is None:
         inc = scalar(doc, "inclusion")
-        if inc:
+        short = criteria_people(text, inc, title_zones, fields["conditions"]) if inc else None
+        if short:
+            put(fields, "pico.population", short[0], [[short[1], short[2]]])
+        elif inc:
             put(fields, "pico.population", *_who_can(text, inc))
         elif fields["conditions"]:
             put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
-    got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"])
+    searched = fields["pico"]["population"] if bare_condition(fields["pico"]["population"] or "") else None
+    got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"], len(title_zones))
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
     if got is None and fields["pico"]["population"] is None and summary_zones:  # a title alone waits
-        got = (_enrolled(text, summary_zones) if fields["kind"] == "article" else None) or _title_people(text, title_zones)
+        got = (_enrolled(text, summary_zones) if fields["kind"] == "article" else None) or title_people(text, title_zones)
     if got:  # "alopecia areata" is what is studied; "adults with severe alopecia areata" who
         put(fields, "pico.population", got[0], [[got[1], got[2]]])
+    pop = fields["pico"]["population"]
+    at = (fields["evidence"].get("pico.population") or [[-1]])[-1][0]
+    if fields["kind"] == "article" and summary_zones and low is not None and (pop is None or condition_only(pop) or any(
+            s <= at < e for s, e in summary_zones) and is_aside(text, at, summary_zones)):
+        got = enrolled_people(text, low, summary_zones)  # "Participants were 64 residents of ...": the methods' people
+        if got:
+            _replace(fields, (annotate_abbreviations(got[0], abbrs), got[1], got[2]))
+            return
+    if low is not None and (pop is None or condition_only(pop)):  # "Low back pain": who has it, where the page says
+        conds = fields["conditions"] or ([pop] if pop else [])
+        got = people_named(text, low, title_zones, summary_zones, conds, scalar(doc, "inclusion"),
+                           searched is not None and pop == searched, pop)
+        if got:
+            _replace(fields, got)
 
 
 def _plain_who(doc: Document, scalar: Scalar) -> tuple[str, Spans] | None:
@@ -156,21 +208,3 @@ def _enrolled(text: str, zones: Zones) -> tuple[str, int, int] | None:
     if people is None or re.search(r"\d", people[0]) and re.search(r"\band\s+\d", people[0]):
         return None  # "households and 1,987 children": counts of what was enrolled, not who
     return people if is_study_sentence(text, people[1], zones) else None
-
-
-# "... in children younger than five years in rural Amhara", "... among university students in Uganda", "... for
-# adults with low mood in primary care": the people a title names after its preposition, to where a place begins.
-_TITLE_PEOPLE_RE = re.compile(r"\b(?:in|among|amongst|for|of)\s+((?:[A-Za-z][\w\-]*\s+){0,2}?(?:" + PEOPLE_WORDS
-                              + r")\b[^:;()\[\]]{0,80}?)(?=\s+(?:in|at|from|across)\s+[A-Z]|\s*[:;(\[]|\s+in\s+"
-                              r"(?:primary|secondary|general|rural|urban|the|a|an)\b|\s*$)")
-_NOT_TITLE_PEOPLE = frozenset(("the", "a", "an", "all", "some", "most", "many", "other", "our", "their"))
-
-
-def _title_people(text: str, zones: Zones) -> tuple[str, int, int] | None:
-    """The people a title names ("... among university students in Uganda": "university students")."""
-    for s, e in zones:
-        end = text.rfind(":", s, e)
-        m = _TITLE_PEOPLE_RE.search(text[s:end if end > s else e])
-        if m and m.group(1).split()[0].lower() not in _NOT_TITLE_PEOPLE:
-            return m.group(1), s + m.start(1), s + m.end(1)
-    return None

@@ -25,7 +25,8 @@ def sentence_around(text: str, at: int, zones: list[tuple[int, int]]) -> tuple[i
     """The sentence of ``zones`` holding offset ``at`` (None: ``at`` is outside them)."""
     for s, e in zones:
         if s <= at < e:
-            start = max(text.rfind(". ", s, at) + 2, text.rfind("\n", s, at) + 1, s)
+            dot = text.rfind(". ", s, at)
+            start = max(dot + 2 if dot >= 0 else s, text.rfind("\n", s, at) + 1, s)
             stops = [i for i in (text.find(". ", at, e), text.find("\n", at, e)) if i >= 0]
             return start, min(stops, default=e)
     return None
@@ -40,6 +41,11 @@ def _kind(text: str, at: int, zones: list[tuple[int, int]]) -> int:
     if _AIM_RE.match(said):
         return 1
     return 0 if _STUDY_RE.search(said) is not None and _RESULT_RE.search(said) is None else 2
+
+
+def is_aside(text: str, at: int, zones: list[tuple[int, int]]) -> bool:
+    """True when the sentence around ``at`` neither enrols people nor states the aims (background, results)."""
+    return _kind(text, at, zones) == 2
 
 
 def is_study_sentence(text: str, at: int, zones: list[tuple[int, int]]) -> bool:

@@ -30,6 +30,8 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # vocab and pico to what they measure with it in them (lists 0.97 -> 0.96, vocab 0.96 -> 0.94, pico 0.97 -> 0.96);
 # batch 16 (held out, measured only) lowered lists, ids and pico to what they measure with it in them (lists 0.96 -> 0.95,
 # 479/500; ids 0.97 -> 0.96, 426/441; pico 0.97 -> 0.96, 1575/1627).
+# Batches 17 and 18 (population pages) joined pico at 1908/1983 = 0.96 after the population fixes (pico without them
+# stayed at 0.97).
 FLOORS = {
     "labels": 0.95,
     "lists": 0.95,
@@ -60,8 +62,14 @@ FLOORS = {
 # 0.91, abstract 57/60 = 0.95).
 # After the arms' classes were fixed (long assignment sentences, results sentences, acronym arm labels, titles naming
 # the control first): batch 9 359/376, batch 12 309/338, batch 13 621/628 (its intervention 44/46, comparator 41/41).
+# batch 17, 20 pages on how sources name the people studied, written before the extraction code was read or run on them:
+# held out at 316/357 = 0.89 before any fix (315/357 before one over-narrow ISRCTN id expectation was widened;
+# population 60/74 = 0.81; registry pages 0.89, journal 0.88, abstract 0.81), 330/357 = 0.92 after the population
+# fixes (population 74/74), which were made on it. Batch 18, 9 pages written after those fixes and measured before any
+# fix was tuned on it: 127/136 = 0.93 (population 29/34 = 0.85; 126/136 and 28/34 with the code before the fixes),
+# 131/136 = 0.96 after the fixes made from it (population 33/34).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96}
 
 
 def page_text(name: str) -> str:
