@@ -38,7 +38,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "official_title": ("officialtitle", "scientifictitle", "fulltitle"),
     "authors": ("authors", "author", "au", "authorfullnames", "authorsfullnames", "af", "a1"),
     "year": ("year", "py", "publicationyear", "pubyear", "yearofpublication"),
-    "journal": ("journal", "sourcetitle", "so", "journaltitle", "secondarytitle", "publicationtitle", "jo", "t2"),
+    "journal": ("journal", "sourcetitle", "so", "journaltitle", "secondarytitle", "publicationtitle", "jo", "t2",
+                "journalbook"),
     "abstract": ("abstract", "ab", "briefsummary", "summary", "n2"),
     "document_type": ("documenttype", "publicationtype"),
     "doi": ("doi", "di", "do"),
@@ -96,6 +97,17 @@ def _ages(value: str) -> tuple[str | None, str | None]:
     return (age_of(m.group(1)) if m.group(1) else None), age_of(m.group(2) or m.group(3))
 
 
+# PubMed's CSV: "Rao A, Menon S, Pillai R." - names of a surname and initials, joined by commas.
+_COMMA_NAMES_RE = re.compile(r"(?:[^\W\d_][\w'\- ]*? [A-Z]{1,3}, )+[^\W\d_][\w'\- ]*? [A-Z]{1,3}\.?")
+
+
+def _authors(value: str) -> list[str]:
+    names = _split(value)
+    if len(names) == 1 and _COMMA_NAMES_RE.fullmatch(names[0]):
+        return [name.strip().rstrip(".") for name in names[0].split(", ")]
+    return names
+
+
 def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
     """One row as a record: a registry record for a registry's sheet, else a bibliographic one."""
     ids = [i for i in registry_ids(row.get("registration", "")) + registry_ids(row.get("other_ids", ""))]
@@ -128,7 +140,7 @@ def row_entry(row: dict[str, str], source: str, registry: bool) -> Entry:
         return Entry(source, page.text(), page.fields, source_kind="register", source_name=name)
     page = Page("table", "article")
     page.line("Title", row.get("title"), "title")
-    page.items("Authors", _split(row.get("authors", "")), "authors")
+    page.items("Authors", _authors(row.get("authors", "")), "authors")
     page.line("Journal", row.get("journal"), "journal")
     year = year_of(row.get("year"))
     page.line("Year", row.get("year"), "year" if year else None, field_value=year)

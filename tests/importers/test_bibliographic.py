@@ -109,3 +109,14 @@ def test_bibtex_text_commands_keep_only_their_text() -> None:
 
     assert latex_to_text(r"a BMI of 30 kg/m\textsuperscript{2} or higher") == "a BMI of 30 kg/m2 or higher"
     assert latex_to_text(r"H\textsubscript{2}O and \textsc{Ames} test") == "H2O and Ames test"
+
+
+def test_pubmed_csv_authors_joined_by_commas_are_each_an_author(tmp_path) -> None:
+    path = tmp_path / "pubmed.csv"
+    path.write_text('PMID,Title,Authors,Citation,Journal/Book,Publication Year\n'
+                    '30000001,"Music during dental treatment","Rao A, Menon S, van der Berg JH.","x","J Dent",2021\n'
+                    '30000002,"A consortium report","Dental Trials Group, Smith J","x","J Dent",2021\n')
+    first, second = (i for i in read_path(path) if isinstance(i, Entry))
+    assert first.fields["authors"] == ["Rao A", "Menon S", "van der Berg JH"]
+    assert second.fields["authors"] == ["Dental Trials Group, Smith J"]  # not all names of initials: left whole
+    assert first.fields["journal"] == "J Dent"  # PubMed's "Journal/Book" column
