@@ -81,7 +81,8 @@ _PEOPLE_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r"|survivors|individual|person
                         r"students|players|residents|professionals|therapists|subjects)\b(?!-)", re.I)
 # The words of a people phrase go on after the people word while they say who they are.
 _PEOPLE_TAIL_RE = re.compile(r"\s+(?:with|after|following|who|of|born|undergoing|receiving|admitted|aged|from|living|post|"
-                             r"recovering|attending|at\s+risk|diagnosed|hospitali[sz]ed|in\s+(?:the\s+)?(?:acute|chronic|"
+                             r"recovering|attending|at\s+risk|diagnosed|hospitali[sz]ed|discharged|presenting|referred|"
+                             r"scheduled|requiring|\d+\s+(?:years?|months?|weeks?)\b|in\s+(?:the\s+)?(?:acute|chronic|"
                              r"subacute|early|late|post-acute)\b)[^,;:]*", re.I)
 _PEOPLE_TAIL_END_RE = re.compile(r"\s+(?:and\s+(?:the|its|their|a|an)|during|using|regarding|to\s+(?:improve|reduce|promote"
                                  r"|enhance|prevent)|on|treated|was|were|is|are|versus|vs\.?|compared|measured|assessed"
@@ -289,8 +290,10 @@ def _population(title: str, main: int, given: Phrase | None) -> Found | None:
         if tail:
             stop = _PEOPLE_TAIL_END_RE.search(title, tail.start() + 1, tail.end())
             end = stop.start() if stop else tail.end()
-        found = _trim(title, start, end)
         bare = not taken and not tail
+        if bare:
+            start = _condition_before(title, start)  # "Inguinal Hernia in Men": the men who have it
+        found = _trim(title, start, end)
         if bare and title.startswith("'", m.end()):
             continue  # "Doctors' orders": whose, not who took part
         if found and (not bare or m.group(0).lower() not in _ANYONE) and len(found[0].split()) <= 12:
@@ -312,6 +315,20 @@ def _population(title: str, main: int, given: Phrase | None) -> Found | None:
 
 _TREATED_WITH_RE = re.compile(r"\s+with\s+", re.I)
 _CONTROLLED_RE = re.compile(r"\b(placebo|sham)[-\s]controlled\b", re.I)
+
+
+_IN_BEFORE_RE = re.compile(r"\s(?:in|among)\s+$", re.I)
+
+
+def _condition_before(title: str, start: int) -> int:
+    """Where a condition named just before "in <people>" starts, else ``start``."""
+    m = _IN_BEFORE_RE.search(title, max(0, start - 8), start)
+    if m is None:
+        return start
+    conditions = find_conditions(title[:m.start()], 5)
+    if conditions and conditions[-1][2] == m.start():
+        return conditions[-1][1]
+    return start
 
 
 def people_in_title(title: str) -> Found | None:

@@ -99,6 +99,8 @@ def test_a_kind_of_work_for_named_people_is_given_to_them() -> None:
     ("Patient-reported pain after tonsillectomy in children", "children"),  # "Patient-" is no one
     ("How doctors use guidelines for acute asthma in adults", "doctors"),  # not "How doctors"
     ("Doctors' advice or nurses' advice for smoking cessation in pregnant women", "pregnant women"),  # whose advice
+    ("Mesh repair of umbilical hernia in women", "umbilical hernia in women"),  # the women who have it
+    ("An adjuvanted zoster vaccine in adults 50 years and older", "adults 50 years and older"),
     ("Kangaroo care for infants born before 32 weeks of gestation", "infants born before 32 weeks of gestation"),
     ("Investigating falls among nursing home residents with dementia", "nursing home residents with dementia"),
     ("Muscle strength in children with spinal muscular atrophy measured using a hand-held dynamometer",
