@@ -104,6 +104,13 @@ _CONTROL_WORDS = ("placebo", "sham", "usual care", "standard care", "standard of
                   "saline")
 
 
+def control_names(names: list[str]) -> list[str]:
+    """Of a control arm's interventions, the control's own when it names one ("Sham stimulation" of a cross-over's
+    sham-first sequence that also lists the active device), else all."""
+    own = [n for n in names if _is_control(n, [])]
+    return own or names
+
+
 def _is_control(name: str, comparators: list[str]) -> bool:
     low = name.lower()
     return any(low == c.lower() or low in [p.strip().lower() for p in c.split(",")] for c in comparators) \
@@ -132,6 +139,8 @@ def _pico(page: Page, trial: Trial, title_at: list[int] | None, official_at: lis
     experimental = {" ".join(n.split()) for n in trial.tested}
     tested = [(n, s) for n, s in zip(names, spans, strict=True)
               if (n in experimental if experimental else not _is_control(n, trial.comparators))]
+    if any(not _is_control(n, []) for n, _ in tested):
+        tested = [(n, s) for n, s in tested if not _is_control(n, [])]  # a cross-over's sham is no tested arm
     if tested:
         pico["intervention"] = "; ".join(n for n, _ in tested)
         evidence["pico.intervention"] = [list(s) for _, s in tested]

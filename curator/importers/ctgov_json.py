@@ -19,7 +19,7 @@ from typing import Any
 from curator.identifiers import canonical_pmid, canonical_registry_id
 from curator.importers import Item, Problem, Reader, register
 from curator.importers._decoding import DecodingError, decode_text
-from curator.importers._registry_page import Trial, trial_entry
+from curator.importers._registry_page import Trial, control_names, trial_entry
 from curator.importers._vocabulary import int_of
 
 _SNIFF = re.compile(
@@ -82,7 +82,7 @@ def study_trial(study: dict[str, Any]) -> Trial:
     for arm in arms.get("armGroups") or []:
         names = [n.split(":", 1)[-1].strip() for n in arm.get("interventionNames") or [] if isinstance(n, str)]
         if arm.get("type") in _COMPARATOR_ARMS:
-            trial.comparators.append(", ".join(names) or arm.get("label", ""))
+            trial.comparators.append(", ".join(control_names(names)) or arm.get("label", ""))
         elif arm.get("type") == "EXPERIMENTAL":
             trial.tested.extend(n for n in names if n not in trial.tested)
     trial.outcomes = [o.get("measure") for o in _get(protocol, "outcomesModule", "primaryOutcomes") or []

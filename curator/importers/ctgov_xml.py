@@ -8,7 +8,7 @@ from pathlib import Path
 
 from curator.identifiers import canonical_pmid, canonical_registry_id
 from curator.importers import Item, Problem, Reader, register
-from curator.importers._registry_page import Trial, trial_entry
+from curator.importers._registry_page import Trial, control_names, trial_entry
 from curator.importers._vocabulary import int_of
 from curator.importers._xml import Element, records_of, text_of
 
@@ -46,16 +46,19 @@ def study_trial(study: Element) -> Trial:
     trial.sponsor = text_of(study.find("sponsors/lead_sponsor/agency"))
     trial.conditions = _all(study, "condition")
     trial.interventions = _all(study, "intervention/intervention_name")
-    experimental = set()
-    for arm in study.findall("arm_group"):
-        if text_of(arm.find("arm_group_type")) in _COMPARATOR_ARMS:
-            trial.comparators.append(text_of(arm.find("description")) or text_of(arm.find("arm_group_label")) or "")
-        elif text_of(arm.find("arm_group_type")) == "Experimental":
-            experimental.add(text_of(arm.find("arm_group_label")))
+    given_in: dict[str, list[str]] = {}  # an arm's label -> the names of the interventions given in it
     for given in study.findall("intervention"):
         name = text_of(given.find("intervention_name"))
-        if name and name not in trial.tested and any(text_of(a) in experimental for a in given.findall("arm_group_label")):
-            trial.tested.append(name)
+        for arm_label in given.findall("arm_group_label"):
+            if name:
+                given_in.setdefault(text_of(arm_label) or "", []).append(name)
+    for arm in study.findall("arm_group"):
+        label = text_of(arm.find("arm_group_label")) or ""
+        if text_of(arm.find("arm_group_type")) in _COMPARATOR_ARMS:
+            names = control_names(given_in.get(label, []))
+            trial.comparators.append(", ".join(names) or text_of(arm.find("description")) or label)
+        elif text_of(arm.find("arm_group_type")) == "Experimental":
+            trial.tested.extend(n for n in given_in.get(label, []) if n not in trial.tested)
     trial.outcomes = _all(study, "primary_outcome/measure")
     trial.start_date = text_of(study.find("start_date"))
     trial.completion_date = text_of(study.find("completion_date")) or text_of(study.find("primary_completion_date"))

@@ -253,3 +253,23 @@ def test_euctr_medicines_are_told_apart_by_their_role_and_strengths_are_no_medic
     assert f["pico"]["comparator"] == "CARBAMAZEPINE"
     assert f["pico"]["population"] == "children with focal epilepsy"
     assert _spans(entry, "pico.comparator") == ["CARBAMAZEPINE"]
+
+
+def test_a_cross_over_names_its_sham_as_the_control_though_both_sequences_list_both(tmp_path) -> None:
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT09000001", "briefTitle": "Nerve Stimulation for Migraine in Adolescents"},
+        "conditionsModule": {"conditions": ["Migraine"]},
+        "armsInterventionsModule": {
+            "armGroups": [
+                {"label": "Active then sham", "type": "EXPERIMENTAL",
+                 "interventionNames": ["Device: Active stimulation", "Device: Sham stimulation"]},
+                {"label": "Sham then active", "type": "SHAM_COMPARATOR",
+                 "interventionNames": ["Device: Sham stimulation", "Device: Active stimulation"]}],
+            "interventions": [{"type": "DEVICE", "name": "Active stimulation"},
+                              {"type": "DEVICE", "name": "Sham stimulation"}]}}}
+    path = tmp_path / "NCT09000001.json"
+    path.write_text(json.dumps(study))
+    (entry,) = [i for i in read_path(path) if isinstance(i, Entry)]
+    pico = entry.fields["pico"]
+    assert (pico["intervention"], pico["comparator"]) == ("Active stimulation", "Sham stimulation")
+    assert pico["population"] == "Migraine in Adolescents"
