@@ -8,7 +8,7 @@ several records with one EudraCT number (the duplicates step links them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from curator.identifiers import canonical_registry_id
@@ -90,7 +90,7 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
     phases = [phase for code, phase in _PHASES if yes(code)]
     trial.phases = phases or None
     trial.study_type = "INTERVENTIONAL"  # the EU CTR registers interventional trials of medicines only
-    total = number("F.4.2.2") or number("F.4.2.1")
+    total = number("F.4.2.2") or number("F.4.2.1") or number("F.4.1")  # the member state's count when it is all given
     trial.enrollment = int_of(total)
     trial.sponsor = number("B.1.1")
     condition = number("E.1.1") or number("E.1.1.1")
@@ -100,7 +100,9 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
         trial.comparators.append("placebo")
     trial.outcomes = [v for v in (number("E.5.1"),) if v]
     # The download gives no start date ("first entered in the EudraCT database" is the record's date).
-    trial.completion_date = number("P.Date of the global end of the trial")
+    trial.completion_date = number("P.Date of the global end of the trial") or \
+        by_label.get("date of the global end of the trial") or None
+    trial.min_age, trial.max_age = _ages(yes)
     female, male = yes("F.2.1"), yes("F.2.2")
     trial.sex = "All" if female and male else "Female" if female else "Male" if male else None
     trial.countries = [by_label.get("national competent authority", "").split(" - ")[0]] \
@@ -108,6 +110,20 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
     trial.summary = number("E.2.1")
     trial.eligibility = "\n".join(v for v in (number("E.3"), number("E.4")) if v) or None
     return trial
+
+
+# The EU CTR's age groups (F.1.x answered Yes/No) and the ages they span; the elderly have no upper limit.
+_AGE_GROUPS = (("F.1.1.2", "0 Days", "27 Days"), ("F.1.1.3", "0 Days", "27 Days"), ("F.1.1.4", "28 Days", "23 Months"),
+               ("F.1.1.5", "2 Years", "11 Years"), ("F.1.1.6", "12 Years", "17 Years"), ("F.1.2", "18 Years", "64 Years"),
+               ("F.1.3", "65 Years", None))
+
+
+def _ages(yes: Callable[[str], bool]) -> tuple[str | None, str | None]:
+    """The youngest and oldest ages of the groups answered Yes (none when no group is)."""
+    groups = [(low, high) for code, low, high in _AGE_GROUPS if yes(code)]
+    if not groups:
+        return None, None
+    return groups[0][0], groups[-1][1]
 
 
 _COUNTRY_CODES = {"UK": "United Kingdom", "DE": "Germany", "FR": "France", "ES": "Spain", "IT": "Italy",

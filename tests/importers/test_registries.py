@@ -273,3 +273,24 @@ def test_a_cross_over_names_its_sham_as_the_control_though_both_sequences_list_b
     pico = entry.fields["pico"]
     assert (pico["intervention"], pico["comparator"]) == ("Active stimulation", "Sham stimulation")
     assert pico["population"] == "Migraine in Adolescents"
+
+
+def test_euctr_age_groups_end_date_and_a_member_states_count(tmp_path) -> None:
+    text = _EUCTR_ROLES.replace("E. General Information", """F. Population of Trial Subjects
+F.1.1 Trial has subjects under 18: Yes
+F.1.1.3 Newborns (0-27 days): No
+F.1.1.5 Children (2-11years): Yes
+F.1.1.6 Adolescents (12-17 years): Yes
+F.1.2 Adults (18-64 years): No
+F.1.3 Elderly (>=65 years): No
+F.4.1 In the member state: 60
+P. End of Trial
+P.End of Trial Status: Completed
+Date of the global end of the trial: 2023-05-15
+E. General Information""")
+    path = tmp_path / "euctr_ages.txt"
+    path.write_text(text)
+    (entry,) = [i for i in read_path(path) if isinstance(i, Entry)]
+    f = entry.fields
+    assert (f["min_age"], f["max_age"]) == ("2 Years", "17 Years")
+    assert f["completion_date"] == "2023-05-15" and f["enrollment"] == 60
