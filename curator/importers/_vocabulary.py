@@ -12,7 +12,6 @@ _STATUS_WORDS = {
     "authorised": "NOT_YET_RECRUITING",
     "recruiting": "RECRUITING",
     "open": "RECRUITING",
-    "ongoing": "RECRUITING",
     "enrolling by invitation": "ENROLLING_BY_INVITATION",
     "active, not recruiting": "ACTIVE_NOT_RECRUITING",
     "active not recruiting": "ACTIVE_NOT_RECRUITING",

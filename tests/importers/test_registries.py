@@ -253,6 +253,7 @@ def test_euctr_medicines_are_told_apart_by_their_role_and_strengths_are_no_medic
     assert f["pico"]["comparator"] == "CARBAMAZEPINE"
     assert f["pico"]["population"] == "children with focal epilepsy"
     assert _spans(entry, "pico.comparator") == ["CARBAMAZEPINE"]
+    assert (f["status"], f["status_raw"]) == (None, "Ongoing")  # recruiting or not, the register does not say
 
 
 def test_a_cross_over_names_its_sham_as_the_control_though_both_sequences_list_both(tmp_path) -> None:
