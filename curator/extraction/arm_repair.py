@@ -1,0 +1,164 @@
+"""The last look at the arms found: each class of arm error seen on unseen pages, repaired where the page states the
+arm better (a group's label, a role label glued on, a bare "placebo" or "High-dose", a control stated less commonly).
+Nothing is guessed: a value is only replaced by words of the page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.abbreviated_arm import spelled_arm
+from curator.extraction.control_rows import (
+    control_arm_line,
+    is_vocabulary,
+    says_no_control,
+    without_glued_label,
+)
+from curator.extraction.group_received import allocated_to_receive, group_word, received_by
+from curator.extraction.named_arms import (
+    is_bare_level,
+    is_bare_placebo,
+    listed_under_arm,
+    named_placebo,
+    tested_listed,
+    without_listed_control,
+)
+from curator.extraction.pico import single_arm
+from curator.extraction.product_roles import CONTROLS, TESTED, product_roles
+from curator.extraction.stated_control import abbreviated_control, continued_usual, rolled_out_from
+
+Found = tuple[str, int, int]
+Zones = list[tuple[int, int]]
+
+# "randomised 1:1 to X within 72 hours ... or to Y 6 to 8 weeks after discharge": the two arms of one sentence.
+_TO_OR_TO_RE = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\b[^.;\n]{0,30}?\bto\s+(?:either\s+)?"
+                          r"([^.;\n]{3,200}?),?\s+or\s+to\s+([^.;\n]{3,200}?)(?=\.(?:\s|$)|;|\n|$)", re.I)
+
+
+def _set(fields: dict[str, Any], key: str, got: Found | None) -> None:
+    fields["pico"][key] = got[0] if got else None
+    fields["evidence"].pop(f"pico.{key}", None)
+    if got:
+        fields["evidence"][f"pico.{key}"] = [[got[1], got[2]]]
+
+
+def _span(fields: dict[str, Any], key: str) -> list[int] | None:
+    ev = fields["evidence"].get(f"pico.{key}") or []
+    return ev[0] if len(ev) == 1 else None
+
+
+def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: Zones, abbrs: dict[str, str],
+                stated: Zones) -> None:
+    """Repair ``fields``' intervention and comparator by class (``zones``: titles and summary; ``stated``: the
+    page's labelled intervention sections)."""
+    pico = fields["pico"]
+    for key in ("intervention", "comparator"):  # "... without current   Intervention code:"
+        value, span = pico[key], _span(fields, key)
+        if value and span and value.endswith(":"):
+            keep = without_glued_label(value)
+            if keep < len(value):
+                got = value[:keep].rstrip(" ,;")
+                _set(fields, key, (got, span[0], span[0] + len(got)))
+    no_control = False
+    comp = pico["comparator"]
+    if comp and says_no_control(comp):
+        _set(fields, "comparator", None)
+        no_control = True
+    elif comp and is_vocabulary(comp):
+        _set(fields, "comparator", control_arm_line(text))
+    # The summary and what follows it (a journal's "Design, Setting, and Participants" may lie past the zones).
+    start = summary_zones[0][0] if summary_zones else 0
+    prose = [(start, min(len(text), max(start + 5000, summary_zones[-1][1] if summary_zones else 0)))]
+    for key in ("intervention", "comparator"):  # "experimental group": what the group received
+        word = group_word(pico[key])
+        if word:
+            got = received_by(text, word, prose)
+            if got:
+                _set(fields, key, got)
+    _roles(text, fields)
+    if is_bare_placebo(pico["comparator"]):
+        got = named_placebo(text)
+        if got:
+            _set(fields, "comparator", got)
+    _levels(text, fields, stated)
+    span = _span(fields, "intervention")
+    if pico["intervention"] and pico["comparator"] and span:
+        keep = without_listed_control(pico["intervention"], pico["comparator"])
+        if keep < len(pico["intervention"]):
+            _set(fields, "intervention", (pico["intervention"][:keep], span[0], span[0] + keep))
+    interventional = fields.get("study_type") != "OBSERVATIONAL"
+    if (not pico["comparator"] or not pico["intervention"]) and not no_control and interventional \
+            and not single_arm(text, zones):
+        _stated(text, fields, prose, abbrs)
+    for key in ("intervention", "comparator"):
+        value = pico[key]
+        if value and len(value) <= 300 and any(c.isupper() for c in value[1:40]):
+            got = spelled_arm(text, value)  # "CST", "eight weekly IPT-G sessions": the name the page defines it by
+            if got:
+                _set(fields, key, got)
+
+
+def _stated(text: str, fields: dict[str, Any], prose: Zones, abbrs: dict[str, str]) -> None:
+    """An arm left empty that the summary states less commonly: a roll-out "from usual care to X", "continued usual
+    services", "allocated to receive X", "randomised to CST or to TAU"."""
+    pico = fields["pico"]
+    rolled = rolled_out_from(text, prose)
+    if not pico["intervention"]:
+        got = (rolled[1] if rolled else None) or allocated_to_receive(text, prose)
+        if got:
+            _set(fields, "intervention", got)
+    if not pico["comparator"]:
+        got = continued_usual(text, prose) or (rolled[0] if rolled else None) \
+            or (abbreviated_control(text, pico["intervention"], abbrs, prose) if pico["intervention"] else None)
+        if got:
+            _set(fields, "comparator", got)
+
+
+def _roles(text: str, fields: dict[str, Any]) -> None:
+    """Products listed with their roles: the tested one(s) as the intervention when the intervention found holds an
+    auxiliary or placebo product or is empty; a named placebo or comparator product as a missing or bare control."""
+    roles = product_roles(text)
+    if not roles:
+        return
+    pico = fields["pico"]
+    tested = [f for r, f in roles if r in TESTED]
+    controls = [f for r, f in roles if r in CONTROLS]
+    others = [f for r, f in roles if r not in TESTED and r not in CONTROLS]
+    now = (pico["intervention"] or "").lower()
+    if tested and (not now or any(_head(f[0]) in now for f in others + controls)):
+        pico["intervention"] = "; ".join(f[0] for f in tested[:4])
+        fields["evidence"]["pico.intervention"] = [[f[1], f[2]] for f in tested[:4]]
+    comp = (pico["comparator"] or "").lower()
+    named = [f for f in controls if not is_bare_placebo(f[0])] or controls
+    if named and (not comp or is_bare_placebo(comp) or any(_head(f[0]) in comp for f in others)):
+        _set(fields, "comparator", named[0])
+
+
+def _head(name: str) -> str:
+    """A product's first word, lower-cased ("paracetamol" of "Paracetamol 1 g tablets"), for finding it in a value."""
+    word = name.split()[0].lower() if name.split() else ""
+    return word if len(word) >= 4 else name.lower()
+
+
+def _levels(text: str, fields: dict[str, Any], stated: Zones) -> None:
+    """Arms named only by a dose or timing: the arm's listed intervention, or the assignment sentence's two arms."""
+    pico = fields["pico"]
+    for key in ("comparator", "intervention"):
+        if is_bare_level(pico[key]):
+            got = listed_under_arm(text, pico[key])
+            if got:
+                _set(fields, key, got)
+    tested, control = pico["intervention"], pico["comparator"]
+    if tested and control and len(tested) <= 40 and not any(c.isdigit() for c in tested) \
+            and control.lower().startswith(tested.lower()) and any(c.isdigit() for c in control):
+        got = tested_listed(text)  # "Ketamine" against "Ketamine 0.5 mg/kg": the tested arm's own dose
+        if got and got[0].lower().startswith(tested.lower()) and got[0].lower() != control.lower():
+            _set(fields, "intervention", got)
+    if not is_bare_level(pico["intervention"]):
+        return
+    for s, e in stated:
+        m = _TO_OR_TO_RE.search(text, s, e)
+        if m:
+            _set(fields, "intervention", (m.group(1), m.start(1), m.end(1)))
+            _set(fields, "comparator", (m.group(2), m.start(2), m.end(2)))
+            return

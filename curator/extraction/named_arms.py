@@ -1,0 +1,102 @@
+"""Arms stated by a bare word where the page names them in full: a placebo the text says was "normal saline nasal
+spray" or "an identical patch without lidocaine"; a dose or timing arm labelled "Standard-dose" or "Early" over the arm's listed intervention."""
+
+from __future__ import annotations
+
+import re
+
+Found = tuple[str, int, int]
+
+_BARE_PLACEBO = frozenset(("placebo", "matching placebo", "placebo comparator", "a placebo", "the placebo",
+                           "identical placebo", "dummy"))
+# A dose or timing arm's label alone ("High-dose", "Standard dose", "Early", "Delayed").
+_BARE_LEVEL_RE = re.compile(r"^(?:(?:high|low|standard|usual|reduced|full|half|double|single|lower|higher|regular)"
+                            r"[- ]dose|early|delayed|late|immediate|deferred|below|above)$", re.I)
+# "Placebo Comparator: Placebo" over its description line (ClinicalTrials.gov arms).
+_ARM_DESC_RE = re.compile(r"^(?:Placebo Comparator|Sham Comparator):[ \t]*([^\n]{0,30})\n([^\n]{6,300})", re.M)
+# "an identical patch without lidocaine", "matching capsules without the active drug".
+_WITHOUT_RE = re.compile(r"\b(?:an?\s+)?(?:identical|matching|similar|indistinguishable)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+"
+                         r"\s+without\s+(?:the\s+|any\s+)?[\w\-]+(?:\s+(?!(?:for|in|at|during|on|to|and|or|with|twice|once"
+                         r"|daily|over|from|as|was|were|is|are|by|after|before)\b)[a-z][\w\-]*)?", re.I)
+_LISTED_RE = re.compile(r"^(?:Drug|Dietary Supplement|Biological|Device|Procedure|Behavioral|Other|Radiation"
+                        r"|Combination Product|Diagnostic Test|Genetic):\s+(\S[^\n]{1,150}?)\s*$")
+# A placebo described by its look, not by what it is ("Identical tablets", "Matching capsule").
+_LOOKS_ONLY_RE = re.compile(r"(?:an?\s+)?(?:identical|matching|matched|similar|same|indistinguishable|look-alike|inert"
+                            r"|inactive)\b", re.I)
+_DESC_END_RE = re.compile(r",\s|;\s|\.(?:\s|$)|\s+(?:in\s+an?\s+identical|twice|once|daily|every|for\s+\d)", re.I)
+
+
+def is_bare_placebo(value: str | None) -> bool:
+    """True when the comparator is only the word "placebo"."""
+    return bool(value) and len(value) <= 20 and value.strip(" .").lower() in _BARE_PLACEBO
+
+
+def named_placebo(text: str, limit: int = 60000) -> Found | None:
+    """What the page says the placebo was, or None."""
+    if text.find("Comparator:", 0, limit) >= 0:
+        m = _ARM_DESC_RE.search(text, 0, limit)
+        # The arm's label is only "Placebo"; its description (a line of words, not the next heading) names it.
+        if m and m.group(1).strip().lower() in _BARE_PLACEBO and ":" not in m.group(2)[:30] \
+                and m.group(2).count(" ") >= 2:
+            end = _DESC_END_RE.search(m.group(2))
+            value = m.group(2)[:end.start()] if end else m.group(2)
+            if 4 <= len(value) <= 120 and "placebo" not in value.lower() and "dummy" not in value.lower() \
+                    and not _LOOKS_ONLY_RE.match(value):
+                return value, m.start(2), m.start(2) + len(value)
+    if text.find("without", 0, limit) >= 0:
+        m = _WITHOUT_RE.search(text, 0, limit)
+        if m:
+            value = m.group().strip()
+            return value, m.end() - len(value), m.end()
+    return None
+
+
+def is_bare_level(value: str | None) -> bool:
+    """True when an arm is named only by its dose or timing ("High-dose", "Early")."""
+    return bool(value) and len(value) <= 20 and _BARE_LEVEL_RE.match(value.strip(" .")) is not None
+
+
+def listed_under_arm(text: str, label: str, limit: int = 60000) -> Found | None:
+    """The intervention listed under the arm labelled ``label`` ("Active Comparator: Standard-dose" ... "Dietary
+    Supplement: Cholecalciferol 800 IU"), from the arm's own lines."""
+    m = re.compile(r"^[A-Z][\w ]{2,30}:\s+" + re.escape(label.strip()) + r"\s*$", re.M).search(text, 0, limit)
+    if m is None:
+        return None
+    pos = m.end()
+    for _ in range(4):
+        nl = text.find("\n", pos + 1)
+        line_end = nl if nl >= 0 else len(text)
+        line = text[pos + 1:line_end]
+        got = _LISTED_RE.match(line)
+        if got:
+            return got.group(1), pos + 1 + got.start(1), pos + 1 + got.end(1)
+        if not line.strip() or (line.endswith(tuple(":")) and not got):
+            break
+        pos = line_end
+    return None
+
+
+_TYPED_RE = re.compile(r"\s+(?:Drug|Dietary Supplement|Biological|Device|Procedure|Behavioral|Other|Radiation"
+                       r"|Combination Product|Diagnostic Test|Genetic):\s+")
+
+
+def without_listed_control(value: str, control: str) -> int:
+    """The length of ``value`` up to a typed item that is the control ("Cholecalciferol 4000 IU   Dietary
+    Supplement: Cholecalciferol 800 IU" with the control "Cholecalciferol 800 IU"), else ``len(value)``."""
+    if ":" not in value or not control:
+        return len(value)
+    for m in _TYPED_RE.finditer(value):
+        if value[m.end():].strip().lower() == control.strip().lower():
+            return m.start()
+    return len(value)
+
+
+_EXPERIMENTAL_RE = re.compile(r"^Experimental:\s+(\S[^\n]{0,60}?)\s*$", re.M)
+
+
+def tested_listed(text: str, limit: int = 60000) -> Found | None:
+    """The intervention listed under the first "Experimental:" arm of a ClinicalTrials.gov arms table."""
+    if text.find("Experimental:", 0, limit) < 0:
+        return None
+    m = _EXPERIMENTAL_RE.search(text, 0, limit)
+    return listed_under_arm(text, m.group(1), limit) if m else None

@@ -1,0 +1,46 @@
+"""Products listed with their role (CTIS "Product role: Test / Placebo / Auxiliary", EU CTR "IMP role: Test"): the
+tested product is the intervention, a placebo or comparator product the comparator, and auxiliary or background
+products (a vaccine given to everyone, background methotrexate) neither."""
+
+from __future__ import annotations
+
+import re
+
+Found = tuple[str, int, int]
+
+_ROLE_RE = re.compile(r"\b(?:Product|IMP)\s+role:?\s+(Test|Investigational(?:\s+medicinal\s+product)?|Placebo"
+                      r"|Comparator|Auxiliary|Background|Non-investigational|Reference|Rescue)\b:?[ \t]*([^\n;]*)",
+                      re.I)
+_NAME_RE = re.compile(r"\s*(?:D\.[\d.]+\s+)?(?:Product\s+name|Trade\s+name|Name\s+of\s+product):?\s+(\S[^\n]{1,150}?)\s*$",
+                      re.I)
+TESTED = ("test", "investigational")
+CONTROLS = ("placebo", "comparator", "reference")
+
+
+def product_roles(text: str, limit: int = 60000) -> list[tuple[str, Found]]:
+    """(role, product) for each product the page lists with a role, in page order ("test", "placebo", ...)."""
+    if text.find("Product role", 0, limit) < 0 and text.find("IMP role", 0, limit) < 0:
+        return []
+    out: list[tuple[str, Found]] = []
+    roles = list(_ROLE_RE.finditer(text, 0, limit))
+    for k, m in enumerate(roles):
+        role = m.group(1).split()[0].lower()
+        inline = m.group(2).strip(" :")
+        if inline:  # "Product role: Placebo: Sodium chloride"
+            out.append((role, (inline, m.start(2), m.start(2) + len(inline))))
+            continue
+        stop = roles[k + 1].start() if k + 1 < len(roles) else min(len(text), m.end() + 600)
+        names = []
+        pos = m.end()
+        while pos < stop:
+            nl = text.find("\n", pos + 1)
+            end = nl if 0 <= nl < stop else stop
+            got = _NAME_RE.match(text, pos + 1, end) if pos + 1 < end else None
+            if got:
+                names.append(got)
+            pos = end
+        # The product's name over its trade name ("D.3.1 Product name: Abatacept" after "Trade name: Orencia").
+        got = next((g for g in names if "roduct" in g.group(0)), names[0] if names else None)
+        if got:
+            out.append((role, (got.group(1), got.start(1), got.end(1))))
+    return out

@@ -1,0 +1,71 @@
+"""Controls stated less commonly than "versus" or "compared with": "the other communities continued usual services",
+"hospitals crossed over from usual perioperative care to the ERAS pathway" (a stepped-wedge roll-out), an arm named by
+an abbreviation the abstract defined earlier ("randomised to CST ... or to TAU")."""
+
+from __future__ import annotations
+
+import re
+
+Found = tuple[str, int, int]
+
+# "continued usual services", "kept their usual fixed-height desks", "continue with usual care".
+_CONTINUED_RE = re.compile(
+    r"\b(?:continued|continue|continues|kept|keep|remained\s+on|stayed\s+on|maintained)\s+(?:with\s+|to\s+(?:receive|use)\s+)?"
+    r"((?:their\s+|its\s+)?(?:usual|existing|current|routine|standard)\s+[\w\-]+(?:\s+(?!at\b|in\b|from\b|for\b|during\b"
+    r"|with\b|as\b|and\b|or\b|until\b|while\b|the\b)[\w\-]+){0,3})", re.I)
+# "crossed over ... from usual perioperative care to the ERAS pathway".
+_FROM_TO_RE = re.compile(
+    r"\b(?:crossed\s+over|switched|moved|transitioned|changed\s+over|rolled\s+out)\b[^.;\n]{0,80}?\bfrom\s+"
+    r"((?:usual|standard|routine|conventional|current)\s+[\w\- ]{2,50}?)\s+to\s+(?:the\s+|a\s+|an\s+)?([\w\-]+(?:\s+[\w\-]+){0,4}?)"
+    r"(?=[.,;]|\s+(?:in|at|over|during|from|with)\b)", re.I)
+_GOES_ON = ("continue", "kept", "keep", "remained", "stayed", "maintained")
+_ROLLS = ("crossed", "switched", "moved", "transitioned", "changed over", "rolled")
+_CONTROL_CONTEXT = ("control", "other", "remaining", "comparison", "randomi", "allocated", "assigned", "step")
+
+
+def continued_usual(text: str, zones: list[tuple[int, int]]) -> Found | None:
+    """The control a sentence says went on as before ("continued usual services"), in a sentence about allocation
+    or the control group."""
+    for s, e in zones:
+        if not any(text.find(w, s, e) >= 0 for w in _GOES_ON):
+            continue  # no verb of going on: no regex scan
+        for m in _CONTINUED_RE.finditer(text, s, e):
+            start = max(text.rfind(". ", s, m.start()) + 2, text.rfind("\n", s, m.start()) + 1, s)
+            before = text[start:m.start()].lower()
+            if any(w in before for w in _CONTROL_CONTEXT):
+                value = m.group(1)
+                return value, m.start(1), m.end(1)
+    return None
+
+
+def rolled_out_from(text: str, zones: list[tuple[int, int]]) -> tuple[Found, Found] | None:
+    """(control, intervention) of a roll-out sentence "crossed over from usual care to the X pathway"."""
+    for s, e in zones:
+        if not any(text.find(w, s, e) >= 0 for w in _ROLLS):
+            continue
+        m = _FROM_TO_RE.search(text, s, e)
+        if m:
+            return (m.group(1), m.start(1), m.end(1)), (m.group(2), m.start(2), m.end(2))
+    return None
+
+
+def abbreviated_control(text: str, tested: str, abbrs: dict[str, str], zones: list[tuple[int, int]]) -> Found | None:
+    """The control of "randomised to CST ... or to TAU" when both are abbreviations defined earlier, as its long form
+    with the abbreviation where the page defines it."""
+    if tested not in abbrs:
+        return None
+    for s, e in zones:
+        for m in re.finditer(r"\b(?:or|versus|vs\.?)\s+(?:to\s+)?([A-Z][A-Z\-]{1,7})\b", text[s:e]):
+            abbr = m.group(1)
+            if abbr != tested and abbr in abbrs:
+                return spelled(text, abbr, abbrs[abbr]) or (abbr, s + m.start(1), s + m.end(1))
+    return None
+
+
+def spelled(text: str, abbr: str, long: str, limit: int = 30000) -> Found | None:
+    """"Cognitive stimulation therapy (CST)" where the page defines the abbreviation, with its span."""
+    at = text.lower().find((long + " (" + abbr + ")").lower(), 0, limit)
+    if at < 0:
+        return None
+    end = at + len(long) + len(abbr) + 3
+    return text[at:end], at, end
