@@ -14,13 +14,21 @@ from curator.extraction.control_rows import (
     says_no_control,
     without_glued_label,
 )
-from curator.extraction.group_received import allocated_to_receive, group_word, received_by
+from curator.extraction.diagnostic_arms import index_test
+from curator.extraction.group_received import (
+    allocated_or_control,
+    allocated_to_receive,
+    group_word,
+    received_by,
+)
 from curator.extraction.named_arms import (
     is_bare_level,
     is_bare_placebo,
     listed_under_arm,
     named_placebo,
     tested_listed,
+    timed_arms,
+    two_of_one_product,
     without_listed_control,
 )
 from curator.extraction.pico import single_arm
@@ -80,7 +88,7 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
         got = named_placebo(text)
         if got:
             _set(fields, "comparator", got)
-    _levels(text, fields, stated)
+    _levels(text, fields, stated, prose)
     span = _span(fields, "intervention")
     if pico["intervention"] and pico["comparator"] and span:
         keep = without_listed_control(pico["intervention"], pico["comparator"])
@@ -89,7 +97,7 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
     interventional = fields.get("study_type") != "OBSERVATIONAL"
     if (not pico["comparator"] or not pico["intervention"]) and not no_control and interventional \
             and not single_arm(text, zones):
-        _stated(text, fields, prose, abbrs)
+        _stated(text, fields, prose, [z for z in zones if z not in summary_zones][:2], abbrs)
     for key in ("intervention", "comparator"):
         value = pico[key]
         if value and len(value) <= 300 and any(c.isupper() for c in value[1:40]):
@@ -98,13 +106,15 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
                 _set(fields, key, got)
 
 
-def _stated(text: str, fields: dict[str, Any], prose: Zones, abbrs: dict[str, str]) -> None:
+def _stated(text: str, fields: dict[str, Any], prose: Zones, titles: Zones, abbrs: dict[str, str]) -> None:
     """An arm left empty that the summary states less commonly: a roll-out "from usual care to X", "continued usual
     services", "allocated to receive X", "randomised to CST or to TAU"."""
     pico = fields["pico"]
     rolled = rolled_out_from(text, prose)
+    index = index_test(text, titles + prose) if not pico["intervention"] else None
     if not pico["intervention"]:
-        got = (rolled[1] if rolled else None) or allocated_to_receive(text, prose)
+        got = (rolled[1] if rolled else None) or index or allocated_to_receive(text, prose) \
+            or allocated_or_control(text, prose)
         if got:
             _set(fields, "intervention", got)
     if not pico["comparator"]:
@@ -140,7 +150,7 @@ def _head(name: str) -> str:
     return word if len(word) >= 4 else name.lower()
 
 
-def _levels(text: str, fields: dict[str, Any], stated: Zones) -> None:
+def _levels(text: str, fields: dict[str, Any], stated: Zones, prose: Zones) -> None:
     """Arms named only by a dose or timing: the arm's listed intervention, or the assignment sentence's two arms."""
     pico = fields["pico"]
     for key in ("comparator", "intervention"):
@@ -149,6 +159,21 @@ def _levels(text: str, fields: dict[str, Any], stated: Zones) -> None:
             if got:
                 _set(fields, key, got)
     tested, control = pico["intervention"], pico["comparator"]
+    ev = fields["evidence"].get("pico.intervention") or []
+    if tested and not control and len(ev) == 2:
+        cut = two_of_one_product(tested)  # "Tdap at 20-24 weeks; Tdap at 28-32 weeks": the second is the control
+        if cut:
+            first, second = ev
+            _set(fields, "intervention", (tested[:cut - 2], first[0], first[1]))
+            _set(fields, "comparator", (tested[cut:], second[0], second[1]))
+            return
+    if tested and control:
+        timed = timed_arms(text, tested, control, prose)
+        if timed:
+            _set(fields, "intervention", timed[0])
+            pico["comparator"] = tested + " " + control
+            fields["evidence"]["pico.comparator"] = timed[1]
+            return
     if tested and control and len(tested) <= 40 and not any(c.isdigit() for c in tested) \
             and control.lower().startswith(tested.lower()) and any(c.isdigit() for c in control):
         got = tested_listed(text)  # "Ketamine" against "Ketamine 0.5 mg/kg": the tested arm's own dose

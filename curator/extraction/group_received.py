@@ -63,3 +63,21 @@ def allocated_to_receive(text: str, zones: list[tuple[int, int]]) -> Found | Non
         if m:
             return m.group(1), m.start(1), m.end(1)
     return None
+
+
+# "Children were randomised to saline nebulisation or placebo (sterile water)": the arm before a plain control.
+_OR_CONTROL_RE = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\s+(?:\(\d:\d\)\s+)?to\s+(?:receive\s+)?"
+                            r"((?!(?:placebo|sham|usual|no)\b)[\w\-]+(?:\s+[\w\-]+){0,5}?)\s+or\s+(?:to\s+)?"
+                            r"(?:(?:an?|matching|identical)\s+)*(?:placebo|sham|usual\s+care|standard\s+care"
+                            r"|no\s+(?:treatment|intervention)|wait)", re.I)
+
+
+def allocated_or_control(text: str, zones: list[tuple[int, int]]) -> Found | None:
+    """The X of "randomised to X or placebo" (X not itself a control)."""
+    for s, e in zones:
+        if text.find(" or ", s, e) < 0:
+            continue
+        m = _OR_CONTROL_RE.search(text, s, e)
+        if m:
+            return m.group(1), m.start(1), m.end(1)
+    return None

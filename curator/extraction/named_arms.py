@@ -20,6 +20,7 @@ _WITHOUT_RE = re.compile(r"\b(?:an?\s+)?(?:identical|matching|similar|indistingu
                          r"|daily|over|from|as|was|were|is|are|by|after|before)\b)[a-z][\w\-]*)?", re.I)
 _LISTED_RE = re.compile(r"^(?:Drug|Dietary Supplement|Biological|Device|Procedure|Behavioral|Other|Radiation"
                         r"|Combination Product|Diagnostic Test|Genetic):\s+(\S[^\n]{1,150}?)\s*$")
+_PLACEBO_PAREN_RE = re.compile(r"\bplacebo \(([^()\n]{3,60})\)")
 # A placebo described by its look, not by what it is ("Identical tablets", "Matching capsule").
 _LOOKS_ONLY_RE = re.compile(r"(?:an?\s+)?(?:identical|matching|matched|similar|same|indistinguishable|look-alike|inert"
                             r"|inactive)\b", re.I)
@@ -33,6 +34,10 @@ def is_bare_placebo(value: str | None) -> bool:
 
 def named_placebo(text: str, limit: int = 60000) -> Found | None:
     """What the page says the placebo was, or None."""
+    if text.find("placebo (", 0, limit) >= 0:
+        m = _PLACEBO_PAREN_RE.search(text, 0, limit)
+        if m and "=" not in m.group(1) and m.group(1)[:1].isalpha():
+            return m.group(), m.start(), m.end()  # "placebo (sterile water)"
     if text.find("Comparator:", 0, limit) >= 0:
         m = _ARM_DESC_RE.search(text, 0, limit)
         # The arm's label is only "Placebo"; its description (a line of words, not the next heading) names it.
@@ -100,3 +105,35 @@ def tested_listed(text: str, limit: int = 60000) -> Found | None:
         return None
     m = _EXPERIMENTAL_RE.search(text, 0, limit)
     return listed_under_arm(text, m.group(1), limit) if m else None
+
+
+_TIMING_RE = re.compile(r"(?:in|at|during|after|before|within|from)\s", re.I)
+
+
+def timed_arms(text: str, tested: str, control: str, zones: list[tuple[int, int]]) -> tuple[Found, list[list[int]]] | None:
+    """"influenza vaccination in the second trimester or in the third trimester": the tested arm with its timing, and
+    the spans of the control's name and timing (its value is the two joined by a space)."""
+    if not _TIMING_RE.match(control) or len(tested) > 80:
+        return None
+    pattern = re.compile(re.escape(tested) + r"\s+((?:in|at|during|after|before|within|from)\s[^,;.\n]{2,60}?)\s+or\s+(?:to\s+)?"
+                         + re.escape(control), re.I)
+    for s, e in zones:
+        m = pattern.search(text, s, e)
+        if m:
+            name_end = m.start() + len(tested)
+            at = m.end() - len(control)
+            return (text[m.start():m.end(1)], m.start(), m.end(1)), [[m.start(), name_end], [at, m.end()]]
+    return None
+
+
+def two_of_one_product(value: str) -> int:
+    """Where the second arm of "Tdap vaccine at 20-24 weeks; Tdap vaccine at 28-32 weeks" starts (0: not such)."""
+    parts = value.split("; ")
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return 0
+    a, b = parts[0].split(), parts[1].split()
+    if a[0].lower() != b[0].lower() or parts[0].lower() == parts[1].lower():
+        return 0
+    if not any(c.isdigit() for c in parts[1]) and not _TIMING_RE.search(parts[1]):
+        return 0
+    return len(parts[0]) + 2
