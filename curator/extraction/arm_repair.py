@@ -22,6 +22,7 @@ from curator.extraction.group_received import (
     received_by,
 )
 from curator.extraction.named_arms import (
+    experimental_listed,
     is_bare_level,
     is_bare_placebo,
     listed_under_arm,
@@ -158,6 +159,13 @@ def _levels(text: str, fields: dict[str, Any], stated: Zones, prose: Zones) -> N
             got = listed_under_arm(text, pico[key])
             if got:
                 _set(fields, key, got)
+    if not pico["intervention"]:
+        arms = experimental_listed(text)  # "Experimental: Earlier vaccination" ... "Experimental: Later vaccination"
+        if arms:
+            _set(fields, "intervention", arms[0])
+            if not pico["comparator"] and len(arms) == 2 and two_of_one_product(arms[0][0] + "; " + arms[1][0]):
+                _set(fields, "comparator", arms[1])
+            return
     tested, control = pico["intervention"], pico["comparator"]
     ev = fields["evidence"].get("pico.intervention") or []
     if tested and not control and len(ev) == 2:

@@ -101,10 +101,22 @@ _EXPERIMENTAL_RE = re.compile(r"^Experimental:\s+(\S[^\n]{0,60}?)\s*$", re.M)
 
 def tested_listed(text: str, limit: int = 60000) -> Found | None:
     """The intervention listed under the first "Experimental:" arm of a ClinicalTrials.gov arms table."""
+    got = experimental_listed(text, limit)
+    return got[0] if got else None
+
+
+def experimental_listed(text: str, limit: int = 60000) -> list[Found]:
+    """The interventions listed under each "Experimental:" arm, in page order (at most four)."""
     if text.find("Experimental:", 0, limit) < 0:
-        return None
-    m = _EXPERIMENTAL_RE.search(text, 0, limit)
-    return listed_under_arm(text, m.group(1), limit) if m else None
+        return []
+    out = []
+    for m in _EXPERIMENTAL_RE.finditer(text, 0, limit):
+        got = listed_under_arm(text[:m.end() + 1000], m.group(1), limit)
+        if got and got not in out:
+            out.append(got)
+        if len(out) >= 4:
+            break
+    return out
 
 
 _TIMING_RE = re.compile(r"(?:in|at|during|after|before|within|from)\s", re.I)

@@ -1,0 +1,30 @@
+"""Class E: a comparator cut short or left empty. "usual care" is never cut to "care"; a control stated by what goes on
+unchanged ("continued usual services", "kept their usual fixed-height desks") is the comparator."""
+
+from __future__ import annotations
+
+import pytest
+from arm_pages import article
+
+from curator.extraction.stated_control import continued_usual
+
+
+@pytest.mark.parametrize(("body", "control"), [
+    ("Methods: Patients with COPD were randomised to a home-based pulmonary rehabilitation programme or to usual care. "
+     "The primary outcome was exercise capacity.", "usual care"),
+    ("Methods: Practices were allocated to the pharmacist review or to continue usual care from the practice team. The "
+     "primary outcome was hospital admission.", "usual care"),
+    ("Methods: Offices were randomly allocated to receive height-adjustable desks with brief coaching; offices in the "
+     "control arm kept their usual fixed-height desks. The primary outcome was sitting time.", "usual fixed-height desks"),
+    ("Methods: Twelve districts were randomly assigned to a school meals programme; the other twelve districts "
+     "continued usual services. The primary outcome was anaemia.", "usual services"),
+])
+def test_the_control_is_not_cut_short(body: str, control: str) -> None:
+    f = article(body)
+    assert control in (f["pico"]["comparator"] or ""), f["pico"]
+    assert (f["pico"]["comparator"] or "").lower() != "care"
+
+
+def test_going_on_as_usual_outside_an_allocation_is_no_control() -> None:
+    text = "Most patients continued usual activities after discharge."
+    assert continued_usual(text, [(0, len(text))]) is None
