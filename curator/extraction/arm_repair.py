@@ -14,17 +14,20 @@ from curator.extraction.control_rows import (
     says_no_control,
     without_glued_label,
 )
+from curator.extraction.cut_short import fuller_control
 from curator.extraction.diagnostic_arms import index_test
 from curator.extraction.group_received import (
     allocated_or_control,
     allocated_to_receive,
     group_word,
     received_by,
+    tested_group_received,
 )
 from curator.extraction.named_arms import (
     experimental_listed,
     is_bare_level,
     is_bare_placebo,
+    level_substance,
     listed_under_arm,
     named_placebo,
     tested_listed,
@@ -34,7 +37,12 @@ from curator.extraction.named_arms import (
 )
 from curator.extraction.pico import single_arm
 from curator.extraction.product_roles import CONTROLS, TESTED, product_roles
-from curator.extraction.stated_control import abbreviated_control, continued_usual, rolled_out_from
+from curator.extraction.stated_control import (
+    abbreviated_control,
+    continued_usual,
+    crossover_pair,
+    rolled_out_from,
+)
 
 Found = tuple[str, int, int]
 Zones = list[tuple[int, int]]
@@ -85,6 +93,11 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
             if got:
                 _set(fields, key, got)
     _roles(text, fields)
+    span = _span(fields, "comparator")
+    if pico["comparator"] and span:
+        got = fuller_control(text, pico["comparator"], span)  # "usual" of "usual (routine) care"
+        if got:
+            _set(fields, "comparator", got)
     if is_bare_placebo(pico["comparator"]):
         got = named_placebo(text)
         if got:
@@ -115,11 +128,13 @@ def _stated(text: str, fields: dict[str, Any], prose: Zones, titles: Zones, abbr
     index = index_test(text, titles + prose) if not pico["intervention"] else None
     if not pico["intervention"]:
         got = (rolled[1] if rolled else None) or index or allocated_to_receive(text, prose) \
-            or allocated_or_control(text, prose)
+            or allocated_or_control(text, prose) or tested_group_received(text, prose) or crossover_pair(text, prose)[0]
         if got:
             _set(fields, "intervention", got)
     if not pico["comparator"]:
         got = continued_usual(text, prose) or (rolled[0] if rolled else None) \
+            or (received_by(text, "control", prose) if pico["intervention"] else None) \
+            or crossover_pair(text, prose)[1] \
             or (abbreviated_control(text, pico["intervention"], abbrs, prose) if pico["intervention"] else None)
         if got:
             _set(fields, "comparator", got)
@@ -187,6 +202,14 @@ def _levels(text: str, fields: dict[str, Any], stated: Zones, prose: Zones) -> N
         got = tested_listed(text)  # "Ketamine" against "Ketamine 0.5 mg/kg": the tested arm's own dose
         if got and got[0].lower().startswith(tested.lower()) and got[0].lower() != control.lower():
             _set(fields, "intervention", got)
+    span = _span(fields, "intervention")
+    same = level_substance(pico["intervention"] or "", pico["comparator"] or "") if span else None
+    comp_ev = _span(fields, "comparator")
+    if same and comp_ev:  # "High-dose" against "standard-dose caffeine": the tested arm is "High-dose caffeine"
+        at = comp_ev[0] + same
+        pico["intervention"] = pico["intervention"] + " " + pico["comparator"][same:]
+        fields["evidence"]["pico.intervention"] = [span, [at, comp_ev[1]]]
+        return
     if not is_bare_level(pico["intervention"]):
         return
     for s, e in stated:

@@ -15,10 +15,12 @@ _LABEL_RE = re.compile(r"^(?:the\s+|a\s+|an\s+)?(experimental|intervention|treat
 _RECEIVED = (r"(?:also\s+)?(?:received|receive|completed|complete|practi[sc]ed|took\s+part\s+in|attended|participated\s+in"
              r"|underwent|undergo|was\s+given|were\s+given|performed|followed|used|was\s+offered|were\s+offered"
              r"|was\s+treated\s+with|were\s+treated\s+with|engaged\s+in|did|listened\s+to|wore|took|watched|joined"
-             r"|was\s+taught|were\s+taught|learned|learnt)\s+")
+             r"|was\s+taught|were\s+taught|learned|learnt|maintained|kept|continued(?:\s+with)?)\s+")
 # Where what was given ends: the next clause about the other group, the sentence's end.
 _END_RE = re.compile(r";|\.(?=\s|$)|\n|,?\s+(?:while|whereas|and\s+the\s+(?:control|comparison|experimental"
-                     r"|intervention)\b)|,\s+(?:but|and)\s+(?:the|those)\b")
+                     r"|intervention|[A-Z]{2})\b)|,\s+(?:but|and)\s+(?:the|those)\b")
+# A group named by its initials after the page defined them ("an experimental group (EG)": "the EG performed ...").
+_INITIALS = {"experimental": "EG", "intervention": "IG", "treatment": "TG", "study": "SG", "control": "CG"}
 
 
 def group_word(value: str | None) -> str | None:
@@ -31,8 +33,11 @@ def group_word(value: str | None) -> str | None:
 
 def received_by(text: str, word: str, zones: list[tuple[int, int]]) -> Found | None:
     """What the group named ``word`` received, from the first sentence of ``zones`` that says it."""
-    pattern = re.compile(r"\b(?:the|a|an|each|every)\s+" + re.escape(word) + r"\s+(?:group|arm)s?\s+(?:\([^)]{1,30}\)\s+)?"
-                         + _RECEIVED, re.I)
+    initials = _INITIALS.get(word, "")
+    named = re.escape(word) + r"\s+(?:group|arm)s?"
+    if initials:
+        named = rf"(?:{named}|(?-i:{initials}))"
+    pattern = re.compile(r"\b(?:the|a|an|each|every)\s+" + named + r"\s+(?:\([^)]{1,30}\)\s+)?" + _RECEIVED, re.I)
     for s, e in zones:
         if text.find(word, s, e) < 0 and text.find(word.capitalize(), s, e) < 0:
             continue  # the group is never named in this zone: no regex scan
@@ -67,17 +72,31 @@ def allocated_to_receive(text: str, zones: list[tuple[int, int]]) -> Found | Non
 
 # "Children were randomised to saline nebulisation or placebo (sterile water)": the arm before a plain control.
 _OR_CONTROL_RE = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\s+(?:\(\d:\d\)\s+)?to\s+(?:receive\s+)?"
-                            r"((?!(?:placebo|sham|usual|no)\b)[\w\-]+(?:\s+[\w\-]+){0,5}?)\s+or\s+(?:to\s+)?"
-                            r"(?:(?:an?|matching|identical)\s+)*(?:placebo|sham|usual\s+care|standard\s+care"
-                            r"|no\s+(?:treatment|intervention)|wait)", re.I)
+                            r"((?!(?:placebo|sham|usual|no)\b)[\w\-]+(?:\s+[\w\-]+){0,5}?)\s+(?:or|versus|vs\.?"
+                            r"|compared\s+(?:with|to))\s+(?:to\s+)?(?:(?:an?|matching|identical)\s+)*(?:placebo|sham"
+                            r"|usual\b|standard\s+(?:care|treatment)|routine\s+care|no\s+(?:treatment|intervention)|wait"
+                            r"|treatment\s+as\s+usual)", re.I)
 
 
 def allocated_or_control(text: str, zones: list[tuple[int, int]]) -> Found | None:
     """The X of "randomised to X or placebo" (X not itself a control)."""
     for s, e in zones:
-        if text.find(" or ", s, e) < 0:
+        if text.find(" or ", s, e) < 0 and text.find("versus", s, e) < 0 and text.find("compared", s, e) < 0 \
+                and text.find(" vs", s, e) < 0:
             continue
         m = _OR_CONTROL_RE.search(text, s, e)
         if m:
             return m.group(1), m.start(1), m.end(1)
+    return None
+
+
+_TESTED_WORDS = ("experimental", "intervention", "treatment", "study")
+
+
+def tested_group_received(text: str, zones: list[tuple[int, int]]) -> Found | None:
+    """What the tested group received, when the page names it only as a group ("the experimental group performed X")."""
+    for word in _TESTED_WORDS:
+        got = received_by(text, word, zones)
+        if got:
+            return got
     return None

@@ -20,6 +20,12 @@ _WITHOUT_RE = re.compile(r"\b(?:an?\s+)?(?:identical|matching|similar|indistingu
                          r"|daily|over|from|as|was|were|is|are|by|after|before)\b)[a-z][\w\-]*)?", re.I)
 _LISTED_RE = re.compile(r"^(?:Drug|Dietary Supplement|Biological|Device|Procedure|Behavioral|Other|Radiation"
                         r"|Combination Product|Diagnostic Test|Genetic):\s+(\S[^\n]{1,150}?)\s*$")
+_PLACEBO_MADE_RE = re.compile(
+    r"\b[Tt]he\s+placebo\s+(?:was|were|consisted\s+of|contained|comprised)\s+((?:an?\s+)?(?!(?:identical|similar|matched"
+    r"|matching|given|administered|indistinguishable|used)\b)[\w\-%]+(?:\.\d+)?(?:\s+(?!(?:given|administered|in|by|with|at|for"
+    r"|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,4})"
+    r"|\bplacebo\s+(?:containing|consisting\s+of|made\s+(?:of|from))\s+[\w\-%]+(?:\.\d+)?(?:\s+(?!(?:given|administered|in|by"
+    r"|with|at|for|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,3}")
 _PLACEBO_PAREN_RE = re.compile(r"\bplacebo \(([^()\n]{3,60})\)")
 # A placebo described by its look, not by what it is ("Identical tablets", "Matching capsule").
 _LOOKS_ONLY_RE = re.compile(r"(?:an?\s+)?(?:identical|matching|matched|similar|same|indistinguishable|look-alike|inert"
@@ -34,6 +40,12 @@ def is_bare_placebo(value: str | None) -> bool:
 
 def named_placebo(text: str, limit: int = 60000) -> Found | None:
     """What the page says the placebo was, or None."""
+    if text.find("placebo", 0, limit) >= 0:
+        m = _PLACEBO_MADE_RE.search(text, 0, limit)
+        if m:
+            value = m.group(1) or m.group(0)
+            start = m.start(1) if m.group(1) else m.start()
+            return value, start, start + len(value)  # "The placebo was sterile water", "placebo containing X"
     if text.find("placebo (", 0, limit) >= 0:
         m = _PLACEBO_PAREN_RE.search(text, 0, limit)
         if m and "=" not in m.group(1) and m.group(1)[:1].isalpha():
@@ -149,3 +161,16 @@ def two_of_one_product(value: str) -> int:
     if not any(c.isdigit() for c in parts[1]) and not _TIMING_RE.search(parts[1]):
         return 0
     return len(parts[0]) + 2
+
+
+_LEVELLED_RE = re.compile(r"(?:high|low|standard|usual|reduced|full|half|double|single|lower|higher|regular)[- ]dose\s+"
+                          r"(?=[a-z])", re.I)
+
+
+def level_substance(tested: str, control: str) -> int:
+    """Where the substance starts in a control "standard-dose caffeine citrate" whose tested arm is only "High-dose"
+    (0: not such a pair)."""
+    if not is_bare_level(tested) or "dose" not in tested.lower():
+        return 0
+    m = _LEVELLED_RE.match(control)
+    return m.end() if m and len(control) - m.end() >= 3 else 0

@@ -23,24 +23,41 @@ def product_roles(text: str, limit: int = 60000) -> list[tuple[str, Found]]:
         return []
     out: list[tuple[str, Found]] = []
     roles = list(_ROLE_RE.finditer(text, 0, limit))
+    # A name right above the first role line: each product's name comes before its role.
+    before = bool(roles) and not roles[0].group(2).strip(" :") and _name_before(text, roles[0].start()) is not None
     for k, m in enumerate(roles):
         role = m.group(1).split()[0].lower()
         inline = m.group(2).strip(" :")
         if inline:  # "Product role: Placebo: Sodium chloride"
             out.append((role, (inline, m.start(2), m.start(2) + len(inline))))
             continue
-        stop = roles[k + 1].start() if k + 1 < len(roles) else min(len(text), m.end() + 600)
-        names = []
-        pos = m.end()
-        while pos < stop:
-            nl = text.find("\n", pos + 1)
-            end = nl if 0 <= nl < stop else stop
-            got = _NAME_RE.match(text, pos + 1, end) if pos + 1 < end else None
-            if got:
-                names.append(got)
-            pos = end
-        # The product's name over its trade name ("D.3.1 Product name: Abatacept" after "Trade name: Orencia").
-        got = next((g for g in names if "roduct" in g.group(0)), names[0] if names else None)
+        if before:  # "Product name  X" over "Product role  Test"
+            got = _name_before(text, m.start())
+        else:
+            stop = roles[k + 1].start() if k + 1 < len(roles) else min(len(text), m.end() + 600)
+            names = _names_between(text, m.end(), stop)
+            # The product's name over its trade name ("D.3.1 Product name: Abatacept" after "Trade name: Orencia").
+            got = next((g for g in names if "roduct" in g.group(0)), names[0] if names else None)
         if got:
             out.append((role, (got.group(1), got.start(1), got.end(1))))
     return out
+
+
+def _names_between(text: str, pos: int, stop: int) -> list[re.Match[str]]:
+    """The product-name lines from the line after ``pos`` up to ``stop``."""
+    names = []
+    while pos < stop:
+        nl = text.find("\n", pos + 1)
+        end = nl if 0 <= nl < stop else stop
+        got = _NAME_RE.match(text, pos + 1, end) if pos + 1 < end else None
+        if got:
+            names.append(got)
+        pos = end
+    return names
+
+
+def _name_before(text: str, at: int) -> re.Match[str] | None:
+    """The product-name line right above the role line starting at ``at``."""
+    end = text.rfind("\n", 0, at)
+    start = text.rfind("\n", 0, end) + 1 if end > 0 else -1
+    return _NAME_RE.match(text, start, end) if 0 <= start < end else None

@@ -69,3 +69,24 @@ def spelled(text: str, abbr: str, long: str, limit: int = 30000) -> Found | None
         return None
     end = at + len(long) + len(abbr) + 3
     return text[at:end], at, end
+
+
+# "used a new spacer and their usual spacer for two weeks each in random order", "received X and placebo in random order".
+_CROSSOVER_RE = re.compile(
+    r"\b(?:received|used|took|underwent|completed|had|wore|tried)\s+(?:both\s+)?((?:an?\s+|the\s+)?[\w\-]+(?:\s+[\w\-]+){0,5}?)"
+    r"\s+and\s+((?:an?\s+|the\s+|their\s+)?[\w\-]+(?:\s+(?!(?:for|during|over|each|in|on|at|with|of)\b)[\w\-]+){0,5})"
+    r"(?:\s+[^.;\n]{0,50}?)?\s+in\s+(?:a\s+)?"
+    r"random(?:i[sz]ed)?\s+order", re.I)
+_CONTROL_WORDS_RE = re.compile(r"\b(?:usual|placebo|sham|standard|control|no|conventional|inactive)\b", re.I)
+
+
+def crossover_pair(text: str, zones: list[tuple[int, int]]) -> tuple[Found | None, Found | None]:
+    """(tested, control) of a cross-over "received X and Y in random order" when Y is a control."""
+    for s, e in zones:
+        if text.find("random order", s, e) < 0 and text.find("randomised order", s, e) < 0 \
+                and text.find("randomized order", s, e) < 0:
+            continue
+        m = _CROSSOVER_RE.search(text, s, e)
+        if m and _CONTROL_WORDS_RE.search(m.group(2)) and not _CONTROL_WORDS_RE.search(m.group(1)):
+            return (m.group(1), m.start(1), m.end(1)), (m.group(2), m.start(2), m.end(2))
+    return None, None

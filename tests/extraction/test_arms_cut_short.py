@@ -25,6 +25,23 @@ def test_the_control_is_not_cut_short(body: str, control: str) -> None:
     assert (f["pico"]["comparator"] or "").lower() != "care"
 
 
+@pytest.mark.parametrize(("body", "control"), [
+    ("Methods: Patients were randomised to a transitional care bundle or usual (routine) care. The primary outcome was "
+     "readmission.", "usual (routine) care"),
+    ("Methods: Adults were randomised to app-based coaching (n = 150) or to the usual care group (n = 148). The "
+     "primary outcome was HbA1c.", "usual care"),
+])
+def test_the_control_keeps_its_noun_and_loses_its_group(body: str, control: str) -> None:
+    assert article(body)["pico"]["comparator"] == control
+
+
+def test_the_tested_arm_of_a_comparison_with_usual_care() -> None:
+    f = article("Methods: Patients were randomised to an exercise programme compared with usual primary care. The "
+                "primary outcome was pain.")
+    assert "exercise programme" in (f["pico"]["intervention"] or "")
+    assert f["pico"]["comparator"] == "usual primary care"
+
+
 def test_going_on_as_usual_outside_an_allocation_is_no_control() -> None:
     text = "Most patients continued usual activities after discharge."
     assert continued_usual(text, [(0, len(text))]) is None

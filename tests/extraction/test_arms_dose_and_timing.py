@@ -79,6 +79,24 @@ def test_the_placebo_the_text_names_is_kept(body: str, control: str) -> None:
     assert control in (f["pico"]["comparator"] or "")
 
 
+@pytest.mark.parametrize(("body", "control"), [
+    ("Methods: Infants were randomised to sucrose or placebo. The placebo was sterile water given by the same route. "
+     "The primary outcome was pain score.", "sterile water"),
+    ("Methods: Adults were randomised to melatonin 3 mg or matching placebo containing microcrystalline cellulose. The "
+     "primary outcome was sleep onset.", "placebo containing microcrystalline cellulose"),
+])
+def test_what_the_placebo_was_made_of(body: str, control: str) -> None:
+    assert article(body)["pico"]["comparator"] == control
+
+
+def test_a_bare_dose_arm_takes_the_substance_of_the_other() -> None:
+    body = ("Methods: Preterm infants were randomised to high-dose (20 mg/kg/day) or standard-dose (5 mg/kg/day) "
+            "caffeine citrate. The primary outcome was extubation failure.")
+    f = article(body, "High-dose versus standard-dose caffeine for extubation in preterm infants")
+    assert f["pico"]["intervention"] == "High-dose caffeine"
+    assert f["pico"]["comparator"] == "standard-dose caffeine"
+
+
 def test_a_placebo_described_only_by_its_look_stays_placebo() -> None:
     page = ("Trial of M\n\nNCT Number: NCT03900123\nStudy Type: Interventional\nArms and Interventions\n"
             "Experimental: Melatonin\nMelatonin 3 mg each evening\nPlacebo Comparator: Placebo\nIdentical tablets\n")

@@ -31,6 +31,14 @@ def test_what_each_group_received_names_the_arms(body: str, tested: str, control
         assert "group" not in (f["pico"][key] or "").lower()
 
 
+def test_groups_named_by_their_initials_and_no_arm_found_before() -> None:
+    f = article("Methods: 120 nursing home residents were divided into an experimental group (EG) and a control group "
+                "(CG). The EG performed chair-based resistance exercise three times a week and the CG maintained their "
+                "daily routine. The primary outcome was grip strength.")
+    assert "chair-based resistance exercise" in (f["pico"]["intervention"] or "")
+    assert f["pico"]["comparator"] == "their daily routine"
+
+
 def test_a_group_label_stays_when_nothing_says_what_the_group_received() -> None:
     text = "The experimental group improved more than the control group."
     assert group_word("the control group") == "control"

@@ -103,3 +103,13 @@ def test_no_control_group_is_no_comparator() -> None:
             "Comparator / control treatment  No control group\nControl group  Uncontrolled\n")
     assert extract(page)["pico"]["comparator"] is None
     assert says_no_control("No control group") and not says_no_control("No treatment")
+
+
+def test_product_names_written_above_their_roles() -> None:
+    page = ("Clinical Trials Information System\n2024-500222-33-00\nVaccine trial in older adults\nTrial number  "
+            "2024-500222-33-00\nProducts\nProduct name  RSV vaccine candidate X\nProduct role  Test\nProduct name  "
+            "Sodium chloride solution\nProduct role  Placebo\nProduct name  Influenza vaccine\nProduct role  Auxiliary\n"
+            "Primary end point\nNeutralising antibody titre\n")
+    f = extract(page)
+    assert arm(f, page, "intervention") == "RSV vaccine candidate X"
+    assert arm(f, page, "comparator") == "Sodium chloride solution"

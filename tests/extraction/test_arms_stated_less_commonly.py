@@ -69,3 +69,10 @@ def test_evidence_of_a_spelled_out_arm_points_at_its_name() -> None:
             f"doi:10.1186/s13063-020-04245-3\n\nAbstract\n{body}\n")
     f = article(body)
     assert arm(f, page, "intervention") == "Cognitive stimulation therapy (CST)"
+
+
+def test_a_crossover_of_a_new_device_and_the_usual_one() -> None:
+    f = article("Methods: In this crossover trial, 30 children with asthma used a new spacer and their usual spacer for "
+                "two weeks each in random order. The primary outcome was FEV1.")
+    assert "new spacer" in (f["pico"]["intervention"] or "")
+    assert f["pico"]["comparator"] == "their usual spacer"
