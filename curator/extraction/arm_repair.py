@@ -114,7 +114,7 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
         _stated(text, fields, prose, [z for z in zones if z not in summary_zones][:2], abbrs)
     for key in ("intervention", "comparator"):
         value = pico[key]
-        if value and len(value) <= 300 and any(c.isupper() for c in value[1:40]):
+        if value and len(value) <= 300 and value[1:40] != value[1:40].lower():
             got = spelled_arm(text, value)  # "CST", "eight weekly IPT-G sessions": the name the page defines it by
             if got:
                 _set(fields, key, got)
@@ -197,8 +197,8 @@ def _levels(text: str, fields: dict[str, Any], stated: Zones, prose: Zones) -> N
             pico["comparator"] = tested + " " + control
             fields["evidence"]["pico.comparator"] = timed[1]
             return
-    if tested and control and len(tested) <= 40 and not any(c.isdigit() for c in tested) \
-            and control.lower().startswith(tested.lower()) and any(c.isdigit() for c in control):
+    if tested and control and len(tested) <= 40 and control.lower().startswith(tested.lower()) \
+            and not any(c.isdigit() for c in tested) and any(c.isdigit() for c in control):
         got = tested_listed(text)  # "Ketamine" against "Ketamine 0.5 mg/kg": the tested arm's own dose
         if got and got[0].lower().startswith(tested.lower()) and got[0].lower() != control.lower():
             _set(fields, "intervention", got)

@@ -38,8 +38,9 @@ def received_by(text: str, word: str, zones: list[tuple[int, int]]) -> Found | N
     if initials:
         named = rf"(?:{named}|(?-i:{initials}))"
     pattern = re.compile(r"\b(?:the|a|an|each|every)\s+" + named + r"\s+(?:\([^)]{1,30}\)\s+)?" + _RECEIVED, re.I)
+    names = [w + t for w in (word, word.capitalize()) for t in (" group", " arm")] + ([f" {initials} "] if initials else [])
     for s, e in zones:
-        if text.find(word, s, e) < 0 and text.find(word.capitalize(), s, e) < 0:
+        if not any(text.find(n, s, e) >= 0 for n in names):
             continue  # the group is never named in this zone: no regex scan
         m = pattern.search(text, s, e)
         if m is None:

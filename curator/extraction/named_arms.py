@@ -26,6 +26,8 @@ _PLACEBO_MADE_RE = re.compile(
     r"|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,4})"
     r"|\bplacebo\s+(?:containing|consisting\s+of|made\s+(?:of|from))\s+[\w\-%]+(?:\.\d+)?(?:\s+(?!(?:given|administered|in|by"
     r"|with|at|for|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,3}")
+_MADE_WORDS = ("placebo was", "placebo were", "placebo consisted", "placebo contained", "placebo comprised",
+               "placebo containing", "placebo consisting", "placebo made")
 _PLACEBO_PAREN_RE = re.compile(r"\bplacebo \(([^()\n]{3,60})\)")
 # A placebo described by its look, not by what it is ("Identical tablets", "Matching capsule").
 _LOOKS_ONLY_RE = re.compile(r"(?:an?\s+)?(?:identical|matching|matched|similar|same|indistinguishable|look-alike|inert"
@@ -40,7 +42,7 @@ def is_bare_placebo(value: str | None) -> bool:
 
 def named_placebo(text: str, limit: int = 60000) -> Found | None:
     """What the page says the placebo was, or None."""
-    if text.find("placebo", 0, limit) >= 0:
+    if any(text.find(w, 0, limit) >= 0 for w in _MADE_WORDS):
         m = _PLACEBO_MADE_RE.search(text, 0, limit)
         if m:
             value = m.group(1) or m.group(0)
@@ -60,11 +62,15 @@ def named_placebo(text: str, limit: int = 60000) -> Found | None:
             if 4 <= len(value) <= 120 and "placebo" not in value.lower() and "dummy" not in value.lower() \
                     and not _LOOKS_ONLY_RE.match(value):
                 return value, m.start(2), m.start(2) + len(value)
-    if text.find("without", 0, limit) >= 0:
-        m = _WITHOUT_RE.search(text, 0, limit)
-        if m:
+    at = text.find(" without ", 0, limit)
+    for _ in range(20):  # each "without" and the words before it, not a scan of the whole page
+        if at < 0:
+            break
+        m = _WITHOUT_RE.search(text, max(0, at - 80), min(len(text), at + 60))
+        if m and m.start() < at < m.end():
             value = m.group().strip()
             return value, m.end() - len(value), m.end()
+        at = text.find(" without ", at + 9, limit)
     return None
 
 
