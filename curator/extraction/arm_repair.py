@@ -10,8 +10,10 @@ from typing import Any
 from curator.extraction.abbreviated_arm import spelled_arm
 from curator.extraction.control_rows import (
     control_arm_line,
+    control_line,
     is_vocabulary,
     says_no_control,
+    vocabulary_lead,
     without_glued_label,
 )
 from curator.extraction.cut_short import fuller_control
@@ -82,7 +84,14 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
         _set(fields, "comparator", None)
         no_control = True
     elif comp and is_vocabulary(comp):
-        _set(fields, "comparator", control_arm_line(text))
+        _set(fields, "comparator", control_arm_line(text) or control_line(text))
+    elif comp and _span(fields, "comparator") and vocabulary_lead(comp):
+        span, cut = _span(fields, "comparator"), vocabulary_lead(comp)  # "Active control (...): X": X
+        _set(fields, "comparator", (comp[cut:], span[0] + cut, span[1]))
+    elif not comp:
+        got = control_line(text)  # "Control 1: Active control (...): chest radiographs read by two radiologists"
+        if got:
+            _set(fields, "comparator", got)
     # The summary and what follows it (a journal's "Design, Setting, and Participants" may lie past the zones).
     start = summary_zones[0][0] if summary_zones else 0
     prose = [(start, min(len(text), max(start + 5000, summary_zones[-1][1] if summary_zones else 0)))]

@@ -54,8 +54,44 @@ def control_arm_line(text: str, limit: int = 60000) -> Found | None:
     pick = next((m for m in later if _CONTROL_HINT_RE.search(m.group(2))), later[-1] if len(arms) == 2 else None)
     if pick is None:
         return None
-    value = pick.group(2)
+    value, at = pick.group(2), pick.start(2)
+    lead = _VOCABULARY_LEAD_RE.match(value)
+    if lead:  # "Active control (effective treatment of control group): Chest radiographs read by two radiologists"
+        value, at = value[lead.end():], at + lead.end()
     cut = value.find(" (")
     if cut >= 12:
         value = value[:cut]  # "Double reading by two radiologists (current standard ...)": the arm, not its note
-    return value, pick.start(2), pick.start(2) + len(value)
+    return value, at, at + len(value)
+
+
+# A form's kind of control before the control's description ("Active control (...): X", "Placebo control: X").
+_VOCABULARY_LEAD_RE = re.compile(r"(?:active\s+control|placebo\s+control|no\s+treatment\s+control|dose\s+comparison"
+                                 r"|history\s+control|historical\s+control)(?:\s*\([^)]*\))?\s*:\s*", re.I)
+_CONTROL_LINE_RE = re.compile(r"^(?:Control|Comparator)(?:\s+(?:group|arm))?(?:\s+\d+)?[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$",
+                              re.M)
+
+
+def control_line(text: str, limit: int = 60000) -> Found | None:
+    """The control of a form's "Control 1: ..." line, without the kind of control written before it."""
+    if text.find("Control", 0, limit) < 0 and text.find("Comparator", 0, limit) < 0:
+        return None
+    for m in _CONTROL_LINE_RE.finditer(text, 0, limit):
+        value, at = m.group(1), m.start(1)
+        lead = _VOCABULARY_LEAD_RE.match(value)
+        if lead:
+            value, at = value[lead.end():], at + lead.end()
+        if len(value) >= 3 and not is_vocabulary(value) and not says_no_control(value) \
+                and value.lower().strip(" .") not in _NO_VALUE:
+            return value, at, at + len(value)
+    return None
+
+
+# A form's answers that name no control ("Control: Yes", "Comparator: N/A").
+_NO_VALUE = frozenset(("yes", "no", "n/a", "na", "none", "nil", "not applicable", "unknown", "active", "uncontrolled",
+                       "historical", "placebo-controlled", "controlled"))
+
+
+def vocabulary_lead(value: str) -> int:
+    """The length of a kind of control written before the control itself ("Active control (...): X"), else 0."""
+    m = _VOCABULARY_LEAD_RE.match(value)
+    return m.end() if m and len(value) - m.end() >= 3 else 0

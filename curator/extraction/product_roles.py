@@ -8,9 +8,13 @@ import re
 
 Found = tuple[str, int, int]
 
-_ROLE_RE = re.compile(r"\b(?:Product|IMP)\s+role:?\s+(Test|Investigational(?:\s+medicinal\s+product)?|Placebo"
-                      r"|Comparator|Auxiliary|Background|Non-investigational|Reference|Rescue)\b:?[ \t]*([^\n;]*)",
-                      re.I)
+_ROLES = (r"(Test|Investigational(?:\s+medicinal\s+product)?|Placebo|Comparator|Auxiliary|Background"
+          r"|Non-investigational|Reference|Rescue)")
+# "Product role: Placebo: Sodium chloride", "Product role: Test; Product name: X; ...", "Product role  Test" (name below).
+_ROLE_RE = re.compile(r"\b(?:Product|IMP)\s+role:?\s+" + _ROLES + r"\b(?:[ \t]*[:;][ \t]*(?:Product\s+name:?[ \t]+)?)?"
+                      r"[ \t]*([^\n;|]*)", re.I)
+# A products table: "Product role | Product name | ..." over "Test | RSV vaccine | ...".
+_ROW_RE = re.compile(r"^[ \t]*" + _ROLES + r"[ \t]*\|[ \t]*([^|\n]+?)[ \t]*(?:\||$)", re.I | re.M)
 _NAME_RE = re.compile(r"\s*(?:D\.[\d.]+\s+)?(?:Product\s+name|Trade\s+name|Name\s+of\s+product):?\s+(\S[^\n]{1,150}?)\s*$",
                       re.I)
 TESTED = ("test", "investigational")
@@ -22,12 +26,20 @@ def product_roles(text: str, limit: int = 60000) -> list[tuple[str, Found]]:
     if text.find("Product role", 0, limit) < 0 and text.find("IMP role", 0, limit) < 0:
         return []
     out: list[tuple[str, Found]] = []
+    if text.find("Product role |", 0, limit) >= 0 or text.find("Product role\t", 0, limit) >= 0:
+        for m in _ROW_RE.finditer(text, 0, limit):
+            out.append((m.group(1).split()[0].lower(), (m.group(2), m.start(2), m.end(2))))
+        if out:
+            return out
     roles = list(_ROLE_RE.finditer(text, 0, limit))
     # A name right above the first role line: each product's name comes before its role.
-    before = bool(roles) and not roles[0].group(2).strip(" :") and _name_before(text, roles[0].start()) is not None
+    before = bool(roles) and not roles[0].group(2).strip(" :") and text.find("Product name", roles[0].start(),
+                                                                             roles[0].end()) < 0 and _name_before(text, roles[0].start()) is not None
     for k, m in enumerate(roles):
         role = m.group(1).split()[0].lower()
         inline = m.group(2).strip(" :")
+        if inline and ":" in inline[:40]:
+            inline = ""  # "Product role: Test; Pharmaceutical form: ...": another label, not the product
         if inline:  # "Product role: Placebo: Sodium chloride"
             out.append((role, (inline, m.start(2), m.start(2) + len(inline))))
             continue

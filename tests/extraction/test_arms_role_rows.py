@@ -5,6 +5,7 @@ next label glued onto an arm ("... Intervention code:") is cut off; "No control 
 
 from __future__ import annotations
 
+import pytest
 from arm_pages import arm
 
 from curator.extraction import extract
@@ -113,3 +114,35 @@ def test_product_names_written_above_their_roles() -> None:
     f = extract(page)
     assert arm(f, page, "intervention") == "RSV vaccine candidate X"
     assert arm(f, page, "comparator") == "Sodium chloride solution"
+
+
+_HEAD = ("Clinical Trials Information System\n2024-500333-44-00\nA vaccine trial in older adults\nOverall trial status: "
+         "Ongoing, recruiting\nTrial number  2024-500333-44-00\nSponsor  Vaxco AB\nMedical conditions  RSV infection\n")
+
+
+@pytest.mark.parametrize("products", [
+    "Products\nProduct role: Test; Product name: RSV-X vaccine; Pharmaceutical form: Suspension for injection; Product "
+    "role: Placebo; Product name: Sodium chloride; Product role: Auxiliary; Product name: Quadrivalent influenza vaccine\n",
+    "Products\nProduct role | Product name | Pharmaceutical form\nTest | RSV-X vaccine | Suspension for injection\nPlacebo"
+    " | Sodium chloride | Solution for injection\nAuxiliary | Quadrivalent influenza vaccine | Suspension for injection\n",
+    "Intervention(s)\nProduct role: Test: RSV-X vaccine; Product role: Placebo: Sodium chloride; Product role: Auxiliary: "
+    "Quadrivalent influenza vaccine\n",
+])
+def test_product_roles_in_other_layouts(products: str) -> None:
+    page = _HEAD + products + "Primary end point\nAntibody titre at day 29\n"
+    f = extract(page)
+    assert arm(f, page, "intervention") == "RSV-X vaccine"
+    assert arm(f, page, "comparator") == "Sodium chloride"
+
+
+@pytest.mark.parametrize("line", [
+    "Control 1: Active control (effective treatment of control group): chest radiographs read by two radiologists",
+    "Arm 2: Active control (effective treatment of control group): chest radiographs read by two radiologists",
+])
+def test_a_control_written_after_its_kind(line: str) -> None:
+    page = ("DRKS - German Clinical Trials Register\nTrial details\nDRKS-ID: DRKS00099992\nBrief Title (English): AI for "
+            "chest X-ray reading\n\nInterventions, Observational Groups\nArm 1: Chest radiographs read by one radiologist "
+            f"with AI support\n{line}\n\nCharacteristics\nStudy Type: Interventional\nAllocation: Randomized controlled "
+            "study\nControl: Active control (effective treatment of control group)\n\nPrimary Outcome\nMissed findings\n")
+    f = extract(page)
+    assert arm(f, page, "comparator") == "chest radiographs read by two radiologists"
