@@ -41,6 +41,26 @@ def definition(text: str, abbr: str, limit: int = 30000) -> Found | None:
                         end = at + 2 + len(abbr)
                     return text[start:end], start, end
         at = text.find("(" + abbr, at + 1, limit)
+    return _after(text, abbr, letters, limit)
+
+
+def _after(text: str, abbr: str, letters: set[str], limit: int) -> Found | None:
+    """"IPT-G (group interpersonal psychotherapy, eight weekly sessions)": the words inside the bracket after it."""
+    at = text.find(abbr + " (", 0, limit)
+    if at < 0:
+        return None
+    start = at + len(abbr) + 2
+    end = start
+    words = list(_WORD_RE.finditer(text, start, min(len(text), start + 120)))
+    kept = []
+    for w in words:
+        if w.group()[0].lower() not in letters or len(kept) >= len(letters) + 1 or text[end:w.start()].strip():
+            break
+        kept.append(w)
+        end = w.end()
+    got = {w.group()[0].lower() for w in kept}
+    if len(kept) >= 2 and len(got) >= len(letters) - 1 and text[end:end + 1] in (",", ")", ";"):
+        return text[start:end], start, end
     return None
 
 

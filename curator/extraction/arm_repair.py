@@ -17,6 +17,7 @@ from curator.extraction.control_rows import (
     without_glued_label,
 )
 from curator.extraction.cut_short import fuller_control
+from curator.extraction.described_arm import described_arm
 from curator.extraction.diagnostic_arms import index_test
 from curator.extraction.group_received import (
     allocated_or_control,
@@ -117,6 +118,11 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
         keep = without_listed_control(pico["intervention"], pico["comparator"])
         if keep < len(pico["intervention"]):
             _set(fields, "intervention", (pico["intervention"][:keep], span[0], span[0] + keep))
+    described = described_arm(text, prose) if _span(fields, "intervention") or not pico["intervention"] else None
+    if described:  # a fragment of "a program in which community health workers visited ..." is not the arm
+        span = _span(fields, "intervention")
+        if not pico["intervention"] or (span and described[1][0] <= span[0] < described[1][1]):
+            _set(fields, "intervention", described[0])
     interventional = fields.get("study_type") != "OBSERVATIONAL"
     if (not pico["comparator"] or not pico["intervention"]) and not no_control and interventional \
             and not single_arm(text, zones):

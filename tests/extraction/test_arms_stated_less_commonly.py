@@ -76,3 +76,24 @@ def test_a_crossover_of_a_new_device_and_the_usual_one() -> None:
                 "two weeks each in random order. The primary outcome was FEV1.")
     assert "new spacer" in (f["pico"]["intervention"] or "")
     assert f["pico"]["comparator"] == "their usual spacer"
+
+
+@pytest.mark.parametrize(("body", "tested"), [
+    ("Methods: Twelve communities were randomly assigned to a program in which trained community health workers visited "
+     "adults with hypertension at home every month to measure blood pressure and support adherence; the other 12 "
+     "communities continued usual services. The primary outcome was blood pressure control.",
+     "a program in which trained community health workers visited adults with hypertension at home every month"),
+    ("Methods: In this cluster randomised trial, 40 clinics were allocated to an intervention in which community health "
+     "workers delivered adherence support, or to standard clinic care. The primary outcome was viral suppression.",
+     "an intervention in which community health workers delivered adherence support"),
+])
+def test_a_programme_assigned_by_its_description(body: str, tested: str) -> None:
+    f = article(body)
+    assert f["pico"]["intervention"] == tested
+    assert f["pico"]["comparator"] in ("usual services", "standard clinic care")
+
+
+def test_an_abbreviation_defined_after_it_in_a_bracket() -> None:
+    f = article("Methods: Patients were randomly assigned to IPT-G (group interpersonal psychotherapy, eight weekly "
+                "sessions) or enhanced usual care. The primary outcome was depression.")
+    assert f["pico"]["intervention"] == "group interpersonal psychotherapy"
