@@ -16,7 +16,7 @@ from curator.extraction.control_rows import (
     vocabulary_lead,
     without_glued_label,
 )
-from curator.extraction.cut_short import fuller_control
+from curator.extraction.cut_short import fuller_control, named_before_colon
 from curator.extraction.described_arm import described_arm
 from curator.extraction.diagnostic_arms import index_test
 from curator.extraction.group_received import (
@@ -105,7 +105,7 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
     _roles(text, fields)
     span = _span(fields, "comparator")
     if pico["comparator"] and span:
-        got = fuller_control(text, pico["comparator"], span)  # "usual" of "usual (routine) care"
+        got = fuller_control(text, pico["comparator"], span) or named_before_colon(text, span)  # "usual (routine) care"
         if got:
             _set(fields, "comparator", got)
     if is_bare_placebo(pico["comparator"]):

@@ -30,3 +30,29 @@ def fuller_control(text: str, value: str, span: list[int]) -> Found | None:
     if m and text.startswith(value, span[0]):
         return m.group(1), span[0] + m.start(1), span[0] + m.end(1)
     return None
+
+
+# Words that make a short phrase before a colon the control's name ("Standard-dose caffeine citrate: 5 mg/kg/day").
+_LABEL_ENDS = frozenset(("comparator", "arm", "arms", "group", "groups", "control", "intervention", "interventions",
+                         "treatment", "description", "condition", "type", "name"))
+_NAME_WORDS_RE = re.compile(r"dose|standard|usual|placebo|sham|control|routine|conventional|waiting|no\s", re.I)
+
+
+def named_before_colon(text: str, span: list[int]) -> Found | None:
+    """"Comparator  Standard-dose caffeine citrate: 5 mg/kg/day maintenance." read from after the colon: the control
+    with the name written before its detail."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    before = text[line_start:span[0]]
+    if not before.endswith(": ") or len(before) > 120:
+        return None
+    head = before[:-2]
+    cut = max(head.rfind("  "), head.rfind(": "), head.rfind("\t"))
+    if cut < 0 or head[:cut].rstrip().lower().endswith(("role", "type")):
+        return None  # "Product role: Placebo: Sodium chloride": the role, not the control's name
+    phrase = head[cut:].strip(" :\t")
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or not _NAME_WORDS_RE.search(phrase) or any(c in phrase for c in ";,|()") \
+            or words[-1].lower() in _LABEL_ENDS:
+        return None  # "Placebo Comparator:", "Control group:": a label, not the control's name
+    start = line_start + cut + (len(head[cut:]) - len(head[cut:].lstrip(" :\t")))
+    return text[start:span[1]], start, span[1]

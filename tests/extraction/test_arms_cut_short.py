@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from arm_pages import article
 
+from curator.extraction import extract
 from curator.extraction.stated_control import continued_usual
 
 
@@ -45,3 +46,12 @@ def test_the_tested_arm_of_a_comparison_with_usual_care() -> None:
 def test_going_on_as_usual_outside_an_allocation_is_no_control() -> None:
     text = "Most patients continued usual activities after discharge."
     assert continued_usual(text, [(0, len(text))]) is None
+
+
+def test_a_control_named_before_its_detail_keeps_its_name() -> None:
+    page = ("Australian New Zealand Clinical Trials Registry\nRegistration number  ACTRN12699999999997\nPublic title  "
+            "Caffeine dose for preterm infants\nStudy type  Interventional\nDescription of intervention(s) / exposure  "
+            "High-dose caffeine citrate: 20 mg/kg/day maintenance for 14 days after extubation.\nComparator / control "
+            "treatment  Standard-dose caffeine citrate: 5 mg/kg/day maintenance.\nControl group  Dose comparison\n"
+            "Primary outcome [1]  Extubation failure within 7 days\n")
+    assert (extract(page)["pico"]["comparator"] or "").startswith("Standard-dose caffeine citrate: 5 mg/kg/day")
