@@ -31,6 +31,7 @@ from curator.extraction.named_arms import (
     is_bare_level,
     is_bare_placebo,
     level_substance,
+    levelled_tested,
     listed_under_arm,
     named_placebo,
     tested_listed,
@@ -212,6 +213,10 @@ def _levels(text: str, fields: dict[str, Any], stated: Zones, prose: Zones) -> N
             pico["comparator"] = tested + " " + control
             fields["evidence"]["pico.comparator"] = timed[1]
             return
+    levelled = levelled_tested(text, tested, control, stated + prose) if tested and control else None
+    if levelled:  # "caffeine" against "Standard-dose caffeine citrate": "High-dose caffeine citrate"
+        _set(fields, "intervention", levelled)
+        return
     if tested and control and len(tested) <= 40 and control.lower().startswith(tested.lower()) \
             and not any(c.isdigit() for c in tested) and any(c.isdigit() for c in control):
         got = tested_listed(text)  # "Ketamine" against "Ketamine 0.5 mg/kg": the tested arm's own dose

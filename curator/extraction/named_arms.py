@@ -180,3 +180,23 @@ def level_substance(tested: str, control: str) -> int:
         return 0
     m = _LEVELLED_RE.match(control)
     return m.end() if m and len(control) - m.end() >= 3 else 0
+
+
+
+_LEVEL_WORDS = r"(?:high|low|standard|usual|reduced|full|half|double|single|lower|higher|regular)"
+
+
+def levelled_tested(text: str, tested: str, control: str, zones: list[tuple[int, int]]) -> Found | None:
+    """"caffeine" against "Standard-dose caffeine citrate": the page's "High-dose caffeine citrate" (another level of
+    the same substance), or None."""
+    lead = re.match(_LEVEL_WORDS + r"[- ]dose\s", control, re.I)
+    if lead is None or len(tested) > 40 or tested.lower() not in control.lower() or "dose" in tested.lower():
+        return None
+    pattern = re.compile(r"\b(" + _LEVEL_WORDS + r"[- ]dose\s+" + re.escape(tested) + r"(?:\s+[a-z][\w\-]*)?)"
+                         r"(?=[\s:,;.()]|$)", re.I)
+    own = lead.group().split("-")[0].split()[0].lower()
+    for s, e in zones:
+        for m in pattern.finditer(text, s, e):
+            if not m.group(1).lower().startswith(own):
+                return m.group(1), m.start(1), m.end(1)
+    return None

@@ -107,3 +107,13 @@ def test_a_placebo_described_only_by_its_look_stays_placebo() -> None:
                                               ("high-dose caffeine", False), ("Standard care", False)])
 def test_bare_levels(value: str, bare: bool) -> None:
     assert is_bare_level(value) is bare
+
+
+def test_a_substance_without_its_dose_takes_the_pages_dose_word() -> None:
+    page = ("Australian New Zealand Clinical Trials Registry\nRegistration number  ACTRN12699999999997\nPublic title  "
+            "Caffeine dose for preterm infants\nStudy type  Interventional\nDescription of intervention(s) / exposure  "
+            "High-dose caffeine citrate: 20 mg/kg/day maintenance for 14 days after extubation.\nComparator / control "
+            "treatment  Standard-dose caffeine citrate: 5 mg/kg/day maintenance.\nControl group  Dose comparison\n"
+            "Primary outcome [1]  Extubation failure within 7 days\n")
+    f = extract(page)
+    assert arm(f, page, "intervention") == "High-dose caffeine citrate"
