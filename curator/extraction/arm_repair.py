@@ -99,8 +99,8 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
     prose = [(start, min(len(text), max(start + 5000, summary_zones[-1][1] if summary_zones else 0)))]
     for key in ("intervention", "comparator"):  # "experimental group": what the group received
         word = group_word(pico[key])
-        if word:
-            got = received_by(text, word, prose)
+        if word:  # or the intervention listed under the arm of that label ("Experimental: Experimental group")
+            got = received_by(text, word, prose) or listed_under_arm(text, pico[key])
             if got:
                 _set(fields, key, got)
     _roles(text, fields)

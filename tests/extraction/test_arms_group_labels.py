@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from arm_pages import article
 
+from curator.extraction import extract
 from curator.extraction.group_received import group_word, received_by
 
 
@@ -37,6 +38,19 @@ def test_groups_named_by_their_initials_and_no_arm_found_before() -> None:
                 "daily routine. The primary outcome was grip strength.")
     assert "chair-based resistance exercise" in (f["pico"]["intervention"] or "")
     assert f["pico"]["comparator"] == "their daily routine"
+
+
+def test_registry_arms_labelled_by_their_group_take_their_listed_intervention() -> None:
+    page = ("ClinicalTrials.gov\n\nHome Exercise for Frail Older Adults\nClinicalTrials.gov ID  NCT09999993\nSponsor  "
+            "University of Somewhere\n\nStudy Overview\nBrief Summary\nThis trial tests a home exercise programme.\n"
+            "Study Type\nInterventional\n\nArms and Interventions\nParticipant Group/Arm   Intervention/Treatment\n"
+            "Experimental: Experimental group\nParticipants complete a balance programme three times a week.\n"
+            "Behavioral: Balance exercise programme\nActive Comparator: Control group\nParticipants take part in usual "
+            "recreation activities at the centre.\nOther: Recreation activities\n\nOutcome Measures\nPrimary Outcome "
+            "Measures\nFalls [Time Frame: 12 months]\n")
+    f = extract(page)
+    assert f["pico"]["intervention"] == "Balance exercise programme"
+    assert f["pico"]["comparator"] == "Recreation activities"
 
 
 def test_a_group_label_stays_when_nothing_says_what_the_group_received() -> None:
