@@ -73,8 +73,8 @@ _CONTROL_LINE_RE = re.compile(r"^(?:Control|Comparator)(?:\s+(?:group|arm))?(?:\
 
 def control_line(text: str, limit: int = 60000) -> Found | None:
     """The control of a form's "Control 1: ..." line, without the kind of control written before it."""
-    if text.find("Control", 0, limit) < 0 and text.find("Comparator", 0, limit) < 0:
-        return None
+    if text.find("\nControl", 0, limit) < 0 and text.find("\nComparator", 0, limit) < 0:
+        return None  # no line opens with the label: no scan
     for m in _CONTROL_LINE_RE.finditer(text, 0, limit):
         value, at = m.group(1), m.start(1)
         lead = _VOCABULARY_LEAD_RE.match(value)

@@ -26,8 +26,7 @@ _PLACEBO_MADE_RE = re.compile(
     r"|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,4})"
     r"|\bplacebo\s+(?:containing|consisting\s+of|made\s+(?:of|from))\s+[\w\-%]+(?:\.\d+)?(?:\s+(?!(?:given|administered|in|by"
     r"|with|at|for|and|or|which|that|from|to)\b)[\w\-%]+(?:\.\d+)?){0,3}")
-_MADE_WORDS = ("placebo was", "placebo were", "placebo consisted", "placebo contained", "placebo comprised",
-               "placebo containing", "placebo consisting", "placebo made")
+_MADE_WORDS = (" was ", " were ", " consisted ", " contained ", " comprised ", " containing ", " consisting ", " made ")
 _PLACEBO_PAREN_RE = re.compile(r"\bplacebo \(([^()\n]{3,60})\)")
 # A placebo described by its look, not by what it is ("Identical tablets", "Matching capsule").
 _LOOKS_ONLY_RE = re.compile(r"(?:an?\s+)?(?:identical|matching|matched|similar|same|indistinguishable|look-alike|inert"
@@ -42,12 +41,17 @@ def is_bare_placebo(value: str | None) -> bool:
 
 def named_placebo(text: str, limit: int = 60000) -> Found | None:
     """What the page says the placebo was, or None."""
-    if any(text.find(w, 0, limit) >= 0 for w in _MADE_WORDS):
-        m = _PLACEBO_MADE_RE.search(text, 0, limit)
-        if m:
-            value = m.group(1) or m.group(0)
-            start = m.start(1) if m.group(1) else m.start()
-            return value, start, start + len(value)  # "The placebo was sterile water", "placebo containing X"
+    at = text.find("placebo ", 0, limit)
+    for _ in range(40):  # each "placebo" followed by what it was made of, not a scan of the whole page
+        if at < 0:
+            break
+        if text.startswith(_MADE_WORDS, at + 7):
+            m = _PLACEBO_MADE_RE.search(text, max(0, at - 5), min(len(text), at + 200))
+            if m:
+                value = m.group(1) or m.group(0)
+                start = m.start(1) if m.group(1) else m.start()
+                return value, start, start + len(value)  # "The placebo was sterile water", "placebo containing X"
+        at = text.find("placebo ", at + 8, limit)
     if text.find("placebo (", 0, limit) >= 0:
         m = _PLACEBO_PAREN_RE.search(text, 0, limit)
         if m and "=" not in m.group(1) and m.group(1)[:1].isalpha():
@@ -189,8 +193,10 @@ _LEVEL_WORDS = r"(?:high|low|standard|usual|reduced|full|half|double|single|lowe
 def levelled_tested(text: str, tested: str, control: str, zones: list[tuple[int, int]]) -> Found | None:
     """"caffeine" against "Standard-dose caffeine citrate": the page's "High-dose caffeine citrate" (another level of
     the same substance), or None."""
-    lead = re.match(_LEVEL_WORDS + r"[- ]dose\s", control, re.I)
-    if lead is None or len(tested) > 40 or tested.lower() not in control.lower() or "dose" in tested.lower():
+    if len(tested) > 40 or "dose" not in control[:20].lower():
+        return None
+    lead = _LEVEL_LEAD_RE.match(control)
+    if lead is None or tested.lower() not in control.lower() or "dose" in tested.lower():
         return None
     pattern = re.compile(r"\b(" + _LEVEL_WORDS + r"[- ]dose\s+" + re.escape(tested) + r"(?:\s+[a-z][\w\-]*)?)"
                          r"(?=[\s:,;.()]|$)", re.I)
@@ -200,3 +206,6 @@ def levelled_tested(text: str, tested: str, control: str, zones: list[tuple[int,
             if not m.group(1).lower().startswith(own):
                 return m.group(1), m.start(1), m.end(1)
     return None
+
+
+_LEVEL_LEAD_RE = re.compile(_LEVEL_WORDS + r"[- ]dose\s", re.I)
