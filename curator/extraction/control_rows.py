@@ -80,7 +80,7 @@ def control_line(text: str, limit: int = 60000) -> Found | None:
         lead = _VOCABULARY_LEAD_RE.match(value)
         if lead:
             value, at = value[lead.end():], at + lead.end()
-        if len(value) >= 3 and not is_vocabulary(value) and not says_no_control(value) \
+        if len(value) >= 3 and not value[0].isdigit() and not is_vocabulary(value) and not says_no_control(value) \
                 and value.lower().strip(" .") not in _NO_VALUE:
             return value, at, at + len(value)
     return None

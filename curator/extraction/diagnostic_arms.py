@@ -13,7 +13,7 @@ _INDEX_RES = (
     re.compile(_NAME + r"\s*\((?:the\s+)?index\s+test\)", re.I),
     re.compile(r"\bindex\s+tests?\s*(?:\(|:|was\s+|were\s+|,\s+)" + _NAME + r"(?=\s*[),.;]|\s+(?:and|against|versus|compared|with|by|in)\b)",
                re.I),
-    re.compile(r"\b(?:diagnostic\s+)?accuracy\s+of\s+" + _NAME
+    re.compile(r"\bdiagnostic\s+accuracy\s+of\s+" + _NAME
                + r"(?=\s+(?:for|in|to|among|compared|versus|vs\.?|against)\b|\s*[,:;.(])", re.I),
 )
 # Who read or did the test is not the test ("CT read by two radiologists").
@@ -43,6 +43,6 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, zones: list[tuple[i
 def index_test(text: str, zones: list[tuple[int, int]]) -> Found | None:
     """The index test of a page that studies a test's accuracy, or None. The reference standard it is judged against
     is no comparator (both are done in every participant)."""
-    if not any(text.find(w, s, e) >= 0 for s, e in zones for w in ("index test", "ccuracy")):
+    if not any(text.find(w, s, e) >= 0 for s, e in zones for w in ("index test", "iagnostic accuracy")):
         return None
     return _first(_INDEX_RES, text, zones)

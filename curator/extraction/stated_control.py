@@ -20,7 +20,7 @@ _FROM_TO_RE = re.compile(
     r"(?=[.,;]|\s+(?:in|at|over|during|from|with)\b)", re.I)
 _GOES_ON = ("continue", "kept", "keep", "remained", "stayed", "maintained")
 _ROLLS = ("crossed", "switched", "moved", "transitioned", "changed over", "rolled")
-_CONTROL_CONTEXT = ("control", "other", "remaining", "comparison", "randomi", "allocated", "assigned", "step")
+_CONTROL_CONTEXT = ("control", "other", "remaining", "comparison")
 
 
 def continued_usual(text: str, zones: list[tuple[int, int]]) -> Found | None:
@@ -32,7 +32,9 @@ def continued_usual(text: str, zones: list[tuple[int, int]]) -> Found | None:
         for m in _CONTINUED_RE.finditer(text, s, e):
             start = max(text.rfind(". ", s, m.start()) + 2, text.rfind("\n", s, m.start()) + 1, s)
             before = text[start:m.start()].lower()
-            if any(w in before for w in _CONTROL_CONTEXT):
+            # The control group's sentence ("the other communities continued ...") or the other arm of an allocation
+            # ("... or to keep their usual desks"), not both arms going on with their usual medicines.
+            if any(w in before for w in _CONTROL_CONTEXT) or before.rstrip().endswith((" or to", " or")):
                 value = m.group(1)
                 return value, m.start(1), m.end(1)
     return None

@@ -55,3 +55,10 @@ def test_a_control_named_before_its_detail_keeps_its_name() -> None:
             "treatment  Standard-dose caffeine citrate: 5 mg/kg/day maintenance.\nControl group  Dose comparison\n"
             "Primary outcome [1]  Extubation failure within 7 days\n")
     assert (extract(page)["pico"]["comparator"] or "").startswith("Standard-dose caffeine citrate: 5 mg/kg/day")
+
+
+def test_both_arms_going_on_with_their_medicines_is_no_control() -> None:
+    text = "Patients were randomised to yoga and continued their usual medication throughout."
+    assert continued_usual(text, [(0, len(text))]) is None
+    text = "Workers were randomised to sit-stand desks or to keep their usual fixed-height desks."
+    assert continued_usual(text, [(0, len(text))])[0] == "their usual fixed-height desks"

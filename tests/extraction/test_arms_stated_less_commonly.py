@@ -8,6 +8,7 @@ import pytest
 from arm_pages import arm, article
 
 from curator.extraction.abbreviated_arm import definition
+from curator.extraction.diagnostic_arms import index_test
 
 
 def test_a_roll_out_from_usual_care_to_x_names_both_arms() -> None:
@@ -97,3 +98,10 @@ def test_an_abbreviation_defined_after_it_in_a_bracket() -> None:
     f = article("Methods: Patients were randomly assigned to IPT-G (group interpersonal psychotherapy, eight weekly "
                 "sessions) or enhanced usual care. The primary outcome was depression.")
     assert f["pico"]["intervention"] == "group interpersonal psychotherapy"
+
+
+def test_accuracy_outside_a_diagnostic_study_names_no_index_test() -> None:
+    text = "Structured handovers may improve the accuracy of diagnosis in emergency departments."
+    assert index_test(text, [(0, len(text))]) is None
+    text = "The index test was faecal calprotectin; the reference standard was colonoscopy."
+    assert index_test(text, [(0, len(text))])[0] == "faecal calprotectin"
