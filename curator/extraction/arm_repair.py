@@ -96,7 +96,7 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
             _set(fields, "comparator", got)
     # The summary and what follows it (a journal's "Design, Setting, and Participants" may lie past the zones).
     start = summary_zones[0][0] if summary_zones else 0
-    prose = [(start, min(len(text), max(start + 5000, summary_zones[-1][1] if summary_zones else 0)))]
+    prose = [(start, min(len(text), max(start + 3000, summary_zones[-1][1] if summary_zones else 0)))]
     for key in ("intervention", "comparator"):  # "experimental group": what the group received
         word = group_word(pico[key])
         if word:  # or the intervention listed under the arm of that label ("Experimental: Experimental group")
@@ -125,9 +125,8 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
         if not pico["intervention"] or (span and described[1][0] <= span[0] < described[1][1]):
             _set(fields, "intervention", described[0])
     interventional = fields.get("study_type") != "OBSERVATIONAL"
-    if (not pico["comparator"] or not pico["intervention"]) and not no_control and interventional \
-            and not single_arm(text, zones):
-        _stated(text, fields, prose, [z for z in zones if z not in summary_zones][:2], abbrs)
+    if (not pico["comparator"] or not pico["intervention"]) and not no_control and interventional:
+        _stated(text, fields, prose, [z for z in zones if z not in summary_zones][:2], zones, abbrs)
     for key in ("intervention", "comparator"):
         value = pico[key]
         if value and len(value) <= 300 and value[1:40] != value[1:40].lower():
@@ -136,23 +135,30 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
                 _set(fields, key, got)
 
 
-def _stated(text: str, fields: dict[str, Any], prose: Zones, titles: Zones, abbrs: dict[str, str]) -> None:
+def _stated(text: str, fields: dict[str, Any], prose: Zones, titles: Zones, zones: Zones, abbrs: dict[str, str]) -> None:
     """An arm left empty that the summary states less commonly: a roll-out "from usual care to X", "continued usual
-    services", "allocated to receive X", "randomised to CST or to TAU"."""
+    services", "allocated to receive X", "randomised to CST or to TAU" (none of it in a single-arm study, asked only
+    once something is found)."""
     pico = fields["pico"]
     rolled = rolled_out_from(text, prose)
-    index = index_test(text, titles + prose) if not pico["intervention"] else None
+    one_arm: list[bool] = []
+
+    def single() -> bool:
+        if not one_arm:
+            one_arm.append(single_arm(text, zones))
+        return one_arm[0]
+
     if not pico["intervention"]:
-        got = (rolled[1] if rolled else None) or index or allocated_to_receive(text, prose) \
+        got = (rolled[1] if rolled else None) or index_test(text, titles + prose) or allocated_to_receive(text, prose) \
             or allocated_or_control(text, prose) or tested_group_received(text, prose) or crossover_pair(text, prose)[0]
-        if got:
+        if got and not single():
             _set(fields, "intervention", got)
     if not pico["comparator"]:
         got = continued_usual(text, prose) or (rolled[0] if rolled else None) \
             or (received_by(text, "control", prose) if pico["intervention"] else None) \
             or crossover_pair(text, prose)[1] \
             or (abbreviated_control(text, pico["intervention"], abbrs, prose) if pico["intervention"] else None)
-        if got:
+        if got and not single():
             _set(fields, "comparator", got)
 
 

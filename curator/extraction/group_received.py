@@ -96,6 +96,8 @@ _TESTED_WORDS = ("experimental", "intervention", "treatment", "study")
 
 def tested_group_received(text: str, zones: list[tuple[int, int]]) -> Found | None:
     """What the tested group received, when the page names it only as a group ("the experimental group performed X")."""
+    if not any(text.find(w, s, e) >= 0 for s, e in zones for w in (" group", " arm", "G ")):
+        return None  # no group named at all: one look, not one per kind of group
     for word in _TESTED_WORDS:
         got = received_by(text, word, zones)
         if got:

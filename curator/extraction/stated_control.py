@@ -19,24 +19,25 @@ _FROM_TO_RE = re.compile(
     r"((?:usual|standard|routine|conventional|current)\s+[\w\- ]{2,50}?)\s+to\s+(?:the\s+|a\s+|an\s+)?([\w\-]+(?:\s+[\w\-]+){0,4}?)"
     r"(?=[.,;]|\s+(?:in|at|over|during|from|with)\b)", re.I)
 _GOES_ON = ("continue", "kept", "keep", "remained", "stayed", "maintained")
-_ROLLS = ("crossed", "switched", "moved", "transitioned", "changed over", "rolled")
+_ROLLS = ("crossed", "switched", "moved", "transition", "rolled")
 _CONTROL_CONTEXT = ("control", "other", "remaining", "comparison")
 
 
 def continued_usual(text: str, zones: list[tuple[int, int]]) -> Found | None:
-    """The control a sentence says went on as before ("continued usual services"), in a sentence about allocation
-    or the control group."""
+    """The control a sentence says went on as before ("continued usual services"), in the control group's sentence
+    or after "or to"."""
     for s, e in zones:
-        if not any(text.find(w, s, e) >= 0 for w in _GOES_ON):
-            continue  # no verb of going on: no regex scan
-        for m in _CONTINUED_RE.finditer(text, s, e):
+        starts = sorted(at for w in _GOES_ON if (at := text.find(w, s, e)) >= 0)
+        for at in starts:  # the pattern tried only where its verbs are, not scanned over the zone
+            m = _CONTINUED_RE.match(text, at, e)
+            if m is None:
+                continue
             start = max(text.rfind(". ", s, m.start()) + 2, text.rfind("\n", s, m.start()) + 1, s)
             before = text[start:m.start()].lower()
             # The control group's sentence ("the other communities continued ...") or the other arm of an allocation
             # ("... or to keep their usual desks"), not both arms going on with their usual medicines.
             if any(w in before for w in _CONTROL_CONTEXT) or before.rstrip().endswith((" or to", " or")):
-                value = m.group(1)
-                return value, m.start(1), m.end(1)
+                return m.group(1), m.start(1), m.end(1)
     return None
 
 
