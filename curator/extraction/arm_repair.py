@@ -97,6 +97,8 @@ def repair_arms(text: str, fields: dict[str, Any], zones: Zones, summary_zones: 
     # The summary and what follows it (a journal's "Design, Setting, and Participants" may lie past the zones).
     start = summary_zones[0][0] if summary_zones else 0
     prose = [(start, min(len(text), max(start + 3000, summary_zones[-1][1] if summary_zones else 0)))]
+    if fields["kind"] == "trial" and (summary_zones or stated):
+        prose = summary_zones + stated  # a registry record: its summary and its arms' sections, not the whole form
     for key in ("intervention", "comparator"):  # "experimental group": what the group received
         word = group_word(pico[key])
         if word:  # or the intervention listed under the arm of that label ("Experimental: Experimental group")

@@ -31,14 +31,24 @@ def group_word(value: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def received_by(text: str, word: str, zones: list[tuple[int, int]]) -> Found | None:
-    """What the group named ``word`` received, from the first sentence of ``zones`` that says it."""
+_PATTERNS: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+
+
+def _pattern(word: str) -> tuple[re.Pattern[str], list[str]]:
+    """The sentence pattern of the group ``word`` and the strings that must be in a zone for it to match."""
     initials = _INITIALS.get(word, "")
     named = re.escape(word) + r"\s+(?:group|arm)s?"
     if initials:
         named = rf"(?:{named}|(?-i:{initials}))"
     pattern = re.compile(r"\b(?:the|a|an|each|every)\s+" + named + r"\s+(?:\([^)]{1,30}\)\s+)?" + _RECEIVED, re.I)
     names = [w + t for w in (word, word.capitalize()) for t in (" group", " arm")] + ([f" {initials} "] if initials else [])
+    _PATTERNS[word] = pattern, names
+    return pattern, names
+
+
+def received_by(text: str, word: str, zones: list[tuple[int, int]]) -> Found | None:
+    """What the group named ``word`` received, from the first sentence of ``zones`` that says it."""
+    pattern, names = _PATTERNS.get(word) or _pattern(word)
     for s, e in zones:
         if not any(text.find(n, s, e) >= 0 for n in names):
             continue  # the group is never named in this zone: no regex scan
