@@ -9,6 +9,7 @@ from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arm_leadin import leadin_arm, own_clause, without_leadin
 from curator.extraction.arm_order import control_named_first, control_not_tested
+from curator.extraction.arm_repair import repair_arms
 from curator.extraction.arms import (
     arm_comparators,
     inline_arms,
@@ -396,6 +397,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     control_named_first(fields)
     control_not_tested(text, fields, summary_zones)
     fuller_comparator(text, fields, summary_zones)
+    if known:
+        repair_arms(text, fields, zones, summary_zones, abbrs, [(a, b) for h in doc.own_hits("interventions")[:2]
+                                                               for a, b in _hit_span(doc, h)])
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],

@@ -37,7 +37,7 @@ FLOORS = {
     "lists": 0.95,
     "ids": 0.96,
     "vocab": 0.94,
-    "pico": 0.96,
+    "pico": 0.96,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
     "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
@@ -68,8 +68,16 @@ FLOORS = {
 # fixes (population 74/74), which were made on it. Batch 18, 9 pages written after those fixes and measured before any
 # fix was tuned on it: 127/136 = 0.93 (population 29/34 = 0.85; 126/136 and 28/34 with the code before the fixes),
 # 131/136 = 0.96 after the fixes made from it (population 33/34).
+# batch 19 (written as the arms helper's batch 18 at the same time as the population helper's batch 18), 22 pages on the arms' classes (group labels, registry product roles and control vocabulary, dose and timing
+# comparisons, arms stated less commonly, comparators cut short), written before the extraction code was read, held
+# out at 403/445 = 0.91 before any fix (401/444 = 0.90 before one over-narrow expectation, ISRCTN's own DOI, was widened;
+# intervention 48/60 = 0.80, comparator 37/52 = 0.71), 429/445 = 0.96 after (intervention 59/60, comparator 52/52);
+# the same arm fixes, none made from a held-out page, moved batch 13 621 -> 623/628 and batch 15 528 -> 533/586
+# (intervention 31 -> 35/40, comparator 30 -> 31/38), batch 14 unchanged at 524/578.
+# (An EU CTR page of batch 15 was opened once by the arms helper while looking for the registry's layout; no fix was made
+# from it, but batch 15's gain (528 -> 533) may not be wholly held out.)
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96}
 
 
 def page_text(name: str) -> str:
