@@ -45,6 +45,7 @@ from curator.extraction.terms import (
 from curator.extraction.textutil import caseless, clip, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
+from curator.extraction.unasked import drop_unasked_arms
 from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
@@ -400,6 +401,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     if known:
         repair_arms(text, fields, zones, summary_zones, abbrs, [(a, b) for h in doc.own_hits("interventions")[:2]
                                                                for a, b in _hit_span(doc, h)])
+    if fields["kind"] == "article" and not in_scope:
+        drop_unasked_arms(text, fields, title_zones, summary_zones)  # "The Impact of Trust on ...": no intervention
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],

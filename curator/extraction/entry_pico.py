@@ -24,7 +24,8 @@ from curator.extraction.listed_control import listed_control
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_scope import within_pico_scope
-from curator.extraction.title_pico import names_something_given, title_pico
+from curator.extraction.title_pico import title_pico
+from curator.extraction.unasked import unasked
 from curator.extraction.values import put
 from curator.fields import empty_fields
 
@@ -328,22 +329,14 @@ def _review_title(text: str, got: dict[str, tuple[str, list[list[int]]]], zones:
             got["intervention"] = (m.group(1), [[m.start(1), m.end(1)]])
 
 
-# An abstract that compares what was given: randomised, a trial, a placebo or sham, a control group, an allocation.
-_COMPARES_RE = re.compile(r"\b(?:randomi[sz]|trial|placebo|sham|control(?:led)?\s+(?:group|arm|condition|trial)|allocat"
-                          r"|assigned|intervention\s+group|quasi-experiment|pre-?post|before\s+and\s+after)", re.I)
-
-
 def _unasked_by_the_title(text: str, got: dict[str, tuple[str, list[list[int]]]],
                           title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> None:
-    """"The Impact of Social Influence on IT Implementation", "Effects of Online Recommendations on ...": when the
-    abstract compares nothing given, the X of a title's "effect of X" is a factor studied, not an intervention,
-    unless it names a treatment or a drug."""
+    """A title's "effect of X" that names nothing given, in an abstract comparing nothing (see unasked.py)."""
     tested = got.get("intervention")
-    if tested is None or not _within(tested[1], title_zones) or names_something_given(tested[0]):
-        return
-    if any(_COMPARES_RE.search(text, s, e) for s, e in summary_zones):
+    if tested is None or not unasked(text, tested[0], tested[1], title_zones, summary_zones):
         return
     del got["intervention"]
     control = got.get("comparator")
     if control is not None and _within(control[1], title_zones):
         del got["comparator"]
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from curator.extraction import extract
 from curator.extraction.title_pico import title_pico
 from tests.extraction.test_entry_pico import pico_of
 
@@ -132,3 +133,23 @@ def test_a_factor_of_the_title_stays_when_the_abstract_compares() -> None:
                    "Nurses who smoked (n = 220) were randomly assigned to a peer influence group or to written advice. "
                    "The primary outcome was abstinence at six months.")
     assert pico["intervention"] is not None and "peer influence" in pico["intervention"]
+
+
+_SURVEY_PAGE = """Journal of Nursing Informatics
+Volume 12, Issue 3, 2021, Pages 201-215
+
+The impact of {factor} on electronic record use by hospital nurses
+
+Abstract
+Background: Electronic records are used unevenly in hospitals. Methods: We {design} 412 nurses in six hospitals about
+their use of the electronic record. Results: Use rose by 38% (95% CI 20 to 56). Conclusions: It matters for nurses.
+"""
+
+
+def test_an_article_pages_title_factor_is_no_intervention_in_a_survey() -> None:
+    survey = extract(_SURVEY_PAGE.format(factor="peer influence", design="surveyed"))
+    assert survey["kind"] == "article" and survey["pico"]["intervention"] is None
+    trial = extract(_SURVEY_PAGE.format(factor="peer influence", design="randomly assigned to two groups"))
+    assert trial["pico"]["intervention"] == "peer influence"
+    given = extract(_SURVEY_PAGE.format(factor="a two-day training programme", design="surveyed"))
+    assert given["pico"]["intervention"] is not None and "training programme" in given["pico"]["intervention"]

@@ -1,0 +1,46 @@
+"""A title's "effect of X on Y" in a study that compares nothing given: X is a factor studied, not an intervention.
+
+"The Impact of Social Influence on IT Implementation", "Effects of Online Recommendations on Willingness to Pay":
+the finders read a title's X as the intervention. When the abstract or summary compares nothing given (no
+randomisation, trial, placebo, control group, allocation or before-and-after design) and X names no treatment
+or drug, a reviewer would only delete it: a wrong value is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.title_pico import names_something_given
+
+Span = tuple[int, int]
+
+# A summary that compares what was given: randomised, a trial, a placebo or sham, a control group, an allocation.
+_COMPARES_RE = re.compile(r"\b(?:randomi[sz]|trial|placebo|sham|control(?:led)?\s+(?:group|arm|condition|trial)|allocat"
+                          r"|assigned|intervention\s+group|quasi-experiment|pre-?post|before\s+and\s+after|sensitivity|specificity"
+                          r"|diagnostic\s+accuracy|reference\s+standard|index\s+test|compared\s+with|versus)", re.I)
+
+
+def _within(spans: list[list[int]], zones: list[Span]) -> bool:
+    return all(any(zs <= s and e <= ze for zs, ze in zones) for s, e in spans)
+
+
+def unasked(text: str, value: str, spans: list[list[int]], title_zones: list[Span], summary_zones: list[Span]) -> bool:
+    """Whether ``value`` (at ``spans``) is a title's factor that names nothing given, in a study comparing nothing."""
+    if not spans or not _within(spans, title_zones) or names_something_given(value):
+        return False
+    return bool(summary_zones) and not any(_COMPARES_RE.search(text, s, e) for s, e in summary_zones)
+
+
+def drop_unasked_arms(text: str, fields: dict[str, Any], title_zones: list[Span], summary_zones: list[Span]) -> None:
+    """An article page's intervention (and a comparator from the same title) that :func:`unasked` refuses, removed."""
+    pico, evidence = fields["pico"], fields["evidence"]
+    tested = pico.get("intervention")
+    if not tested or not unasked(text, tested, evidence.get("pico.intervention") or [], title_zones, summary_zones):
+        return
+    pico["intervention"] = None
+    evidence.pop("pico.intervention", None)
+    control = evidence.get("pico.comparator")
+    if pico.get("comparator") and control and _within(control, title_zones):
+        pico["comparator"] = None
+        evidence.pop("pico.comparator", None)
