@@ -29,7 +29,7 @@ def unasked(text: str, value: str, spans: list[list[int]], title_zones: list[Spa
     """Whether ``value`` (at ``spans``) is a title's factor that names nothing given, in a study comparing nothing."""
     if not spans or not _within(spans, title_zones) or names_something_given(value):
         return False
-    return bool(summary_zones) and not any(_COMPARES_RE.search(text, s, e) for s, e in summary_zones)
+    return bool(summary_zones) and not any(_COMPARES_RE.search(text, s, e) for s, e in summary_zones + title_zones)
 
 
 def drop_unasked_arms(text: str, fields: dict[str, Any], title_zones: list[Span], summary_zones: list[Span]) -> None:
