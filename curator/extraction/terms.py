@@ -51,23 +51,46 @@ def _split(words: str) -> list[str]:
 
 # Disease names by their medical endings ("sarcopenia", "tendinopathy", "fibromyalgia") beyond the head list.
 _SUFFIX_RE = re.compile(r"(?:penia|itis|osis|a?emia|pathy|algia|plegia|trophy)\b")
+# Its endings as literals ("a?emia" as "emia", the "a" looked at before it).
+_SUFFIX_ENDINGS = ("penia", "itis", "osis", "emia", "pathy", "algia", "plegia", "trophy")
 _NOT_DISEASE = frozenset(
     _split("diagnosis prognosis hypnosis osmosis apoptosis symbiosis academia empathy sympathy homeopathy osteopathy "
            "naturopathy telepathy antipathy dosis")
 )
 
 
+def _suffix_matches(low: str) -> list[tuple[int, int]]:
+    """The spans ``_SUFFIX_RE.finditer(low)`` gives, found with ``str.find`` (one fast scan per ending instead of the
+    pattern tried at every offset): each ending where a word ends, then the leftmost of those that do not overlap."""
+    places: list[tuple[int, int]] = []
+    for ending in _SUFFIX_ENDINGS:
+        at = low.find(ending)
+        while at >= 0:
+            end = at + len(ending)
+            if end == len(low) or not (low[end].isalnum() or low[end] == "_"):  # the pattern's \b
+                if ending == "emia" and at > 0 and low[at - 1] == "a":
+                    places.append((at - 1, end))  # "a?emia": the longer form, where the search reaches it first
+                places.append((at, end))
+            at = low.find(ending, at + 1)
+    places.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in places:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
 def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words of ``low`` (lower-cased text) with a disease ending, not inside a head already found."""
     out: list[tuple[int, int]] = []
-    for m in _SUFFIX_RE.finditer(low):
-        start = m.start()
+    for m_start, m_end in _suffix_matches(low):
+        start = m_start
         while start > 0 and (low[start - 1].isalpha() or low[start - 1] == "-"):
             start -= 1
-        word = low[start:m.end()]
-        if m.start() - start < 3 or word in _NOT_DISEASE or any(a <= start < b for a, b in heads):
+        word = low[start:m_end]
+        if m_start - start < 3 or word in _NOT_DISEASE or any(a <= start < b for a, b in heads):
             continue
-        out.append((start, m.end()))
+        out.append((start, m_end))
     return out
 
 
@@ -140,6 +163,9 @@ _DRUG_SUFFIXES = tuple(
     "tropium orphine adone phylline quine tinib ciclib parib"
     )
 )
+# The suffixes' endings as long as the shortest suffix: a word ending in none of them ends in no suffix.
+_TAIL = min(len(s) for s in _DRUG_SUFFIXES)
+_SUFFIX_TAILS = frozenset(s[-_TAIL:] for s in _DRUG_SUFFIXES)
 _DRUG_WORDS = frozenset(
     _split(
     "aspirin paracetamol acetaminophen metformin insulin warfarin heparin colchicine melatonin ivermectin gabapentin "
@@ -184,7 +210,9 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     hay = chunk.lower() if same else chunk
     for m in _TOKEN_RE.finditer(hay):
         w = (m.group(0) if same else m.group(0).lower()).strip("-")
-        if (w in _DRUG_WORDS or (len(w) > 5 and w.endswith(_DRUG_SUFFIXES))) and w not in _NOT_DRUGS:
+        # (a word ending in none of the suffixes' last letters is not tested against each suffix in turn)
+        if (w in _DRUG_WORDS or (len(w) > 5 and w[-_TAIL:] in _SUFFIX_TAILS and w.endswith(_DRUG_SUFFIXES))) \
+                and w not in _NOT_DRUGS:
             found.append((m.start(), m.start() + len(w)))
             if len(found) >= limit * 4:
                 break
