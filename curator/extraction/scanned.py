@@ -102,14 +102,17 @@ class ScannedText:
         Found with ``str.find`` over the text rather than a test per line. Needles must hold
         no whitespace or bullet characters, so they never fall outside a line's ``text``.
         """
-        head = self.lines[:limit]
-        if not head:
+        lines = self.lines
+        last = min(limit, len(lines)) - 1
+        if last < 0:
             return []
-        stop = head[-1].end
+        stop = lines[last].end
+        if len(needles) == 1:  # (one needle's lines come in order already)
+            return [lines[i] for i in dict.fromkeys(self._needle_lines(needles[0], stop))]
         found: set[int] = set()
         for needle in needles:
             found.update(self._needle_lines(needle, stop))
-        return [self.lines[i] for i in sorted(found)]
+        return [lines[i] for i in sorted(found)]
 
     def _needle_lines(self, needle: str, stop: int) -> list[int]:
         """The lines of each occurrence of ``needle`` within ``text[:stop]``, in order (several readers ask for the
