@@ -31,6 +31,30 @@ _DISEASE_HEAD_FOLDED = first_letter_guarded(folded(_DISEASE_HEAD_RE))
 _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
                         re.I)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'\-]*|\d{1,2})(?:[ \t]+|(?<=-))$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """What ``_WORD_BEFORE_RE.search(text, pos, end)`` finds, as (its group, its start): the word right before
+    ``end`` (after blanks, or ending in a hyphen), read back from ``end`` instead of the pattern tried at each of the
+    forty offsets before it."""
+    stop = end - 1 if end > pos and text[end - 1] == "\n" else end  # ("$" also stands before a final newline)
+    j = stop
+    while j > pos and text[j - 1] in " \t":
+        j -= 1
+    if j == stop and not (stop > pos and text[stop - 1] == "-"):
+        return None  # neither blanks nor a hyphen right before the end
+    k = j
+    while k > pos and (text[k - 1].isalnum() or text[k - 1] in "_'-"):
+        k -= 1
+    for i in range(k, j):
+        if text[i] in _ASCII_LETTERS:
+            return text[i:j], i
+        if j == stop:
+            continue  # (after a hyphen only a word opening with a letter ends there)
+        if j - i <= 2 and text[i:j].isdecimal():
+            return text[i:j], i
+    return None
 _STOP_BEFORE = frozenset(
     ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls",
      # the verb of a title's aim ("... Program to Improve Asthma Control"): what is done to the condition
@@ -124,13 +148,13 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
         start = h_start
         # Only words right next to each other count ("type 2 diabetes": the number stops nothing).
         for taken in range(5):
-            w = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            w = _word_before(text, max(0, start - 40), start)
             if w is None:
                 break
-            bare = w.group(1).lower()
+            bare = w[0].lower()
             if taken >= 4 or bare in _STOP_BEFORE or not (bare[0].isalpha() or (taken == 0 and bare.isdigit())):
                 break
-            start = w.start()
+            start = w[1]
         # The walk back must only cross word characters and spaces of this sentence.
         while start < h_start and text[start:h_start].split() and \
                 text[start:h_start].split()[0].lower() in _MODIFIERS:
