@@ -47,12 +47,26 @@ _PREFIXED: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("doi", "doi", r"doi(?::?\s*|\.org/)(10\.\d{4,9}/[^\s\"<>]{1,200})"),
     )
 )
-#: Letters several lower-case prefixes share (checked once per text, see :func:`find_ids`).
-_SHARED = ("ctr", "rct")
-_PREFIXED_KEYED: tuple[tuple[str, str, re.Pattern[str], str], ...] = tuple(
-    (prefix, kind, pattern, next((k for k in _SHARED if k in prefix and not prefix.isupper()), ""))
-    for prefix, kind, pattern in _PREFIXED
-)
+
+
+def _by_letter_before_ct() -> dict[str, list[tuple[str, int, str, re.Pattern[str]]]]:
+    """The lower-case prefixes holding "ct" (each holds it once), by the letter before it ("" when it opens the
+    prefix): (prefix, where "ct" starts in it, kind, pattern)."""
+    table: dict[str, list[tuple[str, int, str, re.Pattern[str]]]] = {}
+    for prefix, kind, pattern in _PREFIXED:
+        if "ct" in prefix and not prefix.isupper():
+            k = prefix.index("ct")
+            # Each place then has its own "ct", and (no prefix overlapping itself) every place counts, as when
+            # each prefix was searched on its own.
+            assert prefix.count("ct") == 1 and all(prefix[i:] != prefix[:-i] for i in range(1, len(prefix)))
+            table.setdefault(prefix[k - 1] if k else "", []).append((prefix, k, kind, pattern))
+    opening = table.pop("", [])
+    return {letter: found + opening for letter, found in table.items()} | {"": opening}
+
+
+_CT_PREFIXES = _by_letter_before_ct()
+_CT_AT_START = _CT_PREFIXES[""]
+_OTHER_PREFIXES = tuple(p for p in _PREFIXED if not ("ct" in p[0] and not p[0].isupper()))
 _NL_CONTEXT_RE = re.compile(r"trial\s?id|secondary\s?id|main\s?id|register|registration|identifier|\bntr\b|\bids?\b")
 _NUMERIC_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(\d{6})-\d{2}(-\d{2})?(?![\d-])")
 # "jRCT" is case-sensitive in practice; "ChiCTR" and the others are matched case-insensitively.
@@ -123,27 +137,16 @@ def find_ids(text: str, start: int = 0, end: int | None = None, *,
         # "İ" (Turkish) lower-cases to two characters: lower each character on its own so offsets stay the text's.
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[:stop])
     found: list[tuple[int, str, int]] = []
-    # A prefix can only occur where the letters it shares with others do: one scan for the
-    # shared letters spares a scan per prefix in the usual text that holds none of them.
-    absent = {key for key in _SHARED if lower.find(key, start, stop) < 0}
-    for prefix, kind, pattern, key in _PREFIXED_KEYED:
-        if key in absent:
-            continue
-        # Short prefixes that occur inside ordinary words ("control", "online") are matched in
-        # capitals only, as the registries write them.
-        hay = text if prefix.isupper() else lower
-        pos = hay.find(prefix, start, stop)
-        while pos >= 0:
-            before = lower[pos - 1] if pos > 0 else " "
-            ok = not before.isalnum() or (kind == "doi" and before in "./")
-            m = pattern.match(text, pos, stop) if ok else None
-            if m and kind == "nl" and not _NL_CONTEXT_RE.search(lower, max(0, pos - 150), pos):
-                m = None  # a bare "NL" and digits (a postcode, a code) only counts where registry ids are listed
-            if m:
-                cid = _canonical(kind, m.group(0), m.group(1))
-                if cid:
-                    found.append((pos, cid, m.end()))
-            pos = hay.find(prefix, pos + len(prefix), stop)
+    for pos, kind, pattern in _prefix_places(text, lower, start, stop):
+        before = lower[pos - 1] if pos > 0 else " "
+        ok = not before.isalnum() or (kind == "doi" and before in "./")
+        m = pattern.match(text, pos, stop) if ok else None
+        if m and kind == "nl" and not _NL_CONTEXT_RE.search(lower, max(0, pos - 150), pos):
+            m = None  # a bare "NL" and digits (a postcode, a code) only counts where registry ids are listed
+        if m:
+            cid = _canonical(kind, m.group(0), m.group(1))
+            if cid:
+                found.append((pos, cid, m.end()))
     # The numeric pattern has no literal to search for, so the regex engine would try it at
     # every offset; its first hyphen sits four characters in, so try it only there. Matches
     # cannot overlap (each is preceded by neither digit nor hyphen), so this finds what
@@ -162,6 +165,32 @@ def find_ids(text: str, start: int = 0, end: int | None = None, *,
     found.sort()
     for s, cid, e in found:
         yield cid, s, e
+
+
+def _prefix_places(text: str, lower: str, start: int, stop: int) -> list[tuple[int, str, re.Pattern[str]]]:
+    """Every place in ``[start, stop)`` where a prefix of :data:`_PREFIXED` is written (lower-case prefixes in
+    ``lower``, capital ones in ``text``): (offset, kind, pattern), in no particular order.
+
+    The prefixes holding "ct" (most of them) are found from one scan for "ct": the letter before it says which
+    of them can stand there. No prefix can overlap another place of itself, so every place is found once.
+    """
+    places: list[tuple[int, str, re.Pattern[str]]] = []
+    c = lower.find("ct", start, stop)
+    while c >= 0:
+        for prefix, k, kind, pattern in _CT_PREFIXES.get(lower[c - 1], _CT_AT_START) if c > 0 else _CT_AT_START:
+            q = c - k
+            if q >= start and lower.startswith(prefix, q, stop):
+                places.append((q, kind, pattern))
+        c = lower.find("ct", c + 2, stop)
+    for prefix, kind, pattern in _OTHER_PREFIXES:
+        # Short prefixes that occur inside ordinary words ("control", "online") are matched in
+        # capitals only, as the registries write them.
+        hay = text if prefix.isupper() else lower
+        pos = hay.find(prefix, start, stop)
+        while pos >= 0:
+            places.append((pos, kind, pattern))
+            pos = hay.find(prefix, pos + len(prefix), stop)
+    return places
 
 
 def labelled_iras(value: str) -> tuple[str, int, int] | None:

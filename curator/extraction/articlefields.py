@@ -260,10 +260,12 @@ def latin_foreign(t: str) -> bool:
 def abstract(doc: Document, fields: dict[str, Any], fallback: bool) -> None:
     """The document's own summary: the first labelled English summary, without chrome and foreign text."""
     hits = doc.own_hits("abstract")
-    texts = [" ".join(ln.text for p in doc.paragraphs(h)[:1] for ln in p) for h in hits]
-    # A page with a summary in its own language and one in English: the English one.
-    in_english = [english(t) for t in texts]
-    order = [h for h, e in zip(hits, in_english, strict=True) if e] + [h for h, e in zip(hits, in_english, strict=True) if not e]
+    order = hits
+    if len(hits) > 1:
+        # A page with a summary in its own language and one in English: the English one.
+        texts = [" ".join(ln.text for p in doc.paragraphs(h)[:1] for ln in p) for h in hits]
+        in_english = [english(t) for t in texts]
+        order = [h for h, e in zip(hits, in_english, strict=True) if e] + [h for h, e in zip(hits, in_english, strict=True) if not e]
     for hit in order:
         paras: list[list[Line]] = []
         if hit.value is not None:

@@ -33,7 +33,24 @@ _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # SAGE writes the ORCID link itself after the name ("Wei Zhang https://orcid.org/0000-0003-1111-2222").
 _ORCID_RE = re.compile(r"\s*https?://orcid\.org/[\dX-]{15,19}|\b(?:View\s+)?ORCID(?:\s+(?:Profile|iD))?\s*", re.I)
 # Degrees written after a name ("Helena Marsh MD", "Ravi Patel MBBS, FRCP"): not part of it.
-_DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:MD|PhD|MSc|BSc|MBBS|MBChB|MPH|FRCP|FRCS|FRACP|DPhil|PharmD|RN|MA|BA|DO|DrPH))+$")
+_DEGREES = ("MD", "PhD", "MSc", "BSc", "MBBS", "MBChB", "MPH", "FRCP", "FRCS", "FRACP", "DPhil", "PharmD", "RN", "MA", "BA",
+            "DO", "DrPH")
+_DEGREE_TAIL_RE = re.compile(r"(?:\s+(?:" + "|".join(_DEGREES) + r"))+$")
+# The last characters the two end-anchored patterns can match (a line ending otherwise is not searched: the
+# search for an end-anchored pattern is tried from every offset, slow on a long part).
+_MARK_ENDS = frozenset("*†‡§,)")
+_DEGREE_ENDS = frozenset(d[-1] for d in _DEGREES)
+
+
+def _without_marks(part: str) -> str:
+    """``part`` without its affiliation marks (``_AUTHOR_MARKS_RE``)."""
+    end = part[-1:]
+    return _AUTHOR_MARKS_RE.sub("", part) if end.isdecimal() or end in _MARK_ENDS or "\n" in part else part
+
+
+def _without_degrees(part: str) -> str:
+    """``part`` without the degrees written after it (``_DEGREE_TAIL_RE``)."""
+    return _DEGREE_TAIL_RE.sub("", part) if part[-1:] in _DEGREE_ENDS or "\n" in part else part
 _DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\.?sc\.?|mbbs|mph|frcp|rn|dr|prof"
                         r"|m\.?p\.?h\.?|d\.?phil|ma|ba|bs|ms|pharmd|et al\.?"
                         # therapists', nurses', dentists' and psychologists' degrees ("Giulia Romano, PT, PhD")
@@ -56,10 +73,10 @@ def author_line(text: str) -> list[str] | None:
     for k, part in enumerate(parts):
         if "rcid" in part or "RCID" in part:  # (the pattern only where it can match)
             part = _ORCID_RE.sub("", part)
-        p = _AUTHOR_MARKS_RE.sub("", part.strip(" *†‡§")).strip(" *†‡§")
+        p = _without_marks(part.strip(" *†‡§")).strip(" *†‡§")
         if p[:1].isdigit():
             p = _LEADING_MARKS_RE.sub("", p)  # "Park,1 Soo-Yeon Kim,2": the mark after the comma is the last name's
-        p = _DEGREE_TAIL_RE.sub("", _TITLE_PREFIX_RE.sub("", p))
+        p = _without_degrees(_TITLE_PREFIX_RE.sub("", p))
         if p[-2:-1] == " " and p[-1:].islower():
             p = _LETTER_MARKS_RE.sub("", p)
         if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
@@ -89,4 +106,4 @@ def split_authors(text: str) -> list[str]:
         return [f"{inverted.group(2)} {inverted.group(1)}"]  # a repository's "Asante, Kofi" on a line of its own
     parts = _AUTHORS_SPLIT_RE.split(t)
     # "Bianchi L.; Costa R." (Embase): the full stop after an initial is not part of the name.
-    return [_INITIAL_STOP_RE.sub("", _AUTHOR_MARKS_RE.sub("", p).strip()) for p in parts if p.strip()]
+    return [_INITIAL_STOP_RE.sub("", _without_marks(p).strip()) for p in parts if p.strip()]

@@ -138,7 +138,7 @@ def kind(doc: Document, fields: dict[str, Any], n_article: int, sections: tuple[
         article += 1
     if sections is not None:
         article += 3
-    if _citation_line(doc):
+    if not (trial >= 2 and trial > article) and _citation_line(doc):  # (a citation line cannot outweigh that trial)
         article += 1
     if trial == 0 and article == 0:
         return "unknown"

@@ -294,7 +294,8 @@ def numeric_date_order(text: str) -> bool | None:
     A written hint ("(mm/dd/yyyy)") decides; otherwise any date that can only be read one
     way (25/07/2018 or 07/25/2018) shows the site's habit for the others.
     """
-    hint = _ORDER_HINT_RE.search(text)
+    # (every hint holds "yy" in some case: a pattern tried at every offset of the page is spared on the others)
+    hint = _ORDER_HINT_RE.search(text) if "yy" in text or "YY" in text or "Yy" in text or "yY" in text else None
     if hint:
         return hint.group(1).lower() == "dd"
     for m in _NUMERIC_DATE_RE.finditer(text):

@@ -21,17 +21,9 @@ def layout_profile(doc: Document, fields: dict[str, Any]) -> str:
     head = doc.lower if len(doc.text) <= 20000 else doc.text[:20000].lower()
     if doc.own_hits("iras") and ("rec name" in head or "research type" in head or "rec opinion" in head):
         return "hra-summary"
-    # Site helper sentences sit right under headings: look only at the first line after each.
-    helpers = 0
     lines = doc.lines
-    for hit in doc.hits[:200]:
-        nxt = doc._next_nonblank(hit.line) if hit.value is None else None
-        if nxt is not None and not doc.stop[nxt.idx] and is_site_helper(nxt.text):
-            helpers += 1
-            if helpers >= 3:
-                break
     if fields["kind"] == "trial":
-        if helpers >= 3:
+        if _site_helpers(doc) >= 3:
             return "trial-aggregator"
         if "receive emails" in head or "research sites near you" in head or "clinical study identifier" in head:
             return "trial-finder"
@@ -57,3 +49,16 @@ def layout_profile(doc: Document, fields: dict[str, Any]) -> str:
             return "journal-abstract"
         return "bibliographic-entry"
     return "unknown"
+
+
+def _site_helpers(doc: Document) -> int:
+    """How many headings have a site's helper sentence right under them (counted up to three): an aggregator's page.
+    Only the first line after each heading is looked at."""
+    helpers = 0
+    for hit in doc.hits[:200]:
+        nxt = doc._next_nonblank(hit.line) if hit.value is None else None
+        if nxt is not None and not doc.stop[nxt.idx] and is_site_helper(nxt.text):
+            helpers += 1
+            if helpers >= 3:
+                break
+    return helpers

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from curator.extraction.textutil import SCAN_LIMIT, Line, split_lines
@@ -21,6 +22,16 @@ OWN, OTHER_BOX, REF_BOX = 0, 1, 2
 
 _WIDE_SPACE_CHARS = "\u00a0\u2007\u2009\u202f"
 _CR_BEFORE_LF_RE = re.compile(r"\r(?=\n)")
+# Characters common in running text and pages (no anchor for a needle search, see ``_anchor``).
+_COMMON_CHARS = frozenset("abcdefghiklmnoprstuvwy" "ACDEIMNPRST" "012345" " .,:;-/|'\t")
+
+
+@lru_cache(maxsize=256)
+def _anchor(needle: str) -> tuple[str, int] | None:
+    """The first rare character of a multi-character ``needle`` and its offset, else None."""
+    if len(needle) < 2:
+        return None
+    return next(((c, k) for k, c in enumerate(needle) if c not in _COMMON_CHARS), None)
 
 
 @dataclass(slots=True)
@@ -91,14 +102,17 @@ class ScannedText:
         Found with ``str.find`` over the text rather than a test per line. Needles must hold
         no whitespace or bullet characters, so they never fall outside a line's ``text``.
         """
-        head = self.lines[:limit]
-        if not head:
+        lines = self.lines
+        last = min(limit, len(lines)) - 1
+        if last < 0:
             return []
-        stop = head[-1].end
+        stop = lines[last].end
+        if len(needles) == 1:  # (one needle's lines come in order already)
+            return [lines[i] for i in dict.fromkeys(self._needle_lines(needles[0], stop))]
         found: set[int] = set()
         for needle in needles:
             found.update(self._needle_lines(needle, stop))
-        return [self.lines[i] for i in sorted(found)]
+        return [lines[i] for i in sorted(found)]
 
     def _needle_lines(self, needle: str, stop: int) -> list[int]:
         """The lines of each occurrence of ``needle`` within ``text[:stop]``, in order (several readers ask for the
@@ -106,11 +120,28 @@ class ScannedText:
         searched, lines, ends = self._needles.get(needle, (-1, [], []))
         if stop > searched:
             lines, ends = [], []
-            pos = self.text.find(needle, 0, stop)
-            while pos >= 0:
-                lines.append(self.line_at(pos))
-                ends.append(pos + len(needle))
-                pos = self.text.find(needle, pos + 1, stop)
+            if self._starts is None:
+                self._starts = [line.start for line in self.lines]
+            starts, text, size = self._starts, self.text, len(needle)
+            anchor = _anchor(needle)
+            if anchor is None:
+                pos = text.find(needle, 0, stop)
+                while pos >= 0:
+                    lines.append(max(0, bisect.bisect_right(starts, pos) - 1))
+                    ends.append(pos + size)
+                    pos = text.find(needle, pos + 1, stop)
+            else:
+                # A needle with a rare character is found from that character (a one-character search is
+                # far faster than a search for a string): each place of the needle has it at the same offset.
+                char, k = anchor
+                last = stop - size + k + 1
+                at = text.find(char, k, last)
+                while at >= 0:
+                    pos = at - k
+                    if text.startswith(needle, pos):
+                        lines.append(max(0, bisect.bisect_right(starts, pos) - 1))
+                        ends.append(pos + size)
+                    at = text.find(char, at + 1, last)
             self._needles[needle] = (stop, lines, ends)
         return lines[:bisect.bisect_right(ends, stop)]
 

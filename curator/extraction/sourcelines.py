@@ -49,6 +49,8 @@ _LINE_RES = (
 # "Yıl 2021, Cilt: 41 Sayı: 2", "Volume: 21   Issue: 8   Page: 712-719   Publication year: 2021"
 _YEAR_ONLY_RE = re.compile(rf"^(?:Yıl|Year|Año|Ano|Jahr|Année)\s+{_YEAR},\s+(?:Cilt|Vol|Volume|Band|Tome)\b"
                            r"|\bPublication\s+year\s*:\s*((?:19|20)\d{2})\b")
+# The words every match of _YEAR_ONLY_RE opens with or holds (tested before the pattern, tried at every offset).
+_YEAR_WORDS = ("Yıl", "Year", "Año", "Ano", "Jahr", "Année")
 # "Version published: 18 March 2021", "PREPRINT   Version 1   posted 18 Jan, 2022"
 _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+online|posted)\s*:?\s+(\d{1,2}\s[A-Z][a-z]{2,8},?\s"
                               r"(?:19|20)\d{2})")
@@ -90,12 +92,14 @@ def source_lines(doc: Document, fields: dict[str, Any]) -> int:
         if m and "y" in m.re.groupindex and fields["year"] is None:
             put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
             found += 1
-        y = _YEAR_ONLY_RE.search(t) if fields["year"] is None and m is None else None
+        y = _YEAR_ONLY_RE.search(t) if fields["year"] is None and m is None and (
+            "Publication" in t or t.startswith(_YEAR_WORDS)) else None
         if y:
             g = 1 if y.group(1) else 2
             put(fields, "year", int(y.group(g)), [[line.start + y.start(g), line.start + y.end(g)]])
             found += 1
-        d = _VERSION_DATE_RE.search(t) if fields["year"] is None else None
+        d = _VERSION_DATE_RE.search(t) if fields["year"] is None and (
+            "ersion" in t or "ublished" in t or "posted" in t) else None
         parsed = parse_date(d.group(1)) if d else None
         if d and parsed:
             put(fields, "year", int(parsed[0][:4]), [[line.start + d.start(1), line.start + d.end(1)]])

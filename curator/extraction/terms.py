@@ -31,6 +31,30 @@ _DISEASE_HEAD_FOLDED = first_letter_guarded(folded(_DISEASE_HEAD_RE))
 _EXTEND_RE = re.compile(r"\s+(?:type\s+(?:\d+|[ivx]+)\b|erythematosus\b|mellitus\b|syndrome\b|disease\b|\(\w{2,10}\))",
                         re.I)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'\-]*|\d{1,2})(?:[ \t]+|(?<=-))$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """What ``_WORD_BEFORE_RE.search(text, pos, end)`` finds, as (its group, its start): the word right before
+    ``end`` (after blanks, or ending in a hyphen), read back from ``end`` instead of the pattern tried at each of the
+    forty offsets before it."""
+    stop = end - 1 if end > pos and text[end - 1] == "\n" else end  # ("$" also stands before a final newline)
+    j = stop
+    while j > pos and text[j - 1] in " \t":
+        j -= 1
+    if j == stop and not (stop > pos and text[stop - 1] == "-"):
+        return None  # neither blanks nor a hyphen right before the end
+    k = j
+    while k > pos and (text[k - 1].isalnum() or text[k - 1] in "_'-"):
+        k -= 1
+    for i in range(k, j):
+        if text[i] in _ASCII_LETTERS:
+            return text[i:j], i
+        if j == stop:
+            continue  # (after a hyphen only a word opening with a letter ends there)
+        if j - i <= 2 and text[i:j].isdecimal():
+            return text[i:j], i
+    return None
 _STOP_BEFORE = frozenset(
     ["in", "of", "for", "with", "and", "or", "the", "a", "an", "to", "by", "after", "before", "on", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "than", "that", "this", "these", "those", "its", "their", "patients", "patient", "children", "adults", "people", "subjects", "participants", "treatment", "treatments", "therapy", "study", "trial", "effect", "effects", "efficacy", "safety", "who", "which", "not", "no", "into", "during", "among", "between", "versus", "vs", "healing", "erosion", "management", "reduce", "reducing", "prevention", "risk", "caused", "associated", "using", "use", "called", "such", "other", "many", "most", "some", "several", "also", "both", "but", "while", "when", "where", "has", "have", "had", "may", "can", "could", "will", "would", "should", "develop", "suffer", "suffering", "from", "like", "new", "current", "standard", "control", "controls",
      # the verb of a title's aim ("... Program to Improve Asthma Control"): what is done to the condition
@@ -51,23 +75,46 @@ def _split(words: str) -> list[str]:
 
 # Disease names by their medical endings ("sarcopenia", "tendinopathy", "fibromyalgia") beyond the head list.
 _SUFFIX_RE = re.compile(r"(?:penia|itis|osis|a?emia|pathy|algia|plegia|trophy)\b")
+# Its endings as literals ("a?emia" as "emia", the "a" looked at before it).
+_SUFFIX_ENDINGS = ("penia", "itis", "osis", "emia", "pathy", "algia", "plegia", "trophy")
 _NOT_DISEASE = frozenset(
     _split("diagnosis prognosis hypnosis osmosis apoptosis symbiosis academia empathy sympathy homeopathy osteopathy "
            "naturopathy telepathy antipathy dosis")
 )
 
 
+def _suffix_matches(low: str) -> list[tuple[int, int]]:
+    """The spans ``_SUFFIX_RE.finditer(low)`` gives, found with ``str.find`` (one fast scan per ending instead of the
+    pattern tried at every offset): each ending where a word ends, then the leftmost of those that do not overlap."""
+    places: list[tuple[int, int]] = []
+    for ending in _SUFFIX_ENDINGS:
+        at = low.find(ending)
+        while at >= 0:
+            end = at + len(ending)
+            if end == len(low) or not (low[end].isalnum() or low[end] == "_"):  # the pattern's \b
+                if ending == "emia" and at > 0 and low[at - 1] == "a":
+                    places.append((at - 1, end))  # "a?emia": the longer form, where the search reaches it first
+                places.append((at, end))
+            at = low.find(ending, at + 1)
+    places.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in places:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
 def _suffix_heads(low: str, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words of ``low`` (lower-cased text) with a disease ending, not inside a head already found."""
     out: list[tuple[int, int]] = []
-    for m in _SUFFIX_RE.finditer(low):
-        start = m.start()
+    for m_start, m_end in _suffix_matches(low):
+        start = m_start
         while start > 0 and (low[start - 1].isalpha() or low[start - 1] == "-"):
             start -= 1
-        word = low[start:m.end()]
-        if m.start() - start < 3 or word in _NOT_DISEASE or any(a <= start < b for a, b in heads):
+        word = low[start:m_end]
+        if m_start - start < 3 or word in _NOT_DISEASE or any(a <= start < b for a, b in heads):
             continue
-        out.append((start, m.end()))
+        out.append((start, m_end))
     return out
 
 
@@ -101,13 +148,13 @@ def find_conditions(text: str, limit: int = 5) -> list[tuple[str, int, int]]:
         start = h_start
         # Only words right next to each other count ("type 2 diabetes": the number stops nothing).
         for taken in range(5):
-            w = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            w = _word_before(text, max(0, start - 40), start)
             if w is None:
                 break
-            bare = w.group(1).lower()
+            bare = w[0].lower()
             if taken >= 4 or bare in _STOP_BEFORE or not (bare[0].isalpha() or (taken == 0 and bare.isdigit())):
                 break
-            start = w.start()
+            start = w[1]
         # The walk back must only cross word characters and spaces of this sentence.
         while start < h_start and text[start:h_start].split() and \
                 text[start:h_start].split()[0].lower() in _MODIFIERS:
@@ -140,6 +187,9 @@ _DRUG_SUFFIXES = tuple(
     "tropium orphine adone phylline quine tinib ciclib parib"
     )
 )
+# The suffixes' endings as long as the shortest suffix: a word ending in none of them ends in no suffix.
+_TAIL = min(len(s) for s in _DRUG_SUFFIXES)
+_SUFFIX_TAILS = frozenset(s[-_TAIL:] for s in _DRUG_SUFFIXES)
 _DRUG_WORDS = frozenset(
     _split(
     "aspirin paracetamol acetaminophen metformin insulin warfarin heparin colchicine melatonin ivermectin gabapentin "
@@ -184,7 +234,9 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     hay = chunk.lower() if same else chunk
     for m in _TOKEN_RE.finditer(hay):
         w = (m.group(0) if same else m.group(0).lower()).strip("-")
-        if (w in _DRUG_WORDS or (len(w) > 5 and w.endswith(_DRUG_SUFFIXES))) and w not in _NOT_DRUGS:
+        # (a word ending in none of the suffixes' last letters is not tested against each suffix in turn)
+        if (w in _DRUG_WORDS or (len(w) > 5 and w[-_TAIL:] in _SUFFIX_TAILS and w.endswith(_DRUG_SUFFIXES))) \
+                and w not in _NOT_DRUGS:
             found.append((m.start(), m.start() + len(w)))
             if len(found) >= limit * 4:
                 break

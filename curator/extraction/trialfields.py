@@ -60,7 +60,7 @@ def _first_mapped(doc: Document, slot: str, fn: Any) -> tuple[Any, str, Spans] |
         if got and not totals:
             return got
         hits = totals + [h for h in hits if h not in totals]
-    if slot == "status":
+    if slot == "status" and len(hits) > 1:
         # "Overall status: Completed" says more than "Recruitment status: No longer recruiting".
         hits = sorted(hits, key=lambda h: "overall" not in _own_label_text(doc, h))
     for hit in hits:
@@ -160,10 +160,10 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
     order_known = False
     for key in ("start_date", "completion_date", "last_updated"):
         hits = doc.own_hits(key)
-        if key == "completion_date":
+        if len(hits) > 1 and key == "completion_date":
             # "Primary completion" is an earlier milestone; the study's completion wins when given.
             hits = sorted(hits, key=lambda h: "primary" in _label_text(doc, h.line))
-        if key != "last_updated":
+        if len(hits) > 1 and key != "last_updated":
             # An actual date beats the anticipated one written above it.
             hits = sorted(hits, key=lambda h: not _label_text(doc, h.line).lstrip("(").startswith("actual"))
         for hit in hits:
