@@ -32,12 +32,14 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # 479/500; ids 0.97 -> 0.96, 426/441; pico 0.97 -> 0.96, 1575/1627).
 # Batches 17 and 18 (population pages) joined pico at 1908/1983 = 0.96 after the population fixes (pico without them
 # stayed at 0.97).
+# Batch 20 (held out, measured only) lowered labels and pico to what they measure with it in them (labels 0.95 -> 0.94,
+# 1263/1332; pico 0.96 -> 0.95, 2646/2765).
 FLOORS = {
-    "labels": 0.95,
+    "labels": 0.94,
     "lists": 0.95,
     "ids": 0.96,
     "vocab": 0.94,
-    "pico": 0.96,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
+    "pico": 0.95,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
     "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
@@ -76,8 +78,12 @@ FLOORS = {
 # (intervention 31 -> 35/40, comparator 30 -> 31/38), batch 14 unchanged at 524/578.
 # (An EU CTR page of batch 15 was opened once by the arms helper while looking for the registry's layout; no fix was made
 # from it, but batch 15's gain (528 -> 533) may not be wholly held out.)
+# batch 20 held out, measured only: 497/546 = 0.91 (491/546 = 0.90 before six plainly wrong or over-narrow expectations were
+# corrected), written by a helper who never read the extractor, no fix tuned on it (population 14/20, intervention 40/53,
+# comparator 42/50, outcome 45/49; registry 266/291 = 0.91, journal 140/152 = 0.92, aggregator 50/59 = 0.85, abstract
+# 41/44 = 0.93).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91}
 
 
 def page_text(name: str) -> str:
