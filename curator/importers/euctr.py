@@ -100,8 +100,8 @@ def block_trial(fields: list[tuple[str | None, str, str]]) -> Trial:
         trial.comparators.append("placebo")
     trial.outcomes = [v for v in (number("E.5.1"),) if v]
     # The download gives no start date ("first entered in the EudraCT database" is the record's date).
-    trial.completion_date = number("P.Date of the global end of the trial") or \
-        by_label.get("date of the global end of the trial") or None
+    trial.completion_date = next((v for n, label, v in fields  # "P.Date of ...", "P. Date of ...", "Date of ..."
+                                  if "global end of the trial" in f"{n or ''} {label}".lower() and v), None)
     trial.min_age, trial.max_age = _ages(yes)
     female, male = yes("F.2.1"), yes("F.2.2")
     trial.sex = "All" if female and male else "Female" if female else "Male" if male else None

@@ -295,3 +295,7 @@ E. General Information""")
     f = entry.fields
     assert (f["min_age"], f["max_age"]) == ("2 Years", "17 Years")
     assert f["completion_date"] == "2023-05-15" and f["enrollment"] == 60
+    for line in ("P.Date of the global end of the trial: 2023-05-15", "P. Date of the global end of the trial: 2023-05-15"):
+        path.write_text(text.replace("Date of the global end of the trial: 2023-05-15", line))
+        (again,) = [i for i in read_path(path) if isinstance(i, Entry)]
+        assert again.fields["completion_date"] == "2023-05-15", line
