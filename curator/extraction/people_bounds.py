@@ -48,14 +48,23 @@ def _modifier(word: str) -> bool:
     return word in _MODIFIERS or ("-" in word and word.endswith(_HYPHEN_ENDS))
 
 
+def _word_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
+    """Where the word before ``start`` (after one space, not before ``floor``) begins, and the word; None at a line's
+    or the zone's start."""
+    if start - 2 < floor or text[start - 1] != " ":
+        return None
+    cut = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1)) + 1
+    return cut, text[max(cut, floor):start - 1]
+
+
 def with_modifiers(text: str, at: int, floor: int) -> int:
     """Where the people starting at ``at`` begin, with the words before them that qualify them."""
     start = at
     for _ in range(3):
-        if start - 2 < floor or text[start - 1] != " ":
+        before = _word_before(text, start, floor)
+        if before is None:
             break
-        cut = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1)) + 1
-        word = text[max(cut, floor):start - 1].lower()
+        cut, word = before[0], before[1].lower()
         if word == "ill":
             cut2 = text.rfind(" ", floor, cut - 1) + 1
             if cut < 2 or text[max(cut2, floor):cut - 1].lower() not in _ILL:
@@ -89,10 +98,10 @@ def with_nouns(text: str, at: int, floor: int) -> int:
     """Where the people starting at ``at`` begin, with up to three nouns before them that name who they are."""
     start = at
     for _ in range(3):
-        if start - 2 < floor or text[start - 1] != " ":
+        before = _word_before(text, start, floor)
+        if before is None:
             break
-        cut = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1)) + 1
-        word = text[max(cut, floor):start - 1]
+        cut, word = before
         low = word.lower()
         if (not word or not word.replace("-", "").isalpha() or low in _NOT_NOUNS or low.split("-")[0] in _NUMBER_WORDS
                 or low.endswith(("ed", "ly", "es")) or low.endswith("ing") and low not in _ING_NOUNS
