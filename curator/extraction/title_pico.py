@@ -57,14 +57,14 @@ _DRUG_END_RE = re.compile(r"^[A-Za-z][a-z]{3,}(?:mab|nib|parib|pril|sartan|olol|
                           r"|triptan|caine|olone|stigmine|pram|facine|idine|azine|amine|apine|etine|oxone|amide|tidine"
                           r"|zepam|lukast|afil|setron|profen|fenac|coxib|semide|thiazide|tropin|mide|ine)$")
 _NOT_DRUGS = frozenset(("medicine", "routine", "machine", "discipline", "baseline", "guideline", "guidelines", "online",
-                        "decline", "engine", "line", "define", "determine", "examine", "combine", "examine", "feminine",
+                        "decline", "engine", "line", "define", "determine", "examine", "combine", "feminine",
                         "masculine", "genuine", "doctrine", "magazine", "cuisine", "marine", "alpine", "feline",
                         "canine", "bovine", "equine", "porcine", "uterine", "intestine", "urine", "saline", "sunshine",
                         "famine", "vaccine", "caffeine", "hemoglobine", "amide", "pride", "guide", "divide", "provide",
                         "inside", "outside", "decide", "suicide", "homicide", "pesticide"))
 # Words that open a title's question about what was given: "Effect of X on ...", "Use of X to ...".
-_LEAD_RE = re.compile(r"^(?:towards?\s+)?(?:(?:the|a|an)\s+)?(?:(?:short|long)-term\s+|clinical\s+|relative\s+)?(?:effects?|impact|efficacy|effectiveness|efficiency"
-                      r"|efficacy\s+and\s+safety|safety\s+and\s+efficacy|usefulness|use|application|added\s+value"
+_LEAD_RE = re.compile(r"^(?:towards?\s+)?(?:(?:the|a|an)\s+)?(?:(?:short|long)-term\s+|clinical\s+|relative\s+)?"
+                      r"(?:effects?|impact|efficacy|effectiveness|efficiency|efficacy\s+and\s+safety|safety\s+and\s+efficacy|usefulness|use|application|added\s+value"
                       r"|influence|benefits?|feasibility|evaluation|outcomes?|results|value|contribution"
                       r"|(?:(?:a|an)\s+)?(?:[\w\-]+,?\s+){0,5}?(?:trial|study|evaluation|review|meta-analysis|overview))\s+of\s+", re.I)
 # Where the thing given ends in the title's words.
