@@ -104,7 +104,7 @@ def test_a_read_only_review_is_refused_in_one_sentence(imported: Path, monkeypat
 def test_the_import_command_finds_the_pico_after_saving(review_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["import", str(write_export(tmp_path / "e.ris", 4)), "--review", str(review_path)])
     assert result.exit_code == 0, result.output
-    assert "Finding PICO in 4 abstracts" in result.output and "PICO: found in 4 of 4 abstracts" in result.output
+    assert "Finding PICO in 4 records" in result.output and "PICO: found in 4 of 4 records" in result.output
     with open_review(review_path) as review:
         assert records_waiting(review) == 0 and _pico(review, 2)["outcome"] == "maximal walking distance"
     again = CliRunner().invoke(cli, ["find-pico", "--review", str(review_path)])
@@ -144,4 +144,4 @@ def test_ctrl_c_stops_the_import_commands_fill_after_the_batch_being_written(
     assert "PICO: stopped after 4 records; 3 still waiting (`curator find-pico` carries on)" in result.output
     monkeypatch.setattr(pico_filling, "entry_pico", real)
     again = CliRunner().invoke(cli, ["find-pico", "--review", str(review_path)])
-    assert again.exit_code == 0 and "PICO: found in 3 of 3 abstracts" in again.output
+    assert again.exit_code == 0 and "PICO: found in 3 of 3 records" in again.output

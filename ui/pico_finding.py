@@ -35,7 +35,7 @@ PICO_KEYS = tuple(f"pico.{part}" for part in PICO_PARTS)
 
 def said(fill: PicoFill) -> str:
     """What the status bar says when a fill ends: what was found, and what still waits."""
-    text = f"PICO found in {fill.found:,} of {fill.sought:,} abstracts"
+    text = f"PICO found in {fill.found:,} of {fill.sought:,} records"
     if fill.stopped and fill.waiting:
         text += f"; {fill.waiting:,} still to read (the next time the review is opened)"
     return text
@@ -127,7 +127,7 @@ class PicoFinding(QObject):
     def _on_job_progressed(self, done: int, total: int, _label: str) -> None:
         if self.job is None or self.job.is_cancelled():
             return
-        self.label.setText(f"Finding PICO: {done:,} of {total:,} abstracts")
+        self.label.setText(f"Finding PICO: {done:,} of {total:,} records")
         self.cancel_button.setEnabled(True)
         self.bar.show()
 

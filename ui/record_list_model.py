@@ -28,10 +28,16 @@ VERDICT_COLOURS = {"include": "#1e7b34", "exclude": "#b3261e", "maybe": "#8a6d00
 SET_ASIDE_COLOUR = "#8a8a8a"  # duplicates and removed records: greyed, they are not screened
 
 
+# Words the general rule below would spell badly ("Na", "Early phase1").
+_SPELLED = {"NA": "Not applicable", "EARLY_PHASE1": "Early phase 1"}
+
+
 def words(value: str | None) -> str:
     """A vocabulary word as a reviewer reads it: ``ACTIVE_NOT_RECRUITING`` → "Active not recruiting"."""
     if not value:
         return ""
+    if value in _SPELLED:
+        return _SPELLED[value]
     return value.replace("_", " ").capitalize().replace("Phase", "Phase ").replace("/phase", "/")
 
 

@@ -24,10 +24,10 @@ def find_pico(review: Review, reviewer: str) -> PicoFill | None:
         return None
     try:
         if sys.stderr.isatty():
-            with click.progressbar(length=waiting, label=f"Finding PICO in {_abstracts(waiting)}", file=sys.stderr) as bar:
+            with click.progressbar(length=waiting, label=f"Finding PICO in {_records(waiting)}", file=sys.stderr) as bar:
                 filled = _interruptible(review, reviewer, lambda done, _total: bar.update(done - bar.pos))
         else:
-            click.echo(f"Finding PICO in {_abstracts(waiting)}", err=True)
+            click.echo(f"Finding PICO in {_records(waiting)}", err=True)
             filled = _interruptible(review, reviewer, None)
     except PicoNotAllowed as refused:
         click.echo(f"PICO not searched: {refused}", err=True)
@@ -36,7 +36,7 @@ def find_pico(review: Review, reviewer: str) -> PicoFill | None:
         click.echo(f"PICO: stopped after {filled.sought} records; {filled.waiting} still waiting "
                    "(`curator find-pico` carries on)", err=True)
     else:
-        click.echo(f"PICO: found in {filled.found} of {filled.sought} abstracts")
+        click.echo(f"PICO: found in {filled.found} of {filled.sought} records")
     return filled
 
 
@@ -56,7 +56,7 @@ def _interruptible(review: Review, reviewer: str, progress: Callable[[int, int],
 @review_option
 @reviewer_option
 def find_pico_command(review_path: Path | None, reviewer: str) -> None:
-    """Find the PICO of imported bibliographic records whose abstracts have not been read yet.
+    """Find the PICO of imported bibliographic records not read yet (their title and abstract, or title alone).
 
     Runs after every import by itself; this carries on after a stopped one. Only extracted values are
     written: a reviewer's edited value stays.
@@ -71,5 +71,5 @@ def register(cli: click.Group) -> None:
     cli.add_command(find_pico_command)
 
 
-def _abstracts(count: int) -> str:
-    return "1 abstract" if count == 1 else f"{count} abstracts"
+def _records(count: int) -> str:
+    return "1 record" if count == 1 else f"{count} records"  # a title alone is read too

@@ -18,7 +18,7 @@ def test_the_leads_import_finds_the_pico_and_a_reviewer_is_refused(server: Serve
     assert run("server", "add-reviewer", server.url(), "alice", "--password", PASSWORDS["alice"])[0] == 0
     code, out = run("import", str(write_export(tmp_path / "e.ris", 5, without_abstract=1)), "--review", server.url())
     assert code == 0, out
-    assert "Finding PICO in 5 abstracts" in out and "PICO: found in 4 of 5 abstracts" in out
+    assert "Finding PICO in 5 records" in out and "PICO: found in 4 of 5 records" in out
     review = open_server_review(server.url())
     try:
         assert records_waiting(review) == 0

@@ -48,7 +48,7 @@ def test_opening_a_review_finds_the_waiting_pico_and_shows_the_records(qtbot, wa
     assert filled.sought == 450 and not filled.stopped
     assert window.pico.job is None and window.pico.bar.isHidden()
     assert records_waiting(window.review) == 0
-    assert window.statusBar().currentMessage() == f"PICO found in {filled.found:,} of 450 abstracts"
+    assert window.statusBar().currentMessage() == f"PICO found in {filled.found:,} of 450 records"
     shown = window.record
     assert shown is not None and shown.value("pico.comparator") in ("placebo", "usual care")
     assert window.form.rows["pico.comparator"].editor.value() == shown.value("pico.comparator")
@@ -77,7 +77,7 @@ def test_cancel_stops_after_a_batch_and_the_rest_waits(qtbot, waiting_path: Path
     window, ended = open_watched(qtbot, waiting_path)
     qtbot.waitUntil(lambda: window.pico.bar.isVisible(), timeout=30_000)
     # A batch of 30 at a time; on a busy machine more than one may be done before the bar is first seen.
-    assert re.search(r"Finding PICO: \d+ of 450 abstracts", window.pico.label.text())
+    assert re.search(r"Finding PICO: \d+ of 450 records", window.pico.label.text())
     window.pico.cancel_button.click()
     qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
     filled = ended[0]
