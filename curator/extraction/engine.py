@@ -28,6 +28,7 @@ from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.pico_scope import page_within_pico_scope
+from curator.extraction.pico_tidy import tidy_pico
 from curator.extraction.plain_arms import plain_control, plain_tested
 from curator.extraction.plain_outcome import plain_outcome, without_aim
 from curator.extraction.population_pick import fill_population
@@ -403,6 +404,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                for a, b in _hit_span(doc, h)])
     if fields["kind"] == "article" and not in_scope:
         drop_unasked_arms(text, fields, title_zones, summary_zones)  # "The Impact of Trust on ...": no intervention
+    tidy_pico(text, fields)
 
 
 def pico_in_zones(doc: Document, fields: dict[str, Any], title_zones: list[tuple[int, int]],
