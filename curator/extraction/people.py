@@ -50,7 +50,7 @@ _HEAD_RE = re.compile(r"(?:[A-Za-z][\w\-/]*\s+){0,2}?(?=(?:" + PERSON_WORDS + r"
 _DRUG_KIND_RE = re.compile(r"\b(?:inhibitors?|blockers?|agonists?|antagonists?|analogues?|receptors?|mg|mcg|kg|ml|mmol|units?"
                            r"|in|of|with|to|or|and)\s", re.I)
 # Where the people end and the study's follow-up or topic begins ("... for a median of 14 years", "... about their work").
-_PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s"
+_PEOPLE_END_RE = re.compile(r"\s+(?:(?:for|over|during)\s+(?:a\s+)?(?:median|mean|total|period)\b|about\s|took\s+part\b"
                             r"|and\s+(?:then\s+)?[a-z]+ed\s)", re.I)
 
 

@@ -19,7 +19,8 @@ _LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
 _WORD_RE = re.compile(r"[a-z]{4,}")
 _HEADING_RE = re.compile(r"^(?:Materials\s+and\s+methods|Methods?|Subjects\s+and\s+methods)\s+(?=[A-Z])")
 _PEOPLE_FIRST_RE = re.compile(r"(?:" + PERSON_WORDS + r")\b", re.I)
-_VERB_END_RE = re.compile(r"\s+(?:took\s+part|participated|(?:were|was)\s+(?:enrolled|recruited|included|studied))\W*$")
+_VERB_END_RE = re.compile(r"\s+(?:took\s+part|participated|(?:were|was)\s+(?:enrolled|recruited|included|studied))"
+                          r"(?:\W*$|\s+and\s+\d|\s*[,;(])")  # "... took part and 1296 were followed up"
 # "..., who were randomly assigned to the video": the allocation, not who they are.
 _ALLOCATION_RE = re.compile(r",?\s+(?:who\s+)?(?:were|was)\s+(?:then\s+)?(?:randomly\s+|randomi[sz]ed\s+)?(?:assigned"
                             r"|allocated|randomi[sz]ed)\b")

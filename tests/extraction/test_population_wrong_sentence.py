@@ -110,3 +110,13 @@ def test_a_threshold_in_a_participle_clause_is_cut_there() -> None:
     value = ("Midwives working night shifts including at least six night shifts a month at one of four maternity units "
              "in Leeds, with an Insomnia Severity Index score above 10.")
     assert long_criterion(value, value, 0)[0] == "Midwives working night shifts"
+
+
+def test_people_counted_in_the_results_end_before_they_took_part() -> None:
+    from tests.extraction.test_entry_pico import pico_of
+
+    pico = pico_of("A reading programme for children starting school: a cluster randomised trial",
+                   "Methods: Thirty schools were randomised. Results: 980 children in 30 schools took part and 912 were "
+                   "followed up. Conclusions: Reading improved.")
+    assert pico["population"] is not None and "took part" not in pico["population"] and "912" not in pico["population"]
+    assert "children" in pico["population"]
