@@ -235,6 +235,9 @@ def _spans(found: Found) -> Phrase:
     return found[0], [[found[1], found[2]]]
 
 
+_BEFORE_ARMS = (" of ", " with ", ": ", " favor ", " favors ", " favour ", " favours ")  # what comes before the first arm
+
+
 def _versus(title: str, main: int) -> tuple[Phrase, Phrase] | None:
     """"X versus Y ..." / "favor X over Y": both arms, a shared last word given to both ("Eccentric versus
     concentric resistance training")."""
@@ -243,10 +246,8 @@ def _versus(title: str, main: int) -> tuple[Phrase, Phrase] | None:
         return None
     if m.group(0).strip().lower() == "over" and not re.search(r"\b(?:favou?rs?|prefer\w*|superior\w*)\s", title[:m.start()], re.I):
         return None
-    left_start = max(title.rfind(w, 0, m.start()) + len(w) for w in (" of ", " with ", ": ", " favor ", " favors ",
-                                                                    " favour ", " favours ")) if any(
-        title.rfind(w, 0, m.start()) >= 0 for w in (" of ", " with ", ": ", " favor ", " favors ", " favour ", " favours ")) else 0
-    x = _trim(title, left_start, m.start())
+    found = [at + len(w) for w in _BEFORE_ARMS if (at := title.rfind(w, 0, m.start())) >= 0]
+    x = _trim(title, max(found, default=0), m.start())  # "Comparison of | X versus Y", "... favor | X over Y"
     end = _GIVEN_END_RE.search(title, m.end(), main)
     y = _trim(title, m.end(), end.start() if end else main)
     if x is None or y is None or len(x[0].split()) > 7 or len(y[0].split()) > 7:
