@@ -20,15 +20,33 @@ _NEXT_OUTCOMES_RE = re.compile(r"[\s;.,]+(?:Secondary\s+(?:end\s*-?\s*points?|ou
                                r"\s+measures?|Key\s+secondary\s+(?:end\s*-?\s*points?|outcomes?))\b", re.I)
 
 
+# The labels under which a part's value is written ("Description of intervention(s) / exposure").
+_OWN_SLOTS = {"population": ("pico.population",), "intervention": ("interventions", "pico.intervention",
+                                                                    "intervention_names"),
+              "outcome": ("pico.outcome",), "comparator": ()}
+# A word that names an arm's role, not what it was given ("test" lozenges, the "active" group).
+_ROLE_WORDS = frozenset(("test", "active", "experimental", "intervention", "treatment", "study", "verum", "index"))
+# A cross-over's sequence given as an arm: "electroacupuncture then sham electroacupuncture".
+_SEQUENCE_RE = re.compile(r"^(.{3,80}?),?\s+(?:then|followed\s+by)\s+(.{3,80})$", re.I)
+_CONTROL_RE = re.compile(r"\b(?:sham|placebo|usual\s+care|no\s+(?:treatment|intervention)|control)\b", re.I)
+
+
 def tidy_pico(text: str, fields: dict[str, Any]) -> None:
-    """Drop a PICO value that is only a label's words; cut a primary outcome before the secondary outcomes' label."""
+    """Drop a PICO value that is only a label's or a role's words (the label's own value taken when the next line gives
+    it); a cross-over's sequences read as their arms; cut a primary outcome before the secondary outcomes' label."""
     pico, evidence = fields["pico"], fields["evidence"]
     for part in _PARTS:
         value = pico.get(part)
         if value and len(value) <= 90 and part != "comparator" and (
-                value.strip(" :").lower() in _HEADINGS or label_slot(value.strip(" :")) is not None):
-            pico[part] = None
-            evidence.pop(f"pico.{part}", None)
+                value.strip(" :").lower() in _HEADINGS or label_slot(value.strip(" :")) is not None
+                or part == "intervention" and value.lower() in _ROLE_WORDS):
+            spans = evidence.pop(f"pico.{part}", None) or []
+            own = label_slot(value.strip(" :")) in _OWN_SLOTS[part]  # the part's own label: its value is below it
+            below = _line_below(text, spans[-1][1]) if len(spans) == 1 and own else None
+            pico[part] = below[0] if below else None
+            if below:
+                evidence[f"pico.{part}"] = [[below[1], below[2]]]
+    _sequences(text, fields)
     outcome, spans = pico.get("outcome"), evidence.get("pico.outcome") or []
     m = _NEXT_OUTCOMES_RE.search(outcome) if outcome else None
     if m is None or m.start() < 10:
@@ -59,3 +77,42 @@ def _spans_before(text: str, spans: list[list[int]], value: str, cut: int) -> li
         a, b = kept[-1]
         kept[-1] = [a, a + len(text[a:b].rstrip(" ;.,"))]
     return kept or None
+
+
+def _line_below(text: str, end: int) -> tuple[str, int, int] | None:
+    """The line under a label that ends at ``end`` ("Description of intervention(s) / exposure" / "Tai chi ..."),
+    when it is a short value and not a label itself."""
+    start = end
+    while start < len(text) and text[start] in " :\t":
+        start += 1
+    if not text.startswith("\n", start):
+        return None
+    start += 1
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    line = text[start:stop].rstrip()
+    if not 3 <= len(line) <= 200 or line.endswith(":") or label_slot(line.split(":", 1)[0].strip()) is not None:
+        return None  # a label, or another label's line ("Primary outcome: ...")
+    return line, start, start + len(line)
+
+
+def _sequences(text: str, fields: dict[str, Any]) -> None:
+    """"X then sham X" given as the intervention (or the comparator) of a cross-over: the tested arm is X, the control the
+    sham, each pointing to its own words."""
+    pico, evidence = fields["pico"], fields["evidence"]
+    for part in ("intervention", "comparator"):
+        value, spans = pico.get(part), evidence.get(f"pico.{part}") or []
+        m = _SEQUENCE_RE.match(value) if value and len(spans) == 1 and spans[0][1] - spans[0][0] == len(value) else None
+        if m is None or bool(_CONTROL_RE.search(m.group(1))) == bool(_CONTROL_RE.search(m.group(2))):
+            continue
+        arms = [(m.group(g), spans[0][0] + m.start(g), spans[0][0] + m.end(g)) for g in (1, 2)]
+        control = next(a for a in arms if _CONTROL_RE.search(a[0]))
+        tested = next(a for a in arms if a is not control)
+        for key, arm in (("intervention", tested), ("comparator", control)):
+            current = pico.get(key)
+            if key == part or not current or _SEQUENCE_RE.match(current):
+                pico[key] = arm[0]
+                evidence[f"pico.{key}"] = [[arm[1], arm[2]]]
+        return

@@ -15,11 +15,11 @@ def _fields(text: str, part: str, value: str, spans: list[list[int]]) -> dict:
 
 
 def test_a_labels_words_are_no_intervention() -> None:
-    text = "Interventions\nDescription of intervention(s) / exposure\nTai chi twice a week"
+    text = "Interventions\nDescription of intervention(s) / exposure\nComparator / control treatment: usual care"
     at = text.index("Description")
     value = "Description of intervention(s) / exposure"
     fields = _fields(text, "intervention", value, [[at, at + len(value)]])
-    tidy_pico(text, fields)
+    tidy_pico(text, fields)  # the line below is another label's: nothing taken
     assert fields["pico"]["intervention"] is None and "pico.intervention" not in fields["evidence"]
     fields = _fields("Endpoints", "intervention", "Endpoints", [[0, 9]])
     tidy_pico("Endpoints", fields)
@@ -51,3 +51,37 @@ def test_a_page_keeps_its_outcome_and_loses_the_secondary_ones() -> None:
             "rescue medication within 2 hours\n")
     outcome = extract(page)["pico"]["outcome"]
     assert outcome is None or "rescue" not in outcome
+
+
+def test_the_value_under_an_intervention_label_is_the_intervention() -> None:
+    text = "Description of intervention(s) / exposure\nTai chi classes twice a week for 24 weeks\nComparator: usual care\n"
+    value = "Description of intervention(s) / exposure"
+    fields = _fields(text, "intervention", value, [[0, len(value)]])
+    tidy_pico(text, fields)
+    assert fields["pico"]["intervention"] == "Tai chi classes twice a week for 24 weeks"
+    s, e = fields["evidence"]["pico.intervention"][0]
+    assert text[s:e] == "Tai chi classes twice a week for 24 weeks"
+
+
+def test_a_heading_or_another_labels_line_is_never_taken_from_below() -> None:
+    text = "Endpoints\nPrimary outcome: Incident hypertension over 3 years\n"
+    fields = _fields(text, "intervention", "Endpoints", [[0, 9]])
+    tidy_pico(text, fields)
+    assert fields["pico"]["intervention"] is None
+
+
+def test_a_role_word_is_no_intervention() -> None:
+    fields = _fields("the test group", "intervention", "test", [[4, 8]])
+    tidy_pico("the test group", fields)
+    assert fields["pico"]["intervention"] is None
+
+
+def test_a_cross_overs_sequences_are_read_as_its_arms() -> None:
+    text = "Sequence A: electroacupuncture then sham electroacupuncture"
+    at = text.index("electro")
+    fields = _fields(text, "intervention", text[at:], [[at, len(text)]])
+    fields["pico"]["comparator"] = "sham electroacupuncture then electroacupuncture"
+    tidy_pico(text, fields)
+    assert fields["pico"]["intervention"] == "electroacupuncture"
+    assert fields["pico"]["comparator"] == "sham electroacupuncture"
+    assert [text[s:e] for s, e in fields["evidence"]["pico.comparator"]] == ["sham electroacupuncture"]
