@@ -25,7 +25,7 @@ from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_scope import within_pico_scope
 from curator.extraction.title_pico import title_pico
-from curator.extraction.unasked import unasked
+from curator.extraction.unasked import unasked, within
 from curator.extraction.values import put
 from curator.fields import empty_fields
 
@@ -140,16 +140,12 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
 _PEOPLE_WORD_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r")\b", re.I)
 
 
-def _within(spans: list[list[int]], zones: list[tuple[int, int]]) -> bool:
-    return all(any(zs <= s and e <= ze for zs, ze in zones) for s, e in spans)
-
-
 def _people_over_condition(text: str, got: dict[str, tuple[str, list[list[int]]]],
                            title_zones: list[tuple[int, int]], summary_zones: list[tuple[int, int]]) -> None:
     """A population that is only a condition named by the title, or a condition the people the abstract counts are
     said to have ("clinical mastitis" of "Dairy cows with mild clinical mastitis"), gives way to those people."""
     pop = got.get("population")
-    from_title = pop is None or _within(pop[1], title_zones)
+    from_title = pop is None or within(pop[1], title_zones)
     aside = not from_title and _aside_sentence(text, pop[1][0][0], summary_zones)
     if not from_title and not aside and _PEOPLE_WORD_RE.search(pop[0]):
         return
@@ -337,6 +333,6 @@ def _unasked_by_the_title(text: str, got: dict[str, tuple[str, list[list[int]]]]
         return
     del got["intervention"]
     control = got.get("comparator")
-    if control is not None and _within(control[1], title_zones):
+    if control is not None and within(control[1], title_zones):
         del got["comparator"]
 

@@ -131,11 +131,6 @@ _ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")  # "notoginseng extract (Sanchitong
 
 
 def names_something_given(words: str) -> bool:
-    """Whether a few words name something given to people: a treatment's last word, or a drug's name."""
-    return _gives(words)
-
-
-def _gives(words: str) -> bool:
     """Whether a few words name something given: a treatment's last word, or a drug's name."""
     parts = _ASIDE_RE.sub("", words.lower()).split()
     if not parts or len(parts) > 9 or any(p in _NOT_GIVEN for p in parts):
@@ -207,7 +202,7 @@ def _given_from(title: str, at: int, stop: int, trial: bool = False) -> Found | 
     "Effect of" in a randomised trial's title any such words are what was given; elsewhere they must say so."""
     end = _GIVEN_END_RE.search(title, at, stop)
     found = _trim(title, at, end.start() if end else stop)
-    if found is None or not (_gives(found[0]) or trial and 1 <= len(found[0].split()) <= 5
+    if found is None or not (names_something_given(found[0]) or trial and 1 <= len(found[0].split()) <= 5
                              and not find_conditions(found[0], 1)):
         return None
     if not trial and _generic(found[0]) and not _for_whom(title, found[2], stop):
@@ -253,7 +248,7 @@ def _versus(title: str, main: int) -> tuple[Phrase, Phrase] | None:
     if x is None or y is None or len(x[0].split()) > 7 or len(y[0].split()) > 7:
         return None
     paired = x[0].lower() in _PAIRED_WORDS and len(y[0].split()) >= 2
-    if not (paired or _gives(x[0]) or _gives(y[0]) or _gives(x[0] + " " + y[0].split()[-1])):
+    if not (paired or any(map(names_something_given, (x[0], y[0], f"{x[0]} {y[0].split()[-1]}")))):
         return None
     if "(" in y[0] and ")" not in y[0]:
         y = _trim(title, y[1], y[1] + y[0].index("("))  # "LiFE (Lifestyle intervention | to reduce falls)"

@@ -21,13 +21,14 @@ _COMPARES_RE = re.compile(r"\b(?:randomi[sz]|trial|placebo|sham|control(?:led)?\
                           r"|diagnostic\s+accuracy|reference\s+standard|index\s+test|compared\s+with|versus)", re.I)
 
 
-def _within(spans: list[list[int]], zones: list[Span]) -> bool:
+def within(spans: list[list[int]], zones: list[Span]) -> bool:
+    """Whether every span lies inside one of ``zones``."""
     return all(any(zs <= s and e <= ze for zs, ze in zones) for s, e in spans)
 
 
 def unasked(text: str, value: str, spans: list[list[int]], title_zones: list[Span], summary_zones: list[Span]) -> bool:
     """Whether ``value`` (at ``spans``) is a title's factor that names nothing given, in a study comparing nothing."""
-    if not spans or not _within(spans, title_zones) or names_something_given(value):
+    if not spans or not within(spans, title_zones) or names_something_given(value):
         return False
     return bool(summary_zones) and not any(_COMPARES_RE.search(text, s, e) for s, e in summary_zones + title_zones)
 
@@ -41,6 +42,6 @@ def drop_unasked_arms(text: str, fields: dict[str, Any], title_zones: list[Span]
     pico["intervention"] = None
     evidence.pop("pico.intervention", None)
     control = evidence.get("pico.comparator")
-    if pico.get("comparator") and control and _within(control, title_zones):
+    if pico.get("comparator") and control and within(control, title_zones):
         pico["comparator"] = None
         evidence.pop("pico.comparator", None)

@@ -163,13 +163,12 @@ _PRODUCT_CODES = ("D.3.1", "D.3.8")  # product name, INN (not D.3.10.x, the stre
 def _products(trial: Trial, fields: list[tuple[str | None, str, str]]) -> None:
     """The medicines of section D, each IMP's role ("IMP Role: Test" / "Comparator") saying whether it is tested or the
     control's."""
-    role = None
-    named: set[str] = set()
+    role, named = None, False  # an IMP's role, and whether its first name (product or INN) was taken
     for n, label, value in fields:
         if n == "D.IMP":
-            role, named = None, set()
+            role, named = None, False
         elif n and n.startswith("D.1.2") and "role" in label.lower():
-            role, named = (value or "").strip().lower(), set()  # each IMP opens with its role
+            role, named = (value or "").strip().lower(), False  # each IMP opens with its role
         elif n in _PRODUCT_CODES and value:
             if value not in trial.interventions:
                 trial.interventions.append(value)
@@ -177,5 +176,5 @@ def _products(trial: Trial, fields: list[tuple[str | None, str, str]]) -> None:
                 trial.comparators.append(value)
             elif role == "test" and value not in trial.tested:
                 trial.tested.append(value)
-            named.add(value)
+            named = True
 
