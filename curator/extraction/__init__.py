@@ -13,8 +13,8 @@ The package never imports Qt.
 from __future__ import annotations
 
 from curator.extraction.decoding import decode_bytes
-from curator.extraction.engine import extract
 from curator.extraction.errors import ExtractionError
 from curator.extraction.htmltext import html_to_text, looks_like_html
+from curator.extraction.reader import extract
 
 __all__ = ["ExtractionError", "decode_bytes", "extract", "html_to_text", "looks_like_html"]

@@ -202,7 +202,8 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
 
 
 _CONTROL_SENTENCE_RE = re.compile(
-    r"\b(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?\s*"
+    r"\b(?:(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?|[Cc]ontrols"
+    r"|control\s+(?:participants|patients|subjects|practices|clinics|schools|wards|women|children))\s*"
     r"(?::\s*(?:\d+\s+participants\s+(?:will\s+)?(?:receive|get)\s+)?|\s(?:will\s+(?:receive|undergo|be\s+given"
     r"|be\s+offered|get|be\s+treated\s+with|continue\s+(?:with|to\s+receive))|receives?|received|gets?|got|undergoes"
     r"|underwent|(?:is|are|was|were)\s+(?:given|offered|treated\s+with)|continues?\s+with)\s+)"

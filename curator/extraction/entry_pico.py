@@ -23,6 +23,7 @@ from curator.extraction.layout import Document
 from curator.extraction.listed_control import listed_control
 from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
+from curator.extraction.pico_fragments import without_fragment
 from curator.extraction.pico_scope import within_pico_scope
 from curator.extraction.title_pico import title_pico
 from curator.extraction.unasked import unasked, within
@@ -134,6 +135,12 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
     mend_phrases(text, got, title_zones, summary_zones)
     mend_forms(text, got, summary_zones)
     no_study(text, got, title_zones, summary_zones)
+    for part, (value, spans) in list(got.items()):
+        kept = without_fragment(text, part, value, spans)
+        if kept:
+            got[part] = kept
+        else:
+            del got[part]
     return got
 
 

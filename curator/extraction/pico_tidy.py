@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from curator.extraction.labels import label_slot
+from curator.extraction.pico_fragments import without_fragment
 
 _PARTS = ("population", "intervention", "comparator", "outcome")
 # Headings of a page's sections that are no field's label but no value either.
@@ -33,7 +34,8 @@ _CONTROL_RE = re.compile(r"\b(?:sham|placebo|usual\s+care|no\s+(?:treatment|inte
 
 def tidy_pico(text: str, fields: dict[str, Any]) -> None:
     """Drop a PICO value that is only a label's or a role's words (the label's own value taken when the next line gives
-    it); a cross-over's sequences read as their arms; cut a primary outcome before the secondary outcomes' label."""
+    it) or a piece of another sentence (pico_fragments); a cross-over's sequences read as their arms; cut a primary
+    outcome before the secondary outcomes' label."""
     pico, evidence = fields["pico"], fields["evidence"]
     for part in _PARTS:
         value = pico.get(part)
@@ -46,6 +48,14 @@ def tidy_pico(text: str, fields: dict[str, Any]) -> None:
             pico[part] = below[0] if below else None
             if below:
                 evidence[f"pico.{part}"] = [[below[1], below[2]]]
+    for part in _PARTS:
+        if pico.get(part):
+            kept = without_fragment(text, part, pico[part], evidence.get(f"pico.{part}") or [])
+            pico[part] = kept[0] if kept else None
+            if kept:
+                evidence[f"pico.{part}"] = kept[1]
+            else:
+                evidence.pop(f"pico.{part}", None)
     _sequences(text, fields)
     outcome, spans = pico.get("outcome"), evidence.get("pico.outcome") or []
     m = _NEXT_OUTCOMES_RE.search(outcome) if outcome else None

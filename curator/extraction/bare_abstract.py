@@ -1,0 +1,77 @@
+"""A title and its abstract, and nothing else: a journal abstract pasted or saved as plain text.
+
+Nothing on such a page says what it is - no label, citation line, identifier or heading on a line of its own
+("BACKGROUND: ... METHODS: ..." run on in one paragraph) - so the engine leaves it ``unknown`` and keeps no
+title. A short first line over paragraphs of a study's prose is read here as an article: the line is its
+title, the paragraphs its abstract, and the PICO is read from them as from a bibliographic entry's. A page
+whose prose is not a study's (a letter, a notice) is left as the engine left it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from curator.extraction.entry_pico import entry_pico
+from curator.extraction.textutil import is_chrome
+from curator.extraction.values import put
+
+_MAX_PAGE = 30_000
+_MIN_WORDS = 50
+# Words a study's abstract uses and other prose seldom does; three different ones are needed.
+_STUDY_WORDS_RE = re.compile(
+    r"\b(?:patients?|participants?|subjects|respondents|randomi[sz]ed|trial|cohort|study|studies|survey|review|"
+    r"interventions?|outcomes?|results?|conclusions?|objectives?|methods?|aims?|purpose|background|"
+    r"we (?:aimed|conducted|examined|evaluated|assessed|investigated|compared|performed|report|describe))\b",
+    re.I,
+)
+# Lines that end an abstract: the copyright, keywords and identifiers printed after it.
+_TRAILER_RE = re.compile(r"^(?:copyright\b|©|\(c\)\s|keywords?\b|key\s?words\b|pmid\b|pmcid\b|doi\b)", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+def _title_line(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 40 and len(line) <= 300 and not line.endswith(":") and any(c.isalpha() for c in line) \
+        and not _laid_out(line)
+
+
+def _laid_out(line: str) -> bool:
+    """A site's menu, a table's row or chrome ("Articles   Case law   Sign in"), not a title's or a paragraph's words."""
+    return "   " in line or "\t" in line or " | " in line or is_chrome(line)
+
+
+def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
+    """Read an ``unknown`` page that is a title over its abstract (True when it was one); ``fields`` is updated."""
+    if fields.get("kind") != "unknown" or len(text) > _MAX_PAGE:
+        return False
+    lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, stripped
+    at = 0
+    for raw in text.split("\n"):
+        s, e = at + len(raw) - len(raw.lstrip()), at + len(raw.rstrip())
+        if e > s:
+            lines.append((s, e))
+        at += len(raw) + 1
+    if len(lines) < 2 or not _title_line(text[lines[0][0]:lines[0][1]]):
+        return False
+    body: list[tuple[int, int]] = []
+    for s, e in lines[1:]:
+        if _TRAILER_RE.match(text[s:e]):
+            break
+        if _laid_out(text[s:e]):
+            return False
+        body.append((s, e))
+    prose = " ".join(text[s:e] for s, e in body)
+    if len(prose.split()) < _MIN_WORDS or len(_SENTENCE_END_RE.findall(prose)) < 3:
+        return False
+    if len({m.group(0).lower().rstrip("s") for m in _STUDY_WORDS_RE.finditer(prose)}) < 3:
+        return False
+    title = [[lines[0][0], lines[0][1]]]
+    pico = entry_pico(text, {"title": title, "abstract": [[s, e] for s, e in body]})  # (may raise: nothing put yet)
+    put(fields, "title", text[title[0][0]:title[0][1]], title)
+    put(fields, "abstract", "\n".join(text[s:e] for s, e in body), [[s, e] for s, e in body])
+    fields["kind"] = "article"
+    fields["profile"] = "journal-abstract"
+    for part, (value, spans) in pico.items():
+        put(fields, f"pico.{part}", value, spans)
+    return True

@@ -1,0 +1,65 @@
+"""A PICO value that is a piece of another sentence, not a phrase naming the study's people or arm.
+
+Real abstracts show where such pieces come from: people named in a results sentence ("the rate fell from 4.1 per 10
+patients to 0.4 (95% CI ...", "Patients with severe contamination tended to receive ...", "the number of patients
+receiving FPC increased over time, only 9.8% of ..."), a phrase begun inside a parenthesis ("... Men) while sexual
+assault victims"), or the words around an arm that is not named ("one of two care improvement arms", "hypothesise that
+the intervention"). Such a value is dropped: a wrong value is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+
+Spans = list[list[int]]
+
+# Statistics: the phrase was read from a results sentence.
+_STATISTICS_RE = re.compile(r"\b95\s?%|\bCI\b|confidence interval|\bp\s?[<=>≤]|\bOR\s?[=:]|\bRR\s?[=:]")
+# A finding's verb: at the phrase's end, or followed by what a change is measured over ("increased over time").
+_FINDING_VERB_RE = re.compile(
+    r"\b(?:tended|increased|decreased|declined|improved|rose|fell|remained|showed|reported|differed)"
+    r"(?:\s*$|\s*,|\s+(?:over|from|by|to|in\s+all|significantly|more|less)\b)", re.I)
+# An arm pointed to, not named: "one of two care improvement arms", "(that) the intervention".
+_UNNAMED_ARM_RE = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:(?:that|whether)\s+)?(?:the|this|our|an?|their)\s+(?:intervention|treatment|programme|"
+    r"program|experimental|active)(?:\s+(?:arm|group|condition))?s?$"
+    r"|^one\s+of\s+(?:the\s+)?(?:two|three|four|\d)\b.*\b(?:arms?|groups?|conditions?)$", re.I)
+
+
+# Where a sentence ends inside a value ("... schools (n 1,124). Results After 9 months ..."): what follows is another.
+_SENTENCE_END_RE = re.compile(r"[.;]\s+(?=[A-Z])")
+
+
+def without_fragment(text: str, part: str, value: str, spans: Spans) -> tuple[str, Spans] | None:
+    """``(value, spans)`` as they are when the value is a phrase of its own, its words before another sentence's when
+    it runs into one (spans cut with it), None when it is a piece of another sentence."""
+    cut = fragment_cut(part, value)
+    if cut is None:
+        return value, spans
+    cut = len(value[:cut].rstrip(" ,;"))
+    if cut and spans and spans[0][0] + cut <= spans[0][1] and text.startswith(value[:cut], spans[0][0]):
+        return value[:cut], [[spans[0][0], spans[0][0] + cut]]  # (a value clipped with "…" too)
+    return None
+
+
+def fragment_cut(part: str, value: str) -> int | None:
+    """None when ``value``, read as the PICO ``part``, is a phrase of its own; else how much of it to keep (0: none),
+    when it is or runs into a piece of another sentence (see the module's words)."""
+    if part == "population":
+        bad = _population_piece(value)
+        if bad is None:
+            return None
+        end = _SENTENCE_END_RE.search(value)
+        return end.start() if end and end.start() < bad and end.start() >= 3 else 0
+    if part in ("intervention", "comparator") and _UNNAMED_ARM_RE.match(value.strip()):
+        return 0
+    return None
+
+
+def _population_piece(value: str) -> int | None:
+    """Where a population shows itself a piece of a results sentence or of a parenthesis (None: nowhere)."""
+    close, open_ = value.find(")"), value.find("(")
+    at = [m.start() for m in (_STATISTICS_RE.search(value), _FINDING_VERB_RE.search(value)) if m]
+    if close >= 0 and (open_ < 0 or close < open_):
+        at.append(close)
+    return min(at) if at else None

@@ -1,0 +1,22 @@
+"""One document's fields: the engine's reading, then what only the page as a whole shows.
+
+The engine (engine.py) reads labels, layouts and prose; a page it can put no name to may still be a journal
+abstract pasted as plain text (bare_abstract.py), which is read as an article.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from curator.extraction.bare_abstract import read_bare_abstract
+from curator.extraction.engine import extract as read_page
+
+
+def extract(text: str, *, source: str = "") -> dict[str, Any]:
+    """The fields of one document, in the JSON shape of fields.md (see engine.extract)."""
+    fields = read_page(text, source=source)
+    if fields["kind"] == "unknown" and fields["profile"] != "error":
+        with suppress(Exception):  # a batch import must survive one odd document: the page stays unknown
+            read_bare_abstract(text, fields)
+    return fields

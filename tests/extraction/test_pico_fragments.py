@@ -1,0 +1,48 @@
+"""A PICO value that is a piece of another sentence (results, a parenthesis, an arm pointed to) is dropped or cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.extraction.pico_fragments import fragment_cut, without_fragment
+
+
+@pytest.mark.parametrize("value", [
+    "clinics to 0.7 (95% CI 0.2 to 1.1",
+    "Women in rural districts) while older mothers",
+    "Residents with severe dementia tended",
+    "nurses using the checklist increased over time, only 12% of all eligible nurses",
+    "children whose parents were reminded (p = 0.03",
+])
+def test_a_results_piece_is_no_population(value: str) -> None:
+    assert fragment_cut("population", value) == 0
+
+
+@pytest.mark.parametrize("value", [
+    "adults with increased intracranial pressure",
+    "patients at increased risk of falls",
+    "women aged 18 to 45 years (n = 240)",
+    "children with asthma (aged 5-12 years)",
+    "patients with HbA1c above 7.5%",
+])
+def test_a_population_of_its_own_is_kept(value: str) -> None:
+    assert fragment_cut("population", value) is None
+
+
+def test_a_population_running_into_the_results_is_cut_at_its_sentence_end() -> None:
+    text = "Pupils aged 11 to 14 years in 20 schools (n 2,310). Results At one year, scores did not differ (95% CI -1 to 2)."
+    value = text[:-1]
+    assert without_fragment(text, "population", value, [[0, len(value)]]) == (
+        "Pupils aged 11 to 14 years in 20 schools (n 2,310)", [[0, 50]])
+
+
+@pytest.mark.parametrize("value", ["one of two care improvement arms", "either the intervention",
+                                   "hypothesise that the intervention", "the treatment group"])
+def test_an_arm_pointed_to_is_no_intervention(value: str) -> None:
+    assert without_fragment(value, "intervention", value, [[0, len(value)]]) is None
+
+
+@pytest.mark.parametrize("value", ["the intervention programme of home visits", "a structured education programme",
+                                   "nurse-led follow-up"])
+def test_a_named_arm_is_kept(value: str) -> None:
+    assert fragment_cut("intervention", value) is None
