@@ -23,7 +23,7 @@ _FINDING_VERB_RE = re.compile(
 _UNNAMED_ARM_RE = re.compile(
     r"^(?:\w+\s+){0,2}?(?:(?:that|whether)\s+)?(?:the|this|our|an?|their)\s+(?:intervention|treatment|programme|"
     r"program|experimental|active)(?:\s+(?:arm|group|condition))?s?$"
-    r"|^one\s+of\s+(?:the\s+)?(?:two|three|four|\d)\b.*\b(?:arms?|groups?|conditions?)$", re.I)
+    r"|^(?:one\s+)?of\s+(?:the\s+)?(?:two|three|four|\d)\b.*\b(?:arms?|groups?|conditions?)$", re.I)
 
 
 # Where a sentence ends inside a value ("... schools (n 1,124). Results After 9 months ..."): what follows is another.

@@ -14,6 +14,7 @@ from typing import Any
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import names_comparator
+from curator.extraction.objective_arm import objective_intervention
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.pico import Found, Span
 from curator.extraction.plain_arms import plain_tested
@@ -109,7 +110,8 @@ def guess_intervention(text: str, fields: dict[str, Any], title_zones: list[Span
     got = got or assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
         or assignment.tested_against(text, summary_zones) or crossover_active(text, summary_zones) \
         or single_group_given(text, title_zones + summary_zones) or plain_testing(text, summary_zones) \
-        or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0]
+        or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0] \
+        or objective_intervention(text, summary_zones)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])
