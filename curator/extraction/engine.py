@@ -30,7 +30,7 @@ from curator.extraction.paired_arms import paired_arms
 from curator.extraction.pico_scope import page_within_pico_scope
 from curator.extraction.pico_tidy import tidy_pico
 from curator.extraction.plain_arms import plain_control, plain_tested
-from curator.extraction.plain_outcome import plain_outcome, without_aim
+from curator.extraction.plain_outcome import plain_outcome, set_off_outcome, without_aim
 from curator.extraction.population_pick import fill_population
 from curator.extraction.profile import layout_profile
 from curator.extraction.prose_intervention import guess_intervention
@@ -391,7 +391,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             out = out[0][cut:], [[out[1][0][0] + cut, out[1][0][1]]]  # "This study aims to find out whether X reduces"
         put(fields, "pico.outcome", out[0], out[1])
     elif known:
-        got = pico_finders.outcome(text, zones, low) or pico_finders.outcome(text, _body_zones(doc, low), low) \
+        got = pico_finders.outcome(text, zones, low) or set_off_outcome(text, zones) \
+            or pico_finders.outcome(text, _body_zones(doc, low), low) \
             or (run_in_value(doc, "pico.outcome") if fields["kind"] == "article" else None) \
             or plain_outcome(text, [(0, min(len(text), 20000))])
         if got:

@@ -65,12 +65,13 @@ def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
 # A heading run into its abstract's paragraph ("... at 12 weeks. Main outcome measures: Knee pain ..."): the space
 # before it becomes a line break in the text read (same length), so the heading is read as a label.
 # (The stop is matched, not looked behind at: the pattern then starts with a class and is tried at stops only.)
-_RUN_IN_HEADING_RE = re.compile(r"([.!?])\s(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
+_RUN_IN_HEADING_RE = re.compile(r"([.!?])\s+(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
 
 
 def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
-        return m.group(1) + "\n" if label_slot(m.group(2)) is not None else m.group(0)
+        # (two spaces between sentences: the line break, then a space - the same length)
+        return m.group(1) + "\n" + " " * (len(m.group(0)) - 2) if label_slot(m.group(2)) is not None else m.group(0)
 
     if ": " not in page:
         return page
@@ -278,13 +279,16 @@ def fill_entry_pico(fields: dict[str, Any], text: str) -> bool:
 _TWO_ARMS_RE = re.compile(r"^(.{3,200}?)(?:,\s+or|\s+or|,?\s+versus|,?\s+vs\.?)\s+(?:to\s+)?(.{3,120})$")
 
 
+_BY_WHOM_RE = re.compile(r"\bby\s+(?:their|the|a|an|his|her|trained|local)?\s*(?:[\w\-]+\s+){0,3}[\w\-]+$", re.I)
+
+
 def _two_arms(text: str, got: dict[str, tuple[str, list[list[int]]]]) -> None:
     tested = got.get("intervention")
     if tested is None or len(tested[1]) != 1 or len(tested[0].split()) < 4:
         return
     m = _TWO_ARMS_RE.match(tested[0])
-    if m is None:
-        return
+    if m is None or _BY_WHOM_RE.search(m.group(1)):
+        return  # "... a clinical review by their general practitioner or practice nurses": who gives it, not two arms
     start = tested[1][0][0]
     x, y = arm_name(m.group(1)), arm_name(m.group(2))
     if not (len(x) >= 3 and 3 <= len(y) <= 80) or len(y.split()) > 8:

@@ -2,7 +2,8 @@
 
 "The main thing we are measuring is X", "The main result is whether X", "The main aim is to see how many people
 are X", and a primary outcome written as an aim ("This study aims to find out whether tai chi reduces the rate of
-falls"): the measured thing, not its lead-in.
+falls"): the measured thing, not its lead-in; and an outcome set off by commas after its heading words ("The
+primary outcome, incidence of hospital-acquired pressure ulcers, was measured by daily skin inspection").
 """
 
 from __future__ import annotations
@@ -49,3 +50,21 @@ def without_aim(value: str) -> int:
         return 0
     m = _AIM_RE.match(value)
     return m.end() if m else 0
+
+
+# "The primary outcome, X, was ..." / "The main outcome measure, X, which ...": X between the commas.
+_SET_OFF_RE = re.compile(r"(?:^|[.:]\s+)[Tt]he\s+(?:primary|main)\s+(?:outcome(?:\s+measure)?|end\s?-?point)s?,\s+(?!and\b)")
+_SET_OFF_END_RE = re.compile(r",\s+(?:which|that|was|were|is|will|as|defined|measured|assessed)\b|\s+(?:was|were|is|will\s+be)\s")
+
+
+def set_off_outcome(text: str, zones: list[Span]) -> Found | None:
+    """The X of "The primary outcome, X, was measured ..." in the zones."""
+    for s, e in zones:
+        if text.find("outcome, ", s, e) < 0 and text.find("point, ", s, e) < 0:
+            continue
+        m = _SET_OFF_RE.search(text, s, e)
+        end = _SET_OFF_END_RE.search(text, m.end(), min(e, m.end() + 200)) if m else None
+        raw = text[m.end():end.start()].strip() if m and end else ""
+        if len(raw) >= 3 and len(raw.split()) <= 20 and "." not in raw:
+            return clip(raw, 300), m.end(), m.end() + len(raw)
+    return None

@@ -1,0 +1,30 @@
+"""Wordings of real abstracts: an outcome set off by commas, a heading after two spaces, the person who gives a
+treatment joined by "or" (no second arm)."""
+
+from __future__ import annotations
+
+from curator.extraction import extract
+from curator.extraction.plain_outcome import set_off_outcome
+
+
+def test_an_outcome_set_off_by_commas() -> None:
+    text = ("Methods: Wards were randomised. The primary outcome, the rate of falls per 1000 bed days, was taken "
+            "from incident reports.")
+    got = set_off_outcome(text, [(0, len(text))])
+    assert got is not None and got[0] == "the rate of falls per 1000 bed days"
+
+
+def test_an_outcome_named_before_its_heading_word_is_not_set_off() -> None:
+    text = "The Barthel index was the main outcome, and the walking speed and the grip strength were also compared."
+    assert set_off_outcome(text, [(0, len(text))]) is None
+
+
+def test_headings_after_two_spaces_and_the_one_who_gives_the_treatment() -> None:
+    text = ("Practice nurse review of children with wheeze: a controlled trial\n\n"
+            "Objective: To test whether a structured review changes asthma care.  Design: Randomised controlled "
+            "trial.  Subjects: 1200 children aged 2-12 years with wheeze in 10 general practices.  Intervention: "
+            "Children were invited for a structured review by their general practitioner or practice nurse.  Main "
+            "outcome measures: Asthma consultations in the following year.  Results: Consultations rose.\n")
+    pico = extract(text, source="x")["pico"]
+    assert pico["outcome"] == "Asthma consultations in the following year"
+    assert pico["comparator"] is None or "nurse" not in pico["comparator"]
