@@ -3,8 +3,11 @@
 Real abstracts show where such pieces come from: people named in a results sentence ("the rate fell from 4.1 per 10
 patients to 0.4 (95% CI ...", "Patients with severe contamination tended to receive ...", "the number of patients
 receiving FPC increased over time, only 9.8% of ..."), a phrase begun inside a parenthesis ("... Men) while sexual
-assault victims"), or the words around an arm that is not named ("one of two care improvement arms", "hypothesise that
-the intervention"). Such a value is dropped: a wrong value is worse than none.
+assault victims"), people followed by the rest of their clause ("hospitalized smokers do not consistently", "practice
+nurses aimed to improve ...", "nurses with 30 subjects per group": cut before it), the words around an arm that is not
+named ("one of two care improvement arms", "hypothesise that the intervention"), or a title's words cut before what
+they govern ("Canadian guidelines for the evidence-based", "Does shared care help in the"). Such a value is cut to
+its own phrase or dropped: a wrong value is worse than none.
 """
 
 from __future__ import annotations
@@ -24,6 +27,21 @@ _UNNAMED_ARM_RE = re.compile(
     r"^(?:\w+\s+){0,2}?(?:(?:that|whether)\s+)?(?:the|this|our|an?|their)\s+(?:intervention|treatment|programme|"
     r"program|experimental|active)(?:\s+(?:arm|group|condition))?s?$"
     r"|^(?:one\s+)?of\s+(?:the\s+)?(?:two|three|four|\d)\b.*\b(?:arms?|groups?|conditions?)$", re.I)
+
+
+# The rest of the people's clause: a verb, a purpose, a concession, the design's counts.
+_CLAUSE_RE = re.compile(
+    r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
+    r"participants|patients)\s+(?:per|in\s+each))\b", re.I)
+# People named by no word of their own once the clause is cut.
+_BARE_PEOPLE = frozenset(("patients", "participants", "subjects", "individuals", "people", "persons"))
+# A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
+_NOT_PEOPLE_FIRST = frozenset(("studies", "trials", "reviews", "million", "millions", "thousand", "thousands", "billion"))
+_DANGLING_RE = re.compile(r"\s(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from|into)$"
+                          r"|\S\s+\S+\s+\S+-based$", re.I)
+# A participle left at the end ("acupressure applied", "computer programs used"): the name is before it.
+_PARTICIPLE_END_RE = re.compile(r"\s(?:used|given|applied|administered|delivered|provided)$", re.I)
+_QUESTION_RE = re.compile(r"^(?:does|do|is|are|can|should|will|must)\s", re.I)
 
 
 # Where a sentence ends inside a value ("... schools (n 1,124). Results After 9 months ..."): what follows is another.
@@ -47,12 +65,20 @@ def fragment_cut(part: str, value: str) -> int | None:
     when it is or runs into a piece of another sentence (see the module's words)."""
     if part == "population":
         bad = _population_piece(value)
-        if bad is None:
-            return None
-        end = _SENTENCE_END_RE.search(value)
-        return end.start() if end and end.start() < bad and end.start() >= 3 else 0
-    if part in ("intervention", "comparator") and _UNNAMED_ARM_RE.match(value.strip()):
-        return 0
+        if bad is not None:
+            end = _SENTENCE_END_RE.search(value)
+            return end.start() if end and end.start() < bad and end.start() >= 3 else 0
+        clause = _CLAUSE_RE.search(value)
+        if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
+            first = value.split(" ", 1)[0].lower()
+            return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST else None
+        keep = value[:clause.start()]
+        return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+    if part in ("intervention", "comparator"):
+        if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value):
+            return 0
+        end = _PARTICIPLE_END_RE.search(value)
+        return end.start() if end and end.start() >= 3 else None
     return None
 
 

@@ -46,3 +46,37 @@ def test_an_arm_pointed_to_is_no_intervention(value: str) -> None:
                                    "nurse-led follow-up"])
 def test_a_named_arm_is_kept(value: str) -> None:
     assert fragment_cut("intervention", value) is None
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("hospitalised smokers do not consistently", "hospitalised smokers"),
+    ("ward nurses aimed to improve hand hygiene", "ward nurses"),
+    ("midwives with 25 participants per arm", "midwives"),
+    ("adults with resistant depression, though a longer input", "adults with resistant depression,"),
+])
+def test_people_followed_by_the_rest_of_their_clause_are_cut(value: str, kept: str) -> None:
+    cut = fragment_cut("population", value)
+    assert cut is not None and value[:cut].rstrip(" ,") == kept.rstrip(" ,")
+
+
+@pytest.mark.parametrize("value", ["patients", "patients randomly assigned", "Studies where individuals",
+                                   "million people infected with HIV live in developing countries"])
+def test_no_one_named_is_no_population(value: str) -> None:
+    assert fragment_cut("population", value) == 0
+
+
+@pytest.mark.parametrize("value", ["children who had surgery and a follow-up call for those who did not",
+                                   "adults with diabetic neuropathy that has not responded to medicines"])
+def test_a_clause_of_the_people_themselves_is_kept(value: str) -> None:
+    assert fragment_cut("population", value) is None
+
+
+@pytest.mark.parametrize("value", ["National guidelines for the evidence-based", "Does shared care help in the",
+                                   "Implementation of the"])
+def test_a_title_cut_before_what_it_governs_is_no_intervention(value: str) -> None:
+    assert fragment_cut("intervention", value) == 0
+
+
+def test_a_participle_left_at_the_end_is_cut() -> None:
+    text = "Ear acupressure applied daily"
+    assert without_fragment(text, "intervention", "Ear acupressure applied", [[0, 23]]) == ("Ear acupressure", [[0, 15]])
