@@ -32,7 +32,8 @@ _UNNAMED_ARM_RE = re.compile(
 # The rest of the people's clause: a verb, a purpose, a concession, the design's counts.
 _CLAUSE_RE = re.compile(
     r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
-    r"participants|patients)\s+(?:per|in\s+each))\b", re.I)
+    r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
+    r"|accounts?\s+for|represents?)\b", re.I)
 # People named by no word of their own once the clause is cut.
 _BARE_PEOPLE = frozenset(("patients", "participants", "subjects", "individuals", "people", "persons"))
 # A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
@@ -41,6 +42,18 @@ _DANGLING_RE = re.compile(r"\s(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from
                           r"|\S\s+\S+\s+\S+-based$", re.I)
 # A participle left at the end ("acupressure applied", "computer programs used"): the name is before it.
 _PARTICIPLE_END_RE = re.compile(r"\s(?:used|given|applied|administered|delivered|provided)$", re.I)
+# A control's name followed by what happened in its group.
+_CONTROL_FINDING_RE = re.compile(
+    r"\s+(?:reduced|increased|decreased|improved|lowered|had|showed|was|were|did|resulted|led|produced|yielded"
+    r"|achieved|reported)\b", re.I)
+# "no impact on other outcomes", "no difference": a finding, not a control.
+_NO_FINDING_RE = re.compile(r"^(?:no|any)\s+(?:significant\s+)?(?:impact|effect|difference|change|improvement|"
+                            r"association)s?\b", re.I)
+# A sentence's verb left before the people ("treat patients who ...", "manage patients with ...").
+_LEADING_VERB_RE = re.compile(
+    r"^(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
+    r"|train|target|involve)\s+(?=(?:all\s+)?(?:patients|people|adults|children|women|men|participants|individuals|"
+    r"persons|older|young|elderly)\b)")
 _QUESTION_RE = re.compile(r"^(?:does|do|is|are|can|should|will|must)\s", re.I)
 
 
@@ -51,6 +64,10 @@ _SENTENCE_END_RE = re.compile(r"[.;]\s+(?=[A-Z])")
 def without_fragment(text: str, part: str, value: str, spans: Spans) -> tuple[str, Spans] | None:
     """``(value, spans)`` as they are when the value is a phrase of its own, its words before another sentence's when
     it runs into one (spans cut with it), None when it is a piece of another sentence."""
+    lead = _LEADING_VERB_RE.match(value) if part == "population" else None
+    if lead and spans and text.startswith(value[lead.end():], spans[0][0] + lead.end()) and len(spans) == 1:
+        # "treat patients who have tic disorders": the people, not the verb of the sentence they were read from
+        value, spans = value[lead.end():], [[spans[0][0] + lead.end(), spans[0][1]]]
     cut = fragment_cut(part, value)
     if cut is None:
         return value, spans
@@ -75,11 +92,27 @@ def fragment_cut(part: str, value: str) -> int | None:
         keep = value[:clause.start()]
         return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
     if part in ("intervention", "comparator"):
-        if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value):
+        if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value) \
+                or part == "comparator" and _NO_FINDING_RE.match(value):
             return 0
         end = _PARTICIPLE_END_RE.search(value)
+        if part == "comparator" and end is None:
+            return _comparator_cut(value)
         return end.start() if end and end.start() >= 3 else None
     return None
+
+
+def _comparator_cut(value: str) -> int | None:
+    """Where a control's name runs into a finding ("enhanced usual care reduced the incidence of ...") or an opened
+    statistic ("usual care (RR"); 0 for a piece begun inside a parenthesis ("surgeons)")."""
+    close, open_ = value.find(")"), value.find("(")
+    if close >= 0 and (open_ < 0 or close < open_):
+        return 0
+    at = [m.start() for m in (_CONTROL_FINDING_RE.search(value), _STATISTICS_RE.search(value)) if m]
+    if open_ >= 0 and close < 0:
+        at.append(open_)
+    cut = min(at) if at else None
+    return None if cut is None else cut if cut >= 3 else 0
 
 
 def _population_piece(value: str) -> int | None:

@@ -80,3 +80,39 @@ def test_a_title_cut_before_what_it_governs_is_no_intervention(value: str) -> No
 def test_a_participle_left_at_the_end_is_cut() -> None:
     text = "Ear acupressure applied daily"
     assert without_fragment(text, "intervention", "Ear acupressure applied", [[0, 23]]) == ("Ear acupressure", [[0, 15]])
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("enhanced usual care reduced the incidence of relapse", "enhanced usual care"),
+    ("usual care (RR", "usual care"),
+    ("waiting list (OR 0.8, 95% CI", "waiting list"),
+])
+def test_a_control_running_into_its_finding_is_cut(value: str, kept: str) -> None:
+    cut = fragment_cut("comparator", value)
+    assert cut is not None and value[:cut].rstrip(" ,(") == kept
+
+
+@pytest.mark.parametrize("value", ["no impact on other outcomes", "no significant difference", "surgeons)"])
+def test_a_finding_or_a_parenthesis_piece_is_no_control(value: str) -> None:
+    assert fragment_cut("comparator", value) == 0
+
+
+@pytest.mark.parametrize("value", ["usual care", "sham acupuncture (needles not inserted)", "placebo tablets"])
+def test_a_control_of_its_own_is_kept(value: str) -> None:
+    assert fragment_cut("comparator", value) is None
+
+
+def test_a_verb_before_the_people_is_left_out() -> None:
+    text = "Nurses treat patients who have chronic wounds at home."
+    value = "treat patients who have chronic wounds at home"
+    assert without_fragment(text, "population", value, [[7, 53]]) == (
+        "patients who have chronic wounds at home", [[13, 53]])
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("residents at baseline and 187 at follow-up", "residents"),
+    ("patients with dementia indicate a wide variation", "patients with dementia"),
+])
+def test_counts_and_findings_after_the_people_are_cut(value: str, kept: str) -> None:
+    cut = fragment_cut("population", value)
+    assert cut is not None and value[:cut] == kept
