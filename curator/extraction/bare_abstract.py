@@ -4,7 +4,9 @@ Nothing on such a page says what it is - no label, citation line, identifier or 
 ("BACKGROUND: ... METHODS: ..." run on in one paragraph) - so the engine leaves it ``unknown`` and keeps no
 title. A short first line over paragraphs of a study's prose is read here as an article: the line is its
 title, the paragraphs its abstract, and the PICO is read from them as from a bibliographic entry's. A page
-whose prose is not a study's (a letter, a notice) is left as the engine left it.
+whose prose is not a study's (a letter, a notice) is left as the engine left it. A journal abstract that names its
+trial's registration ("TRIAL REGISTRATION ISRCTN59427925") is taken for a registry record by that number alone: when
+the page is nothing but such prose and no registry field was read from it, it is an article too.
 """
 
 from __future__ import annotations
@@ -41,9 +43,23 @@ def _laid_out(line: str) -> bool:
     return "   " in line or "\t" in line or " | " in line or is_chrome(line)
 
 
+# What a registry record states and an abstract does not: one of them read makes the page no bare abstract.
+_REGISTRY_FIELDS = ("status", "phase", "study_type", "sponsor", "start_date", "completion_date", "sex", "min_age",
+                    "max_age", "countries")
+
+
+def _prose_only(text: str, body: list[tuple[int, int]]) -> bool:
+    """Paragraphs of sentences, not a form's labels and values (most of the words on long lines, no "Label:" line)."""
+    long_chars = sum(e - s for s, e in body if e - s >= 60)
+    return long_chars >= 0.8 * sum(e - s for s, e in body) and not any(text[e - 1] == ":" for s, e in body)
+
+
 def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
-    """Read an ``unknown`` page that is a title over its abstract (True when it was one); ``fields`` is updated."""
-    if fields.get("kind") != "unknown" or len(text) > _MAX_PAGE:
+    """Read an ``unknown`` page, or one taken for a trial by a registration number alone, that is a title over its
+    abstract (True when it was one); ``fields`` is updated."""
+    kind = fields.get("kind")
+    if kind not in ("unknown", "trial") or len(text) > _MAX_PAGE \
+            or kind == "trial" and any(fields.get(key) for key in _REGISTRY_FIELDS):
         return False
     lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, stripped
     at = 0
@@ -64,14 +80,18 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
     prose = " ".join(text[s:e] for s, e in body)
     if len(prose.split()) < _MIN_WORDS or len(_SENTENCE_END_RE.findall(prose)) < 3:
         return False
-    if len({m.group(0).lower().rstrip("s") for m in _STUDY_WORDS_RE.finditer(prose)}) < 3:
+    if len({m.group(0).lower().rstrip("s") for m in _STUDY_WORDS_RE.finditer(prose)}) < 3 \
+            or kind == "trial" and not _prose_only(text, body):
         return False
     title = [[lines[0][0], lines[0][1]]]
     pico = entry_pico(text, {"title": title, "abstract": [[s, e] for s, e in body]})  # (may raise: nothing put yet)
-    put(fields, "title", text[title[0][0]:title[0][1]], title)
-    put(fields, "abstract", "\n".join(text[s:e] for s, e in body), [[s, e] for s, e in body])
+    if fields["title"] is None or kind == "unknown":
+        put(fields, "title", text[title[0][0]:title[0][1]], title)
+    if fields["abstract"] is None:
+        put(fields, "abstract", "\n".join(text[s:e] for s, e in body), [[s, e] for s, e in body])
     fields["kind"] = "article"
     fields["profile"] = "journal-abstract"
     for part, (value, spans) in pico.items():
-        put(fields, f"pico.{part}", value, spans)
+        if fields["pico"][part] is None:
+            put(fields, f"pico.{part}", value, spans)
     return True

@@ -1,7 +1,7 @@
 """One document's fields: the engine's reading, then what only the page as a whole shows.
 
-The engine (engine.py) reads labels, layouts and prose; a page it can put no name to may still be a journal
-abstract pasted as plain text (bare_abstract.py), which is read as an article.
+The engine (engine.py) reads labels, layouts and prose; a page it can put no name to, or takes for a trial by a
+registration number alone, may be a journal abstract pasted as plain text (bare_abstract.py), read as an article.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from curator.extraction.engine import extract as read_page
 def extract(text: str, *, source: str = "") -> dict[str, Any]:
     """The fields of one document, in the JSON shape of fields.md (see engine.extract)."""
     fields = read_page(text, source=source)
-    if fields["kind"] == "unknown" and fields["profile"] != "error":
+    if fields["kind"] in ("unknown", "trial") and fields["profile"] != "error":
         with suppress(Exception):  # a batch import must survive one odd document: the page stays unknown
             read_bare_abstract(text, fields)
     return fields

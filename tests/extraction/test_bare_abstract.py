@@ -61,3 +61,18 @@ def test_a_search_page_with_menus_is_no_bare_abstract() -> None:
     page = ("Scholarly Search\nArticles   Case law   My library   Sign in\n" + UNLABELLED.split("\n", 1)[1])
     fields = extract(page, source="search.txt")
     assert fields["title"] != "Scholarly Search"
+
+
+def test_an_abstract_naming_its_registration_is_an_article_not_a_registry_record() -> None:
+    text = RUN_ON.replace("CONCLUSIONS:", "TRIAL REGISTRATION: ISRCTN12345678. CONCLUSIONS:")
+    fields = extract(text, source="pasted.txt")
+    assert fields["kind"] == "article" and "ISRCTN12345678" in fields["ids"]
+    assert fields["pico"]["comparator"] == "usual care"
+
+
+def test_a_registry_record_stays_a_trial() -> None:
+    record = ("Home visits for COPD\n\nStatus:\nRecruiting\nTrial ID:\nISRCTN12345678\nSponsor:\nCity Hospital\n"
+              "Summary:\nWe are testing whether home visits by practice nurses after a hospital stay reduce "
+              "readmissions of adults with COPD. Patients will be randomised to visits or usual care. The primary "
+              "outcome is readmission at six months, and the study will recruit 400 participants in 14 practices.\n")
+    assert extract(record, source="record.txt")["kind"] == "trial"
