@@ -74,7 +74,7 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # official_title 18/19); the whole corpus then 3391/3494 = 0.97 (0.971).
 FLOOR = 0.94
 # Share of each batch's expectations met, as measured after the fixes (batches 6-11: held out, measured only).
-BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93, 9: 0.94, 10: 0.90, 11: 0.98}
+BATCH_FLOORS = {1: 0.99, 2: 0.97, 3: 0.96, 4: 0.98, 5: 0.93, 6: 0.97, 7: 0.92, 8: 0.93, 9: 0.94, 10: 0.90, 11: 0.98, 12: 0.90}
 
 
 def entry_of(name: str) -> Entry:
