@@ -38,9 +38,11 @@ from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import (
+    annotate_abbreviations,
     find_abbreviations,
     find_conditions,
     find_drugs,
+    spelled_in,
     top_drugs,
 )
 from curator.extraction.textutil import caseless, clip, strip_foreign
@@ -405,6 +407,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
                                                                for a, b in _hit_span(doc, h)])
     if fields["kind"] == "article" and not in_scope:
         drop_unasked_arms(text, fields, title_zones, summary_zones)  # "The Impact of Trust on ...": no intervention
+    for part in ("intervention", "comparator"):  # "primary SLT": spelled out as the summary defines it
+        if (arm := fields["pico"][part]) and len(arm.split()) <= 6 and (used := spelled_in(arm, abbrs)):
+            fields["pico"][part] = annotate_abbreviations(arm, used, 1)
     tidy_pico(text, fields)
 
 

@@ -66,7 +66,7 @@ _OF_END_RE = re.compile(
     re.I,
 )
 _AFTER_RE = re.compile(
-    r"\b(?:after|with|following|using|by)\s+([\w\-]+(?:\s+[\w\-]+){0,4}?)\s+(?:treatment|therapy|administration"
+    r"\b(?:after|(?<!ompared )(?<!ombined )with|following|using|by)\s+([\w\-]+(?:\s+[\w\-]+){0,4}?)\s+(?:treatment|therapy|administration"
     r"|injections?|infusions?)\b",
     re.I,
 )

@@ -319,6 +319,14 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
+def spelled_in(phrase: str, abbrs: dict[str, str]) -> dict[str, str]:
+    """The defined abbreviation ``phrase`` ends with ("primary SLT"), when its long form is not in it (a name that goes
+    on after it, "SGLT2 inhibitor", is left whole)."""
+    low = phrase.lower()
+    last = phrase.rsplit(" ", 1)[-1]
+    return {a: long for a, long in abbrs.items() if a == last and long.lower() not in low}
+
+
 def annotate_abbreviations(phrase: str, abbrs: dict[str, str], limit: int = 3) -> str:
     """``phrase`` with defined abbreviations spelled out and long forms given their abbreviation."""
     done = 0

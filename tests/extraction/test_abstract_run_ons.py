@@ -28,3 +28,20 @@ def test_headings_after_two_spaces_and_the_one_who_gives_the_treatment() -> None
     pico = extract(text, source="x")["pico"]
     assert pico["outcome"] == "Asthma consultations in the following year"
     assert pico["comparator"] is None or "nurse" not in pico["comparator"]
+
+
+def test_a_short_arm_ending_in_a_defined_abbreviation_is_spelled_out() -> None:
+    from curator.extraction.terms import spelled_in
+
+    abbrs = {"CST": "cognitive stimulation therapy", "SGLT2": "sodium-glucose cotransporter 2"}
+    assert spelled_in("weekly CST", abbrs) == {"CST": "cognitive stimulation therapy"}
+    assert spelled_in("SGLT2 inhibitor", abbrs) == {}  # the name goes on after it: left whole
+    assert spelled_in("cognitive stimulation therapy (CST)", abbrs) == {}
+
+
+def test_compared_with_in_a_title_is_not_what_the_tested_arm_is_given_with() -> None:
+    from curator.extraction.pico import title_intervention
+
+    title = "Hip Protectors Compared With Exercise Classes as Initial Treatment for Frail Residents"
+    got = title_intervention(title, 0)
+    assert got is None or "Exercise" not in got[0]
