@@ -68,6 +68,8 @@ def without_fragment(text: str, part: str, value: str, spans: Spans) -> tuple[st
     if lead and spans and text.startswith(value[lead.end():], spans[0][0] + lead.end()) and len(spans) == 1:
         # "treat patients who have tic disorders": the people, not the verb of the sentence they were read from
         value, spans = value[lead.end():], [[spans[0][0] + lead.end(), spans[0][1]]]
+    if part == "comparator" and spans and _inside_parentheses(text, spans[0][0]):
+        return None  # "a walking programme (brisk walking or cycling ...)": one arm's details, not a second arm
     cut = fragment_cut(part, value)
     if cut is None:
         return value, spans
@@ -75,6 +77,12 @@ def without_fragment(text: str, part: str, value: str, spans: Spans) -> tuple[st
     if cut and spans and spans[0][0] + cut <= spans[0][1] and text.startswith(value[:cut], spans[0][0]):
         return value[:cut], [[spans[0][0], spans[0][0] + cut]]  # (a value clipped with "…" too)
     return None
+
+
+def _inside_parentheses(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a parenthesis opened earlier in its sentence."""
+    start = max(text.rfind(". ", max(0, at - 300), at), text.rfind("\n", max(0, at - 300), at), at - 300, 0)
+    return text.count("(", start, at) > text.count(")", start, at)
 
 
 def fragment_cut(part: str, value: str) -> int | None:

@@ -116,3 +116,13 @@ def test_a_verb_before_the_people_is_left_out() -> None:
 def test_counts_and_findings_after_the_people_are_cut(value: str, kept: str) -> None:
     cut = fragment_cut("population", value)
     assert cut is not None and value[:cut] == kept
+
+
+def test_an_or_inside_one_arms_parenthesis_is_no_second_arm() -> None:
+    text = ("Adults were randomly assigned to a supervised exercise programme (swimming or cycling at moderate "
+            "intensity, twice a week) or to their usual activity.")
+    at = text.index("cycling")
+    value = "cycling at moderate intensity"
+    assert without_fragment(text, "comparator", value, [[at, at + len(value)]]) is None
+    at = text.index("their usual activity")
+    assert without_fragment(text, "comparator", "their usual activity", [[at, at + 20]]) is not None
