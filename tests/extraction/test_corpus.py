@@ -34,13 +34,15 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # stayed at 0.97).
 # Batch 20 (held out, measured only) lowered labels and pico to what they measure with it in them (labels 0.95 -> 0.94,
 # 1263/1332; pico 0.96 -> 0.95, 2646/2765).
+# Batch 21 (held out, measured only) lowered layout and vocab to what they measure with it in them (layout 0.97 -> 0.96,
+# 735/765; vocab 0.94 -> 0.93, 1293/1378).
 FLOORS = {
     "labels": 0.94,
     "lists": 0.95,
     "ids": 0.96,
-    "vocab": 0.94,
+    "vocab": 0.93,
     "pico": 0.95,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
-    "layout": 0.97,
+    "layout": 0.96,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
@@ -82,8 +84,13 @@ FLOORS = {
 # corrected), written by a helper who never read the extractor, no fix tuned on it (population 14/20, intervention 40/53,
 # comparator 42/50, outcome 45/49; registry 266/291 = 0.91, journal 140/152 = 0.92, aggregator 50/59 = 0.85, abstract
 # 41/44 = 0.93).
+# batch 21 held out, measured only: 472/524 = 0.90 (470/524 = 0.897 before two over-narrow PICO expectations were widened),
+# written by a helper who never read the extractor, no fix tuned on it (population 19/22, intervention 40/48 (named
+# 14/22), comparator 55/60 (named 17/20; kept empty on 1 of the 2 single-arm pages), outcome 57/62; registry 280/306 =
+# 0.92, journal 118/123 = 0.96, aggregator 63/74 = 0.85, abstract 11/21 = 0.52: the two unlabelled abstracts, a title
+# line above one paragraph, gave nothing at all).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91, 21: 0.90}
 
 
 def page_text(name: str) -> str:
