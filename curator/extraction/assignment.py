@@ -38,7 +38,7 @@ _AMOUNT_RE = re.compile(
 )
 # Where the arm's name ends and its provider, schedule or detail begins.
 _DETAIL_RE = re.compile(
-    r"\s+\(|,\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
+    r"\s+\(|,\s|\s+at\s+home\s+(?:using|with|via)\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:trained|lay|qualified|community|specialist|study|surgeon|anaesthetist|anesthetist|nurse|physician|doctor"
     r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
     r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+at\s+[CTLS]\d|\s+with\s+\d[\d.]*\s?(?:ml|mg|mcg|µg|g)\s"
@@ -76,12 +76,18 @@ def arm_name(x: str) -> str:
     m = _AMOUNT_RE.match(x)
     if m:
         x = x[m.end():]
+        m = _HOW_OFTEN_RE.match(x)  # "12 weeks of daily 30-minute TTNS": how often and how long, then the name
+        x = x[m.end():] if m and len(x) - m.end() >= 3 else x
     cut = _DETAIL_RE.search(x)
     while cut and x.startswith(",", cut.start()) and _ADJECTIVES_RE.fullmatch(x[:cut.start()]):
         cut = _DETAIL_RE.search(x, cut.end())  # "an isocaloric, isonitrogenous standard supplement": one name
     if cut and cut.start() >= 3:
         x = x[:cut.start()]
     return x.strip(" ,")
+
+
+_HOW_OFTEN_RE = re.compile(r"(?:(?:daily|weekly|nightly|twice[- ]weekly|twice[- ]daily)\s+)?\d+-(?:minute|min|hour)\s+"
+                           r"|(?:daily|weekly|nightly|twice[- ]weekly)\s+(?=\w)", re.I)
 
 
 # Adjectives listed before the arm's noun: "isocaloric, isonitrogenous".
@@ -104,7 +110,7 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
-            got = _first_arm(text, m, 8) or _second_after_control(text, m, e)
+            got = _first_arm(text, m, 10) or _second_after_control(text, m, e)
             if got and got[0].lower() in _BACK_NOUNS:
                 got = _named_before(text, got)
             if got:

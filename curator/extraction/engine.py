@@ -189,7 +189,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         got = _prose_text(doc, "interventions")
         if got:
             names = []
-            for name, s, e in top_drugs(got[0]):
+            for name, s, e in (d for d in top_drugs(got[0]) if got[0].count("(", 0, d[1]) <= got[0].count(")", 0, d[1])):
                 names.append(name)
                 nspans.append([got[1] + s, got[1] + e])
             pair = None if names else pico_finders.arm_versus_control(got[0])

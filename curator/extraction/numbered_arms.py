@@ -87,20 +87,27 @@ def _group_lines(doc: Document) -> tuple[list[Arm], list[Arm]]:
     return tested, control
 
 
+# "Other: Waitlist control — ...": an arm of type Other that is the control by its name.
+_OTHER_CONTROL_RE = re.compile(r"^Other:\s*(?=(?:[\w\-]+\s+){0,3}(?:control|wait[- ]?list|waiting\s+list|usual\s+care"
+                               r"|placebo|sham)\b)", re.I)
+_DESCRIBED_RE = re.compile(r"\s+[—–]\s+")
+
+
 def typed_arm_lines(doc: Document) -> tuple[list[Arm], list[Arm]]:
     """The arms of an arms list whose lines open with their type ("Experimental: Melatonin", "Placebo
     Comparator: Placebo", "Active Comparator: Insulin glargine | ..."): short names only."""
     tested: list[Arm] = []
     control: list[Arm] = []
-    for line in doc.lines_holding(("xperimental", "omparator"), 600):
-        m = ARM_PREFIX_RE.match(line.text)
+    for line in doc.lines_holding(("xperimental", "omparator", "Other: "), 600):
+        m = ARM_PREFIX_RE.match(line.text) or _OTHER_CONTROL_RE.match(line.text)
         if m is None or doc.box[line.idx] != OWN:
             continue
-        name = line.text[m.end():].split(" | ")[0].strip(" .,|")
+        # "Mindfulness group program — eight weekly sessions ...": the name before its description
+        name = _DESCRIBED_RE.split(line.text[m.end():].split(" | ")[0], 1)[0].strip(" .,|")
         if not name or len(name.split()) > 6:
             continue
         start = line.start + m.end()
-        is_control = line.text.lower().startswith(COMPARATOR_ARM_TYPES)
+        is_control = line.text.lower().startswith(COMPARATOR_ARM_TYPES) or line.text.startswith("Other")
         (control if is_control else tested).append((name, start, start + len(name)))
     if not tested or not control:
         return [], []

@@ -48,7 +48,10 @@ _CONTROL_FINDING_RE = re.compile(
     r"|achieved|reported)\b", re.I)
 # "no impact on other outcomes", "no difference": a finding, not a control.
 _NO_FINDING_RE = re.compile(r"^(?:no|any)\s+(?:significant\s+)?(?:impact|effect|difference|change|improvement|"
-                            r"association)s?\b", re.I)
+                            r"association)s?\b"
+                            # "No control group. Each participant is compared with his own baseline": a single arm
+                            r"|^(?:no|without\s+a?)\s*(?:control|comparator|comparison)(?:\s+(?:group|arm|condition))?\b"
+                            r"|^(?:uncontrolled|single[- ]arm)\b", re.I)
 # A sentence's verb left before the people ("treat patients who ...", "manage patients with ...").
 _LEADING_VERB_RE = re.compile(
     r"^(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
