@@ -38,7 +38,7 @@ _AMOUNT_RE = re.compile(
 )
 # Where the arm's name ends and its provider, schedule or detail begins.
 _DETAIL_RE = re.compile(
-    r"\s+\(|,\s|\s+at\s+home\s+(?:using|with|via)\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
+    r"\s+\(|,\s|\s+at\s+home\s+(?:using|with|via)\s|\s+from\s+(?:a|an|trained)\s|\s+(?:delivered|provided|given|administered|led|run|supervised)\s+by\s|\s+by\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:trained|lay|qualified|community|specialist|study|surgeon|anaesthetist|anesthetist|nurse|physician|doctor"
     r"|physiotherapist|therapist|pharmacist)\b|\s+(?:for|over|during)\s+(?:\d+|one|two|three|four|five|six"
     r"|eight|ten|twelve)\b|\s+(?:at|from)\s+\d|\s+at\s+[CTLS]\d|\s+with\s+\d[\d.]*\s?(?:ml|mg|mcg|µg|g)\s"
@@ -73,11 +73,12 @@ def arm_name(x: str) -> str:
     v = _ARM_VERB_RE.match(x)
     if v and len(x) - v.end() >= 3:
         x = x[v.end():]
-    m = _AMOUNT_RE.match(x)
-    if m:
+    amount = _AMOUNT_RE.match(x)
+    if amount:
+        x = x[amount.end():]
+    m = _HOW_OFTEN_RE.match(x)  # "12 weeks of daily 30-minute TTNS", "four weekly calls": how often and how long
+    if m and len(x) - m.end() >= 3 and (amount or m.group(1) is None):
         x = x[m.end():]
-        m = _HOW_OFTEN_RE.match(x)  # "12 weeks of daily 30-minute TTNS": how often and how long, then the name
-        x = x[m.end():] if m and len(x) - m.end() >= 3 else x
     cut = _DETAIL_RE.search(x)
     while cut and x.startswith(",", cut.start()) and _ADJECTIVES_RE.fullmatch(x[:cut.start()]):
         cut = _DETAIL_RE.search(x, cut.end())  # "an isocaloric, isonitrogenous standard supplement": one name
@@ -86,8 +87,10 @@ def arm_name(x: str) -> str:
     return x.strip(" ,")
 
 
+# (A bare "daily" goes only after an amount: "daily polypill" is the arm's name.)
 _HOW_OFTEN_RE = re.compile(r"(?:(?:daily|weekly|nightly|twice[- ]weekly|twice[- ]daily)\s+)?\d+-(?:minute|min|hour)\s+"
-                           r"|(?:daily|weekly|nightly|twice[- ]weekly)\s+(?=\w)", re.I)
+                           rf"|{_NUMBER}\s+(?:daily|weekly|nightly|fortnightly|monthly)\s+(?=\w)"
+                           r"|((?:daily|weekly|nightly|twice[- ]weekly)\s+)(?=\w)", re.I)
 
 
 # Adjectives listed before the arm's noun: "isocaloric, isonitrogenous".
