@@ -83,7 +83,8 @@ FLOORS = {
 # comparator 42/50, outcome 45/49; registry 266/291 = 0.91, journal 140/152 = 0.92, aggregator 50/59 = 0.85, abstract
 # 41/44 = 0.93).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91,
+                23: 0.0}  # batch 23: held out, measured only; its floor is set on the final code
 
 
 def page_text(name: str) -> str:
