@@ -33,7 +33,11 @@ _UNNAMED_ARM_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
     r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
-    r"|accounts?\s+for|represents?)\b", re.I)
+    r"|accounts?\s+for|represents?)\b"
+    # a people noun and a past verb: "parents completed the baseline survey", "medical students observed ..."
+    r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
+                                                   "subjects", "clinicians", "participants", "adults"))
+    + r")\s+(?=(?:completed|had|observed|examined|attended|participated|returned)\b)", re.I)
 # People named by no word of their own once the clause is cut.
 _BARE_PEOPLE = frozenset(("patients", "participants", "subjects", "individuals", "people", "persons"))
 # A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
@@ -45,7 +49,15 @@ _PARTICIPLE_END_RE = re.compile(r"\s(?:used|given|applied|administered|delivered
 # A control's name followed by what happened in its group.
 _CONTROL_FINDING_RE = re.compile(
     r"\s+(?:reduced|increased|decreased|improved|lowered|had|showed|was|were|did|resulted|led|produced|yielded"
-    r"|achieved|reported)\b", re.I)
+    r"|achieved|reported|significantly)\b", re.I)
+# A section heading the value ran into ("... urinary incontinence Methods and design Pragmatic", "... MEASUREMENTS AND
+# MAIN RESULTS"): the value ends before it.
+_HEADING_RE = re.compile(
+    r"\s(?:(?:Methods?(?=\s+and\s+design\b)|Results|Background|Conclusions?)(?=[\s:.])"
+    r"|(?:METHODS?|RESULTS|BACKGROUND|CONCLUSIONS?|DESIGN|SETTING|OBJECTIVES?|PARTICIPANTS|INTERVENTIONS?|OUTCOMES?"
+    r"|MEASUREMENTS|MAIN)\b)")
+# Words that point to an arm or a kind without naming it ("one", "general", "that delivery").
+_NO_NAME_WORDS = frozenset(("one", "two", "general", "other", "both", "either", "each", "same", "control", "specific"))
 # "no impact on other outcomes", "no difference": a finding, not a control.
 _NO_FINDING_RE = re.compile(r"^(?:no|any)\s+(?:significant\s+)?(?:impact|effect|difference|change|improvement|"
                             r"association)s?\b"
@@ -76,7 +88,7 @@ def without_fragment(text: str, part: str, value: str, spans: Spans) -> tuple[st
     cut = fragment_cut(part, value)
     if cut is None:
         return value, spans
-    cut = len(value[:cut].rstrip(" ,;"))
+    cut = len(value[:cut].rstrip(" ,;."))
     if cut and spans and spans[0][0] + cut <= spans[0][1] and text.startswith(value[:cut], spans[0][0]):
         return value[:cut], [[spans[0][0], spans[0][0] + cut]]  # (a value clipped with "…" too)
     return None
@@ -88,9 +100,20 @@ def _inside_parentheses(text: str, at: int) -> bool:
     return text.count("(", start, at) > text.count(")", start, at)
 
 
+def _title_case_before(value: str, at: int) -> bool:
+    """Whether the word before ``at`` is capitalised too ("Adult Participants With ...": a title, not a heading)."""
+    words = value[:at].split()
+    return bool(words) and words[-1][:1].isupper() and not value[at + 1:at + 4].isupper()
+
+
 def fragment_cut(part: str, value: str) -> int | None:
     """None when ``value``, read as the PICO ``part``, is a phrase of its own; else how much of it to keep (0: none),
     when it is or runs into a piece of another sentence (see the module's words)."""
+    heading = next((m for m in _HEADING_RE.finditer(value) if not _title_case_before(value, m.start())), None) \
+        if " " in value else None
+    if heading is not None:
+        inner = fragment_cut(part, value[:heading.start()]) if heading.start() >= 3 else 0
+        return heading.start() if inner is None else inner
     if part == "population":
         bad = _population_piece(value)
         if bad is not None:
@@ -104,6 +127,7 @@ def fragment_cut(part: str, value: str) -> int | None:
         return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
     if part in ("intervention", "comparator"):
         if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value) \
+                or value.lower() in _NO_NAME_WORDS or value.lower().startswith(("that ", "this ", "these ")) \
                 or part == "comparator" and _NO_FINDING_RE.match(value):
             return 0
         end = _PARTICIPLE_END_RE.search(value)

@@ -126,3 +126,29 @@ def test_an_or_inside_one_arms_parenthesis_is_no_second_arm() -> None:
     assert without_fragment(text, "comparator", value, [[at, at + len(value)]]) is None
     at = text.index("their usual activity")
     assert without_fragment(text, "comparator", "their usual activity", [[at, at + 20]]) is not None
+
+
+@pytest.mark.parametrize(("part", "value", "kept"), [
+    ("population", "people aged 60 years and over with urinary incontinence Methods and design Pragmatic",
+     "people aged 60 years and over with urinary incontinence"),
+    ("intervention", "local priority setting and monitoring. MEASUREMENTS AND MAIN RESULTS", "local priority setting and monitoring"),
+    ("population", "parents completed the baseline survey", "parents"),
+    ("population", "medical students observed", "medical students"),
+])
+def test_a_value_ends_before_a_heading_or_its_peoples_verb(part: str, value: str, kept: str) -> None:
+    cut = fragment_cut(part, value)
+    assert cut is not None and value[:cut].rstrip(" .") == kept
+
+
+@pytest.mark.parametrize("value", ["Adult Participants With Active Psoriatic Arthritis", "women who had given birth"])
+def test_title_case_words_and_the_peoples_own_clause_are_no_cut(value: str) -> None:
+    assert fragment_cut("population", value) is None
+
+
+@pytest.mark.parametrize("value", ["one", "general", "that delivery"])
+def test_a_word_that_names_no_arm_is_no_intervention(value: str) -> None:
+    assert fragment_cut("intervention", value) == 0
+
+
+def test_an_adverb_after_the_control_is_cut() -> None:
+    assert fragment_cut("comparator", "usual care significantly") == len("usual care")
