@@ -79,6 +79,8 @@ def author_line(text: str) -> list[str] | None:
         p = _without_degrees(_TITLE_PREFIX_RE.sub("", p))
         if p[-2:-1] == " " and p[-1:].islower():
             p = _LETTER_MARKS_RE.sub("", p)
+        if k == len(parts) - 1 and p.endswith("."):
+            p = _INITIAL_STOP_RE.sub("", p)  # PubMed's "..., Hall R, Harvey I.": the list's full stop
         if not p or _DEGREE_RE.match(p) or p[:1].islower() or p.lower().startswith(("for the", "on behalf")):
             continue  # a degree, a role ("professor1") or the group the authors write for
         if AUTHOR_ITEM_RE.match(p):

@@ -33,7 +33,8 @@ _UNNAMED_ARM_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
     r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
-    r"|accounts?\s+for|represents?)\b"
+    r"|accounts?\s+for|represents?|(?:were|was)\s+(?:included|enrolled|recruited|randomi[sz]ed|invited|identified"
+    r"|studied|analy[sz]ed))\b"
     # a people noun and a past verb: "parents completed the baseline survey", "medical students observed ..."
     r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
                                                    "subjects", "clinicians", "participants", "adults"))

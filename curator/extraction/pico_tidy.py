@@ -17,6 +17,9 @@ _PARTS = ("population", "intervention", "comparator", "outcome")
 _HEADINGS = frozenset(("endpoints", "end points", "outcomes", "results", "methods", "background", "objectives", "summary",
                        "design", "description", "details", "interventions"))
 # Where the primary outcome's words end: the next outcomes' label run into the value.
+# "The primary outcome was X" under an outcome heading: X.
+_LEAD_RE = re.compile(r"^the\s+(?:primary|main)\s+(?:outcome|end\s?-?point)(?:\s+measure)?s?\s+(?:was|were|is|will\s+be)\s+"
+                      r"(?:the\s+)?", re.I)
 _NEXT_OUTCOMES_RE = re.compile(r"[\s;.,]+(?:Secondary\s+(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?)|Other\s+outcome"
                                r"\s+measures?|Key\s+secondary\s+(?:end\s*-?\s*points?|outcomes?))\b", re.I)
 
@@ -57,11 +60,15 @@ def tidy_pico(text: str, fields: dict[str, Any]) -> None:
             else:
                 evidence.pop(f"pico.{part}", None)
     _sequences(text, fields)
+    _without_lead(fields)
     outcome, spans = pico.get("outcome"), evidence.get("pico.outcome") or []
     m = _NEXT_OUTCOMES_RE.search(outcome) if outcome else None
     if m is None or m.start() < 10:
         return
     kept = _spans_before(text, spans, outcome, m.start())
+    if kept is None and spans and (there := _NEXT_OUTCOMES_RE.search(text, spans[0][0], spans[-1][1])):
+        # (the value's spaces are not the page's, or it was clipped: cut where the page says it)
+        kept = [[a, min(b, there.start())] for a, b in spans if a < there.start()]
     if kept:
         pico["outcome"] = outcome[:m.start()]
         evidence["pico.outcome"] = kept
@@ -126,3 +133,13 @@ def _sequences(text: str, fields: dict[str, Any]) -> None:
                 pico[key] = arm[0]
                 evidence[f"pico.{key}"] = [[arm[1], arm[2]]]
         return
+
+
+def _without_lead(fields: dict[str, Any]) -> None:
+    """An outcome written as a sentence under its heading ("The primary outcome was total readmissions ..."): the
+    measure, from where the sentence names it (its evidence too)."""
+    outcome, spans = fields["pico"].get("outcome"), fields["evidence"].get("pico.outcome") or []
+    m = _LEAD_RE.match(outcome) if outcome and spans else None
+    if m and len(outcome) - m.end() >= 3 and spans[0][0] + m.end() < spans[0][1]:
+        fields["pico"]["outcome"] = outcome[m.end():]
+        fields["evidence"]["pico.outcome"] = [[spans[0][0] + m.end(), spans[0][1]], *spans[1:]]
