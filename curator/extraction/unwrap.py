@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 _MIN_WIDTH, _MAX_WIDTH = 60, 100
+_LONG_LINE_RE = re.compile(r"^[^\n]{111}", re.M)
 # What begins a line of its own: a heading or label ("DESIGN:", "Author information:"), a list item, an identifier line.
 _OWN_LINE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z ,/&-]{1,60}:(?:\s|$)|\d{1,3}[.)]\s|[-•*]\s|(?:PMID|PMCID|DOI)\b)")
 
@@ -21,8 +22,8 @@ _OWN_LINE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z ,/&-]{1,60}:(?:\s|$)|\d{1,3}[.)]\
 def unwrapped(text: str) -> str:
     """``text`` with the line breaks that only wrap a fixed width turned into spaces (same length); ``text`` itself when
     it was not wrapped at a fixed width."""
-    if text.count("\n") < 6 or len(text) > 200_000:
-        return text
+    if text.count("\n") < 6 or len(text) > 200_000 or _LONG_LINE_RE.search(text):
+        return text  # (one line longer than any wrapping width: not wrapped - the common case, found at C speed)
     lines = text.split("\n")
     lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
     width = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) >= 6 else 0
