@@ -31,7 +31,7 @@ def test_the_reader_declares_the_kind_of_its_files() -> None:
     kinds = {reader.name: reader.source_kind for reader in READERS}
     assert {name for name, kind in kinds.items() if kind == "register"} >= {"ctgov-json", "ctgov-xml", "euctr"}
     assert {name for name, kind in kinds.items() if kind == "database"} == {
-        "ris", "medline", "pubmed-xml", "bibtex", "endnote-xml", "wos"}
+        "ris", "medline", "pubmed-xml", "pubmed-text", "bibtex", "endnote-xml", "wos"}
     assert kinds["text"] is None and kinds["table"] is None  # their content decides, entry by entry
 
 
