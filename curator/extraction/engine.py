@@ -20,6 +20,7 @@ from curator.extraction.articlefields import abstract, article_fields, own_doi_f
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.combined_arm import combined_first
 from curator.extraction.fuller_control import fuller_comparator, spelled_out
+from curator.extraction.group_text import group_text_arms
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
@@ -382,6 +383,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             guess_intervention(text, fields, title_zones, summary_zones, low)
 
     if known:
+        group_text_arms(doc, fields)  # "Group 1 ... ; Group 2 continue their usual care": not the control's statement
         named_product(doc, fields, zones)
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)

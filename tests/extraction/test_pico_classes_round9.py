@@ -1,0 +1,79 @@
+"""PICO classes left by web batch 20, each on examples written for the test (no corpus page copied).
+
+1. A registry's group statements whose control's statement was taken as the intervention.
+"""
+
+from __future__ import annotations
+
+from curator.extraction import extract
+from curator.extraction.group_text import group_arms
+
+# The control's statement first, labelled by role.
+CONTROL_FIRST = """ISRCTN registry
+ISRCTN40517722
+Home visits by pharmacists after hospital discharge in older people
+
+Recruitment status   Recruiting
+Study information
+Scientific title   A randomised trial of two follow-up approaches after discharge from hospital in people aged 75 and over
+Primary study design   Interventional
+Health condition(s) or problem(s) studied   Polypharmacy
+Interventions   Control group: participants continue their usual follow-up with their general practitioner. Intervention group: participants receive two home visits by a community pharmacist within 14 days of discharge, with a medicines review and a written plan.
+Primary outcome measure   Unplanned readmission within 90 days
+"""
+
+# Numbered groups, the control told only by what its people keep.
+NUMBERED_GROUPS = """DRKS - German Clinical Trials Register
+Trial DRKS00039911
+Title   Bed rest or early walking after a kidney biopsy
+Interventions, Observational Groups
+Arm 1: Patients in this arm keep the standard 24 hours of bed rest after the biopsy.
+Arm 2: Patients in this arm are given a walking plan that starts 4 hours after the biopsy, with a nurse at their side.
+
+Endpoints
+Primary outcome: Bleeding needing a transfusion or an intervention within 7 days
+Study Type: Interventional
+Recruitment Status: Recruiting ongoing
+"""
+
+# Clusters "in the ... condition", in a plain-language summary whose "Group" sentences say what each does.
+CLUSTER_CONDITIONS = """Trial NL-OMON60021
+Brief title
+Singing sessions in nursing homes (CHOIR)
+Research involving
+Human
+Intervention
+Homes in the comparison condition keep their usual activity programme. Homes in the intervention condition hold a weekly group singing session led by a music therapist.
+Outcome measures
+Primary outcome: Agitation measured with the Cohen-Mansfield Agitation Inventory at 6 months.
+Study type: Interventional
+Recruitment status: Recruiting
+"""
+
+
+def test_control_stated_first_is_the_comparator() -> None:
+    f = extract(CONTROL_FIRST)
+    assert "home visits" in f["pico"]["intervention"]
+    assert "usual" not in f["pico"]["intervention"] and "Control group" not in f["pico"]["intervention"]
+
+
+def test_numbered_arms_told_apart_by_what_the_control_keeps() -> None:
+    f = extract(NUMBERED_GROUPS)
+    assert "walking plan" in f["pico"]["intervention"]
+    assert "bed rest" not in f["pico"]["intervention"] and "Arm" not in f["pico"]["intervention"]
+
+
+def test_clusters_in_the_control_condition() -> None:
+    f = extract(CLUSTER_CONDITIONS)
+    assert "singing" in f["pico"]["intervention"]
+    assert "usual" not in f["pico"]["intervention"]
+    assert "usual activity programme" in (f["pico"]["comparator"] or "")
+
+
+def test_group_statements_need_one_control_and_one_tested_group() -> None:
+    two_tested = "Group 1: participants take drug A daily. Group 2: participants take drug B daily."
+    assert group_arms(two_tested, 0, len(two_tested)) is None
+    more = ('The "app" group will get the usual follow-up and will also receive a coaching app. '
+            'The "usual care" group will get the usual follow-up only.')
+    got = group_arms(more, 0, len(more))
+    assert got is not None and "coaching app" in got[0][0] and "usual follow-up only" in got[1][0]
