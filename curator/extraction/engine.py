@@ -18,6 +18,7 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.cluster_arms import cluster_control
 from curator.extraction.combined_arm import combined_first
 from curator.extraction.fuller_control import fuller_comparator, spelled_out
 from curator.extraction.group_text import group_text_arms
@@ -337,8 +338,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
-            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
+        got = assignment.control_sentence(text, arms + zones) or cluster_control(text, zones) \
+            or pico_finders.comparator(text, zones + arms, low) or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
             or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control

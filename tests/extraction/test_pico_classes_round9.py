@@ -77,3 +77,34 @@ def test_group_statements_need_one_control_and_one_tested_group() -> None:
             'The "usual care" group will get the usual follow-up only.')
     got = group_arms(more, 0, len(more))
     assert got is not None and "coaching app" in got[0][0] and "usual follow-up only" in got[1][0]
+
+
+# 5. Clusters randomised to deliver, provide, offer or use the tested arm, or to continue what they did.
+CLUSTER_ABSTRACT = """Effect of a pharmacy-led inhaler technique check in community pharmacies: a cluster randomised trial
+
+Abstract
+Background Poor inhaler technique is common in asthma.
+Methods Eighty community pharmacies were randomly allocated to provide a structured inhaler technique check by the pharmacist to adults collecting asthma inhalers, or to continue dispensing inhalers with their usual verbal advice. The primary outcome was asthma control (Asthma Control Questionnaire) at 6 months.
+Results Asthma control improved more in intervention pharmacies.
+"""
+HOMES_ABSTRACT = """Abstract
+Methods Twenty care homes were randomised to use a hydration chart and drinks trolley for all residents, or to keep offering drinks at mealtimes as before. The primary outcome was hospital admission for dehydration.
+"""
+
+
+def test_units_randomised_to_provide_or_continue() -> None:
+    f = extract(CLUSTER_ABSTRACT)
+    assert f["pico"]["intervention"] == "structured inhaler technique check"
+    assert "usual verbal advice" in (f["pico"]["comparator"] or "") or "dispensing" in (f["pico"]["comparator"] or "")
+    assert "check" not in (f["pico"]["comparator"] or "")
+
+
+def test_cluster_arms_cut_whom_and_how() -> None:
+    from curator.extraction.cluster_arms import cluster_arms
+
+    tested, control = cluster_arms(HOMES_ABSTRACT, [(0, len(HOMES_ABSTRACT))])
+    assert tested[0] == "hydration chart and drinks trolley"
+    assert HOMES_ABSTRACT[tested[1]:tested[2]] == tested[0]
+    assert control is not None and control[0] == "drinks at mealtimes"
+    received = "Patients were randomised to receive drug A or placebo."
+    assert cluster_arms(received, [(0, len(received))]) is None
