@@ -38,6 +38,7 @@ from curator.extraction.profile import layout_profile
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
+from curator.extraction.result_time import index_test_not_time
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import (
     find_abbreviations,
@@ -385,6 +386,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
 
     if known:
         group_text_arms(doc, fields)  # "Group 1 ... ; Group 2 continue their usual care": not the control's statement
+        index_test_not_time(doc, fields)  # "result within one hour": the point-of-care test is the intervention
         named_product(doc, fields, zones)
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)

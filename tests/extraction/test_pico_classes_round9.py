@@ -108,3 +108,46 @@ def test_cluster_arms_cut_whom_and_how() -> None:
     assert control is not None and control[0] == "drinks at mealtimes"
     received = "Patients were randomised to receive drug A or placebo."
     assert cluster_arms(received, [(0, len(received))]) is None
+
+
+# 6. A point-of-care test's arm stated by how soon its result comes.
+TEST_ROW = """CTRI Number   CTRI/2024/02/061234 [Registered on: 05/02/2024]
+Type of Trial   Interventional
+Public Title of Study   Bedside haemoglobin meter for anaemia in pregnancy
+Intervention / Comparator Agent
+Type   Name   Details
+Intervention   Handheld haemoglobin meter   A finger-prick sample is read by the auxiliary nurse midwife at the sub-centre during the antenatal visit; result in 2 minutes
+Comparator Agent   Laboratory haemoglobin   Venous sample analysed at the district hospital laboratory
+Primary Outcome
+Treatment of anaemia started within 7 days
+"""
+RESULT_PROSE = """Abstract
+Methods Adults with suspected sepsis in four emergency departments were randomised to receive a lactate result within 15 minutes from a bedside lactate meter, or to usual laboratory lactate testing. The primary outcome was time to antibiotics.
+"""
+LABELLED_RESULT = """Trial registered on ANZCTR
+Registration number   ACTRN12624000999001
+Public title   Faster strep throat answers in general practice
+Intervention/exposure
+Study type   Interventional
+Description of intervention(s) / exposure   Children in the intervention practices have their result within 10 minutes. A throat swab is tested with a rapid antigen detection test in the consulting room before antibiotics are decided.
+Comparator / control treatment   Usual care: throat swab sent to the laboratory when the doctor wishes.
+Brief summary   This trial tests whether faster answers reduce amoxicillin prescribing for sore throat in children.
+"""
+
+
+def test_result_time_is_no_listed_intervention() -> None:
+    f = extract(TEST_ROW)
+    assert "Handheld haemoglobin meter" in f["interventions"]
+    assert not any("result" in i for i in f["interventions"])
+    assert "result" not in (f["pico"]["intervention"] or "")
+
+
+def test_result_phrase_gives_way_to_the_test() -> None:
+    f = extract(RESULT_PROSE)
+    assert f["pico"]["intervention"] == "bedside lactate meter" or "lactate meter" in f["pico"]["intervention"]
+    assert "within" not in f["pico"]["intervention"]
+
+
+def test_labelled_result_time_names_the_rapid_test() -> None:
+    f = extract(LABELLED_RESULT)
+    assert "rapid antigen detection test" in (f["pico"]["intervention"] or "")
