@@ -151,3 +151,54 @@ def test_result_phrase_gives_way_to_the_test() -> None:
 def test_labelled_result_time_names_the_rapid_test() -> None:
     f = extract(LABELLED_RESULT)
     assert "rapid antigen detection test" in (f["pico"]["intervention"] or "")
+
+
+# 2. Another language's title and abstract first, then the English ones.
+GERMAN_FIRST = """Deutsche Zeitschrift fuer Sportmedizin 2024; 75(2): 61-68
+DOI: 10.5960/dzsm.2024.601
+
+Kaeltetherapie nach Kreuzbandplastik im Vergleich zu Kompression allein: eine randomisierte Studie
+Cold therapy versus compression alone after anterior cruciate ligament reconstruction: a randomised trial
+
+Lena Hartmann1, Jonas Weber2
+1 Sportorthopaedie, Universitaetsklinikum Freiburg
+
+Zusammenfassung
+Methoden 80 Patienten erhielten Kaeltetherapie oder Kompression allein.
+
+Abstract
+Methods Eighty adults after anterior cruciate ligament reconstruction were randomised to a cold therapy device with compression or to compression alone for 2 weeks. The primary outcome was pain on day 3.
+"""
+PORTUGUESE_NO_BYLINE = """Revista de Saude Coletiva 2023; 33(4)
+https://doi.org/10.1590/rsc.2023.0412
+
+Caminhadas em grupo para idosos com hipertensão: ensaio clínico randomizado por conglomerados
+Group walking for older adults with hypertension: a cluster randomised clinical trial
+
+Maria Souza I   Paulo Lima II
+
+RESUMO
+Objetivo: avaliar caminhadas em grupo.
+
+ABSTRACT
+Methods: twenty health units were randomised; older adults with hypertension in intervention units joined group walks three times a week, and those in control units received usual care. The primary outcome was systolic blood pressure at 6 months.
+"""
+
+
+def test_english_title_under_an_ascii_german_one() -> None:
+    f = extract(GERMAN_FIRST)
+    assert f["title"].startswith("Cold therapy versus compression alone")
+    assert "Kaelte" not in (f["pico"]["intervention"] or "")
+
+
+def test_english_title_under_a_foreign_one_without_a_byline() -> None:
+    f = extract(PORTUGUESE_NO_BYLINE)
+    assert f["title"].startswith("Group walking for older adults")
+
+
+def test_a_group_label_is_no_arm() -> None:
+    text = """Abstract
+Methods A total of 120 adults with chronic insomnia were randomly assigned to an experimental group or a control group. The control group received sleep hygiene advice; the experimental group additionally received six sessions of online cognitive behavioural therapy. The primary outcome was the Insomnia Severity Index.
+"""
+    f = extract("Online therapy for insomnia in adults: a randomised trial\n\n" + text)
+    assert "experimental group" not in (f["pico"]["intervention"] or "")
