@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from curator.extraction import pico as pico_finders
+from curator.extraction.criteria_lines import inclusion_naming_people
 from curator.extraction.layout import Document
 from curator.extraction.people import people_phrase
 from curator.extraction.people_with import bare_condition, people_with_condition
@@ -111,7 +112,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
                     [[conds[0][1], conds[0][2]]])
                 break
     if fields["pico"]["population"] is None:
-        inc = scalar(doc, "inclusion")
+        inc = inclusion_naming_people(doc, scalar)
         short = criteria_people(text, inc, title_zones, fields["conditions"]) if inc else None
         if short:
             put(fields, "pico.population", short[0], [[short[1], short[2]]])
@@ -137,7 +138,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
             return
     if low is not None and (pop is None or condition_only(pop)):  # "Low back pain": who has it, where the page says
         conds = fields["conditions"] or ([pop] if pop else [])
-        got = people_named(text, low, title_zones, summary_zones, conds, scalar(doc, "inclusion"),
+        got = people_named(text, low, title_zones, summary_zones, conds, inclusion_naming_people(doc, scalar),
                            searched is not None and pop == searched, pop)
         if got:
             _replace(fields, got)

@@ -202,3 +202,54 @@ Methods A total of 120 adults with chronic insomnia were randomly assigned to an
 """
     f = extract("Online therapy for insomnia in adults: a randomised trial\n\n" + text)
     assert "experimental group" not in (f["pico"]["intervention"] or "")
+
+
+# 3. A registry's population that is only the condition, while the page names the people elsewhere.
+GENERIC_TITLE_PEOPLE = """ClinicalTrials.gov Identifier: NCT05990011
+Recruitment Status : Completed
+Brief Title: Xylitol Nasal Spray to Prevent Ear Infections in Children
+Condition: Otitis Media
+Intervention: Drug: Xylitol nasal spray
+Study Type: Interventional
+Eligibility Criteria
+Inclusion Criteria:
+Children attending municipal day-care centres in Tampere with two or more ear infections in the past year
+Primary Outcome Measures: Number of acute otitis media episodes over 6 months
+"""
+CTRI_TABLE = """CTRI Number   CTRI/2024/06/070001 [Registered on: 10/06/2024]
+Type of Trial   Interventional
+Public Title of Study   A study of a mouth rinse in a coastal district
+Health Condition / Problems Studied
+Health Type   Condition
+Patients   (1) ICD-10 Condition: K05||Gingivitis and periodontal diseases
+Inclusion Criteria
+Age From   18.00 Year(s)
+Age To   60.00 Year(s)
+Gender   Both
+Details   1. Fishermen aged 18 to 60 years with bleeding gums registered with the district cooperative 2. Willing to attend
+Exclusion Criteria
+Details   Smokers
+Primary Outcome
+Gingival index at 3 months
+"""
+NO_PEOPLE = """ClinicalTrials.gov Identifier: NCT05990012
+Recruitment Status : Recruiting
+Brief Title: Topical Timolol for Pyogenic Granuloma
+Condition: Pyogenic Granuloma
+Study Type: Interventional
+Primary Outcome Measures: Complete clearance at 12 weeks
+"""
+
+
+def test_generic_title_people_give_way_to_the_criteria() -> None:
+    pop = extract(GENERIC_TITLE_PEOPLE)["pico"]["population"]
+    assert pop.startswith("Children attending municipal day-care centres")
+
+
+def test_people_on_a_criteria_table_line() -> None:
+    pop = extract(CTRI_TABLE)["pico"]["population"]
+    assert pop.startswith("Fishermen aged 18 to 60 years")
+
+
+def test_no_people_named_keeps_the_condition() -> None:
+    assert extract(NO_PEOPLE)["pico"]["population"] == "Pyogenic Granuloma"
