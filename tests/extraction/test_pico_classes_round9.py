@@ -253,3 +253,32 @@ def test_people_on_a_criteria_table_line() -> None:
 
 def test_no_people_named_keeps_the_condition() -> None:
     assert extract(NO_PEOPLE)["pico"]["population"] == "Pyogenic Granuloma"
+
+
+# 4. A recruitment status alone on a line (or first in a badge row) near the top, with no "Status:" label.
+def _page(badge_line: str) -> str:
+    return f"""Trial finder   Search   About
+Home > Trials > Stroke
+
+Mirror therapy at home after stroke
+{badge_line}
+NCT06100011
+
+Sponsor: University of Leeds
+Brief summary
+This trial tests whether mirror therapy at home improves arm function in adults after stroke.
+"""
+
+
+def test_status_alone_under_the_title() -> None:
+    assert extract(_page("Completed"))["status"] == "COMPLETED"
+    assert extract(_page("Closed to recruitment"))["status"] == "ACTIVE_NOT_RECRUITING"
+
+
+def test_status_first_in_a_badge_row() -> None:
+    f = extract(_page("Recruiting   Last updated 2025-01-12"))
+    assert f["status"] == "RECRUITING" and f["status_raw"] == "Recruiting"
+
+
+def test_a_row_of_status_filters_is_no_status() -> None:
+    assert extract(_page("Recruiting   Completed   All trials"))["status"] is None
