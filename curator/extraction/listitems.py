@@ -29,6 +29,8 @@ _ITEM_PREFIX_RE = re.compile(
     re.I,
 )
 _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
+# "8-hour time-restricted eating", "12-week walking programme": a name that starts with its length.
+_SPAN_NAME_RE = re.compile(r"^\d{1,3}-(?:hour|day|week|month|minute|session|step|item)s?\s+[a-z]")
 # ClinicalTrials.gov's typed intervention names ("Drug: Colchicine 0.5 mg"): a name as registered.
 _NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
@@ -85,7 +87,7 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
-                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t):
+                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t) and not _SPAN_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
                 full = t

@@ -282,3 +282,30 @@ def test_status_first_in_a_badge_row() -> None:
 
 def test_a_row_of_status_filters_is_no_status() -> None:
     assert extract(_page("Recruiting   Completed   All trials"))["status"] is None
+
+
+# Met on the way: a listed name that starts with its length, and a results page's groups told in the past.
+def test_listed_name_starting_with_its_length() -> None:
+    page = """ClinicalTrials.gov ID NCT06200022
+Brief Title
+Walking After Knee Replacement
+Conditions
+Knee Osteoarthritis
+Intervention / Treatment
+Behavioral: 12-week walking programme
+Behavioral: Printed advice
+Study Type
+Interventional
+"""
+    assert "12-week walking programme" in extract(page)["interventions"]
+
+
+def test_the_other_group_had_a_bracketed_control() -> None:
+    page = """Research > Our studies
+Xylitol nose drops for colds in children (NOSE-X)
+Completed
+Sponsor: Northern Children's Trust
+What did taking part involve?
+Children were put into one of two groups by chance. One group had xylitol nose drops each morning; the other group had plain (0.9%) saline, which looks the same.
+"""
+    assert extract(page)["pico"]["comparator"] == "plain (0.9%) saline"
