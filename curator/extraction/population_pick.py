@@ -32,6 +32,11 @@ Zones = list[tuple[int, int]]
 
 # "School-Based Asthma [Therapy]", "Nurse-Led Heart Failure [Clinics]": how a treatment is given, not an illness.
 _HOW_GIVEN_RE = re.compile(r"^[\w]+-(?:based|led|delivered|guided|assisted|supported|enhanced)\s", re.I)
+# A verb done to the people just before them ("washing patients with soap", "cleaning patients with swabs"), not one
+# that names who takes part ("including patients with", "enrolling adults with").
+_DONE_TO_RE = re.compile(r"\b(?!(?:includ|involv|enroll?|recruit|randomi[sz]|compris|follow|concern|regard|affect|select"
+                         r"|screen|target|invit|treat|compar)ing\b|during\b)[a-z]{3,}ing\s+(?=(?:the\s+|their\s+)?"
+                         r"(?:patients|residents|children|people|participants|babies|infants|women|men|pupils)\s+with\b)")
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 # A criteria list ("1. Parent or carer aged 16 ...", "- Age 5 to 12 years"): a plain answer says it better.
 _LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
@@ -89,6 +94,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
     if not known:
         return
     got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
+    got = None if _done_to(text, got) else got
     plain = _plain_who(doc, scalar) if got is None else None  # "Who can take part": the people, not the title's illness
     if got is None and not summary_zones and plain is None and fields["kind"] == "trial":
         # a registry's title alone: "... in postmenopausal women with osteoporosis" (an entry's title alone waits for
@@ -122,6 +128,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
             put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
     searched = fields["pico"]["population"] if bare_condition(fields["pico"]["population"] or "") else None
     got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"], len(title_zones))
+    got = None if _done_to(text, got) else got
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
     if got is None and fields["pico"]["population"] is None and summary_zones:  # a title alone waits
@@ -142,6 +149,11 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
                            searched is not None and pop == searched, pop)
         if got:
             _replace(fields, got)
+
+
+def _done_to(text: str, got: tuple[str, int, int] | None) -> bool:
+    """True for people named as the object of what is done ("continue washing patients with soap and water")."""
+    return got is not None and _DONE_TO_RE.search(text, max(0, got[1] - 20), min(got[2], got[1] + 40)) is not None
 
 
 def _plain_who(doc: Document, scalar: Scalar) -> tuple[str, Spans] | None:

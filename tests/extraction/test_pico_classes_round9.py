@@ -309,3 +309,12 @@ What did taking part involve?
 Children were put into one of two groups by chance. One group had xylitol nose drops each morning; the other group had plain (0.9%) saline, which looks the same.
 """
     assert extract(page)["pico"]["comparator"] == "plain (0.9%) saline"
+
+
+def test_people_something_is_done_to_are_no_population() -> None:
+    page = """Oral care on stroke units: a cluster randomised trial
+
+Abstract
+Methods Ten stroke units were randomised to use an oral care protocol with chlorhexidine gel, or to continue cleaning patients with foam swabs and water. The primary outcome was pneumonia within 30 days.
+"""
+    assert "foam swabs" not in (extract(page)["pico"]["population"] or "")
