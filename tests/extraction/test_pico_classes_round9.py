@@ -318,3 +318,18 @@ Abstract
 Methods Ten stroke units were randomised to use an oral care protocol with chlorhexidine gel, or to continue cleaning patients with foam swabs and water. The primary outcome was pneumonia within 30 days.
 """
     assert "foam swabs" not in (extract(page)["pico"]["population"] or "")
+
+
+def test_numbered_block_number_is_no_outcome() -> None:
+    page = """IRCT20210101000001N2
+Zinc lozenges for the common cold in students
+Recruitment status
+Recruitment complete
+Scientific title
+Zinc acetate lozenges versus placebo lozenges for cold duration in university students
+Primary outcomes
+1
+Description: Duration of cold symptoms in days
+Timepoint: Daily for 14 days
+"""
+    assert extract(page)["pico"]["outcome"] == "Duration of cold symptoms in days"
