@@ -21,8 +21,7 @@ _TESTED_RE = re.compile(
     r"(?:deliver|provide|offer|use|run|implement|introduce|adopt|teach|distribute|apply|display|send|hold|give)\s+"
     r"(?:(?:a|an|the|their|its)\s+)?(.{3,240}?),?\s+or\s+(?:to\s+)?"
     r"(?:continue|keep|carry\s+on|maintain|remain|stay)\b\s*(?:with\s+|to\s+)?",
-    re.I,
-)
+)  # (searched in lower-cased text: a case-folding search is several times slower)
 # Whom the units give the arm to, and where, is not the arm ("... to children", "... to all registered smokers").
 _TO_WHOM_RE = re.compile(
     r"\s+(?:to|for|among|with)\s+(?:all\s+|their\s+|the\s+|every\s+|each\s+|eligible\s+|registered\s+|adult\s+)*"
@@ -35,6 +34,7 @@ _TO_WHOM_RE = re.compile(
 _DOING_RE = re.compile(r"^(?:their\s+|its\s+)?(?:giving|providing|delivering|offering|using|running|teaching|holding)\s+"
                        r"(?:(?:a|an|the|their|its)\s+)?", re.I)
 _WORDS = ("andomi", "llocat", "ssign")
+_KEEP_WORDS = ("continu", "keep", "carry on", "maintain", "remain", "stay")  # one of which every control here says
 
 
 def _name(raw: str, start: int) -> Found | None:
@@ -50,20 +50,22 @@ def _name(raw: str, start: int) -> Found | None:
 def cluster_arms(text: str, zones: list[Span]) -> tuple[Found, Found | None] | None:
     """The tested arm and the control of "units were randomised to deliver X, or to continue Y", else None."""
     for s, e in zones:
-        if not any(text.find(w, s, e) >= 0 for w in _WORDS) or text.find(" or ", s, e) < 0:
+        if not any(text.find(w, s, e) >= 0 for w in _KEEP_WORDS) or not any(text.find(w, s, e) >= 0 for w in _WORDS):
             continue
-        m = _TESTED_RE.search(text, s, e)
+        low = text[s:e].lower()
+        m = _TESTED_RE.search(low) if len(low) == e - s else None  # (a few letters lengthen when lower-cased)
         if m is None:
             continue
-        tested = _name(m.group(1), m.start(1))
+        a, b, end_at = s + m.start(1), s + m.end(1), s + m.end()
+        tested = _name(text[a:b], a)
         if tested is None:
             continue
-        end = sentence_end(text, m.end(), min(e, m.end() + 200))
-        raw = text[m.end():end if end is not None else min(e, m.end() + 160)]
+        end = sentence_end(text, end_at, min(e, end_at + 200))
+        raw = text[end_at:end if end is not None else min(e, end_at + 160)]
         raw = raw.split(", ")[0] if ", for " in raw or ", crossing" in raw else raw
         doing = _DOING_RE.match(raw)
         lead = doing.end() if doing else (6 if raw.lower().startswith(("their ", "its ")) else 0)
-        control = _name(raw[lead:], m.end() + lead)
+        control = _name(raw[lead:], end_at + lead)
         return tested, control
     return None
 

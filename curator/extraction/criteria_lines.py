@@ -14,7 +14,7 @@ from curator.extraction.layout import Document
 from curator.extraction.people import PERSON_WORDS
 from curator.extraction.values import Spans
 
-_PEOPLE_RE = re.compile(r"\b(?:" + PERSON_WORDS + r")\b", re.I)
+_PEOPLE_RE = re.compile(r"\b(?:" + PERSON_WORDS + r")\b")  # (searched in lower-cased text)
 # A row's label before its value: "Details   ", "Additional Inclusion Criteria: ".
 _LABEL_RE = re.compile(r"^[A-Z][\w /()-]{0,40}?(?::\s*|\s{3,}|\t)")
 _END_WORDS = ("exclusion", "method of", "primary outcome", "outcome")
@@ -24,7 +24,7 @@ def inclusion_naming_people(doc: Document, scalar: Callable[[Document, str], tup
         -> tuple[str, Spans] | None:
     """The inclusion value, or the first line under its heading that names people when the value names none."""
     inc = scalar(doc, "inclusion")
-    if inc is not None and _PEOPLE_RE.search(inc[0]):
+    if inc is not None and _PEOPLE_RE.search(inc[0].lower()):
         return inc
     for hit in doc.own_hits("inclusion")[:2]:
         for line in doc.lines[hit.line:hit.line + 10]:
@@ -33,6 +33,8 @@ def inclusion_naming_people(doc: Document, scalar: Callable[[Document, str], tup
                 break
             label = _LABEL_RE.match(line.text)
             at = label.end() if label and len(line.text) - label.end() > 10 else 0
-            if line.text.count(" ", at) >= 4 and "olunteer" not in line.text and _PEOPLE_RE.search(line.text, at):
+            low = line.text.lower()
+            if line.text.count(" ", at) >= 4 and "olunteer" not in low and len(low) == len(line.text) \
+                    and _PEOPLE_RE.search(low, at):
                 return line.text[at:], [[line.start + at, line.end]]
     return inc

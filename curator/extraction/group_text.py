@@ -24,14 +24,13 @@ from curator.extraction.values import put
 # A group's label where its statement starts: its role named ("Control group:", "the intervention arm"), its number
 # ("Group 1 (intervention units):", "Arm 2:"), its people in it ("Wards in the control condition", "Women in this
 # arm") or its name in quotes (The "usual care" group).
-_MARK_RE = re.compile(
+_MARK_RE = re.compile(  # (searched in lower-cased text: a case-folding search is several times slower)
     r"(?:the\s+)?(?P<role>control|comparison|comparator|intervention|experimental|treatment|active|usual[- ]care"
     r"|standard[- ]care)\s+(?:group|arm|condition)s?(?:\s*\([^()]{0,60}\))?\s*:?"
-    r"|(?:group|arm)\s*(?:\d{1,2}|[A-D]|I{1,3})\b(?:\s*\((?P<role2>[^()]{0,60})\))?\s*:?"
-    r"|[A-Z][a-z]+(?:\s+[a-z]+)?\s+in\s+(?:the\s+|this\s+)?(?:(?P<role3>control|comparison|intervention|experimental"
+    r"|(?:group|arm)\s*(?:\d{1,2}|[a-d]|i{1,3})\b(?:\s*\((?P<role2>[^()]{0,60})\))?\s*:?"
+    r"|[a-z]+(?:\s+[a-z]+)?\s+in\s+(?:the\s+|this\s+)?(?:(?P<role3>control|comparison|intervention|experimental"
     r"|usual[- ]care)\s+)?(?:group|arm|condition)s?\b"
-    r"|(?:the\s+)?[\"“](?P<role4>[^\"”\n]{2,30})[\"”]\s+(?:group|arm)s?\b",
-    re.I,
+    r"|(?:the\s+)?[\"“](?P<role4>[^\"”\n]{2,30})[\"”]\s+(?:group|arm)s?\b"
 )
 _CONTROL_ROLE_RE = re.compile(r"control|comparison|comparator|usual|standard|placebo|sham", re.I)
 _TESTED_ROLE_RE = re.compile(r"intervention|experimental|treatment|active", re.I)
@@ -58,16 +57,18 @@ Segment = tuple[str, int, int, str]  # body, start, end, role ("control", "teste
 
 
 def _segments(text: str, s: int, e: int) -> list[Segment]:
-    marks = []
-    for m in _MARK_RE.finditer(text, s, e):
-        before = text[max(s, m.start() - 2):m.start()]
-        if m.start() != s and not (before.endswith(("\n", ". ", "; ", ": ", ".", ";")) or before == ", "):
+    marks: list[tuple[int, int, str]] = []
+    low = text[s:e].lower()
+    for m in _MARK_RE.finditer(low) if len(low) == e - s else ():  # (a few letters lengthen when lower-cased)
+        a, b = s + m.start(), s + m.end()
+        before = text[max(s, a - 2):a]
+        if a != s and not (before.endswith(("\n", ". ", "; ", ": ", ".", ";")) or before == ", "):
             continue
         role = next((g for g in (m.group("role"), m.group("role2"), m.group("role3"), m.group("role4")) if g), "")
-        if marks and m.start() - marks[-1][1] <= 3:  # "Arm 1: Women in this arm": one label
-            marks[-1] = (marks[-1][0], m.end(), marks[-1][2] or role)
+        if marks and a - marks[-1][1] <= 3:  # "Arm 1: Women in this arm": one label
+            marks[-1] = (marks[-1][0], b, marks[-1][2] or role)
         else:
-            marks.append((m.start(), m.end(), role))
+            marks.append((a, b, role))
     out: list[Segment] = []
     for k, (_a, b, role) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else e
@@ -105,7 +106,7 @@ def group_arms(text: str, s: int, e: int) -> tuple[Found, Found, bool, list[tupl
     """The tested arm and the control of the group statements in ``text[s:e]``, whether both were labelled by their
     role, and where the control's statement lies; None when the statements do not tell one tested group from one
     control."""
-    if not any(text.find(w, s, e) >= 0 for w in _WORDS):
+    if sum(text.count(w, s, e) for w in _WORDS) < 2:  # one statement per group: two groups' words at least
         return None
     segs = _segments(text, s, e)
     if len(segs) < 2:
@@ -128,6 +129,9 @@ def group_text_arms(doc: Document, fields: dict[str, Any]) -> None:
     found: list[tuple[Found, Found, bool]] = []
     spans: list[tuple[int, int]] = []  # where the controls' statements lie
     for hit in doc.own_hits("interventions")[:3]:
+        at = doc.lines[hit.line].start
+        if not any(doc.text.find(w, at, at + 3000) >= 0 for w in _WORDS):
+            continue  # no group's label near the arms (most pages): their paragraphs are not worth reading
         lines = [ln for p in doc.paragraphs(hit) for ln in p]
         if hit.value is None and not lines:
             continue
