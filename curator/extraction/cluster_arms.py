@@ -34,7 +34,9 @@ _TO_WHOM_RE = re.compile(
 _DOING_RE = re.compile(r"^(?:their\s+|its\s+)?(?:giving|providing|delivering|offering|using|running|teaching|holding)\s+"
                        r"(?:(?:a|an|the|their|its)\s+)?", re.I)
 _WORDS = ("andomi", "llocat", "ssign")
-_KEEP_WORDS = ("continu", "keep", "carry on", "maintain", "remain", "stay")  # one of which every control here says
+# One of which every control here says.
+_KEEP_WORDS = ("or to continu", "or continu", "or to keep", "or keep", "or to carry", "or to maintain", "or to remain",
+               "or to stay")
 
 
 def _name(raw: str, start: int) -> Found | None:

@@ -60,6 +60,9 @@ def index_test_not_time(doc: Document, fields: dict[str, Any]) -> None:
             put(fields, "pico.intervention", got[0], [[got[1], got[2]]])
         return
     for hit in doc.own_hits("interventions")[:2]:
+        at = doc.lines[hit.line].start
+        if text.find("esult", at, at + 2000) < 0:
+            continue  # (most arms say nothing of a result: their paragraphs are not worth reading)
         lines = [ln for p in doc.paragraphs(hit) for ln in p]
         s = hit.value[0] if hit.value is not None else (lines[0].start if lines else -1)
         e = max([hit.value[1] if hit.value is not None else 0] + [ln.end for ln in lines])

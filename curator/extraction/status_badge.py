@@ -42,11 +42,10 @@ def _badge_cell(text: str) -> str | None:
 def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
     for line in doc.lines[:40]:
-        low = line.text.lower()
-        badge = _badge_cell(line.text) if line.idx < 15 and not doc.stop[line.idx] and len(low) < 80 else None
+        t = line.text
+        badge = _badge_cell(t) if line.idx < 15 and len(t) < 80 and not doc.stop[line.idx] else None
         if badge:
             return normalise_status(badge), badge, [[line.start, line.start + len(badge)]]
-        if ("this study " in low or "this trial " in low) and STATUS_SENTENCE_RE.match(line.text) \
-                and normalise_status(line.text):
+        if ("his study " in t or "his trial " in t) and STATUS_SENTENCE_RE.match(t) and normalise_status(t):
             return normalise_status(line.text), line.text, [[line.start, line.end]]
     return None
