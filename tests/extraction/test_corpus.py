@@ -34,12 +34,14 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # stayed at 0.97).
 # Batch 20 (held out, measured only) lowered labels and pico to what they measure with it in them (labels 0.95 -> 0.94,
 # 1263/1332; pico 0.96 -> 0.95, 2646/2765).
+# Raised after the PICO classes batch 20 left were fixed (batch 22 in them): labels 1270/1332, lists 539/557, pico
+# 2875/2992 (before those fixes, with batch 22 in them: 1265, 537 and 2852).
 FLOORS = {
-    "labels": 0.94,
-    "lists": 0.95,
+    "labels": 0.95,
+    "lists": 0.96,
     "ids": 0.96,
     "vocab": 0.94,
-    "pico": 0.95,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
+    "pico": 0.96,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
     "layout": 0.97,
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
@@ -82,9 +84,14 @@ FLOORS = {
 # corrected), written by a helper who never read the extractor, no fix tuned on it (population 14/20, intervention 40/53,
 # comparator 42/50, outcome 45/49; registry 266/291 = 0.91, journal 140/152 = 0.92, aggregator 50/59 = 0.85, abstract
 # 41/44 = 0.93).
+# batch 20: 514/546 = 0.94 after the fixes of the PICO classes its report named (group statements, other language
+# first, condition-only populations, status badges, clusters randomised to deliver/use, results within a time), tested
+# on examples written for the tests, none from its pages; its PICO classes are no longer held out.
+# batch 22, 16 pages on those classes written before the extraction code was read or run on them: held out at 297/333 =
+# 0.89 before the fixes (population 15/19, intervention 26/37, comparator 32/35, outcome 33/35), 317/333 = 0.95 after
+# (population 16/19, intervention 37/37, comparator 35/35, outcome 34/35).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91,
-                22: 0.0}  # 22: provisional, set after it is measured
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.94, 22: 0.95}
 
 
 def page_text(name: str) -> str:
