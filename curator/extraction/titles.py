@@ -16,7 +16,8 @@ from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
-from curator.extraction.textutil import Line, clip, strip_foreign
+from curator.extraction.scanned import OWN
+from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
@@ -105,7 +106,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         valued: set[int] | None = None
         for line in doc.lines[skip_to:120]:
             t = line.text
-            if not usable_line(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
+            if not (usable_line(line, doc) or _ACRONYM_END_RE.search(t) and _plain_title(doc, line)) \
+                    or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
                     or _id_line(t):
                 continue
             valued = _labelled_values(doc) if valued is None else valued
@@ -158,6 +160,15 @@ _SUBTITLE_RE = re.compile(r":\s+(?:an?\s+|une?\s+|um\s+)?(?:[\w\-]+\s+){0,5}?(?:
                           r"|étude|studio)\b[^:]*$", re.I)
 # "National Competent Authority: UK - MHRA": a label of a few words, a colon, its value.
 _ROW_RE = re.compile(r"^[A-Z][^:\n]{2,60}:\s+\S")
+
+
+# "Getting back on your feet after ankle surgery (ANKLE-FIT)": a plain-words title, "your" and all, with its acronym.
+_ACRONYM_END_RE = re.compile(r"\s\([A-Z][A-Z0-9\-]{2,14}\)$")
+
+
+def _plain_title(doc: Document, line: Line) -> bool:
+    """True when only its second-person words kept ``line`` from being usable (no chrome, no other box)."""
+    return not doc.stop[line.idx] and doc.box[line.idx] == OWN and not is_chrome(line.text) and not is_foreign(line.text)
 
 
 def _form_row(doc: Document, line: Line) -> bool:

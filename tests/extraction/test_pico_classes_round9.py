@@ -333,3 +333,18 @@ Description: Duration of cold symptoms in days
 Timepoint: Daily for 14 days
 """
     assert extract(page)["pico"]["outcome"] == "Duration of cold symptoms in days"
+
+
+def test_plain_words_title_with_its_acronym() -> None:
+    page = """ISRCTN registry
+Search   Advanced search   About
+
+ISRCTN30012345
+Helping you sleep better after a heart attack (SLEEP-MI)
+
+Recruitment status   Recruiting
+Overall study status   Ongoing
+Where is the study run from?
+Royal Infirmary of Edinburgh (UK)
+"""
+    assert extract(page)["title"] == "Helping you sleep better after a heart attack (SLEEP-MI)"
