@@ -1,6 +1,14 @@
 """PICO classes left by web batch 20, each on examples written for the test (no corpus page copied).
 
-1. A registry's group statements whose control's statement was taken as the intervention.
+1. A registry's group statements whose control's statement was taken as the intervention (group_text).
+2. Another language's title and abstract first, then the English ones (titles, assignment).
+3. A registry's population that is only the condition while the page names the people (population_people,
+   criteria_lines).
+4. A recruitment status alone on a line near the top, without its label (status_badge).
+5. Clusters randomised to deliver, provide, offer or use the tested arm (cluster_arms).
+6. A point-of-care test's arm stated by how soon its result comes (result_time).
+And what was met on the way: listed names that start with their length, a results page's groups told in the past,
+people something is done to, IRCT's numbered blocks, plain-words titles with their acronym.
 """
 
 from __future__ import annotations
