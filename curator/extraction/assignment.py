@@ -93,6 +93,8 @@ _HOW_OFTEN_RE = re.compile(r"(?:(?:daily|weekly|nightly|twice[- ]weekly|twice[- 
                            r"|((?:daily|weekly|nightly|twice[- ]weekly)\s+)(?=\w)", re.I)
 
 
+_GROUP_LABEL_RE = re.compile(r"^(?:(?:an?|the)\s+)?(?:experimental|intervention|treatment|study|test|observation|active)"
+                             r"\s+(?:group|arm)$", re.I)
 # Adjectives listed before the arm's noun: "isocaloric, isonitrogenous".
 _ADJECTIVES_RE = re.compile(r"(?:an?\s+|the\s+)?[a-z\-]+(?:ic|ous|al|ive|free)(?:,\s[a-z\-]+(?:ic|ous|al|ive|free))*")
 
@@ -100,7 +102,8 @@ _ADJECTIVES_RE = re.compile(r"(?:an?\s+|the\s+)?[a-z\-]+(?:ic|ous|al|ive|free)(?
 def _first_arm(text: str, m: re.Match[str], limit: int) -> Found | None:
     raw = m.group(1)
     x = arm_name(raw)
-    if not x or len(x.split()) > limit or comp_words(x) or x[:1].isdigit() or _CONTROL_ARM_RE.match(x):
+    if not x or len(x.split()) > limit or comp_words(x) or x[:1].isdigit() or _CONTROL_ARM_RE.match(x) \
+            or _GROUP_LABEL_RE.match(x):  # "randomly assigned to an experimental group or a control group"
         return None
     start = m.start(1) + raw.find(x)
     return x, start, start + len(x)
@@ -221,7 +224,8 @@ _CONTROL_SENTENCE_RE = re.compile(
 )
 _TESTED_SENTENCE_RE = re.compile(
     r"\b(?:(?:observation|experimental|intervention|treatment|study|test)\s+(?:group|arm)s?|(?:those|participants|people"
-    r"|patients)\s+in\s+the\s+first\s+group)\s+(?:(?:was|were|is|are|will\s+be)\s+(?:treated\s+with|given)|received"
+    r"|patients)\s+in\s+the\s+first\s+group)\s+(?:(?:additionally|also|then)\s+)?(?:(?:was|were|is|are|will\s+be)\s+"
+    r"(?:treated\s+with|given)|received"
     r"|performed|underwent|attended|(?:will\s+)?(?:receive|undergo|attend|perform|take\s+part\s+in))\s+(?:(?:a|an|the)\s+)?",
     re.I,
 )

@@ -18,8 +18,10 @@ from curator.extraction.arms import (
 )
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
+from curator.extraction.cluster_arms import cluster_control
 from curator.extraction.combined_arm import combined_first
 from curator.extraction.fuller_control import fuller_comparator, spelled_out
+from curator.extraction.group_text import group_text_arms
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
@@ -36,6 +38,7 @@ from curator.extraction.profile import layout_profile
 from curator.extraction.prose_intervention import guess_intervention
 from curator.extraction.record_ids import ids_and_references
 from curator.extraction.result_groups import result_groups, titled_primary_outcome
+from curator.extraction.result_time import index_test_not_time
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import (
     annotate_abbreviations,
@@ -338,8 +341,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
-            or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
+        got = assignment.control_sentence(text, arms + zones) or cluster_control(text, zones) \
+            or pico_finders.comparator(text, zones + arms, low) or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
             or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
         if got and pico_finders.single_arm(text, zones):
             got = None  # "a single-arm study": whatever "versus" names is not a control
@@ -384,6 +387,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             guess_intervention(text, fields, title_zones, summary_zones, low)
 
     if known:
+        group_text_arms(doc, fields)  # "Group 1 ... ; Group 2 continue their usual care": not the control's statement
+        index_test_not_time(doc, fields)  # "result within one hour": the point-of-care test is the intervention
         named_product(doc, fields, zones)
     out = _scalar_phrase(doc, "pico.outcome") or typed_primary_outcome(doc) or described_outcome(doc) \
         or titled_primary_outcome(doc)

@@ -6,7 +6,9 @@ import re
 
 from curator.extraction.arms import ARM_PREFIX_RE, SCHEDULE_RE, cut_dose, following_comparator_arms
 from curator.extraction.coded_conditions import coded_conditions
+from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document
+from curator.extraction.result_time import is_result_phrase
 from curator.extraction.terms import find_conditions, find_drugs
 from curator.extraction.textutil import is_site_helper, strip_foreign
 from curator.extraction.values import Spans
@@ -27,6 +29,8 @@ _ITEM_PREFIX_RE = re.compile(
     re.I,
 )
 _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")
+# "8-hour time-restricted eating", "12-week walking programme": a name that starts with its length.
+_SPAN_NAME_RE = re.compile(r"^\d{1,3}-(?:hour|day|week|month|minute|session|step|item)s?\s+[a-z]")
 # ClinicalTrials.gov's typed intervention names ("Drug: Colchicine 0.5 mg"): a name as registered.
 _NAME_TYPE_RE = re.compile(r"^(?:drug|biological|device|dietary supplement|combination product)\s*:\s*\S", re.I)
 
@@ -69,15 +73,21 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
                 t = ARM_PREFIX_RE.sub("", t)
             if not t or _ITEM_NOISE_RE.match(t) or no_intervention(t) or is_site_helper(item) or arms and _heads_section(doc, t, s):
                 continue
+            cell = t.split("   ")[0] if arms and "   " in t and len(t) > 100 else ""
+            if cell and 3 <= len(cell) <= 60 and ":" not in cell and not cell[:1].isdigit() and label_slot(cell) is None \
+                    and not _ITEM_PREFIX_RE.match(cell + ":"):
+                t = cell  # "Tongue swab NAAT   Index test: a swab is ...": a table row's name cell, then its details
             if len(t) > 100 or (t.count(" ") >= 8 and item.rstrip().endswith(".")):
                 prose = True
                 continue
+            if arms and is_result_phrase(t):
+                continue  # "result within one hour": when a test's result comes, no intervention
             if arms:
                 # "Mirror therapy, 30 minutes daily": the name, not the dosing.
                 cut = re.search(r",\s|\s[-–]\s|\s\(", t)
                 if cut and SCHEDULE_RE.search(t, cut.end()):
                     t = t[:cut.start()].strip()
-                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t):
+                if t[:1].isdigit() and not typed and not _RATIO_NAME_RE.match(t) and not _SPAN_NAME_RE.match(t):
                     continue  # a dose or a count, not a name ("4:1 intermittent fasting" is one)
                 words.append(len(t.split()))
                 full = t

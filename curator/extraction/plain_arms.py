@@ -13,8 +13,10 @@ import re
 from curator.extraction.assignment import arm_name
 from curator.extraction.pico import Found, comp_words, sentence_end
 
-_VERB = (r"will\s+(?:take|get|receive|have|use|do|attend|practise|practice|be\s+given|be\s+offered|continue\s+(?:with|to"
-         r"\s+(?:get|receive|have)))\s+(?:in\s+)?(?:(?:a|an|the|their|one\s+dose\s+of)\s+)?")
+# (a results page tells it past: "One group had nebulised hypertonic saline; the other group had normal saline")
+_VERB = (r"(?:will\s+(?:take|get|receive|have|use|do|attend|practise|practice|be\s+given|be\s+offered|continue\s+(?:with|to"
+         r"\s+(?:get|receive|have)))|had|got|took|received|used|were\s+given|was\s+given)\s+(?:in\s+)?"
+         r"(?:(?:a|an|the|their|one\s+dose\s+of)\s+)?")
 _FIRST_RE = re.compile(r"\b(?:[Oo]ne\s+group|[Tt]he\s+first\s+group|[Hh]alf\s+of\s+(?:the\s+)?(?:people|participants|you)"
                        r"(?:\s+taking\s+part)?|[Tt]wo\s+thirds)\s+" + _VERB)
 _OTHER_RE = re.compile(r"\b(?:[Tt]he\s+other\s+(?:group|half)|[Tt]he\s+second\s+group|[Oo]ne\s+third|[Tt]he\s+rest)\s+"
@@ -22,6 +24,7 @@ _OTHER_RE = re.compile(r"\b(?:[Tt]he\s+other\s+(?:group|half)|[Tt]he\s+second\s+
 # "either 100 mg aspirin tablets or dummy tablets (a placebo)"
 _DUMMY_RE = re.compile(r"\bor\s+(?:a\s+|an\s+)?(dummy\s+[a-z]+(?:\s+\((?:a\s+)?placebo\))?)")
 _NAMED_PLACEBO_RE = re.compile(r"\s\((?:a\s+)?placebo\)")
+_BRACKETED_NAME_RE = re.compile(r"\s*\([^()\n]{1,15}\)\s+(?:saline|placebo|water|solution)\b", re.I)
 _PLAIN_CONTROL_RE = re.compile(r"^(?:the\s+)?(?:usual|standard|normal|routine|dummy)\b", re.I)
 
 
@@ -47,6 +50,9 @@ def plain_control(text: str) -> Found | None:
     """What "the other group / half will take" names, when it is a control ("a dummy tablet (placebo)", "the usual
     advice"), or the "dummy" arm of "either X or dummy tablets"."""
     got = _after(_OTHER_RE, text, ("other group", "other half", "second group", "ne third", "he rest"))
+    tail = _BRACKETED_NAME_RE.match(text, got[2]) if got else None
+    if got and tail:  # "normal (0.9%) saline": the name goes on after its bracket
+        got = text[got[1]:tail.end()], got[1], tail.end()
     if got and (comp_words(got[0], anywhere=True) or _PLAIN_CONTROL_RE.match(got[0])):
         return got
     e = min(len(text), 20000)

@@ -82,22 +82,33 @@ def people_named(text: str, low: str, title_zones: list[Span], summary_zones: li
     got = people_with_named(text, low, title_zones + summary_zones, names, len(title_zones)) if names else None
     if got:
         return got
-    got = title_people(text, title_zones)
-    if got:
-        start = with_nouns(text, got[1], got[1] - 40)
-        if start < got[1] and text.rfind("\n", start, got[1]) < 0:
-            got = text[start:got[2]], start, got[2]
-    if got is None and any(low.find(w, s, e) >= 0 for s, e in summary_zones for w in _STUDY_WORDS):
-        got = people_phrase(text, summary_zones)
-        got = got if got and is_study_sentence(text, got[1], summary_zones) else None
-    if got is None and inclusion:
-        got = first_people_item(text, inclusion)
     # "Children", "older adults": people named by age or sex alone say less than an illness they would replace (not
-    # than a code or a health check: "adults" for "Z00.0 General adult medical examination")
-    if got is None or (value and not coded_condition(value) and not _CHECK_RE.search(value)
-                       and _GENERIC_PEOPLE.issuperset(got[0].lower().split())):
-        return None
-    return got
+    # than a code or a health check: "adults" for "Z00.0 General adult medical examination"); the next source may
+    # name them more fully ("Children enrolled in first or second grade of ...").
+    said_less = bool(value) and not coded_condition(value or "") and not _CHECK_RE.search(value or "")
+    for source in range(3):
+        got = _named_by(source, text, low, title_zones, summary_zones, inclusion)
+        if got and not (said_less and _GENERIC_PEOPLE.issuperset(got[0].lower().split())):
+            return got
+    return None
+
+
+def _named_by(source: int, text: str, low: str, title_zones: list[Span], summary_zones: list[Span],
+              inclusion: tuple[str, list[list[int]]] | None) -> Found | None:
+    """The people a title names (``source`` 0), the summary enrols (1) or the first inclusion criterion names (2)."""
+    if source == 0:
+        got = title_people(text, title_zones)
+        if got:
+            start = with_nouns(text, got[1], got[1] - 40)
+            if start < got[1] and text.rfind("\n", start, got[1]) < 0:
+                got = text[start:got[2]], start, got[2]
+        return got
+    if source == 1:
+        if not any(low.find(w, s, e) >= 0 for s, e in summary_zones for w in _STUDY_WORDS):
+            return None
+        got = people_phrase(text, summary_zones)
+        return got if got and is_study_sentence(text, got[1], summary_zones) else None
+    return first_people_item(text, inclusion) if inclusion else None
 
 
 def first_people_item(text: str, found: tuple[str, list[list[int]]]) -> Found | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from curator.extraction import pico as pico_finders
+from curator.extraction.criteria_lines import inclusion_naming_people
 from curator.extraction.layout import Document
 from curator.extraction.people import people_phrase
 from curator.extraction.people_with import bare_condition, people_with_condition
@@ -31,6 +32,11 @@ Zones = list[tuple[int, int]]
 
 # "School-Based Asthma [Therapy]", "Nurse-Led Heart Failure [Clinics]": how a treatment is given, not an illness.
 _HOW_GIVEN_RE = re.compile(r"^[\w]+-(?:based|led|delivered|guided|assisted|supported|enhanced)\s", re.I)
+# A verb done to the people just before them ("washing patients with soap", "cleaning patients with swabs"), not one
+# that names who takes part ("including patients with", "enrolling adults with").
+_DONE_TO_RE = re.compile(r"\b(?!(?:includ|involv|enroll?|recruit|randomi[sz]|compris|follow|concern|regard|affect|select"
+                         r"|screen|target|invit|treat|compar)ing\b|during\b)[a-z]{3,}ing\s+(?=(?:the\s+|their\s+)?"
+                         r"(?:patients|residents|children|people|participants|babies|infants|women|men|pupils)\s+with\b)")
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 # A criteria list ("1. Parent or carer aged 16 ...", "- Age 5 to 12 years"): a plain answer says it better.
 _LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
@@ -88,6 +94,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
     if not known:
         return
     got = pico_finders.population(text, summary_zones, fields["conditions"], abbrs, low)
+    got = None if _done_to(text, got) else got
     plain = _plain_who(doc, scalar) if got is None else None  # "Who can take part": the people, not the title's illness
     if got is None and not summary_zones and plain is None and fields["kind"] == "trial":
         # a registry's title alone: "... in postmenopausal women with osteoporosis" (an entry's title alone waits for
@@ -111,7 +118,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
                     [[conds[0][1], conds[0][2]]])
                 break
     if fields["pico"]["population"] is None:
-        inc = scalar(doc, "inclusion")
+        inc = inclusion_naming_people(doc, scalar)
         short = criteria_people(text, inc, title_zones, fields["conditions"]) if inc else None
         if short:
             put(fields, "pico.population", short[0], [[short[1], short[2]]])
@@ -121,6 +128,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
             put(fields, "pico.population", "; ".join(fields["conditions"][:3]), fields["evidence"].get("conditions"))
     searched = fields["pico"]["population"] if bare_condition(fields["pico"]["population"] or "") else None
     got = people_with_condition(text, low, title_zones + summary_zones, fields["pico"]["population"], len(title_zones))
+    got = None if _done_to(text, got) else got
     if got is None:
         got = _enrolled_over_aside(text, fields, summary_zones)
     if got is None and fields["pico"]["population"] is None and summary_zones:  # a title alone waits
@@ -137,10 +145,15 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
             return
     if low is not None and (pop is None or condition_only(pop)):  # "Low back pain": who has it, where the page says
         conds = fields["conditions"] or ([pop] if pop else [])
-        got = people_named(text, low, title_zones, summary_zones, conds, scalar(doc, "inclusion"),
+        got = people_named(text, low, title_zones, summary_zones, conds, inclusion_naming_people(doc, scalar),
                            searched is not None and pop == searched, pop)
         if got:
             _replace(fields, got)
+
+
+def _done_to(text: str, got: tuple[str, int, int] | None) -> bool:
+    """True for people named as the object of what is done ("continue washing patients with soap and water")."""
+    return got is not None and _DONE_TO_RE.search(text, max(0, got[1] - 20), min(got[2], got[1] + 40)) is not None
 
 
 def _plain_who(doc: Document, scalar: Scalar) -> tuple[str, Spans] | None:

@@ -14,6 +14,7 @@ from typing import Any
 from curator.extraction import assignment
 from curator.extraction import pico as pico_finders
 from curator.extraction.arms import names_comparator
+from curator.extraction.cluster_arms import cluster_tested
 from curator.extraction.objective_arm import objective_intervention
 from curator.extraction.paired_arms import paired_arms
 from curator.extraction.pico import Found, Span
@@ -107,7 +108,8 @@ def guess_intervention(text: str, fields: dict[str, Any], title_zones: list[Span
     if assigned and assigned[0].lower() not in got[0].lower() \
             and text.lower().find(assigned[0].lower(), got[2], title_zones[0][1]) >= 0:
         got = assigned  # "Oral iron versus intravenous X" and "assigned to X or to oral iron": the control named first
-    got = got or assignment.summary_assigned_arm(text, summary_zones) or assignment.tested_sentence(text, summary_zones) \
+    got = got or cluster_tested(text, summary_zones) or assignment.summary_assigned_arm(text, summary_zones) \
+        or assignment.tested_sentence(text, summary_zones) \
         or assignment.tested_against(text, summary_zones) or crossover_active(text, summary_zones) \
         or single_group_given(text, title_zones + summary_zones) or plain_testing(text, summary_zones) \
         or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0] \

@@ -16,7 +16,8 @@ from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
-from curator.extraction.textutil import Line, clip, strip_foreign
+from curator.extraction.scanned import OWN
+from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
@@ -105,7 +106,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         valued: set[int] | None = None
         for line in doc.lines[skip_to:120]:
             t = line.text
-            if not usable_line(line, doc) or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
+            if not (usable_line(line, doc) or _ACRONYM_END_RE.search(t) and _plain_title(doc, line)) \
+                    or not 8 <= len(t) <= 400 or " " not in t.strip() or _is_menu(t) \
                     or _id_line(t):
                 continue
             valued = _labelled_values(doc) if valued is None else valued
@@ -127,6 +129,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             title_line = line
             break
         title_line = title_line or fallback
+        title_line = _english_twin(doc, title_line) if title_line is not None else None
         if title_line is not None and fields["official_title"] and (
                 title_line.start > fields["evidence"]["official_title"][0][0] or _SECTION_MARK_RE.match(title_line.text)):
             # A line below the labelled official title is the record's body, and a numbered line above it a section's
@@ -151,13 +154,26 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
 # its value (a date, a number, yes or no), whatever the label, is no title.
 _VALUE_LINE_RE = re.compile(r"^[^:\n]{3,120}:\s*(?:\d{1,4}(?:[-/.]\d{1,2}){0,2}|yes|no)\s*$", re.I)
 _SECTION_MARK_RE = re.compile(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.\s")
+# "...: a cluster randomised clinical trial", "...: ensaio clínico randomizado": a title's subtitle, no form's value
+# (a title and its English twin, one under the other, are no two rows of a form).
+_SUBTITLE_RE = re.compile(r":\s+(?:an?\s+|une?\s+|um\s+)?(?:[\w\-]+\s+){0,5}?(?:trial|study|ensaio|estudio|ensayo|essai|studie"
+                          r"|étude|studio)\b[^:]*$", re.I)
 # "National Competent Authority: UK - MHRA": a label of a few words, a colon, its value.
 _ROW_RE = re.compile(r"^[A-Z][^:\n]{2,60}:\s+\S")
 
 
+# "Getting back on your feet after ankle surgery (ANKLE-FIT)": a plain-words title, "your" and all, with its acronym.
+_ACRONYM_END_RE = re.compile(r"\s\([A-Z][A-Z0-9\-]{2,14}\)$")
+
+
+def _plain_title(doc: Document, line: Line) -> bool:
+    """True when only its second-person words kept ``line`` from being usable (no chrome, no other box)."""
+    return not doc.stop[line.idx] and doc.box[line.idx] == OWN and not is_chrome(line.text) and not is_foreign(line.text)
+
+
 def _form_row(doc: Document, line: Line) -> bool:
     """A ``Label: value`` line between others like it is a row of the record's form, not its title."""
-    if not _ROW_RE.match(line.text):
+    if not _ROW_RE.match(line.text) or _SUBTITLE_RE.search(line.text):
         return False
     near = [ln for ln in doc.lines[max(0, line.idx - 1):line.idx + 2] if ln.idx != line.idx and ln.text]
     return any(_ROW_RE.match(ln.text) for ln in near)
@@ -252,11 +268,11 @@ def _article_heading(doc: Document) -> Line | None:
 
 def _english_twin(doc: Document, line: Line) -> Line:
     """The English title printed under a title in another Latin-script language (SciELO), else the title."""
-    if not latin_foreign(line.text):
+    if not latin_foreign(line.text) and (english(line.text) or line.text.count(" ") < 4):  # (German may be ASCII)
         return line
     nxt = doc._next_nonblank(line.idx)
     t = nxt.text if nxt is not None else ""
     if nxt is not None and 20 <= len(t) <= 400 and usable_line(nxt, doc) and not latin_foreign(t) and english(t) \
-            and not author_line(t):
+            and t[-1:] != "." and not author_line(t):
         return nxt
     return line

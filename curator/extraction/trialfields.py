@@ -28,6 +28,7 @@ from curator.extraction.normalise import (
 from curator.extraction.regulated_trial import regulated_study_type
 from curator.extraction.scanned import OTHER_BOX, OWN
 from curator.extraction.sponsors import lead_sponsor
+from curator.extraction.status_badge import BADGES, badge_status
 from curator.extraction.textutil import clip
 from curator.extraction.values import Spans, put
 from curator.identifiers import find_ids
@@ -104,17 +105,11 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
         if raw and len(raw[1]) <= 60:
             fields["status_raw"] = raw[1]
         else:
-            # A status badge on a line of its own near the top ("Recruiting" above the title).
-            for line in doc.lines[:40]:
-                low = line.text.lower()
-                if (line.idx < 15 and low in _BADGES and not doc.stop[line.idx]) or (
-                        ("this study " in low or "this trial " in low) and STATUS_SENTENCE_RE.match(line.text)
-                        and normalise_status(line.text)):
-                    # A badge ("Recruiting") or a sentence ("This study has been terminated.") near the top.
-                    put(fields, "status", normalise_status(line.text), [[line.start, line.end]])
-                    fields["status_raw"] = line.text
-                    found += 1
-                    break
+            got = badge_status(doc)  # "Recruiting" above the title, "This study has been terminated."
+            if got:
+                put(fields, "status", got[0], got[2])
+                fields["status_raw"] = got[1]
+                found += 1
     for key, slot, fn in (
         ("phase", "phase", normalise_phase),
         ("study_type", "study_type", normalise_study_type),
@@ -218,13 +213,6 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
 
 
 _UNKNOWN_NOW = "recruitment status of this study is unknown"
-# Old ClinicalTrials.gov and ISRCTN pages state the status as a sentence above the record.
-STATUS_SENTENCE_RE = re.compile(
-    r"^(?:[^:\n]{1,20}:\s*)?This (?:study|trial) (?:has been|had been|was|is|is currently|has|is no longer)\b[^.\n]{0,70}\.?$", re.I)
-_BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting", "completed", "terminated",
-                     "withdrawn", "suspended", "enrolling by invitation",
-                     # a hospital's or charity's study page: "Now enrolling", "Recruiting now"
-                     "now enrolling", "now recruiting", "recruiting now", "currently recruiting", "open to recruitment"))
 
 
 _OTHER_PARTY_RE = re.compile(r"fund|sponsor|ethic|committee|registrant|contact|collaborator|affiliation|approv", re.I)
@@ -402,7 +390,7 @@ def _summary_line(doc: Document, fields: dict[str, Any]) -> int:
             low = c.lower().strip()
             if low.startswith("phase") and normalise_phase(c):
                 phase, known = normalise_phase(c), known + 1
-            elif low in _BADGES:
+            elif low in BADGES:
                 status, known = c.strip(), known + 1
             elif any(True for _ in find_ids(c)):
                 known += 1

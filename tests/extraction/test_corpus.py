@@ -36,13 +36,15 @@ EXPECTED = load_expectations(CORPUS / "expected.json")
 # 1263/1332; pico 0.96 -> 0.95, 2646/2765).
 # Batch 21 (held out, measured only) lowered layout and vocab to what they measure with it in them (layout 0.97 -> 0.96,
 # 735/765; vocab 0.94 -> 0.93, 1293/1378).
+# Raised after the PICO classes batch 20 left were fixed (batch 22 in them): labels 1270/1332, lists 539/557, pico
+# 2875/2992 (before those fixes, with batch 22 in them: 1265, 537 and 2852).
 FLOORS = {
-    "labels": 0.94,
-    "lists": 0.95,
+    "labels": 0.95,
+    "lists": 0.96,
     "ids": 0.96,
-    "vocab": 0.93,
+    "vocab": 0.94,
     "pico": 0.95,  # batch 19 (held out, 22 harder arm pages) joined it at 1850/1935 before its fixes, 1876 after
-    "layout": 0.94,  # batches 21 and 23 (held out, measured only) lowered it from 0.97 (674/693 without them) to 822/868
+    "layout": 0.95,  # batches 21 and 23 (held out, measured only) lowered it from 0.97 (674/693 without them): 887/930
 }
 # Share of each batch's expectations met, as measured after the fixes (batch 5 held out at 0.77 before them,
 # batch 6 at 0.83, batch 7 at 0.86, batch 8 at 0.82, batch 9 at 0.78, batch 10 at 0.82; the classes' floors fell
@@ -93,9 +95,15 @@ FLOORS = {
 # expectations were corrected), written by a helper who never read the extractor (population 17/23, intervention 41/50,
 # comparator 56/63, outcome 56/58; registry 273/297 = 0.92, journal 149/159 = 0.94, aggregator 66/76 = 0.87, abstract
 # 15/23 = 0.65); its floor is left at 0.0 for the lead to set on the final code.
+# batch 20: 514/546 = 0.94 after the fixes of the PICO classes its report named (group statements, other language
+# first, condition-only populations, status badges, clusters randomised to deliver/use, results within a time), tested
+# on examples written for the tests, none from its pages; its PICO classes are no longer held out.
+# batch 22, 16 pages on those classes written before the extraction code was read or run on them: held out at 297/333 =
+# 0.89 before the fixes (population 15/19, intervention 26/37, comparator 32/35, outcome 33/35), 318/333 = 0.95 after
+# (population 16/19, intervention 37/37, comparator 35/35, outcome 34/35).
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
-                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.91, 21: 0.90,
-                23: 0.0}  # batch 23: held out, measured only; its floor is set on the final code
+                12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.94, 21: 0.94,
+                22: 0.95, 23: 0.0}  # batch 23: held out, measured only; its floor is set on the final code
 
 
 def page_text(name: str) -> str:
