@@ -20,11 +20,12 @@ from curator.extraction.values import put
 
 _MAX_PAGE = 30_000
 _MIN_WORDS = 50
-# Words a study's abstract uses and other prose seldom does; three different ones are needed.
+# Words of a study's or a health paper's abstract that other prose seldom uses; three different ones are needed.
 _STUDY_WORDS_RE = re.compile(
     r"\b(?:patients?|participants?|subjects|respondents|randomi[sz]ed|trial|cohort|study|studies|survey|review|"
     r"interventions?|outcomes?|results?|conclusions?|objectives?|methods?|aims?|purpose|background|enroll?ed|"
-    r"recruited|randomly|allocated|assigned|baseline|follow-up|primary|secondary|95% CI|"
+    r"recruited|randomly|allocated|assigned|baseline|follow-up|primary|secondary|95% CI|clinical|clinicians?|"
+    r"treatments?|therapy|diseases?|health|evidence|guidelines?|physicians?|nurses?|hospitals?|"
     r"we (?:aimed|conducted|examined|evaluated|assessed|investigated|compared|performed|report|describe))\b",
     re.I,
 )
