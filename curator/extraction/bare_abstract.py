@@ -20,12 +20,13 @@ from curator.extraction.values import put
 
 _MAX_PAGE = 30_000
 _MIN_WORDS = 50
-# Words of a study's or a health paper's abstract that other prose seldom uses; three different ones are needed.
+# Words of a study's or a paper's abstract that other prose seldom uses; two different ones are needed.
 _STUDY_WORDS_RE = re.compile(
     r"\b(?:patients?|participants?|subjects|respondents|randomi[sz]ed|trial|cohort|study|studies|survey|review|"
     r"interventions?|outcomes?|results?|conclusions?|objectives?|methods?|aims?|purpose|background|enroll?ed|"
     r"recruited|randomly|allocated|assigned|baseline|follow-up|primary|secondary|95% CI|clinical|clinicians?|"
-    r"treatments?|therapy|diseases?|health|evidence|guidelines?|physicians?|nurses?|hospitals?|"
+    r"treatments?|therapy|diseases?|health|evidence|guidelines?|physicians?|nurses?|hospitals?|research|literature|"
+    r"findings|analysis|data|this\s+(?:paper|article)|"
     r"we (?:aimed|conducted|examined|evaluated|assessed|investigated|compared|performed|report|describe))\b",
     re.I,
 )
@@ -82,7 +83,7 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
     prose = " ".join(text[s:e] for s, e in body)
     if len(prose.split()) < _MIN_WORDS or len(_SENTENCE_END_RE.findall(prose)) < 3:
         return False
-    if len({m.group(0).lower().rstrip("s") for m in _STUDY_WORDS_RE.finditer(prose)}) < 3 \
+    if len({m.group(0).lower().removesuffix("ies").rstrip("sy") for m in _STUDY_WORDS_RE.finditer(prose)}) < 2 \
             or kind == "trial" and not _prose_only(text, body):
         return False
     title = [[lines[0][0], lines[0][1]]]
