@@ -37,6 +37,12 @@ _HOW_GIVEN_RE = re.compile(r"^[\w]+-(?:based|led|delivered|guided|assisted|suppo
 _DONE_TO_RE = re.compile(r"\b(?!(?:includ|involv|enroll?|recruit|randomi[sz]|compris|follow|concern|regard|affect|select"
                          r"|screen|target|invit|treat|compar)ing\b|during\b)[a-z]{3,}ing\s+(?=(?:the\s+|their\s+)?"
                          r"(?:patients|residents|children|people|participants|babies|infants|women|men|pupils)\s+with\b)")
+# "A migraine management training program for primary care providers", "Asthma care in general practice": the
+# illness names the service, not who takes part.
+_NO_ONES_ILLNESS_RE = re.compile(r"\s+(?:management|care|education|training|programs?|programmes?|services?|guidelines?"
+                                 r"|screening|clinics?|registry|research|policy|policies)\b", re.I)
+# "to prevent primary vascular disease in general practice": what is prevented is nobody's illness yet.
+_PREVENTED_RE = re.compile(r"\bprevent(?:s|ing|ion\s+of)?\s+(?:primary\s+|secondary\s+)?$", re.I)
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[, ]\d{3})*$|^\d{1,7}$")
 # A criteria list ("1. Parent or carer aged 16 ...", "- Age 5 to 12 years"): a plain answer says it better.
 _LIST_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s")
@@ -57,6 +63,12 @@ def fill_population(doc: Document, fields: dict[str, Any], known: bool, title_zo
         got = tidy_people(doc.text, pop, spans[-1][0])
         if got[0] != pop:
             _replace(fields, got)
+
+
+def someones_illness(text: str, start: int, end: int, zone_start: int = 0) -> bool:
+    """Whether the illness a title names at ``text[start:end]`` is that of people who take part - not the name of a
+    service ("a migraine management programme") nor what is to be prevented ("to prevent cardiovascular disease")."""
+    return not _NO_ONES_ILLNESS_RE.match(text, end) and not _PREVENTED_RE.search(text, max(zone_start, start - 30), start)
 
 
 def _replace(fields: dict[str, Any], got: tuple[str, int, int]) -> None:
@@ -112,7 +124,7 @@ def _fill(doc: Document, fields: dict[str, Any], known: bool, title_zones: Zones
             vs = text.find(" versus ", s, e)  # "therapy for insomnia versus ...": the arm's name, not who
             conds = [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
             conds = [c for c in conds if (vs < 0 or c[2] > vs or text[c[1] - 4:c[1]] != "for ")
-                     and not _HOW_GIVEN_RE.match(c[0])]
+                     and not _HOW_GIVEN_RE.match(c[0]) and someones_illness(text, c[1], c[2], s)]
             if conds:
                 put(fields, "pico.population", clip(annotate_abbreviations(conds[0][0], abbrs), 300),
                     [[conds[0][1], conds[0][2]]])

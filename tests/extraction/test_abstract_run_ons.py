@@ -45,3 +45,17 @@ def test_compared_with_in_a_title_is_not_what_the_tested_arm_is_given_with() -> 
     title = "Hip Protectors Compared With Exercise Classes as Initial Treatment for Frail Residents"
     got = title_intervention(title, 0)
     assert got is None or "Exercise" not in got[0]
+
+
+def test_an_illness_that_names_a_service_or_what_is_prevented_is_no_ones_illness() -> None:
+    from curator.extraction.population_pick import someones_illness
+
+    def check(title: str, illness: str) -> bool:
+        at = title.index(illness)
+        return someones_illness(title, at, at + len(illness))
+
+    assert not check("A psoriasis management training programme for community pharmacists", "psoriasis")
+    assert not check("Guidelines to prevent cardiovascular disease in general practice", "cardiovascular disease")
+    assert not check("Asthma care in primary care: an audit", "Asthma")
+    assert check("Yoga for adults with chronic low back pain", "chronic low back pain")
+    assert check("Treatment of psoriasis with a topical cream", "psoriasis")
