@@ -118,6 +118,8 @@ def _fill(got: Got, x: tuple[str, int, int] | None, y: tuple[str, int, int] | No
         _put(got, "comparator", y)
 
 
+# A list inside the first arm ("a pamphlet, a test kit, and ..."): an "or" after it, without a comma, is the list's.
+_LISTED_RE = re.compile(r",\s[^,]{2,60},?\s+and\s")
 # Each pattern with the words its matches hold (every group, one of its words): the pattern is tried only then.
 _CLUES = ((_ALLOCATED_RE, ((" or ",), ("random", "assign", "allocat"))),
           (_CONTRAST_RE, (("relative to", "opposed to", "compared", "versus", " vs"),)),
@@ -151,6 +153,8 @@ def entry_arms(text: str, got: Got, zones: list[Span], title_zones: list[Span]) 
             m = pattern.search(text, s, e) if all(any(w in low for w in alternatives) for alternatives in words) else None
             if m is None:
                 continue
+            if pattern is _ALLOCATED_RE and _LISTED_RE.search(m.group(1)) and text[m.end(1):m.end(1) + 1] != ",":
+                continue  # "mailings containing a pamphlet, a test kit, and scheduling of sigmoidoscopy or colonoscopy"
             x, y = _pair(text, m)
             if pattern is _FROM_TO_RE:
                 if "random" not in low:

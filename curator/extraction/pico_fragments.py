@@ -70,6 +70,7 @@ _LEADING_VERB_RE = re.compile(
     r"^(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
     r"|train|target|involve)\s+(?=(?:all\s+)?(?:patients|people|adults|children|women|men|participants|individuals|"
     r"persons|older|young|elderly)\b)")
+_HANGING_TAIL_RE = re.compile(r"(?:,?\s+(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from|into|was|were|is))+$", re.I)
 _QUESTION_RE = re.compile(r"^(?:does|do|is|are|can|should|will|must)\s", re.I)
 
 
@@ -135,6 +136,9 @@ def fragment_cut(part: str, value: str) -> int | None:
         if part == "comparator" and end is None:
             return _comparator_cut(value)
         return end.start() if end and end.start() >= 3 else None
+    if part == "outcome":  # "... over 15 months, and the": cut short before its next clause, the words left hang
+        tail = _HANGING_TAIL_RE.search(value)
+        return tail.start() if tail and tail.start() >= 3 else None
     return None
 
 

@@ -152,3 +152,19 @@ def test_a_word_that_names_no_arm_is_no_intervention(value: str) -> None:
 
 def test_an_adverb_after_the_control_is_cut() -> None:
     assert fragment_cut("comparator", "usual care significantly") == len("usual care")
+
+
+def test_an_outcome_cut_before_its_next_clause_loses_the_words_left_hanging() -> None:
+    value = "receipt of a screening test over 12 months, and the"
+    assert fragment_cut("outcome", value) == len("receipt of a screening test over 12 months")
+    assert fragment_cut("outcome", "quality of life") is None
+
+
+def test_an_or_after_a_list_in_the_first_arm_is_the_lists() -> None:
+    from curator.extraction.entry_arms import entry_arms
+
+    text = ("Patients were randomly assigned to receive a letter, a leaflet, and an invitation to book a scan or "
+            "an X-ray. The primary outcome was attendance.")
+    got: dict = {}
+    entry_arms(text, got, [(0, len(text))], [])
+    assert "comparator" not in got
