@@ -69,11 +69,21 @@ def _blanked(text: str, zones: list[tuple[int, int]]) -> str:
 _RUN_IN_HEADING_RE = re.compile(r"([.!?])\s+(?=([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}):\s)")
 
 
+_BARE_HEADING_RE = re.compile(
+    r"([.!?])(?:\s{2,}|\s(?=Interventions?\s|INTERVENTIONS?\s))(?=(?:Objectives?|Design|Setting|Subjects|Participants|"
+    r"Interventions?|Main\s+outcome(?:\s+measures?)?|Main\s+measures|Measurements|Outcomes?|OBJECTIVES?|DESIGN|"
+    r"SETTING|PARTICIPANTS|INTERVENTIONS?|MAIN\s+OUTCOME(?:\s+MEASURES?)?|MAIN\s+MEASURES|MEASUREMENTS)\s+[A-Z])")
+
+
 def _headings_on_lines(page: str) -> str:
     def broken(m: re.Match[str]) -> str:
         # (two spaces between sentences: the line break, then a space - the same length)
         return m.group(1) + "\n" + " " * (len(m.group(0)) - 2) if label_slot(m.group(2)) is not None else m.group(0)
 
+    if ".  " in page or ". Interventions " in page or ". INTERVENTION" in page:
+        # "... 37 health centres.  Interventions This study involved training ...": a heading without a colon, known by
+        # its words and the capital after them (two spaces before it, or the interventions heading itself)
+        page = _BARE_HEADING_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 2) + "\n", page)
     if ": " not in page:
         return page
     page = _RUN_IN_HEADING_RE.sub(broken, page)

@@ -10,10 +10,12 @@ from curator.extraction.layout import Document
 from curator.extraction.scanned import OWN
 
 _HEADS = {
-    "pico.population": ("Patients ", "Participants ", "Population ", "Setting and participants "),
-    "interventions": ("Interventions ", "Intervention "),
+    "pico.population": ("Patients ", "Participants ", "Population ", "Setting and participants ", "Subjects ",
+                        "PARTICIPANTS ", "PATIENTS ", "SUBJECTS "),
+    "interventions": ("Interventions ", "Intervention ", "INTERVENTIONS ", "INTERVENTION "),
     "pico.outcome": ("Main outcome measures ", "Main Outcomes and Measures ", "Main outcome measure ",
-                     "Main Outcome Measures ", "Main outcomes and measures ", "Primary outcome measure "),
+                     "Main Outcome Measures ", "Main outcomes and measures ", "Primary outcome measure ",
+                     "MAIN OUTCOME MEASURES ", "MAIN MEASURES ", "Main measures ", "Main outcome "),
 }
 _SCAN_LINES = 200
 

@@ -59,3 +59,14 @@ def test_an_illness_that_names_a_service_or_what_is_prevented_is_no_ones_illness
     assert not check("Asthma care in primary care: an audit", "Asthma")
     assert check("Yoga for adults with chronic low back pain", "chronic low back pain")
     assert check("Treatment of psoriasis with a topical cream", "psoriasis")
+
+
+def test_run_in_headings_without_a_colon_in_one_paragraph() -> None:
+    text = ("Nurse-led clinics for heart failure in primary care: a before-after study\n\n"
+            "Objective To assess the effectiveness of nurse-led heart failure clinics in primary care.  Design A "
+            "before-after study in 12 practices.  Subjects Adults with chronic heart failure registered with the "
+            "practices.  Interventions Monthly nurse-led clinic visits with medication review and education.  Main "
+            "outcome Hospital admissions for heart failure in the following year.  Results Admissions fell.\n")
+    pico = extract(text, source="x")["pico"]
+    assert (pico["outcome"] or "").startswith("Hospital admissions for heart failure")
+    assert "heart failure" in (pico["population"] or "")
