@@ -34,11 +34,16 @@ _CLAUSE_RE = re.compile(
     r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
     r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
     r"|accounts?\s+for|represents?|(?:were|was)\s+(?:included|enrolled|recruited|randomi[sz]ed|invited|identified"
-    r"|studied|analy[sz]ed))\b"
+    r"|studied|analy[sz]ed)|consented|drawn\s+from|selected\s+(?:by|from))\b"
     # a people noun and a past verb: "parents completed the baseline survey", "medical students observed ..."
     r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
                                                    "subjects", "clinicians", "participants", "adults"))
     + r")\s+(?=(?:completed|had|observed|examined|attended|participated|returned)\b)", re.I)
+# A second group counted after the first ("patients aged 50 to 80 ... and 110 primary care physicians").
+_PEOPLE = r"(?:patients|participants|physicians|doctors|nurses|clinicians|providers|staff|residents|carers|caregivers" \
+          r"|parents|students|teachers|women|men|adults|children|pharmacists|workers|NAs|GPs)"
+_SECOND_GROUP_RE = re.compile(r"\s+and\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b")
+_PEOPLE_RE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # People named by no word of their own once the clause is cut.
 _BARE_PEOPLE = frozenset(("patients", "participants", "subjects", "individuals", "people", "persons"))
 # A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
@@ -67,9 +72,9 @@ _NO_FINDING_RE = re.compile(r"^(?:no|any)\s+(?:significant\s+)?(?:impact|effect|
                             r"|^(?:uncontrolled|single[- ]arm)\b", re.I)
 # A sentence's verb left before the people ("treat patients who ...", "manage patients with ...").
 _LEADING_VERB_RE = re.compile(
-    r"^(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
+    r"^(?:(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
     r"|train|target|involve)\s+(?=(?:all\s+)?(?:patients|people|adults|children|women|men|participants|individuals|"
-    r"persons|older|young|elderly)\b)")
+    r"persons|older|young|elderly)\b)|(?:A|a)\s+total\s+of\s+(?=\d))")
 _HANGING_TAIL_RE = re.compile(r"(?:,?\s+(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from|into|was|were|is))+$", re.I)
 _QUESTION_RE = re.compile(r"^(?:does|do|is|are|can|should|will|must)\s", re.I)
 
@@ -121,7 +126,9 @@ def fragment_cut(part: str, value: str) -> int | None:
         if bad is not None:
             end = _SENTENCE_END_RE.search(value)
             return end.start() if end and end.start() < bad and end.start() >= 3 else 0
-        clause = _CLAUSE_RE.search(value)
+        clause = _CLAUSE_RE.search(value) or _SECOND_GROUP_RE.search(value)
+        if clause is not None and clause.re is _SECOND_GROUP_RE and not _PEOPLE_RE.search(value, 0, clause.start()):
+            clause = None  # "Foundation year 1 and 2 doctors": one group
         if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
             first = value.split(" ", 1)[0].lower()
             return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST else None

@@ -168,3 +168,25 @@ def test_an_or_after_a_list_in_the_first_arm_is_the_lists() -> None:
     got: dict = {}
     entry_arms(text, got, [(0, len(text))], [])
     assert "comparator" not in got
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("patients aged 50 to 80 years who were overdue for screening and 110 primary care physicians",
+     "patients aged 50 to 80 years who were overdue for screening"),
+    ("children aged 1-15 with wheeze drawn from 12 practices' records", "children aged 1-15 with wheeze"),
+    ("171 residents and 96 nursing assistants consented", "171 residents"),
+])
+def test_a_second_group_and_how_the_people_were_drawn_are_cut(value: str, kept: str) -> None:
+    cut = fragment_cut("population", value)
+    assert cut is not None and value[:cut] == kept
+
+
+@pytest.mark.parametrize("value", ["pregnant women between 20 and 32 weeks of gestation",
+                                   "Foundation year 1 and 2 doctors"])
+def test_numbers_inside_one_group_are_no_second_group(value: str) -> None:
+    assert fragment_cut("population", value) is None
+
+
+def test_a_total_of_is_left_out() -> None:
+    text = "A total of 171 residents took part."
+    assert without_fragment(text, "population", "A total of 171 residents", [[0, 24]]) == ("171 residents", [[11, 24]])
