@@ -41,7 +41,8 @@ _CLAUSE_RE = re.compile(
     + r")\s+(?=(?:completed|had|observed|examined|attended|participated|returned)\b)", re.I)
 # A second group counted after the first ("patients aged 50 to 80 ... and 110 primary care physicians").
 _PEOPLE = r"(?:patients|participants|physicians|doctors|nurses|clinicians|providers|staff|residents|carers|caregivers" \
-          r"|parents|students|teachers|women|men|adults|children|pharmacists|workers|NAs|GPs)"
+          r"|parents|students|teachers|women|men|adults|children|pharmacists|workers|assistants|aides|midwives|dentists" \
+          r"|surgeons|therapists|physiotherapists|relatives|families|mothers|fathers|infants|pupils|NAs|GPs)"
 _SECOND_GROUP_RE = re.compile(r"\s+and\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEOPLE + r"\b")
 _PEOPLE_RE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # People named by no word of their own once the clause is cut.
@@ -126,9 +127,10 @@ def fragment_cut(part: str, value: str) -> int | None:
         if bad is not None:
             end = _SENTENCE_END_RE.search(value)
             return end.start() if end and end.start() < bad and end.start() >= 3 else 0
-        clause = _CLAUSE_RE.search(value) or _SECOND_GROUP_RE.search(value)
-        if clause is not None and clause.re is _SECOND_GROUP_RE and not _PEOPLE_RE.search(value, 0, clause.start()):
-            clause = None  # "Foundation year 1 and 2 doctors": one group
+        second = _SECOND_GROUP_RE.search(value)
+        if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
+            second = None  # "Foundation year 1 and 2 doctors": one group
+        clause = min((m for m in (_CLAUSE_RE.search(value), second) if m), key=lambda m: m.start(), default=None)
         if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
             first = value.split(" ", 1)[0].lower()
             return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST else None
