@@ -17,7 +17,7 @@ import re
 Spans = list[list[int]]
 
 # Statistics: the phrase was read from a results sentence.
-_STATISTICS_RE = re.compile(r"\b95\s?%|\bCI\b|confidence interval|\bp\s?[<=>≤]|\bOR\s?[=:]|\bRR\s?[=:]")
+_STATISTICS_RE = re.compile(r"\b95\s?%|\bCI\b|confidence interval|\b[pP]\s?[<=>≤]|\bOR\s?[=:]|\bRR\s?[=:]")
 # A finding's verb: at the phrase's end, or followed by what a change is measured over ("increased over time").
 _FINDING_VERB_RE = re.compile(
     r"\b(?:tended|increased|decreased|declined|improved|rose|fell|remained|showed|reported|differed)"
@@ -31,10 +31,10 @@ _UNNAMED_ARM_RE = re.compile(
 
 # The rest of the people's clause: a verb, a purpose, a concession, the design's counts.
 _CLAUSE_RE = re.compile(
-    r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
+    r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)(?<!\band)(?<!\bor)(?<!\byou)(?<!\bthey)(?<!\bwe)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
     r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
     r"|accounts?\s+for|represents?|(?:were|was)\s+(?:included|enrolled|recruited|randomi[sz]ed|invited|identified"
-    r"|studied|analy[sz]ed)|consented|drawn\s+from|selected\s+(?:by|from))\b"
+    r"|studied|analy[sz]ed|targeted)|consented|drawn\s+from|selected\s+(?:by|from)|of\s+whom|have|has)\b"
     # a people noun and a past verb: "parents completed the baseline survey", "medical students observed ..."
     r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
                                                    "subjects", "clinicians", "participants", "adults"))
@@ -75,7 +75,11 @@ _NO_FINDING_RE = re.compile(r"^(?:no|any)\s+(?:significant\s+)?(?:impact|effect|
 _LEADING_VERB_RE = re.compile(
     r"^(?:(?:treat|manage|help|support|identify|enable|assist|recruit|include|enrol|enroll|reach|serve|screen|educate"
     r"|train|target|involve)\s+(?=(?:all\s+)?(?:patients|people|adults|children|women|men|participants|individuals|"
-    r"persons|older|young|elderly)\b)|(?:A|a)\s+total\s+of\s+(?=\d))")
+    r"persons|older|young|elderly)\b)|(?:A|a)\s+total\s+of\s+(?=\d)|(?:PARTICIPANTS|PATIENTS|SUBJECTS|POPULATION)\s+)")
+# "Both performance indicators and prescription volumes were calculated (as the main outcome measures)": the measures.
+_PASSIVE_END_RE = re.compile(r"\s+(?:was|were|is|are)\s+(?:calculated|used|measured|assessed|recorded|defined|chosen"
+                             r"|selected|evaluated|collected)(?:\s+as\s+(?:the\s+)?(?:main|primary)\s+outcomes?"
+                             r"(?:\s+measures?)?)?$", re.I)
 _HANGING_TAIL_RE = re.compile(r"(?:,?\s+(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from|into|was|were|is))+$", re.I)
 _QUESTION_RE = re.compile(r"^(?:does|do|is|are|can|should|will|must)\s", re.I)
 
@@ -133,7 +137,8 @@ def fragment_cut(part: str, value: str) -> int | None:
         clause = min((m for m in (_CLAUSE_RE.search(value), second) if m), key=lambda m: m.start(), default=None)
         if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
             first = value.split(" ", 1)[0].lower()
-            return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST else None
+            return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST \
+                or first in _BARE_PEOPLE and value.split(" ", 2)[1:2] == ["per"] else None
         keep = value[:clause.start()]
         return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
     if part in ("intervention", "comparator"):
@@ -141,12 +146,16 @@ def fragment_cut(part: str, value: str) -> int | None:
                 or value.lower() in _NO_NAME_WORDS or value.lower().startswith(("that ", "this ", "these ")) \
                 or part == "comparator" and _NO_FINDING_RE.match(value):
             return 0
+        if part == "comparator" and value.lower() in ("treatment", "therapy", "intervention", "controls", "other"):
+            return 0  # a word every arm is: no control named
         end = _PARTICIPLE_END_RE.search(value)
         if part == "comparator" and end is None:
             return _comparator_cut(value)
+        if end is None and value.count("(") > value.count(")") and value.rfind("(") >= 3:
+            return value.rfind("(")  # "coping strategy programme (START": the name before the parenthesis it opened
         return end.start() if end and end.start() >= 3 else None
     if part == "outcome":  # "... over 15 months, and the": cut short before its next clause, the words left hang
-        tail = _HANGING_TAIL_RE.search(value)
+        tail = _HANGING_TAIL_RE.search(value) or _PASSIVE_END_RE.search(value)
         return tail.start() if tail and tail.start() >= 3 else None
     return None
 
@@ -161,6 +170,8 @@ def _comparator_cut(value: str) -> int | None:
     if open_ >= 0 and close < 0:
         at.append(open_)
     cut = min(at) if at else None
+    if cut is not None and value.rfind("(", 0, cut) > value.rfind(")", 0, cut):
+        cut = value.rfind("(", 0, cut)  # "mechanical prophylaxis (10.0 percent vs. 1.5 percent, P<0.001)": before it
     return None if cut is None else cut if cut >= 3 else 0
 
 

@@ -190,3 +190,26 @@ def test_numbers_inside_one_group_are_no_second_group(value: str) -> None:
 def test_a_total_of_is_left_out() -> None:
     text = "A total of 171 residents took part."
     assert without_fragment(text, "population", "A total of 171 residents", [[0, 24]]) == ("171 residents", [[11, 24]])
+
+
+@pytest.mark.parametrize(("part", "value", "kept"), [
+    ("population", "people with chronic wounds have poor sleep", "people with chronic wounds"),
+    ("population", "1200 adults attending general practice, of whom 950 (79%)", "1200 adults attending general practice"),
+    ("comparator", "compression stockings (8.0 percent vs. 2.5 percent, P<0.001)", "compression stockings"),
+    ("intervention", "a peer support programme (PEERS", "a peer support programme"),
+    ("outcome", "Falls and fractures were recorded as the main outcome measures", "Falls and fractures"),
+])
+def test_more_pieces_of_other_clauses_are_cut(part: str, value: str, kept: str) -> None:
+    cut = fragment_cut(part, value)
+    assert cut is not None and value[:cut].rstrip(" ,(") == kept
+
+
+@pytest.mark.parametrize(("part", "value"), [("comparator", "treatment"), ("population", "patients per GP")])
+def test_words_that_name_no_one_are_dropped(part: str, value: str) -> None:
+    assert fragment_cut(part, value) == 0
+
+
+def test_a_heading_word_before_the_people_is_left_out() -> None:
+    text = "PARTICIPANTS 412 adults with asthma."
+    assert without_fragment(text, "population", "PARTICIPANTS 412 adults with asthma", [[0, 35]]) == (
+        "412 adults with asthma", [[13, 35]])
