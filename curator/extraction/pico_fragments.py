@@ -39,6 +39,10 @@ _CLAUSE_RE = re.compile(
     r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
                                                    "subjects", "clinicians", "participants", "adults"))
     + r")\s+(?=(?:completed|had|observed|examined|attended|participated|returned)\b)", re.I)
+# Another clause after a comma ("..., this comprehensive service model continues ...", "..., yet the impact ..."), and
+# a quotation mark left open (an export's ";" between two copies of the abstract).
+_AFTER_COMMA_RE = re.compile(r",\s+(?:this|these|yet|but|although|whereas|which)\b")
+_STRAY_QUOTE_RE = re.compile(r'\s*"')
 # A second group counted after the first ("patients aged 50 to 80 ... and 110 primary care physicians").
 _PEOPLE = r"(?:patients|participants|physicians|doctors|nurses|clinicians|providers|staff|residents|carers|caregivers" \
           r"|parents|students|teachers|women|men|adults|children|pharmacists|workers|assistants|aides|midwives|dentists" \
@@ -60,7 +64,8 @@ _CONTROL_FINDING_RE = re.compile(
 # A section heading the value ran into ("... urinary incontinence Methods and design Pragmatic", "... MEASUREMENTS AND
 # MAIN RESULTS"): the value ends before it.
 _HEADING_RE = re.compile(
-    r"\s(?:(?:Methods?(?=\s+and\s+design\b)|Results|Background|Conclusions?)(?=[\s:.])"
+    r"(?<=\.)(?=(?:Interventions?|Main\s+outcome|Results|Methods|Conclusions?|Design|Setting|Participants)\b)"
+    r"|\s(?:(?:Methods?(?=\s+and\s+design\b)|Results|Background|Conclusions?)(?=[\s:.])"
     r"|(?:METHODS?|RESULTS|BACKGROUND|CONCLUSIONS?|DESIGN|SETTING|OBJECTIVES?|PARTICIPANTS|INTERVENTIONS?|OUTCOMES?"
     r"|MEASUREMENTS|MAIN)\b)")
 # Words that point to an arm or a kind without naming it ("one", "general", "that delivery").
@@ -131,10 +136,14 @@ def fragment_cut(part: str, value: str) -> int | None:
         if bad is not None:
             end = _SENTENCE_END_RE.search(value)
             return end.start() if end and end.start() < bad and end.start() >= 3 else 0
+        if "?" in value:
+            return 0  # a question the abstract asks, not who took part
         second = _SECOND_GROUP_RE.search(value)
         if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
             second = None  # "Foundation year 1 and 2 doctors": one group
-        clause = min((m for m in (_CLAUSE_RE.search(value), second) if m), key=lambda m: m.start(), default=None)
+        clause = min((m for m in (_CLAUSE_RE.search(value), second, _AFTER_COMMA_RE.search(value),
+                                  _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None) if m),
+                     key=lambda m: m.start(), default=None)
         if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
             first = value.split(" ", 1)[0].lower()
             return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST \

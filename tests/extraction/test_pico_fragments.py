@@ -213,3 +213,17 @@ def test_a_heading_word_before_the_people_is_left_out() -> None:
     text = "PARTICIPANTS 412 adults with asthma."
     assert without_fragment(text, "population", "PARTICIPANTS 412 adults with asthma", [[0, 35]]) == (
         "412 adults with asthma", [[13, 35]])
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("adults with acute febrile illness.Interventions Rapid diagnostic tests", "adults with acute febrile illness"),
+    ("individuals receiving home care, this service model continues to grow", "individuals receiving home care"),
+    ('adults with hypertension"; 296 were in the intervention group', "adults with hypertension"),
+])
+def test_a_glued_heading_another_clause_or_a_stray_quote_ends_a_population(value: str, kept: str) -> None:
+    cut = fragment_cut("population", value)
+    assert cut is not None and value[:cut].rstrip(" ,.") == kept
+
+
+def test_a_question_is_no_population() -> None:
+    assert fragment_cut("population", "patient with the problem? What do nurses know") == 0
