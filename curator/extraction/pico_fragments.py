@@ -51,8 +51,9 @@ _SECOND_GROUP_RE = re.compile(r"\s+and\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,3}?" + _PEO
 _PEOPLE_RE = re.compile(r"\b" + _PEOPLE + r"\b", re.I)
 # People named by no word of their own once the clause is cut.
 _BARE_PEOPLE = frozenset(("patients", "participants", "subjects", "individuals", "people", "persons"))
-# A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
+# First words of no one studied ("Studies where individuals ...", "million people infected with HIV live ...").
 _NOT_PEOPLE_FIRST = frozenset(("studies", "trials", "reviews", "million", "millions", "thousand", "thousands", "billion"))
+# A phrase cut before the words it governs ("... for the", "... help in the", "the evidence-based").
 _DANGLING_RE = re.compile(r"\s(?:the|a|an|of|in|for|to|and|or|with|on|by|at|from|into)$"
                           r"|\S\s+\S+\s+\S+-based$", re.I)
 # A participle left at the end ("acupressure applied", "computer programs used"): the name is before it.
@@ -132,41 +133,51 @@ def fragment_cut(part: str, value: str) -> int | None:
         inner = fragment_cut(part, value[:heading.start()]) if heading.start() >= 3 else 0
         return heading.start() if inner is None else inner
     if part == "population":
-        bad = _population_piece(value)
-        if bad is not None:
-            end = _SENTENCE_END_RE.search(value)
-            return end.start() if end and end.start() < bad and end.start() >= 3 else 0
-        if "?" in value:
-            return 0  # a question the abstract asks, not who took part
-        second = _SECOND_GROUP_RE.search(value)
-        if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
-            second = None  # "Foundation year 1 and 2 doctors": one group
-        clause = min((m for m in (_CLAUSE_RE.search(value), second, _AFTER_COMMA_RE.search(value),
-                                  _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None) if m),
-                     key=lambda m: m.start(), default=None)
-        if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
-            first = value.split(" ", 1)[0].lower()
-            return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST \
-                or first in _BARE_PEOPLE and value.split(" ", 2)[1:2] == ["per"] else None
-        keep = value[:clause.start()]
-        return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+        return _population_cut(value)
     if part in ("intervention", "comparator"):
-        if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value) \
-                or value.lower() in _NO_NAME_WORDS or value.lower().startswith(("that ", "this ", "these ")) \
-                or part == "comparator" and _NO_FINDING_RE.match(value):
-            return 0
-        if part == "comparator" and value.lower() in ("treatment", "therapy", "intervention", "controls", "other"):
-            return 0  # a word every arm is: no control named
-        end = _PARTICIPLE_END_RE.search(value)
-        if part == "comparator" and end is None:
-            return _comparator_cut(value)
-        if end is None and value.count("(") > value.count(")") and value.rfind("(") >= 3:
-            return value.rfind("(")  # "coping strategy programme (START": the name before the parenthesis it opened
-        return end.start() if end and end.start() >= 3 else None
+        return _arm_cut(part, value)
     if part == "outcome":  # "... over 15 months, and the": cut short before its next clause, the words left hang
         tail = _HANGING_TAIL_RE.search(value) or _PASSIVE_END_RE.search(value)
         return tail.start() if tail and tail.start() >= 3 else None
     return None
+
+
+def _population_cut(value: str) -> int | None:
+    """How much of a population to keep (see :func:`fragment_cut`)."""
+    bad = _population_piece(value)
+    if bad is not None:
+        end = _SENTENCE_END_RE.search(value)
+        return end.start() if end and end.start() < bad and end.start() >= 3 else 0
+    if "?" in value:
+        return 0  # a question the abstract asks, not who took part
+    second = _SECOND_GROUP_RE.search(value)
+    if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
+        second = None  # "Foundation year 1 and 2 doctors": one group
+    clause = min((m for m in (_CLAUSE_RE.search(value), second, _AFTER_COMMA_RE.search(value),
+                              _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None) if m),
+                 key=lambda m: m.start(), default=None)
+    if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
+        first = value.split(" ", 1)[0].lower()
+        return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST \
+            or first in _BARE_PEOPLE and value.split(" ", 2)[1:2] == ["per"] else None
+    keep = value[:clause.start()]
+    return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+
+
+def _arm_cut(part: str, value: str) -> int | None:
+    """How much of an intervention or comparator to keep (see :func:`fragment_cut`)."""
+    if _UNNAMED_ARM_RE.match(value.strip()) or _DANGLING_RE.search(value) or _QUESTION_RE.match(value) \
+            or value.lower() in _NO_NAME_WORDS or value.lower().startswith(("that ", "this ", "these ")) \
+            or part == "comparator" and _NO_FINDING_RE.match(value):
+        return 0
+    if part == "comparator" and value.lower() in ("treatment", "therapy", "intervention", "controls", "other"):
+        return 0  # a word every arm is: no control named
+    end = _PARTICIPLE_END_RE.search(value)
+    if part == "comparator" and end is None:
+        return _comparator_cut(value)
+    if end is None and value.count("(") > value.count(")") and value.rfind("(") >= 3:
+        return value.rfind("(")  # "coping strategy programme (START": the name before the parenthesis it opened
+    return end.start() if end and end.start() >= 3 else None
 
 
 def _comparator_cut(value: str) -> int | None:
