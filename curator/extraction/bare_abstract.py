@@ -2,9 +2,9 @@
 
 Nothing on such a page says what it is - no label, citation line, identifier or heading on a line of its own
 ("BACKGROUND: ... METHODS: ..." run on in one paragraph) - so the engine leaves it ``unknown`` and keeps no
-title. A short first line over paragraphs of a study's prose is read here as an article: the line is its
+title. A short first line over paragraphs of a paper's prose is read here as an article: the line is its
 title, the paragraphs its abstract, and the PICO is read from them as from a bibliographic entry's. A page
-whose prose is not a study's (a letter, a notice) is left as the engine left it. A journal abstract that names its
+whose prose is no paper's (a letter, a notice) is left as the engine left it. A journal abstract that names its
 trial's registration ("TRIAL REGISTRATION ISRCTN59427925") is taken for a registry record by that number alone: when
 the page is nothing but such prose and no registry field was read from it, it is an article too.
 """
