@@ -29,16 +29,17 @@ _UNNAMED_ARM_RE = re.compile(
     r"|^(?:one\s+)?of\s+(?:the\s+)?(?:two|three|four|\d)\b.*\b(?:arms?|groups?|conditions?)$", re.I)
 
 
-# The rest of the people's clause: a verb, a purpose, a concession, the design's counts.
+# The rest of the people's clause: a verb, a purpose, a concession, the design's counts (not after "who", "and" ...:
+# "people who have had a stroke" keep their clause).
 _CLAUSE_RE = re.compile(
-    r"(?<!\bwho)(?<!\bthat)(?<!\bwhich)(?<!\band)(?<!\bor)(?<!\byou)(?<!\bthey)(?<!\bwe)\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
+    r"\s+(?:(?:do|does|did)\s+not|aimed\s+to|randomly|though|although|whereas|with\s+\d+\s+(?:subjects|"
     r"participants|patients)\s+(?:per|in\s+each)|at\s+baseline|indicates?|suggests?|demonstrates?|tends?|often|frequently"
     r"|accounts?\s+for|represents?|(?:were|was)\s+(?:included|enrolled|recruited|randomi[sz]ed|invited|identified"
-    r"|studied|analy[sz]ed|targeted)|consented|drawn\s+from|selected\s+(?:by|from)|of\s+whom|have|has)\b"
-    # a people noun and a past verb: "parents completed the baseline survey", "medical students observed ..."
-    r"|(?:" + "|".join(f"(?<={noun})" for noun in ("patients", "children", "students", "teachers", "parents", "surgeons",
-                                                   "subjects", "clinicians", "participants", "adults"))
-    + r")\s+(?=(?:completed|had|observed|examined|attended|participated|returned)\b)", re.I)
+    r"|studied|analy[sz]ed|targeted)|consented|drawn\s+from|selected\s+(?:by|from)|of\s+whom|have|has)\b", re.I)
+_NOT_BEFORE_CLAUSE = frozenset(("who", "that", "which", "and", "or", "you", "they", "we"))
+# A people noun and a past verb: "parents completed the baseline survey", "medical students observed ...".
+_PEOPLE_DID_RE = re.compile(r"\b(?:patients|children|students|teachers|parents|surgeons|subjects|clinicians|participants"
+                            r"|adults)(\s+)(?:completed|had|observed|examined|attended|participated|returned)\b", re.I)
 # Another clause after a comma ("..., this comprehensive service model continues ...", "..., yet the impact ..."), and
 # a quotation mark left open (an export's ";" between two copies of the abstract).
 _AFTER_COMMA_RE = re.compile(r",\s+(?:this|these|yet|but|although|whereas|which)\b")
@@ -153,15 +154,24 @@ def _population_cut(value: str) -> int | None:
     second = _SECOND_GROUP_RE.search(value)
     if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
         second = None  # "Foundation year 1 and 2 doctors": one group
-    clause = min((m for m in (_CLAUSE_RE.search(value), second, _AFTER_COMMA_RE.search(value),
-                              _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None) if m),
-                 key=lambda m: m.start(), default=None)
-    if clause is None:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
+    did, comma = _PEOPLE_DID_RE.search(value), _AFTER_COMMA_RE.search(value)
+    quote = _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None
+    ends = [at for at in (_clause_start(value), second.start() if second else None, did.start(1) if did else None,
+                          comma.start() if comma else None, quote.start() if quote else None) if at is not None]
+    if not ends:  # "patients" alone names nobody; "Studies where ...", "million people ..." no one studied
         first = value.split(" ", 1)[0].lower()
         return 0 if value.lower() in _BARE_PEOPLE or first in _NOT_PEOPLE_FIRST \
             or first in _BARE_PEOPLE and value.split(" ", 2)[1:2] == ["per"] else None
-    keep = value[:clause.start()]
-    return clause.start() if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+    keep = value[:min(ends)]
+    return min(ends) if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+
+
+def _clause_start(value: str) -> int | None:
+    """Where the rest of the people's clause begins (see _CLAUSE_RE), None when it does not."""
+    for m in _CLAUSE_RE.finditer(value):
+        if value[:m.start()].rsplit(" ", 1)[-1].lower() not in _NOT_BEFORE_CLAUSE:
+            return m.start()
+    return None
 
 
 def _arm_cut(part: str, value: str) -> int | None:
