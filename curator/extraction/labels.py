@@ -301,7 +301,7 @@ VALIDATED_SLOTS = frozenset(
      "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex", "study_type"}
 )
 
-_CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")
+_CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+(?![Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay)")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[a-z]{7})\d{1,2}$|_\d{1,2}$")
 _TRAIL_RE = re.compile(r"\s*(?:\[\d+\]|\(\d+\))\s*$")
 _PUNCT_STRIP = " \t:：-–—.*•·|?"

@@ -186,6 +186,9 @@ class Document(ScannedText):
                         if nxt is not None:
                             # "Official Title: A Trial of X   Recruitment Status: Recruiting": two labels on one line.
                             self.add(slot, line.idx, (off, nxt[1]))
+                            while "   " in (v := self.text[nxt[2][0]:nxt[2][1]]) and (more := self._run_on(v, nxt[2][0])):
+                                self.add(nxt[0], line.idx, (nxt[2][0], more[1]))  # a third label on the line
+                                nxt = more
                             self.add(nxt[0], line.idx, nxt[2])
                             continue
                         if parts > 1 and stripped.count(" / ") == parts - 1:
@@ -268,6 +271,8 @@ class Document(ScannedText):
         if m is None:
             return None
         slot = label_parts(m.group(1))[0]
+        if slot is None and m.group(1) == "Type" and _validates("study_type", value[m.end():].strip()):
+            slot = "study_type"  # "Status: Recruiting    Phase: N/A    Type: Interventional"
         if slot is None:
             return None
         start = off + m.end()

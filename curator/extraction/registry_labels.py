@@ -24,13 +24,20 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "pico.comparator": ("comparador", "grupo control", "grupo de control"),
     "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal",
                      "main thing measured"),
-    "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size"),
+    "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size",
+                   "participants wanted", "expected number of participants in the whole clinical trial",
+                   "number of participants in the whole clinical trial"),
     "sex": ("sexo", "género", "sexes"),
     "countries": ("países", "paises", "país", "países de reclutamiento", "listed location countries",
                   "member states in which this trial is conducted", "member states concerned by the trial"),
     # EU CTR's end of the whole trial (all member states), after a member state's own end date.
-    "completion_date": ("date of the global end of the trial", "global end of the trial date"),
-    "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
+    "completion_date": ("date of the global end of the trial", "global end of the trial date",
+                        # a trial finder's "Completion (estimated): ...", DRKS's and CTIS's planned ends
+                        "completion", "planned study completion date", "estimated end date of the trial",
+                        "end date of the trial"),
+    "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento", "first enrolment", "first enrollment",
+                   "estimated recruitment start date in the eea", "recruitment start date in the eea"),
+
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
     "pmid": ("unique identifier", "medline pmid"),
     "abstract": ("abstract text", "project abstract", "project description"),
@@ -44,6 +51,9 @@ MORE_OTHER_LABELS: tuple[str, ...] = (
     "topics", "tumour site", "tumor site", "abstract number", "poster number", "how to cite this article", "how to cite",
     "recommended citation", "suggested citation", "cite as", "author disclosures", "public health relevance statement",
     "project details", "project terms",
+    # A header row over its dates (ISRCTN), CTIS's rows inside its lists, a mirror's note on its source.
+    "submission date", "therapeutic area", "is the condition rare", "product role", "source registry", "mirrored",
+    "trial short title", "secondary ids if any",
 )
 
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English

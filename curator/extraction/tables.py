@@ -147,8 +147,8 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
         return False
     rows = []
     for row in doc.lines[line.idx + 1:line.idx + 30]:
-        if not row.text:
-            break
+        if not row.text or _labels_only(row.text):
+            break  # (a label, or a header row of its own, starts what follows the table)
         rows.append(row)
     parts = [_GAP_RE.split(row.text.strip()) for row in rows]
     if not rows or not (all(len(p) == len(cells) for p in parts) or sum(len(p) - 1 for p in parts) == len(cells) - 1):
@@ -174,6 +174,15 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
                     doc.add(slots[k], row.idx, (i, i + len(value)))
                 pos = i + len(value)
     return True
+
+
+def _labels_only(text: str) -> bool:
+    """True for a line that is a known label, or a row of known labels only ("Recruitment status   Overall study
+    status"): not a row of the table above it."""
+    if LABELS.get(norm_label(text)) is not None:
+        return True
+    cells = _GAP_RE.split(text.strip()) if "   " in text else ()
+    return len(cells) >= 2 and all(LABELS.get(norm_label(c)) is not None for c in cells)
 
 
 def _site_table(doc: ScannedText, line: Line, cells: list[str]) -> bool:
