@@ -16,6 +16,10 @@ _LABELS = {
     "Comparator / control treatment ": "pico.comparator",
     "Sample size Target ": "enrollment",
     "Recruitment outside Australia Country ": "countries",
+    # CTIS's trial page, flattened ("Full title Phase 3, randomised ...", "Medical condition Herpes zoster ...").
+    "Full title ": "official_title",
+    "Medical condition ": "conditions",
+    "Product name ": "intervention_names",
 }
 _PREFIXES = tuple(_LABELS)
 #: The first letters of every line :func:`spaced_label` reads (a quick test before calling it).

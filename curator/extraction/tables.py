@@ -177,12 +177,15 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
 
 
 def _labels_only(text: str) -> bool:
-    """True for a line that is a known label, or a row of known labels only ("Recruitment status   Overall study
-    status"): not a row of the table above it."""
+    """True for a line that is a known label, a row of known labels only ("Recruitment status   Overall study
+    status") or a label and its value after two spaces: not a row of the table above it."""
     if LABELS.get(norm_label(text)) is not None:
         return True
     cells = _GAP_RE.split(text.strip()) if "   " in text else ()
-    return len(cells) >= 2 and all(LABELS.get(norm_label(c)) is not None for c in cells)
+    if len(cells) >= 2 and all(LABELS.get(norm_label(c)) is not None for c in cells):
+        return True
+    pair = text.strip().split("  ", 1) if "  " in text and "   " not in text else ()
+    return len(pair) == 2 and LABELS.get(norm_label(pair[0])) not in (None, "other")  # "Primary study design  X"
 
 
 def _site_table(doc: ScannedText, line: Line, cells: list[str]) -> bool:

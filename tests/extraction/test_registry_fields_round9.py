@@ -1,0 +1,90 @@
+"""Classes of registry-field error left by web batch 21 (fixed with examples written here, not corpus pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.extraction import extract
+
+_BODY = ("Brief Summary\nAdults with chronic neck pain are randomised to a guided walking plan or to usual care.\n"
+         "Study Type: Interventional\nSponsor: Aarhus University Hospital\n")
+
+
+# ---- A. lines taken as the title
+@pytest.mark.parametrize("above", [
+    "Active, not recruiting   Updated 2024-03-09",                        # a status badge with a comma and a date
+    "Enrolling by invitation   Last update posted 2023-12-01",
+    "Compare studies   Share   Print this page   Save to my trials",      # a trial finder's action bar
+    "Source registry: DRKS   Registry ID: DRKS00031234   Copied: 2024-05-02",  # a mirror's source line
+    "Rev. Bras. Fisioter. vol.27 Belo Horizonte 2023 Epub 03-Jul-2023",   # a journal's issue line
+])
+def test_page_furniture_above_the_heading_is_not_the_title(above: str) -> None:
+    f = extract(f"{above}\nGuided Walking Plan for Chronic Neck Pain in Adults\n{_BODY}")
+    assert f["title"] == "Guided Walking Plan for Chronic Neck Pain in Adults"
+
+
+def test_a_badge_gives_the_status_when_no_label_does() -> None:
+    f = extract(f"Active, not recruiting   Updated 2024-03-09\nGuided Walking Plan for Chronic Neck Pain\n{_BODY}")
+    assert f["status"] == "ACTIVE_NOT_RECRUITING"
+    f = extract(f"Completed   Updated 2024-03-09\nGuided Walking Plan for Neck Pain\nOverall status: Recruiting\n{_BODY}")
+    assert f["status"] == "RECRUITING"  # the labelled status wins
+
+
+def test_the_sites_name_over_its_menu_is_not_the_title() -> None:
+    f = extract("NeckTrials Hub — every study, one place\nBrowse   Search   Find a registry   Sign in\n"
+                f"Guided walking plan for chronic neck pain\n{_BODY}")
+    assert f["title"] == "Guided walking plan for chronic neck pain"
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Full title: A randomised trial of guided walking for chronic neck pain in adults Trial short title WALK-NECK",
+     "short title"),
+    ("Scientific Title of Study  A randomised trial of guided walking for chronic neck pain in adults Secondary IDs if Any",
+     "Secondary"),
+])
+def test_a_title_running_on_into_the_next_label_ends_before_it(line: str, label: str) -> None:
+    f = extract(f"Registry record\n{line}\nStudy Type: Interventional\nSponsor: Aarhus University Hospital\n")
+    got = f["official_title"] or f["title"]
+    assert got == "A randomised trial of guided walking for chronic neck pain in adults"
+    assert label not in (f["title"] or "") + (f["official_title"] or "")
+
+
+# ---- B. values below their labels, in header rows, beside other labels on one line
+def test_three_labels_on_one_line_each_give_their_value() -> None:
+    f = extract("Guided walking for neck pain\nStatus: Not yet recruiting    Phase: Phase 2    Type: Interventional\n"
+                "Sponsor: Aarhus University Hospital\n")
+    assert (f["status"], f["phase"], f["study_type"]) == ("NOT_YET_RECRUITING", "PHASE2", "INTERVENTIONAL")
+
+
+def test_trial_finder_labels_for_dates_and_numbers() -> None:
+    f = extract("Guided walking for neck pain\nStatus: Recruiting\nFirst enrolment: 3 April 2023\n"
+                "Completion (estimated): October 2025\nParticipants wanted: 150\nCountry: Denmark\n")
+    assert (f["start_date"], f["completion_date"], f["enrollment"]) == ("2023-04-03", "2025-10", 150)
+    assert f["countries"] == ["Denmark"]
+
+
+def test_planned_end_and_participants_of_drks_and_ctis() -> None:
+    f = extract("Guided walking for neck pain\nStudy Type  Interventional\nPlanned study completion date  2027-01-31\n"
+                "Expected number of participants in the whole clinical trial  1,450\n")
+    assert (f["completion_date"], f["enrollment"]) == ("2027-01-31", 1450)
+    f = extract("Guided walking for neck pain\nTrial status  Ongoing, recruiting\n"
+                "Estimated end date of the trial  15/09/2026\n")
+    assert f["completion_date"] == "2026-09-15"
+
+
+def test_ages_on_the_lines_below_their_labels() -> None:
+    f = extract("CTRI Number  CTRI/2023/05/052001\nPublic Title of Study  Guided walking for neck pain\n"
+                "Type of Trial  Interventional\nInclusion Criteria\nAge From\n21.00 Year(s)\nAge To\n55.00 Year(s)\n"
+                "Gender\nBoth\n")
+    assert (f["min_age"], f["max_age"]) == ("21 Years", "55 Years")
+
+
+def test_dates_in_the_row_under_a_header_row() -> None:
+    f = extract("ISRCTN registry\nISRCTN40218876\nGuided walking for chronic neck pain\n"
+                "Submission date   Registration date   Last edited\n02/02/2021   09/02/2021   14/08/2023\n"
+                "Recruitment status   Overall study status   Condition category\nNo longer recruiting   Completed   "
+                "Musculoskeletal\nPrimary study design  Interventional\nOverall study start date\n01/03/2021\n"
+                "Sponsor  Aarhus University Hospital\n")
+    assert f["last_updated"] == "2023-08-14"
+    assert (f["study_type"], f["start_date"], f["sponsor"]) == ("INTERVENTIONAL", "2021-03-01",
+                                                                "Aarhus University Hospital")
