@@ -88,3 +88,40 @@ def test_dates_in_the_row_under_a_header_row() -> None:
     assert f["last_updated"] == "2023-08-14"
     assert (f["study_type"], f["start_date"], f["sponsor"]) == ("INTERVENTIONAL", "2021-03-01",
                                                                 "Aarhus University Hospital")
+
+
+# ---- E. other records' identifiers are not the record's own
+@pytest.mark.parametrize("line", ["Other CRIS records by this sponsor: KCT0005521, KCT0006610",
+                                  "Previous trial by this team: IRCT20180101038123N1",
+                                  "Previous studies: IRCT20180101038123N1"])
+def test_a_line_naming_other_records_gives_no_ids(line: str) -> None:
+    f = extract(f"Trial registry\n{line}\nRegistration number  IRCT20210405050876N2\nStudy title  Guided walking for "
+                "neck pain\nRecruitment status  Recruiting\nSponsor  Shiraz University of Medical Sciences\n")
+    assert f["ids"] == ["IRCT20210405050876N2"]
+    assert f["sponsor"] == "Shiraz University of Medical Sciences"
+
+
+@pytest.mark.parametrize("heading", ["Publications", "Study Publications",
+                                     "Publications automatically indexed to this study by ClinicalTrials.gov "
+                                     "Identifier (NCT Number):"])
+def test_a_registry_records_publications_are_references(heading: str) -> None:
+    f = extract("Guided Walking Plan for Chronic Neck Pain\nClinicalTrials.gov ID  NCT05998877\nStudy Type  "
+                f"Interventional\n{heading}\nOkafor C, Lund M. Walking for neck pain: a pilot. Eur Spine J. "
+                "2021;30(7):1820-1828. PMID: 33998210\n")
+    assert f["ids"] == ["NCT05998877"]
+    assert "PMID:33998210" in f["references"]
+
+
+def test_a_protocol_article_row_is_a_reference() -> None:
+    f = extract("ISRCTN registry\nISRCTN40218876  https://doi.org/10.1186/ISRCTN40218876\nGuided walking for neck pain\n"
+                "Primary study design  Interventional\nResults and publications\n"
+                "Protocol article  https://doi.org/10.1186/s13063-022-06543-9\n")
+    assert "DOI:10.1186/s13063-022-06543-9" not in f["ids"]
+    assert "ISRCTN40218876" in f["ids"]
+
+
+def test_a_journal_pages_own_pmid_stays() -> None:
+    f = extract("PubMed\nEur Spine J. 2021;30(7):1820-1828. doi: 10.1007/s00586-021-06811-2. PMID: 33998210\n"
+                "Walking for neck pain: a pilot randomised trial\nOkafor C, Lund M\nAbstract\nAdults were randomised "
+                "to walking or advice. Trial registration: NCT04455667.\n")
+    assert "PMID:33998210" in f["ids"]
