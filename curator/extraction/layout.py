@@ -30,6 +30,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
+from curator.extraction.numbered_blocks import read_numbered_blocks
 from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
 from curator.extraction.spaced_labels import FIRST_LETTERS, spaced_label
@@ -116,10 +117,10 @@ class Document(ScannedText):
         self._own: dict[str, list[Hit]] = {}
         self._classify()
         self._end_empty_labels()
+        read_numbered_blocks(self)  # IRCT's "Primary outcomes" / "1" / "Description  X"
         find_listings(self)
         mark_boxes(self)
 
-    # ------------------------------------------------------------------ classification
     def _next_nonblank(self, i: int) -> Line | None:
         for j in range(i + 1, min(len(self.lines), i + 6)):
             if self.lines[j].text:
@@ -307,7 +308,7 @@ class Document(ScannedText):
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
             return False
-        for k in range(min(5, len(words) - 1), 0, -1):
+        for k in range(min(8, len(words) - 1), 0, -1):
             cand = norm_label(line.text[: words[k - 1].end()])
             slot = LABELS.get(cand)
             if slot is not None and slot in VALIDATED_SLOTS:
@@ -321,7 +322,6 @@ class Document(ScannedText):
                 return True
         return False
 
-    # ------------------------------------------------------------------ values
     def own_hits(self, slot: str) -> list[Hit]:
         """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``).
 

@@ -189,6 +189,12 @@ _UPTO_RE = re.compile(r"(?:up to|under|below|≤|<=|younger than)\s*(\d{1,3})\s*
 def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
     """(min, max) ages from "18 Years to 65 Years", "18-65 years", "18 years and older", "up to 17 years"."""
     s = raw[:120]
+    if "," in s and (s.count("-") + s.count("+") + s.count("–")) >= 2:
+        # CTIS's bands, "18-64 years, 65-84 years, 85+ years": from the youngest band's bound to the oldest's (none
+        # when the oldest band is open).
+        bands = [normalise_age_range(p) for p in s.split(",") if p.strip()]
+        if len(bands) >= 2 and all(b[0] for b in bands):
+            return bands[0][0], bands[-1][1]
     mm = _MIN_MAX_RE.search(s)
     if mm:
         return _fmt_age(mm.group(1), mm.group(2) or mm.group(4)), _fmt_age(mm.group(3), mm.group(4) or mm.group(2))
@@ -330,6 +336,10 @@ def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] 
     s = raw[:200]
     if "19" not in s and "20" not in s:
         return None  # every form has a year 19xx or 20xx: spare eight searches
+    if "Actual" in s and "Anticipated" in s:  # ANZCTR's "Anticipated 4/09/2023  Actual 18/09/2023": the actual one
+        cut = s.index("Actual") + 6
+        if got := parse_date(s[cut:], day_first):
+            return got[0], got[1] + cut, got[2] + cut
     # The forms with a month's name need one of their first letters ("2022-07-01" has none: three searches spared);
     # the CJK form its "年" or "Year".
     named = not s.isascii() or _MONTH_STEM_RE.search(s.lower()) is not None

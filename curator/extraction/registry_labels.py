@@ -19,7 +19,7 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "study_type": ("tipo de estudio", "tipo de ensayo", "research classification"),
     "sponsor": ("patrocinador", "patrocinador principal", "patrocinadores", "sponsor institute", "trial sponsor"),
     "conditions": ("condición de salud", "condicion de salud", "condición médica", "enfermedad",
-                   "disease or health condition studied", "disease under study"),
+                   "disease or health condition studied", "disease under study", "description of condition"),
     "interventions": ("intervención", "intervencion", "intervenciones", "intervention planned"),
     "pico.comparator": ("comparador", "grupo control", "grupo de control"),
     "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal",
@@ -41,7 +41,7 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
     "pmid": ("unique identifier", "medline pmid"),
     "abstract": ("abstract text", "project abstract", "project description"),
-    "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
+    "inclusion": ("criterios de inclusión", "criteria for participation in trial", "main inclusion criteria"),
 }
 
 #: Meeting abstracts' metadata before the title ("Session Title: ...", "Track: ...") and the headings of a
@@ -53,7 +53,7 @@ MORE_OTHER_LABELS: tuple[str, ...] = (
     "project details", "project terms",
     # A header row over its dates (ISRCTN), CTIS's rows inside its lists, a mirror's note on its source.
     "submission date", "therapeutic area", "is the condition rare", "product role", "source registry", "mirrored",
-    "trial short title", "secondary ids if any",
+    "trial short title", "secondary ids if any", "inclusion/exclusion criteria",
 )
 
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English

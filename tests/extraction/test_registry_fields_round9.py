@@ -125,3 +125,61 @@ def test_a_journal_pages_own_pmid_stays() -> None:
                 "Walking for neck pain: a pilot randomised trial\nOkafor C, Lund M\nAbstract\nAdults were randomised "
                 "to walking or advice. Trial registration: NCT04455667.\n")
     assert "PMID:33998210" in f["ids"]
+
+
+# ---- C. an anticipated and an actual date on one line: the actual one
+@pytest.mark.parametrize(("value", "want"), [("Anticipated 6/03/2022  Actual 21/03/2022", "2022-03-21"),
+                                             ("Actual 21/03/2022   Anticipated 6/03/2022", "2022-03-21"),
+                                             ("Anticipated 6/03/2022", "2022-03-06")])
+def test_the_actual_date_wins_over_the_anticipated(value: str, want: str) -> None:
+    f = extract("Registration number  ACTRN12622000123456\nPublic title  Guided walking for neck pain\n"
+                f"Recruitment status  Recruiting\nDate of first participant enrolment  {value}\n")
+    assert f["start_date"] == want
+
+
+# ---- D. EU age bands beside an age in the criteria
+def test_the_criteria_age_beats_the_youngest_band() -> None:
+    f = extract("EudraCT Number: 2020-003311-40\nA.3 Full title of the trial: Guided walking for neck pain\n"
+                "E.3 Principal inclusion criteria: 1. Adults aged 55 years or older with neck pain 2. Consent\n"
+                "F.1.1 Trial has subjects under 18: No\nF.1.2 Adults (18-64 years): Yes\nF.1.3 Elderly (>=65 years): Yes\n"
+                "F.2.1 Female: Yes\nF.2.2 Male: Yes\n")
+    assert (f["min_age"], f["max_age"]) == ("55 Years", None)
+
+
+def test_open_bands_give_no_maximum_and_yield_to_the_criteria() -> None:
+    f = extract("Trial information\nEU CT number 2023-501122-10-00\nFull title: Guided walking for neck pain\n"
+                "Gender  Male, Female\nAge range  18-64 years, 65-84 years, 85+ years\nMain inclusion criteria\n"
+                "Adults aged 70 years or older living at home.\n")
+    assert (f["min_age"], f["max_age"]) == ("70 Years", None)
+
+
+def test_bands_alone_still_give_the_ages() -> None:
+    f = extract("EudraCT Number: 2020-003311-40\nA.3 Full title of the trial: Guided walking for neck pain\n"
+                "E.3 Principal inclusion criteria: 1. Neck pain for three months 2. Consent\n"
+                "F.1.1 Trial has subjects under 18: No\nF.1.2 Adults (18-64 years): Yes\nF.1.3 Elderly (>=65 years): No\n"
+                "F.2.1 Female: Yes\nF.2.2 Male: Yes\n")
+    assert (f["min_age"], f["max_age"]) == ("18 Years", "64 Years")
+
+
+# ---- F. labels inside lists; numbered blocks
+def test_numbered_blocks_give_their_descriptions_not_their_counters() -> None:
+    f = extract("Registration number  IRCT20210405050876N2\nStudy title  Guided walking for neck pain\n"
+                "Recruitment status  Recruiting\nConditions\n1\nDescription of condition  Chronic neck pain\n"
+                "ICD-10 code  M54.2\nPrimary outcomes\n1\nDescription  Neck Disability Index\nTimepoint  Week 12\n"
+                "Interventions\n1\nDescription  Intervention group: guided walking plan three times a week\n"
+                "Category  Treatment - Other\n2\nDescription  Control group: usual physiotherapy advice\n"
+                "Category  Treatment - Other\nInclusion/Exclusion criteria\nInclusion criteria  Adults with neck pain\n")
+    assert f["conditions"] == ["Chronic neck pain"]
+    assert f["pico"]["outcome"] == "Neck Disability Index"
+    assert not any(i in ("1", "2") or "criteria" in i or i.startswith(("Intervention group", "Control group"))
+                   for i in f["interventions"])
+    assert any("guided walking" in i for i in f["interventions"])
+
+
+def test_ctis_rows_inside_its_lists_are_no_items() -> None:
+    f = extract("Trial information\nEU CT number 2023-501122-10-00\nFull title: Guided walking for neck pain\n"
+                "Medical conditions\nTherapeutic area Diseases [C] - Musculoskeletal Diseases [C05]\n"
+                "Medical condition  Chronic neck pain\nIs the condition rare?  No\n"
+                "Products\nProduct name  Guided walking booklet\nProduct role  Test\n")
+    assert f["conditions"] == ["Chronic neck pain"]
+    assert not any("role" in i.lower() or i == "Test" for i in f["interventions"])
