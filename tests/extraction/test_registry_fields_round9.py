@@ -183,3 +183,40 @@ def test_ctis_rows_inside_its_lists_are_no_items() -> None:
                 "Products\nProduct name  Guided walking booklet\nProduct role  Test\n")
     assert f["conditions"] == ["Chronic neck pain"]
     assert not any("role" in i.lower() or i == "Test" for i in f["interventions"])
+
+
+# ---- F. journal metadata
+@pytest.mark.parametrize(("line", "journal", "year"), [
+    ("May 2022 · Physiotherapy Theory and Practice 38(9):1201-1210", "Physiotherapy Theory and Practice", 2022),
+    ("14 May 2022 · Journal of Orthopaedic & Sports Physical Therapy 52(5)", "Journal of Orthopaedic & Sports Physical "
+     "Therapy", 2022),
+])
+def test_a_date_first_source_line_gives_journal_and_year(line: str, journal: str, year: int) -> None:
+    f = extract("ResearchGate\nArticle\nGuided walking for chronic neck pain: a randomised controlled trial\n"
+                f"{line}\nDOI: 10.1080/09593985.2022.123456\nAuthors:\nLea Vogt\nAbstract\nAdults with neck pain "
+                "were randomised to guided walking or advice.\n")
+    assert (f["journal"], f["year"]) == (journal, year)
+
+
+def test_a_date_first_line_naming_the_item_type_is_no_journal() -> None:
+    f = extract("ResearchGate\nGuided walking for chronic neck pain: a pilot\nMay 2022 · Preprint\n"
+                "Authors:\nLea Vogt\nAbstract\nAdults with neck pain were randomised to guided walking or advice.\n")
+    assert f["journal"] != "Preprint"
+
+
+def test_affiliations_under_each_author_are_no_authors() -> None:
+    f = extract("ResearchGate\nArticle\nGuided walking for chronic neck pain: a randomised controlled trial\n"
+                "DOI: 10.1080/09593985.2022.123456\nAuthors:\nLea Vogt\nUniversity of Bern\nMarco Rossi\n"
+                "Bern University Hospital\nAbstract\nAdults with neck pain were randomised to guided walking.\n")
+    assert f["authors"] == ["Lea Vogt", "Marco Rossi"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "   "])
+def test_authors_with_roman_marks_and_orcid_links(sep: str) -> None:
+    f = extract("SciELO\nRev Bras Fisioter\nGuided walking for chronic neck pain: a randomised controlled trial\n"
+                f"Lucas Moreira Pinto I{sep}https://orcid.org/0000-0001-2345-6789\n"
+                f"Ana Beatriz Cardoso II{sep}https://orcid.org/0000-0002-3456-7890\n"
+                "I Universidade Federal de Minas Gerais, Belo Horizonte, Brasil\n\nABSTRACT\n"
+                "Adults with neck pain were randomised to guided walking or advice.\n")
+    assert f["authors"] == ["Lucas Moreira Pinto", "Ana Beatriz Cardoso"]
+    assert f["title"] == "Guided walking for chronic neck pain: a randomised controlled trial"
