@@ -31,7 +31,8 @@ def eligibility_elsewhere(doc: Document, fields: dict[str, Any]) -> int:
     if fields["sex"] is None:
         found += _criteria_people_sex(doc, fields)
     if fields["min_age"] is None and fields["max_age"] is None:
-        found += _age_flags(doc, fields) or _age_groups(doc, fields) or _criteria_prose_age(doc, fields)
+        found += _age_flags(doc, fields) or _age_groups(doc, fields) or _criteria_prose_age(doc, fields) \
+            or _criteria_prose_age(doc, fields, "pico.population")  # ISRCTN's "Participant inclusion criteria"
     if fields["min_age"] is not None and _from_bands(doc, fields):
         _criteria_over_bands(doc, fields)
     return found
@@ -57,6 +58,8 @@ def _criteria_over_bands(doc: Document, fields: dict[str, Any]) -> None:
 
 # "Adults aged 60 years and over", "aged 18 years or older" in a criteria value: the youngest age.
 _PROSE_MIN_AGE_RE = re.compile(r"\baged\s+(\d{1,2})\s+(?:years?\s+)?(?:and|or)\s+(?:over|older|above)\b", re.I)
+# "Adults aged 21 to 70 years with ...", "women aged 18-35 years": both bounds.
+_PROSE_AGES_RE = re.compile(r"\baged\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,3})\s+years\b", re.I)
 
 
 def _criteria_prose_age(doc: Document, fields: dict[str, Any], slot: str = "inclusion") -> int:
@@ -70,6 +73,11 @@ def _criteria_prose_age(doc: Document, fields: dict[str, Any], slot: str = "incl
         m = _PROSE_MIN_AGE_RE.search(doc.text, s, min(e, s + 300))
         if m:
             put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])
+            return 1
+        m = _PROSE_AGES_RE.search(doc.text, s, min(e, s + 300))
+        if m and int(m.group(1)) < int(m.group(2)):
+            put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])
+            put(fields, "max_age", f"{int(m.group(2))} Years", [[m.start(2), m.end(0)]])
             return 1
     return 0
 

@@ -220,3 +220,14 @@ def test_authors_with_roman_marks_and_orcid_links(sep: str) -> None:
                 "Adults with neck pain were randomised to guided walking or advice.\n")
     assert f["authors"] == ["Lucas Moreira Pinto", "Ana Beatriz Cardoso"]
     assert f["title"] == "Guided walking for chronic neck pain: a randomised controlled trial"
+
+
+# ---- B. ages stated in the criteria under a label of their own
+@pytest.mark.parametrize(("label", "criteria", "ages"), [
+    ("Who can take part?", "Adults aged 25 to 60 years with chronic neck pain.", ("25 Years", "60 Years")),
+    ("Participant inclusion criteria", "Adults aged 40 years or over with chronic neck pain", ("40 Years", None)),
+])
+def test_ages_from_the_criteria_when_no_age_label(label: str, criteria: str, ages: tuple) -> None:
+    f = extract(f"Guided walking for neck pain\nStatus: Recruiting\nTrial ID: NCT05998877\n\n{label}\n{criteria}\n"
+                "Sex: Both\n")
+    assert (f["min_age"], f["max_age"]) == ages
