@@ -231,3 +231,15 @@ def test_ages_from_the_criteria_when_no_age_label(label: str, criteria: str, age
     f = extract(f"Guided walking for neck pain\nStatus: Recruiting\nTrial ID: NCT05998877\n\n{label}\n{criteria}\n"
                 "Sex: Both\n")
     assert (f["min_age"], f["max_age"]) == ages
+
+
+def test_allocation_to_intervention_makes_the_study_interventional() -> None:
+    f = extract("Registration number  ACTRN12622000123456\nPublic title  Guided walking for neck pain\n"
+                "Purpose of the study  Treatment\nAllocation to intervention  Randomised controlled trial\n")
+    assert f["study_type"] == "INTERVENTIONAL"
+
+
+def test_ctis_flattened_countries() -> None:
+    f = extract("Trial information\nEU CT number 2023-501122-10-00\nFull title Guided walking for neck pain\n"
+                "Countries Denmark, Sweden\nCountries of recruitment are listed below\n")
+    assert f["countries"] == ["Denmark", "Sweden"]
