@@ -88,7 +88,8 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
             box = REF_BOX
         if box == OWN and s > first_registry and cid.startswith(("PMID:", "DOI:")) and (
                 doc.lines[at].text.startswith(_PUBLICATION_ROWS)
-                or cid[0] == "P" and _CITED_RE.search(doc.lines[at].text)):
+                or cid[0] == "P" and _CITED_RE.search(doc.lines[at].text)
+                and not _OWN_CITE_RE.search(doc.lines[at].text)):  # (not "Cite this article: ...")
             box = REF_BOX  # a registry record's publications: "... J Hypertens. 2022;40(4):611-620. PMID: 35014523"
         if box == OWN and labelled and cid in registry_ids and cid not in labelled \
                 and _is_prose(doc.lines[at].text) and not _OWN_ID_WORDS_RE.search(doc.lines[at].text):

@@ -53,11 +53,18 @@ def _action_bar(t: str) -> bool:
         and any(p.lower().startswith(_ACTIONS) for p in parts)
 
 
-def site_name_over_menu(lines: list[Line], line: Line, is_menu: Any) -> bool:
-    """A first line with the site's menu right under it: the site's name ("TrialScope Mirror — records ...")."""
-    if line.idx > 2 or line.idx + 1 >= len(lines):
+_DOMAIN_RE = re.compile(r"\w\.(?:org|com|gov|net|info|eu)\b")
+
+
+def site_name_over_menu(lines: list[Line], line: Line, is_menu: Any, study_words: re.Pattern[str]) -> bool:
+    """One of the first lines, with the site's menu right under it, that names no study or reads as a site's name
+    and motto ("TrialScope Mirror — registry records, one place", "FindMyTrial.org"): the site's name. (A record's
+    heading over its tabs, "Study Details   Researcher View", stays the title.)"""
+    if line.idx > 2 or line.idx + 1 >= len(lines) or not lines[line.idx + 1].text \
+            or not is_menu(lines[line.idx + 1].text):
         return False
-    return bool(lines[line.idx + 1].text) and is_menu(lines[line.idx + 1].text)
+    t = line.text
+    return " — " in t or " | " in t or _DOMAIN_RE.search(t) is not None or study_words.search(t) is None
 
 
 def take_badge_status(fields: dict[str, Any], line: Line, status: str) -> None:

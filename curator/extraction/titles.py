@@ -126,7 +126,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             if (badge := status_badge(t)) is not None:
                 take_badge_status(fields, line, badge)  # "Active, not recruiting   Updated 2025-06-02"
                 continue
-            if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu):
+            if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
                 continue
             if _banner_or_notice(t):
                 continue

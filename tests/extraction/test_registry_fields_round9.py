@@ -243,3 +243,16 @@ def test_ctis_flattened_countries() -> None:
     f = extract("Trial information\nEU CT number 2023-501122-10-00\nFull title Guided walking for neck pain\n"
                 "Countries Denmark, Sweden\nCountries of recruitment are listed below\n")
     assert f["countries"] == ["Denmark", "Sweden"]
+
+
+def test_a_records_heading_over_its_tabs_stays_the_title() -> None:
+    f = extract("Guided Walking Plan for Chronic Neck Pain in Adults\nStudy Details   Researcher View   No Results Posted"
+                f"   Record History\nClinicalTrials.gov ID  NCT05998877\n{_BODY}")
+    assert f["title"] == "Guided Walking Plan for Chronic Neck Pain in Adults"
+
+
+def test_a_citation_of_the_record_itself_keeps_its_pmid() -> None:
+    f = extract("PubMed\nWalking for neck pain: a pilot randomised trial\nOkafor C, Lund M\nAbstract\nAdults were "
+                "randomised to walking or advice. Trial registration: NCT04455667.\nCite this article: Okafor C, Lund M. "
+                "Walking for neck pain. Eur Spine J. 2021;30(7):1820-1828. PMID: 33998210\n")
+    assert "PMID:33998210" in f["ids"]
