@@ -4,11 +4,14 @@ Y" / "2" / "Description  Z". The counters are no values, and each block's "Descr
 
 from __future__ import annotations
 
+import re
+
 from curator.extraction.labels import norm_label
 from curator.extraction.scanned import ScannedText
 
 # Headings whose numbered blocks give items ("Conditions" / "1" / "Description of condition  Asthma").
 _LIST_SLOTS = frozenset(("conditions", "interventions", "pico.outcome", "countries"))
+_COUNTER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.?[ \t]*\n")
 
 
 def _counter(t: str) -> bool:
@@ -18,7 +21,7 @@ def _counter(t: str) -> bool:
 def read_numbered_blocks(doc: ScannedText) -> None:
     """Mark the counters of numbered blocks as stops and give each block's "Description" to its heading."""
     lines = doc.lines
-    if not any(_counter(ln.text) for ln in lines[:400]):
+    if not any(s in doc.by_slot for s in _LIST_SLOTS) or _COUNTER_LINE_RE.search(doc.text) is None:  # (one scan in C: most pages have no counter line)
         return
     first = {}
     for h in doc.hits:
@@ -48,7 +51,6 @@ def read_numbered_blocks(doc: ScannedText) -> None:
         elif heading is not None and hit is None:
             heading = None  # a line of text, no label: the blocks have ended
         prev = hit
-    return
 
 
 def _prev_nonblank(lines: list, i: int) -> int:
