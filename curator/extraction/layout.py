@@ -219,7 +219,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if ("\t" in head and read_tab_table(self, line)) or ("   " in head and read_gap_table(self, line)):
+            if ("\t" in head and read_tab_table(self, line)) or ("  " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue

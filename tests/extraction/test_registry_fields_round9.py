@@ -79,13 +79,14 @@ def test_ages_on_the_lines_below_their_labels() -> None:
     assert (f["min_age"], f["max_age"]) == ("21 Years", "55 Years")
 
 
-def test_dates_in_the_row_under_a_header_row() -> None:
+@pytest.mark.parametrize("gap", ["   ", "  ", "\t"])
+def test_dates_in_the_row_under_a_header_row(gap: str) -> None:
     f = extract("ISRCTN registry\nISRCTN40218876\nGuided walking for chronic neck pain\n"
-                "Submission date   Registration date   Last edited\n02/02/2021   09/02/2021   14/08/2023\n"
-                "Recruitment status   Overall study status   Condition category\nNo longer recruiting   Completed   "
-                "Musculoskeletal\nPrimary study design  Interventional\nOverall study start date\n01/03/2021\n"
+                f"Submission date{gap}Registration date{gap}Last edited\n02/02/2021{gap}09/02/2021{gap}14/08/2023\n"
+                f"Recruitment status{gap}Overall study status{gap}Condition category\nNo longer recruiting{gap}Completed"
+                f"{gap}Musculoskeletal\nPrimary study design  Interventional\nOverall study start date\n01/03/2021\n"
                 "Sponsor  Aarhus University Hospital\n")
-    assert f["last_updated"] == "2023-08-14"
+    assert (f["last_updated"], f["status"]) == ("2023-08-14", "ACTIVE_NOT_RECRUITING")
     assert (f["study_type"], f["start_date"], f["sponsor"]) == ("INTERVENTIONAL", "2021-03-01",
                                                                 "Aarhus University Hospital")
 
