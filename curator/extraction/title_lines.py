@@ -13,6 +13,7 @@ from curator.extraction.textutil import Line
 from curator.extraction.values import put
 
 _GAP_RE = re.compile(r"\s{3,}|\t")
+_BADGE_SPLIT_RE = re.compile(r"\s{2,}|\t|\s[·|•]\s")
 # "Source registry: ANZCTR   Registry ID: ACTRN...": two "Label: value" cells on one line, a wide gap between them.
 _TWO_ROWS_RE = re.compile(r"^[^:\n]{2,40}:\s*\S[^\n]*?(?:\s{3,}|\t)[A-Z][^:\n]{1,40}:\s*\S")
 # A journal's issue line: "Rev. Saúde Pública vol.58 São Paulo 2024 Epub 12-Ago-2024", "Cad. Saúde Pública v.40 n.2".
@@ -27,9 +28,9 @@ _RUN_ON_LABELS = (" Trial short title", " Short title", " Secondary IDs if Any",
 def status_badge(t: str) -> str | None:
     """The status of a badge line ("Active, not recruiting   Updated 2025-06-02"): its first cell, when that cell
     is a status and the rest is a date or an update note; else None."""
-    if "   " not in t and "\t" not in t:
+    if "  " not in t and "\t" not in t and " · " not in t and " | " not in t:
         return None
-    first = _GAP_RE.split(t.strip(), 1)[0]
+    first = _BADGE_SPLIT_RE.split(t.strip(), 1)[0]
     if len(first) > 40 or first.count(" ") > 3 or normalise_status(first) is None:
         return None
     return first

@@ -14,6 +14,8 @@ _BODY = ("Brief Summary\nAdults with chronic neck pain are randomised to a guide
 @pytest.mark.parametrize("above", [
     "Active, not recruiting   Updated 2024-03-09",                        # a status badge with a comma and a date
     "Enrolling by invitation   Last update posted 2023-12-01",
+    "Active, not recruiting · Last updated 9 March 2024",
+    "Not yet recruiting  Updated 2024-03-09",
     "Compare studies   Share   Print this page   Save to my trials",      # a trial finder's action bar
     "Source registry: DRKS   Registry ID: DRKS00031234   Copied: 2024-05-02",  # a mirror's source line
     "Rev. Bras. Fisioter. vol.27 Belo Horizonte 2023 Epub 03-Jul-2023",   # a journal's issue line
