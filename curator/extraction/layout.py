@@ -187,8 +187,9 @@ class Document(ScannedText):
                         if nxt is not None:
                             # "Official Title: A Trial of X   Recruitment Status: Recruiting": two labels on one line.
                             self.add(slot, line.idx, (off, nxt[1]))
-                            while "   " in (v := self.text[nxt[2][0]:nxt[2][1]]) and (more := self._run_on(v, nxt[2][0])):
-                                self.add(nxt[0], line.idx, (nxt[2][0], more[1]))  # a third label on the line
+                            while "other" not in (slot, nxt[0]) and "   " in (v := self.text[nxt[2][0]:nxt[2][1]]) \
+                                    and (more := self._run_on(v, nxt[2][0])):  # a third label (not a contact's)
+                                self.add(nxt[0], line.idx, (nxt[2][0], more[1]))
                                 nxt = more
                             self.add(nxt[0], line.idx, nxt[2])
                             continue
@@ -344,8 +345,7 @@ class Document(ScannedText):
         if hit.value is not None:
             s, e = hit.value
             out = [Line(hit.line, s, e, self.text[s:e], 0, False)]
-            # "• Summary: First line ..." goes on in lines indented under the label's text (no blank
-            # line between): one value wrapped on the page, not new content.
+            # "• Summary: First line ..." goes on in lines indented under its label's text: one value wrapped.
             head = lines[hit.line]
             for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
                 line = lines[j]

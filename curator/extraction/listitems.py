@@ -23,8 +23,7 @@ _ITEM_NOISE_RE = re.compile(
 )
 _ITEM_PREFIX_RE = re.compile(
     r"^(?:drug|procedure|device|biological|behavio(?:u)?ral|other|radiation|dietary supplement|genetic"
-    r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*"
-    r"|(?:intervention|control|experimental|comparison) group(?:\s*\d+)?)\s*:\s*",  # IRCT's "Control group: X"
+    r"|combination product|diagnostic test|treatment|intervention(?:\s*\d+)?|group\s*\d*|arm\s*\d*)\s*:\s*",
     re.I,
 )
 _RATIO_NAME_RE = re.compile(r"^\d+:\d+\s+[a-z]")

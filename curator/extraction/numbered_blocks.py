@@ -11,6 +11,8 @@ from curator.extraction.scanned import ScannedText
 
 # Headings whose numbered blocks give items ("Conditions" / "1" / "Description of condition  Asthma").
 _LIST_SLOTS = frozenset(("conditions", "interventions", "pico.outcome", "countries"))
+# Headings whose blocks' "Description" is the item itself (an intervention's is an arm's prose: the arm readers read it).
+_DESCRIBED = frozenset(("conditions", "pico.outcome"))
 _COUNTER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.?[ \t]*\n")
 
 
@@ -43,7 +45,7 @@ def read_numbered_blocks(doc: ScannedText) -> None:
                 continue
         elif hit is not None and hit.value is None:
             heading = None  # a heading of its own ends the blocks (unless a counter follows it: see above)
-        elif heading is not None and hit is not None and hit.value is not None and hit.slot in ("abstract", "other") \
+        elif heading in _DESCRIBED and hit is not None and hit.value is not None and hit.slot in ("abstract", "other") \
                 and norm_label(t[:hit.value[0] - line.start]).startswith("description"):
             doc.by_slot[hit.slot].remove(hit)
             hit.slot = heading

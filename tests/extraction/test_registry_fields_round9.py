@@ -176,7 +176,13 @@ def test_numbered_blocks_give_their_descriptions_not_their_counters() -> None:
     assert f["pico"]["outcome"] == "Neck Disability Index"
     assert not any(i in ("1", "2") or "criteria" in i or i.startswith(("Intervention group", "Control group"))
                    for i in f["interventions"])
-    assert any("guided walking" in i for i in f["interventions"])
+
+
+def test_an_arms_group_label_is_no_part_of_a_listed_name() -> None:
+    f = extract("Guided walking for neck pain\nStudy type: Interventional\nInterventions:\n"
+                "Intervention group: guided walking plan\nControl group: usual physiotherapy advice\n")
+    assert "guided walking plan" in f["interventions"]
+    assert not any(i.startswith(("Intervention group", "Control group")) for i in f["interventions"])
 
 
 def test_ctis_rows_inside_its_lists_are_no_items() -> None:
@@ -259,3 +265,11 @@ def test_a_citation_of_the_record_itself_keeps_its_pmid() -> None:
                 "randomised to walking or advice. Trial registration: NCT04455667.\nCite this article: Okafor C, Lund M. "
                 "Walking for neck pain. Eur Spine J. 2021;30(7):1820-1828. PMID: 33998210\n")
     assert "PMID:33998210" in f["ids"]
+
+
+@pytest.mark.parametrize(("bands", "ages"), [("65-84 years; 85+ years; 18-64 years", ("18 Years", None)),
+                                             ("18-64 years, 65-84 years", ("18 Years", "84 Years"))])
+def test_bands_in_any_order_under_an_age_range_label(bands: str, ages: tuple) -> None:
+    f = extract(f"Trial information\nEU CT number 2023-501122-10-00\nFull title: Guided walking for neck pain\n"
+                f"Gender: Male, Female\nAge range: {bands}\n")
+    assert (f["min_age"], f["max_age"]) == ages
