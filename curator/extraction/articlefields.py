@@ -71,6 +71,12 @@ _AGGREGATOR_SOURCE_RE = re.compile(
     r"^(?:Article in\s|Published in\s)?(?P<j>[A-Z][A-Za-z.&' ]{2,80}?)\s(?:\d+(?:\(\d+\))?\s?[·•]\s)?"
     r"(?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d{2})$"
 )
+# ResearchGate's date first: "March 2024 · International Urogynecology Journal 35(3):611-619".
+_DATE_FIRST_SOURCE_RE = re.compile(
+    r"^(?:\d{1,2}\s)?(?:[A-Z][a-z]+\s)?(?P<y>(?:19|20)\d{2})\s[·•]\s"
+    r"(?!(?:Article|Preprint|Conference|Chapter|Thesis|Book|Full-text|Literature|Data|Poster|Research)\b)"
+    r"(?P<j>[A-Z][A-Za-z.&' -]{2,80}?)(?:\s\d+(?:\([\d-]+\))?(?::\s?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?)?)?$"
+)
 # "Source: NTR" on a registry's record: the register it came from, not a journal.
 _REGISTER_NAME_RE = re.compile(r"^(?:NTR|NL-OMON|ISRCTN|ClinicalTrials\.gov|EU\s?CTR|CTIS|ANZCTR|ChiCTR|CTRI|DRKS|jRCT"
                                r"|UMIN(?:-CTR)?|ReBEC|RPCEC|CRiS|TCTR|PACTR|IRCT|LBCTR|SLCTR|(?:WHO\s)?ICTRP)$", re.I)
@@ -230,7 +236,7 @@ def _aggregator_source(t: str) -> re.Match[str] | None:
     """An aggregator's source line: "Published in" a journal with a date, or a journal, volume, "·" and date."""
     if not (t.startswith(("Published in ", "Article in ")) or " · " in t or " • " in t) or len(t) > 140:
         return None
-    return _AGGREGATOR_SOURCE_RE.match(t)
+    return _AGGREGATOR_SOURCE_RE.match(t) or _DATE_FIRST_SOURCE_RE.match(t)
 
 
 _EN_WORDS = frozenset(("the", "and", "of", "to", "in", "with", "is", "was", "for", "that", "this", "patients", "we",

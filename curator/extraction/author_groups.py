@@ -30,8 +30,9 @@ def authors_under(doc: Document, hits: list[Any], *, skip_organisations: bool = 
     for hit in hits:
         for para in doc.paragraphs(hit)[:3]:
             for line in para[:60]:
-                if skip_organisations and ORGANISATION_RE.search(line.text):
-                    continue
+                if (skip_organisations or "," not in line.text and line.text.count(" ") <= 6) \
+                        and ORGANISATION_RE.search(line.text):
+                    continue  # (an affiliation of its own under each name: "Uppsala University")
                 for name in split_authors(line.text):
                     if AUTHOR_ITEM_RE.match(name) and name not in authors:
                         authors.append(name)

@@ -6,6 +6,7 @@ import re
 
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line
 from curator.extraction.layout import Document
+from curator.extraction.marked_byline import marked_byline, may_be_marked
 from curator.extraction.textutil import Line
 from curator.extraction.values import Spans
 
@@ -49,6 +50,8 @@ def _byline_below(doc: Document, title: Line) -> Line | None:
 def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     """A by-line written one name a line, each but the last ending in a comma or "&" ("Lars Madsen1," /
     "Eva Holm2 &" / "Per Nygaard1"): its names and lines."""
+    if may_be_marked(first.text):
+        return marked_byline(doc, first)  # "Renata Albuquerque I" / "http://orcid.org/..."
     if not first.text.endswith((",", "&", " and")):
         return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text else None
     joined: list[str] = []

@@ -31,17 +31,40 @@ def eligibility_elsewhere(doc: Document, fields: dict[str, Any]) -> int:
     if fields["sex"] is None:
         found += _criteria_people_sex(doc, fields)
     if fields["min_age"] is None and fields["max_age"] is None:
-        found += _age_flags(doc, fields) or _age_groups(doc, fields) or _criteria_prose_age(doc, fields)
+        found += _age_flags(doc, fields) or _age_groups(doc, fields) or _criteria_prose_age(doc, fields) \
+            or _criteria_prose_age(doc, fields, "pico.population")  # ISRCTN's "Participant inclusion criteria"
+    if fields["min_age"] is not None and _from_bands(doc, fields):
+        _criteria_over_bands(doc, fields)
     return found
+
+
+def _from_bands(doc: Document, fields: dict[str, Any]) -> bool:
+    """True when the minimum age was read from EU age bands ("Adults (18-64 years): Yes", "18-64 years, 65-84 years")."""
+    spans = fields["evidence"].get("min_age") or []
+    said = " ".join(doc.text[s:e] for s, e in spans[:4])
+    return "-64 years" in said or len(_GROUP_RANGE_RE.findall(said)) >= 2
+
+
+def _criteria_over_bands(doc: Document, fields: dict[str, Any]) -> None:
+    """An age stated in the criteria ("aged 60 years or older") beats the youngest band the trial's people fall in
+    (EU CTR's "E.3 Principal inclusion criteria: ..." too); a maximum stays only where a band was answered No."""
+    kept = fields["min_age"], fields["evidence"].pop("min_age", None)
+    fields["min_age"] = None
+    if not (_criteria_prose_age(doc, fields) or _criteria_prose_age(doc, fields, "pico.population")):
+        fields["min_age"] = kept[0]
+        if kept[1] is not None:
+            fields["evidence"]["min_age"] = kept[1]
 
 
 # "Adults aged 60 years and over", "aged 18 years or older" in a criteria value: the youngest age.
 _PROSE_MIN_AGE_RE = re.compile(r"\baged\s+(\d{1,2})\s+(?:years?\s+)?(?:and|or)\s+(?:over|older|above)\b", re.I)
+# "Adults aged 21 to 70 years with ...", "women aged 18-35 years": both bounds.
+_PROSE_AGES_RE = re.compile(r"\baged\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,3})\s+years\b", re.I)
 
 
-def _criteria_prose_age(doc: Document, fields: dict[str, Any]) -> int:
+def _criteria_prose_age(doc: Document, fields: dict[str, Any], slot: str = "inclusion") -> int:
     """The minimum age of an open-ended age in the inclusion criteria's first sentence."""
-    for hit in doc.own_hits("inclusion")[:1]:
+    for hit in doc.own_hits(slot)[:1]:
         lines = doc.value_lines(hit)[:2] if hit.value is None else []
         # "Can I take part? / You may be able to take part if you: / are aged 18 years or over": the list under
         # a lead-in line ending in a colon (read as a label of its own) still belongs to the question.
@@ -50,6 +73,11 @@ def _criteria_prose_age(doc: Document, fields: dict[str, Any]) -> int:
         m = _PROSE_MIN_AGE_RE.search(doc.text, s, min(e, s + 300))
         if m:
             put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])
+            return 1
+        m = _PROSE_AGES_RE.search(doc.text, s, min(e, s + 300))
+        if m and int(m.group(1)) < int(m.group(2)):
+            put(fields, "min_age", f"{int(m.group(1))} Years", [[m.start(1), m.end(0)]])
+            put(fields, "max_age", f"{int(m.group(2))} Years", [[m.start(2), m.end(0)]])
             return 1
     return 0
 

@@ -301,7 +301,7 @@ VALIDATED_SLOTS = frozenset(
      "year", "pub_date", "min_age", "max_age", "iras", "pmid", "sex", "study_type"}
 )
 
-_CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+")
+_CODE_PREFIX_RE = re.compile(r"^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.)\s+(?![Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay)")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[a-z]{7})\d{1,2}$|_\d{1,2}$")
 _TRAIL_RE = re.compile(r"\s*(?:\[\d+\]|\(\d+\))\s*$")
 _PUNCT_STRIP = " \t:：-–—.*•·|?"
@@ -309,13 +309,13 @@ _PUNCT_STRIP = " \t:：-–—.*•·|?"
 #: Headings of boxes about OTHER records: their identifiers are not the record's own.
 BOX_RE = re.compile(
     r"^(?:(?:more|other)\s+)?(?:related|similar)\b(?!\s+information$)|^you\s+(?:may|might)\s+(?:also|be)\b|^cited\s+by\b"
-    r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^recommended\b|^people\s+also\b|^see\s+also\b"
+    r"|^(?:more|other)\s+(?:trials|studies|articles|resources)\b|^other\s+(?:\w+\s+)?records\b[^:]*$|^recommended\b|^people\s+also\b|^see\s+also\b"
     r"|^(?:explore|browse|discover|find|view|show)\s+(?:more\s+)?(?:related|similar|other\s+(?:trials|studies|articles))\b"
     r"|^more\s+like\s+this\b|^(?:trials|studies|articles|papers|records)\s+(?:just\s+)?like\s+this\b"
     r"|^(?:trials|studies|articles|papers|records)\s+(?:with|using|of|on|for)\s+the\s+same\b"
     r"|^(?:(?:clinical\s+)?(?:trials|studies)\s+near\s+you|nearby\s+(?:trials|studies))\b"
     r"|^(?:readers|visitors|users|others|patients|people|members)\s+(?:also|who)\b|^because\s+you\b|^more\s+from\b"
-    r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b"
+    r"|^(?:trials|studies|articles|papers)\s+you\s+(?:may|might)\b|^previous\s+(?:trials?|studies|records?)\b[^:]*$"
     r"|^(?:most\s+(?:read|viewed|cited))\b|^trending\b|^further\s+reading\b|^also\s+of\s+interest\b"
     r"|^(?:trial\s+)?(?:records|entries)\s+of\s+(?:related|similar)\b|^(?:\d[\d,.]*\s+)?citations$"
     r"|^citing\s+(?:articles|papers|publications|studies)\b"
@@ -329,7 +329,7 @@ _BOX_ANY_RE = re.compile(
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
 #: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
+_BOX_HINTS = ("previous", "comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
              "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
              "because", "weitere", "polecane", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
              "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")

@@ -30,6 +30,7 @@ from curator.extraction.normalise import (
     normalise_status,
     parse_date,
 )
+from curator.extraction.numbered_blocks import read_numbered_blocks
 from curator.extraction.record_hits import record_hits
 from curator.extraction.scanned import OTHER_BOX, OWN, REF_BOX, Hit, ScannedText
 from curator.extraction.spaced_labels import FIRST_LETTERS, spaced_label
@@ -116,10 +117,10 @@ class Document(ScannedText):
         self._own: dict[str, list[Hit]] = {}
         self._classify()
         self._end_empty_labels()
+        read_numbered_blocks(self)  # IRCT's "Primary outcomes" / "1" / "Description  X"
         find_listings(self)
         mark_boxes(self)
 
-    # ------------------------------------------------------------------ classification
     def _next_nonblank(self, i: int) -> Line | None:
         for j in range(i + 1, min(len(self.lines), i + 6)):
             if self.lines[j].text:
@@ -186,6 +187,10 @@ class Document(ScannedText):
                         if nxt is not None:
                             # "Official Title: A Trial of X   Recruitment Status: Recruiting": two labels on one line.
                             self.add(slot, line.idx, (off, nxt[1]))
+                            while "other" not in (slot, nxt[0]) and "   " in (v := self.text[nxt[2][0]:nxt[2][1]]) \
+                                    and (more := self._run_on(v, nxt[2][0])):  # a third label (not a contact's)
+                                self.add(nxt[0], line.idx, (nxt[2][0], more[1]))
+                                nxt = more
                             self.add(nxt[0], line.idx, nxt[2])
                             continue
                         if parts > 1 and stripped.count(" / ") == parts - 1:
@@ -215,7 +220,7 @@ class Document(ScannedText):
                     else:
                         self.add(slot, line.idx, None)
                     continue
-            if ("\t" in head and read_tab_table(self, line)) or ("   " in head and read_gap_table(self, line)):
+            if ("\t" in head and read_tab_table(self, line)) or ("  " in head and read_gap_table(self, line)):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue
@@ -268,6 +273,8 @@ class Document(ScannedText):
         if m is None:
             return None
         slot = label_parts(m.group(1))[0]
+        if slot is None and m.group(1) == "Type" and _validates("study_type", value[m.end():].strip()):
+            slot = "study_type"  # "Status: Recruiting    Phase: N/A    Type: Interventional"
         if slot is None:
             return None
         start = off + m.end()
@@ -302,7 +309,7 @@ class Document(ScannedText):
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
             return False
-        for k in range(min(5, len(words) - 1), 0, -1):
+        for k in range(min(8, len(words) - 1), 0, -1):
             cand = norm_label(line.text[: words[k - 1].end()])
             slot = LABELS.get(cand)
             if slot is not None and slot in VALIDATED_SLOTS:
@@ -316,7 +323,6 @@ class Document(ScannedText):
                 return True
         return False
 
-    # ------------------------------------------------------------------ values
     def own_hits(self, slot: str) -> list[Hit]:
         """Hits of ``slot`` outside boxes about other records (references boxes count for ``references``).
 
@@ -339,8 +345,7 @@ class Document(ScannedText):
         if hit.value is not None:
             s, e = hit.value
             out = [Line(hit.line, s, e, self.text[s:e], 0, False)]
-            # "• Summary: First line ..." goes on in lines indented under the label's text (no blank
-            # line between): one value wrapped on the page, not new content.
+            # "• Summary: First line ..." goes on in lines indented under its label's text: one value wrapped.
             head = lines[hit.line]
             for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_VALUE_LINES)):
                 line = lines[j]

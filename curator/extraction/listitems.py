@@ -19,7 +19,7 @@ _ICD_PREFIX_RE = re.compile(
     r"|^[A-Z]\d{2}(?:\.\d{1,4})+\s+(?=[A-Za-z])|^[A-Z]\d{2}\s+(?=[A-Z][a-z])",
 )
 _ITEM_NOISE_RE = re.compile(
-    r"^(?:[\w/]+\s+)?type\b(?!\s+(?:\d|i{1,2}\b))|^role\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
+    r"^(?:[\w/]+\s+)?type\b(?!\s+(?:\d|i{1,2}\b))|^(?:product\s+)?role\b|^therapeutic area\b|^is the condition rare\b|^group type\b|^arm\b|^description\b|^other names?\b|^intervention code\b"
     r"|^(?:dose|dosage|duration|frequency|route)\b|^(?:see|n/a$|none$|not applicable$)",
     re.I,
 )

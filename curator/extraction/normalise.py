@@ -155,6 +155,12 @@ def _fmt_age(num: str, unit: str | None) -> str:
     return f"{n} {u}"
 
 
+def _age_days(age: str) -> int:
+    """"65 Years" as a number of days, to order ages written in different units."""
+    n, unit = age.split(" ", 1)
+    return int(n) * {"Y": 365, "M": 30, "W": 7}.get(unit[:1], 1)
+
+
 def normalise_age(raw: str) -> str | None:
     """``18 Years`` / ``6 Months`` for a written age limit ("18Y", "18.00 Year(s)", ">= 20age old"), else None."""
     s = raw.strip()[:80]
@@ -189,6 +195,13 @@ _UPTO_RE = re.compile(r"(?:up to|under|below|≤|<=|younger than)\s*(\d{1,3})\s*
 def normalise_age_range(raw: str) -> tuple[str | None, str | None]:
     """(min, max) ages from "18 Years to 65 Years", "18-65 years", "18 years and older", "up to 17 years"."""
     s = raw[:120]
+    if ("," in s or ";" in s) and (s.count("-") + s.count("+") + s.count("–")) >= 2:
+        # CTIS's bands, "18-64 years, 65-84 years, 85+ years" (in any order): from the youngest band's bound to the
+        # oldest's, none when a band is open.
+        bands = [normalise_age_range(p) for p in s.replace(";", ",").split(",") if p.strip()]
+        if len(bands) >= 2 and all(b[0] for b in bands):
+            low = min((b[0] for b in bands if b[0]), key=_age_days)
+            return low, None if any(b[1] is None for b in bands) else max((b[1] for b in bands if b[1]), key=_age_days)
     mm = _MIN_MAX_RE.search(s)
     if mm:
         return _fmt_age(mm.group(1), mm.group(2) or mm.group(4)), _fmt_age(mm.group(3), mm.group(4) or mm.group(2))
@@ -330,6 +343,10 @@ def parse_date(raw: str, day_first: bool | None = True) -> tuple[str, int, int] 
     s = raw[:200]
     if "19" not in s and "20" not in s:
         return None  # every form has a year 19xx or 20xx: spare eight searches
+    if "Actual" in s and "Anticipated" in s:  # ANZCTR's "Anticipated 4/09/2023  Actual 18/09/2023": the actual one
+        cut = s.index("Actual") + 6
+        if got := parse_date(s[cut:], day_first):
+            return got[0], got[1] + cut, got[2] + cut
     # The forms with a month's name need one of their first letters ("2022-07-01" has none: three searches spared);
     # the CJK form its "年" or "Year".
     named = not s.isascii() or _MONTH_STEM_RE.search(s.lower()) is not None

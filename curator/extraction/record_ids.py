@@ -22,6 +22,11 @@ _OWN_ID_WORDS_RE = re.compile(r"regist|also known|secondary|identifier|this (?:s
 _PMCID_RE = re.compile(r"PMC(\d{5,9})\b")
 # A line citing the record itself ("Citation: ...", "How to cite this article: ...").
 _OWN_CITE_RE = re.compile(r"\bcit(?:e|ation)\b|this article", re.I)
+# A journal citation's "2022;40(4):611-620" or "2020;75:100865": the line cites a publication.
+# ISRCTN's rows of the trial's publications ("Protocol article   https://doi.org/..."): other works' numbers.
+_PUBLICATION_ROWS = ("Protocol article", "Results article", "Protocol paper", "Results paper", "Interim results article",
+                     "Other publications", "Publication citations")
+_CITED_RE = re.compile(r"\b(?:19|20)\d\d(?: [A-Z][a-z]{2})?;\s?\d+(?:\(\d+\))?:\s?[A-Za-z]?\d+")
 
 
 def _registry(cid: str) -> str:
@@ -75,11 +80,17 @@ def ids_and_references(doc: Document, fields: dict[str, Any]) -> None:
     in_prose = len(registry_ids) >= 2 and any(
         c in registry_ids and _is_prose(doc.lines[doc.line_at(s)].text) for c, s, _e in every)
     labelled = _labelled_registry_ids(doc) if in_prose else {}
+    first_registry = min((s for c, s, _e in every if c in registry_ids), default=len(doc.text))
     for cid, s, e in every:
         at = doc.line_at(s)
         box = doc.box[at]
         if box == OWN and cite_lines and at in cite_lines:
             box = REF_BOX
+        if box == OWN and s > first_registry and cid.startswith(("PMID:", "DOI:")) and (
+                doc.lines[at].text.startswith(_PUBLICATION_ROWS)
+                or cid[0] == "P" and _CITED_RE.search(doc.lines[at].text)
+                and not _OWN_CITE_RE.search(doc.lines[at].text)):  # (not "Cite this article: ...")
+            box = REF_BOX  # a registry record's publications: "... J Hypertens. 2022;40(4):611-620. PMID: 35014523"
         if box == OWN and labelled and cid in registry_ids and cid not in labelled \
                 and _is_prose(doc.lines[at].text) and not _OWN_ID_WORDS_RE.search(doc.lines[at].text):
             # "... who completed the induction studies NCT03104413 or NCT03105128": in a record numbered under

@@ -19,22 +19,29 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "study_type": ("tipo de estudio", "tipo de ensayo", "research classification"),
     "sponsor": ("patrocinador", "patrocinador principal", "patrocinadores", "sponsor institute", "trial sponsor"),
     "conditions": ("condición de salud", "condicion de salud", "condición médica", "enfermedad",
-                   "disease or health condition studied", "disease under study"),
+                   "disease or health condition studied", "disease under study", "description of condition"),
     "interventions": ("intervención", "intervencion", "intervenciones", "intervention planned"),
     "pico.comparator": ("comparador", "grupo control", "grupo de control"),
     "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal",
                      "main thing measured"),
-    "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size"),
+    "enrollment": ("tamaño de muestra", "tamano de muestra", "tamaño de la muestra", "target number/sample size",
+                   "participants wanted", "expected number of participants in the whole clinical trial",
+                   "number of participants in the whole clinical trial"),
     "sex": ("sexo", "género", "sexes"),
     "countries": ("países", "paises", "país", "países de reclutamiento", "listed location countries",
                   "member states in which this trial is conducted", "member states concerned by the trial"),
     # EU CTR's end of the whole trial (all member states), after a member state's own end date.
-    "completion_date": ("date of the global end of the trial", "global end of the trial date"),
-    "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento"),
+    "completion_date": ("date of the global end of the trial", "global end of the trial date",
+                        # a trial finder's "Completion (estimated): ...", DRKS's and CTIS's planned ends
+                        "completion", "planned study completion date", "estimated end date of the trial",
+                        "end date of the trial"),
+    "start_date": ("fecha de inicio", "fecha de inicio del reclutamiento", "first enrolment", "first enrollment",
+                   "estimated recruitment start date in the eea", "recruitment start date in the eea"),
+
     # Ovid's record number: MEDLINE's is the PMID (Embase's is not: record_ids skips it there).
     "pmid": ("unique identifier", "medline pmid"),
     "abstract": ("abstract text", "project abstract", "project description"),
-    "inclusion": ("criterios de inclusión", "criteria for participation in trial"),
+    "inclusion": ("criterios de inclusión", "criteria for participation in trial", "main inclusion criteria"),
 }
 
 #: Meeting abstracts' metadata before the title ("Session Title: ...", "Track: ...") and the headings of a
@@ -44,6 +51,9 @@ MORE_OTHER_LABELS: tuple[str, ...] = (
     "topics", "tumour site", "tumor site", "abstract number", "poster number", "how to cite this article", "how to cite",
     "recommended citation", "suggested citation", "cite as", "author disclosures", "public health relevance statement",
     "project details", "project terms",
+    # A header row over its dates (ISRCTN), CTIS's rows inside its lists, a mirror's note on its source.
+    "submission date", "therapeutic area", "is the condition rare", "product role", "source registry", "mirrored",
+    "trial short title", "secondary ids if any", "inclusion/exclusion criteria",
 )
 
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English

@@ -16,6 +16,11 @@ _LABELS = {
     "Comparator / control treatment ": "pico.comparator",
     "Sample size Target ": "enrollment",
     "Recruitment outside Australia Country ": "countries",
+    # CTIS's trial page, flattened ("Full title Phase 3, randomised ...", "Medical condition Herpes zoster ...").
+    "Full title ": "official_title",
+    "Medical condition ": "conditions",
+    "Product name ": "intervention_names",
+    "Countries ": "countries",  # (only before a name: "Countries Germany, Spain", not "Countries of recruitment")
 }
 _PREFIXES = tuple(_LABELS)
 #: The first letters of every line :func:`spaced_label` reads (a quick test before calling it).
@@ -30,7 +35,8 @@ def spaced_label(lines: list[Line], idx: int) -> tuple[str, int] | None:
     if text.startswith(_PREFIXES):
         head = next(p for p in _PREFIXES if text.startswith(p))
         value = text[len(head):]
-        if value[:1].isalnum() and (head != "Sample size Target " or value.split()[0].isdigit()):
+        if value[:1].isalnum() and (head != "Sample size Target " or value.split()[0].isdigit()) \
+                and (head != "Countries " or value[:1].isupper()):
             return _LABELS[head], len(head)
         return None
     if text.startswith("Name ") and idx and lines[idx - 1].text.startswith("Primary sponsor type ") \

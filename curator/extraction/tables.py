@@ -94,8 +94,8 @@ def read_tab_table(doc: ScannedText, line: Line) -> bool:
     body: list[Line] = []
     for j in range(line.idx + 1, min(len(doc.lines), line.idx + 60)):
         row = doc.lines[j]
-        if not row.text:
-            break
+        if not row.text or _labels_only(row.text):
+            break  # (a label, or a header row of its own, starts what follows the table)
         body.append(row)
     tabs = [row.text.count("\t") for row in body]
     if not body or not (all(n == len(cells) - 1 for n in tabs) or sum(tabs) == len(cells) - 1):
@@ -130,12 +130,15 @@ def read_tab_table(doc: ScannedText, line: Line) -> bool:
 
 
 _GAP_RE = re.compile(r"\s{3,}")
+_GAP2_RE = re.compile(r"\s{2,}")
+_CELL_SPLIT_RE = re.compile(r"\s{3,}|\t")
 
 
 def read_gap_table(doc: ScannedText, line: Line) -> bool:
     """A table printed with wide gaps between its cells ("Condition or disease    Intervention/treatment    Phase"
     over "Asthma    Behavioral: X    Not Applicable"): three or more known labels over rows with as many cells."""
-    cells = _GAP_RE.split(line.text.strip())
+    gap = _GAP_RE if "   " in line.text else _GAP2_RE  # (a header row with two spaces between its labels too)
+    cells = gap.split(line.text.strip())
     if len(cells) < 3 or any(len(c) > 40 or not c[:1].isalpha() for c in cells):
         return False
     slots = []
@@ -147,11 +150,12 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
         return False
     rows = []
     for row in doc.lines[line.idx + 1:line.idx + 30]:
-        if not row.text:
-            break
+        if not row.text or _labels_only(row.text):
+            break  # (a label, or a header row of its own, starts what follows the table)
         rows.append(row)
-    parts = [_GAP_RE.split(row.text.strip()) for row in rows]
-    if not rows or not (all(len(p) == len(cells) for p in parts) or sum(len(p) - 1 for p in parts) == len(cells) - 1):
+    parts = [(gap if gap is _GAP_RE else _GAP2_RE).split(row.text.strip()) for row in rows]
+    if not rows or not (all(len(p) == len(cells) for p in parts) or gap is _GAP_RE
+                        and sum(len(p) - 1 for p in parts) == len(cells) - 1):
         return False
     if not all(len(p) == len(cells) for p in parts):
         # One row whose cells run over several lines ("Asthma    Drug: A" / "Drug: B    Phase 2"): a new
@@ -174,6 +178,18 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
                     doc.add(slots[k], row.idx, (i, i + len(value)))
                 pos = i + len(value)
     return True
+
+
+def _labels_only(text: str) -> bool:
+    """True for a line that is a known label, a row of known labels only ("Recruitment status   Overall study
+    status") or a label and its value after two spaces: not a row of the table above it."""
+    if LABELS.get(norm_label(text)) is not None:
+        return True
+    cells = _CELL_SPLIT_RE.split(text.strip()) if "   " in text or "\t" in text else ()
+    if len(cells) >= 2 and all(LABELS.get(norm_label(c)) is not None for c in cells):
+        return True
+    pair = text.strip().split("  ", 1) if "  " in text and "   " not in text and "\t" not in text else ()
+    return len(pair) == 2 and LABELS.get(norm_label(pair[0])) not in (None, "other")  # "Primary study design  X"
 
 
 def _site_table(doc: ScannedText, line: Line, cells: list[str]) -> bool:

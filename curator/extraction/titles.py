@@ -18,6 +18,13 @@ from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, strip_foreign
+from curator.extraction.title_lines import (
+    cut_run_on,
+    not_title,
+    site_name_over_menu,
+    status_badge,
+    take_badge_status,
+)
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
@@ -118,6 +125,11 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
+            if (badge := status_badge(t)) is not None:
+                take_badge_status(fields, line, badge)  # "Active, not recruiting   Updated 2025-06-02"
+                continue
+            if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
+                continue
             if _banner_or_notice(t):
                 continue
             if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
@@ -137,6 +149,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             title_line = None
         if title_line is not None:
             put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
+    cut_run_on(fields)
     if fields["title"]:
         _trailing_phase(fields)
         if fields["title"].endswith("]"):
@@ -179,7 +192,8 @@ def _form_row(doc: Document, line: Line) -> bool:
     return any(_ROW_RE.match(ln.text) for ln in near)
 
 
-_ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d)")
+_ID_LINE_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR\d|DRKS\d|CTRI/|KCT\d{7}|TCTR\d|RBR-|RPCEC\d"
+                         r"|\b20\d\d-\d{6}-\d\d\b)")  # EudraCT's and CTIS's numbers
 
 
 _OUTCOME_HEAD_RE = re.compile(r"\b(?:primary|secondary|other)\s+(?:outcome|end\s?point)", re.I)
@@ -229,7 +243,7 @@ def _is_menu(t: str) -> bool:
     if "   " not in t and "\t" not in t:
         return False
     parts = _MENU_GAP_RE.split(t.strip())
-    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+    return len(parts) >= 3 and all(len(p.split()) <= 3 or len(p) <= 26 and p.count(" ") == 3 for p in parts)
 
 
 _NUMBERED_ABSTRACT_RE = re.compile(r"^(?:Abstract|Poster|Presentation)\s+(?:No\.?\s*)?[A-Z]{0,4}-?\d{1,6}[a-z]?\s*:\s+")
@@ -252,7 +266,8 @@ def _article_heading(doc: Document) -> Line | None:
         t = line.text
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue
-        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t):
+        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
+                or not_title(t):
             continue
         # Mostly capitals: a banner, not a title (counted with C-level map/filter, not a generator).
         if sum(map(str.isupper, filter(str.isalpha, t))) > 0.6 * sum(map(str.isalpha, t)):

@@ -251,8 +251,8 @@ _OWN_PHASE_RE = re.compile(
 # "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
 _DESIGN_RE = re.compile(
     r"^(?:[A-Z]\.[\d.]+\s+)?(?:study design\s*:\s*)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled"
-    r"|randomi[sz]ation)"
-    r"|(observational (?:study )?model|time perspective))\s*:\s*(\S[^\n]{0,60})",
+    r"|randomi[sz]ation)|(observational (?:study )?model|time perspective))(?:\s*:|(?<=allocation) to intervention\s\s)"
+    r"\s*(\S[^\n]{0,60})",  # (ANZCTR's "Allocation to intervention  Randomised controlled trial")
     re.I,
 )
 

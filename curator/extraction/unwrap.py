@@ -30,8 +30,8 @@ def unwrapped(text: str) -> str:
     if not _MIN_WIDTH <= width <= _MAX_WIDTH or lengths[-1] > width + 10:
         return text
     full = width - 18
-    if sum(1 for n in lengths if n >= full) < max(3, len(lengths) // 4):
-        return text  # a form of short lines with a few long ones, not a text wrapped at a width
+    if len(lengths) < 12 or sum(1 for n in lengths if n >= width - 15) < max(6, len(lengths) // 4):
+        return text  # a form of short lines with a few long ones, or too few lines to show a width
     out = list(text)
     at = 0
     for k, line in enumerate(lines[:-1]):

@@ -2,33 +2,37 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from curator.importers import Entry, Problem, read_path
 
-RECORD = """{n}. J Clin Nurs. 20{yy} Jun;{vol}(11):2201-2210. doi: 10.1111/jocn.{doi}.
-
-{title} in older adults after hip fracture surgery: a
-randomised controlled trial.
-
-Okafor N(1), Lindahl E, Brennan S.
-
-Author information:
-(1)School of Nursing, University of Westport, Westport, UK.
-
-OBJECTIVE: To test whether {title_lower} reduces delirium after hip fracture surgery
-in adults aged 70 years or older.
-DESIGN: Randomised controlled trial in two orthopaedic wards.
-INTERVENTION: {title} delivered by ward nurses for five days. Controls received
-usual care.
-MAIN OUTCOME MEASURES: The primary outcome was incident delirium within five days.
-
-PMID: {pmid}
-"""
-
 
 def _record(n: int, title: str, pmid: int) -> str:
-    return RECORD.format(n=n, yy=10 + n, vol=20 + n, doi=12000 + n, title=title, title_lower=title.lower(), pmid=pmid)
+    """A record as PubMed's "Abstract (text)" save writes it: each block wrapped at 80 columns."""
+    def wrapped(block: str) -> str:
+        return "\n".join(textwrap.wrap(block, 80))
+
+    sections = [
+        f"OBJECTIVE: To test whether {title.lower()} reduces delirium after hip fracture surgery in adults aged 70 "
+        "years or older admitted from home or from residential care.",
+        "DESIGN: Randomised controlled trial in two orthopaedic wards of a teaching hospital, with outcome assessors "
+        "blinded to the allocation of each patient.",
+        f"INTERVENTION: {title} delivered by ward nurses for five days after surgery, with a short daily record of "
+        "what was done. Controls received usual care.",
+        "MAIN OUTCOME MEASURES: The primary outcome was incident delirium within five days of surgery, assessed twice "
+        "daily with the 4AT by nurses who did not deliver the intervention.",
+        "RESULTS: Delirium was less frequent with the intervention than with usual care in both wards.",
+    ]
+    return "\n\n".join([
+        f"{n}. J Clin Nurs. 20{10 + n} Jun;{20 + n}(11):2201-2210. doi: 10.1111/jocn.{12000 + n}.",
+        wrapped(f"{title} in older adults after hip fracture surgery: a randomised controlled trial."),
+        wrapped("Okafor N(1), Lindahl E, Brennan S, Marsh K, Oduya B, Petrakis N, Quinlan S, Ferraro D, "
+                "Lindqvist M, Achterberg P."),
+        "Author information:\n(1)School of Nursing, University of Westport, Westport, UK.",
+        "\n".join(wrapped(section) for section in sections),
+        f"PMID: {pmid}",
+    ]) + "\n"
 
 
 def test_each_numbered_record_is_an_entry(tmp_path: Path) -> None:
