@@ -23,7 +23,7 @@ BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting"
 _GAP_RE = re.compile(r"\s{3,}|\t")
 
 
-def _badge_cell(text: str) -> str | None:
+def badge_cell(text: str) -> str | None:
     """The badge of a line that is one ("Completed"), or begins a short badge row ("Recruiting   Updated 2025-03-18")
     whose other cells name no other status (a row of filter tabs "Recruiting   Completed" is none)."""
     low = text.lower()
@@ -43,7 +43,7 @@ def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
     for line in doc.lines[:40]:
         t = line.text
-        badge = _badge_cell(t) if line.idx < 15 and len(t) < 80 and not doc.stop[line.idx] else None
+        badge = badge_cell(t) if line.idx < 15 and len(t) < 80 and not doc.stop[line.idx] else None
         if badge:
             return normalise_status(badge), badge, [[line.start, line.start + len(badge)]]
         if ("his study " in t or "his trial " in t) and STATUS_SENTENCE_RE.match(t) and normalise_status(t):

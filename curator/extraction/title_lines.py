@@ -1,4 +1,4 @@
-"""Lines above a record's heading that are not its title: a status badge with its update date, a trial finder's
+"""Lines above a record's heading that are not its title (a status badge is status_badge.py's): a trial finder's
 action bar, a mirror's line naming its source, a journal's issue line, the site's name over its menu; and a
 title value that runs on into the next label ("... Trial short title RSV-3", "... Secondary IDs if Any").
 """
@@ -8,12 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from curator.extraction.normalise import normalise_status
 from curator.extraction.textutil import Line
-from curator.extraction.values import put
 
 _GAP_RE = re.compile(r"\s{3,}|\t")
-_BADGE_SPLIT_RE = re.compile(r"\s{2,}|\t|\s[·|•]\s")
 # "Source registry: ANZCTR   Registry ID: ACTRN...": two "Label: value" cells on one line, a wide gap between them.
 _TWO_ROWS_RE = re.compile(r"^[^:\n]{2,40}:\s*\S[^\n]*?(?:\s{3,}|\t)[A-Z][^:\n]{1,40}:\s*\S")
 # A journal's issue line: "Rev. Saúde Pública vol.58 São Paulo 2024 Epub 12-Ago-2024", "Cad. Saúde Pública v.40 n.2".
@@ -23,17 +20,6 @@ _ACTIONS = ("compare", "share", "print", "save", "email", "e-mail", "add to", "d
             "follow", "subscribe", "contact", "send")
 # Labels that follow a title on a flattened page, with their value or none: where the title ends.
 _RUN_ON_LABELS = (" Trial short title", " Short title", " Secondary IDs if Any", " Secondary ID", " Acronym ")
-
-
-def status_badge(t: str) -> str | None:
-    """The status of a badge line ("Active, not recruiting   Updated 2025-06-02"): its first cell, when that cell
-    is a status and the rest is a date or an update note; else None."""
-    if "  " not in t and "\t" not in t and " · " not in t and " | " not in t:
-        return None
-    first = _BADGE_SPLIT_RE.split(t.strip(), 1)[0]
-    if len(first) > 40 or first.count(" ") > 3 or normalise_status(first) is None:
-        return None
-    return first
 
 
 def not_title(t: str) -> bool:
@@ -66,13 +52,6 @@ def site_name_over_menu(lines: list[Line], line: Line, is_menu: Any, study_words
         return False
     t = line.text
     return " — " in t or " | " in t or _DOMAIN_RE.search(t) is not None or study_words.search(t) is None
-
-
-def take_badge_status(fields: dict[str, Any], line: Line, status: str) -> None:
-    """The badge's status, when no labelled status was read."""
-    if fields["status"] is None:
-        put(fields, "status", normalise_status(status), [[line.start, line.start + len(status)]])
-        fields["status_raw"] = status
 
 
 def cut_run_on(fields: dict[str, Any]) -> None:

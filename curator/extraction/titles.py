@@ -17,13 +17,12 @@ from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
+from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, strip_foreign
 from curator.extraction.title_lines import (
     cut_run_on,
     not_title,
     site_name_over_menu,
-    status_badge,
-    take_badge_status,
 )
 from curator.extraction.values import put
 
@@ -125,9 +124,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
-            if (badge := status_badge(t)) is not None:
-                take_badge_status(fields, line, badge)  # "Active, not recruiting   Updated 2025-06-02"
-                continue
+            if badge_cell(t) is not None:
+                continue  # "Active, not recruiting   Updated 2025-06-02" (its status read with the registry's fields)
             if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
                 continue
             if _banner_or_notice(t):
