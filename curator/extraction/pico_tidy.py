@@ -32,7 +32,6 @@ _OWN_SLOTS = {"population": ("pico.population",), "intervention": ("intervention
 _ROLE_WORDS = frozenset(("test", "active", "experimental", "intervention", "treatment", "study", "verum", "index"))
 # A cross-over's sequence given as an arm: "electroacupuncture then sham electroacupuncture".
 _SEQUENCE_RE = re.compile(r"^(.{3,80}?),?\s+(?:then|followed\s+by)\s+(.{3,80})$", re.I)
-_DESCRIBED_RE = re.compile(r"[ \t]*\n[ \t]*Description\s*:\s*([^\n]{3,300}?)[ \t]*(?=\n|$)")
 _CONTROL_RE = re.compile(r"\b(?:sham|placebo|usual\s+care|no\s+(?:treatment|intervention)|control)\b", re.I)
 
 
@@ -62,15 +61,6 @@ def tidy_pico(text: str, fields: dict[str, Any]) -> None:
                 evidence.pop(f"pico.{part}", None)
     _sequences(text, fields)
     _without_lead(fields)
-    for part in _PARTS:
-        value, spans = pico.get(part), evidence.get(f"pico.{part}") or []
-        if value and len(value) <= 4 and value.strip(" .()").isdigit() and len(spans) == 1:
-            # IRCT's numbered blocks: "Primary outcomes / 1 / Description: Breast pain intensity" (the number no value)
-            evidence.pop(f"pico.{part}")
-            m = _DESCRIBED_RE.match(text, spans[0][1])
-            pico[part] = m.group(1) if m else None
-            if m:
-                evidence[f"pico.{part}"] = [[m.start(1), m.end(1)]]
     outcome, spans = pico.get("outcome"), evidence.get("pico.outcome") or []
     m = _NEXT_OUTCOMES_RE.search(outcome) if outcome else None
     if m is None or m.start() < 10:
