@@ -29,18 +29,22 @@ _POP_RE = re.compile(
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
     re.I,
 )
+# Every stop opens with a space, "." / ";", ":" or ","; each branch looks back only once that character is read,
+# so the engine skips the other characters at once instead of trying the look-behinds at every offset.
 _PHRASE_STOP_RE = re.compile(
+    r"[\s.;:,](?:"
     # "who were taking ...", "that are": the people's own clause goes on (looked behind only after the verb)
-    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
+    r"(?<=\s)(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
     r"|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
     r"|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
-    r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
+    r"|(?<=\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?:has|have)\s+(?:not\s+)?been\b"
     # "312 adults with X to 8 weeks of ...", "... to a Mediterranean diet or ...": the arms after the people
     # (not "aged 12 to 48 months").
-    r"|(?<!\d)\sto\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"
-    r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)[.;](?=\s|$)|:\s|\n\s*\n|,\s+(?:and|but|which|we|while)\b",
+    r"|(?<=\s)(?<!\d\s)to\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"
+    r"|(?<=[.;])(?<!\be\.g[.;])(?<!\bi\.e[.;])(?<!\bvs[.;])(?<!\bal[.;])(?=\s|$)|(?<=:)\s|(?<=\n)\s*\n"
+    r"|(?<=,)\s+(?:and|but|which|we|while)\b)",
     re.I,
 )
 # Words left hanging where a stop word cut the phrase ("children with X who | received ...").
@@ -299,7 +303,8 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     return None
 
 
-_SENTENCE_END_RE = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)[.;](?=\s|$)|\n")
+# (the end's character read first, then looked behind: see _PHRASE_STOP_RE)
+_SENTENCE_END_RE = re.compile(r"[.;\n](?:(?<=[.;])(?<!\bvs[.;])(?<!\be\.g[.;])(?<!\bi\.e[.;])(?=\s|$)|(?<=\n))")
 # A line this long that stops without punctuation before a non-blank line is a paragraph wrapped
 # at a fixed width (pasted registry text), so its newline does not end the sentence.
 _WRAP_WIDTH = 60
