@@ -12,7 +12,7 @@ from curator.extraction.people_bounds import before_the_arms, counted_from, with
 from curator.extraction.results_words import first_not_after_figure, group_rate
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
-from curator.extraction.textutil import clip, first_letter_guarded, folded
+from curator.extraction.textutil import clip, first_letter_guarded, folded, letters_first
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -125,6 +125,8 @@ _FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, 
                                    _PLACEBO_CTRL_RE, _OUTCOME_RE)}
 _FOLDED[_POP_RE] = first_letter_guarded(_FOLDED[_POP_RE])
 _FOLDED[_OF_RE] = first_letter_guarded(_FOLDED[_OF_RE])
+for _p in (_COMP_RE, _OR_CONTROL_RE, _OUTCOME_RE):  # words of few first letters ("primary", "main")
+    _FOLDED[_p] = letters_first(_FOLDED[_p])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:

@@ -251,6 +251,35 @@ def first_letter_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?=[" + first + "])(?:" + _factored(words) + src[len(r"\b(?:") + len(body):], pattern.flags)
 
 
+def letters_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive ``\\b(?:word|word...)...`` pattern that reads a word's first letter before it looks behind for
+    the word's start: "(?:c(?<!\\w.)ompared|v(?<!\\w.)(?:ersus|s))...".
+
+    Same matches (a letter is a word character, so no word character before it is what ``\\b`` asked; words sharing
+    a first letter keep their order, and words starting otherwise never match at the same offset). The regex engine
+    then skips at once every character that starts none of the words, instead of trying the pattern at each offset:
+    worth it when the words start with few letters ("primary" / "main"), not with half the alphabet.
+    """
+    src = pattern.pattern
+    assert src.startswith(r"\b(?:") and not pattern.flags & re.I
+    words, depth, k = [""], 0, len(r"\b(?:")
+    while depth or src[k] != ")":
+        c = src[k:k + 2] if src[k] == "\\" else src[k:src.index("]", k + 2) + 1] if src[k] == "[" else src[k]
+        depth += c == "(" or -(c == ")")
+        if c == "|" and not depth:
+            words.append("")
+        else:
+            words[-1] += c
+        k += len(c)
+    assert all(w[:1].isalpha() and w[:1].islower() and w[1:2] not in ("?", "*", "+", "{") for w in words), words
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alternation = "|".join(c + r"(?<!\w.)" + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0])
+                           for c, rest in groups.items())
+    return re.compile("(?:" + alternation + src[k:], pattern.flags)
+
+
 _PLAIN_ATOM_RE = re.compile(r"[a-z0-9 ]")
 
 
