@@ -403,7 +403,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         repair_arms(text, fields, zones, summary_zones, abbrs, [(a, b) for h in doc.own_hits("interventions")[:2]
                                                                for a, b in _hit_span(doc, h)])
     if fields["kind"] == "article" and not in_scope:
-        drop_unasked_arms(text, fields, title_zones, summary_zones)  # "The Impact of Trust on ...": no intervention
+        drop_unasked_arms(text, fields, title_zones, summary_zones, low)  # "The Impact of Trust on ...": no intervention
     tidy_pico(text, fields)
 
 
