@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.pico import Found, Span, comp_words, sentence_end
+from curator.extraction.pico import Found, Span, comp_words
+from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.terms import find_drugs
 from curator.extraction.textutil import clip
 

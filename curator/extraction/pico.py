@@ -10,6 +10,7 @@ import re
 
 from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
 from curator.extraction.results_words import first_not_after_figure, group_rate
+from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded, letters_first
@@ -303,33 +304,6 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
         if m2:
             return text[m2.start(1):m2.end(1)].lower(), m2.start(1), m2.end(1)
     return None
-
-
-# (the end's character read first, then looked behind: see _PHRASE_STOP_RE)
-_SENTENCE_END_RE = re.compile(r"[.;\n](?:(?<=[.;])(?<!\bvs[.;])(?<!\be\.g[.;])(?<!\bi\.e[.;])(?=\s|$)|(?<=\n))")
-# A line this long that stops without punctuation before a non-blank line is a paragraph wrapped
-# at a fixed width (pasted registry text), so its newline does not end the sentence.
-_WRAP_WIDTH = 60
-
-
-def sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _SENTENCE_END_RE,
-                  hay: str | None = None) -> int | None:
-    """Where the sentence (or ``end_re``'s phrase) from ``start`` ends before ``stop`` (None: not there).
-
-    ``hay`` is a same-offset twin of ``text`` that ``end_re`` searches (a folded pattern's lower-cased text).
-    """
-    pos = start
-    while True:
-        m = end_re.search(text if hay is None else hay, pos, stop)
-        if m is None:
-            return None
-        i = m.start()
-        if text[i] != "\n" or m.end() - i > 1 or i + 1 >= len(text) or not text[i + 1].strip():
-            return i
-        line_start = text.rfind("\n", 0, i) + 1
-        if i - line_start < _WRAP_WIDTH or text[i - 1] in ":,.;" or not text[i + 1:i + 2].isalnum():
-            return i
-        pos = i + 1
 
 
 _SINGLE_ARM_RE = re.compile(r"\b(?:single|one)[- ](?:arm|group)\b|\bnon-?comparative\b", re.I)
