@@ -336,10 +336,10 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = assignment.control_sentence(text, arms + zones) or pico_finders.comparator(text, zones + arms, low) \
+        got = assignment.control_sentence(text, arms + zones, low) or pico_finders.comparator(text, zones + arms, low) \
             or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
             or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
-        if got and pico_finders.single_arm(text, zones):
+        if got and pico_finders.single_arm(text, zones, low):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])

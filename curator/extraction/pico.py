@@ -306,13 +306,15 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     return None
 
 
-_SINGLE_ARM_RE = re.compile(r"\b(?:single|one)[- ](?:arm|group)\b|\bnon-?comparative\b", re.I)
+_SINGLE_ARM_RE = re.compile(r"\b(?:single[- ](?:arm|group)|one[- ](?:arm|group)|non-?comparative)\b", re.I)
+_SINGLE_ARM_FOLDED = letters_first(folded(_SINGLE_ARM_RE))
 
 
-def single_arm(text: str, zones: list[Span]) -> bool:
-    """True when the title or summary says the study has one arm."""
-    return any(("rm" in text[s:e] or "roup" in text[s:e] or "omparative" in text[s:e])
-               and _SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
+def single_arm(text: str, zones: list[Span], low: str | None = None) -> bool:
+    """True when the title or summary says the study has one arm (``low`` as for :func:`population`)."""
+    pattern, hay = (_SINGLE_ARM_RE, text) if low is None else (_SINGLE_ARM_FOLDED, low)
+    return any((text.find("rm", s, e) >= 0 or text.find("roup", s, e) >= 0 or text.find("omparative", s, e) >= 0)
+               and pattern.search(hay, s, e) for s, e in zones[:4])
 
 
 _ARM_VS_CONTROL_RE = re.compile(
