@@ -296,6 +296,22 @@ def _factored(words: list[str]) -> str:
     return "|".join(c + (f"(?:{_factored(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
 
 
+# ---------------------------------------------------------------------------- capitals
+_ASCII_CAPITALS = bytes(range(65, 91))
+_ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(97, 123))
+
+
+def mostly_capitals(text: str, share: float = 0.6) -> bool:
+    """True when more than ``share`` of the letters of ``text`` are capitals (a banner, not a title).
+
+    An ASCII text's letters are counted by deleting them from its bytes (C-level), not one call per character.
+    """
+    if text.isascii():
+        raw = text.encode()
+        return len(raw) - len(raw.translate(None, _ASCII_CAPITALS)) > share * (len(raw) - len(raw.translate(None, _ASCII_LETTERS)))
+    return sum(map(str.isupper, filter(str.isalpha, text))) > share * sum(map(str.isalpha, text))
+
+
 # ---------------------------------------------------------------------------- years
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 

@@ -16,7 +16,7 @@ from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
-from curator.extraction.textutil import Line, clip, strip_foreign
+from curator.extraction.textutil import Line, clip, mostly_capitals, strip_foreign
 from curator.extraction.values import put
 
 _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pmid|nct\d|isrctn|review|article|abstract"
@@ -238,8 +238,7 @@ def _article_heading(doc: Document) -> Line | None:
             continue
         if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t):
             continue
-        # Mostly capitals: a banner, not a title (counted with C-level map/filter, not a generator).
-        if sum(map(str.isupper, filter(str.isalpha, t))) > 0.6 * sum(map(str.isalpha, t)):
+        if mostly_capitals(t):  # a banner, not a title
             continue
         if not _STUDY_WORDS_RE.search(t):
             continue
