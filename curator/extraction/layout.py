@@ -85,16 +85,25 @@ def _may_hint(text: str) -> bool:
     return "(" in text or BOX_HINT_RE.search(text.lower()) is not None
 
 
+def _may_prefix(t: str) -> bool:
+    """Whether a line (not empty) opens with the first word of a label written without a colon ("Last updated ...")
+    (the first word read from the line's head: a longer word is none of them, and the rest is not copied)."""
+    c = t[:1]
+    return (c in _PREFIX_FIRST_ASCII if c.isascii() else c.lower() in _PREFIX_FIRST_LETTERS) \
+        and t[:_PREFIX_WORD_MAX + 1].split(None, 1)[0].lower() in _PREFIX_FIRST_WORDS
+
+
 @lru_cache(maxsize=1 << 15)
-def _short_line(t: str) -> tuple[str, str | None, bool]:
+def _short_line(t: str) -> tuple[str, str | None, bool, bool]:
     """What a line of at most 90 characters is on its own (cached: lines repeat): its label form, the slot it names
-    ("references" for a reference list's heading), and whether it heads a box about other records."""
+    ("references" for a reference list's heading), whether it heads a box about other records, and whether it may
+    open with a colon-less label (:func:`_may_prefix`)."""
     norm = norm_label(t)
     slot = LABELS.get(norm)
     if slot is None and (norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5
                          or norm[:1].isdigit() and _COUNTED_REFERENCES_RE.match(norm)):
         slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
-    return norm, slot, len(norm) <= 60 and is_hinted_box_heading(norm)
+    return norm, slot, len(norm) <= 60 and is_hinted_box_heading(norm), _may_prefix(t)
 
 
 class Document(ScannedText):
@@ -124,7 +133,7 @@ class Document(ScannedText):
                 continue
             head = t[:MAX_LABEL_LINE]
             if len(t) <= 90:
-                norm, slot, box_head = _short_line(t)
+                norm, slot, box_head, may_prefix = _short_line(t)
                 if box_head:
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
@@ -204,7 +213,7 @@ class Document(ScannedText):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue
-            if self._prefix_label(line):
+            if self._prefix_label(line, may_prefix if len(t) <= 90 else _may_prefix(t)):
                 continue
             if line.bullet and t.count(" ") <= 5 and len(t) <= 60:
                 nxt = self._next_nonblank(line.idx)
@@ -274,16 +283,14 @@ class Document(ScannedText):
             return False
         return t.lower() in _PURPOSES if last.slot == "study_type" else validates(last.slot, t)
 
-    def _prefix_label(self, line: Line) -> bool:
-        """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
+    def _prefix_label(self, line: Line, may_prefix: bool) -> bool:
+        """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...); ``may_prefix``:
+        :func:`_may_prefix` of the line."""
         t = line.text
         if t[:1] in FIRST_LETTERS and (spaced := spaced_label(self.lines, line.idx)):  # ANZCTR: "Public title X"
             self.add(spaced[0], line.idx, (line.start + spaced[1], line.end))
             return True
-        c = t[:1]
-        # (the first word read from the line's head: a longer word is none of them, and the rest is not copied)
-        if (c not in _PREFIX_FIRST_ASCII if c.isascii() else c.lower() not in _PREFIX_FIRST_LETTERS) \
-                or t[:_PREFIX_WORD_MAX + 1].split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
+        if not may_prefix:
             return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
