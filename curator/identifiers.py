@@ -66,7 +66,10 @@ def _by_letter_before_ct() -> dict[str, list[tuple[str, int, str, re.Pattern[str
 
 _CT_PREFIXES = _by_letter_before_ct()
 _CT_AT_START = _CT_PREFIXES[""]
-_OTHER_PREFIXES = tuple(p for p in _PREFIXED if not ("ct" in p[0] and not p[0].isupper()))
+# The capital prefixes opening with "N" ("NTR", "NL-OMON", "NL") are found from one scan for "N" (a capital N is
+# rare in running text); the others each from a scan of their own.
+_N_PREFIXES = tuple(p for p in _PREFIXED if p[0].isupper() and p[0].startswith("N"))
+_OTHER_PREFIXES = tuple(p for p in _PREFIXED if not ("ct" in p[0] and not p[0].isupper()) and p not in _N_PREFIXES)
 _NL_CONTEXT_RE = re.compile(r"trial\s?id|secondary\s?id|main\s?id|register|registration|identifier|\bntr\b|\bids?\b")
 _NUMERIC_RE = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(\d{6})-\d{2}(-\d{2})?(?![\d-])")
 # "jRCT" is case-sensitive in practice; "ChiCTR" and the others are matched case-insensitively.
@@ -190,6 +193,12 @@ def _prefix_places(text: str, lower: str, start: int, stop: int) -> list[tuple[i
         while pos >= 0:
             places.append((pos, kind, pattern))
             pos = hay.find(prefix, pos + len(prefix), stop)
+    n = text.find("N", start, stop)
+    while n >= 0:  # (none of these prefixes can overlap another place of itself: each place is found once)
+        for prefix, kind, pattern in _N_PREFIXES:
+            if text.startswith(prefix, n, stop):
+                places.append((n, kind, pattern))
+        n = text.find("N", n + 1, stop)
     return places
 
 

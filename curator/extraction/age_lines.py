@@ -27,9 +27,10 @@ def _age(n: str, unit: str | None) -> tuple[int, str]:
 def age_lines(doc: ScannedText, fields: dict[str, Any]) -> int:
     """Fill min_age and max_age from such a line; with several groups the youngest bound and the oldest, and no
     maximum when a group is open ("85+ years"). Returns 1 when found, else 0."""
-    for line in doc.lines_holding(("Ages", "Age group", "Age range", "ligible ages"), 600):
+    for line in doc.lines_holding(("Age", "ligible ages"), 600):  # ("Age" found once for its three needles)
         t = line.text
-        if t[:1] not in "AaEe" or len(t) > 120 or doc.box[line.idx] != OWN:
+        if not ("Ages" in t or "Age group" in t or "Age range" in t or "ligible ages" in t) or t[:1] not in "AaEe" \
+                or len(t) > 120 or doc.box[line.idx] != OWN:
             continue
         m = _AGE_LINE_RE.match(t)
         if m is None or t.endswith("."):

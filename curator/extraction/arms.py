@@ -119,8 +119,10 @@ _INLINE_ARM_RE = re.compile(
 def inline_arms(doc: Document) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """The tested and the comparator arms of a line holding two or more typed arms, outside boxes about other
     records: ([(name, start, end)], [(name, start, end)])."""
-    for line in doc.lines_holding(("omparator:", "omparator :"), 400):
-        if doc.box[line.idx] != OWN:
+    # ("omparator" searched as far as the arms list reader looks, the lines then kept: one scan serves both)
+    for line in doc.lines_holding(("omparator",), 600):
+        if line.idx >= 400 or "omparator:" not in line.text and "omparator :" not in line.text \
+                or doc.box[line.idx] != OWN:
             continue
         found = list(_INLINE_ARM_RE.finditer(line.text))
         if len(found) < 2:

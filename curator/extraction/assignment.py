@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.pico import Found, Span, comp_words, sentence_end
+from curator.extraction.pico import Found, Span, comp_words
+from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.terms import find_drugs
-from curator.extraction.textutil import clip
+from curator.extraction.textutil import clip, folded, letters_first
 
 _ASSIGNED_RE = re.compile(
     # "randomly assigned 386 men aged 30 to 75 years with a hernia to X or Y": the people between, not their ages.
@@ -214,7 +215,9 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
 
 
 _CONTROL_SENTENCE_RE = re.compile(
-    r"\b(?:(?:control|comparator|comparison)\s+(?:group|arm|condition)s?(?:\s+participants)?|[Cc]ontrols"
+    # (each alternative starts with its word: the pattern's letters-first twin reads that letter before the rest)
+    r"\b(?:control\s+(?:group|arm|condition)s?(?:\s+participants)?|comparator\s+(?:group|arm|condition)s?"
+    r"(?:\s+participants)?|comparison\s+(?:group|arm|condition)s?(?:\s+participants)?|controls"
     r"|control\s+(?:participants|patients|subjects|practices|clinics|schools|wards|women|children))\s*"
     r"(?::\s*(?:\d+\s+participants\s+(?:will\s+)?(?:receive|get)\s+)?|\s(?:will\s+(?:receive|undergo|be\s+given"
     r"|be\s+offered|get|be\s+treated\s+with|continue\s+(?:with|to\s+receive))|receives?|received|gets?|got|undergoes"
@@ -234,11 +237,15 @@ _TESTED_SENTENCE_RE = re.compile(
 _NEXT_CLAUSE_RE = re.compile(r",?\s+(?:and|while|whereas)\s+(?:the|those|participants|patients)\s")
 
 
-def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[str, ...]) -> Found | None:
+def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[str, ...],
+           low: str | None = None) -> Found | None:
+    """What follows ``pattern``'s first match in ``zones`` (a zone holding none of ``words`` is skipped; ``low``:
+    ``caseless(text)``, searched with the pattern's folded twin, when the caller has it)."""
+    pattern, hay = (pattern, text) if low is None else (_FOLDED[pattern], low)
     for s, e in zones:
         if all(text.find(w, s, e) < 0 for w in words):
             continue
-        m = pattern.search(text, s, e)
+        m = pattern.search(hay, s, e)
         if m:
             end = sentence_end(text, m.end(), min(e, m.end() + 200))
             x = text[m.end():end if end is not None else min(e, m.end() + 150)].strip(" ,")
@@ -253,15 +260,18 @@ def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[
 _SECOND_GROUP_RE = re.compile(
     r"\b(?:those|participants|people|patients)\s+in\s+the\s+(?:second|other)\s+group\s+will\s+(?:be\s+(?:put|placed)"
     r"\s+on|receive|continue\s+(?:with|to\s+receive)|have|be\s+given)\s+(?:(?:a|an|the)\s+)?", re.I)
+# The case-sensitive twins searched over the lower-cased text (``re.I`` makes a scan several times slower).
+_FOLDED = {p: letters_first(folded(p)) for p in (_CONTROL_SENTENCE_RE, _SECOND_GROUP_RE)}
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:be\s+)?(?:offered|given|invited|receive)\b.*$", re.I)
 
 
-def control_sentence(text: str, zones: list[Span]) -> Found | None:
+def control_sentence(text: str, zones: list[Span], low: str | None = None) -> Found | None:
     """What "the control group receives X" / "the control arm received X" / "Control group: X" names, or a
-    plain-language summary's second group when it holds a control's words ("will be put on a waiting list")."""
-    got = _after(_CONTROL_SENTENCE_RE, text, zones, ("ontrol", "ompar"))
+    plain-language summary's second group when it holds a control's words ("will be put on a waiting list");
+    ``low`` as for :func:`_after`."""
+    got = _after(_CONTROL_SENTENCE_RE, text, zones, ("ontrol", "ompar"), low)
     if got is None:
-        got = _after(_SECOND_GROUP_RE, text, zones, ("second group", "other group"))
+        got = _after(_SECOND_GROUP_RE, text, zones, ("second group", "other group"), low)
         x = _AND_THEN_RE.sub("", got[0]) if got else ""
         got = (x, got[1], got[1] + len(x)) if got and comp_words(x, anywhere=True) else None
     return got

@@ -10,12 +10,7 @@ from curator.extraction import pico as pico_finders
 from curator.extraction.arm_leadin import leadin_arm, own_clause, without_leadin
 from curator.extraction.arm_order import control_named_first, control_not_tested
 from curator.extraction.arm_repair import repair_arms
-from curator.extraction.arms import (
-    arm_comparators,
-    inline_arms,
-    is_comparator_arm_at,
-    names_comparator,
-)
+from curator.extraction.arms import arm_comparators, inline_arms, is_comparator_arm_at, names_comparator
 from curator.extraction.articlefields import abstract, article_fields, own_doi_first
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.cluster_arms import cluster_control
@@ -41,11 +36,10 @@ from curator.extraction.result_groups import result_groups, titled_primary_outco
 from curator.extraction.result_time import index_test_not_time
 from curator.extraction.runin import run_in_value
 from curator.extraction.terms import (
-    annotate_abbreviations,
     find_abbreviations,
     find_conditions,
     find_drugs,
-    spelled_in,
+    spell_out_arms,
     top_drugs,
 )
 from curator.extraction.textutil import caseless, clip, strip_foreign
@@ -341,10 +335,11 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
     elif known:
         arms = [(x[0], x[1]) for slot in ("interventions", "intervention_names") for h in doc.own_hits(slot)[:4]
                 for x in _hit_span(doc, h)]
-        got = assignment.control_sentence(text, arms + zones) or cluster_control(text, zones) \
-            or pico_finders.comparator(text, zones + arms, low) or assignment.assigned_control(text, zones + arms) or (pair[1] if pair else None) \
+        got = assignment.control_sentence(text, arms + zones, low) or cluster_control(text, zones) \
+            or pico_finders.comparator(text, zones + arms, low) or assignment.assigned_control(text, zones + arms) \
+            or (pair[1] if pair else None) \
             or ((paired_arms(text, zones) or (None, None))[1]) or plain_control(text)
-        if got and pico_finders.single_arm(text, zones):
+        if got and pico_finders.single_arm(text, zones, low):
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
@@ -411,10 +406,8 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
         repair_arms(text, fields, zones, summary_zones, abbrs, [(a, b) for h in doc.own_hits("interventions")[:2]
                                                                for a, b in _hit_span(doc, h)])
     if fields["kind"] == "article" and not in_scope:
-        drop_unasked_arms(text, fields, title_zones, summary_zones)  # "The Impact of Trust on ...": no intervention
-    for part in ("intervention", "comparator"):  # "primary SLT": spelled out as the summary defines it
-        if (arm := fields["pico"][part]) and len(arm.split()) <= 6 and (used := spelled_in(arm, abbrs)):
-            fields["pico"][part] = annotate_abbreviations(arm, used, 1)
+        drop_unasked_arms(text, fields, title_zones, summary_zones, low)  # "The Impact of Trust on ...": no intervention
+    spell_out_arms(fields["pico"], abbrs)  # "primary SLT": spelled out as the summary defines it
     tidy_pico(text, fields)
 
 

@@ -11,6 +11,7 @@ them, so an empty label ("Target enrollment:") never takes the next label's text
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.label_cells import label_value_cells
@@ -22,13 +23,6 @@ from curator.extraction.labels import (
     is_hinted_box_heading,
     label_parts,
     norm_label,
-)
-from curator.extraction.normalise import (
-    normalise_age,
-    normalise_phase,
-    normalise_sex,
-    normalise_status,
-    parse_date,
 )
 from curator.extraction.numbered_blocks import read_numbered_blocks
 from curator.extraction.record_hits import record_hits
@@ -45,6 +39,7 @@ from curator.extraction.textutil import (
     is_site_helper,
     strip_foreign,
 )
+from curator.extraction.validated import validates
 
 # Labels that are also ordinary values ("Completed"): only a label when written "Label: value".
 _WORD_RE = re.compile(r"\S+")
@@ -67,6 +62,7 @@ _PURPOSES = frozenset(("treatment", "prevention", "diagnostic", "screening", "su
                        "basic science", "health services research", "other"))
 _PREFIX_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k, v in LABELS.items() if v in VALIDATED_SLOTS)
 _PREFIX_FIRST_LETTERS = frozenset(w[:1] for w in _PREFIX_FIRST_WORDS)
+_PREFIX_WORD_MAX = max(map(len, _PREFIX_FIRST_WORDS))
 _PREFIX_FIRST_ASCII = frozenset(chr(i) for i in range(128) if chr(i).lower() in _PREFIX_FIRST_LETTERS)  # no lower()
 def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | None:
     """A validated label run on after one space ("... in Early Breast Cancer Recruitment Status: Active, not
@@ -77,7 +73,7 @@ def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | No
         for n in range(min(4, len(words) - 1), 0, -1):
             label = " ".join(words[-n:])
             slot = LABELS.get(norm_label(label)) if label[:1].isupper() else None
-            if slot in VALIDATED_SLOTS and _validates(slot, rest):
+            if slot in VALIDATED_SLOTS and validates(slot, rest):
                 end = m.start() - len(label)
                 start = off + len(value) - len(value[m.end():].lstrip())
                 return slot, off + len(value[:end].rstrip()), (start, off + len(value))
@@ -90,23 +86,25 @@ def _may_hint(text: str) -> bool:
     return "(" in text or BOX_HINT_RE.search(text.lower()) is not None
 
 
-def _validates(slot: str, value: str) -> bool:
-    """True when ``value`` is a plausible value of ``slot`` (used for labels written without a colon)."""
-    if slot in ("start_date", "completion_date", "last_updated", "year", "pub_date"):
-        return parse_date(value) is not None
-    if slot == "status":
-        return len(value) <= 60 and normalise_status(value) is not None
-    if slot == "phase":
-        return len(value) <= 40 and normalise_phase(value) is not None
-    if slot in ("enrollment", "enrollment_actual", "iras", "pmid"):
-        return value[:1].isdigit()
-    if slot in ("min_age", "max_age"):
-        return normalise_age(value) is not None
-    if slot == "sex":
-        return normalise_sex(value) is not None
-    if slot == "study_type":  # ISRCTN's "Primary study design Interventional": one or two words
-        return len(value) <= 30 and value.lower().startswith(("interventional", "observational"))
-    return False
+def _may_prefix(t: str) -> bool:
+    """Whether a line (not empty) opens with the first word of a label written without a colon ("Last updated ...")
+    (the first word read from the line's head: a longer word is none of them, and the rest is not copied)."""
+    c = t[:1]
+    return (c in _PREFIX_FIRST_ASCII if c.isascii() else c.lower() in _PREFIX_FIRST_LETTERS) \
+        and t[:_PREFIX_WORD_MAX + 1].split(None, 1)[0].lower() in _PREFIX_FIRST_WORDS
+
+
+@lru_cache(maxsize=1 << 15)
+def _short_line(t: str) -> tuple[str, str | None, bool, bool]:
+    """What a line of at most 90 characters is on its own (cached: lines repeat): its label form, the slot it names
+    ("references" for a reference list's heading), whether it heads a box about other records, and whether it may
+    open with a colon-less label (:func:`_may_prefix`)."""
+    norm = norm_label(t)
+    slot = LABELS.get(norm)
+    if slot is None and (norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5
+                         or norm[:1].isdigit() and _COUNTED_REFERENCES_RE.match(norm)):
+        slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
+    return norm, slot, len(norm) <= 60 and is_hinted_box_heading(norm), _may_prefix(t)
 
 
 class Document(ScannedText):
@@ -136,12 +134,8 @@ class Document(ScannedText):
                 continue
             head = t[:MAX_LABEL_LINE]
             if len(t) <= 90:
-                norm = norm_label(t)
-                slot = LABELS.get(norm)
-                if slot is None and (norm.startswith(_REFERENCE_HEADS) and norm.count(" ") <= 5
-                                     or norm[:1].isdigit() and _COUNTED_REFERENCES_RE.match(norm)):
-                    slot = "references"  # "References cited by the sponsor", "Bibliography of the protocol"
-                if len(norm) <= 60 and is_hinted_box_heading(norm):
+                norm, slot, box_head, may_prefix = _short_line(t)
+                if box_head:
                     self.box_heads.append((line.idx, REF_BOX if slot == "references" else OTHER_BOX))
                     self.stop[line.idx] = True
                     continue
@@ -153,7 +147,7 @@ class Document(ScannedText):
                         self.box_heads.append((line.idx, REF_BOX))
                     self.add(slot, line.idx, None)
                     continue
-            c1, c2 = head.find(":"), head.find("：")
+            c1, c2 = head.find(":"), head.find("：") if not head.isascii() else -1
             colon = c1 if c2 < 0 or 0 <= c1 < c2 else label_colon(head, c2)  # "研究类型：Study type：" too
             if 0 < colon <= 100:
                 left = t[:colon]
@@ -224,7 +218,7 @@ class Document(ScannedText):
                 continue
             if ("\t" in head or "  " in head) and self._gap_labels(line):
                 continue
-            if self._prefix_label(line):
+            if self._prefix_label(line, may_prefix if len(t) <= 90 else _may_prefix(t)):
                 continue
             if line.bullet and t.count(" ") <= 5 and len(t) <= 60:
                 nxt = self._next_nonblank(line.idx)
@@ -261,7 +255,7 @@ class Document(ScannedText):
     def _validated_cells(self, line: Line, cells: list[tuple[int, int]]) -> bool:
         """A row of "Label value" cells of validated slots, no colon ("Recruitment status No longer recruiting
         Overall study status Completed"): each cell a label and its value, or the row is none of this."""
-        found = label_value_cells(line.text, cells, _validates)
+        found = label_value_cells(line.text, cells, validates)
         for slot, (a, b) in found or ():
             self.add(slot, line.idx, (line.start + a, line.start + b))
         return found is not None
@@ -273,7 +267,7 @@ class Document(ScannedText):
         if m is None:
             return None
         slot = label_parts(m.group(1))[0]
-        if slot is None and m.group(1) == "Type" and _validates("study_type", value[m.end():].strip()):
+        if slot is None and m.group(1) == "Type" and validates("study_type", value[m.end():].strip()):
             slot = "study_type"  # "Status: Recruiting    Phase: N/A    Type: Interventional"
         if slot is None:
             return None
@@ -294,17 +288,16 @@ class Document(ScannedText):
         last = self.hits[-1] if self.hits else None
         if last is None or last.line != i - 1 or last.value is not None or last.slot not in _WORD_VALUE_SLOTS:
             return False
-        return t.lower() in _PURPOSES if last.slot == "study_type" else _validates(last.slot, t)
+        return t.lower() in _PURPOSES if last.slot == "study_type" else validates(last.slot, t)
 
-    def _prefix_label(self, line: Line) -> bool:
-        """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...)."""
+    def _prefix_label(self, line: Line, may_prefix: bool) -> bool:
+        """``Label value`` without a colon, for labels whose values are validated (dates, numbers ...); ``may_prefix``:
+        :func:`_may_prefix` of the line."""
         t = line.text
         if t[:1] in FIRST_LETTERS and (spaced := spaced_label(self.lines, line.idx)):  # ANZCTR: "Public title X"
             self.add(spaced[0], line.idx, (line.start + spaced[1], line.end))
             return True
-        c = t[:1]
-        if (c not in _PREFIX_FIRST_ASCII if c.isascii() else c.lower() not in _PREFIX_FIRST_LETTERS) \
-                or t.split(None, 1)[0].lower() not in _PREFIX_FIRST_WORDS:
+        if not may_prefix:
             return False
         words = list(_WORD_RE.finditer(line.text[:MAX_LABEL_LINE], 0))
         if len(words) < 2:
@@ -314,7 +307,7 @@ class Document(ScannedText):
             slot = LABELS.get(cand)
             if slot is not None and slot in VALIDATED_SLOTS:
                 value = line.text[words[k].start():]
-                if not _validates(slot, value):
+                if not validates(slot, value):
                     return False
                 last = self.hits[-1] if self.hits else None
                 if last is not None and last.slot == slot and last.value is None and last.line >= line.idx - 2:

@@ -10,9 +10,10 @@ import re
 
 from curator.extraction.people_bounds import before_the_arms, counted_from, with_modifiers
 from curator.extraction.results_words import first_not_after_figure, group_rate
+from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
-from curator.extraction.textutil import clip, first_letter_guarded, folded
+from curator.extraction.textutil import clip, first_letter_guarded, folded, letters_first
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -29,18 +30,22 @@ _POP_RE = re.compile(
     r"|suffering\s+from|diagnosed\s+with|having|affected\s+by|undergoing|receiving)\s+",
     re.I,
 )
+# Every stop opens with a space, "." / ";", ":" or ","; each branch looks back only once that character is read,
+# so the engine skips the other characters at once instead of trying the look-behinds at every offset.
 _PHRASE_STOP_RE = re.compile(
+    r"[\s.;:,](?:"
     # "who were taking ...", "that are": the people's own clause goes on (looked behind only after the verb)
-    r"\s(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
+    r"(?<=\s)(?:will|were(?<!\bwho\swere)(?<!\bthat\swere)|are(?<!\bwho\sare)(?<!\bthat\sare)"
     r"|was(?<!\bwho\swas)(?<!\bthat\swas)|is(?<!\bwho\sis)(?<!\bthat\sis)"
     r"|develop|developed|may|can|should|could|received?|underwent|showed?|compared|randomi[sz]ed"
     r"|enrolled|included|recruited|in\s+(?:this|the|our)\s+(?:study|trial)|at\s+(?:the|our|a)\s)\b"
     # "people with heart failure but without diabetes | has not been compared": the sentence's verb, not "who have been"
-    r"|(?<!\bwho)(?<!\bthat)(?<!\bwhich)\s(?:has|have)\s+(?:not\s+)?been\b"
+    r"|(?<=\s)(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?:has|have)\s+(?:not\s+)?been\b"
     # "312 adults with X to 8 weeks of ...", "... to a Mediterranean diet or ...": the arms after the people
     # (not "aged 12 to 48 months").
-    r"|(?<!\d)\sto\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"
-    r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)[.;](?=\s|$)|:\s|\n\s*\n|,\s+(?:and|but|which|we|while)\b",
+    r"|(?<=\s)(?<!\d\s)to\s+(?:\d+\s+(?:weeks?|months?|days?|sessions?|cycles?)|an?\s|either\b|receive\b)"
+    r"|(?<=[.;])(?<!\be\.g[.;])(?<!\bi\.e[.;])(?<!\bvs[.;])(?<!\bal[.;])(?=\s|$)|(?<=:)\s|(?<=\n)\s*\n"
+    r"|(?<=,)\s+(?:and|but|which|we|while)\b)",
     re.I,
 )
 # Words left hanging where a stop word cut the phrase ("children with X who | received ...").
@@ -121,6 +126,8 @@ _FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, 
                                    _PLACEBO_CTRL_RE, _OUTCOME_RE)}
 _FOLDED[_POP_RE] = first_letter_guarded(_FOLDED[_POP_RE])
 _FOLDED[_OF_RE] = first_letter_guarded(_FOLDED[_OF_RE])
+for _p in (_COMP_RE, _OR_CONTROL_RE, _OUTCOME_RE):  # words of few first letters ("primary", "main")
+    _FOLDED[_p] = letters_first(_FOLDED[_p])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
@@ -299,39 +306,15 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
     return None
 
 
-_SENTENCE_END_RE = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)[.;](?=\s|$)|\n")
-# A line this long that stops without punctuation before a non-blank line is a paragraph wrapped
-# at a fixed width (pasted registry text), so its newline does not end the sentence.
-_WRAP_WIDTH = 60
+_SINGLE_ARM_RE = re.compile(r"\b(?:single[- ](?:arm|group)|one[- ](?:arm|group)|non-?comparative)\b", re.I)
+_SINGLE_ARM_FOLDED = letters_first(folded(_SINGLE_ARM_RE))
 
 
-def sentence_end(text: str, start: int, stop: int, end_re: re.Pattern[str] = _SENTENCE_END_RE,
-                  hay: str | None = None) -> int | None:
-    """Where the sentence (or ``end_re``'s phrase) from ``start`` ends before ``stop`` (None: not there).
-
-    ``hay`` is a same-offset twin of ``text`` that ``end_re`` searches (a folded pattern's lower-cased text).
-    """
-    pos = start
-    while True:
-        m = end_re.search(text if hay is None else hay, pos, stop)
-        if m is None:
-            return None
-        i = m.start()
-        if text[i] != "\n" or m.end() - i > 1 or i + 1 >= len(text) or not text[i + 1].strip():
-            return i
-        line_start = text.rfind("\n", 0, i) + 1
-        if i - line_start < _WRAP_WIDTH or text[i - 1] in ":,.;" or not text[i + 1:i + 2].isalnum():
-            return i
-        pos = i + 1
-
-
-_SINGLE_ARM_RE = re.compile(r"\b(?:single|one)[- ](?:arm|group)\b|\bnon-?comparative\b", re.I)
-
-
-def single_arm(text: str, zones: list[Span]) -> bool:
-    """True when the title or summary says the study has one arm."""
-    return any(("rm" in text[s:e] or "roup" in text[s:e] or "omparative" in text[s:e])
-               and _SINGLE_ARM_RE.search(text, s, e) for s, e in zones[:4])
+def single_arm(text: str, zones: list[Span], low: str | None = None) -> bool:
+    """True when the title or summary says the study has one arm (``low`` as for :func:`population`)."""
+    pattern, hay = (_SINGLE_ARM_RE, text) if low is None else (_SINGLE_ARM_FOLDED, low)
+    return any((text.find("rm", s, e) >= 0 or text.find("roup", s, e) >= 0 or text.find("omparative", s, e) >= 0)
+               and pattern.search(hay, s, e) for s, e in zones[:4])
 
 
 _ARM_VS_CONTROL_RE = re.compile(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from curator.extraction.assignment import arm_name
-from curator.extraction.pico import Found, comp_words, sentence_end
+from curator.extraction.pico import Found, comp_words
+from curator.extraction.sentence_ends import sentence_end
 
 # (a results page tells it past: "One group had nebulised hypertonic saline; the other group had normal saline")
 _VERB = (r"(?:will\s+(?:take|get|receive|have|use|do|attend|practise|practice|be\s+given|be\s+offered|continue\s+(?:with|to"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from curator.extraction.pico import Found, Span, sentence_end
+from curator.extraction.pico import Found, Span
+from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.textutil import clip
 
 _LEAD_RE = re.compile(

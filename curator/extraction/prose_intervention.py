@@ -73,9 +73,9 @@ def crossover_active(text: str, zones: list[Span]) -> Found | None:
 _HOW_GIVEN = frozenset(("infusion", "injection", "dose", "course", "session", "cycle", "bolus", "application"))
 
 
-def single_group_given(text: str, zones: list[Span]) -> Found | None:
+def single_group_given(text: str, zones: list[Span], low: str | None = None) -> Found | None:
     """What the people of a single-arm study received ("received oral cannabidiol"), only when it has one arm."""
-    if not pico_finders.single_arm(text, zones):
+    if not pico_finders.single_arm(text, zones, low):
         return None
     for s, e in zones:
         m = _GIVEN_RE.search(text, s, e) if text.find("receiv", s, e) >= 0 or text.find("given", s, e) >= 0 \
@@ -111,7 +111,7 @@ def guess_intervention(text: str, fields: dict[str, Any], title_zones: list[Span
     got = got or cluster_tested(text, summary_zones) or assignment.summary_assigned_arm(text, summary_zones) \
         or assignment.tested_sentence(text, summary_zones) \
         or assignment.tested_against(text, summary_zones) or crossover_active(text, summary_zones) \
-        or single_group_given(text, title_zones + summary_zones) or plain_testing(text, summary_zones) \
+        or single_group_given(text, title_zones + summary_zones, low) or plain_testing(text, summary_zones) \
         or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0] \
         or objective_intervention(text, summary_zones)
     if got:

@@ -231,7 +231,8 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
     # offsets, unless it has one of the two characters that lower-case to ASCII letters
     # (İ, the Kelvin sign): one ``lower`` per chunk instead of one per token.
     same = "\u0130" not in chunk and "\u212a" not in chunk
-    hay = chunk.lower() if same else chunk
+    low = chunk.lower()  # (made once: the phrase test below reads it too)
+    hay = low if same else chunk
     for m in _TOKEN_RE.finditer(hay):
         w = (m.group(0) if same else m.group(0).lower()).strip("-")
         # (a word ending in none of the suffixes' last letters is not tested against each suffix in turn)
@@ -252,7 +253,7 @@ def find_drugs(text: str, limit: int = 6) -> Iterator[tuple[str, int, int]]:
             if m.group(1).lower() not in _NOT_BEFORE_DOSE and all(s != start and s != m.start(1) for s, _ in found):
                 found.append((start, m.end(1)))
         found.sort()
-    if "vitamin" in chunk.lower() or "toxin" in chunk or "ic acid" in chunk or "omega" in chunk.lower() or "behavio" in chunk:
+    if "vitamin" in low or "toxin" in chunk or "ic acid" in chunk or "omega" in low or "behavio" in chunk:
         found.extend((m.start(), m.end()) for m in _DRUG_PHRASE_RE.finditer(chunk))
         found.sort()
     for s, e in found[: limit * 4]:
@@ -325,6 +326,13 @@ def spelled_in(phrase: str, abbrs: dict[str, str]) -> dict[str, str]:
     low = phrase.lower()
     last = phrase.rsplit(" ", 1)[-1]
     return {a: long for a, long in abbrs.items() if a == last and long.lower() not in low}
+
+
+def spell_out_arms(pico: dict[str, str | None], abbrs: dict[str, str]) -> None:
+    """A short intervention or comparator ending in a defined abbreviation ("primary SLT") given its long form."""
+    for part in ("intervention", "comparator"):
+        if (arm := pico.get(part)) and len(arm.split()) <= 6 and (used := spelled_in(arm, abbrs)):
+            pico[part] = annotate_abbreviations(arm, used, 1)
 
 
 def annotate_abbreviations(phrase: str, abbrs: dict[str, str], limit: int = 3) -> str:

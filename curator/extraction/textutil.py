@@ -251,6 +251,35 @@ def first_letter_guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?=[" + first + "])(?:" + _factored(words) + src[len(r"\b(?:") + len(body):], pattern.flags)
 
 
+def letters_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive ``\\b(?:word|word...)...`` pattern that reads a word's first letter before it looks behind for
+    the word's start: "(?:c(?<!\\w.)ompared|v(?<!\\w.)(?:ersus|s))...".
+
+    Same matches (a letter is a word character, so no word character before it is what ``\\b`` asked; words sharing
+    a first letter keep their order, and words starting otherwise never match at the same offset). The regex engine
+    then skips at once every character that starts none of the words, instead of trying the pattern at each offset:
+    worth it when the words start with few letters ("primary" / "main"), not with half the alphabet.
+    """
+    src = pattern.pattern
+    assert src.startswith(r"\b(?:") and not pattern.flags & re.I
+    words, depth, k = [""], 0, len(r"\b(?:")
+    while depth or src[k] != ")":
+        c = src[k:k + 2] if src[k] == "\\" else src[k:src.index("]", k + 2) + 1] if src[k] == "[" else src[k]
+        depth += c == "(" or -(c == ")")
+        if c == "|" and not depth:
+            words.append("")
+        else:
+            words[-1] += c
+        k += len(c)
+    assert all(w[:1].isalpha() and w[:1].islower() and w[1:2] not in ("?", "*", "+", "{") for w in words), words
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alternation = "|".join(c + r"(?<!\w.)" + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0])
+                           for c, rest in groups.items())
+    return re.compile("(?:" + alternation + src[k:], pattern.flags)
+
+
 _PLAIN_ATOM_RE = re.compile(r"[a-z0-9 ]")
 
 
@@ -267,6 +296,22 @@ def _factored(words: list[str]) -> str:
     return "|".join(c + (f"(?:{_factored(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
 
 
+# ---------------------------------------------------------------------------- capitals
+_ASCII_CAPITALS = bytes(range(65, 91))
+_ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(97, 123))
+
+
+def mostly_capitals(text: str, share: float = 0.6) -> bool:
+    """True when more than ``share`` of the letters of ``text`` are capitals (a banner, not a title).
+
+    An ASCII text's letters are counted by deleting them from its bytes (C-level), not one call per character.
+    """
+    if text.isascii():
+        raw = text.encode()
+        return len(raw) - len(raw.translate(None, _ASCII_CAPITALS)) > share * (len(raw) - len(raw.translate(None, _ASCII_LETTERS)))
+    return sum(map(str.isupper, filter(str.isalpha, text))) > share * sum(map(str.isalpha, text))
+
+
 # ---------------------------------------------------------------------------- years
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -279,7 +324,10 @@ def has_year(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- phrases
-_SENT_END_RE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bet al)(?<!\b[A-Z])[.!?](?=\s+[A-Z(\[]|\s*$)|\n\s*\n|;")
+# The end's character is read first and only then looked behind: the engine skips every other character at once
+# instead of trying the look-behinds at each offset.
+_SENT_END_RE = re.compile(r"[.!?\n;](?:(?<=[.!?])(?<!\be\.g[.!?])(?<!\bi\.e[.!?])(?<!\bvs[.!?])(?<!\bet al[.!?])"
+                          r"(?<!\b[A-Z][.!?])(?=\s+[A-Z(\[]|\s*$)|(?<=\n)\s*\n|(?<=;))")
 
 
 def sentence_end(text: str, start: int, limit: int = 400) -> int:

@@ -18,7 +18,7 @@ from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
 from curator.extraction.status_badge import badge_cell
-from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, strip_foreign
+from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
 from curator.extraction.title_lines import (
     cut_run_on,
     not_title,
@@ -267,8 +267,7 @@ def _article_heading(doc: Document) -> Line | None:
         if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
                 or not_title(t):
             continue
-        # Mostly capitals: a banner, not a title (counted with C-level map/filter, not a generator).
-        if sum(map(str.isupper, filter(str.isalpha, t))) > 0.6 * sum(map(str.isalpha, t)):
+        if mostly_capitals(t):  # a banner, not a title
             continue
         if not _STUDY_WORDS_RE.search(t):
             continue

@@ -8,6 +8,7 @@ from typing import Any
 from curator.extraction.age_lines import age_lines
 from curator.extraction.blocks import group_total
 from curator.extraction.countries import find_countries
+from curator.extraction.design_type import design_study_type
 from curator.extraction.eligibility import eligibility_elsewhere
 from curator.extraction.final_counts import inline_final, stated_final
 from curator.extraction.labels import norm_label
@@ -122,7 +123,7 @@ def registry_fields(doc: Document, fields: dict[str, Any]) -> int:
             put(fields, key, got[0], got[2])
             found += 1
     if fields["study_type"] is None and (found or fields["ids"]):
-        found += _design_study_type(doc, fields) or regulated_study_type(fields)
+        found += design_study_type(doc, fields) or regulated_study_type(fields)
     if fields["min_age"] is None or fields["max_age"] is None:
         # "Age range: Min age 18 years; Max age 75 years": the bound the age labels did not give.
         for hit in doc.own_hits("age_range") + doc.own_hits("min_age") + doc.own_hits("max_age"):
@@ -245,46 +246,6 @@ _OWN_PHASE_RE = re.compile(
     r"(phase\s+(?:IV|I{1,3}|[1-4])[ab]?(?:\s*(?:/|-|and)\s*(?:IV|I{1,3}|[1-4])[ab]?)?)\s+(?:clinical\s+)?(?:study|trial)\b",
     re.I,
 )
-
-
-# Design labels only one kind of study has: "Allocation: Randomized" / "Intervention Model: ..." (interventional),
-# "Observational Model: Cohort" / "Time Perspective: Prospective" (observational), EU CTR "Randomised: Yes".
-_DESIGN_RE = re.compile(
-    r"^(?:[A-Z]\.[\d.]+\s+)?(?:study design\s*:\s*)?(?:(allocation|intervention model|masking|randomi[sz]ed|controlled"
-    r"|randomi[sz]ation)|(observational (?:study )?model|time perspective))(?:\s*:|(?<=allocation) to intervention\s\s)"
-    r"\s*(\S[^\n]{0,60})",  # (ANZCTR's "Allocation to intervention  Randomised controlled trial")
-    re.I,
-)
-
-
-def _design_study_type(doc: Document, fields: dict[str, Any]) -> int:
-    """The study type that a design label implies, when no study type is written."""
-    for line in doc.lines_holding(("llocation", "odel:", "erspective:", "andomised:", "andomized:", "ontrolled:",
-                                   "asking:", "andomization:", "andomisation:"), 400):
-        m = _DESIGN_RE.match(line.text)
-        if m is None or doc.box[line.idx] != OWN:
-            continue
-        value = m.group(3).strip().lower()
-        label = (m.group(1) or "").lower()
-        if label.endswith("ation"):
-            if not value.startswith(("randomi", "non-randomi", "yes")):
-                continue  # IRCT's "Randomization: Randomized" (or "N/A")
-        elif label.startswith(("randomi", "controlled")) and not value.startswith("yes"):
-            continue
-        put(fields, "study_type", "OBSERVATIONAL" if m.group(2) else "INTERVENTIONAL",
-            [[line.start, line.end]])
-        return 1
-    for line in doc.lines_holding(("tudy design",), 400):
-        # "Study design  Randomised controlled trial", ReBEC's "Study design: Randomized-controlled; parallel".
-        m = _STUDY_DESIGN_RE.match(line.text)
-        if m and doc.box[line.idx] == OWN:
-            put(fields, "study_type", "INTERVENTIONAL", [[line.start + m.start(1), line.end]])
-            return 1
-    return 0
-
-
-_STUDY_DESIGN_RE = re.compile(r"^Study design\s*(?::|\s{2,}|\t)\s*((?:a\s+)?(?:randomi[sz]ed|randomi[sz]ed-controlled"
-                              r"|non-randomi[sz]ed|single-arm|interventional)\b)", re.I)
 
 
 def summary_phase(text: str, zones: list[tuple[int, int]], fields: dict[str, Any]) -> None:
