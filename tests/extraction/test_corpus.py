@@ -113,9 +113,12 @@ FLOORS = {
 # batch 24, 13 pages on those classes written by the registry-fields helper before reading the extraction code: held out
 # at 195/260 = 0.75 before any fix (ids 18/21, labels 110/155, layout 21/28, lists 17/22, vocab 29/34; registry 142/188,
 # aggregator 41/57, journal 12/15), 254/260 = 0.98 after the fixes, which were made on it.
+# On the round's final code (no fix made from either): batch 23 522/555 = 0.94 (population 20/23, intervention 42/50,
+# comparator 57/63, outcome 57/58; registry 284/297, journal 149/159, aggregator 69/76, abstract 20/23), batch 25
+# 326/363 = 0.90 as measured.
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
                 12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.94, 21: 0.99,
-                22: 0.96, 23: 0.0, 24: 0.97, 25: 0.0}  # batches 23 and 25: held out, measured only; their floors are set on the final code
+                22: 0.96, 23: 0.94, 24: 0.97, 25: 0.89}
 
 
 def page_text(name: str) -> str:
