@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextForm
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from curator.extraction.labels import foreign_labels
+from curator.extraction.unwrap import unwrapped
 from curator.review.desk import Keywords, evidence_spans, keyword_spans
 from curator.review.undo import field_label
 
@@ -24,9 +25,10 @@ _WRAPPED_LINE = re.compile(r"(?m)^([^\n]{40,}[^\s.:;!?])\n(?=[a-z(])")
 
 
 def reading_text(document: str) -> str:
-    """The document with the lines its source hard-wrapped joined again, for reading. Each joining
-    newline becomes a space, so every position in it is the document's (evidence and keywords)."""
-    return _WRAPPED_LINE.sub(r"\1 ", document)
+    """The document with the lines its source hard-wrapped joined again, for reading: a text wrapped at a fixed
+    width as extraction reads it (a PubMed text save's title and authors too), and any line that goes on in lower
+    case. Each joining newline becomes a space, so every position in it is the document's (evidence and keywords)."""
+    return _WRAPPED_LINE.sub(r"\1 ", unwrapped(document))
 
 
 def _format(background: QColor, *, bold: bool = False) -> QTextCharFormat:
