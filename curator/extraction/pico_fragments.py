@@ -196,7 +196,8 @@ def _comparator_cut(value: str) -> int | None:
     close, open_ = value.find(")"), value.find("(")
     if close >= 0 and (open_ < 0 or close < open_):
         return 0
-    at = [m.start() for m in (_CONTROL_FINDING_RE.search(value), _STATISTICS_RE.search(value)) if m]
+    at = [m.start() for m in (_CONTROL_FINDING_RE.search(value),
+                              _STATISTICS_RE.search(value) if _may_be_statistics(value) else None) if m]
     if open_ >= 0 and close < 0:
         at.append(open_)
     cut = min(at) if at else None
@@ -205,10 +206,21 @@ def _comparator_cut(value: str) -> int | None:
     return None if cut is None else cut if cut >= 3 else 0
 
 
+def _may_be_statistics(value: str) -> bool:
+    """False when ``value`` holds none of the characters every statistic needs (spares the pattern's scan)."""
+    return "95" in value or "CI" in value or "onfidence" in value or "=" in value or "<" in value or ">" in value \
+        or "≤" in value or "OR" in value or "RR" in value
+
+
+_FINDING_STEMS = ("tend", "increas", "decreas", "declin", "improv", "rose", "fell", "remain", "show", "report", "differ")
+
+
 def _population_piece(value: str) -> int | None:
     """Where a population shows itself a piece of a results sentence or of a parenthesis (None: nowhere)."""
     close, open_ = value.find(")"), value.find("(")
-    at = [m.start() for m in (_STATISTICS_RE.search(value), _FINDING_VERB_RE.search(value)) if m]
+    low = value.lower()
+    at = [m.start() for m in (_STATISTICS_RE.search(value) if _may_be_statistics(value) else None,
+                              _FINDING_VERB_RE.search(value) if any(w in low for w in _FINDING_STEMS) else None) if m]
     if close >= 0 and (open_ < 0 or close < open_):
         at.append(close)
     return min(at) if at else None
