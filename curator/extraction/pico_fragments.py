@@ -212,7 +212,7 @@ def _may_be_statistics(value: str) -> bool:
         or "≤" in value or "OR" in value or "RR" in value
 
 
-_FINDING_STEMS = ("tend", "increas", "decreas", "declin", "improv", "rose", "fell", "remain", "show", "report", "differ")
+_FINDING_STEMS_RE = re.compile("tend|increas|decreas|declin|improv|rose|fell|remain|show|report|differ")
 
 
 def _population_piece(value: str) -> int | None:
@@ -220,7 +220,7 @@ def _population_piece(value: str) -> int | None:
     close, open_ = value.find(")"), value.find("(")
     low = value.lower()
     at = [m.start() for m in (_STATISTICS_RE.search(value) if _may_be_statistics(value) else None,
-                              _FINDING_VERB_RE.search(value) if any(w in low for w in _FINDING_STEMS) else None) if m]
+                              _FINDING_VERB_RE.search(value) if _FINDING_STEMS_RE.search(low) else None) if m]
     if close >= 0 and (open_ < 0 or close < open_):
         at.append(close)
     return min(at) if at else None

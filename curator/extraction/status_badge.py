@@ -21,6 +21,8 @@ BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting"
                     "now enrolling", "now recruiting", "recruiting now", "currently recruiting", "open to recruitment",
                     "closed to recruitment", "no longer recruiting", "recruitment complete"))
 _GAP_RE = re.compile(r"\s{3,}|\t")
+# A word every badge and status sentence holds (lower case).
+_BADGE_STEMS_RE = re.compile("recruit|enrol|complet|terminat|withdrawn|suspend|his study|his trial")
 
 
 def badge_cell(text: str) -> str | None:
@@ -41,6 +43,9 @@ def badge_cell(text: str) -> str | None:
 
 def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
+    head = doc.lower[:doc.lines[min(len(doc.lines), 40) - 1].end] if doc.lines else ""
+    if not _BADGE_STEMS_RE.search(head):
+        return None  # no badge's word in the page's first lines (spares a look at each of them)
     for line in doc.lines[:40]:
         t = line.text
         badge = badge_cell(t) if line.idx < 15 and len(t) < 80 and not doc.stop[line.idx] else None
