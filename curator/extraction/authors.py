@@ -13,7 +13,7 @@ AUTHOR_ITEM_RE = re.compile(
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 # "Berg1,2*", "Mei Lin 1 2" (PubMed writes the marks apart), "Rau (1, 2)".
-_AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*\(\d+(?:,\s*\d+)*\)$")
+_AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*(?:\(\d+(?:,\s*\d+)*\))+$")  # PubMed's "Rasmussen LK(1)(2)" too
 # An affiliation in brackets after a name (letters, not the numbers of affiliation marks).
 _AFFILIATION_RE = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()]{3,120}\)")
 _LEADING_MARKS_RE = re.compile(r"^[\d*†‡§]+\s+")
@@ -71,6 +71,8 @@ def author_line(text: str) -> list[str] | None:
     misses = 0
     parts = _BYLINE_SPLIT_RE.split(t)
     for k, part in enumerate(parts):
+        if part[-2:] == ")." and k == len(parts) - 1:
+            part = part[:-1]  # PubMed's "..., Sandberg A(1).": the list's full stop after the last mark
         if "rcid" in part or "RCID" in part:  # (the pattern only where it can match)
             part = _ORCID_RE.sub("", part)
         p = _without_marks(part.strip(" *†‡§")).strip(" *†‡§")

@@ -119,7 +119,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             valued = _labelled_values(doc) if valued is None else valued
             if line.idx in valued:
                 continue
-            if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
+            if CITATION_RE.match(t) or _numbered_citation(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
                     or _SITE_NAME_RE.match(t) or _VALUE_LINE_RE.match(t) or _form_row(doc, line):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
@@ -245,6 +245,17 @@ def _is_menu(t: str) -> bool:
 
 
 _NUMBERED_ABSTRACT_RE = re.compile(r"^(?:Abstract|Poster|Presentation)\s+(?:No\.?\s*)?[A-Z]{0,4}-?\d{1,6}[a-z]?\s*:\s+")
+
+
+# A saved PubMed record's first line: "1. Br J Clin Pharmacol. 2021 Nov;87(11):4320-4331. doi: ... Epub 2021 May 4."
+_RESULT_NUMBER_RE = re.compile(r"\d{1,4}\.\s+")
+
+
+def _numbered_citation(t: str) -> bool:
+    if not t[:1].isdigit():
+        return False
+    m = _RESULT_NUMBER_RE.match(t)
+    return m is not None and CITATION_RE.match(t[m.end():]) is not None
 
 
 def _article_heading(doc: Document) -> Line | None:
