@@ -32,12 +32,14 @@ _REGISTRY_ID_LABELS = frozenset((
 ))
 # Headings of a structured abstract, by their place in it.
 _SECTION_RE = re.compile(
-    r"^(?:(?P<a>background|objectives?|aims?|purpose|context|importance|rationale|introduction)"
+    r"^(?:(?P<a>background(?: and (?:aims?|objectives?|purpose))?|objectives?|aims?|purpose|context|importance"
+    r"|rationale|introduction)"
     r"|(?P<b>methods?|materials and methods|patients and methods|methods and materials|design|"
     r"design,? setting,? and participants|methodology)"
     r"|(?P<c>results?|findings|main results)"
     r"|(?P<d>conclusions?|interpretation|conclusions and relevance|discussion))"
-    r"(?:\s*[:.]\s*(?=\S)|\s*:?\s*$)",
+    # (a meeting abstract's heading runs into its paragraph: "Methods Pregnant women who smoked ... were randomised")
+    r"(?:\s*[:.]\s*(?=\S)|\s*:?\s*$|\s(?=[A-Z0-9][^\n]{60}))",
     re.I,
 )
 # "Diabetes Obes Metab. 2022;24(6):1043-1054", "Lancet 2021; 397: 1010–20", "BMJ 2020;371:m4222".

@@ -12,6 +12,7 @@ from typing import Any
 
 from curator.extraction.bare_abstract import read_bare_abstract
 from curator.extraction.engine import extract as read_page
+from curator.extraction.meeting_abstract import meeting_year
 from curator.extraction.unwrap import single_spaced, unwrapped
 
 
@@ -22,6 +23,8 @@ def extract(text: str, *, source: str = "") -> dict[str, Any]:
     if fields["kind"] in ("unknown", "trial") and fields["profile"] != "error":
         with suppress(Exception):  # a batch import must survive one odd document: the page stays unknown
             read_bare_abstract(page, fields)
+    if fields["kind"] == "article" and fields["year"] is None and fields["title"]:
+        meeting_year(page, fields)
     if page is not text:
         single_spaced(fields)
     return fields

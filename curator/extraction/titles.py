@@ -17,6 +17,7 @@ from curator.extraction.layout import Document
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
+from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
 from curator.extraction.title_lines import (
@@ -88,6 +89,10 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", value, off[2])
         elif (fields["title"] or "").lower() != value.lower():
             put(fields, "official_title", value, off[2])
+    if fields["title"] is None and doc.text[:1].isupper():
+        title_line = meeting_title(doc)  # "OP27  Title": a meeting abstract's code marks its title, no label needed
+        if title_line is not None:
+            put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"] is None and guess:
         heading = _article_heading(doc)
         if heading is not None:
