@@ -14,10 +14,10 @@ from curator.extraction.articlefields import CITATION_RE, english, latin_foreign
 from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
+from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
-from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
 from curator.extraction.title_lines import (
