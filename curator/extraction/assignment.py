@@ -74,6 +74,8 @@ def arm_name(x: str) -> str:
     v = _ARM_VERB_RE.match(x)
     if v and len(x) - v.end() >= 3:
         x = x[v.end():]
+    if x[:6].lower() == "up to " or x[:1] in "£$€":
+        x = _UP_TO_RE.sub("", x, 1)  # "up to three text-message reminders", "£400 of shopping vouchers"
     amount = _AMOUNT_RE.match(x)
     if amount:
         x = x[amount.end():]
@@ -86,6 +88,10 @@ def arm_name(x: str) -> str:
     if cut and cut.start() >= 3:
         x = x[:cut.start()]
     return x.strip(" ,")
+
+
+# "up to three", "up to £400 of": the most an arm gives, not its name.
+_UP_TO_RE = re.compile(rf"^(?:up\s+to\s+)?[£$€]\s?\d[\d,.]*\s+(?:of|in)\s+|^up\s+to\s+(?=\d|{_NUMBER}\s)", re.I)
 
 
 # (A bare "daily" goes only after an amount: "daily polypill" is the arm's name.)
@@ -117,7 +123,7 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
-            got = _first_arm(text, m, 10) or _second_after_control(text, m, e)
+            got = _first_arm(text, m, 10) or _second_after_control(text, m, e) or _added_to_control(text, m, e)
             if got and got[0].lower() in _BACK_NOUNS:
                 got = _named_before(text, got)
             if got:
@@ -145,6 +151,29 @@ def _named_before(text: str, got: Found) -> Found | None:
     name = " ".join(words)
     at = max(0, got[1] - 600) + last.start(1) + last.group(1).find(name)
     return (name, at, at + len(name)) if text[at:at + len(name)] == name else None
+
+
+_WHEN_RE = re.compile(r"\s(?:at|from|until|during|throughout)\s")
+
+
+def _added_to_control(text: str, m: re.Match[str], e: int) -> Found | None:
+    """The Z of "randomised to Y with Z or to Y alone": what the tested arm adds to the control's care."""
+    first = m.group(1)
+    tail = text[m.end():min(e, m.end() + 160)]
+    alone = tail.find(" alone")
+    if alone < 5 or "with " not in first:
+        return None
+    base = arm_name(tail[:alone])
+    k = first.find(" with ")
+    if k < 3 or base.lower() != first[:k].strip().lower():
+        return None
+    got = arm_name(first[k + 6:])
+    when = _WHEN_RE.search(got)
+    got = got[:when.start()] if when and when.start() >= 3 else got  # "... abstinence at four points from the quit date"
+    if not 3 <= len(got) <= 100 or len(got.split()) > 10 or got[:1].isdigit():
+        return None
+    at = m.start(1) + first.find(got, k)
+    return got, at, at + len(got)
 
 
 def _second_after_control(text: str, m: re.Match[str], e: int) -> Found | None:
