@@ -46,7 +46,7 @@ _DETAIL_RE = re.compile(
     r"|\s+(?:at|in)\s+(?:the|a|an|their|every|each|all)\s"
     r"|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|daily|weekly)\b|\s+for\s+at\s+least\s"
-    r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
+    r"|\s+with\s+(?:[\w\-]+\s+){0,3}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
     r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+(?:\d|an?\s|one\s|two\s|the\s+first\s)"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
@@ -197,11 +197,23 @@ def assigned_arm(value: str, offset: int) -> Found | None:
         got = tested_sentence(value, [(0, len(value))])
         return (got[0], offset + got[1], offset + got[2]) if got else None
     x = m.group(1).strip()
+    if len(x.split()) > 12:  # "a 12-week progressive home exercise programme ... with six telephone calls (n = 74)"
+        x = arm_name(x)
+        at = m.group(1).find(x) if x else -1
+        return (x, offset + m.start(1) + at, offset + m.start(1) + at + len(x)) \
+            if at >= 0 and 2 <= len(x.split()) <= 12 and not comp_words(x) else None
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")  # "(5 days/week, 60 min/day)": an arm's detail, not a list of arms
 _USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|existing)\s", re.I)
+
+
+# "an attention control of", "a control condition consisting of": the control's own words follow.
+_CONTROL_OF_RE = re.compile(r"^(?:(?:an?|the)\s+)?(?:attention|active|attention-matched|time-matched)(?:[- ]matched)?\s+control"
+                            r"(?:\s+(?:condition|group|programme|program|intervention))?\s+(?:of|consisting\s+of|with)\s+",
+                            re.I)
+_SAME_AMOUNT_RE = re.compile(r"\s+of\s+(?:equal|similar|the\s+same|matched|comparable)\s", re.I)
 
 
 def assigned_control(text: str, zones: list[Span]) -> Found | None:
@@ -225,6 +237,13 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
+        ctl = _CONTROL_OF_RE.match(y) if "ontrol " in y else None
+        if ctl:  # "or to an attention control of four general health education sessions of equal length": the sessions
+            z = y[ctl.end():]
+            z = z[:_SAME_AMOUNT_RE.search(z).start()] if _SAME_AMOUNT_RE.search(z) else z
+            if 3 <= len(z) <= 100 and len(z.split()) <= 10:
+                at = m.end() + raw.find(y) + ctl.end()
+                return z, at, at + len(z)
         first = arm_name(m.group(1))
         if _CONTROL_ARM_RE.match(first) and not comp_words(y, anywhere=True):
             at = m.start(1) + m.group(1).find(first)
