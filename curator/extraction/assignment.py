@@ -213,6 +213,7 @@ _USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|exis
 _CONTROL_OF_RE = re.compile(r"^(?:(?:an?|the)\s+)?(?:attention|active|attention-matched|time-matched)(?:[- ]matched)?\s+control"
                             r"(?:\s+(?:condition|group|programme|program|intervention))?\s+(?:of|consisting\s+of|with)\s+",
                             re.I)
+_WHO_RE = re.compile(r"\s(?:that|who|which|whose)\s")
 _SAME_AMOUNT_RE = re.compile(r"\s+of\s+(?:equal|similar|the\s+same|matched|comparable)\s", re.I)
 
 
@@ -237,6 +238,10 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
+        rel = _WHO_RE.search(y) if "ontrol" in y or "list" in y else None
+        if rel and rel.start() >= 8:
+            y = y[:rel.start()]  # "a waiting-list control group that received the stations after the trial"
+            y = y[2:] if y[:2] == "a " else y
         ctl = _CONTROL_OF_RE.match(y) if "ontrol " in y else None
         if ctl:  # "or to an attention control of four general health education sessions of equal length": the sessions
             z = y[ctl.end():]

@@ -41,3 +41,48 @@ def test_a_placebo_inside_an_arms_brackets_is_no_control() -> None:
     fields = extract(_abstract(s, "Key findings: 300 adults were randomised; scores improved with coaching."))
     assert fields["pico"]["comparator"] == "usual pharmacy care"
     assert fields["abstract"].startswith("Objectives: To test whether the programme")
+
+
+def test_an_attention_control_of_sessions_is_the_sessions() -> None:
+    s = ("Adults with chronic low back pain were randomly assigned to eight sessions of pain neuroscience education "
+         "delivered by physiotherapists over 8 weeks or to an attention control of eight general wellbeing talks of "
+         "equal length on sleep and diet. The primary outcome was pain interference at 12 weeks.")
+    fields = extract(_abstract(s))
+    assert fields["pico"]["comparator"] == "eight general wellbeing talks"
+
+
+def test_a_waiting_list_control_that_gets_it_later_is_the_waiting_list() -> None:
+    s = ("Clinics were randomly assigned (1:1) to receive weekly peer support groups run by trained volunteers, or to a "
+         "waiting-list control group that received the groups after the trial. Mothers of infants aged 0 to 6 months, "
+         "aged 18 years or older, were eligible. The primary outcome was exclusive breastfeeding at 6 months.")
+    fields = extract(_abstract(s))
+    assert fields["pico"]["comparator"] == "waiting-list control group"
+    assert fields["pico"]["population"].startswith("Mothers of infants aged 0 to 6 months")
+
+
+def test_a_labelled_allocation_sentence_gives_the_first_arms_name() -> None:
+    text = ("Home walking programme after knee replacement: a randomised controlled trial\n\nNovak P, Silva R\n\n"
+            "Objective: To test a home walking programme after knee replacement.\n"
+            "Design: Randomised controlled trial.\n"
+            "Subjects: 120 adults after total knee replacement.\n"
+            "Interventions: Participants were allocated to a 10-week progressive home walking programme of graded daily "
+            "walks with five physiotherapist telephone calls (n = 60) or to a printed walking leaflet (n = 60).\n"
+            "Main measures: The primary outcome was the Oxford Knee Score at 12 weeks.\n"
+            "Results: The Oxford Knee Score was 3 points better with the programme.\n"
+            "Conclusion: A home walking programme helps.\n")
+    pico = extract(text)["pico"]
+    assert pico["intervention"] == "progressive home walking programme of graded daily walks"
+    assert "leaflet" in pico["comparator"]
+
+
+def test_a_structured_abstract_with_nothing_over_it_but_its_title() -> None:
+    text = ("A nurse-led sleep hygiene programme in care homes: a single-group before-after study\n\n"
+            "Background: Residents of care homes often sleep poorly, and drugs are often the only answer given.\n"
+            "Methods: Trained nurses delivered a four-week sleep hygiene programme to residents of six care homes in "
+            "Leeds. There was no control group. Sleep quality, measured with the Pittsburgh Sleep Quality Index before "
+            "and after the programme, was the primary outcome.\n"
+            "Results: Of 140 residents, 118 completed both assessments. Sleep quality improved by 2.1 points.\n"
+            "Conclusions: The programme was feasible and was followed by better sleep.\n")
+    fields = extract(text)
+    assert fields["kind"] == "article"
+    assert fields["title"] == "A nurse-led sleep hygiene programme in care homes: a single-group before-after study"
