@@ -35,7 +35,8 @@ _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pm
                            # A publication type over the title ("Randomized Controlled Trial", "Meta-Analysis").
                            r"|(?:randomi[sz]ed\s+controlled\s+trial|(?:controlled\s+)?clinical\s+trial|meta-analysis"
                            r"|systematic\s+review|observational\s+study|comparative\s+study|multicen(?:ter|tre)\s+study"
-                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article)\.?$)",
+                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article"
+                           r"|primary\s+study|broad\s+synthesis)\.?$)",  # (Epistemonikos's document types)
                            re.I)
 # The site's own name as a heading: "Cochrane Central Register of Controlled Trials", "WHO Search Portal".
 _SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[Ll]ibrary|[Dd]atabase|[Pp]ortal"
