@@ -238,7 +238,7 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
-        rel = _WHO_RE.search(y) if "ontrol" in y or "list" in y else None
+        rel = _WHO_RE.search(y) if "wait" in y.lower() else None  # (a control group "that received X" is X)
         if rel and rel.start() >= 8:
             y = y[:rel.start()]  # "a waiting-list control group that received the stations after the trial"
             y = y[2:] if y[:2] == "a " else y
