@@ -76,6 +76,8 @@ def arm_name(x: str) -> str:
         x = x[v.end():]
     if x[:6].lower() == "up to " or x[:1] in "£$€":
         x = _UP_TO_RE.sub("", x, 1)  # "up to three text-message reminders", "£400 of shopping vouchers"
+    elif x[:1].isdigit():
+        x = _DOSE_OF_RE.sub("", x, 1)  # "20 mL of tranexamic acid": the dose, not the name
     amount = _AMOUNT_RE.match(x)
     if amount:
         x = x[amount.end():]
@@ -92,6 +94,9 @@ def arm_name(x: str) -> str:
 
 # "up to three", "up to £400 of": the most an arm gives, not its name.
 _UP_TO_RE = re.compile(rf"^(?:up\s+to\s+)?[£$€]\s?\d[\d,.]*\s+(?:of|in)\s+|^up\s+to\s+(?=\d|{_NUMBER}\s)", re.I)
+
+
+_DOSE_OF_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mL|ml|mg|g|mcg|µg|IU|units?|mg/kg|mL/kg|ml/kg)\s+of\s+(?=[a-z])")
 
 
 # (A bare "daily" goes only after an amount: "daily polypill" is the arm's name.)

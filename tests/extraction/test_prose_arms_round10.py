@@ -86,3 +86,17 @@ def test_a_structured_abstract_with_nothing_over_it_but_its_title() -> None:
     fields = extract(text)
     assert fields["kind"] == "article"
     assert fields["title"] == "A nurse-led sleep hygiene programme in care homes: a single-group before-after study"
+
+
+def test_a_dose_before_the_arm_is_not_its_name() -> None:
+    assert arm_name("10 mL of lidocaine gel") == "lidocaine gel"
+    s = ("Adults undergoing knee arthroscopy were randomised to 10 mL of bupivacaine 0.5% or an identical volume of "
+         "saline, injected into the joint at the end of surgery. The primary outcome was pain at 4 hours.")
+    assert summary_assigned_arm(s, [(0, len(s))])[0] == "bupivacaine 0.5%"
+
+
+def test_a_strength_inside_the_titles_first_arm_is_the_arms() -> None:
+    from curator.extraction.pico import versus_first
+
+    title = "Oral 24% sucrose versus breast milk for pain during vaccination in infants: a randomized controlled trial"
+    assert versus_first(title, 0) == ("Oral 24% sucrose", 0, 16)
