@@ -50,7 +50,7 @@ _DETAIL_RE = re.compile(
     r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+(?:\d|an?\s|one\s|two\s|the\s+first\s)"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
-    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b"  # a device's use
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before|to)\b"  # a device's use
     r"|\s+(?:installed|mounted|located|sited|set\s+up)\s+(?:in|at|on|beside|near)\b"  # "dispensers installed at"
     r"|\s+(?:distributed|supplied|given|provided|offered)\s+to\s+(?:every|each|all)\s",
     re.I,

@@ -100,3 +100,7 @@ def test_a_strength_inside_the_titles_first_arm_is_the_arms() -> None:
 
     title = "Oral 24% sucrose versus breast milk for pain during vaccination in infants: a randomized controlled trial"
     assert versus_first(title, 0) == ("Oral 24% sucrose", 0, 16)
+
+
+def test_where_a_device_is_applied_is_not_its_name() -> None:
+    assert arm_name("a hydrocolloid heel dressing applied to both heels on admission") == "a hydrocolloid heel dressing"
