@@ -116,9 +116,14 @@ FLOORS = {
 # On the round's final code (no fix made from either): batch 23 522/555 = 0.94 (population 20/23, intervention 42/50,
 # comparator 57/63, outcome 57/58; registry 284/297, journal 149/159, aggregator 69/76, abstract 20/23), batch 25
 # 326/363 = 0.90 as measured.
+# Round ten fixed the classes both batches still showed (no longer held out; tests on examples written for them, none
+# copied from their pages): batch 23 rose from 522/555 = 0.94 to 532/555 = 0.96 (floor raised from 0.94), batch 25 from
+# 326/363 = 0.90 to 356/363 = 0.98 (floor raised from 0.89) - meeting abstracts under their header lines, PubMed text
+# saves whose citation wraps, block citations' journal and year, wrap marks (end-of-line hyphens, mail quote marks),
+# structured abstracts' first section, prose arms and controls.
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
                 12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.94, 21: 0.99,
-                22: 0.96, 23: 0.94, 24: 0.97, 25: 0.89}
+                22: 0.96, 23: 0.95, 24: 0.97, 25: 0.98}
 
 
 def page_text(name: str) -> str:
