@@ -46,11 +46,11 @@ _DETAIL_RE = re.compile(
     r"|\s+(?:at|in)\s+(?:the|a|an|their|every|each|all)\s"
     r"|\s+under\s+(?:general|local|regional"
     r"|spinal)\s|\s+(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|daily|weekly)\b|\s+for\s+at\s+least\s"
-    r"|\s+with\s+(?:[\w\-]+\s+){0,2}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
+    r"|\s+with\s+(?:[\w\-]+\s+){0,3}(?:visits|calls|sessions|follow-up)\b"  # "with physiotherapist visits": its delivery
     r"|\s+with\s+(?:a\s+|an\s+)?(?:daily|weekly|monthly)\s"  # "with a daily target of 8,000 steps": its schedule
     r"|\s+(?:starting|beginning|commencing)\s|\s+within\s+(?:\d|an?\s|one\s|two\s|the\s+first\s)"
     r"|\s+(?:delivered|given|provided|held)\s+(?:weekly|daily|monthly|fortnightly|twice|once|every)\b"
-    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before)\b"  # a device's use
+    r"|\s+(?:applied|worn|placed|fitted)\s+(?:in|at|for|after|on|over|during|immediately|before|to)\b"  # a device's use
     r"|\s+(?:installed|mounted|located|sited|set\s+up)\s+(?:in|at|on|beside|near)\b"  # "dispensers installed at"
     r"|\s+(?:distributed|supplied|given|provided|offered)\s+to\s+(?:every|each|all)\s",
     re.I,
@@ -74,6 +74,10 @@ def arm_name(x: str) -> str:
     v = _ARM_VERB_RE.match(x)
     if v and len(x) - v.end() >= 3:
         x = x[v.end():]
+    if x[:6].lower() == "up to " or x[:1] in "£$€":
+        x = _UP_TO_RE.sub("", x, 1)  # "up to three text-message reminders", "£400 of shopping vouchers"
+    elif x[:1].isdigit():
+        x = _DOSE_OF_RE.sub("", x, 1)  # "20 mL of tranexamic acid": the dose, not the name
     amount = _AMOUNT_RE.match(x)
     if amount:
         x = x[amount.end():]
@@ -86,6 +90,13 @@ def arm_name(x: str) -> str:
     if cut and cut.start() >= 3:
         x = x[:cut.start()]
     return x.strip(" ,")
+
+
+# "up to three", "up to £400 of": the most an arm gives, not its name.
+_UP_TO_RE = re.compile(rf"^(?:up\s+to\s+)?[£$€]\s?\d[\d,.]*\s+(?:of|in)\s+|^up\s+to\s+(?=\d|{_NUMBER}\s)", re.I)
+
+
+_DOSE_OF_RE = re.compile(r"^\d+(?:\.\d+)?\s?(?:mL|ml|mg|g|mcg|µg|IU|units?|mg/kg|mL/kg|ml/kg)\s+of\s+(?=[a-z])")
 
 
 # (A bare "daily" goes only after an amount: "daily polypill" is the arm's name.)
@@ -117,7 +128,7 @@ def summary_assigned_arm(text: str, zones: list[Span]) -> Found | None:
             continue
         m = _ASSIGNED_RE.search(text, s, e)
         if m is not None:
-            got = _first_arm(text, m, 10) or _second_after_control(text, m, e)
+            got = _first_arm(text, m, 10) or _second_after_control(text, m, e) or _added_to_control(text, m, e)
             if got and got[0].lower() in _BACK_NOUNS:
                 got = _named_before(text, got)
             if got:
@@ -147,6 +158,29 @@ def _named_before(text: str, got: Found) -> Found | None:
     return (name, at, at + len(name)) if text[at:at + len(name)] == name else None
 
 
+_WHEN_RE = re.compile(r"\s(?:at|from|until|during|throughout)\s")
+
+
+def _added_to_control(text: str, m: re.Match[str], e: int) -> Found | None:
+    """The Z of "randomised to Y with Z or to Y alone": what the tested arm adds to the control's care."""
+    first = m.group(1)
+    tail = text[m.end():min(e, m.end() + 160)]
+    alone = tail.find(" alone")
+    if alone < 5 or "with " not in first:
+        return None
+    base = arm_name(tail[:alone])
+    k = first.find(" with ")
+    if k < 3 or base.lower() != first[:k].strip().lower():
+        return None
+    got = arm_name(first[k + 6:])
+    when = _WHEN_RE.search(got)
+    got = got[:when.start()] if when and when.start() >= 3 else got  # "... abstinence at four points from the quit date"
+    if not 3 <= len(got) <= 100 or len(got.split()) > 10 or got[:1].isdigit():
+        return None
+    at = m.start(1) + first.find(got, k)
+    return got, at, at + len(got)
+
+
 def _second_after_control(text: str, m: re.Match[str], e: int) -> Found | None:
     """The Y of "allocated to usual care or to Y": the control named first, the tested arm second."""
     if not _CONTROL_ARM_RE.match(arm_name(m.group(1))):
@@ -168,11 +202,24 @@ def assigned_arm(value: str, offset: int) -> Found | None:
         got = tested_sentence(value, [(0, len(value))])
         return (got[0], offset + got[1], offset + got[2]) if got else None
     x = m.group(1).strip()
+    if len(x.split()) > 12:  # "a 12-week progressive home exercise programme ... with six telephone calls (n = 74)"
+        x = arm_name(x)
+        at = m.group(1).find(x) if x else -1
+        return (x, offset + m.start(1) + at, offset + m.start(1) + at + len(x)) \
+            if at >= 0 and 2 <= len(x.split()) <= 12 and not comp_words(x) else None
     return (x, offset + m.start(1), offset + m.start(1) + len(x)) if len(x.split()) <= 12 else None
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")  # "(5 days/week, 60 min/day)": an arm's detail, not a list of arms
 _USUAL_WAY_RE = re.compile(r"(?:standard|usual|routine|conventional|current|existing)\s", re.I)
+
+
+# "an attention control of", "a control condition consisting of": the control's own words follow.
+_CONTROL_OF_RE = re.compile(r"^(?:(?:an?|the)\s+)?(?:attention|active|attention-matched|time-matched)(?:[- ]matched)?\s+control"
+                            r"(?:\s+(?:condition|group|programme|program|intervention))?\s+(?:of|consisting\s+of|with)\s+",
+                            re.I)
+_WHO_RE = re.compile(r"\s(?:that|who|which|whose)\s")
+_SAME_AMOUNT_RE = re.compile(r"\s+of\s+(?:equal|similar|the\s+same|matched|comparable)\s", re.I)
 
 
 def assigned_control(text: str, zones: list[Span]) -> Found | None:
@@ -196,6 +243,17 @@ def assigned_control(text: str, zones: list[Span]) -> Found | None:
         with_at = y.find(" with ")
         if with_at > 0 and " " in y[:with_at] and _USUAL_WAY_RE.match(y):
             y = y[:with_at]  # "standard systemic analgesia with paracetamol and opioids": the control's name
+        rel = _WHO_RE.search(y) if "wait" in y.lower() else None  # (a control group "that received X" is X)
+        if rel and rel.start() >= 8:
+            y = y[:rel.start()]  # "a waiting-list control group that received the stations after the trial"
+            y = y[2:] if y[:2] == "a " else y
+        ctl = _CONTROL_OF_RE.match(y) if "ontrol " in y else None
+        if ctl:  # "or to an attention control of four general health education sessions of equal length": the sessions
+            z = y[ctl.end():]
+            z = z[:_SAME_AMOUNT_RE.search(z).start()] if _SAME_AMOUNT_RE.search(z) else z
+            if 3 <= len(z) <= 100 and len(z.split()) <= 10:
+                at = m.end() + raw.find(y) + ctl.end()
+                return z, at, at + len(z)
         first = arm_name(m.group(1))
         if _CONTROL_ARM_RE.match(first) and not comp_words(y, anywhere=True):
             at = m.start(1) + m.group(1).find(first)

@@ -13,7 +13,7 @@ AUTHOR_ITEM_RE = re.compile(
     r"|[A-ZÀ-ÖØ-Þ]\.?(?:\s?[A-ZÀ-ÖØ-Þ]\.?)?\s" + _PARTICLE + r"[A-ZÀ-ÖØ-Þ][\w'\-]+)$"  # R Rau, H de Koning
 )
 # "Berg1,2*", "Mei Lin 1 2" (PubMed writes the marks apart), "Rau (1, 2)".
-_AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*\(\d+(?:,\s*\d+)*\)$")
+_AUTHOR_MARKS_RE = re.compile(r"(?:\s?[\d*†‡§,]+)+$|\s*(?:\(\d+(?:,\s*\d+)*\))+$")  # PubMed's "Rasmussen LK(1)(2)" too
 # An affiliation in brackets after a name (letters, not the numbers of affiliation marks).
 _AFFILIATION_RE = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()]{3,120}\)")
 _LEADING_MARKS_RE = re.compile(r"^[\d*†‡§]+\s+")
@@ -28,6 +28,7 @@ _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 # ScienceDirect's link text before the names ("Author links open overlay panel   Camille Bouchard a, ...") too.
 _BYLINE_LABEL_RE = re.compile(r"^(?:author links open overlay panel|by|authors?:?)\s+", re.I)
+_AFFILIATIONS_AFTER_RE = re.compile(r"(?<=\d|\*)\.\s+1\s?[A-Z][a-z]")
 _TITLE_PREFIX_RE = re.compile(r"^(?:Prof\.?|Dr\.?)\s+")
 # Link text beside a name on preprint servers ("View ORCID Profile Mei Chen").
 # SAGE writes the ORCID link itself after the name ("Wei Zhang https://orcid.org/0000-0003-1111-2222").
@@ -64,6 +65,9 @@ def author_line(text: str) -> list[str] | None:
         return None
     if "," not in t and ";" not in t and "·" not in t and "•" not in t and "&" not in t and "and" not in t:
         return None  # one part: never two names
+    if ". 1" in t:
+        m = _AFFILIATIONS_AFTER_RE.search(t)  # a meeting abstract's "L Ashworth1*, H Begum2. 1Population Health ..."
+        t = t[:m.start()] if m else t
     if t[:1] in "BbAa":
         # "By A Smith, ...", and Dove's "Authors Zhang L, Wang Y": the by-line's own label, not a name's part.
         t = _BYLINE_LABEL_RE.sub("", t)
@@ -71,6 +75,8 @@ def author_line(text: str) -> list[str] | None:
     misses = 0
     parts = _BYLINE_SPLIT_RE.split(t)
     for k, part in enumerate(parts):
+        if part[-2:] == ")." and k == len(parts) - 1:
+            part = part[:-1]  # PubMed's "..., Sandberg A(1).": the list's full stop after the last mark
         if "rcid" in part or "RCID" in part:  # (the pattern only where it can match)
             part = _ORCID_RE.sub("", part)
         p = _without_marks(part.strip(" *†‡§")).strip(" *†‡§")

@@ -57,11 +57,18 @@ def _prose_only(text: str, body: list[tuple[int, int]]) -> bool:
     return long_chars >= 0.8 * sum(e - s for s, e in body) and not any(text[e - 1] == ":" for s, e in body)
 
 
+def untitled_abstract(fields: dict[str, Any]) -> bool:
+    """An article read from its structured abstract alone ("Background: ... Methods: ..."), with no title, author or
+    journal found: the title over it is the page's first line, as on any bare abstract."""
+    return fields.get("kind") == "article" and fields["title"] is None and not fields["authors"] \
+        and fields["journal"] is None and fields["abstract"] is not None
+
+
 def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
     """Read an ``unknown`` page, or one taken for a trial by a registration number alone, that is a title over its
     abstract (True when it was one); ``fields`` is updated."""
     kind = fields.get("kind")
-    if kind not in ("unknown", "trial") or len(text) > _MAX_PAGE \
+    if kind not in ("unknown", "trial") and not untitled_abstract(fields) or len(text) > _MAX_PAGE \
             or kind == "trial" and any(fields.get(key) for key in _REGISTRY_FIELDS):
         return False
     lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, stripped
@@ -88,7 +95,7 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
         return False
     title = [[lines[0][0], lines[0][1]]]
     pico = entry_pico(text, {"title": title, "abstract": [[s, e] for s, e in body]})  # (may raise: nothing put yet)
-    if fields["title"] is None or kind == "unknown":
+    if fields["title"] is None or kind == "unknown":  # (an untitled article's too)
         put(fields, "title", text[title[0][0]:title[0][1]], title)
     if fields["abstract"] is None:
         put(fields, "abstract", "\n".join(text[s:e] for s, e in body), [[s, e] for s, e in body])

@@ -32,12 +32,14 @@ _REGISTRY_ID_LABELS = frozenset((
 ))
 # Headings of a structured abstract, by their place in it.
 _SECTION_RE = re.compile(
-    r"^(?:(?P<a>background|objectives?|aims?|purpose|context|importance|rationale|introduction)"
+    r"^(?:(?P<a>background(?: and (?:aims?|objectives?|purpose))?|objectives?|aims?|purpose|context|importance"
+    r"|rationale|introduction)"
     r"|(?P<b>methods?|materials and methods|patients and methods|methods and materials|design|"
     r"design,? setting,? and participants|methodology)"
-    r"|(?P<c>results?|findings|main results)"
+    r"|(?P<c>results?|findings|main results|key findings)"
     r"|(?P<d>conclusions?|interpretation|conclusions and relevance|discussion))"
-    r"(?:\s*[:.]\s*(?=\S)|\s*:?\s*$)",
+    # (a meeting abstract's heading runs into its paragraph: "Methods Pregnant women who smoked ... were randomised")
+    r"(?:\s*[:.]\s*(?=\S)|\s*:?\s*$|\s(?=[A-Z0-9][^\n]{60}))",
     re.I,
 )
 # "Diabetes Obes Metab. 2022;24(6):1043-1054", "Lancet 2021; 397: 1010–20", "BMJ 2020;371:m4222".
@@ -48,7 +50,7 @@ _CITATION_RE = re.compile(
 _SCAN_LINES = 400
 # The first three letters of every heading of _SECTION_RE (an ASCII line that starts otherwise is none of them).
 _SECTION_STARTS = frozenset(("bac", "obj", "aim", "pur", "con", "imp", "rat", "int", "met", "mat", "pat", "des", "res",
-                             "fin", "mai", "dis"))
+                             "fin", "mai", "dis", "key"))
 
 
 def structured_abstract(doc: Document) -> tuple[int, int] | None:
@@ -59,7 +61,7 @@ def structured_abstract(doc: Document) -> tuple[int, int] | None:
     intro = discussion = -1
     for line in doc.lines[:_SCAN_LINES]:
         t = line.text
-        if not t or doc.box[line.idx] != OWN or t[0] not in "abcdfimoprABCDFIMOPR" \
+        if not t or doc.box[line.idx] != OWN or t[0] not in "abcdfikmoprABCDFIKMOPR" \
                 or t[:3].isascii() and t[:3].lower() not in _SECTION_STARTS:
             continue
         m = _SECTION_RE.match(t)

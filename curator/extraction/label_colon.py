@@ -22,3 +22,13 @@ def label_colon(head: str, colon: int) -> int:
     if english.isascii() and english[:1].isalpha() and LABELS.get(norm_label(english)) is not None:
         return second
     return colon
+
+
+def without_empty_label(value: str) -> str:
+    """``value`` without the empty label after its last wide gap: ChiCTR's "Nurse-led early mobilization
+    干预措施代码 Intervention code:" (the code left blank) is the intervention's name alone."""
+    gap = value.rfind("   ")
+    last = value[gap:].strip()
+    if gap < 3 or len(last) > 60 or last[-1:] not in ":：" or last.count(":") + last.count("：") != 1:
+        return value
+    return value[:gap].rstrip()

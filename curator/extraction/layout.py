@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.label_cells import label_value_cells
-from curator.extraction.label_colon import label_colon
+from curator.extraction.label_colon import label_colon, without_empty_label
 from curator.extraction.labels import (
     BOX_HINT_RE,
     LABELS,
@@ -170,6 +170,8 @@ class Document(ScannedText):
                         continue
                 if slot and not rest.startswith("//"):
                     if stripped:
+                        if stripped[-1] in ":：" and "   " in stripped:
+                            stripped = without_empty_label(stripped)
                         off = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
                         span = (off, off + len(stripped))
                         nxt = self._run_on(stripped, off) if "   " in stripped or "\t" in stripped else (

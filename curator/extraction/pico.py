@@ -214,7 +214,8 @@ def title_intervention(title: str, offset: int) -> Found | None:
 
 
 _VERSUS_RE = re.compile(
-    r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*){0,3}?)"
+    # ("Oral 30% glucose versus ...": a strength inside the name is the name's)
+    r"^(?:.{0,80}?\b(?:of|with)\s+)?([A-Za-z][\w\-]*(?:\s(?:[A-Za-z][\w\-]*|\d+(?:\.\d+)?%)){0,3}?)"
     # "Early mobilisation within 24 hours versus ...": the arm's timing is not its name.
     r"(?:\s+(?:within|after|before|at|for|during|over)\s+(?:\d+|[a-z]+)(?:\s[\w\-]+){0,2})?"
     r"\s+(?:versus|vs\.?|compared with)\s", re.I

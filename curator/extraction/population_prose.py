@@ -87,7 +87,9 @@ def _enrolled(text: str, m: re.Match[str], said: bool, zones: list[Span], s: int
         ph = ph[0][:took.start()], ph[1], ph[1] + took.start()
     if not ph or ph[2] > span[1] + 1 or " " not in ph[0]:
         return None
-    if not said and not _ENROLLED_RE.match(text, ph[2], min(e, ph[2] + 40)):
+    # (a comma closes the people's ages: "Pupils in grades 1 to 5, aged 6 to 12 years, were eligible")
+    after = ph[2] + 1 if text.startswith(",", ph[2]) and ", aged " in ph[0] else ph[2]
+    if not said and not _ENROLLED_RE.match(text, after, min(e, after + 40)):
         return None
     return _shortened(text, before_the_arms(text, ph, at, s))
 

@@ -17,8 +17,18 @@ def group_rate(x: str) -> bool:
 
 
 def first_not_after_figure(pattern: re.Pattern[str], hay: str, text: str, s: int, e: int) -> re.Match[str] | None:
-    """The first match of ``pattern`` in ``hay[s:e]`` that does not follow a figure ("22.9 with standard care")."""
+    """The first match of ``pattern`` in ``hay[s:e]`` that does not follow a figure ("22.9 with standard care") nor
+    stand inside an arm's bracketed detail ("training (... demonstration with a placebo device ...) or to usual care":
+    the placebo is the training's tool, not the control)."""
     for m in pattern.finditer(hay, s, e):
-        if _FIGURE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) is None:
+        if _FIGURE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) is None and not _in_brackets(text, s, m.start()):
             return m
     return None
+
+
+def _in_brackets(text: str, s: int, at: int) -> bool:
+    """True when ``at`` is inside a bracket opened in the same sentence and not closed before it."""
+    opened = text.rfind("(", max(s, at - 160), at)
+    if opened < 0:
+        return False
+    return text.find(")", opened, at) < 0 and text.find(". ", opened, at) < 0

@@ -43,6 +43,8 @@ _LINE_RES = (
     ("Cochrane", re.compile(r"^(?P<j>Cochrane Database of Systematic Reviews)(?:\s{2,}|$)")),
     # PubMed's citation cell with the full stop set apart: "Randomized Controlled Trial   Lancet Glob Health   . 2022 Mar"
     (" . ", re.compile(rf"^(?:[A-Z][\w ,'\-]{{2,60}}\s{{3,}})?{_NAME}\s+\.\s{_YEAR}\b")),
+    # Oxford's running head "BJS Open, 2024, 8(1), zrad142": name, year, volume(issue), article number
+    ("), ", re.compile(rf"^{_NAME},\s{_YEAR},\s\d+\s?\(\d+\),\s[a-z]{{0,6}}\d+$")),
     # "中国针灸   2022年   第42卷"
     ("年", re.compile(rf"^(?P<j>[^\x00-\x7f\s]{{2,30}})\s+{_YEAR}年\s+第\s?\d+\s?卷")),
 )
@@ -52,6 +54,9 @@ _YEAR_ONLY_RE = re.compile(rf"^(?:Yıl|Year|Año|Ano|Jahr|Année)\s+{_YEAR},\s+(
 # The words every match of _YEAR_ONLY_RE opens with or holds (tested before the pattern, tried at every offset).
 _YEAR_WORDS = ("Yıl", "Year", "Año", "Ano", "Jahr", "Année")
 # "Version published: 18 March 2021", "PREPRINT   Version 1   posted 18 Jan, 2022"
+# SAGE's masthead: the journal's name on its line, under it "2024, Vol. 38(2) 201–213".
+_ISSUE_UNDER_NAME_RE = re.compile(rf"^{_YEAR},\s+Vol\.\s?\d+\s?\(\d+\)\s+[A-Za-z]?\d+\s?[-–]\s?[A-Za-z]?\d+$")
+_NAME_LINE_RE = re.compile(r"^[A-Z][A-Za-z&'’\-]+(?: (?:[A-Z][A-Za-z&'’\-]+|of|and|in|for|the|&)){0,8}$")
 _VERSION_DATE_RE = re.compile(r"\b(?:[Vv]ersion\s+published|[Pp]ublished\s+online|posted)\s*:?\s+(\d{1,2}\s[A-Z][a-z]{2,8},?\s"
                               r"(?:19|20)\d{2})")
 
@@ -73,6 +78,23 @@ def journal_value(value: str) -> tuple[str, int | None, int]:
     return value[:m.start()].strip(" .,"), (int(y.group()) if y else None), (y.start() if y else -1)
 
 
+def _issue_under_name(doc: Document, idx: int, fields: dict[str, Any]) -> int:
+    """SAGE's masthead: a journal's name over its issue line ("2024, Vol. 38(2) 201–213"); how many were found."""
+    line = doc.lines[idx]
+    m = _ISSUE_UNDER_NAME_RE.match(line.text)
+    above = doc.lines[idx - 1] if idx > 0 else None
+    if m is None or above is None or doc.box[above.idx] != OWN or not _NAME_LINE_RE.match(above.text):
+        return 0
+    found = 0
+    if fields["journal"] is None:
+        put(fields, "journal", above.text, [[above.start, above.end]])
+        found += 1
+    if fields["year"] is None:
+        put(fields, "year", int(m.group("y")), [[line.start + m.start("y"), line.start + m.end("y")]])
+        found += 1
+    return found
+
+
 def source_lines(doc: Document, fields: dict[str, Any]) -> int:
     """Fill a missing journal and year from the lines above; returns how many were found."""
     found = 0
@@ -83,6 +105,8 @@ def source_lines(doc: Document, fields: dict[str, Any]) -> int:
         if doc.box[line.idx] != OWN or len(t) > 300:
             continue
         m = next((m for m in (r.match(t) for needle, r in _LINE_RES if needle in t) if m), None)
+        if m is None and ", Vol." in t[:12]:
+            found += _issue_under_name(doc, line.idx, fields)
         if m and fields["journal"] is None:
             name = m.group("j").strip(" .;")
             if len(name) > 2:

@@ -14,6 +14,7 @@ from curator.extraction.articlefields import CITATION_RE, english, latin_foreign
 from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
+from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
 from curator.extraction.scanned import OWN
@@ -34,7 +35,8 @@ _NON_TITLE_RE = re.compile(r"^(?:(?:last updated|updated|posted|published|doi|pm
                            # A publication type over the title ("Randomized Controlled Trial", "Meta-Analysis").
                            r"|(?:randomi[sz]ed\s+controlled\s+trial|(?:controlled\s+)?clinical\s+trial|meta-analysis"
                            r"|systematic\s+review|observational\s+study|comparative\s+study|multicen(?:ter|tre)\s+study"
-                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article)\.?$)",
+                           r"|case\s+reports?|original\s+(?:article|investigation|research)|research\s+article"
+                           r"|primary\s+study|broad\s+synthesis)\.?$)",  # (Epistemonikos's document types)
                            re.I)
 # The site's own name as a heading: "Cochrane Central Register of Controlled Trials", "WHO Search Portal".
 _SITE_NAME_RE = re.compile(r"^(?:[A-Z][\w'&.-]*\s+){0,5}(?:[Rr]egist(?:er|ry)|[Ll]ibrary|[Dd]atabase|[Pp]ortal"
@@ -88,6 +90,10 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             put(fields, "title", value, off[2])
         elif (fields["title"] or "").lower() != value.lower():
             put(fields, "official_title", value, off[2])
+    if fields["title"] is None and doc.text[:1].isupper():
+        title_line = meeting_title(doc)  # "OP27  Title": a meeting abstract's code marks its title, no label needed
+        if title_line is not None:
+            put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     if fields["title"] is None and guess:
         heading = _article_heading(doc)
         if heading is not None:
@@ -119,7 +125,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             valued = _labelled_values(doc) if valued is None else valued
             if line.idx in valued:
                 continue
-            if CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
+            if CITATION_RE.match(t) or _numbered_citation(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
                     or _SITE_NAME_RE.match(t) or _VALUE_LINE_RE.match(t) or _form_row(doc, line):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
@@ -245,6 +251,17 @@ def _is_menu(t: str) -> bool:
 
 
 _NUMBERED_ABSTRACT_RE = re.compile(r"^(?:Abstract|Poster|Presentation)\s+(?:No\.?\s*)?[A-Z]{0,4}-?\d{1,6}[a-z]?\s*:\s+")
+
+
+# A saved PubMed record's first line: "1. Br J Clin Pharmacol. 2021 Nov;87(11):4320-4331. doi: ... Epub 2021 May 4."
+_RESULT_NUMBER_RE = re.compile(r"\d{1,4}\.\s+")
+
+
+def _numbered_citation(t: str) -> bool:
+    if not t[:1].isdigit():
+        return False
+    m = _RESULT_NUMBER_RE.match(t)
+    return m is not None and CITATION_RE.match(t[m.end():]) is not None
 
 
 def _article_heading(doc: Document) -> Line | None:

@@ -7,6 +7,11 @@ breaks that only wrap are turned into spaces - the text keeps its length, so eve
 position in the page as it was given. A break stays where a paragraph, a heading ("DESIGN:"), a label line
 ("Author information:") or a list item begins, where a line ends a sentence (the next may be a run-in heading,
 "Design Randomised trial."), and where the line was not full.
+
+Two marks of the wrapping go too, still in the same length: a mail's quote marks ("> ") at the head of every quoted
+line become spaces, and a word broken with a hyphen at the line's end ("random-" / "ised") is written whole after the
+spaces the hyphen and the break leave ("   randomised"), unless the text writes it with its hyphen elsewhere or its
+first part is a word of its own ("single-" / "arm" stays "single-arm").
 """
 
 from __future__ import annotations
@@ -19,9 +24,47 @@ _LONG_LINE_RE = re.compile(r"^[^\n]{111}", re.M)
 _OWN_LINE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z ,/&-]{1,60}:(?:\s|$)|\d{1,3}[.)]\s|[-•*]\s|(?:PMID|PMCID|DOI)\b)")
 
 
+# First parts of a compound that are words of their own: the hyphen at the line's end is the compound's.
+_COMPOUND_HEADS = frozenset((
+    "self", "single", "double", "triple", "well", "one", "two", "three", "four", "five", "six", "non", "long", "short",
+    "high", "low", "cross", "open", "part", "full", "half", "multi", "first", "second", "third", "all", "post", "pre",
+    "co", "anti", "day", "time", "face", "web", "peer", "nurse", "home", "school", "group", "care", "dose", "end",
+    "follow", "wait", "run", "add", "step", "user", "text", "year", "week", "month"))
+_QUOTE_RE = re.compile(r"^(?:> ?)+", re.M)
+
+
+def _unquoted(text: str) -> str:
+    """A mail's quoted lines ("> Background: ...") without their quote marks (spaces in their place)."""
+    if text.count("\n>") + text.startswith(">") < 3:
+        return text
+    return _QUOTE_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _whole_word(text: str, out: list[str], at: int) -> None:
+    """The word broken at ``at`` (the break after its hyphen) written whole, the freed places spaces before it."""
+    hyphen = at - 1
+    ws = hyphen
+    while ws > 0 and text[ws - 1].isalpha():
+        ws -= 1
+    rs = at + 1
+    while rs < len(text) and text[rs] == " ":
+        rs += 1
+    re_ = rs
+    while re_ < len(text) and text[re_].isalpha():
+        re_ += 1
+    left, right = text[ws:hyphen], text[rs:re_]
+    if hyphen - ws < 2 or not right[:1].islower() or not left[-1:].islower():
+        return
+    keep = left.lower() in _COMPOUND_HEADS or f"{left}-{right}" in text
+    word = f"{left}-{right}" if keep else left + right
+    out[ws:re_] = " " * (re_ - ws - len(word)) + word
+
+
 def unwrapped(text: str) -> str:
     """``text`` with the line breaks that only wrap a fixed width turned into spaces (same length); ``text`` itself when
-    it was not wrapped at a fixed width."""
+    it was not wrapped at a fixed width and quotes no mail."""
+    if ">" in text:
+        text = _unquoted(text)
     if text.count("\n") < 6 or len(text) > 200_000 or _LONG_LINE_RE.search(text):
         return text  # (one line longer than any wrapping width: not wrapped - the common case, found at C speed)
     lines = text.split("\n")
@@ -40,11 +83,13 @@ def unwrapped(text: str) -> str:
         body = line.rstrip()
         if len(body) >= full and nxt.strip() and body[-1] not in ":.!?" and not _OWN_LINE_RE.match(nxt):
             out[at] = " "
+            if body[-1] == "-":
+                _whole_word(text, out, at)
         at += 1
     return "".join(out)
 
 
-_JOINED_RE = re.compile(r"(?<=\S)  (?=\S)")
+_JOINED_RE = re.compile(r"(?<=\S) {2,5}(?=\S)")
 
 
 def single_spaced(fields: dict[str, object]) -> None:

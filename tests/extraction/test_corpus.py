@@ -121,9 +121,14 @@ FLOORS = {
 # health), held out at 458/477 = 0.96 on the code at the start of its session (455/477 before three over-narrow PICO
 # expectations were widened; population 17/21, intervention 41/43, comparator 48/48, outcome 48/49; registry 216/221,
 # journal 112/112, aggregator 73/78, abstract 57/66); its floor is left at 0.0 for the lead to set on the final code.
+# The last fixer of round nine fixed the classes both batches still showed (no longer held out; tests on examples written for them, none
+# copied from their pages): batch 23 rose from 522/555 = 0.94 to 532/555 = 0.96 (floor raised from 0.94), batch 25 from
+# 326/363 = 0.90 to 356/363 = 0.98 (floor raised from 0.89) - meeting abstracts under their header lines, PubMed text
+# saves whose citation wraps, block citations' journal and year, wrap marks (end-of-line hyphens, mail quote marks),
+# structured abstracts' first section, prose arms and controls.
 BATCH_FLOORS = {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 0.99, 7: 0.98, 8: 0.98, 9: 0.95, 10: 0.94, 11: 0.98,
                 12: 0.91, 13: 0.98, 14: 0.90, 15: 0.90, 16: 0.93, 17: 0.92, 18: 0.96, 19: 0.96, 20: 0.94, 21: 0.99,
-                22: 0.96, 23: 0.94, 24: 0.97, 25: 0.89, 26: 0.0}
+                22: 0.96, 23: 0.95, 24: 0.97, 25: 0.98, 26: 0.96}  # batch 26: 461/477 on the final code, never fixed from
 
 
 def page_text(name: str) -> str:
