@@ -17,7 +17,10 @@ from curator.extraction.layout import Document, Line
 from curator.extraction.values import put
 
 _CODE_RE = re.compile(r"^[A-Z]{1,4}\d{0,2}[-.]?\d{1,4}[A-Za-z]?(?:\s{2,}|\t|$)")
-_CODE_LINE_RE = re.compile(r"^[ \t]*[A-Z]{1,4}\d{0,2}[-.]?\d{1,4}[A-Za-z]?(?:\s{2,}|\t|[ \t]*$)", re.M)
+# A line opening with a code: at the text's start, or after a line break (a literal the engine scans for at C speed,
+# where a multi-line "^" is tried at every offset).
+_CODE_FIRST_RE = re.compile(r"[ \t]*[A-Z]{1,4}\d{0,2}[-.]?\d{1,4}[A-Za-z]?(?:\s{2,}|\t|[ \t]*$)", re.M)
+_CODE_LINE_RE = re.compile(r"\n[ \t]*[A-Z]{1,4}\d{0,2}[-.]?\d{1,4}[A-Za-z]?(?:\s{2,}|\t|[ \t]*$)", re.M)
 _MEETING_RE = re.compile(r"\b(?:Conference|Meeting|Congress|Symposium|Summit|Annual Scientific|Scientific Sessions)\b")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _HEAD_LINES = 12
@@ -29,7 +32,7 @@ def _title_like(t: str) -> bool:
 
 def meeting_title(doc: Document) -> Line | None:
     """The title line (the code cut off) under a presentation code in the page's first lines, else None."""
-    if _CODE_LINE_RE.search(doc.text, 0, 3000) is None:
+    if _CODE_FIRST_RE.match(doc.text, 0, 3000) is None and _CODE_LINE_RE.search(doc.text, 0, 3000) is None:
         return None  # (no line opens with a code: the common case, found at C speed)
     lines = [ln for ln in doc.lines[:_HEAD_LINES * 2] if ln.text][:_HEAD_LINES]
     for k, line in enumerate(lines):

@@ -43,8 +43,7 @@ def badge_cell(text: str) -> str | None:
 
 def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
-    head = doc.lower[:doc.lines[min(len(doc.lines), 40) - 1].end] if doc.lines else ""
-    if not _BADGE_STEMS_RE.search(head):
+    if not doc.lines or not _BADGE_STEMS_RE.search(doc.lower, 0, doc.lines[min(len(doc.lines), 40) - 1].end):
         return None  # no badge's word in the page's first lines (spares a look at each of them)
     for line in doc.lines[:40]:
         t = line.text

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 
 _MIN_WIDTH, _MAX_WIDTH = 60, 100
-_LONG_LINE_RE = re.compile(r"^[^\n]{111}", re.M)
+# A line longer than any wrapping width: the first, or one after a line break (a literal scanned for at C speed).
+_LONG_FIRST_RE = re.compile(r"[^\n]{111}")
+_LONG_LINE_RE = re.compile(r"\n[^\n]{111}")
 # What begins a line of its own: a heading or label ("DESIGN:", "Author information:"), a list item, an identifier line.
 _OWN_LINE_RE = re.compile(r"\s*(?:[A-Z][A-Za-z ,/&-]{1,60}:(?:\s|$)|\d{1,3}[.)]\s|[-•*]\s|(?:PMID|PMCID|DOI)\b)")
 
@@ -65,7 +67,7 @@ def unwrapped(text: str) -> str:
     it was not wrapped at a fixed width and quotes no mail."""
     if ">" in text:
         text = _unquoted(text)
-    if text.count("\n") < 6 or len(text) > 200_000 or _LONG_LINE_RE.search(text):
+    if text.count("\n") < 6 or len(text) > 200_000 or _LONG_FIRST_RE.match(text) or _LONG_LINE_RE.search(text):
         return text  # (one line longer than any wrapping width: not wrapped - the common case, found at C speed)
     lines = text.split("\n")
     lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
