@@ -35,8 +35,7 @@ _DOING_RE = re.compile(r"^(?:their\s+|its\s+)?(?:giving|providing|delivering|off
                        r"(?:(?:a|an|the|their|its)\s+)?", re.I)
 _WORDS = ("andomi", "llocat", "ssign")
 # One of which every control here says.
-_KEEP_WORDS = ("or to continu", "or continu", "or to keep", "or keep", "or to carry", "or to maintain", "or to remain",
-               "or to stay")
+_KEEP_RE = re.compile(r"or (?:to )?(?:continu|keep)|or to (?:carry|maintain|remain|stay)")  # (one scan, not eight)
 
 
 def _name(raw: str, start: int) -> Found | None:
@@ -52,7 +51,7 @@ def _name(raw: str, start: int) -> Found | None:
 def cluster_arms(text: str, zones: list[Span]) -> tuple[Found, Found | None] | None:
     """The tested arm and the control of "units were randomised to deliver X, or to continue Y", else None."""
     for s, e in zones:
-        if not any(text.find(w, s, e) >= 0 for w in _KEEP_WORDS) or not any(text.find(w, s, e) >= 0 for w in _WORDS):
+        if _KEEP_RE.search(text, s, e) is None or not any(text.find(w, s, e) >= 0 for w in _WORDS):
             continue
         low = text[s:e].lower()
         m = _TESTED_RE.search(low) if len(low) == e - s else None  # (a few letters lengthen when lower-cased)
