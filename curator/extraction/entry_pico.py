@@ -25,7 +25,7 @@ from curator.extraction.listitems import label_items
 from curator.extraction.people import PEOPLE_WORDS, people_phrase
 from curator.extraction.pico_fragments import without_fragment
 from curator.extraction.pico_scope import within_pico_scope
-from curator.extraction.terms import annotate_abbreviations, find_abbreviations, spelled_in
+from curator.extraction.terms import find_abbreviations, spelled_out_arm
 from curator.extraction.title_pico import title_pico
 from curator.extraction.unasked import unasked, within
 from curator.extraction.values import put
@@ -159,12 +159,13 @@ def entry_pico(text: str, evidence: dict[str, Any]) -> dict[str, tuple[str, list
 
 def _spelled_out(text: str, got: dict[str, tuple[str, list[list[int]]]], zones: list[tuple[int, int]]) -> None:
     """A short arm written with an abbreviation the abstract defines ("primary SLT") is given its long form."""
+    abbrs: dict[str, str] | None = None
     for part in ("intervention", "comparator"):
         arm = got.get(part)
-        if arm and len(arm[0].split()) <= 6 and any(c.isupper() for c in arm[0][1:]):
-            used = spelled_in(arm[0], find_abbreviations(" ".join(text[s:e] for s, e in zones)[:30000]))
-            if used:
-                got[part] = (annotate_abbreviations(arm[0], used, 1), arm[1])
+        if arm and any(c.isupper() for c in arm[0][1:]):  # (an abbreviation has a capital: the abstract read only then)
+            if abbrs is None:
+                abbrs = find_abbreviations(" ".join(text[s:e] for s, e in zones)[:30000])
+            got[part] = (spelled_out_arm(arm[0], abbrs), arm[1])
 
 
 _PEOPLE_WORD_RE = re.compile(r"\b(?:" + PEOPLE_WORDS + r")\b", re.I)

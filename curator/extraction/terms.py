@@ -328,11 +328,17 @@ def spelled_in(phrase: str, abbrs: dict[str, str]) -> dict[str, str]:
     return {a: long for a, long in abbrs.items() if a == last and long.lower() not in low}
 
 
+def spelled_out_arm(arm: str, abbrs: dict[str, str]) -> str:
+    """A short arm ending in a defined abbreviation ("primary SLT") with its long form; else the arm as it is."""
+    used = spelled_in(arm, abbrs) if len(arm.split()) <= 6 else None
+    return annotate_abbreviations(arm, used, 1) if used else arm
+
+
 def spell_out_arms(pico: dict[str, str | None], abbrs: dict[str, str]) -> None:
-    """A short intervention or comparator ending in a defined abbreviation ("primary SLT") given its long form."""
+    """The intervention and comparator of ``pico`` spelled out (see :func:`spelled_out_arm`)."""
     for part in ("intervention", "comparator"):
-        if (arm := pico.get(part)) and len(arm.split()) <= 6 and (used := spelled_in(arm, abbrs)):
-            pico[part] = annotate_abbreviations(arm, used, 1)
+        if arm := pico.get(part):
+            pico[part] = spelled_out_arm(arm, abbrs)
 
 
 def annotate_abbreviations(phrase: str, abbrs: dict[str, str], limit: int = 3) -> str:
