@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from curator.extraction.indicator_rows import indicator_outcome
 from curator.extraction.labels import norm_label
 from curator.extraction.latin_part import english_part
 from curator.extraction.layout import Document
@@ -69,7 +70,11 @@ def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
             if t.startswith("type") and "primary" in t:
                 s, e = hit.value
                 return doc.text[s:e], [[s, e]]
+            if t[:1] > "\x7f" and "primary" in t and strip_foreign(t).startswith("type"):  # "指标类型 Type: 主要指标 Primary"
+                return english_part(doc.text, *hit.value)
     text = doc.text
+    if "rimary indicator" in text:  # "指标中文名：  灵敏度   Outcome:  Sensitivity" rows
+        return indicator_outcome(doc)
     if "Type  Primary" not in text and "Type\tPrimary" not in text:
         return None  # CRiS's "Type  Primary" over "Outcome  X" is not on the page: one scan, not a test per line
     for line in doc.lines_holding(("Outcome",), 600):
