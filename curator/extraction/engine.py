@@ -15,6 +15,7 @@ from curator.extraction.articlefields import abstract, article_fields, own_doi_f
 from curator.extraction.blocks import described_outcome, typed_primary_outcome
 from curator.extraction.cluster_arms import cluster_control
 from curator.extraction.combined_arm import combined_first
+from curator.extraction.condition_categories import specific_conditions
 from curator.extraction.fuller_control import fuller_comparator, spelled_out
 from curator.extraction.group_text import group_text_arms
 from curator.extraction.kind import kind, structured_abstract
@@ -165,7 +166,7 @@ def _fill(doc: Document, fields: dict[str, Any]) -> None:
         summary_phase(doc.text, summary_zones[:3], fields)
 
     # Conditions.
-    conds, cspans, _ = label_items(doc, "conditions")
+    conds, cspans, _ = specific_conditions(doc, label_items(doc, "conditions"))
     if conds:
         put(fields, "conditions", conds, cspans)
     elif known and not _empty_label(doc, "conditions"):  # "Conditions:" left empty on a form: none guessed
@@ -286,7 +287,6 @@ def _hit_span(doc: Document, hit: Hit) -> list[list[int]]:
 def _conds_in(text: str, zone: tuple[int, int]) -> list[tuple[str, int, int]]:
     s, e = zone
     return [(n, s + a, s + b) for n, a, b in find_conditions(text[s:e])]
-
 
 
 def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[tuple[int, int]],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.address_cells import without_address_cells
 from curator.extraction.labels import LABELS, norm_label
 from curator.extraction.latin_part import english_part
 from curator.extraction.layout import Document
@@ -43,7 +44,7 @@ def lead_sponsor(doc: Document) -> tuple[str, Spans] | None:
             at = doc.text.find(name[0], *name[1][0])
             name = english_part(doc.text, at, at + len(name[0]))
         if name:
-            return _tidy(name[0]), name[1]
+            return without_address_cells(doc, _tidy(name[0]), name[1]) if "   " in name[0] else (_tidy(name[0]), name[1])
     return _unlabelled_sponsor(doc)
 
 

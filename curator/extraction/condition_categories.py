@@ -1,0 +1,85 @@
+"""The conditions a registry names, not the disease categories it files them under.
+
+PACTR (and registries on the same form) ask first for the disease category - the chapter of a classification,
+"Skin and Connective Tissue Diseases", "Infections and Infestations" - and then for the specific conditions
+("Sub-Disease(s) or condition(s) being studied   Scabies; Impetigo"). A printed page gives the two as rows
+("Label   value") or as columns (a header row with both labels over a row of values). The specific conditions are
+the record's; a list of categories alone names no condition (the titles' are read instead).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.scanned import ScannedText
+
+Spans = list[list[int]]
+
+# The chapter names registries file conditions under (PACTR's and ISRCTN's lists), compared lower-cased.
+CATEGORIES = frozenset("""cancer|circulatory system|digestive system|ear, nose and throat|eye diseases|genetic diseases
+|haematological disorders|hematological disorders|infections and infestations|injury, occupational diseases, poisoning
+|mental and behavioural disorders|mental and behavioral disorders|musculoskeletal diseases|neonatal diseases
+|nervous system diseases|nutritional, metabolic, endocrine|oral health|pregnancy and childbirth|respiratory
+|signs and symptoms|skin and connective tissue diseases|surgery|urological and genital diseases|anaesthesia
+|anesthesia|paediatrics|pediatrics|kidney disease|renal and urogenital|blood|not applicable|other""".replace("\n", "")
+                       .split("|"))
+_GAP_RE = re.compile(r"\s{3,}|\t+")
+_ITEM_RE = re.compile(r"[^;]+")
+# "Sub-Disease(s) or condition(s) being studied", "Sub-condition", "Specific disease(s)", "Condition specific".
+_SPECIFIC_LABEL_RE = re.compile(r"^(?:sub-?\s?(?:disease|condition)|specific (?:disease|condition)|condition specific)",
+                                re.I)
+
+
+def specific_conditions(doc: ScannedText, got: tuple[list[str], Spans, bool]) -> tuple[list[str], Spans, bool]:
+    """``got`` (items, spans, prose flag of the conditions label) with the specific conditions in place of
+    categories: from the specific label's row or column, else nothing when every item is a category."""
+    items, spans, prose = got
+    header = bool(items) and _SPECIFIC_LABEL_RE.match(items[0]) is not None  # the header row's next cell
+    if not header and not (items and all(i.lower() in CATEGORIES for i in items)):
+        return got
+    row = doc.line_at(spans[0][0]) if spans else -1
+    found = _column(doc, row) if header else _row(doc, row)
+    return found if found[0] else ([], [], prose)
+
+
+def _cells(doc: ScannedText, idx: int) -> list[tuple[str, int]]:
+    """A row's cells between wide gaps, with their offsets."""
+    line = doc.lines[idx]
+    out, at = [], 0
+    for part in _GAP_RE.split(line.text):
+        at = line.text.find(part, at) if part else at
+        if part.strip():
+            out.append((part.strip(), line.start + at))
+        at += len(part)
+    return out
+
+
+def _items(doc: ScannedText, value: str, start: int) -> tuple[list[str], Spans, bool]:
+    names, spans = [], []
+    for m in _ITEM_RE.finditer(value):
+        name = m.group().strip(" .,")
+        if 2 <= len(name) <= 100 and name.lower() not in CATEGORIES:
+            s = start + m.start() + m.group().find(name)
+            names.append(name)
+            spans.append([s, s + len(name)])
+    return names, spans, False
+
+
+def _row(doc: ScannedText, row: int) -> tuple[list[str], Spans, bool]:
+    """The value of a specific-condition label on one of the next three rows."""
+    for idx in range(row + 1, min(len(doc.lines), row + 4)):
+        cells = _cells(doc, idx)
+        if len(cells) >= 2 and _SPECIFIC_LABEL_RE.match(cells[0][0]):
+            return _items(doc, cells[1][0], cells[1][1])
+    return [], [], False
+
+
+def _column(doc: ScannedText, row: int) -> tuple[list[str], Spans, bool]:
+    """The cell under the specific-condition header, when the row below has as many cells as the header."""
+    head = _cells(doc, row)
+    col = next((k for k, c in enumerate(head) if _SPECIFIC_LABEL_RE.match(c[0])), -1)
+    below = next((k for k in range(row + 1, min(len(doc.lines), row + 3)) if doc.lines[k].text.strip()), -1)
+    cells = _cells(doc, below) if below >= 0 else []
+    if col < 1 or len(cells) != len(head):
+        return [], [], False
+    return _items(doc, cells[col][0], cells[col][1])
