@@ -10,6 +10,7 @@ from curator.extraction.author_groups import authors_under, grouped_authors, gro
 from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
+from curator.extraction.comma_citation import COMMA_CITATION_RE
 from curator.extraction.layout import Document
 from curator.extraction.masthead import crumb_journal, masthead
 from curator.extraction.normalise import parse_date
@@ -33,7 +34,7 @@ CITATION_RE = re.compile(
 )
 # "... blocking interleukin-1. Nat Rev Drug Discov. 2012 Aug;11(8):633-52." inside a citation line.
 _INLINE_CITATION_RE = re.compile(
-    r"\.\s(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s[A-Za-z&'\-]+){0,8})\.\s(?P<y>(?:19|20)\d{2})(?:\s[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s\d{1,2})?)?;\s?\d"
+    r"\.\s(?P<j>[A-ZÀ-ÖØ-Þ][A-Za-z&'\-]*(?:\s[A-Za-z&()'\-]+){0,8})\.\s(?P<y>(?:19|20)\d{2})(?:\s[A-ZÀ-ÖØ-Þ][a-z]{2}(?:\s\d{1,2})?)?;\s?\d"
 )
 # "Berg H, ... (2021) Title. PLoS ONE 16(3): e0247890" and APA "... (2020). Title. Journal, 30(4), 612–623".
 _PAREN_YEAR_CITE_RE = re.compile(
@@ -163,7 +164,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             continue
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
             or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text) \
-            or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text)
+            or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text) or COMMA_CITATION_RE.match(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:

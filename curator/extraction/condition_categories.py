@@ -3,8 +3,8 @@
 PACTR (and registries on the same form) ask first for the disease category - the chapter of a classification,
 "Skin and Connective Tissue Diseases", "Infections and Infestations" - and then for the specific conditions
 ("Sub-Disease(s) or condition(s) being studied   Scabies; Impetigo"). A printed page gives the two as rows
-("Label   value") or as columns (a header row with both labels over a row of values). The specific conditions are
-the record's; a list of categories alone names no condition (the titles' are read instead).
+("Label   value") or as columns (a header row with both labels over a row of values). The specific conditions come
+first, then the categories (broad, but what the record states).
 """
 
 from __future__ import annotations
@@ -25,21 +25,26 @@ CATEGORIES = frozenset("""cancer|circulatory system|digestive system|ear, nose a
                        .split("|"))
 _GAP_RE = re.compile(r"\s{3,}|\t+")
 _ITEM_RE = re.compile(r"[^;]+")
+_COMMA_ITEM_RE = re.compile(r"[^;,]+")
 # "Sub-Disease(s) or condition(s) being studied", "Sub-condition", "Specific disease(s)", "Condition specific".
 _SPECIFIC_LABEL_RE = re.compile(r"^(?:sub-?\s?(?:disease|condition)|specific (?:disease|condition)|condition specific)",
                                 re.I)
 
 
 def specific_conditions(doc: ScannedText, got: tuple[list[str], Spans, bool]) -> tuple[list[str], Spans, bool]:
-    """``got`` (items, spans, prose flag of the conditions label) with the specific conditions in place of
-    categories: from the specific label's row or column, else nothing when every item is a category."""
+    """``got`` (items, spans, prose flag of the conditions label) with the specific conditions before the
+    categories: from the specific label's row or column."""
     items, spans, prose = got
     header = bool(items) and _SPECIFIC_LABEL_RE.match(items[0]) is not None  # the header row's next cell
     if not header and not (items and all(i.lower() in CATEGORIES for i in items)):
         return got
     row = doc.line_at(spans[0][0]) if spans else -1
     found = _column(doc, row) if header else _row(doc, row)
-    return found if found[0] else ([], [], prose)
+    if header:
+        return found
+    seen = {n.lower() for n in found[0]}
+    keep = [k for k, i in enumerate(items) if i.lower() not in seen]
+    return found[0] + [items[k] for k in keep], found[1] + [spans[k] for k in keep], prose
 
 
 def _cells(doc: ScannedText, idx: int) -> list[tuple[str, int]]:
@@ -54,11 +59,13 @@ def _cells(doc: ScannedText, idx: int) -> list[tuple[str, int]]:
     return out
 
 
-def _items(doc: ScannedText, value: str, start: int) -> tuple[list[str], Spans, bool]:
+def _items(doc: ScannedText, value: str, start: int, categories: bool = False) -> tuple[list[str], Spans, bool]:
+    """The items of a cell, split at semicolons (or at commas between short names: "Sepsis, Hypothermia")."""
     names, spans = [], []
-    for m in _ITEM_RE.finditer(value):
+    parts = _ITEM_RE if ";" in value or categories or any(len(p.split()) > 5 for p in value.split(",")) else _COMMA_ITEM_RE
+    for m in parts.finditer(value):
         name = m.group().strip(" .,")
-        if 2 <= len(name) <= 100 and name.lower() not in CATEGORIES:
+        if 2 <= len(name) <= 100 and (categories or name.lower() not in CATEGORIES):
             s = start + m.start() + m.group().find(name)
             names.append(name)
             spans.append([s, s + len(name)])
@@ -82,4 +89,6 @@ def _column(doc: ScannedText, row: int) -> tuple[list[str], Spans, bool]:
     cells = _cells(doc, below) if below >= 0 else []
     if col < 1 or len(cells) != len(head):
         return [], [], False
-    return _items(doc, cells[col][0], cells[col][1])
+    names, spans, _ = _items(doc, cells[col][0], cells[col][1])
+    wide = _items(doc, cells[col - 1][0], cells[col - 1][1], categories=True)  # the categories' column before it
+    return names + wide[0], spans + wide[1], False

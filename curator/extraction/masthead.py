@@ -63,7 +63,7 @@ def masthead(doc: Document, fields: dict[str, Any], title_line: Line | None) -> 
                 put(fields, "year", int(m.group(g)), [[line.start + m.start(g), line.start + m.end(g)]])
                 found += 1
                 continue
-        if len(t) > 60 or "|" in t:
+        if len(t) > 60 or "|" in t or "   " in t:  # (a row of links: "Reviews   Trials   About")
             continue
         # "THE LANCET": a masthead set in capitals, named as the journal writes itself.
         name = t.title() if t.isupper() and len(t) >= 4 else t

