@@ -35,7 +35,7 @@ def abstract_lines(doc: Document, hit: Hit) -> list[Line]:
     out: list[Line] = []
     lines = doc.lines
     for j in range(hit.line + 1, min(len(lines), hit.line + _MAX_LINES)):
-        if doc.stop[j] and not (out and section_heading(lines[j].text)):
-            break
+        if doc.stop[j] and not ((out or len(lines[j].text) >= 80) and section_heading(lines[j].text)):
+            break  # (the first section may open the abstract: "Purpose: To compare ..." is no registry's purpose)
         out.append(lines[j])
     return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from curator.extraction.hidden_authors import without_hidden_authors
+
 _PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]el|[Dd]os|[Ll]e|[Ll]a)\s)*"
 #: One author's name in the shapes pages write it (Rau R, Rudolf Rau, R Rau, van der Berg JA).
 AUTHOR_ITEM_RE = re.compile(
@@ -65,6 +67,8 @@ def author_line(text: str) -> list[str] | None:
         return None
     if "," not in t and ";" not in t and "·" not in t and "•" not in t and "&" not in t and "and" not in t:
         return None  # one part: never two names
+    if "+" in t or " others" in t:
+        t = without_hidden_authors(t)  # "A Smith, B Jones, +2 authors, C Lee"
     if ". 1" in t:
         m = _AFFILIATIONS_AFTER_RE.search(t)  # a meeting abstract's "L Ashworth1*, H Begum2. 1Population Health ..."
         t = t[:m.start()] if m else t

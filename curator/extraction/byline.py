@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from curator.extraction.authors import AUTHOR_ITEM_RE, author_line
+from curator.extraction.count_byline import names_around_count
 from curator.extraction.layout import Document
 from curator.extraction.marked_byline import marked_byline, may_be_marked
 from curator.extraction.textutil import Line
@@ -53,7 +54,8 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     if may_be_marked(first.text):
         return marked_byline(doc, first)  # "Renata Albuquerque I" / "http://orcid.org/..."
     if not first.text.endswith((",", "&", " and")):
-        return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text else None
+        return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text \
+            else names_around_count(doc, first)  # "Sofia Lind" / "+2 authors" / "Mei Chen"
     joined: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 60]:

@@ -112,7 +112,7 @@ _CHROME_LINES = frozenset(
     """sign up|sign in|sign out|log in|login|log out|logout|register|subscribe|start over|back|next|previous|home
     |menu|search|share|print|save this study|email|e-mail|connect|cookie|cookies|cookie settings|accept|accept all|accept cookies
     |accept all cookies|reject all|back to top|back to results|back to search|download|download pdf|full text links
-    |full text link|cite|save|follow|more|toggle navigation|view more|view all|view full text|show more|show less
+    |full text link|cite|save|follow|more|expand|collapse|toggle navigation|view more|view all|view full text|show more|show less
     |show all|read more|see all|see more|help|contact us|about us|about|privacy|privacy policy|terms|terms of use
     |terms of service|feedback|tweet|facebook|twitter|linkedin|copy link|permalink|actions|display options
     |add to collections|add to favorites|my ncbi|free article|free pmc article|pmc free article|full text|pdf|html
