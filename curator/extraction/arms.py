@@ -46,7 +46,7 @@ def cut_dose(name: str) -> str:
     if m and m.start() >= 3:
         name = name[:m.start()].rstrip(" ,;:-–(")
     tail = _FORM_TAIL_RE.search(name)
-    if tail and tail.start() >= 3:
+    if tail and tail.start() >= 3 and name[:tail.start()].rsplit(" ", 1)[-1].lower() not in ("a", "an", "the", "on", "by"):
         name = name[:tail.start()]
     return name
 

@@ -11,13 +11,18 @@ from curator.extraction.textutil import Line
 
 Spans = list[list[int]]
 
-_COUNT_LINE_RE = re.compile(r"^(?:\+\s?\d{1,3}\s(?:authors?|more|others?)|(?:and|&)\s\d{1,3}\s(?:more|others?))$")
+_COUNT_LINE_RE = re.compile(r"^\+\s?\d{1,3}\s(?:authors?|more|others?)$")
 
 
 def names_around_count(doc: ScannedText, first: Line) -> tuple[list[str], Spans] | None:
     """The names of consecutive one-name lines from ``first`` when a "+N authors" line is among them."""
+    key = ("count byline", 0)
+    if key not in doc.found_at:  # one look at the page for a "+" (asked for every line under every candidate title)
+        doc.found_at[key] = doc.text.find("+") >= 0
+    if not doc.found_at[key]:
+        return None
     lines = doc.lines[first.idx:first.idx + 30]
-    if not any(ln.text[:1] in "+&a" and _COUNT_LINE_RE.match(ln.text.strip(" ,")) for ln in lines[1:8]):
+    if not any(ln.text[:1] == "+" and _COUNT_LINE_RE.match(ln.text.strip(" ,")) for ln in lines[1:8]):
         return None
     names: list[str] = []
     spans: Spans = []

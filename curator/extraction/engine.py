@@ -21,6 +21,7 @@ from curator.extraction.group_text import group_text_arms
 from curator.extraction.kind import kind, structured_abstract
 from curator.extraction.labels import label_slot
 from curator.extraction.layout import Document, Hit
+from curator.extraction.listed_other_control import listed_control
 from curator.extraction.listitems import label_items, no_intervention
 from curator.extraction.named_product import named_product
 from curator.extraction.numbered_arms import numbered_arms, typed_arm_lines
@@ -51,14 +52,13 @@ from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.values import Spans, put
 from curator.fields import empty_fields
 
-# Answers of a form that name no control ("Control: Other").
+# Answers of a form that name no control ("Control: Other"), and the kind of control a form asks for ("Control: Active").
 _NO_VALUE = frozenset(("other", "yes", "no", "n/a", "na", "none", "nil", "not applicable", "-", "unknown",
-                       # the kind of control a form asks for ("Control: Active"), not the control itself
                        "active", "active control", "uncontrolled", "dose comparison", "historical"))
 # A listed arm that is the control by its name ("Control group", "Placebo", "Sham tDCS").
 _REGISTRY_RE = re.compile(r"(?:ClinicalTrials\.gov|ISRCTN|EU ?CT|EudraCT|ANZCTR|CTRI|ChiCTR|DRKS|jRCT|UMIN)\b"
                           r"|NCT\d{8}\b", re.I)
-_CONTROL_ARM_RE = re.compile(r"^(?:(?:matching|matched|identical|identical-looking|dummy) )?(?:control|placebo|sham)\b|"
+_CONTROL_ARM_RE = re.compile(r"^(?:(?:matching|matched|identical|identical-looking|dummy) )?(?:control|placebo|sham|inactive)\b|"
                              r"^(?:usual care|waiting list|wait-list)\b", re.I)
 
 
@@ -300,7 +300,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
 
     fill_population(doc, fields, known, title_zones, summary_zones, abbrs, low, _scalar_phrase)
 
-    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions"))
+    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions") or doc.found_at.get(("typed interventions", 0)))  # (typed_interventions)
     # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.
     run_in = run_in_value(doc, "interventions") if known and not labelled and fields["kind"] == "article" else None
     pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
@@ -343,9 +343,9 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
             got = None  # "a single-arm study": whatever "versus" names is not a control
         if got:
             put(fields, "pico.comparator", got[0], [[got[1], got[2]]])
-        else:  # "Interventions: Drug: X; Drug: Placebo" with no arm labels: the listed placebo or sham
-            k = next((k for k, i in enumerate(fields["interventions"]) if i.lower().startswith(("placebo", "sham"))), -1)
+        else:  # "Interventions: Drug: X; Drug: Placebo" with no arm labels: the listed placebo or sham (listed_other_control)
             ev = fields["evidence"].get("interventions") or []
+            k = listed_control(text, fields["interventions"], ev)  # also "Other: Leaflet" stated as the control
             if k >= 0 and len(ev) == len(fields["interventions"]) >= 2:
                 put(fields, "pico.comparator", fields["interventions"][k], ev[k:k + 1])
 

@@ -11,6 +11,7 @@ from curator.extraction.layout import Document
 from curator.extraction.result_time import is_result_phrase
 from curator.extraction.terms import find_conditions, find_drugs
 from curator.extraction.textutil import is_site_helper, strip_foreign
+from curator.extraction.typed_interventions import ANY_TYPE_RE, typed_intervention_lines
 from curator.extraction.values import Spans
 
 # "ICD-10: J18.9 - ", "U07.1 COVID-19, virus identified", MeSH tree numbers "C18.452.394 Diabetes ...".
@@ -54,6 +55,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
     words: list[int] = []  # an intervention item's length before its dose was cut
     dosed: list[str] = []  # each item as written, dose and all
     full = ""
+    typed_run = False  # an item opened by its type ("Device: X") was read
+    if slot == "interventions" and not doc.own_hits(slot):
+        return typed_intervention_lines(doc)  # "Device: X" / "Behavioural: Y" under a finder's own heading
     coded = coded_conditions(doc) if slot == "conditions" and "||" in doc.text else None
     if coded:  # "(1) ICD-10 Condition: O82||Encounter for cesarean delivery, (2) ...": the names of the codes
         return [c[0] for c in coded][:limit], [[c[1], c[2]] for c in coded][:limit], False
@@ -67,6 +71,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
         for item, s, e in _typed_parts(got):
             bare = _ICD_PREFIX_RE.sub("", strip_foreign(item))
+            if arms and typed_run and not ANY_TYPE_RE.match(bare):
+                break  # "Device: X" / "Other: Y", then the page's next heading: the list is over
+            typed_run = typed_run or arms and ANY_TYPE_RE.match(bare) is not None
             typed = _NAME_TYPE_RE.match(bare) is not None
             t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:

@@ -1,0 +1,50 @@
+"""Interventions listed one a line with their ClinicalTrials.gov type and no label over them: a charity's or a
+hospital's trial finder copies the registry's list under its own heading ("Treatments in this trial" / "Device:
+Bedside sound generator" / "Behavioural: Sleep coaching"). Two such lines or more in a row, a device or a
+behavioural intervention among them, are the record's interventions, by name."""
+
+from __future__ import annotations
+
+import re
+
+from curator.extraction.scanned import OWN, ScannedText
+
+Spans = list[list[int]]
+
+_TYPED_LINE_RE = re.compile(
+    r"^(?:[-•*·]\s*)?(?:Drug|Device|Behaviou?ral|Procedure(?:/Surgery)?|Biological|Dietary Supplement|Radiation"
+    r"|Genetic|Diagnostic Test|Combination Product|Other)\s?:\s*(?P<name>[^\s:].{1,150})$")
+# An item opened by its type: "Device: X", "Other: Y" (compared with the type lower-cased or as written).
+ANY_TYPE_RE = re.compile(r"^(?:drug|device|behaviou?ral|procedure(?:/surgery)?|biological|dietary supplement|radiation"
+                         r"|genetic|diagnostic test|combination product|other)\s?:\s*\S", re.I)
+_NEEDLES = ("Device:", "ral:", "Drug:", "Procedure:", "Biological:", "Supplement:")
+# The name before its description: "Sleep coaching - four calls", "Sound generator. Worn nightly".
+_DETAILS_RE = re.compile(r"\s+[—–-]\s+|\.\s+[A-Z]")
+TYPED_FOUND = ("typed interventions", 0)  # the key of doc.found_at saying the list was read
+
+
+def typed_intervention_lines(doc: ScannedText) -> tuple[list[str], Spans, bool]:
+    """The names of the first run of two or more typed lines ("Device: X" / "Behavioural: Y"), as label_items
+    gives them (names, spans, prose flag)."""
+    text = doc.text
+    if text.find("Device:") < 0 and text.find("ral:") < 0:  # ("Behavioral:", "Behavioural:"): two looks, no more
+        return [], [], False
+    names: list[str] = []
+    spans: Spans = []
+    last = -2
+    for line in doc.lines_holding(_NEEDLES + ("Other:",), 600):
+        m = _TYPED_LINE_RE.match(line.text)
+        if m is None or doc.box[line.idx] != OWN:
+            continue
+        if names and line.idx != last + 1:
+            if len(names) >= 2:
+                break
+            names, spans = [], []  # a lone typed line: not the list
+        name = _DETAILS_RE.split(m.group("name"), 1)[0].strip(" .;,")
+        names.append(name)
+        spans.append([line.start + m.start("name"), line.start + m.start("name") + len(name)])
+        last = line.idx
+    if len(names) < 2 or all(n.lower().startswith(("placebo", "sham")) for n in names):
+        return [], [], False
+    doc.found_at[TYPED_FOUND] = True
+    return names[:20], spans[:20], False
