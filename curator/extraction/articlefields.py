@@ -160,8 +160,8 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
     for line in dated:
         if fields["journal"] is not None and fields["year"] is not None:
             break
-        if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text):
-            continue
+        if doc.box[line.idx] != OWN or len(line.text) > 600 or not has_year(line.text) or line.text.endswith("wrote:"):
+            continue  # (a mail's "On Thu, 3 Dec 2026, 09:48 A <a@b.org> wrote:" is no journal line)
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
             or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text) \
             or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text) or COMMA_CITATION_RE.match(line.text)

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from curator.extraction.entry_pico import entry_pico
+from curator.extraction.mail_note import is_mail_note
 from curator.extraction.textutil import is_chrome
 from curator.extraction.values import put
 
@@ -78,6 +79,8 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
         if e > s:
             lines.append((s, e))
         at += len(raw) + 1
+    while len(lines) > 2 and is_mail_note(text[lines[0][0]:lines[0][1]]):
+        lines.pop(0)  # "Please screen the abstract below.": the sender's note over the pasted title
     if len(lines) < 2 or not _title_line(text[lines[0][0]:lines[0][1]]):
         return False
     body: list[tuple[int, int]] = []

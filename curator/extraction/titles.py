@@ -14,6 +14,7 @@ from curator.extraction.articlefields import CITATION_RE, english, latin_foreign
 from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below
 from curator.extraction.layout import Document
+from curator.extraction.mail_note import is_mail_note
 from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
@@ -134,8 +135,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue  # "Active, not recruiting   Updated 2025-06-02" (its status read with the registry's fields)
             if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
                 continue
-            if _banner_or_notice(t):
-                continue
+            if _banner_or_notice(t) or is_mail_note(t):
+                continue  # (a sender's note above a pasted abstract: mail_note)
             if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
                 break  # a sentence (or nothing) below the short heading: the heading was the record's
             if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
@@ -282,7 +283,7 @@ def _article_heading(doc: Document) -> Line | None:
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue
         if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
-                or not_title(t):
+                or not_title(t) or is_mail_note(t):
             continue
         if mostly_capitals(t):  # a banner, not a title
             continue
