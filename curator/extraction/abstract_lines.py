@@ -17,7 +17,7 @@ _SECTION_WORDS = frozenset(("background", "methods", "method", "results", "concl
                             "objectives", "aim", "aims", "purpose", "introduction", "design", "setting", "settings",
                             "participants", "patients", "subjects", "interventions", "intervention", "measurements",
                             "main", "outcome", "outcomes", "measures", "findings", "interpretation", "importance",
-                            "context", "and", "materials", "relevance", "population"))
+                            "context", "and", "materials", "relevance", "population", "study"))
 _HEAD_RE = re.compile(r"^([A-Za-z][A-Za-z ,]{2,50}?)\s*(?::|$)")
 
 

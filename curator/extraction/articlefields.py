@@ -10,7 +10,7 @@ from curator.extraction.author_groups import authors_under, grouped_authors, gro
 from curator.extraction.authors import author_line
 from curator.extraction.byline import byline_below, listed_byline
 from curator.extraction.citations import parse_citation
-from curator.extraction.comma_citation import COMMA_CITATION_RE
+from curator.extraction.comma_citation import comma_citation
 from curator.extraction.layout import Document
 from curator.extraction.masthead import crumb_journal, masthead
 from curator.extraction.normalise import parse_date
@@ -164,7 +164,7 @@ def article_fields(doc: Document, fields: dict[str, Any], title_line: Line | Non
             continue  # (a mail's "On Thu, 3 Dec 2026, 09:48 A <a@b.org> wrote:" is no journal line)
         m = _PAREN_YEAR_CITE_RE.search(line.text) or _JOURNAL_YEAR_VOL_RE.match(line.text) \
             or _VOLUME_ARTICLE_RE.match(line.text) or _aggregator_source(line.text) \
-            or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text) or COMMA_CITATION_RE.match(line.text)
+            or _VOLUME_ISSUE_CITE_RE.match(line.text) or _ISSUE_DATE_RE.match(line.text) or comma_citation(line.text)
         if m is None and has_doi:
             m = _JOURNAL_DATE_RE.match(line.text)
         if m:

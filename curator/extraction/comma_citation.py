@@ -15,3 +15,8 @@ import re
 COMMA_CITATION_RE = re.compile(
     r"^(?P<j>[A-Z][A-Za-z.&'() -]{2,100}?[A-Za-z)]),\s(?P<y>(?:19|20)\d{2}),\s(?:Vol\.?\s?)?\d{1,4}(?:\s?\([\w/ ‐-]{1,12}\))?"
     r"(?:,\s(?:pp?\.\s?)?[A-Za-z]?\d+(?:[-–‐][A-Za-z]?\d+)?(?:\.e\d+)?)?\.?(?:\s+\|\s.*)?$")
+
+
+def comma_citation(line: str) -> re.Match[str] | None:
+    """The match of :data:`COMMA_CITATION_RE` on ``line`` (looked for only where a comma comes before a year)."""
+    return COMMA_CITATION_RE.match(line) if ", 20" in line or ", 19" in line else None

@@ -11,6 +11,8 @@ Found = tuple[str, int, int]
 # end where their arms begin ("to X", "into two groups", "between X and Y"); "aged 6 to 8 weeks" is no arm.
 _ALLOCATED_BEFORE_RE = re.compile(r"\b(?:assigned|allocated|randomi[sz]ed|randomly\s+divided)\s+(?:\d[\d,]*\s+)?$", re.I)
 _ARMS_START_RE = re.compile(r"\s+(?:to|into|between)\s+(?!\d)", re.I)
+_ALLOCATED_AFTER_RE = re.compile(r"(?:\s+at\s+[\w\s-]{3,40}?)?\s+and\s+(?:then\s+)?(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated"
+                                 r"|randomi[sz]ed)\b", re.I)
 
 
 # "180 office workers with neck pain": the words between a count and its people word belong to the people.
@@ -24,7 +26,11 @@ def counted_from(text: str, at: int, floor: int) -> int:
 
 
 def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
-    """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them."""
+    """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them, or
+    where the allocation follows them ("women presenting with X at three hospitals and randomly assigned them")."""
+    then = _ALLOCATED_AFTER_RE.search(phrase[0]) if " and " in phrase[0] else None
+    if then:
+        phrase = phrase[0][:then.start()], phrase[1], phrase[1] + then.start()
     if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
         return phrase
     arms = _ARMS_START_RE.search(phrase[0])
@@ -38,7 +44,8 @@ def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
 _MODIFIERS = frozenset(("older", "elderly", "young", "younger", "frail", "prefrail", "pre-frail", "healthy", "pregnant",
                         "postmenopausal", "premenopausal", "perimenopausal", "obese", "overweight", "hospitalised",
                         "hospitalized", "adult", "adolescent", "male", "female", "preterm", "premature", "asymptomatic",
-                        "symptomatic", "ambulatory", "school-age", "school-aged", "preschool", "low-income", "old"))
+                        "symptomatic", "ambulatory", "school-age", "school-aged", "preschool", "low-income", "old",
+                        "postpartum", "postnatal", "nulliparous", "primiparous", "multiparous", "lactating"))
 _ILL = frozenset(("critically", "acutely", "seriously", "chronically"))
 _HYPHEN_ENDS = ("-dwelling", "-naive", "-naïve", "-positive", "-negative", "-infected", "-dependent", "-resistant",
                 "-exposed", "-experienced")
@@ -74,6 +81,8 @@ def with_modifiers(text: str, at: int, floor: int) -> int:
             start = cut - 5
         elif _modifier(word):
             start = max(cut, floor)
+        elif word in ("or", "and") and start < at and (two := _word_before(text, cut, floor)) and _modifier(two[1].lower()):
+            start = max(two[0], floor)  # "pregnant or postpartum women"
         else:
             break
     return start
