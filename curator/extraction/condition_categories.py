@@ -36,14 +36,22 @@ def specific_conditions(doc: ScannedText, got: tuple[list[str], Spans, bool]) ->
     categories: from the specific label's row or column."""
     items, spans, prose = got
     header = bool(items) and _SPECIFIC_LABEL_RE.match(items[0]) is not None  # the header row's next cell
-    if not header and not (items and all(i.lower() in CATEGORIES for i in items)):
+    cats = [k for k, i in enumerate(items) if i.lower() in CATEGORIES]
+    if not header and not cats:
         return got
     row = doc.line_at(spans[0][0]) if spans else -1
-    found = _column(doc, row) if header else _row(doc, row)
     if header:
-        return found
+        return _column(doc, row)
+    if len(cats) < len(items) and len(spans) == len(items):  # both read already (a table's row): specifics first
+        found: tuple[list[str], Spans, bool] = ([], [], prose)
+        for k in (k for k in range(len(items)) if k not in cats):
+            part = _items(doc, items[k], spans[k][0]) if doc.text.startswith(items[k], spans[k][0]) else ([items[k]], [spans[k]])
+            found[0].extend(part[0])
+            found[1].extend(part[1])
+    else:
+        found = _row(doc, row)
     seen = {n.lower() for n in found[0]}
-    keep = [k for k, i in enumerate(items) if i.lower() not in seen]
+    keep = [k for k in cats if items[k].lower() not in seen]
     return found[0] + [items[k] for k in keep], found[1] + [spans[k] for k in keep], prose
 
 

@@ -19,7 +19,8 @@ REGISTRY_SLOT_LABELS: dict[str, tuple[str, ...]] = {
     "study_type": ("tipo de estudio", "tipo de ensayo", "research classification"),
     "sponsor": ("patrocinador", "patrocinador principal", "patrocinadores", "sponsor institute", "trial sponsor"),
     "conditions": ("condición de salud", "condicion de salud", "condición médica", "enfermedad",
-                   "disease or health condition studied", "disease under study", "description of condition"),
+                   "disease or health condition studied", "disease under study", "description of condition",
+                   "sub-disease or condition being studied"),  # (PACTR's specific conditions under its categories)
     "interventions": ("intervención", "intervencion", "intervenciones", "intervention planned"),
     "pico.comparator": ("comparador", "grupo control", "grupo de control"),
     "pico.outcome": ("desenlace primario", "resultado primario", "desenlace principal", "resultado principal",
@@ -54,6 +55,9 @@ MORE_OTHER_LABELS: tuple[str, ...] = (
     # A header row over its dates (ISRCTN), CTIS's rows inside its lists, a mirror's note on its source.
     "submission date", "therapeutic area", "is the condition rare", "product role", "source registry", "mirrored",
     "trial short title", "secondary ids if any", "inclusion/exclusion criteria",
+    # PACTR's header cells beside its fields' ("Age category   Minimum age   Maximum age   Gender" over a row of values).
+    "age category", "purpose of the trial", "anticipated date of last follow up",
+    "actual last follow-up date", "date of approval",
 )
 
 #: The Spanish labels above: on a bilingual page ("Título público: ..." over "Public title: ..."), the English

@@ -139,7 +139,7 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
     over "Asthma    Behavioral: X    Not Applicable"): three or more known labels over rows with as many cells."""
     gap = _GAP_RE if "   " in line.text else _GAP2_RE  # (a header row with two spaces between its labels too)
     cells = gap.split(line.text.strip())
-    if len(cells) < 3 or any(len(c) > 40 or not c[:1].isalpha() for c in cells):
+    if len(cells) < 3 or any(len(c) > 60 or not c[:1].isalpha() for c in cells):
         return False
     slots = []
     for c in cells:  # (a row of links, "Home   Search   Help", fails at its first cell)

@@ -66,3 +66,16 @@ def test_short_names_after_commas_are_items() -> None:
 def test_a_specific_condition_list_is_left_alone() -> None:
     text = HEAD + "Disease(s) or condition(s) being studied   Acute diarrhoea; Dehydration\n" + SPONSOR
     assert extract(text)["conditions"] == ["Acute diarrhoea", "Dehydration"]
+
+
+def test_a_header_row_with_the_registrys_own_cells_over_its_values() -> None:
+    text = HEAD + ROWS + """
+ELIGIBILITY CRITERIA
+Inclusion criteria   Exclusion criteria   Age category   Minimum age   Maximum age   Gender
+Children with three or more loose stools in 24 hours   Severe dehydration needing admission   Child: 6 Month-5 Year   6 Month(s)   59 Month(s)   Both
+Anticipated trial start date   Actual trial start date   Anticipated date of last follow up   Anticipated target sample size (number of participants)
+01/03/2025   10/03/2025   30/09/2026   840
+""" + SPONSOR
+    fields = extract(text)
+    assert (fields["sex"], fields["min_age"], fields["max_age"]) == ("ALL", "6 Months", "59 Months")
+    assert fields["enrollment"] == 840
