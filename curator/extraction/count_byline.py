@@ -17,13 +17,13 @@ _COUNT_LINE_RE = re.compile(r"^\+\s?\d{1,3}\s(?:authors?|more|others?)$")
 def names_around_count(doc: ScannedText, first: Line) -> tuple[list[str], Spans] | None:
     """The names of consecutive one-name lines from ``first`` when a "+N authors" line is among them."""
     key = ("count byline", 0)
-    if key not in doc.found_at:  # one look at the page for a "+" (asked for every line under every candidate title)
-        doc.found_at[key] = doc.text.find("+") >= 0
-    if not doc.found_at[key]:
+    counts = doc.found_at.get(key)
+    if counts is None:  # the page's count lines, found once (asked for every line under every candidate title)
+        counts = doc.found_at[key] = [ln.idx for ln in doc.lines_holding(("+",), 400)
+                                      if ln.text[:1] == "+" and _COUNT_LINE_RE.match(ln.text.strip(" ,"))]
+    if not counts or not any(first.idx < c <= first.idx + 7 for c in counts):
         return None
     lines = doc.lines[first.idx:first.idx + 30]
-    if not any(ln.text[:1] == "+" and _COUNT_LINE_RE.match(ln.text.strip(" ,")) for ln in lines[1:8]):
-        return None
     names: list[str] = []
     spans: Spans = []
     counted = False

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
-_OPENING_RE = re.compile(
-    r"^(?:hi|hello|hey|dear|thanks|thank you|fyi|please|pls|could you|can you|would you|here is|here's|here are"
-    r"|below is|below are|see below|pasted below|attached|forwarding|fwd?|as promised|as agreed|as discussed"
-    r"|sending|just a note|quick one|sorry)\b", re.I)
+_OPENINGS = ("hi", "hello", "hey", "dear", "thanks", "thank you", "fyi", "please", "pls", "could you", "can you",
+             "would you", "here is", "here's", "here are", "below is", "below are", "see below", "pasted below",
+             "attached", "forwarding", "fwd", "fw", "as promised", "as agreed", "as discussed", "sending", "just a note",
+             "quick one", "sorry")
 _PERSON_RE = re.compile(r"\b(?:I|I'm|I've|I'd|we|we've|you|your|us)\b")
+# Words of passing a record on, looked for (lower-cased) before any pattern runs: most lines hold none.
+_PASSING_WORDS = ("below", "attached", "screen", "let me know", "discussed", "forward", "pasted", "a look",
+                  "check ", "our ")
 _PASSING_RE = re.compile(r"\b(?:below|attached|screen(?:ing)?|let me know|discussed|forward(?:ed|ing)?|pasted"
                          r"|have a look|take a look|check (?:the|it|whether|if)|our (?:review|meeting|inclusion|protocol))\b",
                          re.I)
@@ -22,7 +25,9 @@ _PASSING_RE = re.compile(r"\b(?:below|attached|screen(?:ing)?|let me know|discus
 
 def is_mail_note(text: str) -> bool:
     """True for a line of a sender's note to the reader (see the module's note)."""
-    t = text.strip()
-    if _OPENING_RE.match(t):
-        return True
-    return _PERSON_RE.search(t) is not None and _PASSING_RE.search(t) is not None
+    low = text.strip().lower()
+    if low.startswith(_OPENINGS) and any(low.startswith(o) and not low[len(o):len(o) + 1].isalnum() for o in _OPENINGS):
+        return True  # ("Hi all", not "Hip fracture")
+    if not any(w in low for w in _PASSING_WORDS):
+        return False
+    return _PERSON_RE.search(text) is not None and _PASSING_RE.search(text) is not None

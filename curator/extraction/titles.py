@@ -135,14 +135,16 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue  # "Active, not recruiting   Updated 2025-06-02" (its status read with the registry's fields)
             if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
                 continue
-            if _banner_or_notice(t) or is_mail_note(t):
-                continue  # (a sender's note above a pasted abstract: mail_note)
+            if _banner_or_notice(t):
+                continue
             if fallback is not None and (t.endswith(".") or t.count(" ") > 25 or line.idx > fallback.idx + 12):
                 break  # a sentence (or nothing) below the short heading: the heading was the record's
             if not _STUDY_WORDS_RE.search(t) and t.count(" ") <= 5:
                 # "Research and Innovation": a section of the site over the record, unless no heading follows.
                 fallback = fallback or line
                 continue
+            if is_mail_note(t):
+                continue  # a sender's note above a pasted abstract (mail_note)
             title_line = line
             break
         title_line = title_line or fallback
@@ -283,7 +285,7 @@ def _article_heading(doc: Document) -> Line | None:
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue
         if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
-                or not_title(t) or is_mail_note(t):
+                or not_title(t):
             continue
         if mostly_capitals(t):  # a banner, not a title
             continue
@@ -291,7 +293,7 @@ def _article_heading(doc: Document) -> Line | None:
             continue
         if author_line(t):
             continue
-        if byline_below(doc, line) is not None:
+        if byline_below(doc, line) is not None and not is_mail_note(t):
             return _english_twin(doc, line)
     return None
 

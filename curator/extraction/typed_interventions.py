@@ -17,6 +17,7 @@ _TYPED_LINE_RE = re.compile(
 # An item opened by its type: "Device: X", "Other: Y" (compared with the type lower-cased or as written).
 ANY_TYPE_RE = re.compile(r"^(?:drug|device|behaviou?ral|procedure(?:/surgery)?|biological|dietary supplement|radiation"
                          r"|genetic|diagnostic test|combination product|other)\s?:\s*\S", re.I)
+_HEAD = 30_000  # (a finder's list sits near the top)
 _NEEDLES = ("Device:", "ral:", "Drug:", "Procedure:", "Biological:", "Supplement:")
 # The name before its description: "Sleep coaching - four calls", "Sound generator. Worn nightly".
 _DETAILS_RE = re.compile(r"\s+[—–-]\s+|\.\s+[A-Z]")
@@ -27,7 +28,7 @@ def typed_intervention_lines(doc: ScannedText) -> tuple[list[str], Spans, bool]:
     """The names of the first run of two or more typed lines ("Device: X" / "Behavioural: Y"), as label_items
     gives them (names, spans, prose flag)."""
     text = doc.text
-    if text.find("Device:") < 0 and text.find("ral:") < 0:  # ("Behavioral:", "Behavioural:"): two looks, no more
+    if text.find("Device:", 0, _HEAD) < 0 and text.find("Behavio", 0, _HEAD) < 0:  # two looks at the page's head
         return [], [], False
     names: list[str] = []
     spans: Spans = []
