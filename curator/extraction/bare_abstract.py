@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from curator.extraction.authors import author_line
 from curator.extraction.entry_pico import entry_pico
 from curator.extraction.mail_note import is_mail_note
 from curator.extraction.textutil import is_chrome
@@ -90,6 +91,9 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
         if _laid_out(text[s:e]):
             return False
         body.append((s, e))
+    byline = author_line(text[body[0][0]:body[0][1]]) if body and len(body) > 1 else None
+    if byline:  # "Lindberg M, Castellano J, Uchida R": the authors under the title, no part of the abstract
+        byline_span, body = [list(body[0])], body[1:]
     prose = " ".join(text[s:e] for s, e in body)
     if len(prose.split()) < _MIN_WORDS or len(_SENTENCE_END_RE.findall(prose)) < 3:
         return False
@@ -100,6 +104,8 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
     pico = entry_pico(text, {"title": title, "abstract": [[s, e] for s, e in body]})  # (may raise: nothing put yet)
     if fields["title"] is None or kind == "unknown":  # (an untitled article's too)
         put(fields, "title", text[title[0][0]:title[0][1]], title)
+    if byline and not fields["authors"]:
+        put(fields, "authors", byline, byline_span)
     if fields["abstract"] is None:
         put(fields, "abstract", "\n".join(text[s:e] for s, e in body), [[s, e] for s, e in body])
     fields["kind"] = "article"

@@ -18,6 +18,7 @@ from curator.extraction.mail_note import is_mail_note
 from curator.extraction.meeting_abstract import meeting_title
 from curator.extraction.normalise import normalise_phase, normalise_status
 from curator.extraction.number_heading import heading_under_number
+from curator.extraction.result_number import without_result_number
 from curator.extraction.scanned import OWN
 from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
@@ -157,6 +158,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
         if title_line is not None:
             put(fields, "title", clip(title_line.text, 500), [[title_line.start, title_line.end]])
     cut_run_on(fields)
+    without_result_number(fields, doc.text)  # "1. Title." of a saved PubMed list
     if fields["title"]:
         _trailing_phase(fields)
         if fields["title"].endswith("]"):

@@ -50,3 +50,12 @@ def test_a_replys_quote_header_is_no_journal_line() -> None:
 def test_a_title_that_speaks_of_people_is_still_a_title() -> None:
     text = "What we know about home rehabilitation after COPD exacerbations: a randomised trial\n\n" + ABSTRACT
     assert extract(text)["title"].startswith("What we know about home rehabilitation")
+
+
+def test_the_authors_under_a_bare_title_are_no_part_of_the_abstract() -> None:
+    body = ABSTRACT.replace("Background: ", "").replace("Methods: ", "").replace("Results: ", "").replace("Conclusions: ", "")
+    text = NOTES[2] + "\n\n" + TITLE + "\n\nOkafor C, Lindqvist M, Haddad R\n\n" + body.replace("\n", " ")
+    fields = extract(text)
+    assert fields["authors"] == ["Okafor C", "Lindqvist M", "Haddad R"]
+    assert not fields["abstract"].startswith("Okafor")
+    assert check_evidence(fields, text) == []

@@ -48,3 +48,13 @@ def test_a_numbered_text_save_citation_with_a_place_in_brackets() -> None:
 def test_an_author_line_with_a_year_is_not_a_journal() -> None:
     text = TITLE + "Okafor T, 2021, Lindgren S\n" + BODY
     assert extract(text)["journal"] is None
+
+
+def test_a_summary_saves_result_number_is_not_the_titles() -> None:
+    text = ("1. Telephone-supported pelvic floor training after prostatectomy: a randomised controlled trial.\n"
+            "Okafor T, Lindgren S, Mbeki R.\nNeurourol Urodyn. 2023 Jun;42(5):1012-1021. doi: 10.1002/nau.25190.\n"
+            "PMID: 37012345 Clinical Trial.\n" + BODY)
+    fields = extract(text)
+    assert fields["title"].startswith("Telephone-supported pelvic floor training")
+    assert fields["journal"] == "Neurourol Urodyn" and fields["year"] == 2023
+    assert check_evidence(fields, text) == []
