@@ -73,7 +73,7 @@ def typed_primary_outcome(doc: Document) -> tuple[str, Spans] | None:
             if t[:1] > "\x7f" and "primary" in t and strip_foreign(t).startswith("type"):  # "指标类型 Type: 主要指标 Primary"
                 return english_part(doc.text, *hit.value)
     text = doc.text
-    if "rimary indicator" in text:  # "指标中文名：  灵敏度   Outcome:  Sensitivity" rows
+    if doc.by_slot.get("ids") and "rimary indicator" in text:  # "指标中文名：  灵敏度   Outcome:  Sensitivity" rows
         return indicator_outcome(doc)
     if "Type  Primary" not in text and "Type\tPrimary" not in text:
         return None  # CRiS's "Type  Primary" over "Outcome  X" is not on the page: one scan, not a test per line

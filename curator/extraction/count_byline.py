@@ -16,13 +16,9 @@ _COUNT_LINE_RE = re.compile(r"^\+\s?\d{1,3}\s(?:authors?|more|others?)$")
 
 def names_around_count(doc: ScannedText, first: Line) -> tuple[list[str], Spans] | None:
     """The names of consecutive one-name lines from ``first`` when a "+N authors" line is among them."""
-    key = ("count byline", 0)
-    counts = doc.found_at.get(key)
-    if counts is None:  # the page's count lines, found once (asked for every line under every candidate title)
-        counts = doc.found_at[key] = [ln.idx for ln in doc.lines_holding(("+",), 400)
-                                      if ln.text[:1] == "+" and _COUNT_LINE_RE.match(ln.text.strip(" ,"))]
-    if not counts or not any(first.idx < c <= first.idx + 7 for c in counts):
-        return None
+    last = min(first.idx + 7, len(doc.lines) - 1)
+    if last <= first.idx or doc.text.find("\n+", first.end, doc.lines[last].end) < 0:
+        return None  # (one look at the few lines below: asked for every line under every candidate title)
     lines = doc.lines[first.idx:first.idx + 30]
     names: list[str] = []
     spans: Spans = []

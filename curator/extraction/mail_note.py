@@ -28,6 +28,6 @@ def is_mail_note(text: str) -> bool:
     low = text.strip().lower()
     if low.startswith(_OPENINGS) and any(low.startswith(o) and not low[len(o):len(o) + 1].isalnum() for o in _OPENINGS):
         return True  # ("Hi all", not "Hip fracture")
-    if not any(w in low for w in _PASSING_WORDS):
-        return False
+    if low[-1:] not in ".?!:;,)" or not any(w in low for w in _PASSING_WORDS):
+        return False  # (a note's sentences end as sentences do; a title seldom does)
     return _PERSON_RE.search(text) is not None and _PASSING_RE.search(text) is not None

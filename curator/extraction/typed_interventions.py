@@ -28,8 +28,8 @@ def typed_intervention_lines(doc: ScannedText) -> tuple[list[str], Spans, bool]:
     """The names of the first run of two or more typed lines ("Device: X" / "Behavioural: Y"), as label_items
     gives them (names, spans, prose flag)."""
     text = doc.text
-    if text.find("Device:", 0, _HEAD) < 0 and text.find("Behavio", 0, _HEAD) < 0:  # two looks at the page's head
-        return [], [], False
+    if not doc.by_slot.get("ids") or text.find("Device:", 0, _HEAD) < 0 and text.find("Behavio", 0, _HEAD) < 0:
+        return [], [], False  # (a finder names the trial's registration; then two looks at the page's head)
     names: list[str] = []
     spans: Spans = []
     last = -2
