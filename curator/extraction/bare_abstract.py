@@ -91,15 +91,15 @@ def read_bare_abstract(text: str, fields: dict[str, Any]) -> bool:
         if _laid_out(text[s:e]):
             return False
         body.append((s, e))
-    byline = author_line(text[body[0][0]:body[0][1]]) if body and len(body) > 1 else None
-    if byline:  # "Lindberg M, Castellano J, Uchida R": the authors under the title, no part of the abstract
-        byline_span, body = [list(body[0])], body[1:]
     prose = " ".join(text[s:e] for s, e in body)
     if len(prose.split()) < _MIN_WORDS or len(_SENTENCE_END_RE.findall(prose)) < 3:
         return False
     if len({m.group(0).lower().removesuffix("ies").rstrip("sy") for m in _STUDY_WORDS_RE.finditer(prose)}) < 2 \
             or kind == "trial" and not _prose_only(text, body):
         return False
+    byline = author_line(text[body[0][0]:body[0][1]]) if len(body) > 1 and body[0][1] - body[0][0] < 300 else None
+    if byline:  # "Lindberg M, Castellano J, Uchida R": the authors under the title, no part of the abstract
+        byline_span, body = [list(body[0])], body[1:]
     title = [[lines[0][0], lines[0][1]]]
     pico = entry_pico(text, {"title": title, "abstract": [[s, e] for s, e in body]})  # (may raise: nothing put yet)
     if fields["title"] is None or kind == "unknown":  # (an untitled article's too)

@@ -71,9 +71,9 @@ def label_items(doc: Document, slot: str, limit: int = 20) -> tuple[list[str], S
             got = got + following_comparator_arms(doc, doc.line_at(got[-1][2]))
         for item, s, e in _typed_parts(got):
             bare = _ICD_PREFIX_RE.sub("", strip_foreign(item))
-            if arms and typed_run and not ANY_TYPE_RE.match(bare):
+            if typed_run and not ANY_TYPE_RE.match(bare):
                 break  # "Device: X" / "Other: Y", then the page's next heading: the list is over
-            typed_run = typed_run or arms and ANY_TYPE_RE.match(bare) is not None
+            typed_run = typed_run or arms and ":" in bare[:30] and ANY_TYPE_RE.match(bare) is not None
             typed = _NAME_TYPE_RE.match(bare) is not None
             t = _ITEM_PREFIX_RE.sub("", bare).strip(" .,:")
             if arms:

@@ -11,8 +11,20 @@ Found = tuple[str, int, int]
 # end where their arms begin ("to X", "into two groups", "between X and Y"); "aged 6 to 8 weeks" is no arm.
 _ALLOCATED_BEFORE_RE = re.compile(r"\b(?:assigned|allocated|randomi[sz]ed|randomly\s+divided)\s+(?:\d[\d,]*\s+)?$", re.I)
 _ARMS_START_RE = re.compile(r"\s+(?:to|into|between)\s+(?!\d)", re.I)
-_ALLOCATED_AFTER_RE = re.compile(r"(?:\s+at\s+[\w\s-]{3,40}?)?\s+and\s+(?:then\s+)?(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated"
-                                 r"|randomi[sz]ed)\b", re.I)
+# "... and randomly assigned them", "... and were randomised": the allocation after the people (and the places they
+# were enrolled at before it: "at three hospitals").
+_ALLOCATED_AFTER_RE = re.compile(r"(?:then\s+)?(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\b", re.I)
+
+
+def _allocated_after(phrase: str) -> int:
+    """Where ``phrase`` ends before an allocation that follows its people, else -1."""
+    at = phrase.find(" and ")
+    while at >= 0:
+        if _ALLOCATED_AFTER_RE.match(phrase, at + 5):
+            place = phrase.rfind(" at ", max(0, at - 45), at)
+            return place if place > 0 and "," not in phrase[place:at] else at
+        at = phrase.find(" and ", at + 5)
+    return -1
 
 
 # "180 office workers with neck pain": the words between a count and its people word belong to the people.
@@ -28,9 +40,9 @@ def counted_from(text: str, at: int, floor: int) -> int:
 def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
     """``phrase`` (people starting at ``at``) cut where their arms begin when an allocation verb precedes them, or
     where the allocation follows them ("women presenting with X at three hospitals and randomly assigned them")."""
-    then = _ALLOCATED_AFTER_RE.search(phrase[0]) if " and " in phrase[0] else None
-    if then:
-        phrase = phrase[0][:then.start()], phrase[1], phrase[1] + then.start()
+    cut = _allocated_after(phrase[0])
+    if cut >= 0:
+        phrase = phrase[0][:cut], phrase[1], phrase[1] + cut
     if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
         return phrase
     arms = _ARMS_START_RE.search(phrase[0])
