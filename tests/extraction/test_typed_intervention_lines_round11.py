@@ -76,3 +76,12 @@ def test_an_inactive_device_is_the_control_of_a_labelled_list() -> None:
 def test_one_typed_line_is_no_list() -> None:
     text = HEAD + "Device: Handheld battery fan\n" + TAIL
     assert extract(text)["interventions"] != ["Handheld battery fan"]
+
+
+def test_a_finders_plain_labels_for_sponsor_size_and_main_measure() -> None:
+    text = HEAD.replace("Study type: Interventional (clinical trial)\n", "Study type: Interventional (clinical trial)\n"
+                        "Organised by:   Leeds Teaching Hospitals NHS Trust\nHow many people:   120 people\n") + \
+        "Main measure\nBreathlessness on the Dyspnoea-12 questionnaire at 8 weeks.\n"
+    fields = extract(text)
+    assert fields["sponsor"] == "Leeds Teaching Hospitals NHS Trust" and fields["enrollment"] == 120
+    assert fields["pico"]["outcome"].startswith("Breathlessness on the Dyspnoea-12")
