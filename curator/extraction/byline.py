@@ -54,8 +54,12 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
     if may_be_marked(first.text):
         return marked_byline(doc, first)  # "Renata Albuquerque I" / "http://orcid.org/..."
     if not first.text.endswith((",", "&", " and")):
-        return _names_with_affiliations(doc, first) if "   " in first.text or "\t" in first.text \
-            else names_around_count(doc, first)  # "Sofia Lind" / "+2 authors" / "Mei Chen"
+        if "   " in first.text or "\t" in first.text:
+            return _names_with_affiliations(doc, first)
+        plus = doc.found_at.get(_COUNT_LINES)
+        if plus is None:  # (asked for every line under every candidate title: the page is looked at once)
+            plus = doc.found_at[_COUNT_LINES] = "\n+" in doc.text
+        return names_around_count(doc, first) if plus else None  # "Sofia Lind" / "+2 authors" / "Mei Chen"
     joined: list[str] = []
     spans: Spans = []
     for line in doc.lines[first.idx:first.idx + 60]:
@@ -71,6 +75,7 @@ def listed_byline(doc: Document, first: Line) -> tuple[list[str], Spans] | None:
 
 
 _GAP_RE = re.compile(r"\s{3,}|\t")
+_COUNT_LINES = ("count lines", 0)  # doc.found_at's key: whether a line opens with "+" ("+2 authors")
 ORGANISATION_RE = re.compile(r"Universit|Institut|Hospital|Hôpital|Centre|Center|School|College|Facult|Department"
                               r"|Ministry|Santé|Clinic|Laborator|Foundation|Council|Trust|Academy|Académie")
 

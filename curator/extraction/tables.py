@@ -174,10 +174,17 @@ def read_gap_table(doc: ScannedText, line: Line) -> bool:
         for k, value in zip(at, values, strict=True):
             i = doc.text.find(value, pos, row.end + 1)
             if i >= 0:
-                if slots[k] != "other":
+                if slots[k] != "other" and not _superseded(cells, slots, k):
                     doc.add(slots[k], row.idx, (i, i + len(value)))
                 pos = i + len(value)
     return True
+
+
+def _superseded(cells: list[str], slots: list[str | None], k: int) -> bool:
+    """True for an anticipated date or size beside the actual one in the same header ("Anticipated trial start date
+    Actual trial start date"): the actual one is the record's."""
+    return cells[k][:1] in "AaEePpTt" and cells[k].lower().startswith(("anticipated", "estimated", "planned", "target")) \
+        and any(slots[j] == slots[k] and cells[j].lower().startswith("actual") for j in range(len(cells)) if j != k)
 
 
 def _labels_only(text: str) -> bool:

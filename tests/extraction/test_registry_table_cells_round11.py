@@ -79,3 +79,10 @@ Anticipated trial start date   Actual trial start date   Anticipated date of las
     fields = extract(text)
     assert (fields["sex"], fields["min_age"], fields["max_age"]) == ("ALL", "6 Months", "59 Months")
     assert fields["enrollment"] == 840
+
+
+def test_the_actual_start_date_beside_the_anticipated_one_in_a_header_row() -> None:
+    text = HEAD + """Anticipated trial start date   Actual trial start date   Recruitment status
+01/03/2025   17/03/2025   Recruiting
+""" + SPONSOR
+    assert extract(text)["start_date"] == "2025-03-17"
