@@ -1,5 +1,5 @@
 """Lines above a record's heading that are not its title (a status badge is status_badge.py's): a trial finder's
-action bar, a mirror's line naming its source, a journal's issue line, the site's name over its menu; and a
+action bar, a site's links to its services and its own notices, a mirror's line naming its source, a journal's issue line, the site's name over its menu; and a
 title value that runs on into the next label ("... Trial short title RSV-3", "... Secondary IDs if Any").
 """
 
@@ -18,6 +18,13 @@ _ISSUE_RE = re.compile(r"\b(?:vol\.|v\.)\s?\d{1,4}\b.*\b(?:19|20)\d\d\b|\b(?:19|
 # Words of a trial finder's action bar ("Compare trials   Share   Print   Save to my list").
 _ACTIONS = ("compare", "share", "print", "save", "email", "e-mail", "add to", "download", "export", "cite", "bookmark",
             "follow", "subscribe", "contact", "send")
+# A site's link to one of its services ("Submit a study", "Register a trial", "Find a clinical trial"): a menu item.
+_SITE_LINK_RE = re.compile(r"^(?:(?:submit|register|find|search\s+for|join|browse|add|take\s+part\s+in|volunteer\s+for)"
+                           r"\s+(?:(?:a|an|your|our|new|all)\s+)?(?:clinical\s+)?(?:study|studies|trials?|research)$"
+                           r"|back\s+to\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:results|search|list|finder)\b)", re.I)
+# The site's own notices: the US government's banner, a charity's or a company's registration line.
+_SITE_NOTICE_RE = re.compile(r"(?:an\s+official\s+website\s+of\b|registered\s+charity\b|charity\s+(?:registration\s+)?"
+                             r"(?:no|number)\b|company\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 # Labels that follow a title on a flattened page, with their value or none: where the title ends.
 _RUN_ON_LABELS = (" Trial short title", " Short title", " Secondary IDs if Any", " Secondary ID", " Acronym ")
 
@@ -28,7 +35,18 @@ def not_title(t: str) -> bool:
         return True
     if ("vol" in t or "v." in t) and _ISSUE_RE.search(t):
         return True
-    return _action_bar(t)
+    if t.count(" ") <= 6 and _SITE_LINK_RE.match(t):
+        return True
+    return _action_bar(t) or (t[:1] in "ARCarc" and _SITE_NOTICE_RE.match(t) is not None)
+
+
+def menu_item(lines: list[Line], line: Line) -> bool:
+    """A line of at most three words between two others like it: an item of a menu written one link a line
+    ("Find Studies" / "Study Basics" / "Submit Studies"), not a heading (a short title stands apart)."""
+    i = line.idx
+    if line.text.count(" ") > 2 or i == 0 or i + 1 >= len(lines):
+        return False
+    return all(0 < len(t) <= 30 and t.count(" ") <= 2 and t[-1:] not in ".:" for t in (lines[i - 1].text, lines[i + 1].text))
 
 
 def _action_bar(t: str) -> bool:

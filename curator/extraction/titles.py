@@ -24,7 +24,7 @@ from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
 from curator.extraction.title_lines import (
     cut_run_on,
-    not_title,
+    menu_item, not_title,
     site_name_over_menu,
 )
 from curator.extraction.values import put
@@ -134,7 +134,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
                 continue  # a status badge above the title ("Not yet recruiting")
             if badge_cell(t) is not None:
                 continue  # "Active, not recruiting   Updated 2025-06-02" (its status read with the registry's fields)
-            if not_title(t) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
+            if not_title(t) or menu_item(doc.lines, line) or site_name_over_menu(doc.lines, line, _is_menu, _STUDY_WORDS_RE):
                 continue
             if _banner_or_notice(t):
                 continue
