@@ -24,7 +24,8 @@ from curator.extraction.status_badge import badge_cell
 from curator.extraction.textutil import Line, clip, is_chrome, is_foreign, mostly_capitals, strip_foreign
 from curator.extraction.title_lines import (
     cut_run_on,
-    menu_item, not_title,
+    menu_item,
+    not_title,
     site_name_over_menu,
 )
 from curator.extraction.values import put
