@@ -121,18 +121,19 @@ _OUTCOME_RE = re.compile(
 )
 
 
-# Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans).
-_FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
-                                   _PLACEBO_CTRL_RE, _OUTCOME_RE)}
-_FOLDED[_POP_RE] = first_letter_guarded(_FOLDED[_POP_RE])
-_FOLDED[_OF_RE] = first_letter_guarded(_FOLDED[_OF_RE])
+# Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans), by the pattern's id:
+# hashing a compiled pattern reads all its compiled code, thousands of steps for a long one.
+_FOLDED = {id(p): folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
+                                      _PLACEBO_CTRL_RE, _OUTCOME_RE)}
+_FOLDED[id(_POP_RE)] = first_letter_guarded(_FOLDED[id(_POP_RE)])
+_FOLDED[id(_OF_RE)] = first_letter_guarded(_FOLDED[id(_OF_RE)])
 for _p in (_COMP_RE, _OR_CONTROL_RE, _OUTCOME_RE):  # words of few first letters ("primary", "main")
-    _FOLDED[_p] = letters_first(_FOLDED[_p])
+    _FOLDED[id(_p)] = letters_first(_FOLDED[id(_p)])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
     """The pattern and text to search: the folded twin over ``low`` when there is one (same offsets)."""
-    return (_FOLDED[pattern], low) if low is not None else (pattern, text)
+    return (_FOLDED[id(pattern)], low) if low is not None else (pattern, text)
 
 
 def _may_hold(low: str | None, s: int, e: int, words: tuple[str, ...]) -> bool:
