@@ -14,6 +14,7 @@ from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded, letters_first
+from curator.extraction.word_starts import WordStarts
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -129,6 +130,8 @@ _FOLDED[id(_POP_RE)] = first_letter_guarded(_FOLDED[id(_POP_RE)])
 _FOLDED[id(_OF_RE)] = first_letter_guarded(_FOLDED[id(_OF_RE)])
 for _p in (_COMP_RE, _OR_CONTROL_RE, _OUTCOME_RE):  # words of few first letters ("primary", "main")
     _FOLDED[id(_p)] = letters_first(_FOLDED[id(_p)])
+# The people words looked for with ``str.find``, the pattern tried only where one is.
+_POP_WORDS = WordStarts(folded(_POP_RE), _FOLDED[id(_POP_RE)])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
@@ -161,9 +164,8 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     ``low`` is ``caseless(text)`` when the caller has it (a faster search, same result).
     """
     found: list[Found] = []
-    pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
-        for m in pop_re.finditer(hay, s, e):
+        for m in _POP_WORDS.finditer(low, s, e) if low is not None else _POP_RE.finditer(text, s, e):
             ph = _phrase(text, with_modifiers(text, counted_from(text, m.start(), s), s), low=low)
             if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
