@@ -299,7 +299,7 @@ def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[
            low: str | None = None) -> Found | None:
     """What follows ``pattern``'s first match in ``zones`` (a zone holding none of ``words`` is skipped; ``low``:
     ``caseless(text)``, searched with the pattern's folded twin, when the caller has it)."""
-    pattern, hay = (pattern, text) if low is None else (_FOLDED[pattern], low)
+    pattern, hay = (pattern, text) if low is None else (_FOLDED[id(pattern)], low)
     for s, e in zones:
         if all(text.find(w, s, e) < 0 for w in words):
             continue
@@ -318,8 +318,9 @@ def _after(pattern: re.Pattern[str], text: str, zones: list[Span], words: tuple[
 _SECOND_GROUP_RE = re.compile(
     r"\b(?:those|participants|people|patients)\s+in\s+the\s+(?:second|other)\s+group\s+will\s+(?:be\s+(?:put|placed)"
     r"\s+on|receive|continue\s+(?:with|to\s+receive)|have|be\s+given)\s+(?:(?:a|an|the)\s+)?", re.I)
-# The case-sensitive twins searched over the lower-cased text (``re.I`` makes a scan several times slower).
-_FOLDED = {p: letters_first(folded(p)) for p in (_CONTROL_SENTENCE_RE, _SECOND_GROUP_RE)}
+# The case-sensitive twins searched over the lower-cased text (``re.I`` makes a scan several times slower), by the
+# pattern's id (a compiled pattern's hash reads all its code).
+_FOLDED = {id(p): letters_first(folded(p)) for p in (_CONTROL_SENTENCE_RE, _SECOND_GROUP_RE)}
 _AND_THEN_RE = re.compile(r"\s+and\s+(?:be\s+)?(?:offered|given|invited|receive)\b.*$", re.I)
 
 

@@ -30,10 +30,15 @@ _LEAD_RE = re.compile(r"(?:(?:a|an|the|two|three|four|\d|novel|new)\s+)+", re.I)
 _POINTED_RE = re.compile(r"(?:this|these|that|those|our|their|its|such|each|both|either)\s", re.I)
 
 
-def objective_intervention(text: str, zones: list[Span]) -> Found | None:
-    """The X of the aim's "to evaluate the effect of X on ..." in ``zones``, when X names something given."""
+# Words every match of _AIM_RE holds, lower-cased: a zone of ``caseless(text)`` without them holds no match.
+_AIM_WORDS = ("effect", "efficacy", "impact", "influence", "benefit")
+
+
+def objective_intervention(text: str, zones: list[Span], low: str | None = None) -> Found | None:
+    """The X of the aim's "to evaluate the effect of X on ..." in ``zones``, when X names something given (``low``:
+    ``caseless(text)``, when the caller has it: zones without the aim's words are not searched)."""
     for s, e in zones:
-        if text.find(" of ", s, e) < 0:
+        if text.find(" of ", s, e) < 0 or low is not None and all(low.find(w, s, e) < 0 for w in _AIM_WORDS):
             continue
         for m in _AIM_RE.finditer(text, s, e):
             end = _END_RE.search(text, m.end(), min(e, m.end() + 160))

@@ -31,10 +31,24 @@ def _allocated_after(phrase: str) -> int:
 _COUNTED_BEFORE_RE = re.compile(r"\b\d[\d,]*\s+((?:(?!(?:of|and|or|the|in|to|were|was)\s)[a-z][\w\-]*\s+){1,2})$")
 
 
+# (every count opens with a digit: the count's pattern is tried only when the words before the people hold one)
+_DIGIT_RE = re.compile(r"\d")
+
+
 def counted_from(text: str, at: int, floor: int) -> int:
     """Where the people starting at ``at`` begin, with the words between their count and them."""
-    m = _COUNTED_BEFORE_RE.search(text, max(floor, at - 40), at)
+    start = max(floor, at - 40)
+    m = _COUNTED_BEFORE_RE.search(text, start, at) if _DIGIT_RE.search(text, start, at) else None
     return at - len(m.group(1)) if m else at
+
+
+def _may_follow_allocation(before: str) -> bool:
+    """False when ``before`` is ASCII and holds no allocation verb: ``re.I`` matches ASCII letters as their lower case
+    does (its other equivalents, "ſ" or the Kelvin sign, are not ASCII), so the verb would be in the lower case."""
+    if not before.isascii():
+        return True
+    low = before.lower()
+    return "assigned" in low or "allocated" in low or "random" in low
 
 
 def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
@@ -43,7 +57,8 @@ def before_the_arms(text: str, phrase: Found, at: int, floor: int = 0) -> Found:
     cut = _allocated_after(phrase[0])
     if cut >= 0:
         phrase = phrase[0][:cut], phrase[1], phrase[1] + cut
-    if not _ALLOCATED_BEFORE_RE.search(text, max(floor, at - 40), at):
+    start = max(floor, at - 40)
+    if not _may_follow_allocation(text[start:at]) or not _ALLOCATED_BEFORE_RE.search(text, start, at):
         return phrase
     arms = _ARMS_START_RE.search(phrase[0])
     if arms is None:

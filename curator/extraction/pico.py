@@ -14,6 +14,7 @@ from curator.extraction.sentence_ends import sentence_end
 from curator.extraction.study_sentence import study_people
 from curator.extraction.terms import annotate_abbreviations, find_conditions, find_drugs
 from curator.extraction.textutil import clip, first_letter_guarded, folded, letters_first
+from curator.extraction.word_starts import WordStarts
 
 Span = tuple[int, int]
 Found = tuple[str, int, int]
@@ -121,18 +122,22 @@ _OUTCOME_RE = re.compile(
 )
 
 
-# Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans).
-_FOLDED = {p: folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
-                                   _PLACEBO_CTRL_RE, _OUTCOME_RE)}
-_FOLDED[_POP_RE] = first_letter_guarded(_FOLDED[_POP_RE])
-_FOLDED[_OF_RE] = first_letter_guarded(_FOLDED[_OF_RE])
+# Twins of the patterns scanned over whole summaries (``re.I`` is the slow part of those scans), by the pattern's id:
+# hashing a compiled pattern reads all its compiled code, thousands of steps for a long one.
+_FOLDED = {id(p): folded(p) for p in (_POP_RE, _PHRASE_STOP_RE, _OF_RE, _OF_END_RE, _COMP_RE, _OR_CONTROL_RE,
+                                      _PLACEBO_CTRL_RE, _OUTCOME_RE)}
+_FOLDED[id(_POP_RE)] = first_letter_guarded(_FOLDED[id(_POP_RE)])
+_FOLDED[id(_OF_RE)] = first_letter_guarded(_FOLDED[id(_OF_RE)])
 for _p in (_COMP_RE, _OR_CONTROL_RE, _OUTCOME_RE):  # words of few first letters ("primary", "main")
-    _FOLDED[_p] = letters_first(_FOLDED[_p])
+    _FOLDED[id(_p)] = letters_first(_FOLDED[id(_p)])
+# The people words looked for with ``str.find``, the pattern tried only where one is.
+_POP_WORDS = WordStarts(folded(_POP_RE), _FOLDED[id(_POP_RE)])
+_OF_WORDS = WordStarts(folded(_OF_RE), _FOLDED[id(_OF_RE)])
 
 
 def _pick(pattern: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str]:
     """The pattern and text to search: the folded twin over ``low`` when there is one (same offsets)."""
-    return (_FOLDED[pattern], low) if low is not None else (pattern, text)
+    return (_FOLDED[id(pattern)], low) if low is not None else (pattern, text)
 
 
 def _may_hold(low: str | None, s: int, e: int, words: tuple[str, ...]) -> bool:
@@ -160,9 +165,8 @@ def population(text: str, zones: list[Span], conditions: list[str], abbrs: dict[
     ``low`` is ``caseless(text)`` when the caller has it (a faster search, same result).
     """
     found: list[Found] = []
-    pop_re, hay = _pick(_POP_RE, text, low)
     for s, e in zones:
-        for m in pop_re.finditer(hay, s, e):
+        for m in _POP_WORDS.finditer(low, s, e) if low is not None else _POP_RE.finditer(text, s, e):
             ph = _phrase(text, with_modifiers(text, counted_from(text, m.start(), s), s), low=low)
             if ph and "," in ph[0] and _INTRO_RE.search(text, max(0, m.start() - 12), m.start()):
                 # "Among patients with X, colchicine led to ...": the comma closes the opening phrase.
@@ -249,6 +253,8 @@ def for_condition(title: str, offset: int) -> Found | None:
 
 def versus_first(title: str, offset: int) -> Found | None:
     """The X of a title "X versus Y for Z"."""
+    if title.isascii() and not any(w in title.lower() for w in ("versus", "vs", "compared with")):
+        return None  # (an ASCII title matches ``re.I`` as its lower case does)
     m = _VERSUS_RE.search(title)
     if not m:
         return None
@@ -257,10 +263,10 @@ def versus_first(title: str, offset: int) -> Found | None:
 
 def summary_intervention(text: str, zones: list[Span], low: str | None = None) -> Found | None:
     """The X of "efficacy and safety of X, ..." in the summary (``low`` as for :func:`population`)."""
-    of_re, hay = _pick(_OF_RE, text, low)
+    hay = text if low is None else low
     end_re = _pick(_OF_END_RE, text, low)[0]
     for s, e in zones:
-        for m in of_re.finditer(hay, s, e):
+        for m in _OF_WORDS.finditer(low, s, e) if low is not None else _OF_RE.finditer(text, s, e):
             end = end_re.search(hay, m.end(), min(e, m.end() + 200))
             stop = end.start() if end else min(e, m.end() + 120)
             x = text[m.end():stop].strip()
@@ -309,12 +315,14 @@ def comparator(text: str, zones: list[Span], low: str | None = None) -> Found | 
 
 _SINGLE_ARM_RE = re.compile(r"\b(?:single[- ](?:arm|group)|one[- ](?:arm|group)|non-?comparative)\b", re.I)
 _SINGLE_ARM_FOLDED = letters_first(folded(_SINGLE_ARM_RE))
+_SINGLE_ARM_WORDS = ("e-arm", "e arm", "e-group", "e group", "comparative")  # ("single" and "one" end in "e")
 
 
 def single_arm(text: str, zones: list[Span], low: str | None = None) -> bool:
     """True when the title or summary says the study has one arm (``low`` as for :func:`population`)."""
     pattern, hay = (_SINGLE_ARM_RE, text) if low is None else (_SINGLE_ARM_FOLDED, low)
     return any((text.find("rm", s, e) >= 0 or text.find("roup", s, e) >= 0 or text.find("omparative", s, e) >= 0)
+               and (low is None or any(low.find(w, s, e) >= 0 for w in _SINGLE_ARM_WORDS))
                and pattern.search(hay, s, e) for s, e in zones[:4])
 
 

@@ -41,6 +41,7 @@ _NOT_BEFORE_CLAUSE = frozenset(("who", "that", "which", "and", "or", "you", "the
 # A people noun and a past verb: "parents completed the baseline survey", "medical students observed ...".
 _PEOPLE_DID_RE = re.compile(r"\b(?:patients|children|students|teachers|parents|surgeons|subjects|clinicians|participants"
                             r"|adults)(\s+)(?:completed|had|observed|examined|attended|participated|returned)\b", re.I)
+_DID_VERBS = ("completed", "had", "observed", "examined", "attended", "participated", "returned")
 # Another clause after a comma ("..., this comprehensive service model continues ...", "..., yet the impact ..."), and
 # a quotation mark left open (an export's ";" between two copies of the abstract).
 _AFTER_COMMA_RE = re.compile(r",\s+(?:this|these|yet|but|although|whereas|which)\b")
@@ -160,10 +161,11 @@ def _population_cut(value: str) -> int | None:
         return end.start() if end and end.start() < bad and end.start() >= 3 else 0
     if "?" in value:
         return 0  # a question the abstract asks, not who took part
-    second = _SECOND_GROUP_RE.search(value)
+    second = _SECOND_GROUP_RE.search(value) if "and" in value else None  # (every match holds "and")
     if second is not None and not _PEOPLE_RE.search(value, 0, second.start()):
         second = None  # "Foundation year 1 and 2 doctors": one group
-    did, comma = _PEOPLE_DID_RE.search(value), _AFTER_COMMA_RE.search(value)
+    did = _PEOPLE_DID_RE.search(value) if _may_say_did(value) else None
+    comma = _AFTER_COMMA_RE.search(value)
     quote = _STRAY_QUOTE_RE.search(value) if value.count('"') % 2 else None
     ends = [at for at in (_clause_start(value), second.start() if second else None, did.start(1) if did else None,
                           comma.start() if comma else None, quote.start() if quote else None) if at is not None]
@@ -173,6 +175,15 @@ def _population_cut(value: str) -> int | None:
             or first in _BARE_PEOPLE and value.split(" ", 2)[1:2] == ["per"] else None
     keep = value[:min(ends)]
     return min(ends) if keep.lower() not in _BARE_PEOPLE and len(keep) >= 3 else 0
+
+
+def _may_say_did(value: str) -> bool:
+    """False when ``value`` is ASCII and holds none of _PEOPLE_DID_RE's verbs in lower case (``re.I`` matches ASCII
+    letters as their lower case does)."""
+    if not value.isascii():
+        return True
+    low = value.lower()
+    return any(w in low for w in _DID_VERBS)
 
 
 def _clause_start(value: str) -> int | None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import chain
+from collections.abc import Iterator
+from itertools import chain, islice
+from operator import methodcaller
 
 # Health, illness, care and the beings studied, as the starts of words (a start is enough: "diabet", "rehabilit").
 _STARTS = (
@@ -81,6 +83,7 @@ _WORD_RE = re.compile(r"[a-z][a-z0-9-]*")
 _KEYS_OF_STARTS = frozenset(_STARTS_BY_KEY) | {s[:4] for s in _STRONG_STARTS} | {w[:4] for w in _STRONG_WORDS}
 _KEYS_OF_ENDINGS = frozenset(_ENDINGS_BY_KEY)
 _FIRST_WORDS = 30
+_WORD = methodcaller("group")
 
 
 def _health_word(word: str) -> str | None:
@@ -98,16 +101,23 @@ def _health_word(word: str) -> str | None:
     return None
 
 
+def _later_words(low: str, first: list[re.Match[str]]) -> Iterator[str]:
+    """The words of ``low`` after its ``first`` ones, each once, that could speak of health by their first or last
+    letters."""
+    if len(first) == _FIRST_WORDS:
+        for w in set(_WORD_RE.findall(low, first[-1].end())):
+            if w[:4] in _KEYS_OF_STARTS or w[-3:] in _KEYS_OF_ENDINGS or w in _WORDS:
+                yield w
+
+
 def speaks_of_health(text: str, enough: int = 2) -> bool:
     """Whether ``text`` speaks of health, illness, care, treatment or animals (``enough`` different words of it:
     "immune" or "treated" alone is a manner of speaking), of patients, or of a randomised comparison."""
     low = text.lower()
-    words = _WORD_RE.findall(low)
-    # Most studies say so in their first words (read in order, to stop there); of the rest, each word once and only
-    # the words whose first or last letters could say it.
-    rest = (w for w in set(words[_FIRST_WORDS:]) if w[:4] in _KEYS_OF_STARTS or w[-3:] in _KEYS_OF_ENDINGS or w in _WORDS)
+    first = list(islice(_WORD_RE.finditer(low), _FIRST_WORDS))
+    # Most studies say so in their first words (read in order, to stop there; the others are read only then)
     found: set[str] = set()
-    for word in chain(words[:_FIRST_WORDS], rest):
+    for word in chain(map(_WORD, first), _later_words(low, first)):
         if word.startswith(_STRONG_STARTS) or word in _STRONG_WORDS:
             return True
         key = _health_word(word)

@@ -113,7 +113,7 @@ def guess_intervention(text: str, fields: dict[str, Any], title_zones: list[Span
         or assignment.tested_against(text, summary_zones) or crossover_active(text, summary_zones) \
         or single_group_given(text, title_zones + summary_zones, low) or plain_testing(text, summary_zones) \
         or plain_tested(text) or (paired_arms(text, summary_zones) or (None, None))[0] \
-        or objective_intervention(text, summary_zones)
+        or objective_intervention(text, summary_zones, low)
     if got:
         # "randomly allocated to active home-based tDCS or sham tDCS": the first arm.
         put(fields, "pico.intervention", clip(got[0], 300), [[got[1], got[2]]])

@@ -13,6 +13,10 @@ _STUDY_RE = re.compile(r"\b(?:randomi[sz]|randomly|enrol|recruit|includ|assigned
                        r"|participated|(?:were|was)\s+studied|we\s+studied|followed\s+(?:up|for)|underwent)")
 _RESULT_RE = re.compile(r"\b95\s?%|\bci\b|\bp\s*[<=>]|\bratio\b|\b(?:mean|median)\s+age\b|\bdifference\b|\bsensitivity\b"
                         r"|\bspecificity\b|\bimproved\b|\breduced\b|\bdid\s+not\b")
+_STUDY_WORDS = ("random", "enrol", "recruit", "includ", "assigned", "allocated", "eligib", "took", "participated",
+                "studied", "followed", "underwent")
+_RESULT_WORDS = ("95", "ci", "<", "=", ">", "ratio", "age", "difference", "sensitivity", "specificity", "improved",
+                 "reduced", "did")
 
 
 # A sentence of aims ("We assessed whether ... in patients eligible for thrombectomy", "To determine whether ...").
@@ -40,7 +44,9 @@ def _kind(text: str, at: int, zones: list[tuple[int, int]]) -> int:
     said = text[span[0]:span[1]].lower()
     if _AIM_RE.match(said):
         return 1
-    return 0 if _STUDY_RE.search(said) is not None and _RESULT_RE.search(said) is None else 2
+    # (each pattern searched only when the sentence holds one of the words every match of it holds)
+    studies = any(w in said for w in _STUDY_WORDS) and _STUDY_RE.search(said) is not None
+    return 0 if studies and not (any(w in said for w in _RESULT_WORDS) and _RESULT_RE.search(said)) else 2
 
 
 def is_aside(text: str, at: int, zones: list[tuple[int, int]]) -> bool:

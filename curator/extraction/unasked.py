@@ -22,6 +22,10 @@ _COMPARES_RE = re.compile(r"\b(?:randomi[sz]|trial|placebo|sham|control(?:led)?\
                           r"|diagnostic\s+accuracy|reference\s+standard|index\s+test|compared\s+with|versus)", re.I)
 # Its case-sensitive twin over the lower-cased text (``re.I`` makes the scan three times slower).
 _COMPARES_FOLDED = letters_first(folded(_COMPARES_RE))
+# Words one of which every match holds: a zone of the lower-cased text without them is not searched.
+_COMPARES_WORDS = ("randomi", "trial", "placebo", "sham", "control", "allocat", "assigned", "intervention",
+                   "quasi-experiment", "post", "before", "sensitivity", "specificity", "diagnostic", "reference", "index",
+                   "compared", "versus")
 
 
 def within(spans: list[list[int]], zones: list[Span]) -> bool:
@@ -36,7 +40,8 @@ def unasked(text: str, value: str, spans: list[list[int]], title_zones: list[Spa
     if not spans or not within(spans, title_zones) or names_something_given(value):
         return False
     compares, hay = (_COMPARES_RE, text) if low is None else (_COMPARES_FOLDED, low)
-    return bool(summary_zones) and not any(compares.search(hay, s, e) for s, e in summary_zones + title_zones)
+    return bool(summary_zones) and not any((low is None or any(low.find(w, s, e) >= 0 for w in _COMPARES_WORDS))
+                                           and compares.search(hay, s, e) for s, e in summary_zones + title_zones)
 
 
 def drop_unasked_arms(text: str, fields: dict[str, Any], title_zones: list[Span], summary_zones: list[Span],
