@@ -361,7 +361,8 @@ def norm_label(text: str) -> str:
         s = s[s.index(")") + 1:].lstrip()
     if s.endswith(("(actual)", "(anticipated)", "(estimated)", "(planned)", "(englisch)", "(english)")):
         s = s[: s.rindex("(")].rstrip()
-    if s[-1:].isdigit() and _GLUED_NUMBER_RE.search(s):
+    # (a match is the last three characters at most: searched from there, the look-behind still sees the letters)
+    if s[-1:].isdigit() and _GLUED_NUMBER_RE.search(s, max(0, len(s) - 3)):
         s = _GLUED_NUMBER_RE.sub("", s)  # "Interventions/Control_1", "Basic objectives2"
     if "(" in s:
         s = s.replace("(s)", "").replace("(es)", "")

@@ -126,7 +126,7 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             if line.idx in valued:
                 continue
             if _citation(t) or _numbered_citation(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
-                    or _SITE_NAME_RE.match(t) or _VALUE_LINE_RE.match(t) or _form_row(doc, line):
+                    or _SITE_NAME_RE.match(t) or ":" in t and _VALUE_LINE_RE.match(t) or _form_row(doc, line):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
