@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curator.extraction.box_hints import has_box_hint
 from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.label_cells import label_value_cells
 from curator.extraction.label_colon import label_colon, without_empty_label
 from curator.extraction.labels import (
     LABELS,
     VALIDATED_SLOTS,
-    has_box_hint,
     is_hinted_box_heading,
     label_parts,
     norm_label,
