@@ -26,7 +26,9 @@ _ROMAN_MARK_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'\-]+\s[A-ZÀ-ÖØ-
 # "Asante, Kofi", "Owusu, Esi Ama": one name, surname first, and nothing else on the line.
 _INVERTED_RE = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’\-]+),\s([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+)?)$")
 _INITIAL_STOP_RE = re.compile(r"(?<=\s[A-Z])\.$|(?<=\s[A-Z]\.[A-Z])\.$")
-_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|·|•|\band\b|&)\s*")
+# The by-line's separators, "\s*(?:,|;|·|•|\band\b|&)\s*" split on: found from their first character (a pattern opening
+# with white space is tried at every offset), the white space beside each then stripped from the parts (see _byline_parts).
+_BYLINE_SEP_RE = re.compile(r"[,;·•&a](?:(?<=[,;·•&])|(?<!\wa)nd\b)")
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 # ScienceDirect's link text before the names ("Author links open overlay panel   Camille Bouchard a, ...") too.
 _BYLINE_LABEL_RE = re.compile(r"^(?:author links open overlay panel|by|authors?:?)\s+", re.I)
@@ -60,6 +62,16 @@ _DEGREE_RE = re.compile(r"^(?:m\.?d\.?|ph\.?d\.?|m\.?b\.?|b\.?ch\.?|m\.?sc\.?|b\
                         r"|pt|dpt|ot|rd|bsn|msn|np|mbchb|frcs|frcpc|facp|mrcp|dds|dmd|bds|psyd|msw|edd)$", re.I)
 
 
+def _byline_parts(t: str) -> list[str]:
+    r"""``re.split(r"\s*(?:,|;|·|•|\band\b|&)\s*", t)``: the parts between separators, without the white space
+    beside a separator (the first part keeps its head, the last its tail: only a separator's own white space goes)."""
+    parts = _BYLINE_SEP_RE.split(t)
+    if len(parts) > 1:
+        last = len(parts) - 1
+        parts = [p.rstrip() if k == 0 else p.lstrip() if k == last else p.strip() for k, p in enumerate(parts)]
+    return parts
+
+
 def author_line(text: str) -> list[str] | None:
     """The names of a by-line ("A Smith, professor1, B Jones, M.D., and C Lee for the X Investigators"), else None."""
     t = text.strip()
@@ -77,7 +89,7 @@ def author_line(text: str) -> list[str] | None:
         t = _BYLINE_LABEL_RE.sub("", t)
     names: list[str] = []
     misses = 0
-    parts = _BYLINE_SPLIT_RE.split(t)
+    parts = _byline_parts(t)
     for k, part in enumerate(parts):
         if part[-2:] == ")." and k == len(parts) - 1:
             part = part[:-1]  # PubMed's "..., Sandberg A(1).": the list's full stop after the last mark

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curator.extraction.box_hints import has_box_hint
 from curator.extraction.registry_labels import MORE_OTHER_LABELS, REGISTRY_SLOT_LABELS
 
 _SLOT_LABELS: dict[str, tuple[str, ...]] = {
@@ -328,12 +329,6 @@ _BOX_ANY_RE = re.compile(
     r"관련|유사|مشابه|ذات صلة|похожие|связанные|\brelacionad[oa]s\b|\bsimilares\b|\bsimilaires\b|\bassociés\b"
     r"|^benzer\b|^ilgili\b|\bgerelateerde\b|\bcorrelat[ei]\b"
 )
-#: Quick test before the box pattern: a heading holds one of these.
-_BOX_HINTS = ("previous", "comment", "erratum", "update", "more", "other", "related", "similar", "you", "cit", "recommended", "people", "see", "most", "trending",
-             "further", "also", "explore", "near", "readers", "visitors", "like", "same", "similai",
-             "because", "weitere", "polecane", "autres", "otros", "outros", "منابع", "مقالات", "相关", "関連", "ähnliche", "관련", "유사", "مشابه", "صلة", "похожие",
-             "связанные", "relacionad", "similar", "associés", "benzer", "ilgili", "gerelateerde", "correlat")
-BOX_HINT_RE = re.compile("|".join(re.escape(h) for h in _BOX_HINTS))
 #: Boxes whose content is the record's own bibliography (goes to ``references``).
 REFERENCE_SLOTS = frozenset({"references"})
 
@@ -349,7 +344,8 @@ def norm_label(text: str) -> str:
         s = s[s.index(")") + 1:].lstrip()
     if s.endswith(("(actual)", "(anticipated)", "(estimated)", "(planned)", "(englisch)", "(english)")):
         s = s[: s.rindex("(")].rstrip()
-    if s[-1:].isdigit() and _GLUED_NUMBER_RE.search(s):
+    # (a match is the last three characters at most: searched from there, the look-behind still sees the letters)
+    if s[-1:].isdigit() and _GLUED_NUMBER_RE.search(s, max(0, len(s) - 3)):
         s = _GLUED_NUMBER_RE.sub("", s)  # "Interventions/Control_1", "Basic objectives2"
     if "(" in s:
         s = s.replace("(s)", "").replace("(es)", "")
@@ -393,7 +389,7 @@ def label_slot(text: str) -> str | None:
 @lru_cache(maxsize=1 << 14)
 def is_hinted_box_heading(norm: str) -> bool:
     """:func:`is_box_heading` for a short normalised line, after the quick hint test (cached: lines repeat)."""
-    return BOX_HINT_RE.search(norm) is not None and is_box_heading(norm)
+    return has_box_hint(norm) and is_box_heading(norm)
 
 
 def is_box_heading(norm: str) -> bool:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curator.extraction.box_hints import has_box_hint
 from curator.extraction.boxes import find_listings, mark_boxes
 from curator.extraction.label_cells import label_value_cells
 from curator.extraction.label_colon import label_colon, without_empty_label
 from curator.extraction.labels import (
-    BOX_HINT_RE,
     LABELS,
     VALIDATED_SLOTS,
     is_hinted_box_heading,
@@ -83,7 +83,7 @@ def _tight_run_on(value: str, off: int) -> tuple[str, int, tuple[int, int]] | No
 def _may_hint(text: str) -> bool:
     """False when ``norm_label(text)`` cannot hold a box hint (the hint test before the normalising, which
     only lower-cases, trims the ends and drops spaces, "(s)" and "(es)" inside): spares caching every value."""
-    return "(" in text or BOX_HINT_RE.search(text.lower()) is not None
+    return "(" in text or has_box_hint(text.lower())
 
 
 def _may_prefix(t: str) -> bool:

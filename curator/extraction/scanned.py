@@ -123,13 +123,20 @@ class ScannedText:
             if self._starts is None:
                 self._starts = [line.start for line in self.lines]
             starts, text, size = self._starts, self.text, len(needle)
+            n = len(starts)
+            # Only the first place of the needle in each line is kept: the search goes on from the next line's start
+            # (every place before it is in the same line; a later one ends later, so it never counts for a ``stop``
+            # where the first did not). Lines full of numbers hold "19" or "20" many times.
             anchor = _anchor(needle)
             if anchor is None:
                 pos = text.find(needle, 0, stop)
                 while pos >= 0:
-                    lines.append(max(0, bisect.bisect_right(starts, pos) - 1))
+                    b = bisect.bisect_right(starts, pos)
+                    lines.append(max(0, b - 1))
                     ends.append(pos + size)
-                    pos = text.find(needle, pos + 1, stop)
+                    if b == n:
+                        break
+                    pos = text.find(needle, starts[b], stop)
             else:
                 # A needle with a rare character is found from that character (a one-character search is
                 # far faster than a search for a string): each place of the needle has it at the same offset.
@@ -139,9 +146,14 @@ class ScannedText:
                 while at >= 0:
                     pos = at - k
                     if text.startswith(needle, pos):
-                        lines.append(max(0, bisect.bisect_right(starts, pos) - 1))
+                        b = bisect.bisect_right(starts, pos)
+                        lines.append(max(0, b - 1))
                         ends.append(pos + size)
-                    at = text.find(char, at + 1, last)
+                        if b == n:
+                            break
+                        at = text.find(char, starts[b] + k, last)
+                    else:
+                        at = text.find(char, at + 1, last)
             self._needles[needle] = (stop, lines, ends)
         return lines[:bisect.bisect_right(ends, stop)]
 

@@ -21,8 +21,9 @@ BADGES = frozenset(("recruiting", "not yet recruiting", "active, not recruiting"
                     "now enrolling", "now recruiting", "recruiting now", "currently recruiting", "open to recruitment",
                     "closed to recruitment", "no longer recruiting", "recruitment complete"))
 _GAP_RE = re.compile(r"\s{3,}|\t")
-# A word every badge and status sentence holds (lower case).
-_BADGE_STEMS_RE = re.compile("recruit|enrol|complet|terminat|withdrawn|suspend|his study|his trial")
+# A word every badge and status sentence holds (lower case), each looked for with ``str.find`` (a search for any of
+# several words is tried at every offset).
+_BADGE_STEMS = ("recruit", "enrol", "complet", "terminat", "withdrawn", "suspend", "his study", "his trial")
 
 
 def badge_cell(text: str) -> str | None:
@@ -43,7 +44,10 @@ def badge_cell(text: str) -> str | None:
 
 def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
-    if not doc.lines or not _BADGE_STEMS_RE.search(doc.lower, 0, doc.lines[min(len(doc.lines), 40) - 1].end):
+    if not doc.lines:
+        return None
+    low, end = doc.lower, doc.lines[min(len(doc.lines), 40) - 1].end
+    if all(low.find(stem, 0, end) < 0 for stem in _BADGE_STEMS):
         return None  # no badge's word in the page's first lines (spares a look at each of them)
     for line in doc.lines[:40]:
         t = line.text

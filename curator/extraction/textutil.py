@@ -133,7 +133,6 @@ _CHROME_PHRASES = (
 )
 
 
-_CHROME_PHRASE_RE = re.compile("|".join(re.escape(p) for p in _CHROME_PHRASES))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -152,7 +151,8 @@ def is_chrome(text: str) -> bool:
     words = [w.strip(",") for w in bare.split()]
     if 1 < len(words) <= 10 and _all_links(words):
         return True
-    return _CHROME_PHRASE_RE.search(low) is not None
+    # (one str.find a phrase: far cheaper than a search for any of them, which is tried at every offset)
+    return any(map(low.__contains__, _CHROME_PHRASES))
 
 
 def _all_links(words: list[str]) -> bool:

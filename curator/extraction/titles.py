@@ -128,8 +128,8 @@ def title_fields(doc: Document, fields: dict[str, Any], guess: bool) -> Line | N
             valued = _labelled_values(doc) if valued is None else valued
             if line.idx in valued:
                 continue
-            if CITATION_RE.match(t) or _numbered_citation(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
-                    or _SITE_NAME_RE.match(t) or _VALUE_LINE_RE.match(t) or _form_row(doc, line):
+            if _citation(t) or _numbered_citation(t) or _NON_TITLE_RE.match(t) or not re.search(r"[A-Za-z]{3}", t) \
+                    or _SITE_NAME_RE.match(t) or ":" in t and _VALUE_LINE_RE.match(t) or _form_row(doc, line):
                 continue
             if len(t) <= 40 and normalise_status(t) is not None and t.count(" ") <= 3:
                 continue  # a status badge above the title ("Not yet recruiting")
@@ -267,7 +267,12 @@ def _numbered_citation(t: str) -> bool:
     if not t[:1].isdigit():
         return False
     m = _RESULT_NUMBER_RE.match(t)
-    return m is not None and CITATION_RE.match(t[m.end():]) is not None
+    return m is not None and _citation(t[m.end():])
+
+
+def _citation(t: str) -> bool:
+    """``CITATION_RE.match(t)``, tried only when ``t`` holds the year's "19" or "20" the pattern needs."""
+    return ("19" in t or "20" in t) and CITATION_RE.match(t) is not None
 
 
 def _article_heading(doc: Document) -> Line | None:
@@ -287,7 +292,7 @@ def _article_heading(doc: Document) -> Line | None:
         t = line.text
         if not 20 <= len(t) <= 400 or t.count(" ") < 4 or not usable_line(line, doc) or " | " in t:
             continue
-        if "http" in t or "doi" in t.lower() or CITATION_RE.match(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
+        if "http" in t or "doi" in t.lower() or _citation(t) or _NON_TITLE_RE.match(t) or _SITE_NAME_RE.match(t) \
                 or not_title(t):
             continue
         if mostly_capitals(t):  # a banner, not a title
