@@ -22,6 +22,7 @@ OWN, OTHER_BOX, REF_BOX = 0, 1, 2
 
 _WIDE_SPACE_CHARS = "\u00a0\u2007\u2009\u202f"
 _CR_BEFORE_LF_RE = re.compile(r"\r(?=\n)")
+_CODE_CELL_RE = re.compile(r"(?m)^([A-Z](?:\.\d{1,2})+(?: and [A-Z](?:\.\d{1,2})+)?)\t(?=[A-Z])")
 # Characters common in running text and pages (no anchor for a needle search, see ``_anchor``).
 _COMMON_CHARS = frozenset("abcdefghiklmnoprstuvwy" "ACDEIMNPRST" "012345" " .,:;-/|'\t")
 
@@ -56,6 +57,10 @@ class ScannedText:
                     text = text.replace(c, " ")
         if "\r" in text:
             text = _CR_BEFORE_LF_RE.sub(" ", text)
+        if "\t" in text:
+            # EU CTR's rows copied cell by cell, "A.3<TAB>Full title of the trial<TAB>...": the section's number is
+            # part of the label, as in "A.3 Full title of the trial: ..." (a space for the tab, same length).
+            text = _CODE_CELL_RE.sub(r"\1 ", text)
         self.text = text
         self.lines = split_lines(self.text)
         n = len(self.lines)

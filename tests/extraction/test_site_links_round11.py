@@ -44,3 +44,4 @@ def test_a_short_title_standing_apart_stays_the_title(title: str) -> None:
     f = extract(f"Last updated on March 2024\n\n{title}\n\nBrief description of study\nChildren with Kawasaki disease "
                 "who failed standard treatment receive anakinra in this open-label study.\n")
     assert f["title"] == title
+
