@@ -42,6 +42,14 @@ def badge_cell(text: str) -> str | None:
     return first if all(normalise_status(c) in (None, status) for c in cells[1:]) else None
 
 
+def _in_a_list(doc: Document, i: int) -> bool:
+    """A badge's word beside another line of badges or short links ("Recruiting" / "Completed" of a menu of filters),
+    below the page's first lines where a long chrome pushes a record's badge ("Display Options" / "Recruiting" / title)."""
+    lines = doc.lines
+    near = [lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(not t or t.lower() in BADGES for t in near) or all(t.count(" ") <= 2 for t in near)
+
+
 def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
     """(status, the words as written, evidence) of a badge in the page's first lines or a status sentence."""
     if not doc.lines:
@@ -51,7 +59,8 @@ def badge_status(doc: Document) -> tuple[str, str, Spans] | None:
         return None  # no badge's word in the page's first lines (spares a look at each of them)
     for line in doc.lines[:40]:
         t = line.text
-        badge = badge_cell(t) if line.idx < 15 and len(t) < 80 and not doc.stop[line.idx] else None
+        badge = badge_cell(t) if (line.idx < 15 or line.idx < 30 and not _in_a_list(doc, line.idx)) and len(t) < 80 \
+            and not doc.stop[line.idx] else None
         if badge:
             return normalise_status(badge), badge, [[line.start, line.start + len(badge)]]
         if ("his study " in t or "his trial " in t) and STATUS_SENTENCE_RE.match(t) and normalise_status(t):

@@ -1,6 +1,7 @@
 """A site's links and notices above a record's heading are no title: a menu written one link a line ("Find
 Studies" / "Study Basics"), a link to one of the site's services ("Submit a study", "Back to search results"), the
-site's own notices (a government banner, a charity's registration line). Examples written for the test."""
+site's own notices (a government banner, a charity's registration line); a status badge pushed down by that chrome
+is still the record's. Examples written for the test."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def test_a_short_title_standing_apart_stays_the_title(title: str) -> None:
                 "who failed standard treatment receive anakinra in this open-label study.\n")
     assert f["title"] == title
 
+
+
+_CHROME = "Skip to main content\nMenu\nFind Studies\nStudy Basics\nSubmit Studies\nData and API\nPolicy\nResources\n" \
+          "About\nHelp\nContact\nHome  >  Search Results  >  Study Record\nSave\nSend\nPrint\nDisplay Options\n"
+
+
+def test_a_badge_below_a_long_chrome_is_the_records_status() -> None:
+    f = extract(_CHROME + "Not yet recruiting\nHome-based Balance Training After Ankle Sprain in Adults (BAL-ANK)\n"
+                "ClinicalTrials.gov ID  NCT07012345\nSponsor  University of Leeds\nBrief Summary\nAdults with a "
+                "recent ankle sprain are randomised to home balance training or advice.\n")
+    assert f["status"] == "NOT_YET_RECRUITING"
+
+
+def test_a_menu_of_status_filters_below_the_chrome_is_no_status() -> None:
+    f = extract(_CHROME + "Filter by status\nRecruiting\nCompleted\nTerminated\n\nHome-based Balance Training After "
+                "Ankle Sprain in Adults (BAL-ANK)\nBrief Summary\nAdults with a recent ankle sprain are randomised to "
+                "home balance training or advice.\n")
+    assert f["status"] is None
