@@ -47,6 +47,7 @@ from curator.extraction.terms import (
 from curator.extraction.textutil import caseless, clip, strip_foreign
 from curator.extraction.titles import title_fields
 from curator.extraction.trialfields import registry_fields, summary_phase
+from curator.extraction.typed_interventions import TYPED_FOUND
 from curator.extraction.unasked import drop_unasked_arms
 from curator.extraction.value_bars import value_bar_fields
 from curator.extraction.values import Spans, put
@@ -300,7 +301,7 @@ def _pico(doc: Document, fields: dict[str, Any], known: bool, title_zones: list[
 
     fill_population(doc, fields, known, title_zones, summary_zones, abbrs, low, _scalar_phrase)
 
-    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions") or doc.found_at.get(("typed interventions", 0)))  # (typed_interventions)
+    labelled = bool(doc.own_hits("intervention_names") or doc.own_hits("interventions") or doc.found_at.get(TYPED_FOUND))
     # "Interventions Usual support plus vouchers, or usual support alone." (BMJ): the arms of a run-in heading.
     run_in = run_in_value(doc, "interventions") if known and not labelled and fields["kind"] == "article" else None
     pair = assignment.either_arms(run_in[0], run_in[1]) if run_in else None
