@@ -11,12 +11,14 @@ from curator.extraction.scanned import OWN, ScannedText
 
 Spans = list[list[int]]
 
-_TYPED_LINE_RE = re.compile(
-    r"^(?:[-•*·]\s*)?(?:Drug|Device|Behaviou?ral|Procedure(?:/Surgery)?|Biological|Dietary Supplement|Radiation"
-    r"|Genetic|Diagnostic Test|Combination Product|Other)\s?:\s*(?P<name>[^\s:].{1,150})$")
+# ClinicalTrials.gov's intervention types, as its lists write them lower-cased.
+_TYPES = (r"drug|device|behaviou?ral|procedure(?:/surgery)?|biological|dietary supplement|radiation|genetic"
+          r"|diagnostic test|combination product|other")
+# A finder's typed line, its type capitalised as the registry prints it: "Device: Bedside sound generator".
+_TYPED_LINE_RE = re.compile(r"^(?:[-•*·]\s*)?(?:" + re.sub(r"(^|[|/ ])([a-z])", lambda m: m[1] + m[2].upper(), _TYPES)
+                            + r")\s?:\s*(?P<name>[^\s:].{1,150})$")
 # An item opened by its type: "Device: X", "Other: Y" (compared with the type lower-cased or as written).
-ANY_TYPE_RE = re.compile(r"^(?:drug|device|behaviou?ral|procedure(?:/surgery)?|biological|dietary supplement|radiation"
-                         r"|genetic|diagnostic test|combination product|other)\s?:\s*\S", re.I)
+ANY_TYPE_RE = re.compile(r"^(?:" + _TYPES + r")\s?:\s*\S", re.I)
 _HEAD = 30_000  # (a finder's list sits near the top)
 _NEEDLES = ("Device:", "ral:", "Drug:", "Procedure:", "Biological:", "Supplement:")
 # The name before its description: "Sleep coaching - four calls", "Sound generator. Worn nightly".
